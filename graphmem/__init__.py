@@ -1,0 +1,99 @@
+"""graphmem: a graph-based long-term memory engine for AI applications.
+
+    import graphmem
+    with graphmem.open("local:///tmp/mem") as mem:
+        mem.add([{"speaker": "Anna", "content": "I moved to Berlin."}], user_id="u1")
+        hits = mem.search("where does Anna live?", user_id="u1")
+
+Importing graphmem loads no model and opens nothing.
+"""
+
+from __future__ import annotations
+
+from graphmem.config import (
+    Config,
+    ConflictConfig,
+    MergeConfig,
+    PredicateRegistry,
+    RecallConfig,
+)
+from graphmem.embedding import Embedder, MiniLMEmbedder
+from graphmem.engine import GraphMem
+from graphmem.errors import (
+    BackendError,
+    BackendUnavailableError,
+    FrozenError,
+    GraphMemError,
+    InvalidInputError,
+    NotFoundError,
+)
+from graphmem.extraction.base import Extraction, Extractor, Utterance
+from graphmem.models import (
+    AddResult,
+    Entity,
+    Episode,
+    Hit,
+    Kind,
+    Memory,
+    Stats,
+    Status,
+    Tombstone,
+)
+from graphmem.stores import default_uri, open_store
+from graphmem.timeutil import Clock
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AddResult",
+    "BackendError",
+    "BackendUnavailableError",
+    "Clock",
+    "Config",
+    "ConflictConfig",
+    "Embedder",
+    "Entity",
+    "Episode",
+    "Extraction",
+    "Extractor",
+    "FrozenError",
+    "GraphMem",
+    "GraphMemError",
+    "Hit",
+    "InvalidInputError",
+    "Kind",
+    "Memory",
+    "MergeConfig",
+    "MiniLMEmbedder",
+    "NotFoundError",
+    "PredicateRegistry",
+    "RecallConfig",
+    "Stats",
+    "Status",
+    "Tombstone",
+    "Utterance",
+    "__version__",
+    "open",
+]
+
+
+def open(
+    uri: str | None = None,
+    *,
+    user_id: str | None = None,
+    config: Config | None = None,
+    embedder: Embedder | None = None,
+    extractor: Extractor | None = None,
+    clock: Clock | None = None,
+) -> GraphMem:
+    """Open a memory engine on the store named by ``uri``.
+
+    ``uri`` defaults to the embedded store in ``~/.local/share/graphmem``
+    (``local:///path`` picks another directory). ``user_id`` is used by calls that do not
+    name one. Models load on first use; ``embedder``, ``extractor`` and ``clock`` can be
+    injected.
+    """
+    store = open_store(uri if uri is not None else default_uri())
+    return GraphMem(
+        store, config=config, embedder=embedder, extractor=extractor, clock=clock, user_id=user_id
+    )

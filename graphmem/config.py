@@ -1,0 +1,114 @@
+"""Engine configuration: validated pydantic models with documented defaults."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ConflictPolicy = Literal["latest", "source", "confidence", "keep_both"]
+
+#: predicates that hold one value at a time for a subject
+DEFAULT_SINGLE_VALUED: tuple[str, ...] = (
+    "lives_in",
+    "works_at",
+    "works_as",
+    "married_to",
+    "age",
+    "born_in",
+    "born_on",
+    "name",
+    "is_named",
+    "studies_at",
+    "job",
+    "relationship_status",
+    "nationality",
+    "engaged_to",
+    "dating",
+    "partner_of",
+    "occupation",
+)
+
+#: default ranking of sources for the ``source`` policy (higher wins)
+DEFAULT_SOURCE_RANKING: dict[str, int] = {
+    "feedback": 50,
+    "user": 40,
+    "import": 30,
+    "agent": 20,
+    "inferred": 10,
+}
+
+
+class _Config(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PredicateRegistry(_Config):
+    """Which predicates are single-valued. ``favourite_*`` predicates always are."""
+
+    single_valued: frozenset[str] = Field(default=frozenset(DEFAULT_SINGLE_VALUED))
+    multi_valued: frozenset[str] = Field(
+        default=frozenset(), description="overrides: predicates forced multi-valued"
+    )
+
+    def is_single_valued(self, predicate: str) -> bool:
+        if predicate in self.multi_valued:
+            return False
+        return predicate in self.single_valued or predicate.startswith("favourite_")
+
+
+class ConflictConfig(_Config):
+    """How conflicts between facts are resolved (DESIGN §2.2)."""
+
+    policy: ConflictPolicy = "source"
+    """Default policy. ``source`` ranks by ``source_ranking``, then by time."""
+    per_predicate: dict[str, ConflictPolicy] = Field(default_factory=dict)
+    source_ranking: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SOURCE_RANKING))
+    unknown_source_rank: int = 15
+    """Rank of a caller-defined source absent from ``source_ranking``."""
+    corroboration_gain: float = Field(default=0.5, ge=0.0, le=1.0)
+    """Share of the remaining doubt removed when a fact is seen again (noisy-or)."""
+
+    def policy_for(self, predicate: str | None) -> ConflictPolicy:
+        if predicate is not None and predicate in self.per_predicate:
+            return self.per_predicate[predicate]
+        return self.policy
+
+    def rank(self, source: str) -> int:
+        return self.source_ranking.get(source, self.unknown_source_rank)
+
+
+class MergeConfig(_Config):
+    """Automatic consolidation during ``add`` (DESIGN §2.3)."""
+
+    memory_similarity: float = Field(default=0.93, ge=0.0, le=1.0)
+    """Cosine similarity above which two memories of the same key are one."""
+    entity_fuzzy: float = Field(default=92.0, ge=0.0, le=100.0)
+    """rapidfuzz ratio (0..100) above which two entity names of one type are one."""
+    entity_embedding: float = Field(default=0.9, ge=0.0, le=1.0)
+    """Cosine similarity of names above which two entities of one type are one."""
+
+
+class RecallConfig(_Config):
+    """Weights and sizes of the read path (DESIGN §5)."""
+
+    seeds: int = Field(default=40, ge=1)
+    """Candidates taken from each seed index (vector, keyword)."""
+    rrf_k: int = Field(default=60, ge=1)
+    neighbour_weight: float = Field(default=0.5, ge=0.0)
+    """Share of a seed's score passed to a graph neighbour (one hop)."""
+    entity_boost: float = Field(default=0.5, ge=0.0)
+    """Relative boost of candidates about an entity named in the query."""
+    include_episodes: bool = True
+    """Recall raw episodes beside memories (a Hit's ``memory`` is then an Episode)."""
+
+
+class Config(_Config):
+    """Everything an engine can be told. All fields have working defaults."""
+
+    predicates: PredicateRegistry = Field(default_factory=PredicateRegistry)
+    conflicts: ConflictConfig = Field(default_factory=ConflictConfig)
+    merge: MergeConfig = Field(default_factory=MergeConfig)
+    recall: RecallConfig = Field(default_factory=RecallConfig)
+    max_message_bytes: int = Field(default=1_000_000, ge=1)
+    """Largest accepted message text, in UTF-8 bytes."""

@@ -1,0 +1,398 @@
+"""Clause analysis over a spaCy parse: who a mention refers to, whether a clause is
+asserted (not a question, hypothesis, negation or quote), and how to render phrases and
+third-person sentences. Works on spaCy tokens but never imports spaCy itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from graphmem.extraction import english as en
+from graphmem.extraction.temporal import DateMention, describe
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+else:
+    Token = Any
+
+FIRST = frozenset({"i", "me", "myself"})
+FIRST_POSS = frozenset({"my", "mine"})
+SECOND = frozenset({"you", "yourself"})
+SECOND_POSS = frozenset({"your", "yours"})
+_CONTRACTIONS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "n't": "not",
+                 "'d": "would", "ca": "can", "wo": "will", "’m": "am", "’re": "are",
+                 "’ve": "have", "’ll": "will", "n’t": "not"}  # fmt: skip
+_SUBCLAUSE = frozenset({"conj", "advcl", "parataxis", "ccomp", "csubj", "cc", "punct",
+                        "intj", "mark", "discourse", "dep", "preconj", "meta"})  # fmt: skip
+_VOCATIVE = frozenset({"npadvmod", "appos", "intj", "dep", "attr", "conj", "nsubj", "dobj"})
+ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
+                "ORG": "organization", "NORP": "organization", "PRODUCT": "thing",
+                "WORK_OF_ART": "thing", "EVENT": "thing", "LANGUAGE": "thing",
+                "LAW": "thing"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Who a mention denotes: the memory subject/object name and how to write it."""
+
+    name: str
+    type: str = "person"
+    #: the phrase used in texts ("Melanie's sister Anna"), defaults to the name
+    phrase: str = ""
+    confidence: float = 0.8
+
+    @property
+    def text(self) -> str:
+        return self.phrase or self.name
+
+
+@dataclass
+class Context:
+    """Per-utterance state shared by the rules."""
+
+    speaker: str
+    addressee: str | None
+    at: datetime
+    quoted: frozenset[int] = frozenset()
+    #: token index -> the date mention covering it
+    date_at: dict[int, DateMention] = field(default_factory=dict)
+    #: (token index, referent, gender) of people mentioned so far, for he/she
+    people: list[tuple[int, Referent, str]] = field(default_factory=list)
+
+
+def owner_of(tok: Token, ctx: Context) -> str | None:
+    """The person a possessive determiner of ``tok`` points to (my -> speaker)."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            low = child.lower_
+            if low in FIRST_POSS:
+                return ctx.speaker
+            if low in SECOND_POSS:
+                return ctx.addressee
+            if child.pos_ == "PROPN" or child.ent_type_ == "PERSON":
+                return child.text
+            return None
+    return None
+
+
+def name_of(tok: Token) -> str | None:
+    """A proper name attached to a noun: appositive, compound, "named X"/"called X"."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return ent_text(child)
+        if child.dep_ == "acl" and child.lower_ in {"named", "called"}:
+            for grand in child.children:
+                if grand.dep_ in {"oprd", "dobj", "attr", "npadvmod"} and grand.pos_ == "PROPN":
+                    return ent_text(grand)
+    for child in tok.rights:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return ent_text(child)
+    return None
+
+
+def ent_text(tok: Token) -> str:
+    """The whole named entity (or proper-noun compound) a token belongs to."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ENTITY_TYPES:
+            words = [t.text for t in ent if t.lower_ != "the" and t.dep_ != "case"]
+            return " ".join(words) if words else tok.text
+    parts = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join([*parts, tok.text])
+
+
+def is_person_name(tok: Token, ctx: Context) -> bool:
+    if tok.pos_ not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
+        return False
+    if tok.text in {ctx.speaker, ctx.addressee}:
+        return True
+    return tok.ent_type_ == "PERSON"
+
+
+def resolve(tok: Token, ctx: Context) -> Referent | None:
+    """The person a subject (or object) mention denotes, or None when unsure."""
+    low = tok.lower_
+    if low in FIRST:
+        return Referent(ctx.speaker)
+    if low in SECOND:
+        return Referent(ctx.addressee) if ctx.addressee else None
+    if low in {"he", "she", "him", "her"}:
+        gender = "f" if low in {"she", "her"} else "m"
+        cands = {r.name: r for i, r, g in ctx.people if i < tok.i and g in {gender, "?"}}
+        if len(cands) == 1:
+            ref = next(iter(cands.values()))
+            return Referent(ref.name, ref.type, ref.text, 0.6)
+        return None
+    if tok.pos_ == "PRON":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in en.KIN:
+        owner = owner_of(tok, ctx)
+        if owner is None:
+            return None
+        named = name_of(tok)
+        kind = "thing" if lemma in en.PETS else "person"
+        phrase = _compact_words(tok, ctx)
+        if named:
+            return Referent(named, kind, f"{phrase} {named}")
+        return Referent(phrase, kind)
+    if is_person_name(tok, ctx):
+        return Referent(ent_text(tok))
+    return None
+
+
+def gender_of(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return "f" if lemma in en.FEMALE else "m" if lemma in en.MALE else "?"
+
+
+def note_people(sent: Any, ctx: Context) -> None:
+    """Remember people mentioned in a sentence as antecedents for he/she."""
+    for tok in sent:
+        if tok.lower_ in FIRST or tok.pos_ == "PRON" or tok.dep_ in {"compound", "appos"}:
+            continue
+        if tok.lemma_.lower() in en.KIN or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
+            ref = resolve(tok, ctx)
+            if ref is not None and ref.name not in {ctx.speaker, ctx.addressee}:
+                ctx.people.append((tok.i, ref, gender_of(tok)))
+
+
+# --- assertion gates -----------------------------------------------------------------
+
+
+def is_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in en.MODALS | {"wo", "ca"} for c in verb.children)
+
+
+def is_negated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in {"never", "no longer"}:
+            return True
+        if child.dep_ in {"dobj", "attr"} and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return True
+    return False
+
+
+def is_reported(verb: Token) -> bool:
+    """Inside a reported, wished or supposed complement ("I think he lives ...")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl"}:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in en.REPORT_VERBS:
+            return True
+    return False
+
+
+def sentence_blocked(sent: Any) -> bool:
+    """Questions, conditionals and hypotheticals: nothing in them is asserted."""
+    for tok in sent:
+        if tok.text == "?" or tok.lower_ in en.HYPOTHETICAL:
+            return True
+        if tok.lower_ == "wish" and tok.pos_ == "VERB":
+            return True
+    return False
+
+
+def quoted_tokens(doc: Any) -> frozenset[int]:
+    inside, marked = False, []
+    for tok in doc:
+        if tok.text in {'"', "“", "”", "``", "''"}:
+            inside = not inside if tok.text not in {"“", "”"} else tok.text == "“"
+            continue
+        if inside:
+            marked.append(tok.i)
+    return frozenset(marked)
+
+
+# --- phrases and texts -----------------------------------------------------------------
+
+
+def _compact_words(head: Token, ctx: Context, *, lemma_head: bool = False) -> str:
+    """Head noun with its left modifiers, no determiners: "small pottery class"."""
+    words: list[str] = []
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "nummod", "nmod", "npadvmod", "quantmod"}:
+            if child.text == ctx.addressee or child.tag_ in {"WDT", "WP"}:
+                continue
+            sub = list(child.subtree)
+            for tok in sub:
+                sep = tok.whitespace_ if tok.i != sub[-1].i else " "
+                words.append(_word(tok, ctx, keep_case=tok.pos_ == "PROPN") + (sep or ""))
+        elif child.dep_ == "poss":
+            words.append(_possessor(child, ctx) + " ")
+    if head.pos_ == "PROPN" or head.ent_type_ in ENTITY_TYPES:
+        words.append(head.text)
+    else:
+        words.append(head.lemma_.lower() if lemma_head and head.tag_ == "NNS" else head.lower_)
+    return " ".join("".join(words).split())
+
+
+def _possessor(tok: Token, ctx: Context) -> str:
+    low = tok.lower_
+    if low in FIRST_POSS:
+        return en.possessive(ctx.speaker)
+    if low in SECOND_POSS:
+        return en.possessive(ctx.addressee) if ctx.addressee else "your"
+    if tok.pos_ in {"PROPN", "NOUN"}:
+        inner = _compact_words(tok, ctx)
+        return en.possessive(inner)
+    return low
+
+
+def _word(tok: Token, ctx: Context, *, keep_case: bool) -> str:
+    if tok.lower_ in FIRST_POSS or tok.lower_ in SECOND_POSS or tok.dep_ == "poss":
+        return _possessor(tok, ctx)
+    return tok.text if keep_case else tok.lower_
+
+
+def phrase(
+    tok: Token, ctx: Context, *, lemma_head: bool = False, with_in: bool = False
+) -> str | None:
+    """A compact noun phrase for an object token; None for pronouns and dates."""
+    if tok.lower_ in en.PRONOUN_OBJECTS or tok.i in ctx.date_at or tok.pos_ == "PRON":
+        return None
+    if any(c.lower_ in en.PRONOUN_OBJECTS and c.dep_ != "det" for c in tok.lefts):
+        return None
+    if any(c.tag_ in {"WDT", "WP"} for c in tok.lefts):
+        return None
+    named = name_of(tok)
+    if named:
+        return named
+    if tok.pos_ == "PROPN" or (tok.ent_type_ in ENTITY_TYPES and tok.ent_type_ != "NORP"):
+        return ent_text(tok)
+    if tok.lemma_.lower() in en.CLASS_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return phrase(grand, ctx, lemma_head=lemma_head)
+    text = _compact_words(tok, ctx, lemma_head=lemma_head)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ({"of", "in"} if with_in else {"of"}):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    inner = phrase(grand, ctx, with_in=with_in)
+                    if inner:
+                        return f"{text} {child.lower_} {inner}"
+        if child.dep_ in {"prep", "relcl", "acl", "punct", "cc"}:
+            break
+    return text
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree minus coordinated and subordinate clauses."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in _SUBCLAUSE and not (child.dep_ == "punct" and child.text in "-'"):
+                nominal = tok.pos_ not in {"VERB", "AUX"}
+                if not (nominal and child.dep_ in {"conj", "cc"}):
+                    continue
+            stack.append(child)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def render(
+    verb: Token,
+    ctx: Context,
+    subject: Referent | None,
+    *,
+    date: DateMention | None = None,
+    third: bool = True,
+) -> str:
+    """The verb's clause as a standalone third-person sentence."""
+    toks = clause_tokens(verb)
+    subj_tokens: set[int] = set()
+    subj_head = None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            subj_head = child
+            subj_tokens = {t.i for t in child.subtree}
+    plural = subj_head is not None and (
+        subj_head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj_head.children)
+    )
+    pieces: list[tuple[int, str]] = []
+    finite_done = not third or plural
+    if subject is not None and subj_head is None:
+        pieces.append((-1, subject.text))
+    date_prep = None
+    for tok in toks:
+        if tok.i in subj_tokens:
+            if subj_head is not None and tok.i == subj_head.i and subject is not None:
+                pieces.append((tok.i, subject.text))
+            elif subject is None:
+                pieces.append((tok.i, _surface(tok, ctx)))
+            continue
+        if tok.i in ctx.date_at or tok.head.i in ctx.date_at:
+            continue
+        if tok.text == ctx.addressee and tok.dep_ in _VOCATIVE:
+            continue
+        if subj_head is not None and tok.i < subj_head.i and tok.i not in subj_tokens:
+            continue  # "Hey Caroline, so glad you ...": only the clause proper
+        if (tok.tag_ in {"WRB", "WP", "WDT"} and tok.head.i == verb.i) or (
+            tok.text == "-" and tok.whitespace_
+        ):
+            continue
+        if tok.dep_ == "prep" and _only_dates(tok, ctx):
+            date_prep = tok.lower_
+            continue
+        if tok.lower_ in en.DROP_WORDS and tok.dep_ in {"advmod", "intj", "discourse"}:
+            continue
+        if tok.is_punct and tok.text not in {"-", "'", "&", ","}:
+            continue
+        word = _surface(tok, ctx)
+        if not finite_done and tok.tag_ in {"VBP", "VBZ", "VBD", "MD"} and tok.i != -1:
+            finite_done = True
+            if tok.tag_ == "VBP":
+                word = en.third_person(tok.lemma_) if tok.lemma_ != "be" else "is"
+        pieces.append((tok.i, word))
+    if date is not None:
+        when = describe(date.value, date.granularity, with_preposition=date.adverbial)
+        if not date.adverbial:
+            when = f"{date.text.split()[0].lower()} {when}"
+        elif date_prep in {"since", "until", "till", "by", "before", "after"}:
+            when = f"{date_prep} {describe(date.value, date.granularity, with_preposition=False)}"
+        pieces.append((10**6, when))
+    return _join(pieces, verb.doc)
+
+
+def _only_dates(prep: Token, ctx: Context) -> bool:
+    kids = list(prep.children)
+    return bool(kids) and all(k.i in ctx.date_at for k in kids)
+
+
+def _surface(tok: Token, ctx: Context) -> str:
+    low = tok.lower_
+    if low in FIRST:
+        return ctx.speaker if low != "myself" else "themself"
+    if low in FIRST_POSS:
+        return en.possessive(ctx.speaker)
+    if ctx.addressee and low in SECOND:
+        return ctx.addressee
+    if ctx.addressee and low in SECOND_POSS:
+        return en.possessive(ctx.addressee)
+    return _CONTRACTIONS.get(low, tok.text)
+
+
+def _join(pieces: list[tuple[int, str]], doc: Any) -> str:
+    out: list[str] = []
+    prev = -2
+    for index, word in pieces:
+        if out and index == prev + 1 and index >= 0 and not doc[prev].whitespace_:
+            attach = word.startswith("'") or doc[index].lower_ not in _CONTRACTIONS
+            out.append(word if attach else " " + word)
+        else:
+            out.append((" " if out else "") + word)
+        prev = index
+    text = "".join(out).strip().rstrip(",").replace(" ,", ",")
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + "."

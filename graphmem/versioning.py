@@ -1,0 +1,363 @@
+"""Versions, conflicts and corroboration (DESIGN §2, invariants 1, 2, 4 and 6).
+
+A memory is never edited in place: a change writes a new version that ``SUPERSEDES``
+the old one, which keeps its text and gets ``valid_to`` and status ``superseded``. A
+fact for a single-valued (subject, predicate) with another object conflicts with the
+current one; the configured policy picks the winner and the loser is closed, never
+deleted. The same fact seen again is corroboration: provenance is added, confidence
+rises, no version is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Literal
+
+from graphmem.codec import entity_key
+from graphmem.config import ConflictPolicy
+from graphmem.errors import FrozenError, InvalidInputError
+from graphmem.models import LIVE_STATUSES, Kind, Status
+from graphmem.stores.base import NodeRecord, Vector, check_rel_type
+from graphmem.timeutil import encode
+from graphmem.writer import Writer
+
+PREDICATE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+Action = Literal[
+    "created", "corroborated", "merged", "won", "lost", "kept_both", "blocked_by_frozen"
+]
+
+
+def check_predicate(predicate: str) -> str:
+    if not isinstance(predicate, str) or not PREDICATE_RE.match(predicate):
+        raise InvalidInputError(
+            f"predicate {predicate!r} is not allowed: it must match {PREDICATE_RE.pattern}"
+        )
+    check_rel_type(predicate.upper())
+    return predicate
+
+
+@dataclass
+class Candidate:
+    """A memory about to be written, with its entities already resolved."""
+
+    kind: str
+    text: str
+    source: str = "user"
+    confidence: float = 1.0
+    subject: str | None = None
+    subject_id: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    object_id: str | None = None
+    polarity: str | None = None
+    valid_from: datetime | None = None
+    episode_ids: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    embedding: Vector | None = None
+
+    @property
+    def sp_key(self) -> str | None:
+        if self.subject_id is None or self.predicate is None:
+            return None
+        if self.kind == Kind.PREFERENCE:
+            return f"{self.subject_id}|preference"
+        return f"{self.subject_id}|{self.kind}|{self.predicate}"
+
+    @property
+    def object_key(self) -> str:
+        return entity_key(self.object) if self.object else ""
+
+
+@dataclass
+class Outcome:
+    action: Action
+    memory_id: str
+    superseded: list[str] = field(default_factory=list)
+    corroborated: str | None = None
+
+
+def write_memory(w: Writer, c: Candidate) -> Outcome:
+    """Write ``c`` as a new memory, a corroboration, a merge or a conflict outcome."""
+    key = c.sp_key
+    if key is None:
+        return Outcome("created", create_memory(w, c).id)
+    live = w.live_memories(key)
+    same = [m for m in live if _same_statement(m, c)]
+    if same:
+        return _corroborate(w, same[0], c)
+    similar = _near_duplicate(w, live, c)
+    if similar is not None:
+        return _merge_in(w, similar[0], c, similar[1])
+    rivals = [m for m in live if _conflicts(w, m, c)]
+    if not rivals:
+        return Outcome("created", create_memory(w, c).id)
+    old = rivals[0]
+    policy = w.config.conflicts.policy_for(c.predicate)
+    if old.props.get("frozen"):
+        rec = create_memory(
+            w, c, status=Status.SUPERSEDED, superseded_by=old.id, valid_to=c.valid_from or w.now
+        )
+        w.link("CONFLICTS_WITH", rec.id, old.id, {"at": w.now_s, "policy": "frozen"})
+        return Outcome("blocked_by_frozen", rec.id)
+    if policy == "keep_both":
+        rec = create_memory(w, c)
+        w.link("CONFLICTS_WITH", rec.id, old.id, {"at": w.now_s, "policy": policy})
+        return Outcome("kept_both", rec.id)
+    chain = _chain_position(w, old)
+    if _new_wins(w, old, c, policy):
+        rec = create_memory(w, c, chain=chain)
+        supersede(w, old, rec, policy=policy, reason="conflict")
+        return Outcome("won", rec.id, superseded=[old.id])
+    old_from = old.props.get("valid_from")
+    mine = encode(c.valid_from or w.now) or ""
+    closes = old_from if old_from is not None and mine < old_from else mine
+    rec = create_memory(
+        w, c, status=Status.SUPERSEDED, superseded_by=old.id, chain=chain, valid_to_s=closes
+    )
+    w.guard(old.id, status_in=LIVE_STATUSES)
+    w.link("SUPERSEDES", old.id, rec.id, {"at": w.now_s, "policy": policy, "reason": "conflict"})
+    return Outcome("lost", rec.id)
+
+
+def _same_statement(m: NodeRecord, c: Candidate) -> bool:
+    return (
+        (m.props.get("object_key") or "") == c.object_key
+        and m.props.get("polarity") == c.polarity
+        and m.props.get("predicate") == c.predicate
+    )
+
+
+def _conflicts(w: Writer, m: NodeRecord, c: Candidate) -> bool:
+    if c.kind == Kind.PREFERENCE:
+        return (m.props.get("object_key") or "") == c.object_key and m.props.get(
+            "polarity"
+        ) != c.polarity
+    if c.kind == Kind.FACT and c.predicate is not None:
+        return w.config.predicates.is_single_valued(c.predicate)
+    return False
+
+
+def _near_duplicate(
+    w: Writer, live: list[NodeRecord], c: Candidate
+) -> tuple[NodeRecord, float] | None:
+    """A live memory of the same key whose text embedding is within the threshold."""
+    if c.embedding is None:
+        return None
+    threshold = w.config.merge.memory_similarity
+    embeddings = w.store.embeddings(w.user_id, [m.id for m in live])
+    best: tuple[NodeRecord, float] | None = None
+    for m in live:
+        vec = m.embedding if m.embedding is not None else embeddings.get(m.id)
+        if vec is None or m.props.get("polarity") != c.polarity:
+            continue
+        score = float(vec @ c.embedding)
+        if score >= threshold and (best is None or score > best[1]):
+            best = (m, score)
+    return best
+
+
+def _new_wins(w: Writer, old: NodeRecord, c: Candidate, policy: ConflictPolicy) -> bool:
+    newer = (encode(c.valid_from or w.now) or "", w.now_s) >= (
+        old.props.get("valid_from") or old.props["created_at"],
+        old.props["created_at"],
+    )
+    conf = w.config.conflicts
+    if policy == "source":
+        mine, theirs = conf.rank(c.source), conf.rank(old.props.get("source", "user"))
+        return newer if mine == theirs else mine > theirs
+    if policy == "confidence":
+        theirs_c = float(old.props.get("confidence", 0.0))
+        return newer if c.confidence == theirs_c else c.confidence > theirs_c
+    return newer
+
+
+def _chain_position(w: Writer, old: NodeRecord) -> tuple[str, int]:
+    chain_id = old.props.get("chain_id") or old.id
+    versions = [int(m.props.get("version", 1)) for m in w.find("Memory", {"chain_id": chain_id})]
+    return chain_id, max(versions, default=int(old.props.get("version", 1))) + 1
+
+
+def noisy_or(a: float, b: float, gain: float) -> float:
+    """Confidence after seeing a statement of confidence ``a`` again with ``b``."""
+    return round(1.0 - (1.0 - a) * (1.0 - gain * b), 6)
+
+
+def _corroborate(w: Writer, m: NodeRecord, c: Candidate) -> Outcome:
+    if m.props.get("frozen"):
+        return Outcome("blocked_by_frozen", m.id)
+    add_provenance(
+        w,
+        m,
+        c.episode_ids,
+        c.refs,
+        noisy_or(
+            float(m.props.get("confidence", 0.0)),
+            c.confidence,
+            w.config.conflicts.corroboration_gain,
+        ),
+    )
+    return Outcome("corroborated", m.id, corroborated=m.id)
+
+
+def _merge_in(w: Writer, survivor: NodeRecord, c: Candidate, score: float) -> Outcome:
+    if survivor.props.get("frozen"):
+        return Outcome("blocked_by_frozen", survivor.id)
+    rec = create_memory(w, c, status=Status.MERGED, merged_into=survivor.id)
+    w.link(
+        "MERGED_INTO",
+        rec.id,
+        survivor.id,
+        {"at": w.now_s, "method": "embedding", "score": round(score, 4)},
+    )
+    add_provenance(
+        w,
+        survivor,
+        c.episode_ids,
+        c.refs,
+        noisy_or(
+            float(survivor.props.get("confidence", 0.0)),
+            c.confidence,
+            w.config.conflicts.corroboration_gain,
+        ),
+    )
+    return Outcome("merged", survivor.id, corroborated=survivor.id)
+
+
+def add_provenance(
+    w: Writer,
+    m: NodeRecord,
+    episode_ids: list[str],
+    refs: list[str],
+    confidence: float,
+    *,
+    via_merge: str | None = None,
+) -> None:
+    """Link ``m`` to more source episodes and raise its confidence."""
+    known = list(m.props.get("episode_ids") or [])
+    known_refs = list(m.props.get("refs") or [])
+    for episode_id, ref in zip(episode_ids, refs, strict=True):
+        if episode_id in known:
+            continue
+        known.append(episode_id)
+        if ref:
+            known_refs.append(ref)
+        props = {"at": w.now_s} if via_merge is None else {"at": w.now_s, "via_merge": via_merge}
+        w.link("EXTRACTED_FROM", m.id, episode_id, props)
+    w.set(
+        m.id,
+        {"confidence": confidence, "episode_ids": known, "refs": known_refs, "updated_at": w.now_s},
+    )
+    edge_id = m.props.get("edge_id")
+    if edge_id:
+        w.set_edge(edge_id, {"confidence": confidence})
+
+
+def create_memory(
+    w: Writer,
+    c: Candidate,
+    *,
+    status: Status = Status.GENERATED,
+    chain: tuple[str, int] | None = None,
+    superseded_by: str | None = None,
+    merged_into: str | None = None,
+    valid_to: datetime | None = None,
+    valid_to_s: str | None = None,
+) -> NodeRecord:
+    """A new Memory node with its ABOUT, EXTRACTED_FROM and versioned edges."""
+    if c.predicate is not None:
+        check_predicate(c.predicate)
+    valid_to_s = valid_to_s if valid_to_s is not None else encode(valid_to)
+    props = {
+        "kind": str(c.kind),
+        "text": c.text,
+        "subject": c.subject,
+        "subject_id": c.subject_id,
+        "predicate": c.predicate,
+        "object": c.object,
+        "object_id": c.object_id,
+        "object_key": c.object_key,
+        "polarity": c.polarity,
+        "confidence": round(float(c.confidence), 6),
+        "source": c.source,
+        "valid_from": encode(c.valid_from),
+        "valid_to": valid_to_s,
+        "status": str(status),
+        "frozen": False,
+        "recall_count": 0,
+        "last_recalled_at": None,
+        "created_at": w.now_s,
+        "updated_at": w.now_s,
+        "sp_key": c.sp_key,
+        "episode_ids": list(c.episode_ids),
+        "refs": [r for r in c.refs if r],
+        "superseded_by": superseded_by,
+        "merged_into": merged_into,
+        "edge_id": None,
+    }
+    rec = w.create("Memory", props, embedding=c.embedding, prefix="mem")
+    chain_id, version = chain if chain is not None else (rec.id, 1)
+    rec.props.update({"chain_id": chain_id, "version": version})
+    for episode_id in c.episode_ids:
+        w.link("EXTRACTED_FROM", rec.id, episode_id, {"at": w.now_s})
+    if c.subject_id:
+        w.link("ABOUT", rec.id, c.subject_id, {"role": "subject"})
+    if c.object_id and c.object_id != c.subject_id:
+        w.link("ABOUT", rec.id, c.object_id, {"role": "object"})
+    if c.subject_id and c.object_id and c.predicate:
+        current = status in LIVE_STATUSES
+        edge = w.link(
+            c.predicate.upper(),
+            c.subject_id,
+            c.object_id,
+            {
+                "memory_id": rec.id,
+                "version": version,
+                "valid_from": props["valid_from"],
+                "valid_to": valid_to_s,
+                "recorded_at": w.now_s,
+                "source": c.source,
+                "confidence": props["confidence"],
+                "current": current,
+            },
+        )
+        rec.props["edge_id"] = edge.id
+    return rec
+
+
+def supersede(w: Writer, old: NodeRecord, new: NodeRecord, *, policy: str, reason: str) -> None:
+    """Close ``old`` in favour of ``new``: guarded, so a frozen or non-current ``old``
+    makes the whole operation fail."""
+    if old.props.get("frozen"):
+        raise FrozenError(f"{old.id} is frozen")
+    until = new.props.get("valid_from") or w.now_s
+    if old.props.get("valid_from") and until < old.props["valid_from"]:
+        until = old.props["valid_from"]
+    w.guard(old.id, status_in=LIVE_STATUSES)
+    w.set(
+        old.id,
+        {
+            "status": str(Status.SUPERSEDED),
+            "valid_to": until,
+            "superseded_by": new.id,
+            "updated_at": w.now_s,
+        },
+    )
+    if old.props.get("edge_id"):
+        w.set_edge(old.props["edge_id"], {"current": False, "valid_to": until})
+    w.link("SUPERSEDES", new.id, old.id, {"at": w.now_s, "policy": policy, "reason": reason})
+
+
+def new_version(w: Writer, old: NodeRecord, c: Candidate, *, reason: str) -> NodeRecord:
+    """Write ``c`` as the next version of ``old``'s chain and supersede ``old``."""
+    if old.props.get("frozen"):
+        raise FrozenError(f"{old.id} is frozen: unfreeze it before changing it")
+    if old.props.get("status") not in LIVE_STATUSES:
+        raise InvalidInputError(
+            f"{old.id} is {old.props.get('status')}; change the current version "
+            f"({old.props.get('superseded_by') or old.props.get('merged_into')})"
+        )
+    rec = create_memory(w, replace(c), chain=_chain_position(w, old))
+    supersede(w, old, rec, policy="explicit", reason=reason)
+    return rec
