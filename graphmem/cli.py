@@ -13,6 +13,7 @@ from typing import Any
 import click
 from pydantic import BaseModel
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 import graphmem
@@ -23,6 +24,7 @@ from graphmem.models import Hit, Memory
 from graphmem.timeutil import utcnow
 
 console = Console()
+err_console = Console(stderr=True)
 
 
 class _Group(click.Group):
@@ -120,7 +122,7 @@ def demo(ctx: _Ctx) -> None:
     """Ingest the bundled conversation, show what was extracted, answer questions."""
     mem = ctx.mem()
     data = load_demo()
-    forgotten = mem.forget()
+    forgotten = sum(mem.forget().values())
     console.print(
         f"[bold]{data.title}[/] into {mem.store.uri} as user {ctx.user!r}"
         + (f" (replacing {forgotten} earlier demo nodes)" if forgotten else "")
@@ -251,6 +253,31 @@ def merge(ctx: _Ctx, ids: tuple[str, ...]) -> None:
     """Merge entities (or memories) into the first id."""
     survivor = ctx.mem().merge(list(ids))
     _out(ctx, survivor, lambda: console.print(f"merged {len(ids) - 1} into {survivor.id}"))
+
+
+@main.command(name="sweep")
+@click.option("--dry-run", is_flag=True, help="Report what would move; write nothing.")
+@click.option("--now", default=None, help="Sweep as of this time (ISO-8601; default: now).")
+@pass_ctx
+def sweep_cmd(ctx: _Ctx, dry_run: bool, now: str | None) -> None:
+    """Run the lifecycle: archive unused memories, expire old archived ones."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err_console,
+                  transient=True) as progress:
+        progress.add_task("sweeping" + (" (dry run)" if dry_run else ""), total=None)
+        report = ctx.mem().sweep(now=now, dry_run=dry_run)
+
+    def render() -> None:
+        title = f"Sweep of {ctx.user} at {report.now:%Y-%m-%d %H:%M}" + (
+            " (dry run: nothing written)" if report.dry_run else "")
+        table = Table(title=title)
+        for col in ("transition", "count"):
+            table.add_column(col)
+        for key, ids in sorted(report.moved.items()):
+            table.add_row(key, str(len(ids)))
+        table.add_row("skipped (frozen)", str(report.skipped_frozen))
+        console.print(table)
+
+    _out(ctx, report, render)
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -99,12 +100,72 @@ class RecallConfig(_Config):
     """Share of a seed's score passed to a graph neighbour (one hop)."""
     entity_boost: float = Field(default=0.5, ge=0.0)
     """Relative boost of candidates about an entity named in the query."""
+    track_activation: bool = True
+    """Record each recall (``recall_count``, ``last_recalled_at``) for the lifecycle."""
     include_episodes: bool = True
     """Recall raw episodes beside memories (a Hit's ``memory`` is then an Episode)."""
 
 
+class KindLifecycle(_Config):
+    """When memories of one kind (or episodes) cool down (DESIGN §2.5)."""
+
+    archive_after: timedelta | None = timedelta(days=90)
+    """Archive after this long unused (not recalled, corroborated or changed); None: never."""
+    expire_after: timedelta | None = timedelta(days=365)
+    """Expire (tombstone) this long after archiving; None: never."""
+
+
+class ActivationPolicy(_Config):
+    """When recall promotes a memory from ``generated`` to ``activated``."""
+
+    min_recalls: int = Field(default=3, ge=1)
+    """Recalls needed within ``window``."""
+    window: timedelta = timedelta(days=30)
+    boost: float = Field(default=0.1, ge=0.0)
+    """Relative ranking boost of activated memories in recall."""
+
+
+class CleanupPolicy(_Config):
+    """Rules ``sweep`` applies besides ageing."""
+
+    confidence_floor: float = Field(default=0.0, ge=0.0, le=1.0)
+    """Expire current or archived memories whose confidence is below this (0: off)."""
+    drop_retracted: bool = True
+    """Expire memories the user retracted."""
+
+
+class AuditPolicy(_Config):
+    """What remains of expired and forgotten nodes."""
+
+    keep_tombstones: bool = True
+    """Leave a Tombstone (id, time, reason) for each removed node."""
+
+
+class LifecyclePolicy(_Config):
+    """Ageing per kind, activation, cleanup and audit."""
+
+    fact: KindLifecycle = Field(default_factory=KindLifecycle)
+    preference: KindLifecycle = Field(default_factory=KindLifecycle)
+    event: KindLifecycle = Field(default_factory=KindLifecycle)
+    episode: KindLifecycle = Field(default_factory=KindLifecycle)
+    """Episodes follow their memories: one is archived only once no current memory
+    comes from it, and expires only once every memory from it has expired."""
+    activation: ActivationPolicy = Field(default_factory=ActivationPolicy)
+    cleanup: CleanupPolicy = Field(default_factory=CleanupPolicy)
+    audit: AuditPolicy = Field(default_factory=AuditPolicy)
+
+    def for_kind(self, kind: str) -> KindLifecycle:
+        return {"fact": self.fact, "preference": self.preference, "event": self.event}.get(
+            kind, self.episode
+        )
+
+
 class Config(_Config):
     """Everything an engine can be told. All fields have working defaults."""
+
+    lifecycle: LifecyclePolicy = Field(default_factory=LifecyclePolicy)
+    lifecycle_per_user: dict[str, LifecyclePolicy] = Field(default_factory=dict)
+    """Lifecycle overrides for particular users."""
 
     predicates: PredicateRegistry = Field(default_factory=PredicateRegistry)
     conflicts: ConflictConfig = Field(default_factory=ConflictConfig)
@@ -112,3 +173,8 @@ class Config(_Config):
     recall: RecallConfig = Field(default_factory=RecallConfig)
     max_message_bytes: int = Field(default=1_000_000, ge=1)
     """Largest accepted message text, in UTF-8 bytes."""
+
+
+def lifecycle_for(config: Config, user_id: str) -> LifecyclePolicy:
+    """The lifecycle policy that applies to ``user_id``."""
+    return config.lifecycle_per_user.get(user_id, config.lifecycle)

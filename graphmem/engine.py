@@ -7,6 +7,7 @@ needs them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -14,11 +15,19 @@ from types import TracebackType
 from typing import Any
 
 from graphmem.codec import entity_key, to_entity, to_memory, to_model
-from graphmem.config import Config
+from graphmem.config import Config, lifecycle_for
 from graphmem.embedding import Embedder, MiniLMEmbedder
-from graphmem.errors import InvalidInputError, NotFoundError
+from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
 from graphmem.extraction.base import Extractor, Utterance
 from graphmem.ingest import Message, check_text, check_user_id, parse_messages
+from graphmem.lifecycle import (
+    SweepReport,
+    forget_nodes,
+    mark_recalled,
+    retract,
+    sweep,
+    tombstone,
+)
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
 from graphmem.models import (
@@ -213,8 +222,10 @@ class GraphMem:
         at: datetime | str | None = None,
         source: str = "user",
         confidence: float = 1.0,
+        sources: Sequence[str] = (),
     ) -> Memory:
-        """Write one memory directly (no extraction). Conflicts and corroboration apply."""
+        """Write one memory directly (no extraction). Conflicts and corroboration apply.
+        ``sources`` are ids of the user's episodes the memory was drawn from."""
         uid = self._user(user_id)
         text = check_text(text, max_bytes=self.config.max_message_bytes)
         source = _check_source(source)
@@ -236,6 +247,9 @@ class GraphMem:
             if value is not None and not entity_key(check_text(value, what=what)):
                 raise InvalidInputError(f"{what} has no letters or digits")
         w = self._writer(uid)
+        if isinstance(sources, str):
+            raise InvalidInputError("sources must be a list of episode ids")
+        episodes = [w.require(i, "Episode") for i in dict.fromkeys(sources)]
         vectors = self._embed([text, *(n for n in (subject, object) if n)])
         resolver = Resolver(w, lambda n: vectors[n])
         outcome = write_memory(
@@ -252,6 +266,8 @@ class GraphMem:
                 object_id=resolver.resolve(object) if object else None,
                 polarity=polarity,
                 valid_from=to_utc(at, what="at") if at is not None else None,
+                episode_ids=[e.id for e in episodes],
+                refs=[str(e.props.get("ref") or "") for e in episodes],
                 embedding=vectors[text],
             ),
         )
@@ -390,24 +406,62 @@ class GraphMem:
         return restored
 
     def delete(self, node_id: str, user_id: str | None = None, *, reason: str = "deleted") -> None:
-        """Remove a node and its relationships, leaving a Tombstone (id, time, reason)."""
+        """Remove a node and its relationships, leaving a Tombstone (id, time, reason)
+        unless the audit policy keeps none."""
         uid = self._user(user_id)
         w = self._writer(uid)
         rec = w.require(node_id)
         if rec.label == "Tombstone":
             raise NotFoundError(f"{node_id} is already deleted")
         w.guard(node_id)
-        w.changes.delete_nodes.append(node_id)
-        w.create(
-            "Tombstone",
-            {"deleted_at": w.now_s, "reason": reason, "label": rec.label},
-            node_id=node_id,
-        )
+        tombstone(w, rec, reason, keep=lifecycle_for(self.config, uid).audit.keep_tombstones)
         w.commit()
 
-    def forget(self, user_id: str | None = None) -> int:
-        """Delete everything stored for a user; returns the number of nodes removed."""
-        return self.store.delete_user(self._user(user_id))
+    def forget(
+        self, node_id: str | None = None, *, user_id: str | None = None, reason: str = "forgotten"
+    ) -> dict[str, int]:
+        """Data-subject deletion: remove the content of one node (with every version of a
+        memory, or the memories that came only from an episode) or, without ``node_id``,
+        of everything the user has. Frozen nodes must be unfrozen first. Returns counts
+        per label of the nodes removed."""
+        uid = self._user(user_id)
+        w = self._writer(uid)
+        if node_id is None:
+            ids = [r.id for label in ("Memory", "Entity", "Episode") for r in w.find(label, {})]
+        else:
+            ids = [node_id]
+        keep = lifecycle_for(self.config, uid).audit.keep_tombstones
+        counts = forget_nodes(w, ids, reason, keep=keep)
+        w.commit()
+        return counts
+
+    def retract(self, memory_id: str, user_id: str | None = None, *, reason: str = "") -> Memory:
+        """The user withdraws a memory: it leaves recall at once and expires at the next
+        sweep (cleanup policy ``drop_retracted``)."""
+        uid = self._user(user_id)
+        w = self._writer(uid)
+        retract(w, memory_id, reason)
+        w.commit()
+        return self._memory(uid, memory_id)
+
+    def sweep(
+        self,
+        user_id: str | None = None,
+        *,
+        now: datetime | str | None = None,
+        dry_run: bool = False,
+    ) -> SweepReport:
+        """Run every due lifecycle transition for a user at ``now`` (default: the
+        clock): archive unused memories, expire archived ones to tombstones, apply the
+        cleanup rules. Idempotent; with ``dry_run`` nothing is written."""
+        uid = self._user(user_id)
+        at = to_utc(now, what="now") if now is not None else to_utc(self.clock())
+        w = Writer(self.store, uid, at, self.config)
+        report = sweep(w, lifecycle_for(self.config, uid))
+        if dry_run:
+            return report.model_copy(update={"dry_run": True})
+        w.commit()
+        return report
 
     # ------------------------------------------------------------ reads
     def search(
@@ -425,7 +479,7 @@ class GraphMem:
         query = check_text(query, what="query", max_bytes=self.config.max_message_bytes)
         if not isinstance(k, int) or k < 1 or k > 1000:
             raise InvalidInputError("k must be an integer in [1, 1000]")
-        return self._searcher.search(
+        hits = self._searcher.search(
             query,
             uid,
             k=k,
@@ -433,6 +487,17 @@ class GraphMem:
             kinds=kinds,
             include_archived=include_archived,
         )
+        if self.config.recall.track_activation and hits:
+            self._mark_recalled(uid, [h.memory.id for h in hits])
+        return hits
+
+    def _mark_recalled(self, uid: str, ids: list[str]) -> None:
+        """Activation bookkeeping for one search: one small write; a race with a
+        concurrent freeze or delete only skips the bookkeeping."""
+        w = self._writer(uid)
+        mark_recalled(w, w.nodes(ids).values(), lifecycle_for(self.config, uid))
+        with contextlib.suppress(FrozenError, NotFoundError):
+            w.commit()
 
     def get(
         self, node_id: str, user_id: str | None = None, *, as_of: datetime | str | None = None

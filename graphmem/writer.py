@@ -54,6 +54,13 @@ class Writer:
         self._overlay[node_id] = found[0]
         return found[0]
 
+    def nodes(self, node_ids: Sequence[str]) -> dict[str, NodeRecord]:
+        """Several nodes at once, as this operation sees them (missing ids are absent)."""
+        missing = [i for i in dict.fromkeys(node_ids) if i not in self._overlay]
+        for rec in self.store.get(self.user_id, missing):
+            self._overlay[rec.id] = rec
+        return {i: self._overlay[i] for i in node_ids if i in self._overlay}
+
     def require(self, node_id: str, label: str | None = None) -> NodeRecord:
         rec = self.node(node_id)
         if rec is None or (label is not None and rec.label != label):

@@ -115,5 +115,5 @@ def test_delete_leaves_a_tombstone_and_removes_content(mem: GraphMem) -> None:
     mem.delete(m.id, reason="user request")
     [stone] = mem.store.get("u1", [m.id])
     assert stone.label == "Tombstone"
-    assert set(stone.props) == {"deleted_at", "reason", "label"}
+    assert set(stone.props) == {"deleted_at", "reason"}
     assert all("1234" not in h.memory.text for h in mem.search("Anna PIN 1234"))

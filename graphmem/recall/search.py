@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from graphmem.codec import entity_key, to_episode, to_memory
+from graphmem.config import lifecycle_for
 from graphmem.errors import InvalidInputError
 from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
 from graphmem.recall.text import STOPWORDS, keywords
@@ -71,6 +72,10 @@ class Searcher:
         self._expand(user_id, scores, reasons)
         self._boost_query_entities(user_id, query, scores, reasons)
         records = {r.id: r for r in store.get(user_id, list(scores))}
+        boost = lifecycle_for(self.engine.config, user_id).activation.boost
+        for node_id, found in records.items():
+            if found.props.get("status") == Status.ACTIVATED:
+                scores[node_id] *= 1.0 + boost
         hits = []
         seen_texts: set[tuple[str, str]] = set()
         norm = (cfg.rrf_k + 1) / 2.0
@@ -176,6 +181,8 @@ def _admissible(
     if rec.label == "Episode":
         return EPISODE in wanted and (as_of is None or p["at"] <= (encode(as_of) or ""))
     if rec.label != "Memory" or p.get("kind") not in wanted or p.get("status") not in statuses:
+        return False
+    if p.get("retracted_at"):
         return False
     if as_of is None:
         return p.get("status") in LIVE_STATUSES or p.get("status") == Status.ARCHIVED

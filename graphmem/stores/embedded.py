@@ -44,7 +44,8 @@ from graphmem.stores.vectors import VectorIndex
 #: properties with a hash index, per label (list values are indexed per element)
 INDEXED: dict[str, tuple[str, ...]] = {
     "Entity": ("key", "alias_keys", "status"),
-    "Memory": ("fact_key", "status", "subject_id", "object_id", "chain_id"),
+    "Memory": ("sp_key", "status", "subject_id", "object_id", "chain_id", "merged_into",
+               "frozen"),
     "Episode": ("session_id",),
 }
 

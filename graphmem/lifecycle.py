@@ -1,0 +1,229 @@
+"""The memory lifecycle (DESIGN §2.5): activation on recall, archiving of unused
+memories, expiry to tombstones, cleanup rules, and data-subject deletion.
+
+Allowed status transitions are listed in ``TRANSITIONS``; nothing else moves a status.
+``sweep`` never touches a frozen node, nor any version of a history chain that has a
+frozen member, and is idempotent: a second sweep at the same time moves nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graphmem.config import LifecyclePolicy
+from graphmem.errors import FrozenError, InvalidInputError
+from graphmem.models import LIVE_STATUSES, Status
+from graphmem.stores.base import NodeRecord
+from graphmem.timeutil import encode
+from graphmem.writer import Writer
+
+G, A, M, S, R, X = (
+    Status.GENERATED,
+    Status.ACTIVATED,
+    Status.MERGED,
+    Status.SUPERSEDED,
+    Status.ARCHIVED,
+    Status.EXPIRED,
+)
+
+#: every allowed (from, to) status change, and what makes it
+TRANSITIONS: dict[tuple[Status, Status], str] = {
+    (G, A): "recalled often enough within the activation window",
+    (G, R): "unused for archive_after",
+    (A, R): "unused for archive_after",
+    (R, X): "archived for expire_after",
+    (G, X): "cleanup rule (confidence floor, retracted) or forget",
+    (A, X): "cleanup rule (confidence floor, retracted) or forget",
+    (G, M): "merged into a survivor",
+    (A, M): "merged into a survivor",
+    (G, S): "superseded by a newer or stronger version",
+    (A, S): "superseded by a newer or stronger version",
+}
+
+
+def allowed(old: str, new: str) -> bool:
+    """Whether the lifecycle lets a node move from status ``old`` to ``new``."""
+    return (Status(old), Status(new)) in TRANSITIONS
+
+
+class SweepReport(BaseModel):
+    """What one ``sweep`` moved (or, with ``dry_run``, would move)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    user_id: str
+    now: datetime
+    dry_run: bool
+    moved: dict[str, list[str]] = Field(default_factory=dict)
+    """ids per transition, keyed ``<label>:<from>-><to>`` (``memory:generated->archived``)."""
+    skipped_frozen: int = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {key: len(ids) for key, ids in self.moved.items()}
+
+
+def _last_used(props: dict[str, object]) -> str:
+    stamps = [props.get(k) for k in ("last_recalled_at", "updated_at", "created_at")]
+    return max(str(s) for s in stamps if s)
+
+
+def _ago(now: datetime, delta: timedelta | None) -> str | None:
+    return None if delta is None else encode(now - delta)
+
+
+def tombstone(w: Writer, rec: NodeRecord, reason: str, *, keep: bool) -> None:
+    """Remove ``rec`` with its relationships, text and embedding; leave a Tombstone
+    with only its id, the time and the reason if ``keep``."""
+    w.changes.delete_nodes.append(rec.id)
+    if keep:
+        w.create("Tombstone", {"deleted_at": w.now_s, "reason": reason}, node_id=rec.id)
+
+
+def mark_recalled(w: Writer, records: Iterable[NodeRecord], policy: LifecyclePolicy) -> None:
+    """Record one recall of each node; promote memories recalled often enough."""
+    act = policy.activation
+    since = _ago(w.now, act.window) or ""
+    for rec in records:
+        p = rec.props
+        if p.get("frozen"):
+            continue
+        recent = [t for t in (p.get("recent_recalls") or []) if t >= since]
+        recent = [*recent[-(act.min_recalls - 1) :], w.now_s] if act.min_recalls > 1 else [w.now_s]
+        change: dict[str, object] = {
+            "recall_count": int(p.get("recall_count") or 0) + 1,
+            "last_recalled_at": w.now_s,
+            "recent_recalls": recent,
+        }
+        if rec.label == "Memory" and p.get("status") == G and len(recent) >= act.min_recalls:
+            change["status"] = str(A)
+            change["activated_at"] = w.now_s
+        w.set(rec.id, change)
+
+
+def sweep(w: Writer, policy: LifecyclePolicy) -> SweepReport:
+    """Plan every due transition for ``w.user_id`` into ``w``'s change set."""
+    moved: dict[str, list[str]] = defaultdict(list)
+    memories = w.find("Memory", {"status": [str(G), str(A), str(R)]})
+    frozen_chains = {m.props.get("chain_id") for m in w.find("Memory", {"frozen": True})}
+    skipped = 0
+    floor = policy.cleanup.confidence_floor
+    keep = policy.audit.keep_tombstones
+    for m in memories:
+        p = m.props
+        if p.get("frozen") or p.get("chain_id") in frozen_chains:
+            skipped += 1
+            continue
+        status = Status(p["status"])
+        rule = policy.for_kind(str(p.get("kind")))
+        reason = None
+        if policy.cleanup.drop_retracted and p.get("retracted_at"):
+            reason = "cleanup: retracted"
+        elif floor > 0 and float(p.get("confidence", 1.0)) < floor:
+            reason = "cleanup: confidence below floor"
+        elif status == R:
+            cutoff = _ago(w.now, rule.expire_after)
+            if cutoff is not None and str(p.get("archived_at") or "") <= cutoff:
+                reason = "expired"
+        if reason is not None:
+            for part in _content_of(w, m):
+                tombstone(w, part, reason, keep=keep)
+                moved[f"memory:{part.props.get('status')}->{X}"].append(part.id)
+            continue
+        cutoff = _ago(w.now, rule.archive_after)
+        if status in LIVE_STATUSES and cutoff is not None and _last_used(p) <= cutoff:
+            w.set(m.id, {"status": str(R), "archived_at": w.now_s, "updated_at": w.now_s})
+            moved[f"memory:{status}->{R}"].append(m.id)
+    _sweep_episodes(w, policy, moved)
+    return SweepReport(
+        user_id=w.user_id, now=w.now, dry_run=False, moved=dict(moved), skipped_frozen=skipped
+    )
+
+
+def _content_of(w: Writer, m: NodeRecord) -> list[NodeRecord]:
+    """``m`` with the closed versions of its chain and the memories merged into it:
+    everything that holds this memory's content."""
+    parts = {m.id: m}
+    stack = [m]
+    while stack:
+        head = stack.pop()
+        related = w.find("Memory", {"merged_into": head.id})
+        if head is m:
+            related += [v for v in w.find("Memory", {"chain_id": m.props.get("chain_id") or m.id})
+                        if v.props.get("status") == S]
+        for rec in related:
+            if rec.id not in parts and rec.id not in w.changes.delete_nodes:
+                parts[rec.id] = rec
+                stack.append(rec)
+    return list(parts.values())
+
+
+def _sweep_episodes(w: Writer, policy: LifecyclePolicy, moved: dict[str, list[str]]) -> None:
+    rule = policy.episode
+    archive_cut, expire_cut = _ago(w.now, rule.archive_after), _ago(w.now, rule.expire_after)
+    if archive_cut is None and expire_cut is None:
+        return
+    episodes = w.find("Episode", {"status": [str(G), str(R)]})
+    gone = set(w.changes.delete_nodes)
+    sources: dict[str, list[str]] = defaultdict(list)
+    for e in w.edges([ep.id for ep in episodes], types=["EXTRACTED_FROM"], direction="in"):
+        if e.src not in gone:
+            sources[e.dst].append(e.src)
+    found = w.nodes([i for ids in sources.values() for i in ids])
+    statuses = {i: rec.props.get("status") for i, rec in found.items()}
+    for ep in episodes:
+        status = ep.props.get("status")
+        from_it = sources.get(ep.id, [])
+        if status == G and archive_cut is not None and _last_used(ep.props) <= archive_cut:
+            if not any(statuses.get(i) in LIVE_STATUSES for i in from_it):
+                w.set(ep.id, {"status": str(R), "archived_at": w.now_s})
+                moved[f"episode:{G}->{R}"].append(ep.id)
+        elif (
+            status == R
+            and expire_cut is not None
+            and not from_it
+            and str(ep.props.get("archived_at") or "") <= expire_cut
+        ):
+            tombstone(w, ep, "expired", keep=policy.audit.keep_tombstones)
+            moved[f"episode:{R}->{X}"].append(ep.id)
+
+
+def forget_nodes(w: Writer, ids: Sequence[str], reason: str, *, keep: bool) -> dict[str, int]:
+    """Remove the content of these nodes (data-subject deletion). For a memory, every
+    version of its chain goes; for an episode, the memories that came only from it."""
+    targets: dict[str, NodeRecord] = {}
+    for node_id in ids:
+        rec = w.require(node_id)
+        if rec.label == "Tombstone":
+            continue
+        targets[rec.id] = rec
+        if rec.label == "Memory":
+            for v in w.find("Memory", {"chain_id": rec.props.get("chain_id") or rec.id}):
+                targets[v.id] = v
+        elif rec.label == "Episode":
+            for e in w.edges([rec.id], types=["EXTRACTED_FROM"], direction="in"):
+                m = w.require(e.src)
+                if set(m.props.get("episode_ids") or []) <= {rec.id}:
+                    targets[m.id] = m
+    frozen = [t.id for t in targets.values() if t.props.get("frozen")]
+    if frozen:
+        raise FrozenError(f"cannot forget frozen nodes {frozen}; unfreeze them first")
+    counts: dict[str, int] = defaultdict(int)
+    for rec in targets.values():
+        w.guard(rec.id)
+        tombstone(w, rec, reason, keep=keep)
+        counts[rec.label] += 1
+    return dict(counts)
+
+
+def retract(w: Writer, memory_id: str, reason: str) -> None:
+    """Mark a memory as withdrawn by the user: out of recall now, expired by the next
+    sweep when the cleanup policy drops retracted memories."""
+    rec = w.require(memory_id, "Memory")
+    if rec.props.get("retracted_at"):
+        raise InvalidInputError(f"{memory_id} is already retracted")
+    w.set(memory_id, {"retracted_at": w.now_s, "retract_reason": reason, "updated_at": w.now_s})
