@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from graphmem.config import (
     Config,
+    LifecyclePolicy,
     ConflictConfig,
     MergeConfig,
     PredicateRegistry,
@@ -28,6 +29,7 @@ from graphmem.errors import (
     NotFoundError,
 )
 from graphmem.extraction.base import Extraction, Extractor, Utterance
+from graphmem.lifecycle import SweepReport
 from graphmem.models import (
     AddResult,
     Entity,
@@ -62,6 +64,7 @@ __all__ = [
     "Hit",
     "InvalidInputError",
     "Kind",
+    "LifecyclePolicy",
     "Memory",
     "MergeConfig",
     "MiniLMEmbedder",
@@ -70,6 +73,7 @@ __all__ = [
     "RecallConfig",
     "Stats",
     "Status",
+    "SweepReport",
     "Tombstone",
     "Utterance",
     "__version__",

@@ -79,7 +79,7 @@ def _ago(now: datetime, delta: timedelta | None) -> str | None:
 def tombstone(w: Writer, rec: NodeRecord, reason: str, *, keep: bool) -> None:
     """Remove ``rec`` with its relationships, text and embedding; leave a Tombstone
     with only its id, the time and the reason if ``keep``."""
-    w.changes.delete_nodes.append(rec.id)
+    w.delete(rec.id)
     if keep:
         w.create("Tombstone", {"deleted_at": w.now_s, "reason": reason}, node_id=rec.id)
 
@@ -111,6 +111,15 @@ def sweep(w: Writer, policy: LifecyclePolicy) -> SweepReport:
     memories = w.find("Memory", {"status": [str(G), str(A), str(R)]})
     frozen_chains = {m.props.get("chain_id") for m in w.find("Memory", {"frozen": True})}
     skipped = 0
+    closed = _Closed(w)
+    cutoffs = {
+        kind: (_ago(w.now, rule.archive_after), _ago(w.now, rule.expire_after))
+        for kind, rule in (
+            ("fact", policy.fact),
+            ("preference", policy.preference),
+            ("event", policy.event),
+        )
+    }
     floor = policy.cleanup.confidence_floor
     keep = policy.audit.keep_tombstones
     for m in memories:
@@ -119,23 +128,22 @@ def sweep(w: Writer, policy: LifecyclePolicy) -> SweepReport:
             skipped += 1
             continue
         status = Status(p["status"])
-        rule = policy.for_kind(str(p.get("kind")))
+        archive_cut, expire_cut = cutoffs.get(str(p.get("kind")), (None, None))
         reason = None
         if policy.cleanup.drop_retracted and p.get("retracted_at"):
             reason = "cleanup: retracted"
         elif floor > 0 and float(p.get("confidence", 1.0)) < floor:
             reason = "cleanup: confidence below floor"
-        elif status == R:
-            cutoff = _ago(w.now, rule.expire_after)
-            if cutoff is not None and str(p.get("archived_at") or "") <= cutoff:
-                reason = "expired"
+        elif (
+            status == R and expire_cut is not None and str(p.get("archived_at") or "") <= expire_cut
+        ):
+            reason = "expired"
         if reason is not None:
-            for part in _content_of(w, m):
+            for part in closed.content_of(m):
                 tombstone(w, part, reason, keep=keep)
                 moved[f"memory:{part.props.get('status')}->{X}"].append(part.id)
             continue
-        cutoff = _ago(w.now, rule.archive_after)
-        if status in LIVE_STATUSES and cutoff is not None and _last_used(p) <= cutoff:
+        if status in LIVE_STATUSES and archive_cut is not None and _last_used(p) <= archive_cut:
             w.set(m.id, {"status": str(R), "archived_at": w.now_s, "updated_at": w.now_s})
             moved[f"memory:{status}->{R}"].append(m.id)
     _sweep_episodes(w, policy, moved)
@@ -144,22 +152,32 @@ def sweep(w: Writer, policy: LifecyclePolicy) -> SweepReport:
     )
 
 
-def _content_of(w: Writer, m: NodeRecord) -> list[NodeRecord]:
-    """``m`` with the closed versions of its chain and the memories merged into it:
-    everything that holds this memory's content."""
-    parts = {m.id: m}
-    stack = [m]
-    while stack:
-        head = stack.pop()
-        related = w.find("Memory", {"merged_into": head.id})
-        if head is m:
-            related += [v for v in w.find("Memory", {"chain_id": m.props.get("chain_id") or m.id})
-                        if v.props.get("status") == S]
-        for rec in related:
-            if rec.id not in parts and rec.id not in w.changes.delete_nodes:
-                parts[rec.id] = rec
-                stack.append(rec)
-    return list(parts.values())
+class _Closed:
+    """The user's closed memories (superseded, merged), looked up once per sweep."""
+
+    def __init__(self, w: Writer) -> None:
+        self.w = w
+        self.by_chain: dict[str, list[NodeRecord]] = defaultdict(list)
+        self.merged_into: dict[str, list[NodeRecord]] = defaultdict(list)
+        for rec in w.find("Memory", {"status": [str(S), str(M)]}):
+            if rec.props.get("status") == S:
+                self.by_chain[str(rec.props.get("chain_id"))].append(rec)
+            elif rec.props.get("merged_into"):
+                self.merged_into[str(rec.props["merged_into"])].append(rec)
+
+    def content_of(self, m: NodeRecord) -> list[NodeRecord]:
+        """``m`` with the closed versions of its chain and the memories merged into it:
+        everything that holds this memory's content."""
+        parts = {m.id: m}
+        stack = [m, *self.by_chain.get(str(m.props.get("chain_id") or m.id), [])]
+        while stack:
+            head = stack.pop()
+            if head.id not in parts:
+                parts[head.id] = head
+            for rec in self.merged_into.get(head.id, []):
+                if rec.id not in parts:
+                    stack.append(rec)
+        return [p for p in parts.values() if not self.w.is_deleted(p.id)]
 
 
 def _sweep_episodes(w: Writer, policy: LifecyclePolicy, moved: dict[str, list[str]]) -> None:

@@ -20,6 +20,12 @@ from graphmem.writer import Writer
 EmbedName = Callable[[str], Vector]
 
 
+def block_of(key: str) -> str:
+    """The blocking key for fuzzy matching: names are only compared with names that
+    start with the same two characters, so resolution stays cheap with many entities."""
+    return key[:2]
+
+
 def types_compatible(a: str, b: str) -> bool:
     return a == b or "other" in (a, b)
 
@@ -78,7 +84,7 @@ class Resolver:
                 return self._attach(survivor, name, key, etype, method, 1.0)
         candidates = [
             r
-            for r in self.w.find("Entity", live)
+            for r in self.w.find("Entity", {**live, "block": block_of(key)})
             if types_compatible(r.props.get("type", "other"), etype)
         ]
         if candidates:
@@ -100,7 +106,7 @@ class Resolver:
                 and types_compatible(rec.props.get("type", "other"), etype)
             ):
                 return self._attach(rec, name, key, etype, "embedding", score)
-        for rec in self.w.find("Entity", live):  # created earlier in this operation
+        for rec in self.w.created("Entity"):  # not in the store's index yet
             if (
                 rec.embedding is not None
                 and float(rec.embedding @ vector) >= threshold
@@ -120,6 +126,7 @@ class Resolver:
             "type": etype,
             "aliases": [],
             "alias_keys": [],
+            "block": block_of(key),
             "status": "active",
             "frozen": False,
             "created_at": self.w.now_s,

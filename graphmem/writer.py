@@ -40,7 +40,10 @@ class Writer:
         self.changes = ChangeSet(user_id)
         self._overlay: dict[str, NodeRecord] = {}
         self._new: dict[str, NodeRecord] = {}
+        self._new_by_label: dict[str, dict[str, NodeRecord]] = {}
         self._guarded: set[str] = set()
+        self._deleted: set[str] = set()
+        self._copied: set[str] = set()
 
     # ----------------------------------------------------------------- reads
     def node(self, node_id: str) -> NodeRecord | None:
@@ -73,10 +76,17 @@ class Writer:
         out: dict[str, NodeRecord] = {}
         for rec in self.store.find(self.user_id, label, where):
             out[rec.id] = self._overlay.setdefault(rec.id, rec)
-        for rec in self._new.values():
-            if rec.label == label:
-                out[rec.id] = rec
+        for rec in self._new_by_label.get(label, {}).values():
+            out[rec.id] = rec
         return [r for r in out.values() if matches(r.props, where)]
+
+    def created(self, label: str) -> list[NodeRecord]:
+        """Nodes of ``label`` this operation creates."""
+        return [
+            r
+            for r in self._new_by_label.get(label, {}).values()
+            if r.props.get("status") != "merged"
+        ]
 
     def live_memories(self, sp_key: str) -> list[NodeRecord]:
         recs = self.find("Memory", {"sp_key": sp_key})
@@ -123,11 +133,15 @@ class Writer:
         self.changes.node(rec)
         self._overlay[rec.id] = rec
         self._new[rec.id] = rec
+        self._new_by_label.setdefault(label, {})[rec.id] = rec
         return rec
 
     def set(self, node_id: str, props: Props, *, guard: bool = True) -> None:
         """Change properties of a node (existing nodes are guarded: not frozen)."""
         rec = self.require(node_id)
+        if node_id not in self._new and node_id not in self._copied:
+            rec.props = dict(rec.props)  # copy on write: store maps are read-only
+            self._copied.add(node_id)
         rec.props.update(props)
         if node_id in self._new:
             return
@@ -135,6 +149,15 @@ class Writer:
             self.changes.guard(node_id)
             self._guarded.add(node_id)
         self.changes.update(node_id, dict(props))
+
+    def delete(self, node_id: str) -> None:
+        """Remove a node with its relationships (callers guard it first if needed)."""
+        if node_id not in self._deleted:
+            self._deleted.add(node_id)
+            self.changes.delete_nodes.append(node_id)
+
+    def is_deleted(self, node_id: str) -> bool:
+        return node_id in self._deleted
 
     def link(self, rel_type: str, src: str, dst: str, props: Props | None = None) -> EdgeRecord:
         edge = EdgeRecord(new_id("rel"), rel_type, src, dst, self.user_id, dict(props or {}))

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: relation nouns after a possessive ("my sister Anna") -> predicate of (owner, p, named)
 #: Convention: the owner (usually the speaker) is the subject: (Melanie, has_sister, Anna).
 KIN: dict[str, str] = {
@@ -33,13 +38,13 @@ KIN: dict[str, str] = {
     "rabbit": "has_pet", "bunny": "has_pet", "parrot": "has_pet", "horse": "has_pet",
     "turtle": "has_pet",
 }  # fmt: skip
-FEMALE = frozenset(
+FEMALE = _words(
     "sister mom mother mum mama mommy daughter stepdaughter grandma grandmother granny nana "
-    "aunt niece granddaughter wife fiancee fiancée girlfriend".split()
+    "aunt niece granddaughter wife fiancee fiancée girlfriend"
 )
-MALE = frozenset(
+MALE = _words(
     "brother dad father papa daddy son stepson grandpa grandfather uncle nephew grandson "
-    "husband fiance fiancé boyfriend".split()
+    "husband fiance fiancé boyfriend"
 )
 PETS = frozenset(k for k, v in KIN.items() if v == "has_pet")
 
@@ -54,10 +59,9 @@ LIKE_ADJ = {"passionate": "about", "obsessed": "with", "crazy": "about", "fond":
             "keen": "on", "mad": "about", "nuts": "about"}  # fmt: skip
 
 #: durable states after "I'm" that are facts (is_a)
-STATE_ADJ = frozenset(
-    "vegan vegetarian single married divorced widowed retired pregnant engaged "
-    "transgender trans gay lesbian bisexual queer nonbinary non-binary sober "
-    "unemployed self-employed".split()
+STATE_ADJ = _words(
+    "vegan vegetarian single married divorced widowed retired pregnant engaged transgender "
+    "trans gay lesbian bisexual queer nonbinary non-binary sober unemployed self-employed"
 )
 #: "be + ADJ + to X": predicate
 ADJ_RELATIONS = {"allergic": "allergic_to", "married": "married_to", "engaged": "engaged_to"}
@@ -70,7 +74,8 @@ FACT_PREDICATES: dict[tuple[str, str], str] = {
     ("relocate", "to"): "lives_in", ("work", "at"): "works_at", ("work", "for"): "works_at",
     ("work", "in"): "works_at", ("work", "with"): "works_at", ("work", "as"): "works_as",
     ("grow up", "in"): "grew_up_in", ("grow up", "on"): "grew_up_in",
-    ("grow up", "near"): "grew_up_in", ("grow up", "outside"): "grew_up_in", ("bear", "in"): "born_in", ("come", "from"): "is_from",
+    ("grow up", "near"): "grew_up_in", ("grow up", "outside"): "grew_up_in",
+    ("bear", "in"): "born_in", ("come", "from"): "is_from",
     ("be", "from"): "is_from", ("marry", ""): "married_to", ("study", "at"): "studies_at",
     ("study", "in"): "studies_at", ("study", ""): "studies", ("belong", "to"): "member_of",
     ("volunteer", "at"): "volunteers_at", ("volunteer", "for"): "volunteers_at",
@@ -81,64 +86,81 @@ PLACE_PREDICATES = frozenset({"lives_in", "grew_up_in", "born_in", "is_from", "m
 ORG_PREDICATES = frozenset({"works_at", "studies_at", "member_of", "volunteers_at", "teaches_at"})
 
 #: verbs that never make a generic fact or event (mental, light, speech, desire)
-STOP_VERBS = frozenset(
+STOP_VERBS = _words(
     "be have do get make give see know think mean feel need want guess say tell ask thank "
     "hope wish miss appreciate understand agree let keep find seem sound look hear remember "
     "forget bet wonder try call put go come use believe suppose imagine consider plan "
-    "intend expect wait tend decide like love enjoy adore prefer hate dislike detest despise "
-    "loathe stand mind care realize realise notice learn check figure love can will would "
-    "happen help start begin continue stop talk chat catch owe deserve matter count".split()
+    "intend expect wait tend decide like love enjoy adore prefer hate dislike detest "
+    "despise loathe stand mind care realize realise notice learn check figure love can will "
+    "would happen help start begin continue stop talk chat catch owe deserve matter count"
 )
 #: verbs that, in the past tense, are still not events
-PAST_STOP = frozenset(
-    "be feel think know mean want need seem guess say tell thank hope wish miss "
-    "appreciate understand agree sound look hear remember forget bet wonder believe "
-    "suppose imagine consider plan intend expect wait tend like love enjoy adore prefer "
-    "hate dislike realize realise notice mind care happen use".split()
+PAST_STOP = _words(
+    "be feel think know mean want need seem guess say tell thank hope wish miss appreciate "
+    "understand agree sound look hear remember forget bet wonder believe suppose imagine "
+    "consider plan intend expect wait tend like love enjoy adore prefer hate dislike "
+    "realize realise notice mind care happen use"
 )
 #: governors whose complement clause is reported, wished or supposed - never a fact
-REPORT_VERBS = frozenset(
-    "say tell think believe guess suppose hope wish doubt wonder hear claim pretend "
-    "imagine dream want plan consider expect fear bet mean ask feel reckon assume".split()
+REPORT_VERBS = _words(
+    "say tell think believe guess suppose hope wish doubt wonder hear claim pretend imagine "
+    "dream want plan consider expect fear bet mean ask feel reckon assume"
 )
-MODALS = frozenset("might may could would should must can will shall ought 'll 'd".split())
+MODALS = frozenset(
+    [
+        "might",
+        "may",
+        "could",
+        "would",
+        "should",
+        "must",
+        "can",
+        "will",
+        "shall",
+        "ought",
+        "'ll",
+        "'d",
+    ]
+)
 #: words that make a whole sentence hypothetical or conditional
-HYPOTHETICAL = frozenset(
+HYPOTHETICAL = _words(
     "if unless whether imagine suppose supposing hypothetically maybe perhaps someday "
-    "probably possibly".split()
+    "probably possibly"
 )
-HABIT_ADVERBS = frozenset(
-    "usually always often normally typically regularly generally frequently "
-    "habitually routinely daily weekly nightly".split()
+HABIT_ADVERBS = _words(
+    "usually always often normally typically regularly generally frequently habitually "
+    "routinely daily weekly nightly"
 )
 #: adverbs and discourse words dropped from memory texts
-DROP_WORDS = frozenset(
+DROP_WORDS = _words(
     "just really actually honestly so also too finally totally absolutely definitely "
     "literally basically kinda sorta pretty well oh um uh like yeah haha lol anyway much "
-    "currently much".split()
+    "currently much"
 )
-PRONOUN_OBJECTS = frozenset(
-    "it this that these those them they you he she him her us we me i something "
-    "anything everything nothing one ones what which who whom all some lot any stuff".split()
+PRONOUN_OBJECTS = _words(
+    "it this that these those them they you he she him her us we me i something anything "
+    "everything nothing one ones what which who whom all some lot any stuff"
 )
 #: copula complements that are not identities ("I'm part of it", "you're an inspiration")
-STOP_ATTRS = frozenset(
-    "part one lot bit kind sort type way thing something anything everything nothing "
-    "reason example piece game inspiration pleasure honor honour deal mess wreck blast "
-    "fun help joy source step chance time moment sign reminder proof case point idea "
-    "believer sucker testament".split()
+STOP_ATTRS = _words(
+    "part one lot bit kind sort type way thing something anything everything nothing reason "
+    "example piece game inspiration pleasure honor honour deal mess wreck blast fun help "
+    "joy source step chance time moment sign reminder proof case point idea believer sucker "
+    "testament"
 )
 #: light verbs: past-tense uses are events only when a date is given
-LIGHT_VERBS = frozenset("have get make take do give find put keep see come".split())
+LIGHT_VERBS = frozenset(
+    ["have", "get", "make", "take", "do", "give", "find", "put", "keep", "see", "come"]
+)
 CLASS_NOUNS = frozenset({"kind", "type", "sort", "genre", "style", "form", "variety"})
 
 _SIBILANT = re.compile(r"(s|sh|ch|x|z|o)$")
 _CVC = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprtv]$")
 _IRREGULAR_3RD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _IRREGULAR_ING = {"be": "being", "see": "seeing", "lie": "lying", "die": "dying", "tie": "tying"}
-_DOUBLING = frozenset(
-    "admit commit submit permit omit begin forget prefer refer occur regret control "
-    "compel equip upset".split()
+_DOUBLING = _words(
+    "admit commit submit permit omit begin forget prefer refer occur regret control compel "
+    "equip upset"
 )
 _SNAKE = re.compile(r"[^a-z0-9]+")
 PREDICATE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")

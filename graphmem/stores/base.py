@@ -50,7 +50,10 @@ def check_prop_name(name: str) -> str:
 
 @dataclass
 class NodeRecord:
-    """A node as stored: its id, tenant, label and properties (embedding apart)."""
+    """A node as stored: its id, tenant, label and properties (embedding apart).
+
+    Records returned by a store may share their property map with the store's cache:
+    treat ``props`` as read-only (copy it before changing it)."""
 
     id: str
     user_id: str

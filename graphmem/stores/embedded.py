@@ -43,9 +43,8 @@ from graphmem.stores.vectors import VectorIndex
 
 #: properties with a hash index, per label (list values are indexed per element)
 INDEXED: dict[str, tuple[str, ...]] = {
-    "Entity": ("key", "alias_keys", "status"),
-    "Memory": ("sp_key", "status", "subject_id", "object_id", "chain_id", "merged_into",
-               "frozen"),
+    "Entity": ("key", "alias_keys", "status", "block"),
+    "Memory": ("sp_key", "status", "subject_id", "object_id", "chain_id", "merged_into", "frozen"),
     "Episode": ("session_id",),
 }
 
@@ -243,10 +242,11 @@ class EmbeddedStore:
                     f"{guard.node_id} has status {props.get('status')!r}; "
                     f"expected one of {sorted(guard.status_in)}"
                 )
+        deleting = set(ch.delete_nodes)
         for rec in ch.add_nodes:
             if rec.user_id != uid:
                 raise InvalidInputError("a change set may only write one user's nodes")
-            replaced = rec.id in ch.delete_nodes
+            replaced = rec.id in deleting
             if (rec.id in self._g and not replaced) or rec.id in plan.nodes:
                 raise InvalidInputError(f"node {rec.id!r} already exists")
             plan.nodes[rec.id] = NodeRecord(rec.id, uid, rec.label, dict(rec.props), rec.embedding)
@@ -277,7 +277,7 @@ class EmbeddedStore:
 
         def alive(node_id: str) -> bool:
             exists = node_id in plan.nodes or self._owned(uid, node_id)
-            return exists and (node_id not in plan.deleted or node_id in plan.added)
+            return exists and (node_id not in deleting or node_id in plan.added)
 
         for edge in ch.add_edges:
             if not (alive(edge.src) and alive(edge.dst)):
@@ -311,12 +311,12 @@ class EmbeddedStore:
 
     def _write(self, plan: _Plan) -> None:
         db = self._db
-        for gone in plan.edges_deleted:
-            db.execute("DELETE FROM edges WHERE id = ?", (gone.id,))
-        for node_id in plan.deleted:
-            db.execute("DELETE FROM edges WHERE src = ? OR dst = ?", (node_id, node_id))
-            db.execute("DELETE FROM fts WHERE rowid = ?", (self._rid[node_id],))
-            db.execute("DELETE FROM nodes WHERE id = ?", (node_id,))
+        db.executemany("DELETE FROM edges WHERE id = ?", [(e.id,) for e in plan.edges_deleted])
+        gone = [(node_id,) for node_id in plan.deleted]
+        db.executemany("DELETE FROM edges WHERE src = ?", gone)
+        db.executemany("DELETE FROM edges WHERE dst = ?", gone)
+        db.executemany("DELETE FROM fts WHERE rowid = ?", [(self._rid[i],) for i in plan.deleted])
+        db.executemany("DELETE FROM nodes WHERE id = ?", gone)
         deleted = set(plan.deleted) - plan.added
         for node_id, rec in plan.nodes.items():
             if node_id in deleted:
@@ -423,8 +423,10 @@ class EmbeddedStore:
             return [self._copy(i) for i in dict.fromkeys(ids) if self._owned(user_id, i)]
 
     def _copy(self, node_id: str) -> NodeRecord:
-        rec = self._record(node_id)
-        return NodeRecord(rec.id, rec.user_id, rec.label, dict(rec.props))
+        """A record sharing the mirror's property map. The mirror never changes a map in
+        place (a write replaces it), and callers treat returned maps as read-only."""
+        data = self._g.nodes[node_id]
+        return NodeRecord(node_id, data["user_id"], data["label"], data["props"])
 
     def find(
         self,
@@ -439,8 +441,9 @@ class EmbeddedStore:
         with self._lock:
             self._refresh()
             candidates: Iterable[str] = self._members.get((user_id, label), {})
+            rest = dict(where or {})
             for prop in INDEXED.get(label, ()):
-                if where and prop in where:
+                if prop in rest:
                     wanted = where[prop]
                     options = (
                         wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
@@ -450,8 +453,10 @@ class EmbeddedStore:
                     for option in options:
                         found |= index.get(option, set())
                     candidates = found
+                    del rest[prop]  # the index lookup applied this filter already
                     break
-            out = [self._copy(i) for i in candidates if matches(self._g.nodes[i]["props"], where)]
+            nodes = self._g.nodes
+            out = [self._copy(i) for i in candidates if not rest or matches(nodes[i]["props"], rest)]
         if order_by == "id":
             out.sort(key=lambda r: r.id, reverse=descending)
         else:

@@ -13,21 +13,33 @@ import re
 from collections import Counter
 from typing import Any
 
-from conftest import load_rows, utterance
-
 from graphmem.extraction.base import ExtractedMemory
 from graphmem.extraction.spacy_extractor import SpacyExtractor
+from tests.extraction.extraction_data import load_rows, utterance
 
 MIN_PRECISION, MIN_RECALL, MIN_DATE_ACCURACY = 0.85, 0.70, 0.90
 
 _CLASSES = {
-    "moved_to": "lives_in", "teaches_at": "works_at", "works_as": "is_a",
-    "married_to": "spouse", "engaged_to": "spouse", "is_from": "from", "born_in": "from",
-    "grew_up_in": "from", "prefers": "likes", "studies_at": "studies", "has_pet": "pet",
-    "has_friend": "social", "has_partner": "social", "has_neighbour": "social",
-    "has_roommate": "social", "has_colleague": "social", "has_boss": "social",
-    "has_mentor": "social", "has_teammate": "social",
-}  # fmt: skip
+    "moved_to": "lives_in",
+    "teaches_at": "works_at",
+    "works_as": "is_a",
+    "married_to": "spouse",
+    "engaged_to": "spouse",
+    "is_from": "from",
+    "born_in": "from",
+    "grew_up_in": "from",
+    "prefers": "likes",
+    "studies_at": "studies",
+    "has_pet": "pet",
+    "has_friend": "social",
+    "has_partner": "social",
+    "has_neighbour": "social",
+    "has_roommate": "social",
+    "has_colleague": "social",
+    "has_boss": "social",
+    "has_mentor": "social",
+    "has_teammate": "social",
+}
 _FAMILY = re.compile(
     r"^has_(sister|brother|sibling|mother|father|parent|child|grand\w+|aunt|uncle|cousin"
     r"|niece|nephew)$"
@@ -113,8 +125,17 @@ def score(extractor: SpacyExtractor, verbose: bool = False) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     accuracy = dated_ok / dated if dated else 1.0
-    return {"utterances": len(rows), "tp": tp, "fp": fp, "fn": fn, "precision": precision,
-            "recall": recall, "date_accuracy": accuracy, "dated": dated, **by_kind}  # fmt: skip
+    return {
+        "utterances": len(rows),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": precision,
+        "recall": recall,
+        "date_accuracy": accuracy,
+        "dated": dated,
+        **by_kind,
+    }
 
 
 def test_labelled_set_has_enough_utterances() -> None:

@@ -1,0 +1,158 @@
+"""Cost of ``sweep`` against the number of memories, on the embedded store.
+
+For each size N: write N memories for one user (in batches, through the engine's own
+write path, with a cheap deterministic embedder: this benchmark measures the lifecycle,
+not the embedding model), then time two sweeps: one 100 days later that archives all N,
+and one 400 days after that which expires all N to tombstones. Prints a table and writes
+JSON and markdown.
+
+    python benchmarks/sweep_scale.py --sizes 1000 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
+
+import graphmem
+from benchmarks.common import (
+    RESULTS,
+    command_line,
+    machine_info,
+    machine_markdown,
+    temp_uri,
+    utc_now,
+    write_json,
+    write_text,
+)
+from graphmem.models import Kind
+from graphmem.versioning import Candidate, create_memory
+from graphmem.writer import Writer
+
+START = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+class HashEmbedder:
+    """A deterministic 384-d embedder from text hashes (benchmark set-up only)."""
+
+    dim = 384
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            seed = int.from_bytes(hashlib.sha1(text.encode()).digest()[:8], "little")
+            v = np.random.default_rng(seed).standard_normal(self.dim).astype(np.float32)
+            out[i] = v / np.linalg.norm(v)
+        return out
+
+
+def build(mem: graphmem.GraphMem, n: int, batch: int = 5000) -> float:
+    """Write ``n`` memories; returns seconds taken."""
+    t0 = time.perf_counter()
+    rng = np.random.default_rng(7)
+    kinds = [Kind.FACT, Kind.PREFERENCE, Kind.EVENT]
+    for start in range(0, n, batch):
+        w = Writer(mem.store, "bench", START, mem.config)
+        size = min(batch, n - start)
+        vectors = rng.standard_normal((size, 384)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        for j in range(size):
+            i = start + j
+            create_memory(
+                w,
+                Candidate(
+                    kind=kinds[i % 3],
+                    text=f"Person {i % 997} note {i}.",
+                    source="import",
+                    confidence=0.8,
+                    embedding=vectors[j],
+                ),
+            )
+        w.commit()
+    return time.perf_counter() - t0
+
+
+def run(sizes: list[int]) -> list[dict[str, float]]:
+    rows = []
+    for n in sizes:
+        mem = graphmem.open(
+            temp_uri(f"sweep{n}"), embedder=HashEmbedder(), clock=lambda: START, user_id="bench"
+        )
+        build_s = build(mem, n)
+        t0 = time.perf_counter()
+        archived = mem.sweep(now=START + timedelta(days=100))
+        archive_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        again = mem.sweep(now=START + timedelta(days=100))
+        idle_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        expired = mem.sweep(now=START + timedelta(days=500))
+        expire_s = time.perf_counter() - t0
+        moved_a = sum(archived.counts.values())
+        moved_x = sum(expired.counts.values())
+        assert moved_a == n and moved_x == n and not again.moved, (moved_a, moved_x)
+        rows.append(
+            {
+                "memories": n,
+                "build_s": round(build_s, 2),
+                "archive_sweep_s": round(archive_s, 3),
+                "idle_sweep_s": round(idle_s, 3),
+                "expire_sweep_s": round(expire_s, 3),
+            }
+        )
+        mem.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--json", type=Path, default=RESULTS / "sweep_scale.json")
+    parser.add_argument("--md", type=Path, default=RESULTS / "sweep_scale.md")
+    args = parser.parse_args(argv)
+    rows = run(args.sizes)
+    table = Table(title="sweep cost vs memories (embedded store)")
+    for col in rows[0]:
+        table.add_column(col, justify="right")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    Console().print(table)
+    machine = machine_info()
+    command = command_line("benchmarks/sweep_scale.py", argv)
+    write_json(args.json, {"rows": rows, "machine": machine, "command": command, "date": utc_now()})
+    lines = [
+        "# sweep cost vs number of memories",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Date: {utc_now()}",
+        "",
+        machine_markdown(machine),
+        "",
+        "| " + " | ".join(rows[0]) + " |",
+        "|" + "---|" * len(rows[0]),
+    ]
+    lines += ["| " + " | ".join(str(v) for v in row.values()) + " |" for row in rows]
+    lines += [
+        "",
+        "Archive sweep: every memory unused for 100 days moves generated → archived. "
+        "Expire sweep: 400 days later every archived memory becomes a tombstone. "
+        "Idle sweep: the same sweep again (idempotent, moves nothing).",
+    ]
+    write_text(args.md, "\n".join(lines) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,219 @@
+"""Rules for relations stated with nouns and "be": kinship ("my sister Anna"),
+identities ("I'm a nurse"), states ("I'm allergic to X"), favourites ("my favourite
+book is Dune") and "be"-preferences ("I'm into X", "I'm a fan of X")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from graphmem.extraction import english as en
+from graphmem.extraction.clauses import (
+    FIRST,
+    SECOND,
+    Context,
+    Referent,
+    is_modal,
+    is_negated,
+    name_of,
+    owner_of,
+    phrase,
+    resolve,
+)
+from graphmem.extraction.memories import Out, first_child, obj_type, object_of, subject_token
+from graphmem.extraction.render import render
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+else:
+    Token = Any
+
+_FAV = frozenset({"favourite", "favorite"})
+
+
+def kin(tok: Token, ctx: Context, out: Out) -> None:
+    """ "my sister Anna", "a brother named Leo" (object of have)."""
+    named = name_of(tok)
+    if named is None:
+        return
+    owner_name = owner_of(tok, ctx)
+    if owner_name is None and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+        subj = subject_token(tok.head)
+        ref = resolve(subj, ctx) if subj is not None else None
+        if ref is None or is_negated(tok.head) or is_modal(tok.head):
+            return
+        owner_name = ref.name
+    if owner_name is None:
+        return
+    word = tok.lower_ if tok.tag_ != "NNS" else tok.lemma_.lower()
+    predicate = en.KIN[tok.lemma_.lower()]
+    owner = Referent(owner_name)
+    text = f"{named} is {en.possessive(owner_name)} {word}."
+    kind = "thing" if tok.lemma_.lower() in en.PETS else "person"
+    out.add("fact", text, owner, predicate, named, object_type=kind)
+
+
+def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> None:
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" for c in verb.children):
+        return  # "I was a nurse", "I have been a nurse": not a present fact
+    attr = first_child(verb, "attr")
+    acomp = first_child(verb, "acomp")
+    fav = any(c.lower_ in _FAV for c in subj.children) or (
+        attr is not None and any(c.lower_ in _FAV for c in attr.children)
+    )
+    subject = None if fav else resolve(subj, ctx)
+    if subject is None:
+        if not negated and subj.lower_ not in FIRST | SECOND:
+            _favourite(subj, attr if attr is not None else acomp, ctx, out, verb)
+        return
+    if attr is not None and attr.lemma_ == "fan":
+        prep = first_child(attr, "prep")
+        topic = object_of(prep) if prep is not None and prep.lower_ == "of" else None
+        if topic is not None and (p := phrase(topic, ctx, lemma_head=True)):
+            pol = "dislike" if negated else "like"
+            out.add(
+                "preference",
+                render(verb, ctx, subject),
+                subject,
+                f"{pol}s",
+                p,
+                polarity=pol,
+                object_type=obj_type(topic, "", "concept"),
+            )
+        return
+    if negated:
+        return
+    if attr is not None and attr.lemma_.lower() in en.KIN and owner_of(attr, ctx):
+        owner = Referent(owner_of(attr, ctx) or "")
+        out.add(
+            "fact",
+            render(verb, ctx, subject),
+            owner,
+            en.KIN[attr.lemma_.lower()],
+            subject.name,
+            object_type=subject.type,
+        )
+        return
+    text = render(verb, ctx, subject)
+    if attr is not None and attr.lemma_ == "member":
+        prep = first_child(attr, "prep")
+        pobj = object_of(prep) if prep is not None and prep.lower_ == "of" else None
+        obj = phrase(pobj, ctx) if pobj is not None else None
+        out.add("fact", text, subject, "member_of", obj, object_type="organization")
+    elif attr is not None and (
+        attr.lemma_.lower() in en.STOP_ATTRS
+        or first_child(attr, "poss") is not None
+        or attr.tag_ in {"NNS", "NNPS"}
+    ):
+        pass
+    elif attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
+        obj = phrase(attr, ctx)
+        out.add("fact", text, subject, "is_a", obj, object_type="concept")
+        for prep in attr.children:
+            pobj = object_of(prep) if prep.dep_ == "prep" and prep.lower_ in {"at", "for"} else None
+            if pobj is not None and pobj.ent_type_ in {"ORG", "FAC"}:
+                out.add(
+                    "fact",
+                    text,
+                    subject,
+                    "works_at",
+                    phrase(pobj, ctx),
+                    object_type="organization",
+                )
+    elif attr is not None and attr.like_num:
+        out.add("fact", text, subject, "age", attr.text, object_type="other")
+    if acomp is not None:
+        adjective(verb, acomp, subject, text, ctx, out)
+    for prep in verb.children:
+        pobj = object_of(prep) if prep.dep_ == "prep" else None
+        obj = phrase(pobj, ctx) if pobj is not None else None
+        if obj and prep.lower_ == "from":
+            out.add("fact", text, subject, "is_from", obj, object_type="place")
+        elif obj and prep.lower_ == "into":
+            p = phrase(pobj, ctx, lemma_head=True) if pobj is not None else None
+            out.add(
+                "preference",
+                text,
+                subject,
+                "likes",
+                p,
+                polarity="like",
+                object_type=obj_type(pobj, "", "concept"),
+            )
+
+
+def adjective(
+    verb: Token,
+    acomp: Token,
+    subject: Referent,
+    text: str,
+    ctx: Context,
+    out: Out,
+) -> None:
+    adj = acomp.lower_ if acomp.tag_ == "VBN" else acomp.lemma_.lower()
+    prep = first_child(acomp, "prep")
+    pobj = object_of(prep) if prep is not None else None
+    obj = phrase(pobj, ctx, lemma_head=adj in en.LIKE_ADJ) if pobj is not None else None
+    if adj in en.ADJ_RELATIONS and obj and prep is not None and prep.lower_ == "to":
+        pred = en.ADJ_RELATIONS[adj]
+        out.add("fact", text, subject, pred, obj, object_type=obj_type(pobj, pred))
+    elif adj in en.LIKE_ADJ and obj and prep is not None and prep.lower_ == en.LIKE_ADJ[adj]:
+        out.add(
+            "preference",
+            text,
+            subject,
+            "likes",
+            obj,
+            polarity="like",
+            object_type=obj_type(pobj, "", "concept"),
+        )
+    elif adj in en.STATE_ADJ:
+        out.add("fact", text, subject, "is_a", adj, object_type="concept")
+    elif adj == "old":
+        num = next((t for t in acomp.subtree if t.like_num), None)
+        if num is not None:
+            out.add("fact", text, subject, "age", num.text, object_type="other")
+
+
+def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: Token) -> None:
+    """ "My favourite book is Dune", "Jazz is my favourite kind of music"."""
+    if attr is None:
+        return
+    if any(c.lower_ in _FAV for c in subj.children):
+        category, topic = subj, attr
+    elif any(c.lower_ in _FAV for c in attr.children):
+        category, topic = attr, subj
+    else:
+        if subj.lemma_ == "name" and attr.pos_ == "PROPN":
+            kin = first_child(subj, "poss")
+            owner = owner_of(kin, ctx) if kin is not None else None
+            if kin is not None and owner and kin.lemma_.lower() in en.KIN:
+                obj = phrase(attr, ctx)
+                text = f"{obj} is {en.possessive(owner)} {kin.lower_}."
+                out.add(
+                    "fact",
+                    text,
+                    Referent(owner),
+                    en.KIN[kin.lemma_.lower()],
+                    obj,
+                    object_type="person",
+                )
+        return
+    holder = owner_of(category, ctx)
+    obj = phrase(topic, ctx)
+    if holder is None or obj is None:
+        return
+    head = category
+    if head.lemma_.lower() in en.CLASS_NOUNS:
+        prep = first_child(head, "prep")
+        head = (object_of(prep) if prep is not None else None) or head
+    pred = en.snake("favourite", head.lemma_)
+    text = render(verb, ctx, None)
+    out.add(
+        "preference",
+        text,
+        Referent(holder),
+        pred,
+        obj,
+        polarity="like",
+        object_type=obj_type(topic, "", "concept"),
+    )
