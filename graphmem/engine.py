@@ -14,6 +14,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
+from graphmem.adding import plan_add
 from graphmem.codec import entity_key, to_entity, to_memory, to_model
 from graphmem.config import Config, lifecycle_for
 from graphmem.embedding import Embedder, MiniLMEmbedder
@@ -121,92 +122,18 @@ class GraphMem:
         )
         extractions = self.extractor.extract(_utterances(msgs))
         w = self._writer(uid)
-        names = [m.speaker for m in msgs if m.speaker]
-        mem_texts = []
-        for ex in extractions:
-            names += [e.name for e in ex.entities]
-            for cand in ex.memories:
-                names += [cand.subject] + ([cand.object] if cand.object else [])
-                mem_texts.append(cand.text)
-        vectors = self._embed([_episode_text(m) for m in msgs] + mem_texts + names)
-        resolver = Resolver(
-            w, lambda n: vectors[n] if n in vectors else self.embedder.embed([n])[0]
-        )
-        last = self.store.find(
-            uid, "Episode", {"session_id": session}, order_by="seq", descending=True, limit=1
-        )
-        prev_id = last[0].id if last else None
-        seq = int(last[0].props.get("seq", 0)) if last else 0
-        episodes, outcomes = [], []
-        for msg, ex in zip(msgs, extractions, strict=True):
-            seq += 1
-            ep = w.create(
-                "Episode",
-                {
-                    "text": msg.text,
-                    "speaker": msg.speaker,
-                    "role": msg.role,
-                    "session_id": session,
-                    "ref": msg.ref,
-                    "at": encode(msg.at),
-                    "seq": seq,
-                    "source": source,
-                    "status": "generated",
-                    "created_at": w.now_s,
-                    "updated_at": w.now_s,
-                },
-                embedding=vectors[_episode_text(msg)],
-                prefix="ep",
-            )
-            episodes.append(ep.id)
-            if prev_id is not None:
-                w.link("NEXT", prev_id, ep.id, {})
-            prev_id = ep.id
-            if msg.speaker:
-                resolver.resolve(msg.speaker, "person", episode_id=ep.id)
-            for ent in ex.entities:
-                resolver.resolve(ent.name, ent.type, episode_id=ep.id)
-            for cand in ex.memories:
-                if not _valid_predicate(cand.predicate):
-                    continue
-                subject_id = resolver.resolve(cand.subject, cand.subject_type, episode_id=ep.id)
-                object_id = (
-                    resolver.resolve(cand.object, cand.object_type, episode_id=ep.id)
-                    if cand.object
-                    else None
-                )
-                outcomes.append(
-                    write_memory(
-                        w,
-                        Candidate(
-                            kind=Kind(cand.kind),
-                            text=cand.text,
-                            source=source,
-                            confidence=cand.confidence,
-                            subject=cand.subject,
-                            subject_id=subject_id,
-                            predicate=cand.predicate,
-                            object=cand.object,
-                            object_id=object_id,
-                            polarity=cand.polarity,
-                            valid_from=cand.valid_from or msg.at,
-                            episode_ids=[ep.id],
-                            refs=[msg.ref or ""],
-                            embedding=vectors[cand.text],
-                        ),
-                    )
-                )
+        planned = plan_add(w, msgs, extractions, session=session, source=source, embed=self._embed)
         w.commit()
+        outcomes = planned.outcomes
         created = [o.memory_id for o in outcomes if o.action in ("created", "won", "kept_both")]
-        corroborated = [o.corroborated for o in outcomes if o.corroborated]
+        corroborated = list(dict.fromkeys(o.corroborated for o in outcomes if o.corroborated))
         superseded = [s for o in outcomes for s in o.superseded]
-        entity_ids = resolver.resolved()
         return AddResult(
-            episodes=tuple(self._models(uid, episodes, Episode)),
+            episodes=tuple(self._models(uid, planned.episodes, Episode)),
             memories=tuple(self._models(uid, created, Memory)),
-            corroborated=tuple(self._models(uid, list(dict.fromkeys(corroborated)), Memory)),
+            corroborated=tuple(self._models(uid, corroborated, Memory)),
             superseded=tuple(self._models(uid, superseded, Memory)),
-            entities=tuple(self._models(uid, entity_ids, Entity)),
+            entities=tuple(self._models(uid, planned.entities, Entity)),
         )
 
     def remember(
@@ -606,12 +533,6 @@ def _utterances(msgs: Sequence[Message]) -> list[Utterance]:
     return out
 
 
-def _episode_text(msg: Message) -> str:
-    """What an episode's embedding encodes: the turn with its speaker's name, so that
-    first-person turns match questions that name the speaker."""
-    return f"{msg.speaker}: {msg.text}" if msg.speaker else msg.text
-
-
 def _check_source(source: object) -> str:
     if not isinstance(source, str) or not _SOURCE_RE.match(source):
         raise InvalidInputError(f"source must match {_SOURCE_RE.pattern}, got {source!r}")
@@ -624,10 +545,3 @@ def _check_session(session_id: object) -> str:
     if not isinstance(session_id, str) or not _SESSION_RE.match(session_id):
         raise InvalidInputError(f"session_id must match {_SESSION_RE.pattern}")
     return session_id
-
-
-def _valid_predicate(predicate: str | None) -> bool:
-    try:
-        return predicate is None or bool(check_predicate(predicate))
-    except InvalidInputError:
-        return False

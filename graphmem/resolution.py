@@ -61,6 +61,12 @@ class Resolver:
                 self._mention(variant, episode_id)
         return cached
 
+    def needs_embedding(self, name: str, etype: str) -> bool:
+        """False when ``name`` resolves by its spelling alone (key, alias or fuzzy match),
+        so its embedding is not needed: the common case for names seen before."""
+        key = entity_key(" ".join(name.split()))
+        return bool(key) and self._match_name(key, etype) is None
+
     def resolved(self) -> list[str]:
         """Ids of the entities resolved so far, first-seen order."""
         return list(dict.fromkeys(self._cache.values()))
@@ -71,7 +77,8 @@ class Resolver:
                 return
         self.w.link("MENTIONED_IN", entity_id, episode_id, {"at": self.w.now_s})
 
-    def _resolve(self, name: str, key: str, etype: str) -> str:
+    def _match_name(self, key: str, etype: str) -> tuple[NodeRecord, str, float] | None:
+        """A live entity of a compatible type by exact key, alias or fuzzy spelling."""
         live = {"status": "active"}
         for method, where in (("exact_key", {"key": key}), ("alias", {"alias_keys": key})):
             found = [
@@ -80,22 +87,28 @@ class Resolver:
                 if types_compatible(r.props.get("type", "other"), etype)
             ]
             if found:
-                survivor = min(found, key=lambda r: (r.props["created_at"], r.id))
-                return self._attach(survivor, name, key, etype, method, 1.0)
-        candidates = [
-            r
+                return min(found, key=lambda r: (r.props["created_at"], r.id)), method, 1.0
+        by_key = {
+            r.props["key"]: r
             for r in self.w.find("Entity", {**live, "block": block_of(key)})
             if types_compatible(r.props.get("type", "other"), etype)
-        ]
-        if candidates:
-            by_key = {r.props["key"]: r for r in candidates}
-            best = process.extractOne(
+        }
+        best = (
+            process.extractOne(
                 key, list(by_key), scorer=fuzz.ratio, score_cutoff=self.w.config.merge.entity_fuzzy
             )
-            if best is not None:
-                return self._attach(
-                    by_key[best[0]], name, key, etype, "fuzzy", float(best[1]) / 100.0
-                )
+            if by_key
+            else None
+        )
+        if best is not None:
+            return by_key[best[0]], "fuzzy", float(best[1]) / 100.0
+        return None
+
+    def _resolve(self, name: str, key: str, etype: str) -> str:
+        match = self._match_name(key, etype)
+        if match is not None:
+            return self._attach(match[0], name, key, etype, match[1], match[2])
+        live = {"status": "active"}
         vector = self.embed_name(name)
         threshold = self.w.config.merge.entity_embedding
         for node_id, score in self.w.store.vector_search(self.w.user_id, "Entity", vector, 3, live):
