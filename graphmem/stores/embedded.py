@@ -444,7 +444,7 @@ class EmbeddedStore:
             rest = dict(where or {})
             for prop in INDEXED.get(label, ()):
                 if prop in rest:
-                    wanted = where[prop]
+                    wanted = rest[prop]
                     options = (
                         wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
                     )
@@ -456,7 +456,9 @@ class EmbeddedStore:
                     del rest[prop]  # the index lookup applied this filter already
                     break
             nodes = self._g.nodes
-            out = [self._copy(i) for i in candidates if not rest or matches(nodes[i]["props"], rest)]
+            out = [
+                self._copy(i) for i in candidates if not rest or matches(nodes[i]["props"], rest)
+            ]
         if order_by == "id":
             out.sort(key=lambda r: r.id, reverse=descending)
         else:

@@ -15,15 +15,26 @@ from graphmem.models import Memory, Status
 from tests.conftest import FakeClock
 from tests.contract.helpers import node_ids, snapshot
 
-G, A, M, S, R, X = (Status.GENERATED, Status.ACTIVATED, Status.MERGED, Status.SUPERSEDED,
-                    Status.ARCHIVED, Status.EXPIRED)
-EXPECTED_ALLOWED = {(G, A), (G, R), (A, R), (R, X), (G, X), (A, X), (G, M), (A, M), (G, S),
-                    (A, S)}
+G, A, M, S, R, X = (
+    Status.GENERATED,
+    Status.ACTIVATED,
+    Status.MERGED,
+    Status.SUPERSEDED,
+    Status.ARCHIVED,
+    Status.EXPIRED,
+)
+EXPECTED_ALLOWED = {(G, A), (G, R), (A, R), (R, X), (G, X), (A, X), (G, M), (A, M), (G, S), (A, S)}
 
 
 def _engine(mem: GraphMem, policy: LifecyclePolicy) -> GraphMem:
-    return GraphMem(mem.store, config=Config(lifecycle=policy), embedder=mem.embedder,
-                    extractor=mem.extractor, clock=mem.clock, user_id="u1")
+    return GraphMem(
+        mem.store,
+        config=Config(lifecycle=policy),
+        embedder=mem.embedder,
+        extractor=mem.extractor,
+        clock=mem.clock,
+        user_id="u1",
+    )
 
 
 def _status(mem: GraphMem, node_id: str, user_id: str = "u1") -> str:
@@ -38,10 +49,16 @@ def test_transition_table_allows_exactly_the_designed_moves(old: Status, new: St
 
 
 def test_terminal_and_frozen_memories_are_never_swept(mem: GraphMem, clock: FakeClock) -> None:
-    old = mem.remember("Anna lives in Paris.", subject="Anna", predicate="lives_in",
-                       object="Paris", at="2020-01-01")
-    new = mem.remember("Anna lives in Rome.", subject="Anna", predicate="lives_in",
-                       object="Rome", at="2021-01-01")
+    old = mem.remember(
+        "Anna lives in Paris.",
+        subject="Anna",
+        predicate="lives_in",
+        object="Paris",
+        at="2020-01-01",
+    )
+    new = mem.remember(
+        "Anna lives in Rome.", subject="Anna", predicate="lives_in", object="Rome", at="2021-01-01"
+    )
     kept = mem.remember("Anna is vegan.", subject="Anna", predicate="diet", object="vegan")
     mem.freeze(kept.id, reason="medical")
     clock.advance(days=800)
@@ -54,10 +71,8 @@ def test_terminal_and_frozen_memories_are_never_swept(mem: GraphMem, clock: Fake
     assert _status(mem, old.id) == "tombstone"
 
 
-def test_recall_activates_and_sweep_archives_then_expires(mem: GraphMem,
-                                                         clock: FakeClock) -> None:
-    m = mem.remember("Anna plays the cello.", subject="Anna", predicate="plays",
-                     object="cello")
+def test_recall_activates_and_sweep_archives_then_expires(mem: GraphMem, clock: FakeClock) -> None:
+    m = mem.remember("Anna plays the cello.", subject="Anna", predicate="plays", object="cello")
     for _ in range(3):
         clock.advance(days=2)
         assert m.id in {h.memory.id for h in mem.search("What instrument does Anna play?")}
@@ -77,8 +92,7 @@ def test_recall_activates_and_sweep_archives_then_expires(mem: GraphMem,
 
 
 def test_dry_run_reports_and_writes_nothing(mem: GraphMem, clock: FakeClock) -> None:
-    m = mem.remember("Anna collects stamps.", subject="Anna", predicate="collects",
-                     object="stamps")
+    m = mem.remember("Anna collects stamps.", subject="Anna", predicate="collects", object="stamps")
     clock.advance(days=100)
     before = snapshot(mem)
     report = mem.sweep(dry_run=True)
@@ -88,8 +102,14 @@ def test_dry_run_reports_and_writes_nothing(mem: GraphMem, clock: FakeClock) -> 
 
 def test_cleanup_rules_expire_low_confidence_and_retracted(mem: GraphMem) -> None:
     mem = _engine(mem, LifecyclePolicy(cleanup=CleanupPolicy(confidence_floor=0.3)))
-    weak = mem.remember("Anna might like golf.", subject="Anna", predicate="likes",
-                        object="golf", kind="preference", confidence=0.2)
+    weak = mem.remember(
+        "Anna might like golf.",
+        subject="Anna",
+        predicate="likes",
+        object="golf",
+        kind="preference",
+        confidence=0.2,
+    )
     wrong = mem.remember("Anna owns a boat.", subject="Anna", predicate="owns", object="boat")
     fine = mem.remember("Anna owns a bike.", subject="Anna", predicate="owns", object="bike")
     mem.retract(wrong.id, reason="user said it is wrong")
@@ -122,8 +142,7 @@ def test_forget_user_removes_content_and_counts(mem: GraphMem) -> None:
 
 
 def test_forget_refuses_frozen_nodes(mem: GraphMem) -> None:
-    m = mem.remember("Anna's blood type is O.", subject="Anna", predicate="blood_type",
-                     object="O")
+    m = mem.remember("Anna's blood type is O.", subject="Anna", predicate="blood_type", object="O")
     mem.freeze(m.id, reason="medical")
     before = snapshot(mem)
     with pytest.raises(graphmem.FrozenError):
@@ -131,11 +150,13 @@ def test_forget_refuses_frozen_nodes(mem: GraphMem) -> None:
     assert snapshot(mem) == before
 
 
-def test_nothing_but_expiry_forget_and_delete_removes_content(mem: GraphMem,
-                                                              clock: FakeClock) -> None:
+def test_nothing_but_expiry_forget_and_delete_removes_content(
+    mem: GraphMem, clock: FakeClock
+) -> None:
     mem.add([{"speaker": "Anna", "content": "I adopted a cat named Tofu.", "ref": "c1"}])
-    m = mem.remember("Anna likes tea.", subject="Anna", predicate="likes", object="tea",
-                     kind="preference")
+    m = mem.remember(
+        "Anna likes tea.", subject="Anna", predicate="likes", object="tea", kind="preference"
+    )
     before = node_ids(mem)
     clock.advance(days=10)
     mem.sweep()
@@ -148,35 +169,68 @@ def test_online_education_scenario(mem: GraphMem, clock: FakeClock) -> None:
     """A tutoring assistant over a year: generated → activated → merged → archived →
     expired, with a frozen exam report untouched throughout."""
     uid = "student-7"
-    turn1 = mem.add({"speaker": "Sam", "content": "I keep mixing up quadratic and linear "
-                     "functions.", "ref": "w1:3"}, user_id=uid, session_id="week-1").episodes[0]
+    turn1 = mem.add(
+        {
+            "speaker": "Sam",
+            "content": "I keep mixing up quadratic and linear functions.",
+            "ref": "w1:3",
+        },
+        user_id=uid,
+        session_id="week-1",
+    ).episodes[0]
     confusion = mem.remember(
-        "Sam confuses quadratic and linear functions.", user_id=uid, subject="Sam",
-        predicate="confused_by", object="quadratic vs linear functions", source="agent",
-        confidence=0.6, sources=[turn1.id])
-    report = mem.remember("Final exam report: Sam scored 82/100, strong in algebra.",
-                          user_id=uid, subject="Sam", predicate="exam_report",
-                          object="final exam", source="agent")
-    report = mem.update(report.id, uid, text="Final exam report: Sam scored 85/100 after "
-                        "regrading, strong in algebra.")
+        "Sam confuses quadratic and linear functions.",
+        user_id=uid,
+        subject="Sam",
+        predicate="confused_by",
+        object="quadratic vs linear functions",
+        source="agent",
+        confidence=0.6,
+        sources=[turn1.id],
+    )
+    report = mem.remember(
+        "Final exam report: Sam scored 82/100, strong in algebra.",
+        user_id=uid,
+        subject="Sam",
+        predicate="exam_report",
+        object="final exam",
+        source="agent",
+    )
+    report = mem.update(
+        report.id,
+        uid,
+        text="Final exam report: Sam scored 85/100 after regrading, strong in algebra.",
+    )
     mem.freeze(report.id, uid, reason="official record")
     frozen_before = {v.id: v for v in mem.history(report.id, uid)}
     assert _status(mem, confusion.id, uid) == G
 
-    for week in range(2, 5):  # recalled in three sessions
+    for _week in range(2, 5):  # recalled in three sessions
         clock.advance(days=7)
         hits = mem.search("Which functions does Sam find confusing?", user_id=uid)
         assert confusion.id in {h.memory.id for h in hits}
     assert _status(mem, confusion.id, uid) == A
 
     clock.advance(days=7)
-    turn2 = mem.add({"speaker": "Sam", "content": "Exponential functions confuse me, they "
-                     "look linear at first.", "ref": "w5:2"}, user_id=uid,
-                    session_id="week-5").episodes[0]
+    turn2 = mem.add(
+        {
+            "speaker": "Sam",
+            "content": "Exponential functions confuse me, they look linear at first.",
+            "ref": "w5:2",
+        },
+        user_id=uid,
+        session_id="week-5",
+    ).episodes[0]
     later = mem.remember(
-        "Sam confuses exponential and linear functions.", user_id=uid, subject="Sam",
-        predicate="confused_by", object="exponential functions", source="agent",
-        confidence=0.6, sources=[turn2.id])
+        "Sam confuses exponential and linear functions.",
+        user_id=uid,
+        subject="Sam",
+        predicate="confused_by",
+        object="exponential functions",
+        source="agent",
+        confidence=0.6,
+        sources=[turn2.id],
+    )
     merged = mem.merge([confusion.id, later.id], user_id=uid)
     assert isinstance(merged, Memory)
     assert merged.id == confusion.id and merged.confidence > 0.6
@@ -189,8 +243,9 @@ def test_online_education_scenario(mem: GraphMem, clock: FakeClock) -> None:
     assert report.id not in {i for ids in moved.values() for i in ids}
     query = "Which functions does Sam find confusing?"
     assert confusion.id not in {h.memory.id for h in mem.search(query, user_id=uid, k=20)}
-    assert confusion.id in {h.memory.id for h in mem.search(query, user_id=uid, k=20,
-                                                               include_archived=True)}
+    assert confusion.id in {
+        h.memory.id for h in mem.search(query, user_id=uid, k=20, include_archived=True)
+    }
 
     clock.advance(days=366)  # a year later
     moved = mem.sweep(uid).moved
@@ -200,8 +255,9 @@ def test_online_education_scenario(mem: GraphMem, clock: FakeClock) -> None:
     assert set(stone.props) == {"deleted_at", "reason"} and stone.props["reason"] == "expired"
     assert _status(mem, later.id, uid) == "tombstone"  # the merged-in content went with it
     assert not mem.store.edges(uid, [confusion.id])
-    assert confusion.id not in {h.memory.id for h in mem.search(
-        query, user_id=uid, k=50, include_archived=True)}
+    assert confusion.id not in {
+        h.memory.id for h in mem.search(query, user_id=uid, k=50, include_archived=True)
+    }
 
     after = {v.id: v for v in mem.history(report.id, uid)}
     assert after == frozen_before

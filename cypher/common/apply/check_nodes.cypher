@@ -1,0 +1,11 @@
+// Preconditions of a change set, read before anything is written. Each check names a
+// node that must be absent (a new id) or must belong to the user, and, for guards, must
+// not be frozen and must have one of the given statuses. Counts the failures.
+UNWIND $checks AS c
+OPTIONAL MATCH (n:Node {id: c.id})
+WITH count(CASE WHEN
+        (c.absent AND n IS NOT NULL)
+     OR (NOT c.absent AND (n IS NULL OR n.user_id <> $user_id))
+     OR (c.not_frozen AND n.frozen = true)
+     OR (c.statuses IS NOT NULL AND NOT coalesce(n.status IN c.statuses, false))
+     THEN 1 END) AS failed

@@ -1,0 +1,3 @@
+// Write only if every check passed; otherwise the statement returns no row.
+WITH failed
+WHERE failed = 0

@@ -1,0 +1,7 @@
+// Relationships touching the user's nodes with these ids ($types null means any type).
+UNWIND $ids AS id
+MATCH (n:Node {id: id})-[r]-(m)
+WHERE n.user_id = $user_id AND r.user_id = $user_id
+  AND ($types IS NULL OR type(r) IN $types)
+RETURN r.id AS id, type(r) AS type, startNode(r).id AS src, endNode(r).id AS dst,
+       properties(r) AS props

@@ -1,0 +1,2 @@
+// At most $limit rows.
+LIMIT $limit

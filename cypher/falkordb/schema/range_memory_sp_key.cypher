@@ -1,0 +1,2 @@
+// Range index on Memory.sp_key.
+CREATE INDEX FOR (n:Memory) ON (n.sp_key)

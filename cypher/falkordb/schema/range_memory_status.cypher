@@ -1,0 +1,2 @@
+// Range index on Memory.status.
+CREATE INDEX FOR (n:Memory) ON (n.status)

@@ -1,0 +1,2 @@
+// Range index on Tombstone.user_id.
+CREATE INDEX FOR (n:Tombstone) ON (n.user_id)

@@ -1,2 +1,0 @@
-// Tenant filter: every read is scoped by user_id.
-CREATE INDEX entity_user IF NOT EXISTS FOR (n:Entity) ON (n.user_id)

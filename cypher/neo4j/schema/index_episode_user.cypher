@@ -1,2 +1,0 @@
-// Tenant filter: every read is scoped by user_id.
-CREATE INDEX episode_user IF NOT EXISTS FOR (n:Episode) ON (n.user_id)

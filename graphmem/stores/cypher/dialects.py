@@ -1,0 +1,224 @@
+"""Everything that differs between Neo4j and FalkorDB, and nothing else.
+
+A dialect runs a statement (and maps driver errors to graphmem errors at this
+boundary), knows its vector and fulltext index conventions, and applies and inspects
+its schema. The statements themselves are files under ``cypher/<dialect>/`` that
+override ``cypher/common/`` (see ``statements.py``). Drivers are imported lazily.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from graphmem.errors import BackendError, BackendUnavailableError, InvalidInputError
+from graphmem.stores.cypher.statements import Statements
+
+Record = dict[str, Any]
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(text: str) -> list[str]:
+    """The distinct lower-case word tokens of ``text``: all keyword search ever sends, so
+    no query syntax of Lucene or RediSearch can come from the caller."""
+    return list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(text)))
+
+
+class Dialect(ABC):
+    """One Cypher server product."""
+
+    name: str
+    #: take write locks on the nodes a change set touches before checking it
+    locks_nodes: bool = False
+
+    def __init__(self) -> None:
+        self.statements = Statements(self.name)
+
+    @abstractmethod
+    def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
+        """Run one statement (one transaction) and return its records."""
+
+    @abstractmethod
+    def vector_params(self, label: str) -> dict[str, Any]:
+        """Parameters naming the vector index of ``label``."""
+
+    @abstractmethod
+    def similarity(self, score: float) -> float:
+        """The index's score as cosine similarity (higher is better)."""
+
+    @abstractmethod
+    def keyword_params(self, label: str, terms: Sequence[str]) -> dict[str, Any]:
+        """Parameters naming the fulltext index of ``label`` and the escaped query."""
+
+    @abstractmethod
+    def schema_status(self) -> dict[str, bool]:
+        """Each schema statement name and whether what it creates is present."""
+
+    @abstractmethod
+    def wait_for_indexes(self, seconds: int) -> None:
+        """Block until the indexes are online."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def apply_schema(self, dimensions: int, seconds: int = 300) -> list[str]:
+        """Create what is missing (idempotent); returns the statement names run."""
+        missing = [name for name, ok in self.schema_status().items() if not ok]
+        for name in missing:
+            self.run(self.statements.get(name), {"dimensions": dimensions}, write=True)
+        if missing:
+            self.wait_for_indexes(seconds)
+        return missing
+
+
+class Neo4jDialect(Dialect):
+    """Neo4j 5 through the official driver; every statement is a managed transaction,
+    retried by the driver when the error is retryable."""
+
+    name = "neo4j"
+    locks_nodes = True
+
+    def __init__(self, uri: str, auth: tuple[str, str] | None, database: str | None) -> None:
+        super().__init__()
+        try:
+            import neo4j
+        except ImportError as exc:  # pragma: no cover - neo4j is a dependency
+            raise BackendUnavailableError("the neo4j driver is not installed") from exc
+        self._neo4j = neo4j
+        # failures reach the caller as graphmem errors; keep the driver's log quiet
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
+        self.database = database
+        with self._mapped("connect to"):
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+            self.driver.verify_connectivity()
+
+    @contextlib.contextmanager
+    def _mapped(self, what: str) -> Iterator[None]:
+        exc_mod = self._neo4j.exceptions
+        try:
+            yield
+        except (exc_mod.ServiceUnavailable, exc_mod.SessionExpired, exc_mod.AuthError) as exc:
+            raise BackendUnavailableError(f"cannot {what} Neo4j: {exc}") from exc
+        except exc_mod.ConstraintError as exc:
+            raise InvalidInputError(f"Neo4j refused the write: {exc}") from exc
+        except (exc_mod.Neo4jError, exc_mod.DriverError) as exc:
+            raise BackendError(f"Neo4j failed: {exc}") from exc
+
+    def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
+        routing = self._neo4j.RoutingControl.WRITE if write else self._neo4j.RoutingControl.READ
+        with self._mapped("query"):
+            result = self.driver.execute_query(
+                self._neo4j.Query(query),
+                params,
+                routing_=routing,
+                database_=self.database,
+            )
+        return [dict(r) for r in result.records]
+
+    def vector_params(self, label: str) -> dict[str, Any]:
+        return {"index": f"{label.lower()}_embedding"}
+
+    def similarity(self, score: float) -> float:
+        return 2.0 * score - 1.0  # Neo4j's cosine score is (1 + cos) / 2
+
+    def keyword_params(self, label: str, terms: Sequence[str]) -> dict[str, Any]:
+        # quoted terms are plain text to Lucene's parser; \w+ tokens hold no quote
+        return {"index": f"{label.lower()}_fulltext", "query": " OR ".join(f'"{t}"' for t in terms)}
+
+    def schema_status(self) -> dict[str, bool]:
+        present = {
+            r["name"]: r["state"]
+            for name in ("admin/show_indexes", "admin/show_constraints")
+            for r in self.run(self.statements.get(name), {}, write=False)
+        }
+        return {
+            name: present.get(name.split("/", 1)[1]) == "ONLINE"
+            for name in self.statements.names("schema")
+        }
+
+    def wait_for_indexes(self, seconds: int) -> None:
+        self.run(self.statements.get("admin/await_indexes"), {"seconds": seconds}, write=False)
+
+    def close(self) -> None:
+        with self._mapped("close"):
+            self.driver.close()
+
+
+class FalkorDBDialect(Dialect):
+    """FalkorDB through its Redis-protocol client. One statement is one query, which
+    FalkorDB runs atomically; writes to a graph are serialised."""
+
+    name = "falkordb"
+
+    def __init__(
+        self, host: str, port: int, graph: str, auth: tuple[str, str] | None = None
+    ) -> None:
+        super().__init__()
+        try:
+            import falkordb
+            import redis.exceptions
+        except ImportError as exc:
+            raise BackendUnavailableError(
+                "the falkordb client is not installed: pip install 'graphmem[falkordb]'"
+            ) from exc
+        self._redis_errors = redis.exceptions
+        user, password = auth if auth is not None else (None, None)
+        with self._mapped("connect to"):
+            self.db = falkordb.FalkorDB(host=host, port=port, username=user, password=password)
+            self.db.connection.ping()
+            self.graph = self.db.select_graph(graph)
+        self.run(self.statements.get("admin/touch"), {}, write=True)
+
+    @contextlib.contextmanager
+    def _mapped(self, what: str) -> Iterator[None]:
+        errors = self._redis_errors
+        try:
+            yield
+        except (errors.ConnectionError, errors.TimeoutError, errors.AuthenticationError) as exc:
+            raise BackendUnavailableError(f"cannot {what} FalkorDB: {exc}") from exc
+        except errors.RedisError as exc:
+            raise BackendError(f"FalkorDB failed: {exc}") from exc
+        except ValueError as exc:  # the client refuses a parameter it cannot encode
+            raise InvalidInputError(f"FalkorDB cannot take this value: {exc}") from exc
+
+    def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
+        with self._mapped("query"):
+            if write:
+                result = self.graph.query(query, params)
+            else:
+                result = self.graph.ro_query(query, params)
+        keys = [h[1] for h in result.header]
+        return [dict(zip(keys, row, strict=True)) for row in result.result_set]
+
+    def vector_params(self, label: str) -> dict[str, Any]:
+        return {"label": label}
+
+    def similarity(self, score: float) -> float:
+        return 1.0 - score  # FalkorDB returns the cosine distance
+
+    def keyword_params(self, label: str, terms: Sequence[str]) -> dict[str, Any]:
+        # RediSearch: '|' is OR; \w+ tokens carry none of its operators
+        return {"label": label, "query": "|".join(terms)}
+
+    def schema_status(self) -> dict[str, bool]:
+        present: set[tuple[str, str, str]] = set()
+        for row in self.run(self.statements.get("admin/show_indexes"), {}, write=False):
+            for prop, kinds in (row.get("types") or {}).items():
+                for kind in kinds:
+                    present.add((str(kind).lower(), str(row["label"]).lower(), str(prop)))
+        out = {}
+        for name in self.statements.names("schema"):
+            kind, label, prop = name.split("/", 1)[1].split("_", 2)
+            out[name] = (kind, label, prop) in present
+        return out
+
+    def wait_for_indexes(self, seconds: int) -> None:
+        return None  # FalkorDB indexes are usable as soon as they are created
+
+    def close(self) -> None:
+        with self._mapped("close"):
+            self.db.connection.close()

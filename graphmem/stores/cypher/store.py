@@ -1,0 +1,275 @@
+"""The Cypher store: the ``Store`` protocol over Neo4j or FalkorDB.
+
+Every node has the label ``Node`` (unique ``id``, indexed ``user_id``) and one of
+``Episode``, ``Entity``, ``Memory`` (plus ``Fact``/``Preference``/``Event`` by kind) or
+``Tombstone``. Properties are stored as given; ``None`` means "absent" (Cypher cannot
+store null), so a property set to ``None`` reads back missing, which the codec treats
+the same. ``_text`` (the fulltext body) and ``embedding`` are the store's own.
+
+``apply`` is one statement: on Neo4j one transaction that locks the nodes it touches
+before checking its guards; on FalkorDB one query, which FalkorDB runs atomically with
+writes serialised. The guards are checked inside that statement; a refused statement
+writes nothing, and is then explained by ``plan.diagnose``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from graphmem.errors import BackendError, InvalidInputError
+from graphmem.stores.base import (
+    LABELS,
+    ChangeSet,
+    Direction,
+    EdgeRecord,
+    NodeRecord,
+    Vector,
+    Where,
+)
+from graphmem.stores.cypher.dialects import Dialect, Record, query_terms
+from graphmem.stores.cypher.plan import (
+    apply_statement,
+    compile_changes,
+    diagnose,
+    find_statement,
+    referenced,
+)
+
+_ATTEMPTS = 3
+_FIRST_FETCH = 4  # vector and keyword search over-fetch k * 4, then widen by 4 each time
+_MAX_FETCH = 10_000
+_EXACT_LIMIT = 2_000  # rank at most this many of a user's nodes exactly
+
+
+def _where_param(where: Where | None) -> list[dict[str, Any]]:
+    out = []
+    for name, wanted in (where or {}).items():
+        options = wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
+        values = [v for v in options if v is not None]
+        out.append({"name": name, "values": values, "null": len(values) < len(options)})
+    return out
+
+
+def _node(row: Record) -> NodeRecord:
+    props = {k: v for k, v in dict(row["props"]).items() if v is not None and k[0] != "_"}
+    node_id, user_id = props.pop("id"), props.pop("user_id")
+    props.pop("embedding", None)
+    label = next((lb for lb in LABELS if lb in row["labels"]), "Node")
+    return NodeRecord(node_id, user_id, label, props)
+
+
+def _edge(row: Record) -> EdgeRecord:
+    props = dict(row["props"])
+    props.pop("id", None)
+    user_id = props.pop("user_id")
+    return EdgeRecord(row["id"], row["type"], row["src"], row["dst"], user_id, props)
+
+
+class CypherStore:
+    """A store on a Cypher server; ``dimensions`` is the embedder's."""
+
+    def __init__(self, dialect: Dialect, uri: str, *, dimensions: int = 384) -> None:
+        if not isinstance(dimensions, int) or dimensions < 1:
+            raise InvalidInputError("dimensions must be a positive integer")
+        self.dialect = dialect
+        self.uri = uri
+        self.dimensions = dimensions
+        self._statements = dialect.statements
+
+    def _read(self, name: str, **params: Any) -> list[Record]:
+        return self.dialect.run(self._statements.get(name), params, write=False)
+
+    # ------------------------------------------------------------------ schema
+    def apply_schema(self) -> list[str]:
+        """Create the missing constraints and indexes and wait until they are online."""
+        return self.dialect.apply_schema(self.dimensions)
+
+    def schema_status(self) -> dict[str, bool]:
+        """Every schema statement and whether what it creates is present."""
+        return self.dialect.schema_status()
+
+    # ------------------------------------------------------------------ writes
+    def apply(self, changes: ChangeSet) -> None:
+        if changes.is_empty():
+            return
+        compiled = compile_changes(changes, self.dimensions)
+        p = compiled.params
+        query = (
+            ""
+            if compiled.refused
+            else apply_statement(self._statements, compiled, self.dialect.locks_nodes)
+        )
+        for _ in range(_ATTEMPTS):
+            if not compiled.refused and self.dialect.run(query, p, write=True):
+                return
+            node_ids, rel_ids = referenced(changes)
+            state = {r["id"]: r for r in self._read("read/state", ids=node_ids)}
+            found = [
+                r["id"] for r in self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)
+            ]
+            diagnose(changes, state, found)
+            if compiled.refused:  # pragma: no cover - diagnose always explains these
+                raise InvalidInputError("the change set contradicts itself")
+        raise BackendError("the store kept changing under this write; nothing was written")
+
+    # ------------------------------------------------------------------ reads
+    def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        found = {r.id: r for r in map(_node, self._read("read/get", user_id=user_id, ids=wanted))}
+        return [found[i] for i in wanted if i in found]
+
+    def find(
+        self,
+        user_id: str,
+        label: str,
+        where: Where | None = None,
+        *,
+        order_by: str = "id",
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[NodeRecord]:
+        if label not in LABELS:
+            return []
+        if limit is not None and limit <= 0:
+            return []
+        params: dict[str, Any] = {
+            "user_id": user_id,
+            "where": _where_param(where),
+            "order_by": order_by,
+        }
+        if limit is not None:
+            params["limit"] = limit
+        query = find_statement(self._statements, label, descending, limit is not None)
+        rows = self.dialect.run(query, params, write=False)
+        return [_node(r) for r in rows]
+
+    def edges(
+        self,
+        user_id: str,
+        node_ids: Sequence[str],
+        *,
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[EdgeRecord]:
+        if not node_ids or direction not in ("out", "in", "both"):
+            return []
+        rows = self._read(
+            f"read/edges_{direction}",
+            user_id=user_id,
+            ids=list(dict.fromkeys(node_ids)),
+            types=list(types) if types is not None else None,
+        )
+        out: dict[str, EdgeRecord] = {}
+        for row in rows:
+            out.setdefault(row["id"], _edge(row))
+        return list(out.values())
+
+    def _widening(self, k: int, fetch_rows: Callable[[int], Record]) -> list[tuple[str, float]]:
+        """Keyword search: ask the index for k*4 matches, then 4x more, until ``k`` are the
+        user's or the index returns fewer than asked (it has no more)."""
+        fetch = max(k * _FIRST_FETCH, 16)
+        while True:
+            row = fetch_rows(fetch)
+            hits = [(str(i), float(s)) for i, s in row["hits"]]
+            if len(hits) >= k or int(row["fetched"]) < fetch or fetch >= _MAX_FETCH:
+                return hits
+            fetch = min(fetch * 4, _MAX_FETCH)
+
+    def vector_search(
+        self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
+    ) -> list[tuple[str, float]]:
+        """Through the native (approximate) index, over-fetching k*4 and widening 4x at a
+        time while fewer than ``k`` candidates pass the tenant and ``where`` filter. When
+        the user has few matching nodes, or the index cannot deliver them (deleted
+        entries, other tenants), the user's matching nodes are ranked exactly instead."""
+        if k <= 0 or label not in ("Episode", "Entity", "Memory"):
+            return []
+        arr = np.asarray(vector, dtype=np.float32).ravel()
+        if arr.shape[0] != self.dimensions:
+            raise InvalidInputError(
+                f"query vector has {arr.shape[0]} dimensions; the store has {self.dimensions}"
+            )
+        filters = {"user_id": user_id, "where": _where_param(where)}
+        params = {**self.dialect.vector_params(label), **filters, "vector": arr.tolist()}
+        statement = self._statements.get("read/vector")
+        fetch, candidates = max(k * _FIRST_FETCH, 16), None
+        while True:
+            row = self.dialect.run(statement, {**params, "fetch": fetch}, write=False)[0]
+            hits = [(str(i), self.dialect.similarity(float(s))) for i, s in row["hits"]]
+            if candidates is None and len(hits) < k:
+                found = self.dialect.run(
+                    self._statements.render("read/candidates", label=label), filters, write=False
+                )
+                candidates = int(found[0]["count"]) if found else 0
+                if candidates <= _EXACT_LIMIT:
+                    return self._exact(label, arr, k, filters)
+            if len(hits) >= min(k, candidates or k):
+                return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
+            if fetch >= _MAX_FETCH:
+                return self._exact(label, arr, k, filters)
+            fetch = min(fetch * 4, _MAX_FETCH)
+
+    def _exact(
+        self, label: str, query: Vector, k: int, filters: dict[str, Any]
+    ) -> list[tuple[str, float]]:
+        rows = self.dialect.run(
+            self._statements.render("read/exact", label=label), filters, write=False
+        )
+        if not rows:
+            return []
+        matrix = np.asarray([r["embedding"] for r in rows], dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1) * (float(np.linalg.norm(query)) or 1.0)
+        scores = matrix @ query / np.where(norms == 0, 1.0, norms)
+        hits = [(str(r["id"]), float(s)) for r, s in zip(rows, scores, strict=True)]
+        return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
+
+    def keyword_search(
+        self, user_id: str, text: str, k: int, labels: Sequence[str]
+    ) -> list[tuple[str, float]]:
+        terms = query_terms(text)
+        if not terms or not labels or k <= 0:
+            return []
+        statement = self._statements.get("read/keyword")
+        hits: list[tuple[str, float]] = []
+        for label in dict.fromkeys(labels):
+            if label not in ("Episode", "Entity", "Memory"):
+                continue
+            params = {**self.dialect.keyword_params(label, terms), "user_id": user_id}
+
+            def fetch_rows(fetch: int, params: dict[str, Any] = params) -> Record:
+                return self.dialect.run(statement, {**params, "fetch": fetch}, write=False)[0]
+
+            hits += self._widening(k, fetch_rows)
+        hits.sort(key=lambda h: (-h[1], h[0]))
+        return hits[:k]
+
+    def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
+        if not ids:
+            return {}
+        rows = self._read("read/embeddings", user_id=user_id, ids=list(dict.fromkeys(ids)))
+        return {r["id"]: np.asarray(r["embedding"], dtype=np.float32) for r in rows}
+
+    def counts(self, user_id: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for row in self._read("read/counts", user_id=user_id):
+            label = next((lb for lb in LABELS if lb in row["labels"]), None)
+            if label is None:
+                continue
+            out[label] = out.get(label, 0) + int(row["count"])
+            if row["status"] is not None:
+                key = f"{label}:{row['status']}"
+                out[key] = out.get(key, 0) + int(row["count"])
+        return out
+
+    def delete_user(self, user_id: str) -> int:
+        statement = self._statements.get("write/delete_user")
+        rows = self.dialect.run(statement, {"user_id": user_id}, write=True)
+        return int(rows[0]["deleted"]) if rows else 0
+
+    def close(self) -> None:
+        self.dialect.close()

@@ -1,0 +1,95 @@
+"""Every Neo4j-dialect statement in ``cypher/`` passes Neo4j's own Cypher language
+service (``@neo4j-cypher/language-support``'s ``lintCypherQuery``): no syntax or semantic
+errors, procedures checked against Neo4j 5's built-ins. Runs with node, after
+``npm ci --prefix tools/cypher-lint`` (``make install`` does it)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord
+from graphmem.stores.cypher.plan import apply_statement, compile_changes, find_statement
+from graphmem.stores.cypher.statements import Statements, cypher_root
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOL = ROOT / "tools" / "cypher-lint"
+FIXTURES = ROOT / "tests" / "data" / "cypher"
+LABELS = ["Node", "Episode", "Entity", "Memory", "Tombstone", "Fact", "Preference", "Event"]
+
+
+def _lint(statements: dict[str, str]) -> list[dict[str, list[str] | str]]:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    if not (TOOL / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
+        pytest.skip("run: npm ci --prefix tools/cypher-lint")
+    payload = {
+        "statements": [{"name": n, "text": t} for n, t in statements.items()],
+        "labels": LABELS,
+        "relationshipTypes": ["NEXT", "ABOUT", "LIVES_IN", "SUPERSEDES", "MERGED_INTO"],
+    }
+    result = subprocess.run(
+        ["node", str(TOOL / "lint.mjs")],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return list(json.loads(result.stdout))
+
+
+def _every_change() -> ChangeSet:
+    """A change set that uses every apply fragment."""
+    vec = [0.0] * 384
+    ch = ChangeSet("u1", delete_nodes=["gone"], delete_edges=["r0"])
+    kinds = [("Memory", "fact"), ("Memory", "preference"), ("Memory", "event"), ("Memory", None)]
+    kinds += [("Episode", None), ("Entity", None), ("Tombstone", None)]
+    for i, (label, kind) in enumerate(kinds):
+        ch.node(NodeRecord(f"n{i}", "u1", label, {"kind": kind, "text": "t"}, None))
+    ch.guard("old", status_in=["generated"])
+    ch.update("old", {"text": "x"})
+    ch.set_embeddings += [("old", vec), ("other", None)]  # type: ignore[list-item]
+    ch.edge(EdgeRecord("r1", "LIVES_IN", "n5", "old", "u1", {"current": True}))
+    ch.set_edges.append(("r2", {"current": False}))
+    return ch
+
+
+def neo4j_statements() -> dict[str, str]:
+    """Every statement Neo4j runs: standalone files, and composed apply / find."""
+    st = Statements("neo4j")
+    out = {}
+    for folder in ("read", "write", "schema", "admin"):
+        for name in st.names(folder):
+            if name in ("read/find", "read/order_asc", "read/order_desc", "read/limit"):
+                continue
+            text = st.path(name).read_text()
+            out[name] = st.render(name, label="Memory") if "{{" in text else st.get(name)
+    compiled = compile_changes(_every_change(), 384)
+    out["apply (every fragment)"] = apply_statement(st, compiled, lock=True)
+    for desc in (False, True):
+        for limited in (False, True):
+            out[f"find desc={desc} limit={limited}"] = find_statement(st, "Entity", desc, limited)
+    for path in sorted((cypher_root() / "inspect").glob("*.cypher")):
+        out[f"inspect/{path.stem}"] = path.read_text()
+    return out
+
+
+def test_every_neo4j_statement_lints_clean() -> None:
+    statements = neo4j_statements()
+    assert len(statements) > 30
+    report = _lint(statements)
+    errors = {r["name"]: r["errors"] for r in report if r["errors"]}
+    assert errors == {}
+
+
+def test_the_linter_reports_broken_statements() -> None:
+    report = _lint({p.stem: p.read_text() for p in sorted(FIXTURES.glob("*.cypher"))})
+    by_name = {r["name"]: r["errors"] for r in report}
+    assert by_name["broken"], "a misspelt clause must be an error"
+    assert any("queryNode" in e for e in by_name["unknown_procedure"])

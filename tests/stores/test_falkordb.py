@@ -1,0 +1,202 @@
+"""The FalkorDB store on its own: atomic rollback, tenancy, the vector index, schema."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from graphmem.errors import BackendError, FrozenError, InvalidInputError, NotFoundError
+from graphmem.stores import open_store
+from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord
+from graphmem.stores.cypher import CypherStore
+
+
+def _vec(*xs: float) -> np.ndarray:
+    v = np.zeros(8, dtype=np.float32)
+    v[: len(xs)] = xs
+    return v
+
+
+def _memory(node_id: str, text: str, user: str = "u1", **props: object) -> NodeRecord:
+    base = {"text": text, "status": "generated", "kind": "fact", **props}
+    return NodeRecord(node_id, user, "Memory", base, _vec(1.0, float(len(text) % 3)))
+
+
+@pytest.fixture
+def store(falkordb_server: str) -> Iterator[CypherStore]:
+    s = open_store(f"falkordb://{falkordb_server}/t_{uuid.uuid4().hex[:12]}", dimensions=8)
+    assert isinstance(s, CypherStore)
+    yield s
+    s.dialect.graph.delete()  # type: ignore[attr-defined]
+    s.close()
+
+
+def _dump(store: CypherStore) -> list[object]:
+    """Every node and relationship, with every property (the store's own included)."""
+    nodes = store.dialect.run(
+        "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id",
+        {},
+        write=False,
+    )
+    rels = store.dialect.run(
+        "MATCH ()-[r]->() RETURN r.id AS id, type(r) AS type, properties(r) AS props ORDER BY id",
+        {},
+        write=False,
+    )
+    return [*nodes, *rels]
+
+
+def test_failed_guard_writes_nothing(store: CypherStore) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "a frozen fact", frozen=True)]))
+    store.apply(ChangeSet("u1", add_nodes=[_memory("m0", "another fact")]))
+    before = _dump(store)
+    change = ChangeSet(
+        "u1",
+        add_nodes=[_memory("m2", "new")],
+        set_nodes=[("m0", {"text": "changed too"})],
+        delete_nodes=["m0"],
+        add_edges=[EdgeRecord("r1", "NEXT", "m2", "m1", "u1", {})],
+    )
+    change.guard("m1")
+    change.update("m1", {"text": "changed"})
+    with pytest.raises(FrozenError):
+        store.apply(change)
+    assert _dump(store) == before
+    assert store.get("u1", ["m2"]) == []
+    assert store.get("u1", ["m1"])[0].props["text"] == "a frozen fact"
+
+
+def test_status_guard_and_missing_edge_roll_back(store: CypherStore) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "old", status="superseded")]))
+    before = _dump(store)
+    change = ChangeSet("u1", add_nodes=[_memory("m2", "x")])
+    change.guard("m1", status_in=["generated", "activated"])
+    with pytest.raises(InvalidInputError, match="superseded"):
+        store.apply(change)
+    with pytest.raises(NotFoundError):
+        store.apply(
+            ChangeSet(
+                "u1",
+                add_nodes=[_memory("m3", "x")],
+                add_edges=[EdgeRecord("r1", "ABOUT", "m3", "nowhere", "u1", {})],
+            )
+        )
+    with pytest.raises(NotFoundError):
+        store.apply(ChangeSet("u1", add_nodes=[_memory("m4", "x")], delete_edges=["nope"]))
+    with pytest.raises(InvalidInputError, match="already exists"):
+        store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "again")]))
+    assert _dump(store) == before
+
+
+def test_a_query_that_fails_midway_leaves_no_partial_write(store: CypherStore) -> None:
+    """The property apply relies on: FalkorDB undoes a query that errors after writing."""
+    with pytest.raises(BackendError, match=r"[Dd]ivision by zero"):
+        store.dialect.run(
+            "CREATE (:Node {id: 'half'}) WITH 1 AS one UNWIND [1, 0] AS d RETURN one / d",
+            {},
+            write=True,
+        )
+    assert _dump(store) == []
+
+
+def test_reads_and_writes_never_cross_tenants(store: CypherStore) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "secret plans of u1")]))
+    store.apply(ChangeSet("u2", add_nodes=[_memory("m2", "secret plans of u2", user="u2")]))
+    assert [r.id for r in store.get("u2", ["m1", "m2"])] == ["m2"]
+    assert [i for i, _ in store.keyword_search("u2", "secret plans", 10, ["Memory"])] == ["m2"]
+    assert [i for i, _ in store.vector_search("u2", "Memory", _vec(1.0), 10)] == ["m2"]
+    assert store.edges("u2", ["m1"]) == []
+    assert store.embeddings("u2", ["m1"]) == {}
+    with pytest.raises(NotFoundError):
+        store.apply(ChangeSet("u2", set_nodes=[("m1", {"text": "hijack"})]))
+    with pytest.raises(NotFoundError):
+        store.apply(ChangeSet("u2", add_edges=[EdgeRecord("r", "NEXT", "m2", "m1", "u2", {})]))
+    assert store.delete_user("u2") == 1
+    assert [r.id for r in store.find("u1", "Memory")] == ["m1"]
+
+
+def test_vector_search_widens_until_k_pass_the_filter(store: CypherStore) -> None:
+    rng = np.random.default_rng(7)
+    nodes = []
+    for i in range(300):
+        node = _memory(f"m{i:03d}", f"text {i}", status="merged" if i % 10 else "generated")
+        node.embedding = rng.normal(size=8).astype(np.float32)
+        nodes.append(node)
+    store.apply(ChangeSet("u1", add_nodes=nodes))
+    found = store.vector_search("u1", "Memory", _vec(1.0), 25, {"status": "generated"})
+    assert len(found) == 25
+    assert all(store.get("u1", [i])[0].props["status"] == "generated" for i, _ in found)
+
+
+def test_scores_are_cosine_similarity(store: CypherStore) -> None:
+    store.apply(
+        ChangeSet(
+            "u1",
+            add_nodes=[
+                NodeRecord("a", "u1", "Entity", {"name": "A"}, _vec(1.0)),
+                NodeRecord("b", "u1", "Entity", {"name": "B"}, _vec(0.6, 0.8)),
+            ],
+        )
+    )
+    found = dict(store.vector_search("u1", "Entity", _vec(1.0), 2))
+    assert found["a"] == pytest.approx(1.0, abs=1e-5)
+    assert found["b"] == pytest.approx(0.6, abs=1e-5)
+
+
+def test_expired_embedding_leaves_the_vector_index(store: CypherStore) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "x"), _memory("m2", "y")]))
+    store.apply(ChangeSet("u1", set_embeddings=[("m1", None)]))
+    assert set(store.embeddings("u1", ["m1", "m2"])) == {"m2"}
+    assert [i for i, _ in store.vector_search("u1", "Memory", _vec(1.0), 5)] == ["m2"]
+
+
+def test_none_means_absent_and_lists_survive(store: CypherStore) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "x", refs=[], edge_id=None)]))
+    props = store.get("u1", ["m1"])[0].props
+    assert props["refs"] == [] and "edge_id" not in props
+    assert [r.id for r in store.find("u1", "Memory", {"edge_id": None})] == ["m1"]
+    store.apply(ChangeSet("u1", set_nodes=[("m1", {"text": None, "refs": ["D1:1"]})]))
+    props = store.get("u1", ["m1"])[0].props
+    assert "text" not in props and props["refs"] == ["D1:1"]
+    assert [r.id for r in store.find("u1", "Memory", {"refs": "D1:1"})] == ["m1"]
+
+
+def test_schema_is_complete_after_open_and_apply_is_idempotent(store: CypherStore) -> None:
+    assert all(store.schema_status().values())
+    assert store.apply_schema() == []
+
+
+def test_bad_uris_are_invalid_input() -> None:
+    for uri in ("falkordb://", "falkordb://h:99999", "falkordb://u:p@h/g", "falkordb://h/a/b"):
+        with pytest.raises(InvalidInputError):
+            open_store(uri)
+
+
+def test_vector_search_widens_through_the_index_for_large_tenants(
+    store: CypherStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphmem.stores.cypher.store as module
+
+    monkeypatch.setattr(module, "_EXACT_LIMIT", 0)  # never rank exactly: widen only
+    rng = np.random.default_rng(11)
+    nodes = []
+    for i in range(400):
+        node = _memory(f"m{i:03d}", f"t{i}", status="generated" if i % 20 == 0 else "merged")
+        node.embedding = rng.normal(size=8).astype(np.float32)
+        nodes.append(node)
+    store.apply(ChangeSet("u1", add_nodes=nodes))
+    calls: list[int] = []
+    run = store.dialect.run
+
+    def counting(query: str, params: dict[str, object], *, write: bool) -> list[dict[str, object]]:
+        if "fetch" in params:
+            calls.append(int(params["fetch"]))  # type: ignore[call-overload]
+        return run(query, params, write=write)
+
+    monkeypatch.setattr(store.dialect, "run", counting)
+    found = store.vector_search("u1", "Memory", _vec(1.0), 10, {"status": "generated"})
+    assert len(found) == 10 and calls[0] == 40 and len(calls) > 1
+    assert all(store.get("u1", [i])[0].props["status"] == "generated" for i, _ in found)
