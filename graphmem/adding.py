@@ -42,8 +42,10 @@ def plan_add(
     session: str,
     source: str,
     embed: Embed,
+    known: dict[str, Vector] | None = None,
 ) -> Planned:
-    """Plan episodes, entities and memories for ``msgs`` into ``w``."""
+    """Plan episodes, entities and memories for ``msgs`` into ``w``; ``known`` holds
+    embeddings already computed (of the episode texts)."""
     names: list[tuple[str, str]] = [(m.speaker, "person") for m in msgs if m.speaker]
     texts = [episode_text(m) for m in msgs]
     for ex in extractions:
@@ -55,7 +57,8 @@ def plan_add(
             texts.append(cand.text)
     resolver = Resolver(w, lambda n: embed([n])[n])
     unknown = [n for n, t in dict.fromkeys(names) if resolver.needs_embedding(n, t)]
-    vectors = embed(texts + unknown)
+    known = dict(known or {})
+    vectors = {**known, **embed([t for t in texts + unknown if t not in known])}
     resolver.embed_name = lambda n: vectors[n] if n in vectors else embed([n])[n]
     last = w.store.find(
         w.user_id, "Episode", {"session_id": session}, order_by="seq", descending=True, limit=1

@@ -91,15 +91,30 @@ class MergeConfig(_Config):
 
 
 class RecallConfig(_Config):
-    """Weights and sizes of the read path (DESIGN §5)."""
+    """Weights and sizes of the read path (DESIGN §5). Seeds from each index are fused
+    by weighted reciprocal rank; graph steps pass a share of a node's score on."""
 
     seeds: int = Field(default=40, ge=1)
-    """Candidates taken from each seed index (vector, keyword)."""
+    """Candidates taken from each seed index (vector per label, keyword)."""
     rrf_k: int = Field(default=60, ge=1)
-    neighbour_weight: float = Field(default=0.5, ge=0.0)
-    """Share of a seed's score passed to a graph neighbour (one hop)."""
+    vector_episode_weight: float = Field(default=1.0, ge=0.0)
+    vector_memory_weight: float = Field(default=1.0, ge=0.0)
+    keyword_weight: float = Field(default=1.0, ge=0.0)
+    keyword_drop_entities: bool = True
+    """Leave names of known entities out of the keyword query (the entity boost uses them)."""
+    source_weight: float = Field(default=0.5, ge=0.0)
+    """Share of a memory's score passed to the episodes it came from (and back)."""
+    next_weight: float = Field(default=0.8, ge=0.0)
+    """Share of an episode's score passed to the turns just before and after it."""
+    entity_weight: float = Field(default=0.25, ge=0.0)
+    """Share of a memory's score passed to memories about the same entity, divided by
+    the entity's log-degree so that hubs (the speakers) spread little."""
     entity_boost: float = Field(default=0.5, ge=0.0)
     """Relative boost of candidates about an entity named in the query."""
+    time_boost: float = Field(default=1.0, ge=0.0)
+    """Relative boost of candidates dated within a time the query names."""
+    memory_weight: float = Field(default=0.7, ge=0.0)
+    """Factor on memory hits against episode hits in the final ranking."""
     track_activation: bool = True
     """Record each recall (``recall_count``, ``last_recalled_at``) for the lifecycle."""
     include_episodes: bool = True

@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from graphmem.adding import plan_add
+from graphmem.adding import episode_text, plan_add
 from graphmem.codec import entity_key, to_entity, to_memory, to_model
 from graphmem.config import Config, lifecycle_for
 from graphmem.embedding import Embedder, MiniLMEmbedder
@@ -72,6 +73,7 @@ class GraphMem:
         self.clock: Clock = clock or utcnow
         self.default_user = check_user_id(user_id) if user_id is not None else None
         self._searcher = Searcher(self)
+        self._pool: ThreadPoolExecutor | None = None
 
     # ------------------------------------------------------------ components
     @property
@@ -87,6 +89,11 @@ class GraphMem:
 
             self._extractor = SpacyExtractor()
         return self._extractor
+
+    def _workers(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphmem-embed")
+        return self._pool
 
     def _user(self, user_id: str | None) -> str:
         return check_user_id(user_id if user_id is not None else self.default_user)
@@ -120,9 +127,16 @@ class GraphMem:
         msgs = parse_messages(
             messages, default_at=default_at, max_bytes=self.config.max_message_bytes
         )
+        # the episodes embed on a worker thread while the extractor parses: torch and
+        # spaCy then use both cores
+        texts = list(dict.fromkeys(episode_text(m) for m in msgs))
+        pending = self._workers().submit(self.embedder.embed, texts)
         extractions = self.extractor.extract(_utterances(msgs))
+        known = dict(zip(texts, pending.result(), strict=True))
         w = self._writer(uid)
-        planned = plan_add(w, msgs, extractions, session=session, source=source, embed=self._embed)
+        planned = plan_add(
+            w, msgs, extractions, session=session, source=source, embed=self._embed, known=known
+        )
         w.commit()
         outcomes = planned.outcomes
         created = [o.memory_id for o in outcomes if o.action in ("created", "won", "kept_both")]
@@ -505,6 +519,9 @@ class GraphMem:
         return [m for m in map(to_model, self.store.get(uid, ids)) if isinstance(m, cls)]
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
         self.store.close()
 
     def __enter__(self) -> GraphMem:

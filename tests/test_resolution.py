@@ -17,19 +17,19 @@ def _method(mem: GraphMem, survivor_name: str) -> set[str]:
 
 
 def test_fuzzy_match_resolves_a_misspelt_name(mem: GraphMem) -> None:
-    mem.remember("Maximilian plays chess.", subject="Maximilian", predicate="plays",
-                 object="chess")
-    mem.remember("Maximillian plays go.", subject="Maximillian", predicate="plays",
-                 object="go")
+    mem.remember("Maximilian plays chess.", subject="Maximilian", predicate="plays", object="chess")
+    mem.remember("Maximillian plays go.", subject="Maximillian", predicate="plays", object="go")
     assert _live(mem, "maximil") == ["Maximilian"]
     assert _method(mem, "Maximilian") == {"fuzzy"}
 
 
 def test_embedding_match_resolves_a_paraphrased_name(mem: GraphMem) -> None:
-    mem.remember("Anna moved to New York City.", subject="Anna", predicate="lives_in",
-                 object="New York City")
-    mem.remember("Anna loves NYC.", subject="Anna", predicate="likes", object="NYC",
-                 kind="preference")
+    mem.remember(
+        "Anna moved to New York City.", subject="Anna", predicate="lives_in", object="New York City"
+    )
+    mem.remember(
+        "Anna loves NYC.", subject="Anna", predicate="likes", object="NYC", kind="preference"
+    )
     assert "NYC" not in {e.name for e in mem.entities()}
     assert _method(mem, "New York City") == {"embedding"}
 
@@ -39,8 +39,9 @@ def test_alias_resolves_after_a_merge(mem: GraphMem) -> None:
     mem.remember("Bob plays go.", subject="Bob", predicate="plays", object="go")
     ids = {e.name: e.id for e in mem.entities()}
     mem.merge([ids["Robert"], ids["Bob"]])
-    m = mem.remember("Bob likes tea.", subject="Bob", predicate="likes", object="tea",
-                     kind="preference")
+    m = mem.remember(
+        "Bob likes tea.", subject="Bob", predicate="likes", object="tea", kind="preference"
+    )
     about = edges_of(mem, m.id, "ABOUT", direction="out")
     assert ids["Robert"] in {e.dst for e in about}
 

@@ -1,20 +1,29 @@
-"""The read path (DESIGN §5): seeds from the vector and keyword indexes fused by
-reciprocal rank, one hop of graph expansion (shared entities, source episodes,
-neighbouring turns), status and time filtering, and hits with reasons and provenance."""
+"""The read path (DESIGN §5).
+
+query → embedding, keywords, named entities and time cues → seeds from the vector index
+(memories and episodes) and the keyword index, fused by weighted reciprocal rank → one
+step of spreading activation over the graph around the seeds (memory ↔ source episode,
+episode ↔ neighbouring turns, memory ↔ memories about the same entity, weighted down for
+hub entities) → boosts for entities and times the query names and for activated memories
+→ status and time filtering → hits with score, reason and provenance. The same code
+serves every store: it only uses the store interface.
+"""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from graphmem.codec import entity_key, to_episode, to_memory
-from graphmem.config import lifecycle_for
+from graphmem.config import RecallConfig, lifecycle_for
 from graphmem.errors import InvalidInputError
+from graphmem.extraction.temporal import resolve_dates
 from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
 from graphmem.recall.text import STOPWORDS, keywords
-from graphmem.stores.base import NodeRecord
+from graphmem.stores.base import NodeRecord, Store
 from graphmem.timeutil import encode
 
 if TYPE_CHECKING:
@@ -22,6 +31,27 @@ if TYPE_CHECKING:
 
 EPISODE = "episode"
 _KINDS = frozenset({*(k.value for k in Kind), EPISODE})
+_SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
+
+
+class _Scores:
+    """Candidate scores with the reason each candidate was first reached."""
+
+    def __init__(self) -> None:
+        self.score: dict[str, float] = defaultdict(float)
+        self.reason: dict[str, str] = {}
+
+    def add(self, node_id: str, gain: float, why: str) -> None:
+        self.score[node_id] += gain
+        if node_id not in self.reason:
+            self.reason[node_id] = why
+        elif why not in self.reason[node_id] and not why.startswith(("source", "next", "shares")):
+            self.reason[node_id] += f"+{why}"
+
+    def boost(self, node_id: str, factor: float, why: str) -> None:
+        if node_id in self.score:
+            self.score[node_id] *= factor
+            self.reason[node_id] += f"+{why}"
 
 
 class Searcher:
@@ -29,6 +59,10 @@ class Searcher:
 
     def __init__(self, engine: GraphMem) -> None:
         self.engine = engine
+
+    @property
+    def store(self) -> Store:
+        return self.engine.store
 
     def search(
         self,
@@ -41,117 +75,167 @@ class Searcher:
         include_archived: bool,
     ) -> list[Hit]:
         cfg = self.engine.config.recall
-        store = self.engine.store
         wanted = _check_kinds(kinds, cfg.include_episodes)
         statuses = set(LIVE_STATUSES)
         if include_archived or as_of is not None:
             statuses.add(Status.ARCHIVED)
         if as_of is not None:
             statuses.add(Status.SUPERSEDED)
-        labels = ["Memory"] + (["Episode"] if EPISODE in wanted else [])
-        vector = self.engine.embedder.embed([query])[0]
-        ranked: list[list[str]] = []
-        for label in labels:
-            where = {"status": sorted(statuses)} if label == "Memory" else None
-            ranked.append(
-                [i for i, _ in store.vector_search(user_id, label, vector, cfg.seeds, where)]
-            )
-        terms = keywords(query)
-        if terms:
-            ranked.append(
-                [i for i, _ in store.keyword_search(user_id, " ".join(terms), cfg.seeds, labels)]
-            )
-        scores: dict[str, float] = defaultdict(float)
-        reasons: dict[str, str] = {}
-        for name, ids in zip(
-            [*(f"vector:{lb.lower()}" for lb in labels), "keyword"], ranked, strict=False
-        ):
-            for rank, node_id in enumerate(ids):
-                scores[node_id] += 1.0 / (cfg.rrf_k + rank + 1)
-                reasons[node_id] = f"{reasons[node_id]}+{name}" if node_id in reasons else name
-        self._expand(user_id, scores, reasons)
-        self._boost_query_entities(user_id, query, scores, reasons)
-        records = {r.id: r for r in store.get(user_id, list(scores))}
-        boost = lifecycle_for(self.engine.config, user_id).activation.boost
-        for node_id, found in records.items():
-            if found.props.get("status") == Status.ACTIVATED:
-                scores[node_id] *= 1.0 + boost
-        hits = []
-        seen_texts: set[tuple[str, str]] = set()
+        found = self._seeds(query, user_id, cfg, statuses, with_episodes=EPISODE in wanted)
+        self._spread(user_id, found, cfg)
+        self._boost_entities(user_id, query, found, cfg)
+        records = {r.id: r for r in self.store.get(user_id, list(found.score))}
+        self._boost_times(query, records, found, cfg)
+        activated = 1.0 + lifecycle_for(self.engine.config, user_id).activation.boost
+        for node_id, rec in records.items():
+            if rec.props.get("status") == Status.ACTIVATED:
+                found.boost(node_id, activated, "activated")
+            if rec.label == "Memory":
+                found.score[node_id] *= cfg.memory_weight
+        hits: list[Hit] = []
+        seen: set[tuple[str, str]] = set()
         norm = (cfg.rrf_k + 1) / 2.0
-        for node_id, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-            rec = records.get(node_id)
-            if rec is None or not _admissible(rec, wanted, statuses, as_of):
+        for node_id, score in sorted(found.score.items(), key=lambda kv: (-kv[1], kv[0])):
+            hit = records.get(node_id)
+            if hit is None or not _admissible(hit, wanted, statuses, as_of):
                 continue
-            text = (rec.label, str(rec.props.get("text")))
-            if text in seen_texts:  # one hit per statement: a fact and an event may share it
+            text = (hit.label, str(hit.props.get("text")))
+            if text in seen:  # one hit per statement: a fact and an event may share it
                 continue
-            seen_texts.add(text)
-            hits.append(_hit(rec, round(score * norm, 6), reasons[node_id]))
+            seen.add(text)
+            hits.append(_hit(hit, round(score * norm, 6), found.reason[node_id]))
             if len(hits) == k:
                 break
         return hits
 
-    def _expand(self, user_id: str, scores: dict[str, float], reasons: dict[str, str]) -> None:
-        """One hop from the seeds: memories about the same entities, the source episodes
-        of memories, the memories extracted from episodes, and neighbouring turns."""
-        weight = self.engine.config.recall.neighbour_weight
-        seeds = sorted(scores.items(), key=lambda kv: -kv[1])[:20]
-        store = self.engine.store
-        seed_ids = [i for i, _ in seeds]
-        edges = store.edges(user_id, seed_ids, types=["ABOUT", "EXTRACTED_FROM", "NEXT"])
-        entity_of: dict[str, list[str]] = defaultdict(list)
+    def _seeds(
+        self,
+        query: str,
+        user_id: str,
+        cfg: RecallConfig,
+        statuses: set[str],
+        *,
+        with_episodes: bool,
+    ) -> _Scores:
+        found = _Scores()
+        vector = self.engine.embedder.embed([query])[0]
+        lists = [
+            (
+                "vector:memory",
+                cfg.vector_memory_weight,
+                self.store.vector_search(
+                    user_id, "Memory", vector, cfg.seeds, {"status": sorted(statuses)}
+                ),
+            )
+        ]
+        labels = ["Memory"]
+        if with_episodes:
+            labels.append("Episode")
+            lists.append(
+                (
+                    "vector:episode",
+                    cfg.vector_episode_weight,
+                    self.store.vector_search(user_id, "Episode", vector, cfg.seeds),
+                )
+            )
+        terms = keywords(query)
+        if cfg.keyword_drop_entities:
+            named = set(self._named(user_id, query).values())
+            names = {w for n in named for w in keywords(n)}
+            terms = [t for t in terms if t not in names] or terms
+        if terms:
+            lists.append(
+                (
+                    "keyword",
+                    cfg.keyword_weight,
+                    self.store.keyword_search(user_id, " ".join(terms), cfg.seeds, labels),
+                )
+            )
+        for name, weight, ranked in lists:
+            for rank, (node_id, _) in enumerate(ranked):
+                found.add(node_id, weight / (cfg.rrf_k + rank + 1), name)
+        return found
+
+    def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> None:
+        """One step of spreading activation from the seeds over the graph."""
+        seeds = dict(sorted(found.score.items(), key=lambda kv: -kv[1])[: 2 * cfg.seeds])
         gains: dict[str, tuple[float, str]] = {}
-        seed_score = dict(seeds)
 
         def offer(node_id: str, gain: float, why: str) -> None:
-            if node_id not in gains or gains[node_id][0] < gain:
+            if gain > gains.get(node_id, (0.0, ""))[0]:
                 gains[node_id] = (gain, why)
 
+        edges = self.store.edges(user_id, list(seeds), types=["ABOUT", "EXTRACTED_FROM", "NEXT"])
+        about: dict[str, list[str]] = defaultdict(list)
         for e in edges:
-            if e.type == "ABOUT" and e.src in seed_score:
-                entity_of[e.dst].append(e.src)
-            elif e.type in ("EXTRACTED_FROM", "NEXT"):
-                for a, b in ((e.src, e.dst), (e.dst, e.src)):
-                    if a in seed_score:
-                        rel = "source" if e.type == "EXTRACTED_FROM" else "next turn"
-                        offer(b, weight * seed_score[a], f"{rel} of {a}")
-        if entity_of:
-            about = store.edges(user_id, list(entity_of), types=["ABOUT"], direction="in")
-            for e in about:
-                for seed in entity_of[e.dst]:
-                    if e.src != seed:
-                        offer(e.src, weight * seed_score[seed] / 2, f"shares entity with {seed}")
+            if e.type == "ABOUT":
+                if e.src in seeds:
+                    about[e.dst].append(e.src)
+                continue
+            weight = cfg.source_weight if e.type == "EXTRACTED_FROM" else cfg.next_weight
+            rel = "source of" if e.type == "EXTRACTED_FROM" else "next to"
+            for a, b in ((e.src, e.dst), (e.dst, e.src)):
+                if a in seeds:
+                    offer(b, weight * seeds[a], f"{rel} {a}")
+        if about and cfg.entity_weight > 0:
+            members: dict[str, list[str]] = defaultdict(list)
+            for e in self.store.edges(user_id, list(about), types=["ABOUT"], direction="in"):
+                members[e.dst].append(e.src)
+            for entity, memories in members.items():
+                spread = cfg.entity_weight / math.log2(2 + len(memories))
+                for seed in about[entity]:
+                    for m in memories:
+                        if m != seed:
+                            offer(m, spread * seeds[seed], f"shares entity with {seed}")
         for node_id, (gain, why) in gains.items():
-            if node_id not in scores:
-                reasons[node_id] = why
-            scores[node_id] += gain
+            found.add(node_id, gain, why)
 
-    def _boost_query_entities(
-        self, user_id: str, query: str, scores: dict[str, float], reasons: dict[str, str]
-    ) -> None:
-        """Candidates about an entity the query names rank higher."""
+    def _named(self, user_id: str, query: str) -> dict[str, str]:
+        """The user's live entities the query names: id → name."""
         grams = query_entity_keys(query)
-        if not grams or not scores:
+        if not grams:
+            return {}
+        return {
+            r.id: r.props["name"]
+            for where in ({"key": grams}, {"alias_keys": grams})
+            for r in self.store.find(user_id, "Entity", {**where, "status": "active"})
+        }
+
+    def _boost_entities(self, user_id: str, query: str, found: _Scores, cfg: RecallConfig) -> None:
+        """Candidates about (or spoken by) an entity the query names rank higher."""
+        grams = query_entity_keys(query)
+        if not grams or not found.score or cfg.entity_boost <= 0:
             return
-        store = self.engine.store
         named = {
             r.id: r.props["name"]
             for where in ({"key": grams}, {"alias_keys": grams})
-            for r in store.find(user_id, "Entity", {**where, "status": "active"})
+            for r in self.store.find(user_id, "Entity", {**where, "status": "active"})
         }
         if not named:
             return
-        boost = self.engine.config.recall.entity_boost
         linked: dict[str, str] = {}
-        for e in store.edges(user_id, list(named), types=["ABOUT", "MENTIONED_IN"]):
-            node = e.src if e.type == "ABOUT" else e.dst
-            entity = e.dst if e.type == "ABOUT" else e.src
+        for e in self.store.edges(user_id, list(named), types=["ABOUT", "MENTIONED_IN"]):
+            node, entity = (e.src, e.dst) if e.type == "ABOUT" else (e.dst, e.src)
             linked.setdefault(node, named[entity])
         for node_id, name in linked.items():
-            if node_id in scores:
-                scores[node_id] *= 1.0 + boost
-                reasons[node_id] += f"+about {name}"
+            found.boost(node_id, 1.0 + cfg.entity_boost, f"about {name}")
+
+    def _boost_times(
+        self, query: str, records: dict[str, NodeRecord], found: _Scores, cfg: RecallConfig
+    ) -> None:
+        """Candidates dated within a time the query names ("in May 2023") rank higher."""
+        if cfg.time_boost <= 0:
+            return
+        windows = []
+        for _, start, granularity in resolve_dates(query, self.engine.clock()):
+            end = start + timedelta(days=_SPAN.get(granularity, 1))
+            windows.append((encode(start - timedelta(days=1)) or "", encode(end) or ""))
+        if not windows:
+            return
+        for node_id, rec in records.items():
+            when = rec.props.get("at") or rec.props.get("valid_from")
+            if when and any(lo <= when < hi for lo, hi in windows):
+                found.boost(node_id, 1.0 + cfg.time_boost, "in the time asked about")
 
 
 def query_entity_keys(query: str, longest: int = 3) -> list[str]:
@@ -179,13 +263,15 @@ def _admissible(
 ) -> bool:
     p = rec.props
     if rec.label == "Episode":
-        return EPISODE in wanted and (as_of is None or p["at"] <= (encode(as_of) or ""))
+        if EPISODE not in wanted or p.get("status") not in statuses | {None}:
+            return False
+        return as_of is None or p["at"] <= (encode(as_of) or "")
     if rec.label != "Memory" or p.get("kind") not in wanted or p.get("status") not in statuses:
         return False
     if p.get("retracted_at"):
         return False
     if as_of is None:
-        return p.get("status") in LIVE_STATUSES or p.get("status") == Status.ARCHIVED
+        return True
     t = encode(as_of) or ""
     start = p.get("valid_from") or p.get("created_at") or ""
     end = p.get("valid_to")
