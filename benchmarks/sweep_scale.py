@@ -31,7 +31,7 @@ from benchmarks.common import (
     command_line,
     machine_info,
     machine_markdown,
-    temp_uri,
+    store_uri,
     utc_now,
     write_json,
     write_text,
@@ -84,35 +84,34 @@ def build(mem: graphmem.GraphMem, n: int, batch: int = 5000) -> float:
 
 
 def run(sizes: list[int]) -> list[dict[str, float]]:
-    rows = []
+    rows: list[dict[str, float]] = []
     for n in sizes:
-        mem = graphmem.open(
-            temp_uri(f"sweep{n}"), embedder=HashEmbedder(), clock=lambda: START, user_id="bench"
-        )
-        build_s = build(mem, n)
-        t0 = time.perf_counter()
-        archived = mem.sweep(now=START + timedelta(days=100))
-        archive_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        again = mem.sweep(now=START + timedelta(days=100))
-        idle_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        expired = mem.sweep(now=START + timedelta(days=500))
-        expire_s = time.perf_counter() - t0
-        moved_a = sum(archived.counts.values())
-        moved_x = sum(expired.counts.values())
-        assert moved_a == n and moved_x == n and not again.moved, (moved_a, moved_x)
-        rows.append(
-            {
-                "memories": n,
-                "build_s": round(build_s, 2),
-                "archive_sweep_s": round(archive_s, 3),
-                "idle_sweep_s": round(idle_s, 3),
-                "expire_sweep_s": round(expire_s, 3),
-            }
-        )
-        mem.close()
+        with store_uri(None, f"sweep{n}") as uri:
+            rows.append(_measure(uri, n))
     return rows
+
+
+def _measure(uri: str, n: int) -> dict[str, float]:
+    """Build ``n`` memories in ``uri`` and time an archive, an idle and an expire sweep."""
+    with graphmem.open(uri, embedder=HashEmbedder(), clock=lambda: START, user_id="bench") as mem:
+        build_s = build(mem, n)
+        timings = []
+        reports = []
+        for days in (100, 100, 500):
+            t0 = time.perf_counter()
+            reports.append(mem.sweep(now=START + timedelta(days=days)))
+            timings.append(time.perf_counter() - t0)
+    archived, again, expired = reports
+    moved_a, moved_x = sum(archived.counts.values()), sum(expired.counts.values())
+    if moved_a != n or moved_x != n or again.moved:
+        raise RuntimeError(f"unexpected sweep: archived {moved_a}, expired {moved_x} of {n}")
+    return {
+        "memories": n,
+        "build_s": round(build_s, 2),
+        "archive_sweep_s": round(timings[0], 3),
+        "idle_sweep_s": round(timings[1], 3),
+        "expire_sweep_s": round(timings[2], 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         table.add_row(*(str(v) for v in row.values()))
     Console().print(table)
     machine = machine_info()
-    command = command_line("benchmarks/sweep_scale.py", argv)
+    command = command_line("sweep_scale.py", argv)
     write_json(args.json, {"rows": rows, "machine": machine, "command": command, "date": utc_now()})
     lines = [
         "# sweep cost vs number of memories",

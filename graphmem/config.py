@@ -169,11 +169,6 @@ class LifecyclePolicy(_Config):
     cleanup: CleanupPolicy = Field(default_factory=CleanupPolicy)
     audit: AuditPolicy = Field(default_factory=AuditPolicy)
 
-    def for_kind(self, kind: str) -> KindLifecycle:
-        return {"fact": self.fact, "preference": self.preference, "event": self.event}.get(
-            kind, self.episode
-        )
-
 
 class Config(_Config):
     """Everything an engine can be told. All fields have working defaults."""

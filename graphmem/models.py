@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -51,10 +51,6 @@ class Episode(_Model):
     source: str = "user"
     created_at: datetime
     status: str = Status.GENERATED
-
-    @property
-    def label(self) -> Literal["episode"]:
-        return "episode"
 
 
 class Entity(_Model):
@@ -105,11 +101,8 @@ class Memory(_Model):
     merged_into: str | None = None
 
     @property
-    def label(self) -> str:
-        return self.kind.value
-
-    @property
     def is_current(self) -> bool:
+        """Whether this is the current version (not superseded, merged or archived)."""
         return self.status in LIVE_STATUSES
 
 

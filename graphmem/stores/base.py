@@ -21,7 +21,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from graphmem.errors import InvalidInputError
+from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
 
 Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
@@ -86,6 +86,20 @@ class Guard:
     node_id: str
     not_frozen: bool = True
     status_in: frozenset[str] | None = None
+
+
+def check_guard(guard: Guard, user_id: str, props: Mapping[str, Any] | None) -> None:
+    """Raise the error a violated guard means (``props`` is None for a node the user
+    does not have). Every store reports refused writes the same way through this."""
+    if props is None:
+        raise NotFoundError(f"no node {guard.node_id!r} for user {user_id!r}")
+    if guard.not_frozen and props.get("frozen"):
+        raise FrozenError(f"{guard.node_id} is frozen")
+    if guard.status_in is not None and props.get("status") not in guard.status_in:
+        raise InvalidInputError(
+            f"{guard.node_id} has status {props.get('status')!r}; "
+            f"expected one of {sorted(guard.status_in)}"
+        )
 
 
 @dataclass

@@ -25,7 +25,6 @@ import numpy as np
 from graphmem.errors import (
     BackendError,
     BackendUnavailableError,
-    FrozenError,
     InvalidInputError,
     NotFoundError,
 )
@@ -37,6 +36,7 @@ from graphmem.stores.base import (
     Props,
     Vector,
     Where,
+    check_guard,
     matches,
 )
 from graphmem.stores.vectors import VectorIndex
@@ -232,16 +232,8 @@ class EmbeddedStore:
         uid = ch.user_id
         plan = _Plan()
         for guard in ch.guards:
-            if not self._owned(uid, guard.node_id):
-                raise NotFoundError(f"no node {guard.node_id!r} for user {uid!r}")
-            props = self._g.nodes[guard.node_id]["props"]
-            if guard.not_frozen and props.get("frozen"):
-                raise FrozenError(f"{guard.node_id} is frozen")
-            if guard.status_in is not None and props.get("status") not in guard.status_in:
-                raise InvalidInputError(
-                    f"{guard.node_id} has status {props.get('status')!r}; "
-                    f"expected one of {sorted(guard.status_in)}"
-                )
+            owned = self._owned(uid, guard.node_id)
+            check_guard(guard, uid, self._g.nodes[guard.node_id]["props"] if owned else None)
         deleting = set(ch.delete_nodes)
         for rec in ch.add_nodes:
             if rec.user_id != uid:

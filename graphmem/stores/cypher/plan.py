@@ -16,8 +16,16 @@ from typing import Any
 
 import numpy as np
 
-from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
-from graphmem.stores.base import LABELS, ChangeSet, Props, Vector, check_prop_name, check_rel_type
+from graphmem.errors import InvalidInputError, NotFoundError
+from graphmem.stores.base import (
+    LABELS,
+    ChangeSet,
+    Props,
+    Vector,
+    check_guard,
+    check_prop_name,
+    check_rel_type,
+)
 from graphmem.stores.cypher.statements import Statements
 
 #: properties the store keeps on every node or relationship itself
@@ -214,16 +222,7 @@ def diagnose(
         return found is not None and found.get("user_id") == uid
 
     for guard in ch.guards:
-        if not owned(guard.node_id):
-            raise NotFoundError(f"no node {guard.node_id!r} for user {uid!r}")
-        props = state[guard.node_id]
-        if guard.not_frozen and props.get("frozen"):
-            raise FrozenError(f"{guard.node_id} is frozen")
-        if guard.status_in is not None and props.get("status") not in guard.status_in:
-            raise InvalidInputError(
-                f"{guard.node_id} has status {props.get('status')!r}; "
-                f"expected one of {sorted(guard.status_in)}"
-            )
+        check_guard(guard, uid, state[guard.node_id] if owned(guard.node_id) else None)
     deleting = set(ch.delete_nodes)
     planned: set[str] = set()
     for rec in ch.add_nodes:

@@ -217,15 +217,13 @@ class CypherStore:
     def _exact(
         self, label: str, query: Vector, k: int, filters: dict[str, Any]
     ) -> list[tuple[str, float]]:
+        """Rank the user's matching nodes exactly, in the server."""
         rows = self.dialect.run(
-            self._statements.render("read/exact", label=label), filters, write=False
+            self._statements.render("read/exact", label=label),
+            {**filters, "vector": query.tolist(), "k": k},
+            write=False,
         )
-        if not rows:
-            return []
-        matrix = np.asarray([r["embedding"] for r in rows], dtype=np.float32)
-        norms = np.linalg.norm(matrix, axis=1) * (float(np.linalg.norm(query)) or 1.0)
-        scores = matrix @ query / np.where(norms == 0, 1.0, norms)
-        hits = [(str(r["id"]), float(s)) for r, s in zip(rows, scores, strict=True)]
+        hits = [(str(r["id"]), self.dialect.similarity(float(r["score"]))) for r in rows]
         return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
 
     def keyword_search(

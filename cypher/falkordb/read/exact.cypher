@@ -1,0 +1,12 @@
+// Exact vector search over the user's nodes of one label (allow-listed) that match
+// $where, ranked in the server, for when the approximate index cannot deliver k of them.
+// The score is FalkorDB's cosine distance, 1 - cos, as from the index.
+MATCH (n:{{label}})
+WHERE n.user_id = $user_id AND n.embedding IS NOT NULL
+  AND all(f IN $where WHERE
+      (f.null AND n[f.name] IS NULL)
+      OR any(v IN [] + n[f.name] WHERE v IN f.values))
+WITH n, vec.cosineDistance(n.embedding, vecf32($vector)) AS score
+ORDER BY score ASC, n.id ASC
+LIMIT $k
+RETURN n.id AS id, score
