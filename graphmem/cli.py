@@ -21,7 +21,7 @@ import graphmem
 from graphmem.demo import ingest_demo, load_demo
 from graphmem.engine import GraphMem
 from graphmem.errors import GraphMemError
-from graphmem.models import Hit, Memory
+from graphmem.models import Episode, Hit, Memory
 from graphmem.timeutil import utcnow
 
 console = Console()
@@ -140,8 +140,30 @@ def demo(ctx: _Ctx) -> None:
     console.print(f"{episodes} turns in {len(results)} sessions stored as episodes.\n")
     console.print(_memory_table(mem.memories(include_closed=True), "Extracted memories"))
     for question in data.questions:
-        hits = mem.search(question, k=3)
-        console.print(_hits_table(hits, f"Q: {question}"))
+        hits = mem.search(question.text, k=3, kinds=MEMORY_KINDS, as_of=question.as_of)
+        when = f" (as of {question.as_of})" if question.as_of else ""
+        console.print(_answers_table(mem, hits, f"Q: {question.text}{when}"))
+
+
+MEMORY_KINDS = ("fact", "preference", "event")
+
+
+def _answers_table(mem: GraphMem, hits: list[Hit], title: str) -> Table:
+    """Recalled memories with the turns they were extracted from."""
+    table = Table(title=title)
+    for col in ("#", "score", "memory", "status", "said in"):
+        table.add_column(col, overflow="fold")
+    for i, h in enumerate(hits, 1):
+        node = h.memory
+        if not isinstance(node, Memory):
+            continue
+        turns = []
+        for episode_id in node.episode_ids:
+            ep = mem.get(episode_id)
+            if isinstance(ep, Episode):
+                turns.append(f"{ep.ref}: {ep.speaker}: {ep.text}")
+        table.add_row(str(i), f"{h.score:.3f}", node.text, node.status.value, "\n".join(turns))
+    return table
 
 
 @main.command()

@@ -12,10 +12,16 @@ from graphmem.models import AddResult
 
 
 @dataclass(frozen=True)
+class Question:
+    text: str
+    as_of: str | None = None
+
+
+@dataclass(frozen=True)
 class Demo:
     title: str
     sessions: list[dict[str, Any]]
-    questions: list[str]
+    questions: list[Question]
 
 
 def load_demo() -> Demo:
@@ -24,7 +30,8 @@ def load_demo() -> Demo:
         .joinpath("data/demo_conversation.json")
         .read_text(encoding="utf-8")
     )
-    return Demo(raw["title"], raw["sessions"], raw["questions"])
+    questions = [Question(q["q"], q.get("as_of")) for q in raw["questions"]]
+    return Demo(raw["title"], raw["sessions"], questions)
 
 
 def ingest_demo(mem: GraphMem, user_id: str, demo: Demo) -> list[AddResult]:

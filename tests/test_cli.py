@@ -68,3 +68,13 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     for name in main.commands:
         assert f"graphmem {name}" in readme or f"graphmem --user demo {name}" in readme, name
+
+
+def test_demo_prints_memories_and_provenance_backed_answers(tmp_path: Path) -> None:
+    code, out, _ = _run(tmp_path, "demo")
+    assert code == 0
+    assert "Extracted memories" in out and "20 turns in 3 sessions" in out
+    answers = out.split("Q: Where does Maya live now?", 1)[1].split("Q: ", 1)[0]
+    assert "Porto" in answers and "S3:1" in answers
+    earlier = out.split("Q: Where did Maya live? (as of 2024-06-01)", 1)[1].split("Q: ", 1)[0]
+    assert "Lisbon" in earlier and "superseded" in earlier
