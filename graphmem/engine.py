@@ -42,6 +42,7 @@ from graphmem.models import (
     Memory,
     Stats,
 )
+from graphmem.recall.context import pack
 from graphmem.recall.search import Searcher
 from graphmem.resolution import Resolver
 from graphmem.stores.base import NodeRecord, Store, Vector
@@ -433,6 +434,21 @@ class GraphMem:
         if self.config.recall.track_activation and hits:
             self._mark_recalled(uid, [h.memory.id for h in hits])
         return hits
+
+    def context(
+        self,
+        query: str,
+        user_id: str | None = None,
+        *,
+        budget_tokens: int = 400,
+        k: int = 30,
+        as_of: datetime | str | None = None,
+    ) -> str:
+        """A prompt-ready block of the best memories and turns for ``query``, one dated
+        line each with its sources, within ``budget_tokens`` (estimated)."""
+        if not isinstance(budget_tokens, int) or budget_tokens < 1:
+            raise InvalidInputError("budget_tokens must be a positive integer")
+        return pack(self.search(query, user_id, k=k, as_of=as_of), budget_tokens)
 
     def _mark_recalled(self, uid: str, ids: list[str]) -> None:
         """Activation bookkeeping for one search: one small write; a race with a

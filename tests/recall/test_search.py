@@ -118,3 +118,28 @@ def test_every_hit_explains_itself(mem: GraphMem) -> None:
         assert h.reason and h.score > 0
         if isinstance(h.memory, Memory):
             assert h.sources == h.memory.refs
+
+
+def test_context_packs_dated_lines_within_the_budget(mem: GraphMem) -> None:
+    mem.add(
+        [
+            {
+                "speaker": "Anna",
+                "content": "I moved to Lisbon last week.",
+                "ref": "c1",
+                "at": "2024-03-10T09:00:00Z",
+            },
+            {
+                "speaker": "Anna",
+                "content": "I love surfing at Carcavelos beach.",
+                "ref": "c2",
+                "at": "2024-03-10T09:01:00Z",
+            },
+        ]
+    )
+    block = mem.context("Where does Anna live?", budget_tokens=60)
+    lines = block.splitlines()
+    assert lines and all(line.startswith("- [20") for line in lines)
+    assert sum((len(line) + 3) // 4 + 1 for line in lines) <= 60
+    assert "source:" in block and "Lisbon" in block
+    assert len(mem.context("Where does Anna live?", budget_tokens=400).splitlines()) > len(lines)
