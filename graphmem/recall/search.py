@@ -81,9 +81,10 @@ class Searcher:
             statuses.add(Status.ARCHIVED)
         if as_of is not None:
             statuses.add(Status.SUPERSEDED)
-        found = self._seeds(query, user_id, cfg, statuses, with_episodes=EPISODE in wanted)
+        named = self._named(user_id, query)
+        found = self._seeds(query, user_id, cfg, statuses, named, with_episodes=EPISODE in wanted)
         self._spread(user_id, found, cfg)
-        self._boost_entities(user_id, query, found, cfg)
+        self._boost_entities(user_id, named, found, cfg)
         records = {r.id: r for r in self.store.get(user_id, list(found.score))}
         self._boost_times(query, records, found, cfg)
         activated = 1.0 + lifecycle_for(self.engine.config, user_id).activation.boost
@@ -114,6 +115,7 @@ class Searcher:
         user_id: str,
         cfg: RecallConfig,
         statuses: set[str],
+        named: dict[str, str],
         *,
         with_episodes: bool,
     ) -> _Scores:
@@ -140,8 +142,7 @@ class Searcher:
             )
         terms = keywords(query)
         if cfg.keyword_drop_entities:
-            named = set(self._named(user_id, query).values())
-            names = {w for n in named for w in keywords(n)}
+            names = {w for n in named.values() for w in keywords(n)}
             terms = [t for t in terms if t not in names] or terms
         if terms:
             lists.append(
@@ -168,8 +169,8 @@ class Searcher:
         edges = self.store.edges(user_id, list(seeds), types=["ABOUT", "EXTRACTED_FROM", "NEXT"])
         about: dict[str, list[str]] = defaultdict(list)
         for e in edges:
-            if e.type == "ABOUT":
-                if e.src in seeds:
+            if e.type == "ABOUT":  # spread through objects; subjects are mostly the speakers
+                if e.src in seeds and e.props.get("role") == "object":
                     about[e.dst].append(e.src)
                 continue
             weight = cfg.source_weight if e.type == "EXTRACTED_FROM" else cfg.next_weight
@@ -201,22 +202,18 @@ class Searcher:
             for r in self.store.find(user_id, "Entity", {**where, "status": "active"})
         }
 
-    def _boost_entities(self, user_id: str, query: str, found: _Scores, cfg: RecallConfig) -> None:
-        """Candidates about (or spoken by) an entity the query names rank higher."""
-        grams = query_entity_keys(query)
-        if not grams or not found.score or cfg.entity_boost <= 0:
-            return
-        named = {
-            r.id: r.props["name"]
-            for where in ({"key": grams}, {"alias_keys": grams})
-            for r in self.store.find(user_id, "Entity", {**where, "status": "active"})
-        }
-        if not named:
+    def _boost_entities(
+        self, user_id: str, named: dict[str, str], found: _Scores, cfg: RecallConfig
+    ) -> None:
+        """Candidates about (or spoken by) an entity the query names rank higher. Only the
+        candidates' own relationships are read, so a hub entity costs nothing extra."""
+        if not named or not found.score or cfg.entity_boost <= 0:
             return
         linked: dict[str, str] = {}
-        for e in self.store.edges(user_id, list(named), types=["ABOUT", "MENTIONED_IN"]):
+        for e in self.store.edges(user_id, list(found.score), types=["ABOUT", "MENTIONED_IN"]):
             node, entity = (e.src, e.dst) if e.type == "ABOUT" else (e.dst, e.src)
-            linked.setdefault(node, named[entity])
+            if entity in named and node in found.score:
+                linked.setdefault(node, named[entity])
         for node_id, name in linked.items():
             found.boost(node_id, 1.0 + cfg.entity_boost, f"about {name}")
 
