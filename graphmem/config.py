@@ -109,6 +109,10 @@ class RecallConfig(_Config):
     entity_weight: float = Field(default=0.25, ge=0.0)
     """Share of a memory's score passed to memories about the same entity, divided by
     the entity's log-degree so that hubs (the speakers) spread little."""
+    entity_spread_limit: int = Field(default=200, ge=0)
+    """Entities about more memories than this do not spread (hubs)."""
+    candidates: int = Field(default=300, ge=1)
+    """Candidates kept after spreading, before the boosts and filters (at least 4k)."""
     entity_boost: float = Field(default=0.5, ge=0.0)
     """Relative boost of candidates about an entity named in the query."""
     time_boost: float = Field(default=1.0, ge=0.0)

@@ -48,6 +48,12 @@ class _Scores:
         elif why not in self.reason[node_id] and not why.startswith(("source", "next", "shares")):
             self.reason[node_id] += f"+{why}"
 
+    def keep_best(self, n: int) -> None:
+        """Drop all but the ``n`` best candidates (boosts come after this)."""
+        if len(self.score) > n:
+            best = sorted(self.score.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+            self.score = defaultdict(float, best)
+
     def boost(self, node_id: str, factor: float, why: str) -> None:
         if node_id in self.score:
             self.score[node_id] *= factor
@@ -84,6 +90,7 @@ class Searcher:
         named = self._named(user_id, query)
         found = self._seeds(query, user_id, cfg, statuses, named, with_episodes=EPISODE in wanted)
         self._spread(user_id, found, cfg)
+        found.keep_best(max(cfg.candidates, 4 * k))
         self._boost_entities(user_id, named, found, cfg)
         records = {r.id: r for r in self.store.get(user_id, list(found.score))}
         self._boost_times(query, records, found, cfg)
@@ -183,6 +190,8 @@ class Searcher:
             for e in self.store.edges(user_id, list(about), types=["ABOUT"], direction="in"):
                 members[e.dst].append(e.src)
             for entity, memories in members.items():
+                if len(memories) > cfg.entity_spread_limit:
+                    continue  # a hub: its share would be negligible and its fan-out costly
                 spread = cfg.entity_weight / math.log2(2 + len(memories))
                 for seed in about[entity]:
                     for m in memories:

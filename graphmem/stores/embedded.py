@@ -472,23 +472,26 @@ class EmbeddedStore:
         out: dict[str, EdgeRecord] = {}
         with self._lock:
             self._refresh()
+            succ, pred = self._g._succ, self._g._pred  # adjacency dicts: no view objects
             for node_id in node_ids:
                 if not self._owned(user_id, node_id):
                     continue
-                views = []
+                sides = []
                 if direction in ("out", "both"):
-                    views.append(self._g.out_edges(node_id, keys=True, data=True))
+                    sides.append((succ[node_id], True))
                 if direction in ("in", "both"):
-                    views.append(self._g.in_edges(node_id, keys=True, data=True))
-                for view in views:
-                    for src, dst, key, data in view:
-                        if data["user_id"] != user_id:
-                            continue
-                        if wanted is not None and data["type"] not in wanted:
-                            continue
-                        out[key] = EdgeRecord(
-                            key, data["type"], src, dst, user_id, dict(data["props"])
-                        )
+                    sides.append((pred[node_id], False))
+                for adjacency, outgoing in sides:
+                    for other, keyed in adjacency.items():
+                        for key, data in keyed.items():
+                            if key in out or data["user_id"] != user_id:
+                                continue
+                            if wanted is not None and data["type"] not in wanted:
+                                continue
+                            src, dst = (node_id, other) if outgoing else (other, node_id)
+                            out[key] = EdgeRecord(
+                                key, data["type"], src, dst, user_id, data["props"]
+                            )
         return list(out.values())
 
     def vector_search(
