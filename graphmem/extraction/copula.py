@@ -94,18 +94,19 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         )
         return
     text = render(verb, ctx, subject)
+    # vague, possessed or plural attributes ("a thing", "my life", "friends") say nothing
+    # durable about the subject
+    vague = attr is not None and (
+        attr.lemma_.lower() in en.STOP_ATTRS
+        or first_child(attr, "poss") is not None
+        or attr.tag_ in {"NNS", "NNPS"}
+    )
     if attr is not None and attr.lemma_ == "member":
         prep = first_child(attr, "prep")
         pobj = object_of(prep) if prep is not None and prep.lower_ == "of" else None
         obj = phrase(pobj, ctx) if pobj is not None else None
         out.add("fact", text, subject, "member_of", obj, object_type="organization")
-    elif attr is not None and (
-        attr.lemma_.lower() in en.STOP_ATTRS
-        or first_child(attr, "poss") is not None
-        or attr.tag_ in {"NNS", "NNPS"}
-    ):
-        pass
-    elif attr is not None and attr.pos_ in {"NOUN", "PROPN"}:
+    elif attr is not None and not vague and attr.pos_ in {"NOUN", "PROPN"}:
         obj = phrase(attr, ctx)
         out.add("fact", text, subject, "is_a", obj, object_type="concept")
         for prep in attr.children:
@@ -119,7 +120,7 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
                     phrase(pobj, ctx),
                     object_type="organization",
                 )
-    elif attr is not None and attr.like_num:
+    elif attr is not None and not vague and attr.like_num:
         out.add("fact", text, subject, "age", attr.text, object_type="other")
     if acomp is not None:
         adjective(verb, acomp, subject, text, ctx, out)
