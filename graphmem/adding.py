@@ -4,8 +4,11 @@ and committed atomically by the engine."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from graphmem.extraction.base import Extraction
 from graphmem.ingest import Message
@@ -28,10 +31,44 @@ class Planned:
     entities: list[str] = field(default_factory=list)
 
 
-def episode_text(msg: Message) -> str:
-    """What an episode's embedding encodes: the turn with its speaker's name, so that
-    first-person turns match questions that name the speaker."""
-    return f"{msg.speaker}: {msg.text}" if msg.speaker else msg.text
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+
+
+def sentences(msg: Message) -> list[tuple[int, int, str]]:
+    """A turn's sentences as ``(start, end, text to embed)``: offsets into the turn's
+    text, and the sentence with the speaker's name in front, so that first-person turns
+    match questions that name the speaker."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(msg.text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(msg.text)))
+    spans = [(a, b) for a, b in spans if msg.text[a:b].strip()] or [(0, len(msg.text))]
+    prefix = f"{msg.speaker}: " if msg.speaker else ""
+    return [(a, b, prefix + msg.text[a:b]) for a, b in spans]
+
+
+def passages(msg: Message, min_words: int) -> list[tuple[int, int, str]]:
+    """The sentences of a turn of several that get their own vector (a Passage)."""
+    found = sentences(msg)
+    if len(found) < 2:
+        return []
+    return [(a, b, t) for a, b, t in found if len(msg.text[a:b].split()) >= min_words]
+
+
+def embedded_texts(msgs: Sequence[Message]) -> list[str]:
+    """The texts ``add`` embeds before extraction: every sentence of every turn."""
+    return list(dict.fromkeys(t for m in msgs for _, _, t in sentences(m)))
+
+
+def episode_vector(msg: Message, vectors: dict[str, Vector]) -> Vector:
+    """An episode's vector: the normalised mean of its sentences' vectors. A small
+    sentence model represents a long turn better this way than by embedding the whole
+    turn at once."""
+    rows = np.stack([vectors[t] for _, _, t in sentences(msg)])
+    mean: Vector = rows.mean(axis=0, dtype=np.float32)
+    norm = float(np.linalg.norm(mean))
+    return mean / np.float32(norm) if norm > 0 else rows[0]
 
 
 def plan_add(
@@ -43,11 +80,13 @@ def plan_add(
     source: str,
     embed: Embed,
     known: dict[str, Vector] | None = None,
+    passage_min_words: int | None = None,
 ) -> Planned:
-    """Plan episodes, entities and memories for ``msgs`` into ``w``; ``known`` holds
-    embeddings already computed (of the episode texts)."""
+    """Plan episodes (with their passages unless ``passage_min_words`` is None),
+    entities and memories for ``msgs`` into ``w``; ``known`` holds embeddings already
+    computed (see :func:`embedded_texts`)."""
     names: list[tuple[str, str]] = [(m.speaker, "person") for m in msgs if m.speaker]
-    texts = [episode_text(m) for m in msgs]
+    texts = embedded_texts(msgs)
     for ex in extractions:
         names += [(e.name, e.type) for e in ex.entities]
         for cand in ex.memories:
@@ -83,10 +122,19 @@ def plan_add(
                 "created_at": w.now_s,
                 "updated_at": w.now_s,
             },
-            embedding=vectors[episode_text(msg)],
+            embedding=episode_vector(msg, vectors),
             prefix="ep",
         )
         out.episodes.append(ep.id)
+        if passage_min_words is not None:
+            for start, end, text in passages(msg, passage_min_words):
+                part = w.create(
+                    "Passage",
+                    {"episode_id": ep.id, "start": start, "end": end, "created_at": w.now_s},
+                    embedding=vectors[text],
+                    prefix="ps",
+                )
+                w.link("PART_OF", part.id, ep.id, {})
         if prev_id is not None:
             w.link("NEXT", prev_id, ep.id, {})
         prev_id = ep.id

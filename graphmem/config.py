@@ -94,17 +94,17 @@ class RecallConfig(_Config):
     """Weights and sizes of the read path (DESIGN §5). Seeds from each index are fused
     by weighted reciprocal rank; graph steps pass a share of a node's score on."""
 
-    seeds: int = Field(default=40, ge=1)
+    seeds: int = Field(default=80, ge=1)
     """Candidates taken from each seed index (vector per label, keyword)."""
     rrf_k: int = Field(default=60, ge=1)
-    vector_episode_weight: float = Field(default=1.0, ge=0.0)
+    vector_episode_weight: float = Field(default=1.5, ge=0.0)
     vector_memory_weight: float = Field(default=1.0, ge=0.0)
     keyword_weight: float = Field(default=1.0, ge=0.0)
     keyword_drop_entities: bool = True
     """Leave names of known entities out of the keyword query (the entity boost uses them)."""
     source_weight: float = Field(default=0.5, ge=0.0)
     """Share of a memory's score passed to the episodes it came from (and back)."""
-    next_weight: float = Field(default=0.8, ge=0.0)
+    next_weight: float = Field(default=0.6, ge=0.0)
     """Share of an episode's score passed to the turns just before and after it."""
     entity_weight: float = Field(default=0.25, ge=0.0)
     """Share of a memory's score passed to memories about the same entity, divided by
@@ -123,6 +123,12 @@ class RecallConfig(_Config):
     """Record each recall (``recall_count``, ``last_recalled_at``) for the lifecycle."""
     include_episodes: bool = True
     """Recall raw episodes beside memories (a Hit's ``memory`` is then an Episode)."""
+    passages: bool = True
+    """When adding a turn of several sentences, also embed each sentence (a ``Passage``
+    node of the episode), so that one relevant sentence in a long turn is not drowned
+    by the rest; an episode's vector score is the best of its own and its passages'."""
+    passage_min_words: int = Field(default=5, ge=1)
+    """Sentences shorter than this ("Thanks!", "Wow, nice.") get no passage."""
 
 
 class KindLifecycle(_Config):

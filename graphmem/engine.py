@@ -15,7 +15,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from graphmem.adding import episode_text, plan_add
+from graphmem.adding import embedded_texts, plan_add
 from graphmem.codec import entity_key, to_entity, to_memory, to_model
 from graphmem.config import Config, lifecycle_for
 from graphmem.embedding import Embedder, MiniLMEmbedder
@@ -128,15 +128,24 @@ class GraphMem:
         msgs = parse_messages(
             messages, default_at=default_at, max_bytes=self.config.max_message_bytes
         )
-        # the episodes embed on a worker thread while the extractor parses: torch and
-        # spaCy then use both cores
-        texts = list(dict.fromkeys(episode_text(m) for m in msgs))
+        # the episodes' sentences embed on a worker thread while the extractor parses:
+        # the embedding model and spaCy then use both cores
+        recall = self.config.recall
+        min_words = recall.passage_min_words if recall.passages else None
+        texts = embedded_texts(msgs)
         pending = self._workers().submit(self.embedder.embed, texts)
         extractions = self.extractor.extract(_utterances(msgs))
         known = dict(zip(texts, pending.result(), strict=True))
         w = self._writer(uid)
         planned = plan_add(
-            w, msgs, extractions, session=session, source=source, embed=self._embed, known=known
+            w,
+            msgs,
+            extractions,
+            session=session,
+            source=source,
+            embed=self._embed,
+            known=known,
+            passage_min_words=min_words,
         )
         w.commit()
         outcomes = planned.outcomes

@@ -80,6 +80,9 @@ def tombstone(w: Writer, rec: NodeRecord, reason: str, *, keep: bool) -> None:
     """Remove ``rec`` with its relationships, text and embedding; leave a Tombstone
     with only its id, the time and the reason if ``keep``."""
     w.delete(rec.id)
+    if rec.label == "Episode":  # its passages hold its sentences' vectors
+        for e in w.edges([rec.id], types=["PART_OF"], direction="in"):
+            w.delete(e.src)
     if keep:
         w.create("Tombstone", {"deleted_at": w.now_s, "reason": reason}, node_id=rec.id)
 

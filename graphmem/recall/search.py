@@ -23,7 +23,7 @@ from graphmem.errors import InvalidInputError
 from graphmem.extraction.temporal import resolve_dates
 from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
 from graphmem.recall.text import STOPWORDS, keywords
-from graphmem.stores.base import NodeRecord, Store
+from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
 
 if TYPE_CHECKING:
@@ -141,11 +141,7 @@ class Searcher:
         if with_episodes:
             labels.append("Episode")
             lists.append(
-                (
-                    "vector:episode",
-                    cfg.vector_episode_weight,
-                    self.store.vector_search(user_id, "Episode", vector, cfg.seeds),
-                )
+                ("vector:episode", cfg.vector_episode_weight, self._episodes(user_id, vector, cfg))
             )
         terms = keywords(query)
         if cfg.keyword_drop_entities:
@@ -163,6 +159,18 @@ class Searcher:
             for rank, (node_id, _) in enumerate(ranked):
                 found.add(node_id, weight / (cfg.rrf_k + rank + 1), name)
         return found
+
+    def _episodes(self, user_id: str, vector: Vector, cfg: RecallConfig) -> list[tuple[str, float]]:
+        """Episodes by vector: each scores the best of its own similarity and its
+        passages' (the sentences of a long turn)."""
+        best = dict(self.store.vector_search(user_id, "Episode", vector, cfg.seeds))
+        if cfg.passages:
+            ranked = self.store.vector_search(user_id, "Passage", vector, cfg.seeds)
+            score = dict(ranked)
+            for rec in self.store.get(user_id, [p for p, _ in ranked]):
+                episode = str(rec.props.get("episode_id"))
+                best[episode] = max(best.get(episode, -1.0), score[rec.id])
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.seeds]
 
     def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> None:
         """One step of spreading activation from the seeds over the graph."""

@@ -5,7 +5,8 @@ The engine reads through a handful of queries and writes through one call,
 takes effect, or none does. Guards are preconditions checked inside the same atomic
 write (so "not frozen" is never a read-then-write race).
 
-Labels are ``Episode``, ``Entity``, ``Memory`` and ``Tombstone``. Properties are plain
+Labels are ``Episode``, ``Passage`` (a sentence of a long episode, with its own
+vector), ``Entity``, ``Memory`` and ``Tombstone``. Properties are plain
 JSON-able values (str, int, float, bool, None, lists of str); times are ISO strings (see
 ``graphmem.timeutil``). Vector scores are cosine similarity, higher is better, on every
 store.
@@ -27,7 +28,8 @@ Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
 Direction = Literal["out", "in", "both"]
 
-LABELS = ("Episode", "Entity", "Memory", "Tombstone")
+LABELS = ("Episode", "Passage", "Entity", "Memory", "Tombstone")
+VECTOR_LABELS = ("Episode", "Passage", "Entity", "Memory")
 REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 PROP_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 

@@ -262,3 +262,27 @@ def test_online_education_scenario(mem: GraphMem, clock: FakeClock) -> None:
     after = {v.id: v for v in mem.history(report.id, uid)}
     assert after == frozen_before
     assert after[report.id].frozen and after[report.id].status == G
+
+
+LONG_TURN = (
+    "We spent the whole weekend cleaning out the garage together. "
+    "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
+    "Then we ordered pizza and watched a movie."
+)
+
+
+def test_an_episodes_passages_go_with_it(mem: GraphMem) -> None:
+    added = mem.add([{"speaker": "Anna", "content": LONG_TURN, "ref": "p1"}])
+    mem.add([{"speaker": "Anna", "content": LONG_TURN, "ref": "p2"}], session_id="other")
+    first, second = added.episodes[0].id, node_ids(mem)["Episode"] - {added.episodes[0].id}
+    parts = mem.store.find("u1", "Passage")
+    assert len(parts) == 6  # three sentences of five words or more, per episode
+    mine = {p.id for p in parts if p.props["episode_id"] == first}
+    assert len(mine) == 3
+    assert all(
+        LONG_TURN[p.props["start"] : p.props["end"]].endswith(".") for p in parts if p.id in mine
+    )
+    mem.delete(first)
+    assert {p.id for p in mem.store.find("u1", "Passage")} == {p.id for p in parts} - mine
+    mem.forget(next(iter(second)))
+    assert mem.store.find("u1", "Passage") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graphmem.config import Config, RecallConfig
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
+from graphmem.recall.search import Searcher
 from tests.conftest import FakeClock
 
 
@@ -143,3 +144,24 @@ def test_context_packs_dated_lines_within_the_budget(mem: GraphMem) -> None:
     assert sum((len(line) + 3) // 4 + 1 for line in lines) <= 60
     assert "source:" in block and "Lisbon" in block
     assert len(mem.context("Where does Anna live?", budget_tokens=400).splitlines()) > len(lines)
+
+
+def test_one_sentence_of_a_long_turn_is_matched_through_its_passage(mem: GraphMem) -> None:
+    turn = (
+        "We spent the whole weekend cleaning out the garage together. "
+        "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
+        "Then we ordered pizza and watched a movie, and the kids fell asleep early."
+    )
+    added = mem.add([{"speaker": "Anna", "content": turn, "ref": "t1"}])
+    episode = added.episodes[0].id
+    query = "Where was Anna's grandmother's violin from?"
+    q, sentence = mem.embedder.embed(
+        [query, "Anna: My grandmother's old violin from Vienna was hidden under a pile of boxes."]
+    )
+    whole = dict(mem.store.vector_search("u1", "Episode", q, 5))[episode]
+    best = float(sentence @ q)
+    assert best > whole + 0.05  # the premise: the sentence matches better than the turn
+    seeds = dict(Searcher(mem)._episodes("u1", q, RecallConfig()))
+    assert abs(seeds[episode] - best) < 1e-3
+    no_passages = dict(Searcher(mem)._episodes("u1", q, RecallConfig(passages=False)))
+    assert abs(no_passages[episode] - whole) < 1e-3

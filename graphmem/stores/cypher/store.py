@@ -22,6 +22,7 @@ import numpy as np
 from graphmem.errors import BackendError, InvalidInputError
 from graphmem.stores.base import (
     LABELS,
+    VECTOR_LABELS,
     ChangeSet,
     Direction,
     EdgeRecord,
@@ -187,7 +188,7 @@ class CypherStore:
         time while fewer than ``k`` candidates pass the tenant and ``where`` filter. When
         the user has few matching nodes, or the index cannot deliver them (deleted
         entries, other tenants), the user's matching nodes are ranked exactly instead."""
-        if k <= 0 or label not in ("Episode", "Entity", "Memory"):
+        if k <= 0 or label not in VECTOR_LABELS:
             return []
         arr = np.asarray(vector, dtype=np.float32).ravel()
         if arr.shape[0] != self.dimensions:
