@@ -26,3 +26,11 @@ def edges_of(
     mem: GraphMem, node_id: str, rel_type: str, user_id: str = "u1", direction: str = "both"
 ) -> list[EdgeRecord]:
     return mem.store.edges(user_id, [node_id], types=[rel_type], direction=direction)  # type: ignore[arg-type]
+
+
+#: a turn of three sentences, one of them about something the others never mention
+LONG_TURN = (
+    "We spent the whole weekend cleaning out the garage together. "
+    "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
+    "Then we ordered pizza and watched a movie."
+)

@@ -13,7 +13,7 @@ from graphmem.engine import GraphMem
 from graphmem.lifecycle import TRANSITIONS, allowed
 from graphmem.models import Memory, Status
 from tests.conftest import FakeClock
-from tests.contract.helpers import node_ids, snapshot
+from tests.contract.helpers import LONG_TURN, node_ids, snapshot
 
 G, A, M, S, R, X = (
     Status.GENERATED,
@@ -262,13 +262,6 @@ def test_online_education_scenario(mem: GraphMem, clock: FakeClock) -> None:
     after = {v.id: v for v in mem.history(report.id, uid)}
     assert after == frozen_before
     assert after[report.id].frozen and after[report.id].status == G
-
-
-LONG_TURN = (
-    "We spent the whole weekend cleaning out the garage together. "
-    "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
-    "Then we ordered pizza and watched a movie."
-)
 
 
 def test_an_episodes_passages_go_with_it(mem: GraphMem) -> None:

@@ -7,6 +7,7 @@ from graphmem.engine import GraphMem
 from graphmem.models import Memory
 from graphmem.recall.search import Searcher
 from tests.conftest import FakeClock
+from tests.contract.helpers import LONG_TURN
 
 
 def _engine(mem: GraphMem, **recall: object) -> GraphMem:
@@ -147,12 +148,7 @@ def test_context_packs_dated_lines_within_the_budget(mem: GraphMem) -> None:
 
 
 def test_one_sentence_of_a_long_turn_is_matched_through_its_passage(mem: GraphMem) -> None:
-    turn = (
-        "We spent the whole weekend cleaning out the garage together. "
-        "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
-        "Then we ordered pizza and watched a movie, and the kids fell asleep early."
-    )
-    added = mem.add([{"speaker": "Anna", "content": turn, "ref": "t1"}])
+    added = mem.add([{"speaker": "Anna", "content": LONG_TURN, "ref": "t1"}])
     episode = added.episodes[0].id
     query = "Where was Anna's grandmother's violin from?"
     q, sentence = mem.embedder.embed(
