@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt tools/cypher-lint/package-lock.json
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt torch
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,falkordb]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,falkordb,mcp,langgraph]'
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund
 	touch $(STAMP)
 
