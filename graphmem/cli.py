@@ -433,6 +433,34 @@ def doctor(ctx: _Ctx) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option(
+    "--http",
+    "address",
+    metavar="HOST:PORT",
+    default=None,
+    help="Serve streamable HTTP at http://HOST:PORT/mcp instead of stdio (host default "
+    "127.0.0.1; loopback only unless --allow-remote).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a non-loopback --http host. The server has no authentication.",
+)
+@pass_ctx
+def mcp(ctx: _Ctx, address: str | None, allow_remote: bool) -> None:
+    """Serve the store to MCP hosts as memory tools, for --user only (needs graphmem[mcp])."""
+    try:
+        from graphmem.integrations import mcp as server
+    except ImportError as exc:
+        raise click.ClickException(
+            f"graphmem mcp needs the MCP SDK ({exc}): pip install 'graphmem[mcp]'"
+        ) from exc
+    if address is not None:  # refuse a bad address before the store and models load
+        server.parse_address(address, allow_remote=allow_remote)
+    server.serve(ctx.mem(), ctx.user, http=address, allow_remote=allow_remote)
+
+
 def _probe_embedder(mem: GraphMem | None) -> str:
     embedder = mem.embedder if mem is not None else graphmem.MiniLMEmbedder()
     vec = embedder.embed(["graphmem doctor"])
