@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+
+from graphmem.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
@@ -35,3 +38,23 @@ def test_setup_commands_are_the_ones_ci_runs() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^demo:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def test_langgraph_snippet_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = _block_after("### LangGraph store").replace(
+        "/tmp/graphmem-langgraph", str(tmp_path / "langgraph")
+    )
+    exec(compile(code, "README LangGraph snippet", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Alice moved to Lisbon last spring."
+    assert out[1] == "music [('memories', 'alice')]"
+
+
+def test_mcp_host_configuration_starts_the_mcp_command() -> None:
+    section = README.split("### MCP server", 1)[1]
+    match = re.search(r"```json\n(.*?)```", section, re.S)
+    assert match, "no JSON block in the MCP section"
+    server = json.loads(match.group(1))["mcpServers"]["graphmem"]
+    assert Path(server["command"]).name == "graphmem" and server["args"] == ["mcp"]
+    assert {"GRAPHMEM_URI", "GRAPHMEM_USER", "HF_HUB_OFFLINE"} <= set(server["env"])
+    assert "mcp" in main.commands
