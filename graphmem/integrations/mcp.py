@@ -50,7 +50,7 @@ INSTRUCTIONS = (
     "how a fact changed, and as_of answers with what was true at a date."
 )
 
-Kind = Literal["fact", "preference", "event", "episode"]
+HitKind = Literal["fact", "preference", "event", "episode"]
 
 
 # ---------------------------------------------------------------- tool schemas
@@ -281,7 +281,7 @@ class MemoryTools:
             str | None, Field(description="Answer as of this date (ISO-8601); default: now.")
         ] = None,
         kinds: Annotated[
-            list[Kind] | None, Field(description="Only these kinds; default: all.")
+            list[HitKind] | None, Field(description="Only these kinds; default: all.")
         ] = None,
         include_archived: Annotated[
             bool, Field(description="Also return memories archived for lack of use.")

@@ -28,3 +28,15 @@ def test_the_integrations_import_their_framework_when_imported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_graphmem_mcp_without_the_extra_says_which_extra_to_install() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['mcp'] = None  # as if graphmem[mcp] were not installed\n"
+        "from graphmem.cli import main\n"
+        "main(['mcp'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "pip install 'graphmem[mcp]'" in done.stderr and done.stderr.count("\n") == 1
