@@ -24,8 +24,9 @@ lifecycle policy archives and expires unused memories instead).
 
 **Search goes through graphmem's recall.** With a ``query``, each namespace under the
 prefix is searched with ``GraphMem.search``; a hit (a memory or an episode) counts for
-the items its source refs name, each item scored by its best hit, best first; items
-recall did not find are not returned. Without a query, items come newest first.
+the items its source refs name, each item scored by its best hit (graphmem's score:
+higher is better, not bounded by 1), best first; items recall did not find are not
+returned. Without a query, items come newest first.
 ``filter`` matches the stored values: a plain value matches by equality (nested dicts
 field by field), and ``{"$eq" | "$ne" | "$gt" | "$gte" | "$lt" | "$lte": operand}``
 compares (a comparison between different types is false).
