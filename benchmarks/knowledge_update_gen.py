@@ -45,16 +45,17 @@ STATING_KINDS = ("first", "change", "restate")  # kinds of statement that state 
 START = datetime(2022, 1, 3, tzinfo=UTC)
 START_SPREAD_DAYS = 120  # users start within four months of START
 SPAN_DAYS = 2 * 365 + 30  # each conversation spans a little over two years
-SESSION_GAP_DAYS = (7, 28)
+SESSION_GAP_DAYS = (7, 28, 24)  # days between sessions: min, max, mode (triangular)
 INITIAL_SESSIONS = 6  # first values are stated within the first six sessions
 MIN_EVENT_GAP_DAYS = 75  # between two events (change or end) of the same attribute
+MIN_VOICED_GAP_DAYS = 30  # a voiced time lies this long after the previous event's turn
 P_END = 0.2  # share of changes that end a value first and state the new one later
 P_AGO, P_SINCE = 0.25, 0.15  # statements that voice "... ago" or "since <month>"
-P_RESTATE = (0.8, 0.4)  # a value is re-stated later in its window (once, twice)
+P_RESTATE = (0.6, 0.25)  # a value is re-stated later in its window (once, twice)
 ASOF_PER_ATTRIBUTE = 2
 MONTH_MARGIN_DAYS = 7  # an as-of month ends at least this long before the next change
 # layout of a session around its statements
-P_OPENING, P_REACTION, P_SPECIFIC_REACTION, P_OTHER, P_CLOSING = 0.15, 0.35, 0.7, 0.3, 0.05
+P_OPENING, P_REACTION, P_SPECIFIC_REACTION, P_OTHER, P_CLOSING = 0.1, 0.35, 0.7, 0.3, 0.05
 P_OTHER_BY_USER = 0.6
 MIN_TURNS = 3
 
@@ -335,7 +336,7 @@ def _session_times(rng: random.Random) -> list[datetime]:
     out = []
     while day <= end:
         out.append(day + timedelta(hours=rng.randint(8, 21), minutes=rng.randrange(60)))
-        day += timedelta(days=rng.randint(*SESSION_GAP_DAYS))
+        day += timedelta(days=round(rng.triangular(*SESSION_GAP_DAYS)))
     return out
 
 
@@ -372,8 +373,9 @@ def _plan_attribute(
         draw = rng.random()
         mode = "ago" if draw < P_AGO else "since" if draw < P_AGO + P_SINCE else "none"
         options = [] if mode == "none" else time_phrases(said, mode)
-        if previous is not None:  # a change cannot predate what was said before it
-            options = [(p, d) for p, d in options if d > previous + timedelta(days=1)]
+        if previous is not None:  # a change does not predate what was said before it
+            soonest = previous + timedelta(days=MIN_VOICED_GAP_DAYS)
+            options = [(p, d) for p, d in options if d > soonest]
         if options:
             ev.mode, (ev.phrase, ev.valid_from) = mode, rng.choice(options)
         else:
