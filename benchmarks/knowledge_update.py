@@ -59,6 +59,11 @@ QTYPES = ("now", "as_of")
 SEARCH_K = 10
 HIT_K = 5
 RECENCY_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
+SPLIT_NOTES = {
+    "A": "development wordings",
+    "B": "held-out wordings",
+    "all": "both halves of the wordings",
+}
 TARGETS = {"now": {"acc@1": 0.85, "stale@1": 0.05}, "as_of": {"acc@1": 0.80}}
 
 # --------------------------------------------------------------------------- metrics
@@ -402,8 +407,8 @@ def markdown(report: dict[str, Any]) -> str:
         f"Command: `{report['command']}`  ",
         f"Machine: {machine_markdown(report['machine'])}  ",
         f"Date: {report['date']}  ",
-        f"Split: {report['split']}, seed {report['seed']}, {d['users']} users; "
-        f"run time {report['wall_s']} s",
+        f"Split: {report['split']} ({SPLIT_NOTES[report['split']]}), seed {report['seed']}, "
+        f"{d['users']} users; run time {report['wall_s']} s",
         "",
         f"{d['users']} synthetic users, {d['sessions']} sessions (at least "
         f"{d['span_days_min']} days per user), {d['turns']} turns: {d['statement_turns']} "
@@ -555,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "knowledge_update",
         "split": args.split,
         "seed": args.seed,
+        "commit": None,  # filled below from the machine info
         "dataset": stats,
         "systems": {name: t.summary() for name, t in tallies.items()},
         "per_attribute": {name: t.per_attribute() for name, t in tallies.items()},
@@ -572,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": command_line("knowledge_update.py", argv),
         "date": utc_now(),
     }
+    report["commit"] = report["machine"].get("git_commit")
     report["wall_s"] = round(time.perf_counter() - started, 1)
     print_table(report)
     write_json(args.json, report)
