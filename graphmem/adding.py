@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from graphmem.extraction.base import Extraction
+from graphmem.extraction.frames import FrameMatcher
 from graphmem.ingest import Message
 from graphmem.models import Kind
 from graphmem.resolution import Resolver
@@ -71,6 +72,23 @@ def episode_vector(msg: Message, vectors: dict[str, Vector]) -> Vector:
     return mean / np.float32(norm) if norm > 0 else rows[0]
 
 
+def with_frames(
+    matcher: FrameMatcher,
+    msgs: Sequence[Message],
+    extractions: Sequence[Extraction],
+    vectors: dict[str, Vector],
+) -> list[Extraction]:
+    """The extractions with the facts the predicate frames find in their clues, matched
+    with the sentence vectors already computed for the episodes (see ``embedded_texts``)."""
+    out = []
+    for msg, ex in zip(msgs, extractions, strict=True):
+        if ex.clues is not None:
+            spans = [(a, b, vectors[t]) for a, b, t in sentences(msg) if t in vectors]
+            ex = matcher.complete(ex, spans, msg.speaker)
+        out.append(ex)
+    return out
+
+
 def plan_add(
     w: Writer,
     msgs: Sequence[Message],
@@ -93,12 +111,17 @@ def plan_add(
             names.append((cand.subject, cand.subject_type))
             if cand.object:
                 names.append((cand.object, cand.object_type))
-            texts.append(cand.text)
+            if cand.text:
+                texts.append(cand.text)
     resolver = Resolver(w, lambda n: embed([n])[n])
     unknown = [n for n, t in dict.fromkeys(names) if resolver.needs_embedding(n, t)]
     known = dict(known or {})
     vectors = {**known, **embed([t for t in texts + unknown if t not in known])}
     resolver.embed_name = lambda n: vectors[n] if n in vectors else embed([n])[n]
+
+    def embed_text(text: str) -> Vector:
+        return vectors[text] if text in vectors else embed([text])[text]
+
     last = w.store.find(
         w.user_id, "Episode", {"session_id": session}, order_by="seq", descending=True, limit=1
     )
@@ -168,8 +191,10 @@ def plan_add(
                         valid_from=cand.valid_from or msg.at,
                         episode_ids=[ep.id],
                         refs=[msg.ref or ""],
-                        embedding=vectors[cand.text],
+                        embedding=vectors.get(cand.text),
+                        ended=cand.ended,
                     ),
+                    embed_text,
                 )
             )
     out.entities = resolver.resolved()

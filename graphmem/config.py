@@ -28,7 +28,18 @@ DEFAULT_SINGLE_VALUED: tuple[str, ...] = (
     "dating",
     "partner_of",
     "occupation",
+    "diet",
+    "has_partner",
+    "dates",
 )
+
+#: predicates outside the default frames that share a slot with frame predicates
+DEFAULT_SLOTS: dict[str, str] = {
+    "engaged_to": "partner",
+    "dates": "partner",
+    "dating": "partner",
+    "partner_of": "partner",
+}
 
 #: default ranking of sources for the ``source`` policy (higher wins)
 DEFAULT_SOURCE_RANKING: dict[str, int] = {
@@ -44,18 +55,123 @@ class _Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: object types a predicate frame can take (see ``graphmem.extraction.mentions``)
+ObjectType = Literal[
+    "place",
+    "organization",
+    "school",
+    "title",
+    "field",
+    "person",
+    "pet",
+    "nationality",
+    "diet",
+    "allergen",
+    "food",
+    "drink",
+    "sport",
+    "artist",
+    "genre",
+    "colour",
+    "team",
+    "vehicle",
+    "activity",
+    "instrument",
+    "language",
+    "date",
+]
+_NAME = r"^[a-z][a-z0-9_]{0,63}$"
+
+
+class PredicateSpec(_Config):
+    """A predicate described by examples (a *predicate frame*): a sentence close to
+    ``examples`` that holds an object of type ``object`` states this predicate about its
+    subject. Example sentences are written in the first person, as people say them."""
+
+    name: str = Field(pattern=_NAME)
+    """The predicate (snake_case); its versioned edges are typed ``NAME`` upper-cased."""
+    kind: Literal["fact", "preference"] = "fact"
+    object: ObjectType
+    single: bool = False
+    """Single-valued: a new object replaces the current one (a new version)."""
+    slot: str | None = Field(default=None, pattern=_NAME)
+    """Predicates of one slot compete for one value ("partner": dating, married)."""
+    about: str = ""
+    """What the predicate records, for the documentation table."""
+    text: str = "{subject} {predicate} {object}."
+    """The memory text; ``{subject}``, ``{object}`` and ``{predicate}`` are filled in."""
+    ended: str | None = None
+    """The text of the version that records that the fact stopped holding; None for a
+    fact that cannot stop (where someone was born)."""
+    examples: tuple[str, ...] = Field(min_length=3)
+    counter: tuple[str, ...] = ()
+    """Sentences that look alike but do not state this predicate."""
+    questions: tuple[str, ...] = ()
+    """Questions that ask for this predicate's value ("Where does she live?"): recall
+    uses them to see which fact a query asks about."""
+
+    def render(self, template: str, subject: str, obj: str) -> str:
+        words = self.name.replace("_", " ")
+        return template.format(subject=subject, object=obj, predicate=words)
+
+
 class PredicateRegistry(_Config):
-    """Which predicates are single-valued. ``favourite_*`` predicates always are."""
+    """The predicates graphmem knows: which are single-valued, which share a slot, and
+    the predicate frames (the default catalogue of ``graphmem.extraction.predicates``
+    plus ``frames``, which add predicates or replace default ones by name).
+    ``favourite_*`` predicates are always single-valued."""
 
     single_valued: frozenset[str] = Field(default=frozenset(DEFAULT_SINGLE_VALUED))
     multi_valued: frozenset[str] = Field(
         default=frozenset(), description="overrides: predicates forced multi-valued"
     )
+    slots: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_SLOTS))
+    """Predicates outside the frames that share a slot (``engaged_to`` -> ``partner``)."""
+    frames: tuple[PredicateSpec, ...] = ()
+    default_frames: bool = True
+    """Use the default catalogue (``False``: only ``frames``)."""
+    frame_min_score: float = Field(default=0.3, ge=-1.0, le=1.0)
+    """Least similarity of a sentence to a predicate's examples (mean of the best two)."""
+    frame_margin: float = Field(default=-0.05, ge=-1.0, le=1.0)
+    """How far a predicate must score above the best counter-example."""
+    frame_focus: float = Field(default=0.08, ge=0.0, le=2.0)
+    """How far below the sentence's best predicate a predicate may score and still be
+    stated: a sentence is about one or two things, not everything it mentions."""
+
+    def specs(self) -> tuple[PredicateSpec, ...]:
+        """Every predicate frame in use, defaults first, overridden by name."""
+        by_name: dict[str, PredicateSpec] = {}
+        if self.default_frames:
+            from graphmem.extraction.predicates import DEFAULT_PREDICATES
+
+            by_name.update((s.name, s) for s in DEFAULT_PREDICATES)
+        by_name.update((s.name, s) for s in self.frames)
+        return tuple(by_name.values())
+
+    def spec(self, predicate: str) -> PredicateSpec | None:
+        for s in self.frames:
+            if s.name == predicate:
+                return s
+        if self.default_frames:
+            from graphmem.extraction.predicates import DEFAULT_BY_NAME
+
+            return DEFAULT_BY_NAME.get(predicate)
+        return None
+
+    def slot(self, predicate: str) -> str:
+        """The slot a predicate's values compete in (by default, the predicate)."""
+        spec = self.spec(predicate)
+        if spec is not None and spec.slot:
+            return spec.slot
+        return self.slots.get(predicate, predicate)
 
     def is_single_valued(self, predicate: str) -> bool:
         if predicate in self.multi_valued:
             return False
-        return predicate in self.single_valued or predicate.startswith("favourite_")
+        if predicate in self.single_valued or predicate.startswith("favourite_"):
+            return True
+        spec = self.spec(predicate)
+        return spec is not None and spec.single
 
 
 class ConflictConfig(_Config):
@@ -119,6 +235,16 @@ class RecallConfig(_Config):
     """Relative boost of candidates dated within a time the query names."""
     memory_weight: float = Field(default=0.7, ge=0.0)
     """Factor on memory hits against episode hits in the final ranking."""
+    outdated_factor: float = Field(default=0.3, ge=0.0, le=1.0)
+    """Factor on turns all of whose facts no longer held at the time asked about (now,
+    or ``as_of``): what someone said before they moved does not answer where they live."""
+    answer_weight: float = Field(default=5.0, ge=0.0)
+    """Seed weight of the direct answer: the facts about an entity the query names, of
+    the predicate it asks for, that hold at the time asked about."""
+    answer_min_similarity: float = Field(default=0.35, ge=-1.0, le=1.0)
+    """Least similarity of a query to a predicate's example questions for an answer."""
+    answer_tie: float = Field(default=0.05, ge=0.0)
+    """Predicates within this of the best-asked one are asked about too."""
     track_activation: bool = True
     """Record each recall (``recall_count``, ``last_recalled_at``) for the lifecycle."""
     include_episodes: bool = True

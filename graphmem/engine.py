@@ -15,12 +15,13 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from graphmem.adding import embedded_texts, plan_add
+from graphmem.adding import embedded_texts, plan_add, with_frames
 from graphmem.codec import entity_key, to_entity, to_memory, to_model
 from graphmem.config import Config, lifecycle_for
 from graphmem.embedding import Embedder, MiniLMEmbedder
 from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
 from graphmem.extraction.base import Extractor, Utterance
+from graphmem.extraction.frames import FrameMatcher
 from graphmem.ingest import Message, check_text, check_user_id, parse_messages
 from graphmem.lifecycle import (
     SweepReport,
@@ -75,6 +76,7 @@ class GraphMem:
         self.default_user = check_user_id(user_id) if user_id is not None else None
         self._searcher = Searcher(self)
         self._pool: ThreadPoolExecutor | None = None
+        self._frames: FrameMatcher | None = None
 
     # ------------------------------------------------------------ components
     @property
@@ -90,6 +92,14 @@ class GraphMem:
 
             self._extractor = SpacyExtractor()
         return self._extractor
+
+    @property
+    def frames(self) -> FrameMatcher:
+        """The predicate frames of ``config.predicates`` over this engine's embedder."""
+        if self._frames is None:
+            embedder = self.embedder
+            self._frames = FrameMatcher(self.config.predicates, embedder.embed, embedder)
+        return self._frames
 
     def _workers(self) -> ThreadPoolExecutor:
         if self._pool is None:
@@ -136,6 +146,7 @@ class GraphMem:
         pending = self._workers().submit(self.embedder.embed, texts)
         extractions = self.extractor.extract(_utterances(msgs))
         known = dict(zip(texts, pending.result(), strict=True))
+        extractions = with_frames(self.frames, msgs, extractions, known)
         w = self._writer(uid)
         planned = plan_add(
             w,
@@ -149,7 +160,9 @@ class GraphMem:
         )
         w.commit()
         outcomes = planned.outcomes
-        created = [o.memory_id for o in outcomes if o.action in ("created", "won", "kept_both")]
+        created = [
+            o.memory_id for o in outcomes if o.action in ("created", "won", "kept_both", "ended")
+        ]
         corroborated = list(dict.fromkeys(o.corroborated for o in outcomes if o.corroborated))
         superseded = [s for o in outcomes for s in o.superseded]
         return AddResult(

@@ -11,12 +11,13 @@ rises, no version is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
 from graphmem.codec import entity_key
-from graphmem.config import ConflictPolicy
+from graphmem.config import ConflictPolicy, PredicateRegistry
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import LIVE_STATUSES, Kind, Status
 from graphmem.stores.base import NodeRecord, Vector, check_rel_type
@@ -24,9 +25,20 @@ from graphmem.timeutil import encode
 from graphmem.writer import Writer
 
 PREDICATE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+#: the polarity of a version that records that a fact stopped holding
+ENDED = "ended"
 Action = Literal[
-    "created", "corroborated", "merged", "won", "lost", "kept_both", "blocked_by_frozen"
+    "created",
+    "corroborated",
+    "merged",
+    "won",
+    "lost",
+    "kept_both",
+    "blocked_by_frozen",
+    "ended",
+    "ignored",
 ]
+EmbedText = Callable[[str], Vector]
 
 
 def check_predicate(predicate: str) -> str:
@@ -36,6 +48,15 @@ def check_predicate(predicate: str) -> str:
         )
     check_rel_type(predicate.upper())
     return predicate
+
+
+def sp_key(subject_id: str, kind: str, predicate: str, registry: PredicateRegistry) -> str:
+    """Where a subject's values of a predicate compete: the subject and the predicate's
+    slot. Multi-valued preferences of a subject share one key (they conflict only on the
+    same topic with the opposite polarity)."""
+    if kind == Kind.PREFERENCE and not registry.is_single_valued(predicate):
+        return f"{subject_id}|preference"
+    return f"{subject_id}|{kind}|{registry.slot(predicate)}"
 
 
 @dataclass
@@ -56,14 +77,13 @@ class Candidate:
     episode_ids: list[str] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     embedding: Vector | None = None
+    #: the statement ends the fact (see ``end_memory``) instead of stating it
+    ended: bool = False
 
-    @property
-    def sp_key(self) -> str | None:
+    def sp_key(self, registry: PredicateRegistry) -> str | None:
         if self.subject_id is None or self.predicate is None:
             return None
-        if self.kind == Kind.PREFERENCE:
-            return f"{self.subject_id}|preference"
-        return f"{self.subject_id}|{self.kind}|{self.predicate}"
+        return sp_key(self.subject_id, self.kind, self.predicate, registry)
 
     @property
     def object_key(self) -> str:
@@ -78,9 +98,12 @@ class Outcome:
     corroborated: str | None = None
 
 
-def write_memory(w: Writer, c: Candidate) -> Outcome:
-    """Write ``c`` as a new memory, a corroboration, a merge or a conflict outcome."""
-    key = c.sp_key
+def write_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outcome:
+    """Write ``c`` as a new memory, a corroboration, a merge or a conflict outcome; an
+    ended candidate closes the current version (``embed`` gives its text's vector)."""
+    if c.ended:
+        return end_memory(w, c, embed)
+    key = c.sp_key(w.config.predicates)
     if key is None:
         return Outcome("created", create_memory(w, c).id)
     live = w.live_memories(key)
@@ -130,13 +153,14 @@ def _same_statement(m: NodeRecord, c: Candidate) -> bool:
 
 
 def _conflicts(w: Writer, m: NodeRecord, c: Candidate) -> bool:
-    if c.kind == Kind.PREFERENCE:
+    if m.props.get("polarity") == ENDED and (m.props.get("object_key") or "") == c.object_key:
+        return True  # "I live in Oslo again" reopens what had ended
+    single = c.predicate is not None and w.config.predicates.is_single_valued(c.predicate)
+    if c.kind == Kind.PREFERENCE and not single:
         return (m.props.get("object_key") or "") == c.object_key and m.props.get(
             "polarity"
         ) != c.polarity
-    if c.kind == Kind.FACT and c.predicate is not None:
-        return w.config.predicates.is_single_valued(c.predicate)
-    return False
+    return c.kind in (Kind.FACT, Kind.PREFERENCE) and single
 
 
 def _near_duplicate(
@@ -152,6 +176,9 @@ def _near_duplicate(
         vec = m.embedding if m.embedding is not None else embeddings.get(m.id)
         if vec is None or m.props.get("polarity") != c.polarity:
             continue
+        theirs = m.props.get("object_key") or ""
+        if theirs and c.object_key and theirs != c.object_key:
+            continue  # another value: a conflict or a second value, not a duplicate
         score = float(vec @ c.embedding)
         if score >= threshold and (best is None or score > best[1]):
             best = (m, score)
@@ -289,7 +316,7 @@ def create_memory(
         "last_recalled_at": None,
         "created_at": w.now_s,
         "updated_at": w.now_s,
-        "sp_key": c.sp_key,
+        "sp_key": c.sp_key(w.config.predicates),
         "episode_ids": list(c.episode_ids),
         "refs": [r for r in c.refs if r],
         "superseded_by": superseded_by,
@@ -305,7 +332,7 @@ def create_memory(
         w.link("ABOUT", rec.id, c.subject_id, {"role": "subject"})
     if c.object_id and c.object_id != c.subject_id:
         w.link("ABOUT", rec.id, c.object_id, {"role": "object"})
-    if c.subject_id and c.object_id and c.predicate:
+    if c.subject_id and c.object_id and c.predicate and c.polarity != ENDED:
         current = status in LIVE_STATUSES
         edge = w.link(
             c.predicate.upper(),
@@ -361,3 +388,95 @@ def new_version(w: Writer, old: NodeRecord, c: Candidate, *, reason: str) -> Nod
     rec = create_memory(w, replace(c), chain=_chain_position(w, old))
     supersede(w, old, rec, policy="explicit", reason=reason)
     return rec
+
+
+def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outcome:
+    """A statement that a fact stopped holding ("I don't live in Oslo anymore", "sold my
+    car"): the current version of the fact is closed by a new version of its chain with
+    polarity ``ended`` ("Anna no longer lives in Oslo."), so the chain keeps exactly one
+    current version and history shows when and why it ended.
+
+    ``c.object`` names the value that ended, or is None for the current one (of a
+    single-valued predicate, or the only one of a multi-valued predicate). When the
+    named value is not current: an earlier end of it is corroborated; if the slot holds
+    another value, the statement is old news and changes nothing; if the slot is empty,
+    the past value is recorded, closed, with its end."""
+    key = c.sp_key(w.config.predicates)
+    if key is None or c.predicate is None:
+        return Outcome("ignored", "")
+    live = w.live_memories(key)
+    ends = [m for m in live if m.props.get("polarity") == ENDED]
+    facts = [m for m in live if m.props.get("polarity") != ENDED]
+    named = [m for m in facts if (m.props.get("object_key") or "") == c.object_key]
+    if c.object and not named and c.object[:1].islower() and len(facts) == 1:
+        named = facts  # "our dog passed away" when the one pet is recorded as "Rex"
+    targets = named if c.object else facts
+    if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
+        return Outcome("ignored", "")  # which of several values ended is not said
+    if not targets:
+        for m in ends:
+            if not c.object or (m.props.get("object_key") or "") == c.object_key:
+                return _corroborate(w, m, c)
+        if facts or not c.object:
+            return Outcome("ignored", "")
+        text = _fact_text(w, c, c.object)
+        past = create_memory(
+            w,
+            replace(
+                c,
+                ended=False,
+                text=text,
+                valid_from=None,
+                embedding=embed(text) if embed is not None else c.embedding,
+            ),
+            status=Status.SUPERSEDED,
+            valid_to=c.valid_from or w.now,
+        )
+        targets = [past]
+    closed: list[str] = []
+    outcome: Outcome | None = None
+    for old in targets:
+        text = _ended_text(w, c, old)
+        vector = embed(text) if embed is not None else c.embedding
+        version = replace(
+            c,
+            text=text,
+            predicate=old.props.get("predicate") or c.predicate,
+            object=old.props.get("object"),
+            object_id=old.props.get("object_id"),
+            polarity=ENDED,
+            valid_from=c.valid_from or w.now,
+            embedding=vector,
+        )
+        if old.props.get("frozen"):
+            rec = create_memory(w, version, status=Status.SUPERSEDED, superseded_by=old.id)
+            w.link("CONFLICTS_WITH", rec.id, old.id, {"at": w.now_s, "policy": "frozen"})
+            outcome = outcome or Outcome("blocked_by_frozen", rec.id)
+            continue
+        rec = create_memory(w, version, chain=_chain_position(w, old))
+        if old.props.get("status") == Status.SUPERSEDED:  # the past value recorded above
+            w.link("SUPERSEDES", rec.id, old.id, {"at": w.now_s, "policy": "ended"})
+            w.set(old.id, {"superseded_by": rec.id, "chain_id": rec.props["chain_id"]})
+        else:
+            supersede(w, old, rec, policy="ended", reason="ended")
+        closed.append(old.id)
+        outcome = outcome or Outcome("ended", rec.id)
+    assert outcome is not None
+    return replace(outcome, superseded=closed)
+
+
+def _fact_text(w: Writer, c: Candidate, obj: str) -> str:
+    spec = w.config.predicates.spec(c.predicate or "")
+    if spec is not None:
+        return spec.render(spec.text, c.subject or "", obj)
+    return f"{c.subject} {(c.predicate or '').replace('_', ' ')} {obj}."
+
+
+def _ended_text(w: Writer, c: Candidate, old: NodeRecord) -> str:
+    spec = w.config.predicates.spec(str(old.props.get("predicate") or c.predicate))
+    subject = str(old.props.get("subject") or c.subject or "")
+    obj = str(old.props.get("object") or c.object or "")
+    if spec is not None and spec.ended is not None:
+        return spec.render(spec.ended, subject, obj)
+    predicate = str(old.props.get("predicate") or c.predicate).replace("_", " ")
+    return f"No longer true: {subject} {predicate} {obj}."

@@ -54,14 +54,52 @@ class ExtractedMemory:
     valid_from: datetime | None = None
     subject_type: str = "person"
     object_type: str = "other"
+    #: the statement says the fact stopped holding ("I don't live in Oslo anymore"); the
+    #: object is the value that ended, or None for the current one
+    ended: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectClue:
+    """A possible object of a predicate frame: its text (empty when the sentence ends a
+    value without naming it, as in "I quit my job"), the object types it may have with a
+    weight each, and its role: ``new`` (stated as holding) or ``old`` (stated as over)."""
+
+    text: str
+    readings: tuple[tuple[str, float], ...]
+    role: str = "new"
+
+    def weight(self, object_type: str) -> float:
+        return max((w for t, w in self.readings if t == object_type), default=0.0)
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One sentence's evidence for the predicate frames (``graphmem.extraction.frames``):
+    its character span in the utterance, whom it is about, the typed objects it holds
+    and the date it names. The frame matcher decides, with the sentence's vector, which
+    predicate (if any) the sentence states."""
+
+    start: int
+    end: int
+    subject: str
+    subject_text: str
+    objects: tuple[ObjectClue, ...]
+    subject_type: str = "person"
+    confidence: float = 0.8
+    valid_from: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything extracted from one utterance."""
+    """Everything extracted from one utterance. ``clues`` are optional (None): an
+    extractor that gives none gets no facts from the predicate frames, and its memories
+    are taken as they are. With clues, a memory of a frame predicate whose object holds
+    no mention of the predicate's type is dropped ("living in front of the fan")."""
 
     entities: tuple[ExtractedEntity, ...] = ()
     memories: tuple[ExtractedMemory, ...] = field(default_factory=tuple)
+    clues: tuple[Clue, ...] | None = None
 
 
 @runtime_checkable

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
+from graphmem.extraction import lexicon as lx
 from graphmem.extraction.clauses import (
     FIRST,
     SECOND,
@@ -108,7 +109,7 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         out.add("fact", text, subject, "member_of", obj, object_type="organization")
     elif attr is not None and not vague and attr.pos_ in {"NOUN", "PROPN"}:
         obj = phrase(attr, ctx)
-        out.add("fact", text, subject, "is_a", obj, object_type="concept")
+        out.add("fact", text, subject, _identity(attr.lemma_.lower()), obj, object_type="concept")
         for prep in attr.children:
             pobj = object_of(prep) if prep.dep_ == "prep" and prep.lower_ in {"at", "for"} else None
             if pobj is not None and pobj.ent_type_ in {"ORG", "FAC"}:
@@ -168,11 +169,20 @@ def adjective(
             object_type=obj_type(pobj, "", "concept"),
         )
     elif adj in en.STATE_ADJ:
-        out.add("fact", text, subject, "is_a", adj, object_type="concept")
+        out.add("fact", text, subject, _identity(adj), adj, object_type="concept")
     elif adj == "old":
         num = next((t for t in acomp.subtree if t.like_num), None)
         if num is not None:
             out.add("fact", text, subject, "age", num.text, object_type="other")
+
+
+def _identity(word: str) -> str:
+    """ "I'm a nurse" is a job (``works_as``), "I'm vegan" a diet, anything else ``is_a``."""
+    if word in lx.DIETS:
+        return "diet"
+    if word in lx.JOB_HEADS:
+        return "works_as"
+    return "is_a"
 
 
 def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: Token) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
+from graphmem.extraction.clues import sentence_clues
 from graphmem.extraction.rules import extract_doc
 from graphmem.extraction.temporal import find_dates
 from graphmem.timeutil import to_utc
@@ -92,7 +93,15 @@ class SpacyExtractor:
                 for tok in span:
                     ctx.date_at[tok.i] = mention
         memories = extract_doc(doc, ctx)
-        return Extraction(entities=_entities(doc, speaker, memories), memories=tuple(memories))
+        clue_ctx = Context(
+            speaker=speaker, addressee=utterance.addressee, at=at, quoted=ctx.quoted,
+            date_at=ctx.date_at,
+        )  # fmt: skip
+        return Extraction(
+            entities=_entities(doc, speaker, memories),
+            memories=tuple(memories),
+            clues=tuple(sentence_clues(doc, clue_ctx)),
+        )
 
 
 def _entities(

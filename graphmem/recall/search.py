@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from graphmem.codec import entity_key, to_episode, to_memory
 from graphmem.config import RecallConfig, lifecycle_for
 from graphmem.errors import InvalidInputError
-from graphmem.extraction.temporal import resolve_dates
+from graphmem.extraction.temporal import find_dates, resolve_dates
 from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
+from graphmem.recall.currency import answers, outdated_episodes
 from graphmem.recall.text import STOPWORDS, keywords
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
@@ -40,6 +41,8 @@ class _Scores:
     def __init__(self) -> None:
         self.score: dict[str, float] = defaultdict(float)
         self.reason: dict[str, str] = {}
+        #: the query's vector
+        self.query_vector: Vector | None = None
 
     def add(self, node_id: str, gain: float, why: str) -> None:
         self.score[node_id] += gain
@@ -93,7 +96,9 @@ class Searcher:
         found.keep_best(max(cfg.candidates, 4 * k))
         self._boost_entities(user_id, named, found, cfg)
         records = {r.id: r for r in self.store.get(user_id, list(found.score))}
-        self._boost_times(query, records, found, cfg)
+        answered = self._currency(query, user_id, as_of, named, records, found, cfg)
+        if not answered:  # a time in a question about a fact picks the version, not turns
+            self._boost_times(query, records, found, cfg)
         activated = 1.0 + lifecycle_for(self.engine.config, user_id).activation.boost
         for node_id, rec in records.items():
             if rec.props.get("status") == Status.ACTIVATED:
@@ -158,6 +163,7 @@ class Searcher:
         for name, weight, ranked in lists:
             for rank, (node_id, _) in enumerate(ranked):
                 found.add(node_id, weight / (cfg.rrf_k + rank + 1), name)
+        found.query_vector = vector
         return found
 
     def _episodes(self, user_id: str, vector: Vector, cfg: RecallConfig) -> list[tuple[str, float]]:
@@ -208,6 +214,41 @@ class Searcher:
         for node_id, (gain, why) in gains.items():
             found.add(node_id, gain, why)
 
+    def _currency(
+        self,
+        query: str,
+        user_id: str,
+        as_of: datetime | None,
+        named: dict[str, str],
+        records: dict[str, NodeRecord],
+        found: _Scores,
+        cfg: RecallConfig,
+    ) -> bool:
+        """Turns whose facts no longer held at the time asked about rank lower; the
+        versions that hold then of the facts the query asks for are the direct answer
+        (see ``graphmem.recall.currency``). Whether there was an answer."""
+        t = encode(as_of) if as_of is not None else None
+        if cfg.outdated_factor != 1.0:
+            episodes = [i for i, r in records.items() if r.label == "Episode"]
+            for node_id in sorted(outdated_episodes(self.store, user_id, episodes, t)):
+                found.boost(node_id, cfg.outdated_factor, "outdated")
+        if cfg.answer_weight > 0 and named:
+            frames = self.engine.frames
+            plain = strip_dates(query, self.engine.clock())
+            vector = found.query_vector
+            if plain != query or vector is None:
+                vector = self.engine.embedder.embed([plain])[0]
+            asked = frames.asked(frames.unnamed(vector, *named.values()))
+            registry = self.engine.config.predicates
+            found_answers = answers(self.store, user_id, named, asked, registry, t, cfg)
+            for i, rec in enumerate(found_answers):
+                records[rec.id] = rec
+                found.add(rec.id, cfg.answer_weight / (cfg.rrf_k + 1 + i), "answer")
+                if "answer" not in found.reason[rec.id]:
+                    found.reason[rec.id] += "+answer"
+            return bool(found_answers)
+        return False
+
     def _named(self, user_id: str, query: str) -> dict[str, str]:
         """The user's live entities the query names: id → name."""
         grams = query_entity_keys(query)
@@ -250,6 +291,17 @@ class Searcher:
             when = rec.props.get("at") or rec.props.get("valid_from")
             if when and any(lo <= when < hi for lo, hi in windows):
                 found.boost(node_id, 1.0 + cfg.time_boost, "in the time asked about")
+
+
+def strip_dates(query: str, at: datetime) -> str:
+    """The query without its date expressions ("Where did Anna live in May 2023?" ->
+    "Where did Anna live?"), to see what it asks whatever the time."""
+    out, last = [], 0
+    for m in find_dates(query, at):
+        out.append(query[last : m.start])
+        last = m.end
+    out.append(query[last:])
+    return " ".join("".join(out).split()).replace(" ?", "?")
 
 
 def query_entity_keys(query: str, longest: int = 3) -> list[str]:

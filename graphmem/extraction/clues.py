@@ -1,0 +1,458 @@
+"""Sentence clues for the predicate frames: for each asserted sentence, the typed objects
+it mentions, whom each is about and whether it is stated as holding (``new``) or as over
+(``old``: "no longer", "quit", "moved from X", "broke up with", "sold", "passed away").
+
+The rules here do not decide the predicate; the frame matcher does, from the sentence's
+vector. They decide what a sentence's objects are, whose they are, and their role:
+- a possessor wins: "my sister's flat in Lyon" is about the sister, "our new place in
+  Porto" about the speaker; a clause subject comes next ("my cousin is moving to Lyon"
+  is about the cousin); "I", "we" and a missing subject ("Started at Siemens on Monday!")
+  mean the speaker; "you" and unresolved pronouns give nothing;
+- questions, conditionals, modals, plans ("want to", "thinking about") and reported
+  speech give nothing; a date in the future makes a plan, not a fact.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from graphmem.extraction import english as en
+from graphmem.extraction import lexicon as lx
+from graphmem.extraction.base import Clue, ObjectClue
+from graphmem.extraction.clauses import (
+    FIRST,
+    FIRST_POSS,
+    SECOND,
+    SECOND_POSS,
+    Context,
+    Referent,
+    is_modal,
+    is_reported,
+    note_people,
+    resolve,
+    sentence_blocked,
+)
+from graphmem.extraction.memories import subject_token
+from graphmem.extraction.mentions import back_on, find_mentions
+from graphmem.extraction.temporal import DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+else:
+    Span = Token = Any
+
+WE = frozenset({"we", "us"})
+OUR = frozenset({"our", "ours"})
+#: verbs whose object (or subject, for dying) is a value that ended
+END_VERBS = frozenset(
+    {
+        "quit",
+        "leave",
+        "resign",
+        "sell",
+        "divorce",
+        "dump",
+        "ditch",
+        "fire",
+        "sack",
+        "rehome",
+        "scrap",
+        "total",
+        "lose",
+        "die",
+        "cancel",
+        "retire",
+    }
+)
+#: verb + particle that end a value ("broke up with", "moved out of", "passed away")
+PHRASAL_ENDS = frozenset(
+    {
+        ("break", "up"),
+        ("split", "up"),
+        ("move", "out"),
+        ("give", "up"),
+        ("pass", "away"),
+        ("drop", "out"),
+        ("lay", "off"),
+        ("let", "go"),
+        ("walk", "out"),
+        ("get", "rid"),
+        ("trade", "in"),
+    }
+)
+#: verbs of change: "from X" names the old value, "to X" the new one
+CHANGE_VERBS = frozenset(
+    {
+        "move",
+        "switch",
+        "relocate",
+        "transfer",
+        "change",
+        "go",
+        "upgrade",
+        "downgrade",
+        "trade",
+        "swap",
+        "head",
+        "leave",
+        "quit",
+        "jump",
+        "convert",
+        "graduate",
+    }
+)
+#: state verbs: in the simple past they describe a value that is over
+STATE_VERBS = frozenset({"live", "work", "be", "own", "drive", "date", "reside", "study"})
+_SWAPS = frozenset({"leave", "quit", "trade", "swap"})
+_FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
+_ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
+_FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
+_PLAN_VERBS = en.REPORT_VERBS | frozenset(
+    {"want", "plan", "hope", "consider", "think", "try", "decide", "need", "wish", "dream"}
+)
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: verbs that open an imperative ("Bring Helen to the barbecue!"): an invitation, not a fact
+_IMPERATIVES = frozenset(
+    [
+        "bring",
+        "come",
+        "send",
+        "tell",
+        "let",
+        "say",
+        "give",
+        "take",
+        "call",
+        "text",
+        "show",
+        "check",
+        "try",
+        "go",
+        "get",
+        "have",
+        "enjoy",
+        "keep",
+        "make",
+        "look",
+        "meet",
+        "join",
+        "invite",
+        "ask",
+        "remember",
+        "imagine",
+        "guess",
+        "wish",
+        "tag",
+    ]
+)
+
+
+def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
+    """The clues of every asserted sentence of ``doc``, in text order."""
+    out: list[Clue] = []
+    for sent in doc.sents:
+        if sentence_blocked(sent):
+            continue
+        note_people(sent, ctx)
+        out.extend(_clues(sent, ctx))
+    return out
+
+
+def _clues(sent: Span, ctx: Context) -> list[Clue]:
+    date = _first_date(sent, ctx)
+    future = date is not None and date.value > ctx.at + timedelta(days=1)
+    if future and not any(t.tag_ in {"VBD", "VBN"} for t in sent):
+        return []  # "I start at Siemens next month": a plan, not yet a fact
+    ending = any(w in sent.text.lower() for w in _ENDING_WORDS)
+    groups: dict[str, tuple[Referent, list[ObjectClue]]] = {}
+
+    def put(subject: Referent, obj: ObjectClue) -> None:
+        groups.setdefault(subject.name, (subject, []))[1].append(obj)
+
+    used: set[int] = set()
+    for mention in find_mentions(sent, ctx):
+        if any(i in ctx.date_at or i in ctx.quoted for i in range(mention.start, mention.end)):
+            continue
+        root = sent.doc[mention.start : mention.end].root
+        verb = _governor(root)
+        if verb is not None and _unasserted(verb):
+            continue
+        role = mention.role or _role(root, verb, ending)
+        subject = _subject(root, verb, ctx)
+        if subject is None or mention.text == subject.name:
+            continue
+        if _of_an_organisation(root):
+            continue  # "a bakery in Munich": where the bakery is, not a fact of its own
+        readings = mention.readings
+        if root.dep_ in {"nsubj", "nsubjpass"} and role == "new" and not _with_me(root):
+            # "Freya sounds lovely" states no relation to Freya; "Dana and I" does
+            dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
+            readings = tuple((t, w) for t, w in readings if t not in dropped)
+        if not readings:
+            continue
+        used.update(range(mention.start, mention.end))
+        put(subject, ObjectClue(mention.text, readings, role))
+    for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
+        types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
+        if types is None or tok.i in used or tok.pos_ != "NOUN":
+            continue
+        verb = _governor(tok)
+        if verb is None or _unasserted(verb) or _role(tok, verb, ending) != "old":
+            continue
+        subject = _subject(tok, verb, ctx)
+        if subject is not None:
+            put(subject, ObjectClue("", tuple((t, 1.0) for t in types), "old"))
+    food = back_on(sent)
+    if food is not None:  # "I'm eating meat again": the diet that excluded it is over
+        put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
+    valid_from = date.value if date is not None else None
+    return [
+        Clue(
+            start=sent.start_char,
+            end=sent.end_char,
+            subject=subject.name,
+            subject_text=subject.text,
+            subject_type=subject.type,
+            confidence=subject.confidence,
+            objects=tuple(objects),
+            valid_from=valid_from,
+        )
+        for subject, objects in groups.values()
+    ]
+
+
+def _of_an_organisation(tok: Token) -> bool:
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in {"in", "at", "near", "outside"}:
+        return False
+    noun = prep.head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return noun.lemma_.lower() in lx.ORG_NOUNS | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
+
+
+def _pet_nearby(tok: Token) -> bool:
+    return any(t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent)
+
+
+def _with_me(tok: Token) -> bool:
+    """ "Dana and I ...": a subject coordinated with the speaker."""
+    return any(
+        c.dep_ == "conj" and c.lower_ in FIRST | WE for c in [*tok.children, *tok.head.children]
+    )
+
+
+def _first_date(sent: Span, ctx: Context) -> DateMention | None:
+    for tok in sent:
+        mention = ctx.date_at.get(tok.i)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb whose clause holds ``tok`` (None for a verbless sentence)."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in {"VERB", "AUX"} else None
+        cur = cur.head
+    return None
+
+
+def _unasserted(verb: Token) -> bool:
+    """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
+    might quit", "Bring Helen to the barbecue!"."""
+    if is_modal(verb) or is_reported(verb):
+        return True
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and verb.lower_ in _IMPERATIVES
+        and subject_token(verb) is None
+    ):
+        return True
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp"}:
+            return False
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_.lower() in _PLAN_VERBS or is_modal(cur)):
+            return True
+        if cur.lemma_.lower() == "go" and cur.tag_ == "VBG":
+            return True  # "I'm going to move to Rome"
+    return False
+
+
+def _role(tok: Token, verb: Token | None, ending: bool) -> str:
+    """``old`` if the sentence says the value ``tok`` names is over, else ``new``."""
+    prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
+    if prep is not None:
+        word = prep.lower_
+        governor = prep.head
+        if word == "to" and governor.lemma_.lower() in _FAREWELLS:
+            return "old"  # "said goodbye to Lyon"
+        if word in {"from", "of"} and governor.lemma_.lower() in CHANGE_VERBS | END_VERBS:
+            return "old"
+        if word == "out" or (word == "of" and governor.lower_ == "out"):
+            return "old"
+        if word in {"to", "for", "into", "with"} and governor.lemma_.lower() in _SWAPS:
+            return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        attached = _attached(tok, verb)
+        ends = lemma in END_VERBS or (lemma, prt) in PHRASAL_ENDS
+        if (
+            attached
+            and ends
+            and not (lemma == "leave" and prep is not None and prep.lower_ == "for")
+        ):
+            return "old"
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ == "VBD":
+            return "old"  # "I used to live in Oslo"
+        if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
+            return "old"
+        if verb.tag_ == "VBD" and lemma in STATE_VERBS and not _recent(verb):
+            return "old"  # "I lived in Oslo for years"
+    elif ending and _negated_nominal(tok):
+        return "old"  # "Not at Bosch any more"
+    if _former(tok) or _after(tok):
+        return "old"
+    if ending and _negated_nominal(tok):
+        return "old"
+    return "new"
+
+
+def _attached(tok: Token, verb: Token) -> bool:
+    """``tok`` is the verb's subject, object or prepositional object (not a later clause)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == verb.i:
+            return cur.dep_ in {"dobj", "nsubj", "nsubjpass", "prep", "attr", "dative", "prt"}
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def _negated(verb: Token, tok: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in {"never", "longer"}:
+            return True
+    return any(c.dep_ == "neg" for c in tok.head.children) if tok.head.i != verb.i else False
+
+
+def _negated_nominal(tok: Token) -> bool:
+    """A "not"/"no" on ``tok``'s own phrase, up to its verb ("Not at Bosch any more")."""
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ == "neg" or c.lower_ in {"not", "no", "never"} for c in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def _after(tok: Token) -> bool:
+    """ "After three years as a nurse ...", "After years in Seattle ...": a stint that
+    ended."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "prep" and cur.lower_ in {"after", "before"}:
+            return True
+        if cur.head.i == cur.i or cur.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def _recent(verb: Token) -> bool:
+    return any(c.lower_ in {"just", "now", "finally", "recently"} for c in verb.children)
+
+
+def _former(tok: Token) -> bool:
+    """ "my ex Tom", "my former employer Bosch", "my previous flat in Leeds"."""
+    cur = tok
+    for _ in range(4):
+        if any(c.lower_ in _FORMER for c in cur.children if c.dep_ in {"amod", "compound"}):
+            return True
+        if cur.head.i == cur.i or cur.head.pos_ not in _NOUNISH | {"ADP"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
+    """Whom the object ``tok`` is a fact about (see the module docstring)."""
+    owner = _possessor(tok, ctx)
+    if owner is not None:
+        return owner if owner.name else None
+    if verb is None:
+        return Referent(ctx.speaker)
+    subj = subject_token(verb)
+    if subj is None:
+        head = verb
+        while subj is None and head.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"}:
+            head = head.head
+            subj = subject_token(head)
+    if subj is None or subj.i == tok.i or tok.i in {t.i for t in subj.subtree}:
+        return Referent(ctx.speaker)
+    low = subj.lower_
+    if low in FIRST or low in WE:
+        return Referent(ctx.speaker)
+    if low in SECOND:
+        return None
+    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
+        return Referent(ctx.speaker)
+    owner = _possessor(subj, ctx, climb=False)
+    if owner is not None and subj.lemma_.lower() not in en.KIN:
+        return owner if owner.name else None
+    referent = resolve(subj, ctx)
+    if referent is not None:
+        return referent
+    # a name: another person ("Julia adopted a hamster"), unless it acts on the speaker
+    # ("Siemens made me an offer")
+    mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree)
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and not mine:
+        return Referent(_name(subj))
+    if subj.pos_ in {"NOUN", "PROPN"}:
+        return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"
+    return None
+
+
+def _name(tok: Token) -> str:
+    parts = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join([*parts, tok.text])
+
+
+def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | None:
+    """The owner named by a possessive on ``tok``'s noun chain: a Referent, a falsy one
+    (empty name) for "your", or None when there is none."""
+    cur = tok
+    for _ in range(5 if climb else 1):
+        for child in cur.children:
+            if child.dep_ != "poss":
+                continue
+            low = child.lower_
+            if low in FIRST_POSS or low in OUR:
+                return Referent(ctx.speaker)
+            if low in SECOND_POSS:
+                return Referent("")
+            if child.lemma_.lower() in en.KIN:
+                return resolve(child, ctx) or Referent("")
+            if child.pos_ == "PROPN" or child.ent_type_ == "PERSON":
+                return Referent(child.text)
+            return Referent("")
+        if not climb or cur.head.i == cur.i:
+            return None
+        nxt = cur.head
+        if nxt.pos_ in {"VERB", "AUX"}:
+            return None
+        cur = nxt
+    return None

@@ -1,0 +1,295 @@
+"""Predicate frames: facts found by meaning, not by sentence shape (DESIGN §4).
+
+Each predicate of the registry is described by example sentences, the type of its
+object and its cardinality (``graphmem.config.PredicateSpec``). A sentence whose vector
+is close to a predicate's examples (the mean of its two best cosine similarities, above
+``frame_min_score`` and above the best counter-example by ``frame_margin``), and whose
+clue (``graphmem.extraction.clues``) holds an object of that predicate's type, states
+that predicate about the clue's subject. The vectors are the sentence vectors the write
+path computes anyway; the examples are embedded once per embedder and process.
+
+An object the clue marks ``old`` ("I don't live in Oslo anymore", "sold my Golf") gives
+an *ended* candidate: the engine closes the current version instead of adding one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from graphmem.codec import entity_key
+from graphmem.config import PredicateRegistry, PredicateSpec
+from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue
+from graphmem.extraction.predicates import NONE_EXAMPLES
+from graphmem.stores.base import Vector
+
+Embed = Callable[[Sequence[str]], Vector]
+#: a sentence of an utterance with its vector: (start, end, vector)
+Span = tuple[int, int, Vector]
+
+#: object type -> the entity type of graphmem's Entity nodes
+ENTITY_TYPE = {
+    "place": "place",
+    "organization": "organization",
+    "school": "organization",
+    "team": "organization",
+    "person": "person",
+    "pet": "thing",
+    "vehicle": "thing",
+    "title": "concept",
+}
+_TYPE_PENALTY = 0.15  # score lost per unit of doubt about an object's type
+_MIN_WEIGHT = 0.4  # a value stated as new must be at least this plausible for the type
+_TOP = int(
+    __import__("os").environ.get("GM_TOP", "2")
+)  # a predicate scores the mean of its best two example similarities
+#: the write path embeds sentences as "Speaker: sentence"; that much of the name's own
+#: vector is taken out again before comparing with the examples (which have no name)
+NAME_SHARE = 0.45
+
+
+@dataclass(frozen=True)
+class _Table:
+    specs: tuple[PredicateSpec, ...]
+    matrix: Vector  # one row per example, then the none/counter rows
+    owner: np.ndarray  # row -> spec index, -1 for the none class
+    questions: Vector  # one row per example question
+    asks: np.ndarray  # question row -> spec index
+
+
+_LOCK = threading.Lock()
+_TABLES: dict[tuple[int, tuple[str, ...]], tuple[object, Vector]] = {}
+
+
+def _embedded(embed: Embed, owner: object, texts: tuple[str, ...]) -> Vector:
+    """The examples' vectors, computed once per embedder and set of texts."""
+    key = (id(owner), texts)
+    with _LOCK:
+        cached = _TABLES.get(key)
+    if cached is not None:
+        return cached[1]
+    matrix = np.asarray(embed(list(texts)), dtype=np.float32)
+    with _LOCK:
+        _TABLES[key] = (owner, matrix)  # keeps ``owner`` alive, so its id stays unique
+    return matrix
+
+
+class FrameMatcher:
+    """Turns clues and sentence vectors into memory candidates."""
+
+    def __init__(self, registry: PredicateRegistry, embed: Embed, owner: object | None = None):
+        self.registry = registry
+        self._embed = embed
+        self._owner = owner if owner is not None else embed
+        self._table: _Table | None = None
+        self._names: dict[str, Vector] = {}
+
+    def table(self) -> _Table:
+        if self._table is None:
+            specs = self.registry.specs()
+            texts: list[str] = []
+            owner: list[int] = []
+            for i, spec in enumerate(specs):
+                texts += spec.examples
+                owner += [i] * len(spec.examples)
+            negatives = list(NONE_EXAMPLES) + [c for s in specs for c in s.counter]
+            texts += negatives
+            owner += [-1] * len(negatives)
+            asks: list[int] = []
+            for i, spec in enumerate(specs):
+                texts += spec.questions
+                asks += [i] * len(spec.questions)
+            matrix = _embedded(self._embed, self._owner, tuple(texts))
+            n = len(owner)
+            self._table = _Table(
+                specs, matrix[:n], np.asarray(owner), matrix[n:], np.asarray(asks, dtype=int)
+            )
+        return self._table
+
+    def scores(self, vector: Vector) -> tuple[dict[str, float], float]:
+        """Each predicate's score for a sentence vector, and the none class's."""
+        table = self.table()
+        sims = table.matrix @ np.asarray(vector, dtype=np.float32)
+        out: dict[str, float] = {}
+        for i, spec in enumerate(table.specs):
+            out[spec.name] = _top_mean(sims[table.owner == i])
+        return out, _top_mean(sims[table.owner == -1])
+
+    def asked(self, vector: Vector) -> dict[str, float]:
+        """How much a query (its vector, names taken out) asks for each predicate: the
+        mean of its two best similarities to the predicate's example questions."""
+        table = self.table()
+        sims = table.questions @ np.asarray(vector, dtype=np.float32)
+        return {
+            spec.name: _top_mean(sims[table.asks == i])
+            for i, spec in enumerate(table.specs)
+            if spec.questions
+        }
+
+    def memories(self, clue: Clue, vector: Vector) -> list[ExtractedMemory]:
+        """The memory candidates a clue states, given its sentence's vector."""
+        scores, none = self.scores(vector)
+        reg = self.registry
+        top = max(scores.values(), default=0.0)
+        pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
+        for spec in self.table().specs:
+            score = scores[spec.name]
+            if score < reg.frame_min_score or score < none + reg.frame_margin:
+                continue
+            if score < top - reg.frame_focus:
+                continue  # "I work at a bakery in Munich" is about work, not home
+            for j, obj in enumerate(clue.objects):
+                weight = obj.weight(spec.object)
+                if weight <= 0 or (obj.role == "new" and weight < _MIN_WEIGHT):
+                    continue
+                if obj.role == "old" and (spec.kind != "fact" or spec.ended is None):
+                    continue
+                combined = score - _TYPE_PENALTY * (1.0 - weight)
+                pairs.append((combined, -len(obj.text), j, spec, obj))
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))
+        taken: set[int] = set()
+        chosen: dict[tuple[str, str], list[tuple[float, ObjectClue]]] = {}
+        for combined, _, j, spec, obj in pairs:
+            if j in taken:
+                continue
+            taken.add(j)  # an object goes to its best predicate, or to none
+            picked = chosen.setdefault((spec.name, obj.role), [])
+            if picked and (spec.single or not obj.text):
+                continue  # one value per single-valued predicate, one unnamed ending
+            picked.append((combined, obj))
+        out: list[ExtractedMemory] = []
+        for spec in self.table().specs:
+            new = chosen.get((spec.name, "new"), [])
+            old = chosen.get((spec.name, "old"), [])
+            if spec.single and new:  # "moved from Lisbon to Porto": the new value closes it
+                old = []
+            for score, obj in new:
+                out.append(self._candidate(spec, clue, obj, score))
+            for score, obj in old:
+                out.append(self._candidate(spec, clue, obj, score, ended=True))
+        return out
+
+    def _candidate(
+        self, spec: PredicateSpec, clue: Clue, obj: ObjectClue, score: float, *, ended: bool = False
+    ) -> ExtractedMemory:
+        confidence = min(clue.confidence, round(0.45 + score, 3))
+        template = spec.ended if ended and spec.ended is not None else spec.text
+        return ExtractedMemory(
+            kind=spec.kind,
+            text=spec.render(template, clue.subject_text, obj.text) if obj.text else "",
+            subject=clue.subject,
+            predicate=spec.name,
+            object=obj.text or None,
+            polarity="like" if spec.kind == "preference" else None,
+            confidence=confidence,
+            valid_from=clue.valid_from,
+            subject_type=clue.subject_type,
+            object_type=ENTITY_TYPE.get(spec.object, "concept"),
+            ended=ended,
+        )
+
+    def unnamed(self, vector: Vector, *names: str | None) -> Vector:
+        """A vector of a text that holds ``names`` ("Speaker: sentence", "Where does
+        Anna live?") with the names' own vectors mostly taken out."""
+        out = np.asarray(vector, dtype=np.float32)
+        for speaker in names:
+            if not speaker:
+                continue
+            name = self._names.get(speaker)
+            if name is None:
+                name = np.asarray(self._embed([speaker])[0], dtype=np.float32)
+                self._names[speaker] = name
+            out = out - np.float32(NAME_SHARE) * name
+        norm = float(np.linalg.norm(out))
+        return out / np.float32(norm) if norm > 0 else out
+
+    def complete(
+        self, extraction: Extraction, spans: Sequence[Span], speaker: str | None = None
+    ) -> Extraction:
+        """``extraction`` with the memories its clues state added (see ``merge``).
+        ``spans`` are the utterance's sentences with their vectors, embedded with
+        ``"{speaker}: "`` in front when there is a speaker (as the write path does)."""
+        if extraction.clues is None:
+            return extraction
+        found: list[ExtractedMemory] = []
+        for clue in extraction.clues:
+            vector = _best_span(clue, spans)
+            if vector is not None:
+                found += self.memories(clue, self.unnamed(vector, speaker))
+        rules = typed(extraction.memories, extraction.clues, self.registry)
+        return replace(extraction, memories=merge(rules, found, self.registry))
+
+
+def _top_mean(sims: np.ndarray) -> float:
+    if sims.size == 0:
+        return -1.0
+    best = np.sort(sims)[::-1][:_TOP]
+    return float(best.mean())
+
+
+def _best_span(clue: Clue, spans: Sequence[Span]) -> Vector | None:
+    """The vector of the sentence span that overlaps the clue's sentence most."""
+    best, best_overlap = None, 0
+    for start, end, vector in spans:
+        overlap = min(end, clue.end) - max(start, clue.start)
+        if overlap > best_overlap:
+            best, best_overlap = vector, overlap
+    return best
+
+
+def typed(
+    memories: Sequence[ExtractedMemory], clues: Sequence[Clue], registry: PredicateRegistry
+) -> tuple[ExtractedMemory, ...]:
+    """The memories whose object, for a predicate with a frame, holds a mention of the
+    frame's object type (the rules' "lives in front of the fan" does not)."""
+    objects = [o for c in clues for o in c.objects if o.text]
+    out = []
+    for m in memories:
+        spec = registry.spec(m.predicate)
+        if spec is not None and m.object and spec.kind == m.kind and not m.ended:
+            key = f" {entity_key(m.object)} "
+            if not any(
+                o.weight(spec.object) >= _MIN_WEIGHT and f" {entity_key(o.text)} " in key
+                for o in objects
+            ):
+                continue
+        out.append(m)
+    return tuple(out)
+
+
+def merge(
+    rules: Sequence[ExtractedMemory], frames: Sequence[ExtractedMemory], registry: PredicateRegistry
+) -> tuple[ExtractedMemory, ...]:
+    """Rule memories plus frame memories: a frame memory the rules already have is
+    dropped; a rule memory of a single-valued slot the frames fill with another object
+    (the rules took "flat in Porto" where the frame found "Porto") gives way."""
+
+    def key(m: ExtractedMemory) -> tuple[str, str, str, bool]:
+        return (m.subject, registry.slot(m.predicate), entity_key(m.object or ""), m.ended)
+
+    have = {key(m) for m in rules}
+    # what the parse relates to the subject ("my partner Ada", "I work at the museum")
+    # the frames do not second-guess
+    related = {(m.subject, entity_key(m.object or "")) for m in rules if m.kind != "event"}
+    added = [
+        m
+        for m in frames
+        if key(m) not in have and (m.subject, entity_key(m.object or "")) not in related
+    ]
+    filled = {
+        (m.subject, registry.slot(m.predicate))
+        for m in added
+        if not m.ended and registry.is_single_valued(m.predicate)
+    }
+    kept = [
+        m
+        for m in rules
+        if not (
+            (m.subject, registry.slot(m.predicate)) in filled
+            and registry.is_single_valued(m.predicate)
+        )
+    ]
+    return (*kept, *added)

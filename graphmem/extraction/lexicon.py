@@ -1,0 +1,246 @@
+"""Small word lists that tell the type of an object the parser cannot: foods, diets,
+sports, car makes, job titles... Plain data, lower case; multi-word entries are matched
+as phrases. No spaCy, no I/O."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.replace("_", " ") for w in text.split())
+
+
+FOODS = _words(
+    "pizza pasta lasagne lasagna spaghetti carbonara risotto gnocchi ravioli sushi sashimi "
+    "ramen udon pho noodles dumplings gyoza dim_sum bao curry biryani dal daal tikka_masala "
+    "korma vindaloo naan tacos burritos burrito quesadillas enchiladas nachos fajitas "
+    "falafel hummus shawarma kebab kebabs gyros souvlaki moussaka paella tapas churros "
+    "burgers burger hamburgers cheeseburger fries chips fish_and_chips steak steaks "
+    "barbecue bbq ribs brisket wings chicken_wings fried_chicken roast_chicken "
+    "sunday_roast pies pie pancakes waffles crepes croissants bagels sandwiches salad "
+    "salads caesar_salad soup soups stew chili chilli goulash pierogi schnitzel bratwurst "
+    "sausages pad_thai green_curry massaman laksa satay rendang bibimbap kimchi bulgogi "
+    "tteokbokki katsu tempura teriyaki poke poke_bowls ceviche empanadas arepas feijoada "
+    "jollof jollof_rice injera tagine couscous shakshuka mezze fondue raclette "
+    "mac_and_cheese lobster crab oysters mussels prawns shrimp salmon tuna cheese "
+    "chocolate ice_cream gelato cake cheesecake brownies cookies doughnuts donuts "
+    "tiramisu baklava apple_pie pho_bo dosa idli samosas pakoras paneer butter_chicken "
+    "chicken_tikka avocado_toast porridge granola eggs_benedict omelettes quiche "
+    "hot_pot hotpot peking_duck spring_rolls fried_rice chow_mein lo_mein mapo_tofu "
+    "tofu tempeh sourdough bread kimbap onigiri okonomiyaki takoyaki yakitori "
+    "pupusas tamales pozole mole gumbo jambalaya lasagne_al_forno pizzas"
+)
+DRINKS = _words(
+    "coffee espresso latte lattes cappuccino flat_white americano mocha macchiato "
+    "cold_brew tea green_tea black_tea chai chai_latte matcha matcha_latte oat_latte "
+    "earl_grey herbal_tea mint_tea rooibos kombucha lemonade smoothie smoothies "
+    "milkshake hot_chocolate cocoa juice orange_juice beer ipa lager stout ale cider "
+    "wine red_wine white_wine rose prosecco champagne cava gin gin_and_tonic vodka "
+    "whisky whiskey bourbon rum tequila mezcal margarita margaritas mojito mojitos "
+    "negroni spritz aperol_spritz martini cola coke diet_coke sparkling_water soda "
+    "bubble_tea boba sake soju yerba_mate mate"
+)
+SPORTS = _words(
+    "football soccer basketball baseball tennis golf rugby cricket hockey ice_hockey "
+    "volleyball beach_volleyball badminton squash table_tennis ping_pong padel "
+    "swimming running cycling triathlon marathons athletics boxing kickboxing judo "
+    "karate taekwondo jiu-jitsu wrestling fencing rowing sailing surfing skiing "
+    "snowboarding skateboarding climbing bouldering handball netball lacrosse "
+    "american_football formula_one f1 motorsport darts snooker pool bowling curling "
+    "gymnastics yoga pilates crossfit weightlifting powerlifting archery equestrian "
+    "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
+    "kayaking canoeing diving"
+)
+GENRES = _words(
+    "jazz blues rock classic_rock hard_rock punk metal heavy_metal death_metal pop "
+    "indie indie_rock indie_folk folk country hip_hop hip-hop rap r&b rnb soul funk "
+    "disco house techno trance drum_and_bass dubstep edm electronic electronica ambient "
+    "classical opera reggae ska dancehall afrobeats salsa bossa_nova samba tango "
+    "flamenco k-pop kpop j-pop gospel grunge emo shoegaze synthpop lo-fi lofi "
+    "bluegrass americana baroque jazz_fusion motown garage grime trap"
+)
+INSTRUMENTS = _words(
+    "piano keyboard guitar electric_guitar acoustic_guitar bass bass_guitar drums "
+    "violin viola cello double_bass harp flute clarinet oboe bassoon saxophone sax "
+    "trumpet trombone tuba french_horn ukulele banjo mandolin harmonica accordion "
+    "synthesizer synth organ bagpipes sitar tabla djembe recorder xylophone marimba "
+    "cajon"
+)
+COLOURS = _words(
+    "red blue green yellow orange purple violet pink black white grey gray brown "
+    "beige teal turquoise navy maroon burgundy lilac lavender mint olive gold silver "
+    "coral cyan magenta indigo mustard cream"
+)
+LANGUAGES = _words(
+    "english spanish french german italian portuguese dutch swedish norwegian danish "
+    "finnish icelandic polish czech slovak hungarian romanian bulgarian greek turkish "
+    "russian ukrainian serbian croatian slovenian albanian arabic hebrew persian farsi "
+    "urdu hindi bengali punjabi gujarati tamil telugu marathi malayalam kannada "
+    "mandarin cantonese chinese japanese korean vietnamese thai indonesian malay "
+    "tagalog filipino swahili amharic yoruba zulu xhosa afrikaans irish welsh "
+    "gaelic catalan basque galician latin esperanto estonian latvian lithuanian "
+    "sign_language asl bsl"
+)
+DIETS = _words(
+    "vegetarian vegan pescatarian pescetarian flexitarian keto ketogenic paleo "
+    "gluten-free gluten_free dairy-free dairy_free lactose-free low-carb low_carb "
+    "carnivore halal kosher plant-based plant_based raw_vegan whole30 mediterranean "
+    "intermittent_fasting sugar-free sugar_free grain-free grain_free egg-free nut-free "
+    "raw_food alkaline"
+)
+#: phrases that state a diet without naming it: phrase -> the diet
+DIET_PHRASES: dict[str, str] = {
+    "no meat": "vegetarian",
+    "meat-free": "vegetarian",
+    "meat free": "vegetarian",
+    "off meat": "vegetarian",
+    "without meat": "vegetarian",
+    "no animal products": "vegan",
+    "no dairy": "dairy-free",
+    "no gluten": "gluten-free",
+    "no carbs": "low-carb",
+    "no sugar": "sugar-free",
+    "no grains": "grain-free",
+    "only fish": "pescatarian",
+}
+#: verbs + object that state a diet ("I stopped eating meat", "gave up meat")
+DIET_GIVE_UP: dict[str, str] = {
+    "meat": "vegetarian",
+    "animal products": "vegan",
+    "dairy": "dairy-free",
+    "gluten": "gluten-free",
+    "carbs": "low-carb",
+    "sugar": "sugar-free",
+    "grains": "grain-free",
+}
+ALLERGENS = _words(
+    "peanuts peanut nuts nut tree_nuts cashews almonds walnuts hazelnuts shellfish "
+    "prawns shrimp crab lobster fish eggs egg milk dairy lactose gluten wheat soy soya "
+    "sesame mustard celery kiwi strawberries strawberry tomatoes latex penicillin "
+    "pollen hay_fever dust dust_mites mould mold cats cat dogs dog horses bees bee "
+    "wasps grass ragweed sulphites sulfites aspirin ibuprofen"
+)
+ACTIVITIES = _words(
+    "knitting crochet crocheting sewing embroidery quilting pottery ceramics painting "
+    "drawing sketching watercolour watercolor calligraphy photography gardening "
+    "woodworking carpentry baking cooking brewing home_brewing fishing hunting hiking "
+    "camping birdwatching bird-watching stargazing astronomy chess reading writing "
+    "poetry journaling blogging podcasting gaming video_games board_games puzzles "
+    "jigsaws origami dancing salsa ballet tap_dancing singing karaoke rock_climbing "
+    "bouldering surfing skating skateboarding scuba_diving sailing running cycling "
+    "yoga meditation pilates volunteering collecting stamp_collecting thrifting "
+    "metal_detecting geocaching model_building lego crafts scrapbooking restoring "
+    "cars dj-ing djing improv theatre acting kayaking paddleboarding swimming"
+)
+FIELDS = _words(
+    "law medicine nursing biology chemistry physics mathematics maths math statistics "
+    "economics finance accounting business business_administration management "
+    "marketing computer_science software_engineering engineering mechanical_engineering "
+    "civil_engineering electrical_engineering architecture history philosophy "
+    "psychology sociology anthropology politics political_science international_relations "
+    "english_literature literature linguistics journalism communications media_studies "
+    "film film_studies art art_history fine_art design graphic_design fashion music "
+    "education teaching geography geology environmental_science ecology veterinary_science "
+    "pharmacy dentistry public_health nutrition sports_science theology classics "
+    "data_science artificial_intelligence cybersecurity"
+)
+#: head nouns of job titles ("senior software engineer", "head nurse")
+JOB_HEADS = _words(
+    "engineer developer programmer architect designer manager director lead analyst "
+    "consultant scientist researcher professor lecturer teacher tutor nurse doctor "
+    "surgeon physician dentist pharmacist paramedic midwife therapist physiotherapist "
+    "psychologist counsellor counselor social_worker lawyer solicitor attorney barrister "
+    "paralegal accountant auditor banker trader broker economist journalist editor "
+    "writer copywriter translator photographer illustrator animator artist musician "
+    "chef cook baker barista bartender waiter waitress server cashier clerk receptionist "
+    "secretary assistant administrator coordinator officer executive intern apprentice "
+    "technician electrician plumber carpenter mechanic builder labourer laborer "
+    "firefighter firefighter police_officer detective pilot driver courier postman "
+    "farmer gardener florist hairdresser barber stylist beautician cleaner caretaker "
+    "librarian curator archivist vet veterinarian scientist biologist chemist "
+    "physicist statistician mathematician ceo cto cfo founder co-founder owner "
+    "supervisor foreman specialist advisor adviser planner strategist recruiter "
+    "salesperson representative rep agent estate_agent realtor buyer merchandiser "
+    "producer presenter host actor actress dancer coach trainer instructor "
+    "owner-operator entrepreneur freelancer contractor programmer tester "
+    "product_owner product_manager project_manager scrum_master data_scientist "
+    "ux_designer ui_designer web_developer software_engineer team_lead "
+    "head principal headteacher dean vice-president vp partner associate"
+)
+#: modifiers that belong to a job title ("senior", "junior", "head")
+JOB_MODIFIERS = _words("senior junior lead head chief principal staff associate assistant deputy")
+#: common nouns that name an employer or workplace ("I work at a hospital")
+ORG_NOUNS = _words(
+    "hospital clinic school university college bank startup start-up company firm "
+    "agency bakery cafe café restaurant hotel shop store supermarket factory warehouse "
+    "office studio gallery museum library charity nonprofit non-profit council ministry "
+    "department consultancy lab laboratory newspaper magazine publisher airline "
+    "pharmacy garage salon gym brewery winery farm nursery kindergarten"
+)
+SCHOOL_WORDS = _words(
+    "university college school academy institute polytechnic conservatory conservatoire uni"
+)
+#: car makes and common models ("a secondhand Skoda", "my new Corolla")
+CAR_MAKES = _words(
+    "toyota honda nissan mazda subaru mitsubishi suzuki lexus infiniti acura hyundai "
+    "kia genesis ford chevrolet chevy dodge jeep chrysler cadillac buick gmc tesla "
+    "rivian lucid volkswagen vw audi bmw mercedes mercedes-benz porsche opel skoda "
+    "seat cupra renault peugeot citroen citroën dacia fiat alfa_romeo lancia ferrari "
+    "lamborghini maserati volvo saab polestar jaguar land_rover range_rover mini "
+    "bentley rolls-royce aston_martin lotus mg byd nio smart"
+)
+CAR_MODELS = _words(
+    "corolla camry prius yaris rav4 civic accord jazz cr-v leaf qashqai micra juke "
+    "mx-5 miata cx-5 impreza outback forester golf polo passat tiguan id.3 id.4 "
+    "beetle a3 a4 q5 e-tron mustang fiesta focus mondeo f-150 transit kuga puma "
+    "clio megane zoe twingo captur 208 308 2008 3008 c3 c4 panda 500 punto tipo "
+    "octavia fabia superb kodiaq ibiza leon model_3 model_s model_y model_x cybertruck "
+    "kona ioniq tucson i10 i20 i30 sportage niro ceed picanto xc40 xc60 xc90 v60 v70 "
+    "wrangler cherokee beetle cooper e-golf corsa astra insignia swift vitara "
+    "outlander pajero discovery defender evoque land_cruiser hilux"
+)
+VEHICLE_NOUNS = _words(
+    "car motorbike motorcycle scooter van pickup truck suv hatchback estate convertible "
+    "moped camper campervan minivan"
+)
+#: nouns that stand for a slot when its value is not named ("I quit my job", "sold the
+#: car"): noun -> object types it stands for
+SLOT_NOUNS: dict[str, tuple[str, ...]] = {
+    "job": ("organization", "title"),
+    "work": ("organization",),
+    "position": ("organization", "title"),
+    "role": ("title",),
+    "company": ("organization",),
+    "employer": ("organization",),
+    "car": ("vehicle",),
+    "motorbike": ("vehicle",),
+    "scooter": ("vehicle",),
+    "van": ("vehicle",),
+    "flat": ("place",),
+    "apartment": ("place",),
+    "house": ("place",),
+    "place": ("place",),
+    "home": ("place",),
+    "city": ("place",),
+    "town": ("place",),
+    "boyfriend": ("person",),
+    "girlfriend": ("person",),
+    "partner": ("person",),
+    "husband": ("person",),
+    "wife": ("person",),
+    "fiance": ("person",),
+    "fiancé": ("person",),
+    "fiancee": ("person",),
+    "fiancée": ("person",),
+    "ex": ("person",),
+    "relationship": ("person",),
+    "course": ("school", "field"),
+    "degree": ("school", "field"),
+    "diet": ("diet",),
+}
+PET_NOUNS = _words(
+    "dog cat puppy pup kitten kitty hamster rabbit bunny guinea_pig parrot budgie "
+    "canary cockatiel goldfish fish turtle tortoise lizard gecko snake ferret horse "
+    "pony chinchilla hedgehog rat mouse gerbil chicken chickens hen goat pig piglet "
+    "greyhound labrador lab retriever poodle terrier spaniel beagle dachshund corgi "
+    "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby"
+)

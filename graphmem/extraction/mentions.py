@@ -1,0 +1,385 @@
+"""Typed object mentions in a parsed sentence: places, organisations, people, pets,
+foods, job titles... each with the types it can be read as and how sure that reading is.
+
+A name the small spaCy model tags wrongly ("Bosch" as a person) keeps its other
+plausible readings at a lower weight; the predicate frame that matches the sentence
+decides which reading is used. Works on spaCy tokens but never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from graphmem.extraction import english as en
+from graphmem.extraction import lexicon as lx
+from graphmem.extraction.clauses import FIRST, FIRST_POSS, SECOND, SECOND_POSS, Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+else:
+    Span = Token = Any
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A possible object in a sentence: its text, its token span in the doc and the
+    types it may have, with a weight in (0, 1] for each."""
+
+    text: str
+    start: int  # first token index
+    end: int  # one past the last token index
+    readings: tuple[tuple[str, float], ...]
+    #: the role the wording itself fixes ("no meat" states a diet, whatever negates it)
+    role: str | None = None
+
+    def weight(self, object_type: str) -> float:
+        return max((w for t, w in self.readings if t == object_type), default=0.0)
+
+
+#: NER label -> the object types a name so tagged may have
+_NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
+    "GPE": (("place", 1.0), ("team", 0.6), ("organization", 0.4)),
+    "LOC": (("place", 1.0),),
+    "FAC": (("place", 0.8), ("organization", 0.6), ("school", 0.4)),
+    "ORG": (
+        ("organization", 1.0),
+        ("team", 0.8),
+        ("artist", 0.6),
+        ("title", 0.5),
+        ("place", 0.5),
+        ("person", 0.3),
+    ),
+    "PERSON": (
+        ("person", 1.0),
+        ("artist", 0.8),
+        ("pet", 0.5),
+        ("organization", 0.5),
+        ("title", 0.4),
+        ("place", 0.4),
+        ("team", 0.4),
+    ),
+    "NORP": (("nationality", 1.0), ("team", 0.6), ("artist", 0.4)),
+    "PRODUCT": (("vehicle", 0.7), ("title", 0.6), ("organization", 0.4)),
+    "WORK_OF_ART": (("title", 1.0), ("artist", 0.6)),
+    "EVENT": (("title", 0.5),),
+    "LANGUAGE": (("language", 1.0),),
+}
+#: a capitalised name the NER missed
+_NAME_READINGS: tuple[tuple[str, float], ...] = (
+    ("place", 0.6),
+    ("organization", 0.6),
+    ("person", 0.6),
+    ("artist", 0.5),
+    ("title", 0.5),
+    ("team", 0.5),
+    ("pet", 0.4),
+)
+_LEXICONS: tuple[tuple[frozenset[str], str], ...] = (
+    (lx.FOODS, "food"),
+    (lx.DRINKS, "drink"),
+    (lx.SPORTS, "sport"),
+    (lx.GENRES, "genre"),
+    (lx.INSTRUMENTS, "instrument"),
+    (lx.COLOURS, "colour"),
+    (lx.LANGUAGES, "language"),
+    (lx.DIETS, "diet"),
+    (lx.ALLERGENS, "allergen"),
+    (lx.ACTIVITIES, "activity"),
+    (lx.FIELDS, "field"),
+)
+_LONGEST = 3
+_DETS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"})
+_DIET_PHRASES = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(lx.DIET_PHRASES, key=len, reverse=True)) + r")\b"
+)
+_GIVE_UP = re.compile(
+    r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
+    r"|ditched|dropped)\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?("
+    + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP)
+    + r")\b"
+)
+_BACK_ON = re.compile(
+    r"\b(?:eating|eat|eats|ate|having)\s+(" + "|".join(lx.DIET_GIVE_UP) + r")\s+again\b"
+    r"|\bback (?:on|to) (" + "|".join(lx.DIET_GIVE_UP) + r")\b"
+)
+
+
+def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
+    """Every typed mention of ``sent``, in text order; overlapping readings of one span
+    are merged."""
+    found: dict[tuple[int, int], dict[str, tuple[str, float]]] = {}
+    fixed: dict[tuple[int, int], str] = {}
+
+    def add(
+        start: int, end: int, text: str, object_type: str, weight: float, role: str | None = None
+    ) -> None:
+        text = " ".join(text.split()).strip(" ,.;:!?\"'")
+        if not text or text in {ctx.speaker, ctx.addressee}:
+            return
+        slot = found.setdefault((start, end), {})
+        if weight > slot.get(object_type, ("", 0.0))[1]:
+            slot[object_type] = (text, weight)
+        if role is not None:
+            fixed[(start, end)] = role
+
+    _names(sent, ctx, add)
+    _lexicon(sent, add)
+    _titles(sent, add)
+    _common_orgs(sent, add)
+    _pets(sent, add)
+    _diets(sent, add)
+    if any(r.get("pet", ("", 0.0))[1] >= 1.0 for r in found.values()):
+        for readings in found.values():  # "a puppy, we called him Biscuit": the name
+            if readings.get("pet", ("", 0.0))[1] < 1.0:
+                readings.pop("pet", None)
+    mentions = []
+    for (start, end), readings in sorted(found.items()):
+        if not readings:
+            continue
+        text = max(readings.values(), key=lambda tw: tw[1])[0]
+        readings_w = tuple((t, w) for t, (_, w) in readings.items())
+        mentions.append(Mention(text, start, end, readings_w, fixed.get((start, end))))
+    return [m for m in mentions if not _inside_larger(m, mentions)]
+
+
+def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
+    """A span inside a longer one is part of it ("engineering" in "engineering manager",
+    "Series" in "BMW 3 Series") when the longer one is sure of its type, or when the
+    longer one has every reading of its own."""
+    for other in mentions:
+        if other is m or not (other.start <= m.start and m.end <= other.end):
+            continue
+        if other.end - other.start > m.end - m.start and max(w for _, w in other.readings) >= 0.9:
+            return True
+        if all(other.weight(t) >= w for t, w in m.readings):
+            return True
+    return False
+
+
+def _names(sent: Span, ctx: Context, add: Any) -> None:
+    covered: set[int] = set()
+    for ent in sent.ents:
+        readings = _NER_READINGS.get(ent.label_)
+        if readings is None:
+            continue
+        toks = [t for t in ent if t.lower_ not in _DETS and t.dep_ != "case"]
+        if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
+            continue
+        text = " ".join(t.text for t in toks)
+        covered.update(t.i for t in ent)
+        for object_type, weight in readings:
+            add(ent.start, ent.end, text, object_type, weight)
+        _vehicle(ent.start, ent.end, text, add)
+        if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
+            add(ent.start, ent.end, text, "school", 1.0)
+    run: list[Any] = []
+    for tok in [*sent, None]:
+        if tok is not None and tok.i not in covered and _name_like(tok, sent):
+            run.append(tok)
+            continue
+        if run:
+            text = " ".join(t.text for t in run)
+            for object_type, weight in _NAME_READINGS:
+                add(run[0].i, run[-1].i + 1, text, object_type, weight)
+            _vehicle(run[0].i, run[-1].i + 1, text, add)
+            if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
+                add(run[0].i, run[-1].i + 1, text, "school", 0.9)
+            run = []
+
+
+def _name_like(tok: Token, sent: Span) -> bool:
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
+        return False
+    if tok.i == sent.start:  # "Unpacked the boxes": a capital, not a name
+        return tok.lower_ not in en.DROP_WORDS and not tok.lower_.endswith(("ed", "ing"))
+    return True
+
+
+def _vehicle(start: int, end: int, text: str, add: Any) -> None:
+    words = text.lower().split()
+    if any(w in lx.CAR_MAKES or w in lx.CAR_MODELS for w in words):
+        add(start, end, text, "vehicle", 1.0)
+
+
+def _lexicon(sent: Span, add: Any) -> None:
+    """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy"."""
+    toks = list(sent)
+    doc = sent.doc
+    covered: set[int] = set()
+    for n in range(_LONGEST, 0, -1):
+        for i in range(len(toks) - n + 1):
+            a, b = toks[i].i, toks[i + n - 1].i + 1
+            if any(j in covered for j in range(a, b)):
+                continue
+            text = doc[a:b].text
+            head = doc[a : b - 1].text + " " if n > 1 else ""
+            forms = {
+                text.lower(),
+                " ".join(t.lower_ for t in toks[i : i + n]),
+                (head + toks[i + n - 1].lemma_).lower(),
+            }
+            matched = False
+            for words, object_type in _LEXICONS:
+                if forms & words:
+                    add(a, b, text, object_type, 1.0)
+                    matched = True
+            if n <= 2 and forms & (lx.CAR_MAKES | lx.CAR_MODELS):
+                end = b
+                # "a Toyota Corolla", "my old VW Golf": take the make with its model
+                while end < sent.end and (
+                    doc[end].lower_ in lx.CAR_MODELS
+                    or (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                    or doc[end].like_num
+                ):
+                    end += 1
+                add(a, end, doc[a:end].text, "vehicle", 1.0)
+            if matched:
+                covered.update(range(a, b))
+
+
+def _compact(head: Token) -> tuple[int, int, str]:
+    """A noun with its compound and adjectival modifiers ("senior software engineer")."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.lower_ not in _DETS:
+            left = min(left, child.left_edge.i)
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                right = max(right, pobj.i + 1)
+    toks = [t for t in head.doc[left:right] if t.lower_ not in _DETS and t.dep_ != "poss"]
+    while toks and toks[0].lower_ in en.DROP_WORDS | {"new", "old", "first", "current"}:
+        toks = toks[1:]
+    return left, right, " ".join(t.text for t in toks)
+
+
+_ROLE_NOUNS = frozenset({"role", "position", "job", "title", "post", "gig"})
+
+
+def _titles(sent: Span, add: Any) -> None:
+    for tok in sent:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in _ROLE_NOUNS:
+            continue  # "the backend developer role": the title is the compound
+        lemma = tok.lemma_.lower()
+        pair = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > sent.start else lemma
+        if lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS:
+            if lemma in {"partner", "owner", "head", "host", "agent", "server"} and not any(
+                c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in tok.children
+            ):
+                continue  # "my partner", "the host": not a job title alone
+            start, end, text = _compact(tok)
+            if text:
+                add(start, end, text.lower(), "title", 1.0)
+
+
+def _common_orgs(sent: Span, add: Any) -> None:
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in lx.ORG_NOUNS:
+            start, end, text = _compact(tok)
+            if text:
+                add(start, end, text, "organization", 0.7)
+        if lemma in lx.SCHOOL_WORDS:
+            start, end, text = _compact(tok)
+            if text:
+                add(start, end, text, "school", 0.7)
+        if lemma in lx.VEHICLE_NOUNS:
+            start, end, text = _compact(tok)
+            if text:
+                add(start, end, text, "vehicle", 0.3)
+
+
+def _pets(sent: Span, add: Any) -> None:
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in lx.PET_NOUNS:
+            continue
+        name = _pet_name(tok) or _name_near(tok, sent)
+        if name is not None:
+            add(name.i, name.i + 1, name.text, "pet", 1.0)
+        elif tok.dep_ != "compound":
+            start, end, text = _compact(tok)
+            add(start, end, text.lower() if text else lemma, "pet", 0.8)
+
+
+def _name_near(tok: Token, sent: Span) -> Token | None:
+    """A capitalised name within three words of a pet noun ("Nugget the gecko", "my
+    ferret Noodle", "Noodle, my ferret")."""
+    for dist in (1, 2, 3):
+        for j in (tok.i + dist, tok.i - dist):
+            if sent.start <= j < sent.end:
+                other = sent.doc[j]
+                if other.pos_ == "PROPN" and other.text[:1].isupper() and j != sent.start:
+                    return other
+                if (
+                    other.pos_ == "PROPN"
+                    and other.text[:1].isupper()
+                    and other.dep_
+                    in {
+                        "nsubj",
+                        "appos",
+                        "npadvmod",
+                    }
+                ):
+                    return other
+    return None
+
+
+def _pet_name(tok: Token) -> Token | None:
+    """ "my dog Rex", "a kitten named Miso", "Rex, our dog", "her name is Pepper"."""
+    for child in tok.children:
+        if child.dep_ in {"appos", "compound"} and child.text[:1].isupper() and child.i > tok.i:
+            return child
+        if child.dep_ == "acl" and child.lower_ in {"named", "called"}:
+            for grand in child.children:
+                if grand.dep_ in {"oprd", "dobj", "attr", "npadvmod"} and grand.text[:1].isupper():
+                    return grand
+    head = tok.head
+    if tok.dep_ == "appos" and head.text[:1].isupper() and head.pos_ == "PROPN":
+        return head
+    for other in tok.sent:
+        if other.lemma_ == "name" and other.head.lemma_ == "be":  # "her name is Pepper"
+            attr = next((c for c in other.head.children if c.dep_ in {"attr", "acomp"}), None)
+            if attr is not None and attr.text[:1].isupper():
+                return attr
+        if other.lemma_ in {"call", "name"} and other.pos_ == "VERB":  # "we called him Rex"
+            for child in other.children:
+                if child.dep_ in {"oprd", "attr", "ccomp", "xcomp", "dobj"} and (
+                    child.pos_ == "PROPN" and child.text[:1].isupper()
+                ):
+                    return child
+    return None
+
+
+def _diets(sent: Span, add: Any) -> None:
+    text = sent.text.lower()
+    offset = sent.start_char
+
+    def token_span(a: int, b: int) -> tuple[int, int]:
+        span = sent.doc.char_span(offset + a, offset + b, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (sent.start, sent.start + 1)
+
+    for m in _DIET_PHRASES.finditer(text):
+        start, end = token_span(m.start(), m.end())
+        add(start, end, lx.DIET_PHRASES[m.group(1)], "diet", 1.0, "new")
+    for m in _GIVE_UP.finditer(text):
+        start, end = token_span(m.start(), m.end())
+        add(start, end, lx.DIET_GIVE_UP[m.group(1)], "diet", 1.0, "new")
+
+
+def back_on(sent: Span) -> str | None:
+    """The diet a sentence says someone stopped keeping ("eating meat again" ends
+    "vegetarian"): the food they are back on, or None."""
+    m = _BACK_ON.search(sent.text.lower())
+    if m is None:
+        return None
+    return m.group(1) or m.group(2)
