@@ -99,7 +99,8 @@ class PredicateSpec(_Config):
     about: str = ""
     """What the predicate records, for the documentation table."""
     text: str = "{subject} {predicate} {object}."
-    """The memory text; ``{subject}``, ``{object}`` and ``{predicate}`` are filled in."""
+    """The memory text; ``{subject}``, ``{object}``, ``{a_object}`` and ``{predicate}``
+    are filled in."""
     ended: str | None = None
     """The text of the version that records that the fact stopped holding; None for a
     fact that cannot stop (where someone was born)."""
@@ -111,8 +112,13 @@ class PredicateSpec(_Config):
     uses them to see which fact a query asks about."""
 
     def render(self, template: str, subject: str, obj: str) -> str:
+        """Fill a template: ``{subject}``, ``{object}``, ``{a_object}`` (the object with
+        "a" or "an" in front) and ``{predicate}``."""
         words = self.name.replace("_", " ")
-        return template.format(subject=subject, object=obj, predicate=words)
+        article = "an" if obj[:1].lower() in "aeiou" else "a"
+        return template.format(
+            subject=subject, object=obj, a_object=f"{article} {obj}", predicate=words
+        )
 
 
 class PredicateRegistry(_Config):
@@ -142,9 +148,9 @@ class PredicateRegistry(_Config):
         """Every predicate frame in use, defaults first, overridden by name."""
         by_name: dict[str, PredicateSpec] = {}
         if self.default_frames:
-            from graphmem.extraction.predicates import DEFAULT_PREDICATES
+            from graphmem.extraction.predicates import default_predicates
 
-            by_name.update((s.name, s) for s in DEFAULT_PREDICATES)
+            by_name.update((s.name, s) for s in default_predicates())
         by_name.update((s.name, s) for s in self.frames)
         return tuple(by_name.values())
 
@@ -153,9 +159,9 @@ class PredicateRegistry(_Config):
             if s.name == predicate:
                 return s
         if self.default_frames:
-            from graphmem.extraction.predicates import DEFAULT_BY_NAME
+            from graphmem.extraction.predicates import default_by_name
 
-            return DEFAULT_BY_NAME.get(predicate)
+            return default_by_name().get(predicate)
         return None
 
     def slot(self, predicate: str) -> str:
@@ -243,6 +249,9 @@ class RecallConfig(_Config):
     the predicate it asks for, that hold at the time asked about."""
     answer_min_similarity: float = Field(default=0.35, ge=-1.0, le=1.0)
     """Least similarity of a query to a predicate's example questions for an answer."""
+    answer_decay: float = Field(default=0.6, ge=0.0, le=1.0)
+    """Factor on each further answer's seed weight (the newest value of a multi-valued
+    predicate, as a pet, ranks first)."""
     answer_tie: float = Field(default=0.05, ge=0.0)
     """Predicates within this of the best-asked one are asked about too."""
     track_activation: bool = True

@@ -104,8 +104,11 @@ CHANGE_VERBS = frozenset(
 )
 #: state verbs: in the simple past they describe a value that is over
 STATE_VERBS = frozenset({"live", "work", "be", "own", "drive", "date", "reside", "study"})
-_SWAPS = frozenset({"leave", "quit", "trade", "swap"})
+#: verbs whose subject owns their pet object ("Leo has a cat called Miso")
+_OWNING = frozenset({"have", "own", "adopt", "get", "rescue", "foster", "buy", "bring", "take"})
+_SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
+_FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
 _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
 _FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
 _PLAN_VERBS = en.REPORT_VERBS | frozenset(
@@ -187,9 +190,13 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
         readings = mention.readings
         if root.dep_ in {"nsubj", "nsubjpass"} and role == "new" and not _with_me(root):
-            # "Freya sounds lovely" states no relation to Freya; "Dana and I" does
-            dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
-            readings = tuple((t, w) for t, w in readings if t not in dropped)
+            # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
+            # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
+            owning = verb is not None and verb.lemma_.lower() in _OWNING
+            keep = {"vehicle"} if mention.weight("vehicle") >= 0.9 else set()
+            if _pet_nearby(root) and not owning:
+                keep.add("pet")
+            readings = tuple((t, w) for t, w in readings if t in keep)
         if not readings:
             continue
         used.update(range(mention.start, mention.end))
@@ -238,9 +245,51 @@ def _pet_nearby(tok: Token) -> bool:
 
 
 def _with_me(tok: Token) -> bool:
-    """ "Dana and I ...": a subject coordinated with the speaker."""
-    return any(
+    """A subject related to the speaker in its own clause: "Dana and I ...", "Dana
+    surprised me ...", "My partner Freya says hi"."""
+    if any(
         c.dep_ == "conj" and c.lower_ in FIRST | WE for c in [*tok.children, *tok.head.children]
+    ):
+        return True
+    verb = tok.head
+    if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS for t in verb.children if t.i > tok.i):
+        return True
+    return any(
+        abs(other.i - tok.i) <= 2
+        and other.lemma_.lower() in en.KIN
+        and any(c.lower_ in FIRST_POSS | OUR for c in other.children if c.dep_ == "poss")
+        for other in tok.sent
+    )
+
+
+def _in_object(tok: Token, verb: Token) -> bool:
+    """``tok`` is (inside) the verb's direct object."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == verb.i:
+            return cur.dep_ == "dobj"
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _has_prep(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
+
+
+def _over(verb: Token) -> bool:
+    """ "It's over with Iris", "we're over": a relationship that ended."""
+    return verb.lemma_ == "be" and any(c.lower_ == "over" for c in verb.children)
+
+
+def _cannot_stop(verb: Token) -> bool:
+    cur = verb if verb.lemma_ == "stop" else verb.head if verb.dep_ == "xcomp" else None
+    return (
+        cur is not None
+        and cur.lemma_ == "stop"
+        and any(c.dep_ == "neg" for c in cur.children)
+        and any(c.lower_ in {"ca", "can", "could"} for c in cur.children)
     )
 
 
@@ -267,6 +316,8 @@ def _governor(tok: Token) -> Token | None:
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
+    if _cannot_stop(verb):
+        return False  # "I can't stop listening to Wet Leg": emphatic, asserted
     if is_modal(verb) or is_reported(verb):
         return True
     if (
@@ -306,7 +357,9 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         lemma = verb.lemma_.lower()
         prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         attached = _attached(tok, verb)
-        ends = lemma in END_VERBS or (lemma, prt) in PHRASAL_ENDS
+        ends = lemma in END_VERBS or (lemma, prt) in PHRASAL_ENDS or _over(verb)
+        if lemma in _SWAPS and _in_object(tok, verb) and _has_prep(verb, "for"):
+            return "old"  # "swapped my Daft Punk posters for Haim ones"
         if (
             attached
             and ends
@@ -321,7 +374,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "I lived in Oslo for years"
     elif ending and _negated_nominal(tok):
         return "old"  # "Not at Bosch any more"
-    if _former(tok) or _after(tok):
+    if _former(tok) or _after(tok) or _farewell(tok):
         return "old"
     if ending and _negated_nominal(tok):
         return "old"
@@ -372,6 +425,12 @@ def _after(tok: Token) -> bool:
     return False
 
 
+def _farewell(tok: Token) -> bool:
+    """ "Sorry dim sum, lasagne has stolen my heart", "Bye bye Lyon!"."""
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]]
+    return any(w in _FAREWELL_WORDS for w in before)
+
+
 def _recent(verb: Token) -> bool:
     return any(c.lower_ in {"just", "now", "finally", "recently"} for c in verb.children)
 
@@ -396,11 +455,11 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     if verb is None:
         return Referent(ctx.speaker)
     subj = subject_token(verb)
-    if subj is None:
-        head = verb
-        while subj is None and head.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"}:
-            head = head.head
-            subj = subject_token(head)
+    while subj is None and verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"}:
+        verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:  # "a cat called Miso": the noun's clause
+            verb = _governor(verb) or verb
+        subj = subject_token(verb)
     if subj is None or subj.i == tok.i or tok.i in {t.i for t in subj.subtree}:
         return Referent(ctx.speaker)
     low = subj.lower_
@@ -420,6 +479,8 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     # ("Siemens made me an offer")
     mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree)
     if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and not mine:
+        if _pet_nearby(subj) and verb.lemma_.lower() not in _OWNING:
+            return Referent(ctx.speaker)  # "Pickle just arrived, our first rabbit!"
         return Referent(_name(subj))
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"

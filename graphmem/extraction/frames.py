@@ -14,6 +14,7 @@ an *ended* candidate: the engine closes the current version instead of adding on
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -22,8 +23,9 @@ import numpy as np
 
 from graphmem.codec import entity_key
 from graphmem.config import PredicateRegistry, PredicateSpec
+from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue
-from graphmem.extraction.predicates import NONE_EXAMPLES
+from graphmem.extraction.predicates import none_examples
 from graphmem.stores.base import Vector
 
 Embed = Callable[[Sequence[str]], Vector]
@@ -41,6 +43,9 @@ ENTITY_TYPE = {
     "vehicle": "thing",
     "title": "concept",
 }
+_WORD = re.compile(r"[a-z]+")
+#: bonus of a predicate whose answer type the query's words name
+ANSWER_CUE = 0.05
 _TYPE_PENALTY = 0.15  # score lost per unit of doubt about an object's type
 _MIN_WEIGHT = 0.4  # a value stated as new must be at least this plausible for the type
 _TOP = int(
@@ -95,7 +100,7 @@ class FrameMatcher:
             for i, spec in enumerate(specs):
                 texts += spec.examples
                 owner += [i] * len(spec.examples)
-            negatives = list(NONE_EXAMPLES) + [c for s in specs for c in s.counter]
+            negatives = list(none_examples()) + [c for s in specs for c in s.counter]
             texts += negatives
             owner += [-1] * len(negatives)
             asks: list[int] = []
@@ -118,13 +123,17 @@ class FrameMatcher:
             out[spec.name] = _top_mean(sims[table.owner == i])
         return out, _top_mean(sims[table.owner == -1])
 
-    def asked(self, vector: Vector) -> dict[str, float]:
+    def asked(self, vector: Vector, text: str = "") -> dict[str, float]:
         """How much a query (its vector, names taken out) asks for each predicate: the
-        mean of its two best similarities to the predicate's example questions."""
+        mean of its two best similarities to the predicate's example questions, plus
+        ``ANSWER_CUE`` when the query's words name the type of answer the predicate
+        gives ("Which company ...", "What job ...")."""
         table = self.table()
         sims = table.questions @ np.asarray(vector, dtype=np.float32)
+        words = set(_WORD.findall(text.lower()))
         return {
             spec.name: _top_mean(sims[table.asks == i])
+            + (ANSWER_CUE if words & lx.ANSWER_CUES.get(spec.object, frozenset()) else 0.0)
             for i, spec in enumerate(table.specs)
             if spec.questions
         }
@@ -220,7 +229,7 @@ class FrameMatcher:
             if vector is not None:
                 found += self.memories(clue, self.unnamed(vector, speaker))
         rules = typed(extraction.memories, extraction.clues, self.registry)
-        return replace(extraction, memories=merge(rules, found, self.registry))
+        return replace(extraction, memories=merge(rules, _named_first(found), self.registry))
 
 
 def _top_mean(sims: np.ndarray) -> float:
@@ -238,6 +247,27 @@ def _best_span(clue: Clue, spans: Sequence[Span]) -> Vector | None:
         if overlap > best_overlap:
             best, best_overlap = vector, overlap
     return best
+
+
+def _named_first(found: list[ExtractedMemory]) -> list[ExtractedMemory]:
+    """A turn that names a pet ("a little rabbit. Name: Pepper.") is about the named one,
+    not also about "rabbit"."""
+    named = {
+        (m.subject, m.predicate)
+        for m in found
+        if m.object_type == ENTITY_TYPE["pet"] and m.object and m.object[:1].isupper()
+    }
+    return [
+        m
+        for m in found
+        if not (
+            (m.subject, m.predicate) in named
+            and m.object_type == ENTITY_TYPE["pet"]
+            and m.object
+            and m.object[:1].islower()
+            and not m.ended
+        )
+    ]
 
 
 def typed(
@@ -273,7 +303,7 @@ def merge(
     have = {key(m) for m in rules}
     # what the parse relates to the subject ("my partner Ada", "I work at the museum")
     # the frames do not second-guess
-    related = {(m.subject, entity_key(m.object or "")) for m in rules if m.kind != "event"}
+    related = {(m.subject, entity_key(m.object or "")) for m in rules if m.kind == "fact"}
     added = [
         m
         for m in frames

@@ -244,3 +244,30 @@ PET_NOUNS = _words(
     "greyhound labrador lab retriever poodle terrier spaniel beagle dachshund corgi "
     "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby"
 )
+
+#: words in a question that say what type its answer has ("Which company ...", "What
+#: job ...", "Where ..."): object type -> cue words
+ANSWER_CUES: dict[str, frozenset[str]] = {
+    "place": _words("where city town country live living lives lived home based"),
+    "organization": _words("where company employer firm organisation organization employed"),
+    "school": _words("school university college uni studying studies"),
+    "title": _words("job role position title occupation profession as career"),
+    "field": _words("study studying major subject degree"),
+    "person": _words("who whom partner boyfriend girlfriend husband wife married seeing dating"),
+    "pet": _words("pet pets animal dog cat"),
+    "vehicle": _words("car drive drives driving vehicle"),
+    "diet": _words("diet eat eating meat vegan vegetarian"),
+    "food": _words("food dish meal eat eating cuisine"),
+    "drink": _words("drink drinks drinking coffee tea"),
+    "artist": _words("band musician singer artist listen listening music"),
+    "genre": _words("music genre listen listening"),
+    "sport": _words("sport sports play playing"),
+    "team": _words("team club support supports fan"),
+    "language": _words("language languages speak speaks learning"),
+    "allergen": _words("allergic allergy allergies"),
+    "instrument": _words("instrument instruments play plays"),
+    "activity": _words("hobby hobbies free time fun"),
+    "date": _words("birthday born when"),
+    "nationality": _words("nationality citizen passport country"),
+    "colour": _words("colour color"),
+}

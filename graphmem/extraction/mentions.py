@@ -40,7 +40,7 @@ class Mention:
 
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
-    "GPE": (("place", 1.0), ("team", 0.6), ("organization", 0.4)),
+    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.4)),
     "LOC": (("place", 1.0),),
     "FAC": (("place", 0.8), ("organization", 0.6), ("school", 0.4)),
     "ORG": (
@@ -60,8 +60,8 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("place", 0.4),
         ("team", 0.4),
     ),
-    "NORP": (("nationality", 1.0), ("team", 0.6), ("artist", 0.4)),
-    "PRODUCT": (("vehicle", 0.7), ("title", 0.6), ("organization", 0.4)),
+    "NORP": (("nationality", 1.0), ("team", 0.6), ("artist", 0.4), ("person", 0.4)),
+    "PRODUCT": (("vehicle", 0.7), ("title", 0.6), ("person", 0.5), ("organization", 0.4)),
     "WORK_OF_ART": (("title", 1.0), ("artist", 0.6)),
     "EVENT": (("title", 0.5),),
     "LANGUAGE": (("language", 1.0),),
@@ -231,7 +231,7 @@ def _lexicon(sent: Span, add: Any) -> None:
                 while end < sent.end and (
                     doc[end].lower_ in lx.CAR_MODELS
                     or (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-                    or doc[end].like_num
+                    or doc[end].text[:1].isdigit()
                 ):
                     end += 1
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
@@ -269,6 +269,8 @@ def _titles(sent: Span, add: Any) -> None:
         lemma = tok.lemma_.lower()
         pair = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > sent.start else lemma
         if lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS:
+            if any(c.dep_ == "poss" for c in tok.children):
+                continue  # "my manager", "her teacher": another person, not a job held
             if lemma in {"partner", "owner", "head", "host", "agent", "server"} and not any(
                 c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ == "of")
                 for c in tok.children
@@ -303,12 +305,11 @@ def _pets(sent: Span, add: Any) -> None:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in lx.PET_NOUNS:
             continue
-        name = _pet_name(tok) or _name_near(tok, sent)
+        name = _pet_name(tok) or _name_near(tok, sent) or _only_name(sent)
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)
         elif tok.dep_ != "compound":
-            start, end, text = _compact(tok)
-            add(start, end, text.lower() if text else lemma, "pet", 0.8)
+            add(tok.i, tok.i + 1, lemma, "pet", 0.8)  # "a little rabbit": the species
 
 
 def _name_near(tok: Token, sent: Span) -> Token | None:
@@ -332,6 +333,13 @@ def _name_near(tok: Token, sent: Span) -> Token | None:
                 ):
                     return other
     return None
+
+
+def _only_name(sent: Span) -> Token | None:
+    """The one name in a sentence about a pet ("Picked up Chutney from the shelter, the
+    cutest gecko you've ever seen")."""
+    names = [t for t in sent if _name_like(t, sent) and t.ent_type_ not in {"GPE", "ORG", "DATE"}]
+    return names[0] if len(names) == 1 else None
 
 
 def _pet_name(tok: Token) -> Token | None:

@@ -1,24 +1,32 @@
 """What is true at the time a search asks about (DESIGN §5): now, or ``as_of``.
 
-Two steps of the read path use the versioned facts:
-- an episode whose every fact was no longer valid at that time (the turn that said
-  "I live in Lisbon" after Anna moved to Porto) ranks lower, by ``outdated_factor``;
-- the direct answer: the query is compared with the example questions of the predicate
-  frames (names and dates taken out); for each entity it names, the versions of the
-  predicates it asks about that hold at that time get an extra seed of weight
-  ``answer_weight`` (newest first). They are the graph's answer to "where does Anna
-  live now" and, with ``as_of``, to "where did she live in June 2023".
+A query that names an entity and asks for one of the predicates of the frames ("Where
+does Anna live now?", "Who was Ben seeing in May 2023?") is a question about a fact
+that changes. The query is compared with the predicates' example questions (names and
+dates taken out); the predicates it asks about, at least ``answer_min_similarity`` and
+within ``answer_tie`` of the best, make the ``Asked`` keys: the named entities' slots of
+those predicates. Two steps of the read path use them:
+
+- the direct answer: the versions of those facts that hold at the time asked about get
+  an extra seed of weight ``answer_weight`` (the best-asked predicate first, what holds
+  before what stopped holding, the newest first). They are the graph's answer to
+  "where does Anna live now" and, with ``as_of``, to "where did she live in June 2023";
+- the turns those facts came from whose facts no longer held at that time (the turn that
+  said "I live in Lisbon" after Anna moved to Porto) rank lower, by ``outdated_factor``.
+  Recency is a prior among candidates of the same subject and slot only: a turn about
+  anything else keeps its rank.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from graphmem.config import PredicateRegistry, RecallConfig
-from graphmem.models import Kind, Status
+from graphmem.models import Status
 from graphmem.stores.base import NodeRecord, Store
-from graphmem.versioning import sp_key
+from graphmem.versioning import ENDED, sp_key
 
 #: statuses whose memories are no answer at any time
 _GONE = frozenset({Status.MERGED, Status.EXPIRED})
@@ -37,71 +45,96 @@ def valid_at(props: Mapping[str, object], t: str | None) -> bool:
     return start <= t and (end is None or t < str(end))
 
 
-def outdated_episodes(
-    store: Store, user_id: str, episode_ids: list[str], t: str | None
-) -> set[str]:
-    """The episodes all of whose facts no longer held at ``t``."""
-    if not episode_ids:
-        return set()
-    sources: dict[str, list[str]] = defaultdict(list)
-    for edge in store.edges(user_id, episode_ids, types=["EXTRACTED_FROM"], direction="in"):
-        sources[edge.dst].append(edge.src)
-    memories = {r.id: r for r in store.get(user_id, [m for ms in sources.values() for m in ms])}
-    out = set()
-    for episode_id, memory_ids in sources.items():
-        facts = [
-            memories[m]
-            for m in memory_ids
-            if m in memories and memories[m].props.get("kind") == Kind.FACT
-        ]
-        facts = [f for f in facts if f.props.get("status") not in _GONE]
-        if facts and not any(_holds_since(f.props, t) for f in facts):
-            out.add(episode_id)
-    return out
+@dataclass(frozen=True)
+class Asked:
+    """The facts a query asks about: store keys (subject and slot) and each slot's
+    score, best first."""
+
+    keys: tuple[str, ...]
+    rank: dict[str, float]  # slot -> how much the query asks for it
 
 
-def _holds_since(props: Mapping[str, object], t: str | None) -> bool:
-    """The fact had not ended by ``t`` (an episode said before ``t`` is not outdated
-    because its fact starts later)."""
-    if t is None:
-        return props.get("status") != Status.SUPERSEDED
-    end = props.get("valid_to")
-    return end is None or t < str(end)
+def asked(
+    named: Mapping[str, str],
+    scores: Mapping[str, float],
+    registry: PredicateRegistry,
+    cfg: RecallConfig,
+) -> Asked | None:
+    """What a query naming ``named`` entities asks, from its predicate scores."""
+    if not named or not scores:
+        return None
+    best = max(scores.values())
+    if best < cfg.answer_min_similarity:
+        return None
+    predicates = [p for p, score in scores.items() if score >= best - cfg.answer_tie]
+    kinds = {p: s.kind if (s := registry.spec(p)) is not None else "fact" for p in predicates}
+    keys = {sp_key(e, kinds[p], p, registry) for e in named for p in predicates}
+    rank: dict[str, float] = {}
+    for p in predicates:
+        slot = registry.slot(p)
+        rank[slot] = max(rank.get(slot, -1.0), scores[p])
+    return Asked(tuple(sorted(keys)), rank)
 
 
 def answers(
-    store: Store,
-    user_id: str,
-    named: Mapping[str, str],
-    asked: Mapping[str, float],
-    registry: PredicateRegistry,
-    t: str | None,
-    cfg: RecallConfig,
+    store: Store, user_id: str, query: Asked, registry: PredicateRegistry, t: str | None
 ) -> list[NodeRecord]:
-    """The versions holding at ``t`` of the facts a query asks for: of every entity it
-    names, the predicates it asks about (the best, and any within ``answer_tie`` of it,
-    if at least ``answer_min_similarity``), newest first."""
-    if not named or not asked:
-        return []
-    best = max(asked.values())
-    if best < cfg.answer_min_similarity:
-        return []
-    predicates = {p for p, score in asked.items() if score >= best - cfg.answer_tie}
-    kinds = {p: (s.kind if (s := registry.spec(p)) is not None else Kind.FACT) for p in predicates}
-    keys = sorted({sp_key(e, kinds[p], p, registry) for e in named for p in predicates})
-    slots = {registry.slot(p) for p in predicates}
+    """The versions of the asked facts that hold at ``t``, in answer order."""
+
+    def slot(r: NodeRecord) -> str:
+        return registry.slot(str(r.props.get("predicate") or ""))
+
     found = [
         r
-        for r in store.find(user_id, "Memory", {"sp_key": keys})
-        if registry.slot(str(r.props.get("predicate") or "")) in slots and valid_at(r.props, t)
+        for r in store.find(user_id, "Memory", {"sp_key": list(query.keys)})
+        if slot(r) in query.rank and valid_at(r.props, t)
     ]
-    rank = {registry.slot(p): asked[p] for p in sorted(predicates, key=lambda p: asked[p])}
     return sorted(
         found,
         key=lambda r: (
-            rank[registry.slot(str(r.props.get("predicate") or ""))],
+            query.rank[slot(r)],
+            r.props.get("polarity") != ENDED,  # what holds before what stopped holding
             str(r.props.get("valid_from") or ""),
             r.id,
         ),
         reverse=True,
     )
+
+
+def off_topic_episodes(
+    store: Store,
+    user_id: str,
+    episode_ids: list[str],
+    query: Asked,
+    named: Mapping[str, str],
+    t: str | None,
+) -> dict[str, str]:
+    """Among ``episode_ids``, those that do not answer the question at ``t``, with why:
+    ``outdated`` when the asked facts they stated had all ended by then (an episode said
+    before ``t`` is not outdated because its fact starts later), ``about someone else``
+    when every fact they stated is about someone the query does not name ("my sister
+    just moved to Oslo" for "where does Lucia live")."""
+    if not episode_ids:
+        return {}
+    sources: dict[str, list[str]] = defaultdict(list)
+    for edge in store.edges(user_id, episode_ids, types=["EXTRACTED_FROM"], direction="in"):
+        sources[edge.dst].append(edge.src)
+    memories = {r.id: r for r in store.get(user_id, [m for ms in sources.values() for m in ms])}
+    keys = set(query.keys)
+    out: dict[str, str] = {}
+    for episode_id, memory_ids in sources.items():
+        facts = [memories[m].props for m in memory_ids if m in memories]
+        facts = [p for p in facts if p.get("status") not in _GONE and p.get("kind") != "event"]
+        asked_facts = [p for p in facts if p.get("sp_key") in keys]
+        if asked_facts and not any(_holds_since(p, t) for p in asked_facts):
+            out[episode_id] = "outdated"
+        elif facts and not any(p.get("subject_id") in named for p in facts):
+            out[episode_id] = "about someone else"
+    return out
+
+
+def _holds_since(props: Mapping[str, object], t: str | None) -> bool:
+    if t is None:
+        return props.get("status") != Status.SUPERSEDED
+    end = props.get("valid_to")
+    return end is None or t < str(end)

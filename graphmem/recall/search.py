@@ -22,7 +22,7 @@ from graphmem.config import RecallConfig, lifecycle_for
 from graphmem.errors import InvalidInputError
 from graphmem.extraction.temporal import find_dates, resolve_dates
 from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
-from graphmem.recall.currency import answers, outdated_episodes
+from graphmem.recall.currency import answers, asked, off_topic_episodes
 from graphmem.recall.text import STOPWORDS, keywords
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
@@ -97,7 +97,8 @@ class Searcher:
         self._boost_entities(user_id, named, found, cfg)
         records = {r.id: r for r in self.store.get(user_id, list(found.score))}
         answered = self._currency(query, user_id, as_of, named, records, found, cfg)
-        if not answered:  # a time in a question about a fact picks the version, not turns
+        if not (answered and as_of is not None):
+            # a question about a fact as of a time picks the version, not the turns said then
             self._boost_times(query, records, found, cfg)
         activated = 1.0 + lifecycle_for(self.engine.config, user_id).activation.boost
         for node_id, rec in records.items():
@@ -224,30 +225,37 @@ class Searcher:
         found: _Scores,
         cfg: RecallConfig,
     ) -> bool:
-        """Turns whose facts no longer held at the time asked about rank lower; the
-        versions that hold then of the facts the query asks for are the direct answer
-        (see ``graphmem.recall.currency``). Whether there was an answer."""
+        """The versions that hold at the time asked about of the facts the query asks
+        for are its direct answer; turns whose asked facts no longer held then rank
+        lower (see ``graphmem.recall.currency``). Whether there was an answer."""
+        if not named or (cfg.answer_weight <= 0 and cfg.outdated_factor == 1.0):
+            return False
+        frames = self.engine.frames
+        plain = strip_dates(query, self.engine.clock())
+        vector = found.query_vector
+        if plain != query or vector is None:
+            vector = self.engine.embedder.embed([plain])[0]
+        registry = self.engine.config.predicates
+        question = asked(
+            named, frames.asked(frames.unnamed(vector, *named.values())), registry, cfg
+        )
+        if question is None:
+            return False
         t = encode(as_of) if as_of is not None else None
-        if cfg.outdated_factor != 1.0:
-            episodes = [i for i, r in records.items() if r.label == "Episode"]
-            for node_id in sorted(outdated_episodes(self.store, user_id, episodes, t)):
-                found.boost(node_id, cfg.outdated_factor, "outdated")
-        if cfg.answer_weight > 0 and named:
-            frames = self.engine.frames
-            plain = strip_dates(query, self.engine.clock())
-            vector = found.query_vector
-            if plain != query or vector is None:
-                vector = self.engine.embedder.embed([plain])[0]
-            asked = frames.asked(frames.unnamed(vector, *named.values()))
-            registry = self.engine.config.predicates
-            found_answers = answers(self.store, user_id, named, asked, registry, t, cfg)
-            for i, rec in enumerate(found_answers):
-                records[rec.id] = rec
-                found.add(rec.id, cfg.answer_weight / (cfg.rrf_k + 1 + i), "answer")
-                if "answer" not in found.reason[rec.id]:
-                    found.reason[rec.id] += "+answer"
-            return bool(found_answers)
-        return False
+        episodes = [i for i, r in records.items() if r.label == "Episode"]
+        off = off_topic_episodes(self.store, user_id, episodes, question, named, t)
+        for node_id, why in sorted(off.items()):
+            found.boost(node_id, cfg.outdated_factor, why)
+        if cfg.answer_weight <= 0:
+            return False
+        found_answers = answers(self.store, user_id, question, registry, t)
+        for i, rec in enumerate(found_answers):
+            records[rec.id] = rec
+            weight = cfg.answer_weight * cfg.answer_decay**i
+            found.add(rec.id, weight / (cfg.rrf_k + 1), "answer")
+            if "answer" not in found.reason[rec.id]:
+                found.reason[rec.id] += "+answer"
+        return bool(found_answers)
 
     def _named(self, user_id: str, query: str) -> dict[str, str]:
         """The user's live entities the query names: id → name."""
