@@ -61,6 +61,7 @@ ObjectType = Literal[
     "organization",
     "school",
     "title",
+    "work",
     "field",
     "person",
     "pet",

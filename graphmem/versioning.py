@@ -408,8 +408,6 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     ends = [m for m in live if m.props.get("polarity") == ENDED]
     facts = [m for m in live if m.props.get("polarity") != ENDED]
     named = [m for m in facts if (m.props.get("object_key") or "") == c.object_key]
-    if c.object and not named and c.object[:1].islower() and len(facts) == 1:
-        named = facts  # "our dog passed away" when the one pet is recorded as "Rex"
     targets = named if c.object else facts
     if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
         return Outcome("ignored", "")  # which of several values ended is not said

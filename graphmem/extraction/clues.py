@@ -406,6 +406,8 @@ def _negated_nominal(tok: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "neg" or c.lower_ in {"not", "no", "never"} for c in cur.children):
             return True
+        if any(g.dep_ == "neg" or g.lower_ == "no" for c in cur.children for g in c.children):
+            return True  # "No more surfing for me"
         if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head

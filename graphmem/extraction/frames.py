@@ -182,6 +182,8 @@ class FrameMatcher:
     def _candidate(
         self, spec: PredicateSpec, clue: Clue, obj: ObjectClue, score: float, *, ended: bool = False
     ) -> ExtractedMemory:
+        if ended and entity_key(obj.text) in lx.PET_NOUNS | lx.VEHICLE_NOUNS:
+            obj = replace(obj, text="")  # "our dog passed away": the one we have, unnamed
         confidence = min(clue.confidence, round(0.45 + score, 3))
         template = spec.ended if ended and spec.ended is not None else spec.text
         return ExtractedMemory(
@@ -288,6 +290,12 @@ def typed(
     return tuple(out)
 
 
+def _part_of_framed(m: ExtractedMemory, framed: set[tuple[str, str]]) -> bool:
+    """A rule's "is a team" where a frame found "works as a team lead"."""
+    key = entity_key(m.object or "")
+    return any(s == m.subject and key and f" {key} " in f" {o} " for s, o in framed)
+
+
 def merge(
     rules: Sequence[ExtractedMemory], frames: Sequence[ExtractedMemory], registry: PredicateRegistry
 ) -> tuple[ExtractedMemory, ...]:
@@ -312,6 +320,7 @@ def merge(
         for m in added
         if not m.ended and registry.is_single_valued(m.predicate)
     }
+    framed = {(m.subject, entity_key(m.object or "")) for m in added if m.object}
     kept = [
         m
         for m in rules
@@ -319,5 +328,6 @@ def merge(
             (m.subject, registry.slot(m.predicate)) in filled
             and registry.is_single_valued(m.predicate)
         )
+        and not (m.predicate == "is_a" and _part_of_framed(m, framed))
     ]
     return (*kept, *added)

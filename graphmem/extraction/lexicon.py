@@ -252,6 +252,7 @@ ANSWER_CUES: dict[str, frozenset[str]] = {
     "organization": _words("where company employer firm organisation organization employed"),
     "school": _words("school university college uni studying studies"),
     "title": _words("job role position title occupation profession as career"),
+    "work": _words("book novel film movie show series game read watch"),
     "field": _words("study studying major subject degree"),
     "person": _words("who whom partner boyfriend girlfriend husband wife married seeing dating"),
     "pet": _words("pet pets animal dog cat"),

@@ -47,7 +47,7 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("organization", 1.0),
         ("team", 0.8),
         ("artist", 0.6),
-        ("title", 0.5),
+        ("work", 0.5),
         ("place", 0.5),
         ("person", 0.3),
     ),
@@ -56,14 +56,14 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("artist", 0.8),
         ("pet", 0.5),
         ("organization", 0.5),
-        ("title", 0.4),
+        ("work", 0.4),
         ("place", 0.4),
         ("team", 0.4),
     ),
     "NORP": (("nationality", 1.0), ("team", 0.6), ("artist", 0.4), ("person", 0.4)),
-    "PRODUCT": (("vehicle", 0.7), ("title", 0.6), ("person", 0.5), ("organization", 0.4)),
-    "WORK_OF_ART": (("title", 1.0), ("artist", 0.6)),
-    "EVENT": (("title", 0.5),),
+    "PRODUCT": (("vehicle", 0.7), ("work", 0.6), ("person", 0.5), ("organization", 0.4)),
+    "WORK_OF_ART": (("work", 1.0), ("artist", 0.6)),
+    "EVENT": (("work", 0.5),),
     "LANGUAGE": (("language", 1.0),),
 }
 #: a capitalised name the NER missed
@@ -72,7 +72,7 @@ _NAME_READINGS: tuple[tuple[str, float], ...] = (
     ("organization", 0.6),
     ("person", 0.6),
     ("artist", 0.5),
-    ("title", 0.5),
+    ("work", 0.5),
     ("team", 0.5),
     ("pet", 0.4),
 )
@@ -257,28 +257,63 @@ def _compact(head: Token) -> tuple[int, int, str]:
     return left, right, " ".join(t.text for t in toks)
 
 
+def _titles(sent: Span, add: Any) -> None:
+    """Job titles by their head word and up to three modifier words before it ("QA
+    engineer", "HR business partner", "team lead"), whatever the parse made of them."""
+    doc = sent.doc
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        prev = doc[tok.i - 1].lower_ if tok.i > sent.start else ""
+        pair = f"{prev} {low}"
+        if not (low in lx.JOB_HEADS or lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS):
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if after is not None and after.pos_ == "NOUN" and after.lower_ not in _ROLE_NOUNS:
+            continue  # "the engineering team": a noun before another noun
+        if _possessed(tok, sent):
+            continue  # "my manager", "her teacher": another person, not a job held
+        left = tok.i
+        while left > sent.start and tok.i - left < 3 and _modifier(doc[left - 1]):
+            left -= 1
+        right = tok.i + 1
+        if (
+            right + 1 < sent.end
+            and doc[right].lower_ == "of"
+            and doc[right + 1].pos_
+            in {
+                "NOUN",
+                "PROPN",
+            }
+        ):
+            right += 2  # "head of marketing"
+        words = [t.text for t in doc[left:right]]
+        ambiguous = {"partner", "owner", "head", "host", "agent", "server", "lead", "associate"}
+        if len(words) == 1 and lemma in ambiguous and pair not in lx.JOB_HEADS:
+            continue  # "my partner", "the host": not a job title alone
+        if left == sent.start and words[0][:1].isupper() and not words[0].isupper():
+            words[0] = words[0].lower()  # a capital only because it starts the sentence
+        add(left, right, " ".join(words), "title", 1.0)
+
+
 _ROLE_NOUNS = frozenset({"role", "position", "job", "title", "post", "gig"})
 
 
-def _titles(sent: Span, add: Any) -> None:
-    for tok in sent:
-        if tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in _ROLE_NOUNS:
-            continue  # "the backend developer role": the title is the compound
-        lemma = tok.lemma_.lower()
-        pair = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > sent.start else lemma
-        if lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS:
-            if any(c.dep_ == "poss" for c in tok.children):
-                continue  # "my manager", "her teacher": another person, not a job held
-            if lemma in {"partner", "owner", "head", "host", "agent", "server"} and not any(
-                c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ == "of")
-                for c in tok.children
-            ):
-                continue  # "my partner", "the host": not a job title alone
-            start, end, text = _compact(tok)
-            if text:
-                add(start, end, text.lower(), "title", 1.0)
+def _modifier(tok: Token) -> bool:
+    return (
+        tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+        and tok.lower_ not in _DETS
+        and tok.lower_ not in en.DROP_WORDS
+        and tok.lower_ not in {"new", "old", "first", "current", "former", "ex", "next", "last"}
+        and tok.lower_ not in FIRST | FIRST_POSS | SECOND | SECOND_POSS
+        and tok.text[:1].isalpha()
+    )
+
+
+def _possessed(tok: Token, sent: Span) -> bool:
+    if any(c.dep_ == "poss" for c in tok.children):
+        return True
+    before = sent.doc[max(sent.start, tok.i - 3) : tok.i]
+    return any(t.dep_ == "poss" or t.lower_ in FIRST_POSS | SECOND_POSS for t in before)
 
 
 def _common_orgs(sent: Span, add: Any) -> None:
