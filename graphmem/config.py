@@ -111,6 +111,9 @@ class PredicateSpec(_Config):
     questions: tuple[str, ...] = ()
     """Questions that ask for this predicate's value ("Where does she live?"): recall
     uses them to see which fact a query asks about."""
+    requires: tuple[str, ...] = ()
+    """Words (or word beginnings) of which a sentence must hold one to state this
+    predicate ("allerg" for ``allergic_to``); empty: no such condition."""
 
     def render(self, template: str, subject: str, obj: str) -> str:
         """Fill a template: ``{subject}``, ``{object}``, ``{a_object}`` (the object with

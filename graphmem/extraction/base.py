@@ -68,6 +68,8 @@ class ObjectClue:
     text: str
     readings: tuple[tuple[str, float], ...]
     role: str = "new"
+    #: said of a one-off past happening ("Had ramen for lunch"), which states no taste
+    once: bool = False
 
     def weight(self, object_type: str) -> float:
         return max((w for t, w in self.readings if t == object_type), default=0.0)
@@ -88,6 +90,8 @@ class Clue:
     subject_type: str = "person"
     confidence: float = 0.8
     valid_from: datetime | None = None
+    #: the sentence itself
+    text: str = ""
 
 
 @dataclass(frozen=True)

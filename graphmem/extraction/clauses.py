@@ -69,7 +69,7 @@ def owner_of(tok: Token, ctx: Context) -> str | None:
     for child in tok.children:
         if child.dep_ == "poss":
             low = child.lower_
-            if low in FIRST_POSS:
+            if low in FIRST_POSS or low in {"our", "ours"}:
                 return ctx.speaker
             if low in SECOND_POSS:
                 return ctx.addressee
@@ -236,7 +236,7 @@ def _compact_words(head: Token, ctx: Context, *, lemma_head: bool = False) -> st
 
 def _possessor(tok: Token, ctx: Context) -> str:
     low = tok.lower_
-    if low in FIRST_POSS:
+    if low in FIRST_POSS or low in {"our", "ours"}:
         return en.possessive(ctx.speaker)
     if low in SECOND_POSS:
         return en.possessive(ctx.addressee) if ctx.addressee else "your"

@@ -35,6 +35,7 @@ from graphmem.extraction.clauses import (
 )
 from graphmem.extraction.memories import subject_token
 from graphmem.extraction.mentions import back_on, find_mentions
+from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ END_VERBS = frozenset(
         "die",
         "cancel",
         "retire",
+        "graduate",
     }
 )
 #: verb + particle that end a value ("broke up with", "moved out of", "passed away")
@@ -79,6 +81,10 @@ PHRASAL_ENDS = frozenset(
         ("walk", "out"),
         ("get", "rid"),
         ("trade", "in"),
+        ("hand", "in"),
+        ("call", "off"),
+        ("hang", "up"),
+        ("move", "away"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -106,6 +112,12 @@ CHANGE_VERBS = frozenset(
 STATE_VERBS = frozenset({"live", "work", "be", "own", "drive", "date", "reside", "study"})
 #: verbs whose subject owns their pet object ("Leo has a cat called Miso")
 _OWNING = frozenset({"have", "own", "adopt", "get", "rescue", "foster", "buy", "bring", "take"})
+#: verbs that, in the past tense, change a taste ("fell for", "got into")
+_TASTE_CHANGES = frozenset({"fall", "get", "become", "discover", "switch", "turn", "start", "go"})
+#: words that make a past sentence about something lasting
+_LASTING = frozenset(
+    {"now", "lately", "since", "always", "every", "favourite", "favorite", "still"}
+)
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
 _FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
@@ -114,6 +126,8 @@ _FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
 _PLAN_VERBS = en.REPORT_VERBS | frozenset(
     {"want", "plan", "hope", "consider", "think", "try", "decide", "need", "wish", "dream"}
 )
+#: verbs whose object is wished for or weighed, not had
+_DESIRES = frozenset({"want", "plan", "hope", "consider", "dream", "wish", "intend", "crave"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: verbs that open an imperative ("Bring Helen to the barbecue!"): an invitation, not a fact
@@ -183,6 +197,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if verb is not None and _unasserted(verb):
             continue
         role = mention.role or _role(root, verb, ending)
+        if role == "new" and verb is not None and _negated(verb, root) and not mention.role:
+            continue  # "I never went to college", "I don't enjoy running": nothing holds
         subject = _subject(root, verb, ctx)
         if subject is None or mention.text == subject.name:
             continue
@@ -193,14 +209,15 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
             owning = verb is not None and verb.lemma_.lower() in _OWNING
-            keep = {"vehicle"} if mention.weight("vehicle") >= 0.9 else set()
-            if _pet_nearby(root) and not owning:
-                keep.add("pet")
-            readings = tuple((t, w) for t, w in readings if t in keep)
+            if owning:
+                continue  # "Leo has a cat": Leo is the owner, not a value
+            dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
+            readings = tuple((t, w) for t, w in readings if t not in dropped)
         if not readings:
             continue
         used.update(range(mention.start, mention.end))
-        put(subject, ObjectClue(mention.text, readings, role))
+        once = verb is not None and _once(verb)
+        put(subject, ObjectClue(mention.text, readings, role, once))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN":
@@ -225,6 +242,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             confidence=subject.confidence,
             objects=tuple(objects),
             valid_from=valid_from,
+            text=sent.text,
         )
         for subject, objects in groups.values()
     ]
@@ -237,7 +255,7 @@ def _of_an_organisation(tok: Token) -> bool:
     noun = prep.head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return noun.lemma_.lower() in lx.ORG_NOUNS | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
+    return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
 
 
 def _pet_nearby(tok: Token) -> bool:
@@ -262,6 +280,35 @@ def _with_me(tok: Token) -> bool:
     )
 
 
+def _changing(tok: Token) -> bool:
+    """``tok`` or a word it hangs from within its clause is a verb of change or end."""
+    cur = tok
+    for _ in range(4):
+        if cur.lemma_.lower() in CHANGE_VERBS | END_VERBS:
+            return True
+        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _for_after(tok: Token) -> bool:
+    return any(t.lower_ == "for" for t in tok.sent if t.i > tok.i)
+
+
+def _ended_above(verb: Token) -> bool:
+    """The clause is the complement of an ending verb ("gave up being vegan")."""
+    cur = verb
+    while cur.dep_ in {"xcomp", "pcomp"} and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ == "ADP":
+            cur = cur.head
+        prt = next((c.lower_ for c in cur.children if c.dep_ == "prt"), "")
+        if cur.lemma_.lower() in END_VERBS or (cur.lemma_.lower(), prt) in PHRASAL_ENDS:
+            return True
+    return False
+
+
 def _in_object(tok: Token, verb: Token) -> bool:
     """``tok`` is (inside) the verb's direct object."""
     cur = tok
@@ -279,8 +326,21 @@ def _has_prep(verb: Token, word: str) -> bool:
 
 
 def _over(verb: Token) -> bool:
-    """ "It's over with Iris", "we're over": a relationship that ended."""
-    return verb.lemma_ == "be" and any(c.lower_ == "over" for c in verb.children)
+    """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep": ended."""
+    if verb.lemma_ == "be" and any(c.lower_ in {"over", "gone", "history"} for c in verb.children):
+        return True
+    return verb.lemma_ == "put" and any(
+        c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children)
+        for c in verb.children
+    )
+
+
+def _once(verb: Token) -> bool:
+    """A one-off happening in the past ("Had ramen for lunch", "Saw Muse last night"),
+    not a lasting state or a change of taste ("got into jazz", "now I love it")."""
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in _TASTE_CHANGES:
+        return False
+    return not any(t.lower_ in _LASTING for t in clause_tokens(verb))
 
 
 def _cannot_stop(verb: Token) -> bool:
@@ -302,13 +362,16 @@ def _first_date(sent: Span, ctx: Context) -> DateMention | None:
 
 
 def _governor(tok: Token) -> Token | None:
-    """The verb whose clause holds ``tok`` (None for a verbless sentence)."""
+    """The verb whose clause holds ``tok`` (None for a verbless sentence or fragment:
+    "First night in the new flat in Lyon, and the neighbours are having a party")."""
     cur = tok
     for _ in range(12):
         if cur.pos_ in {"VERB", "AUX"}:
             return cur
         if cur.head.i == cur.i:
-            return cur if cur.pos_ in {"VERB", "AUX"} else None
+            return None
+        if cur.dep_ in {"conj", "parataxis", "dep", "appos"} and cur.head.pos_ in {"VERB", "AUX"}:
+            return None  # a nominal fragment beside a clause, not part of it
         cur = cur.head
     return None
 
@@ -320,6 +383,8 @@ def _unasserted(verb: Token) -> bool:
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
     if is_modal(verb) or is_reported(verb):
         return True
+    if verb.lemma_.lower() in _DESIRES:
+        return True  # "I'm considering a career in nursing"
     if (
         verb.tag_ == "VB"
         and verb.dep_ == "ROOT"
@@ -328,8 +393,8 @@ def _unasserted(verb: Token) -> bool:
     ):
         return True
     cur = verb
-    for _ in range(3):
-        if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp"}:
+    for _ in range(4):
+        if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_.lower() in _PLAN_VERBS or is_modal(cur)):
@@ -347,8 +412,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         governor = prep.head
         if word == "to" and governor.lemma_.lower() in _FAREWELLS:
             return "old"  # "said goodbye to Lyon"
-        if word in {"from", "of"} and governor.lemma_.lower() in CHANGE_VERBS | END_VERBS:
-            return "old"
+        if word in {"over", "than"} or (word == "of" and governor.lower_ == "instead"):
+            return "old"  # "I prefer tea over coffee": not the one chosen
+        if word in {"from", "of"} and _changing(governor):
+            return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
         if word == "out" or (word == "of" and governor.lower_ == "out"):
             return "old"
         if word in {"to", "for", "into", "with"} and governor.lemma_.lower() in _SWAPS:
@@ -358,8 +425,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         attached = _attached(tok, verb)
         ends = lemma in END_VERBS or (lemma, prt) in PHRASAL_ENDS or _over(verb)
-        if lemma in _SWAPS and _in_object(tok, verb) and _has_prep(verb, "for"):
+        if lemma in _SWAPS and _in_object(tok, verb) and _for_after(tok):
             return "old"  # "swapped my Daft Punk posters for Haim ones"
+        if _ended_above(verb):
+            return "old"  # "gave up being vegan", "quit playing rugby"
         if (
             attached
             and ends
@@ -368,6 +437,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ == "VBD":
             return "old"  # "I used to live in Oslo"
+        if lemma == "use" and verb.tag_ == "VBD" and any(c.dep_ == "xcomp" for c in verb.children):
+            return "old"  # "Sushi used to be my favourite"
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
             return "old"
         if verb.tag_ == "VBD" and lemma in STATE_VERBS and not _recent(verb):
@@ -382,12 +453,17 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
 
 
 def _attached(tok: Token, verb: Token) -> bool:
-    """``tok`` is the verb's subject, object or prepositional object (not a later clause)."""
+    """``tok`` is the verb's subject, object or prepositional object, or inside its
+    complement ("gave up being vegan", "quit playing rugby"), not in a later clause."""
     cur = tok
     for _ in range(6):
         if cur.head.i == verb.i:
-            return cur.dep_ in {"dobj", "nsubj", "nsubjpass", "prep", "attr", "dative", "prt"}
-        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return cur.dep_ in {
+                "dobj", "nsubj", "nsubjpass", "prep", "attr", "dative", "prt", "xcomp", "pcomp",
+            }  # fmt: skip
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.pos_ in {"VERB", "AUX"} and cur.head.dep_ not in {"xcomp", "pcomp"}:
             return False
         cur = cur.head
     return False
@@ -484,6 +560,8 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
         if _pet_nearby(subj) and verb.lemma_.lower() not in _OWNING:
             return Referent(ctx.speaker)  # "Pickle just arrived, our first rabbit!"
         return Referent(_name(subj))
+    if subj.lemma_.lower() in en.KIN or subj.ent_type_ == "PERSON":
+        return None  # a person we cannot name: not the speaker
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"
     return None

@@ -176,6 +176,10 @@ def adjective(
             out.add("fact", text, subject, "age", num.text, object_type="other")
 
 
+#: one spelling of a favourite's predicate, the catalogue's (``favourite_colour``)
+_BRITISH = {"color": "colour", "movie": "film", "show": "tv_show", "flavor": "flavour"}
+
+
 def _identity(word: str) -> str:
     """ "I'm a nurse" is a job (``works_as``), "I'm vegan" a diet, anything else ``is_a``."""
     if word in lx.DIETS:
@@ -217,7 +221,7 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
     if head.lemma_.lower() in en.CLASS_NOUNS:
         prep = first_child(head, "prep")
         head = (object_of(prep) if prep is not None else None) or head
-    pred = en.snake("favourite", head.lemma_)
+    pred = en.snake("favourite", _BRITISH.get(head.lemma_.lower(), head.lemma_))
     text = render(verb, ctx, None)
     out.add(
         "preference",

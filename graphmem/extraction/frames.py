@@ -48,6 +48,8 @@ _WORD = re.compile(r"[a-z]+")
 ANSWER_CUE = 0.05
 _TYPE_PENALTY = 0.15  # score lost per unit of doubt about an object's type
 _MIN_WEIGHT = 0.4  # a value stated as new must be at least this plausible for the type
+#: ... and a person at least this sure: "Lisbon" is no partner unless a name list says so
+_MIN_WEIGHT_BY_TYPE = {"person": 0.7}
 _TOP = 2  # a predicate scores the mean of its best two example similarities
 #: the write path embeds sentences as "Speaker: sentence"; that much of the name's own
 #: vector is taken out again before comparing with the examples (which have no name)
@@ -136,8 +138,9 @@ class FrameMatcher:
             if spec.questions
         }
 
-    def memories(self, clue: Clue, vector: Vector) -> list[ExtractedMemory]:
-        """The memory candidates a clue states, given its sentence's vector."""
+    def memories(self, clue: Clue, vector: Vector, text: str = "") -> list[ExtractedMemory]:
+        """The memory candidates a clue states, given its sentence's vector (and text,
+        for the predicates that require words)."""
         scores, none = self.scores(vector)
         reg = self.registry
         top = max(scores.values(), default=0.0)
@@ -148,12 +151,17 @@ class FrameMatcher:
                 continue
             if score < top - reg.frame_focus:
                 continue  # "I work at a bakery in Munich" is about work, not home
+            if spec.requires and not any(w in text.lower() for w in spec.requires):
+                continue
             for j, obj in enumerate(clue.objects):
                 weight = obj.weight(spec.object)
-                if weight <= 0 or (obj.role == "new" and weight < _MIN_WEIGHT):
+                least = _MIN_WEIGHT_BY_TYPE.get(spec.object, _MIN_WEIGHT)
+                if weight <= 0 or (obj.role == "new" and weight < least):
                     continue
                 if obj.role == "old" and (spec.kind != "fact" or spec.ended is None):
                     continue
+                if obj.once and spec.kind == "preference":
+                    continue  # "Had ramen for lunch" is no favourite
                 combined = score - _TYPE_PENALTY * (1.0 - weight)
                 pairs.append((combined, -len(obj.text), j, spec, obj))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))
@@ -227,7 +235,7 @@ class FrameMatcher:
         for clue in extraction.clues:
             vector = _best_span(clue, spans)
             if vector is not None:
-                found += self.memories(clue, self.unnamed(vector, speaker))
+                found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
         return replace(extraction, memories=merge(rules, _named_first(found), self.registry))
 

@@ -4,9 +4,16 @@ as phrases. No spaCy, no I/O."""
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 
-def _words(text: str) -> frozenset[str]:
+
+def words(text: str) -> frozenset[str]:
+    """A word list from whitespace-separated words (``_`` joins the words of a phrase)."""
     return frozenset(w.replace("_", " ") for w in text.split())
+
+
+_words = words
 
 
 FOODS = _words(
@@ -174,7 +181,12 @@ ORG_NOUNS = _words(
     "agency bakery cafe café restaurant hotel shop store supermarket factory warehouse "
     "office studio gallery museum library charity nonprofit non-profit council ministry "
     "department consultancy lab laboratory newspaper magazine publisher airline "
-    "pharmacy garage salon gym brewery winery farm nursery kindergarten"
+    "pharmacy garage salon gym brewery winery farm nursery kindergarten club society choir "
+    "association union league"
+)
+#: workplaces whose "in X" is where they are, not where someone lives ("a bakery in Munich")
+ORG_SITES = ORG_NOUNS - _words(
+    "farm nursery club society choir association union league gym garage"
 )
 SCHOOL_WORDS = _words(
     "university college school academy institute polytechnic conservatory conservatoire uni"
@@ -272,3 +284,11 @@ ANSWER_CUES: dict[str, frozenset[str]] = {
     "nationality": _words("nationality citizen passport country"),
     "colour": _words("colour color"),
 }
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Common given names of many languages (``graphmem/data/first_names.txt``), read on
+    first use: a capitalised word in it is a person's name whatever the NER thought."""
+    text = resources.files("graphmem").joinpath("data/first_names.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())

@@ -40,7 +40,7 @@ class Mention:
 
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
-    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.4)),
+    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.3)),
     "LOC": (("place", 1.0),),
     "FAC": (("place", 0.8), ("organization", 0.6), ("school", 0.4)),
     "ORG": (
@@ -171,6 +171,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         covered.update(t.i for t in ent)
         for object_type, weight in readings:
             add(ent.start, ent.end, text, object_type, weight)
+        if toks[0].text in lx.first_names() and ent.label_ != "PERSON":
+            add(ent.start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
         _vehicle(ent.start, ent.end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
             add(ent.start, ent.end, text, "school", 1.0)
@@ -183,17 +185,35 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             text = " ".join(t.text for t in run)
             for object_type, weight in _NAME_READINGS:
                 add(run[0].i, run[-1].i + 1, text, object_type, weight)
+            if run[0].text in lx.first_names():
+                add(run[0].i, run[-1].i + 1, text, "person", 0.9)
             _vehicle(run[0].i, run[-1].i + 1, text, add)
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(run[0].i, run[-1].i + 1, text, "school", 0.9)
             run = []
 
 
+#: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
+#: boots"), which a small tagger takes for names
+_OPENING_VERBS = lx.words(
+    "quit left hung sold got bought took ran went came saw made had won lost sent told "
+    "began swapped traded gave broke split met found kept felt put set cut shut dropped "
+    "joined started moved finished landed switched"
+)
+_INTERJECTIONS = lx.words(
+    "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "
+    "phew oops yikes congrats thanks cheers"
+)
+
+
 def _name_like(tok: Token, sent: Span) -> bool:
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
         return False
-    if tok.i == sent.start:  # "Unpacked the boxes": a capital, not a name
-        return tok.lower_ not in en.DROP_WORDS and not tok.lower_.endswith(("ed", "ing"))
+    if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _INTERJECTIONS:
+        return False
+    if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
+        low = tok.lower_
+        return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in _OPENING_VERBS)
     return True
 
 
@@ -343,8 +363,14 @@ def _pets(sent: Span, add: Any) -> None:
         name = _pet_name(tok) or _name_near(tok, sent) or _only_name(sent)
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)
-        elif tok.dep_ != "compound":
+        elif tok.dep_ != "compound" and _held(tok):
             add(tok.i, tok.i + 1, lemma, "pet", 0.8)  # "a little rabbit": the species
+
+
+def _held(tok: Token) -> bool:
+    """ "a dog", "our two cats", "the new puppy": one animal or some, not a kind ("I like
+    cats")."""
+    return tok.tag_ != "NNS" or any(c.dep_ in {"poss", "nummod"} for c in tok.children)
 
 
 def _name_near(tok: Token, sent: Span) -> Token | None:

@@ -22,7 +22,6 @@ MIN_PRECISION, MIN_RECALL, MIN_DATE_ACCURACY = 0.85, 0.70, 0.90
 _CLASSES = {
     "moved_to": "lives_in",
     "teaches_at": "works_at",
-    "works_as": "is_a",
     "married_to": "spouse",
     "engaged_to": "spouse",
     "is_from": "from",
@@ -31,6 +30,12 @@ _CLASSES = {
     "prefers": "likes",
     "studies_at": "studies",
     "has_pet": "pet",
+    "has_hobby": "hobby",
+    "plays_sport": "plays",
+    "plays_instrument": "plays",
+    "speaks_language": "speaks",
+    "learning_language": "speaks",
+    "works_as": "is_a",
     "has_friend": "social",
     "has_partner": "social",
     "has_neighbour": "social",
@@ -76,6 +81,8 @@ def matches(exp: dict[str, Any], mem: ExtractedMemory) -> bool:
     if exp["kind"] != "event" and predicate_class(mem.predicate) != exp["predicate_class"]:
         return False
     if exp.get("polarity") and mem.polarity != exp["polarity"]:
+        return False
+    if bool(exp.get("ended")) != mem.ended:
         return False
     want = _words(exp["object"])
     got = _words(mem.object) + (_words(mem.text) if exp["kind"] == "event" else [])
