@@ -209,8 +209,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
             owning = verb is not None and verb.lemma_.lower() in _OWNING
-            if owning:
-                continue  # "Leo has a cat": Leo is the owner, not a value
+            if owning or (mention.weight("person") >= 0.9 and not _pet_nearby(root)):
+                continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
             readings = tuple((t, w) for t, w in readings if t not in dropped)
         if not readings:
@@ -250,7 +250,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
 
 def _of_an_organisation(tok: Token) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in {"in", "at", "near", "outside"}:
+    if prep is None or prep.lower_ not in {"in", "at", "near", "outside", "on"}:
         return False
     noun = prep.head
     if noun.pos_ not in {"NOUN", "PROPN"}:
@@ -543,8 +543,8 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     low = subj.lower_
     if low in FIRST or low in WE:
         return Referent(ctx.speaker)
-    if low in SECOND:
-        return None
+    if low in SECOND or subj.lemma_.lower() == "name":
+        return None  # "you ...": not the speaker's; "her name is Ada": the rules' kin facts
     if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
         return Referent(ctx.speaker)
     owner = _possessor(subj, ctx, climb=False)

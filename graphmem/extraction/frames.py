@@ -278,6 +278,11 @@ def _named_first(found: list[ExtractedMemory]) -> list[ExtractedMemory]:
     ]
 
 
+#: object types the parse rules can get wrong without the frames noticing (a place is
+#: a named place; an employer, a child or a club may be any noun phrase)
+_TYPE_CHECKED = frozenset({"place", "vehicle"})
+
+
 def typed(
     memories: Sequence[ExtractedMemory], clues: Sequence[Clue], registry: PredicateRegistry
 ) -> tuple[ExtractedMemory, ...]:
@@ -287,7 +292,8 @@ def typed(
     out = []
     for m in memories:
         spec = registry.spec(m.predicate)
-        if spec is not None and m.object and spec.kind == m.kind and not m.ended:
+        checked = spec is not None and spec.object in _TYPE_CHECKED
+        if spec is not None and checked and m.object and spec.kind == m.kind and not m.ended:
             key = f" {entity_key(m.object)} "
             if not any(
                 o.weight(spec.object) >= _MIN_WEIGHT and f" {entity_key(o.text)} " in key

@@ -52,7 +52,7 @@ SPORTS = _words(
     "swimming running cycling triathlon marathons athletics boxing kickboxing judo "
     "karate taekwondo jiu-jitsu wrestling fencing rowing sailing surfing skiing "
     "snowboarding skateboarding climbing bouldering handball netball lacrosse "
-    "american_football formula_one f1 motorsport darts snooker pool bowling curling "
+    "american_football formula_one f1 motorsport darts snooker billiards bowling curling "
     "gymnastics yoga pilates crossfit weightlifting powerlifting archery equestrian "
     "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
     "kayaking canoeing diving"
