@@ -46,3 +46,40 @@ def none_examples() -> tuple[str, ...]:
     """Sentences that resemble personal facts but state none: small talk, questions,
     plans and wishes. They form the "none" class of the frame matcher."""
     return _catalogue()[1]
+
+
+def markdown_table(specs: tuple[PredicateSpec, ...] | None = None) -> str:
+    """The catalogue as the readable table of ``docs/predicates.md``."""
+    specs = specs if specs is not None else default_predicates()
+    lines = [
+        "# Predicates",
+        "",
+        "The predicate frames graphmem ships (`graphmem/data/predicates.json`; regenerate this",
+        "page with `python -m graphmem.extraction.predicates > docs/predicates.md`). A sentence",
+        "close to a predicate's examples that holds an object of its type states it; a",
+        "single-valued predicate holds one value at a time, so a new one closes the old; an",
+        "*ends* text records that a fact stopped holding. Add or replace predicates with",
+        "`Config(predicates=PredicateRegistry(frames=[PredicateSpec(...)]))`.",
+        "",
+        "| predicate | kind | object | one value | what it records | memory text (Anna, X) "
+        "| ends | examples | asked by |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for s in specs:
+        cells = [
+            f"`{s.name}`" + (f" (slot `{s.slot}`)" if s.slot else ""),
+            s.kind,
+            s.object,
+            "yes" if s.single else "no",
+            s.about,
+            s.render(s.text, "Anna", "X"),
+            s.render(s.ended, "Anna", "X") if s.ended else "—",
+            f"{len(s.examples)}, e.g. “{s.examples[0]}”",
+            f"{len(s.questions)}, e.g. “{s.questions[0]}”" if s.questions else "—",
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - the documentation generator
+    print(markdown_table(), end="")
