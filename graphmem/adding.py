@@ -14,10 +14,11 @@ from graphmem.extraction.base import Extraction
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.ingest import Message
 from graphmem.models import Kind
+from graphmem.names import check_predicate
 from graphmem.resolution import Resolver
 from graphmem.stores.base import Vector
 from graphmem.timeutil import encode
-from graphmem.versioning import Candidate, Outcome, check_predicate, write_memory
+from graphmem.versioning import Candidate, Outcome, write_memory
 from graphmem.writer import Writer
 
 Embed = Callable[[Sequence[str]], dict[str, Vector]]

@@ -43,12 +43,13 @@ from graphmem.models import (
     Memory,
     Stats,
 )
+from graphmem.names import check_predicate
 from graphmem.recall.context import pack
 from graphmem.recall.search import Searcher
 from graphmem.resolution import Resolver
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import Clock, encode, to_utc, utcnow
-from graphmem.versioning import Candidate, check_predicate, new_version, write_memory
+from graphmem.versioning import Candidate, new_version, write_memory
 from graphmem.writer import Writer
 
 _SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")

@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from graphmem.codec import entity_key, to_episode, to_memory
+from graphmem.codec import to_episode, to_memory
 from graphmem.config import RecallConfig, lifecycle_for
 from graphmem.errors import InvalidInputError
 from graphmem.extraction.temporal import find_dates, resolve_dates
 from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
 from graphmem.recall.currency import answers, outdated_episodes
-from graphmem.recall.text import STOPWORDS, keywords
 from graphmem.stores.base import NodeRecord, Store, Vector
+from graphmem.text import keywords, query_entity_keys
 from graphmem.timeutil import encode
 
 if TYPE_CHECKING:
@@ -302,15 +302,6 @@ def strip_dates(query: str, at: datetime) -> str:
         last = m.end
     out.append(query[last:])
     return " ".join("".join(out).split()).replace(" ?", "?")
-
-
-def query_entity_keys(query: str, longest: int = 3) -> list[str]:
-    """Entity keys of every 1..``longest``-word span of the query."""
-    words = [w for w in (entity_key(t) for t in query.split()) if w]
-    grams = {
-        " ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)
-    }
-    return sorted(g for g in grams if g not in STOPWORDS)
 
 
 def _check_kinds(kinds: Sequence[str] | None, include_episodes: bool) -> frozenset[str]:

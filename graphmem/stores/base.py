@@ -14,7 +14,6 @@ store.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -23,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
+from graphmem.names import check_rel_type
 
 Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
@@ -30,24 +30,6 @@ Direction = Literal["out", "in", "both"]
 
 LABELS = ("Episode", "Passage", "Entity", "Memory", "Tombstone")
 VECTOR_LABELS = ("Episode", "Passage", "Entity", "Memory")
-REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
-PROP_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-
-
-def check_rel_type(rel_type: str) -> str:
-    """Return ``rel_type`` if it is a safe relationship type, else raise."""
-    if not isinstance(rel_type, str) or not REL_TYPE_RE.match(rel_type):
-        raise InvalidInputError(
-            f"relationship type {rel_type!r} is not allowed: it must match {REL_TYPE_RE.pattern}"
-        )
-    return rel_type
-
-
-def check_prop_name(name: str) -> str:
-    """Return ``name`` if it is a safe property name, else raise."""
-    if not PROP_NAME_RE.match(name):
-        raise InvalidInputError(f"property name {name!r} is not allowed")
-    return name
 
 
 @dataclass

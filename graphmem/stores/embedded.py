@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import sqlite3
 import threading
 from collections import defaultdict
@@ -40,6 +39,7 @@ from graphmem.stores.base import (
     matches,
 )
 from graphmem.stores.vectors import VectorIndex
+from graphmem.text import query_terms
 
 #: properties with a hash index, per label (list values are indexed per element)
 INDEXED: dict[str, tuple[str, ...]] = {
@@ -70,8 +70,6 @@ CREATE INDEX IF NOT EXISTS edges_src ON edges (src);
 CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(u, body, tokenize = 'porter unicode61');
 """
-
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def _user_token(user_id: str, label: str) -> str:
@@ -511,7 +509,7 @@ class EmbeddedStore:
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
     ) -> list[tuple[str, float]]:
-        terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(text)))
+        terms = query_terms(text)
         if not terms or not labels or k <= 0:
             return []
         scope = " OR ".join(_user_token(user_id, label) for label in labels)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -19,13 +18,6 @@ from graphmem.errors import BackendError, BackendUnavailableError, InvalidInputE
 from graphmem.stores.cypher.statements import Statements
 
 Record = dict[str, Any]
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def query_terms(text: str) -> list[str]:
-    """The distinct lower-case word tokens of ``text``: all keyword search ever sends, so
-    no query syntax of Lucene or RediSearch can come from the caller."""
-    return list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(text)))
 
 
 class Dialect(ABC):

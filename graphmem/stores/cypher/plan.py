@@ -17,15 +17,8 @@ from typing import Any
 import numpy as np
 
 from graphmem.errors import InvalidInputError, NotFoundError
-from graphmem.stores.base import (
-    LABELS,
-    ChangeSet,
-    Props,
-    Vector,
-    check_guard,
-    check_prop_name,
-    check_rel_type,
-)
+from graphmem.names import check_prop_name, check_rel_type
+from graphmem.stores.base import LABELS, ChangeSet, Props, Vector, check_guard
 from graphmem.stores.cypher.statements import Statements
 
 #: properties the store keeps on every node or relationship itself

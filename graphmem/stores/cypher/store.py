@@ -30,7 +30,7 @@ from graphmem.stores.base import (
     Vector,
     Where,
 )
-from graphmem.stores.cypher.dialects import Dialect, Record, query_terms
+from graphmem.stores.cypher.dialects import Dialect, Record
 from graphmem.stores.cypher.plan import (
     apply_statement,
     compile_changes,
@@ -38,6 +38,7 @@ from graphmem.stores.cypher.plan import (
     find_statement,
     referenced,
 )
+from graphmem.text import query_terms
 
 _ATTEMPTS = 3
 _FIRST_FETCH = 4  # vector and keyword search over-fetch k * 4, then widen by 4 each time
