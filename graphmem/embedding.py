@@ -43,6 +43,14 @@ class Embedder(Protocol):
         ...
 
 
+def embed_distinct(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vector]:
+    """Each distinct text's vector, in one batch."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return {}
+    return dict(zip(unique, embedder.embed(unique), strict=True))
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 (384 dimensions) on the CPU, batched by length.
 

@@ -29,8 +29,20 @@ class Status(StrEnum):
     EXPIRED = "expired"
 
 
+class EntityStatus(StrEnum):
+    """Status of an entity: a survivor, or a spelling merged into one."""
+
+    ACTIVE = "active"
+    MERGED = "merged"
+
+
 #: statuses that count as "current" (recallable by default, eligible to conflict)
 LIVE_STATUSES: frozenset[str] = frozenset({Status.GENERATED, Status.ACTIVATED})
+
+#: the search kind that selects raw episodes (beside the memory kinds)
+EPISODE = "episode"
+#: every kind a search can be asked for
+HIT_KINDS: frozenset[str] = frozenset({*(k.value for k in Kind), EPISODE})
 
 
 class _Model(BaseModel):
@@ -62,7 +74,7 @@ class Entity(_Model):
     key: str
     type: str = "other"
     aliases: tuple[str, ...] = ()
-    status: str = "active"
+    status: str = EntityStatus.ACTIVE
     frozen: bool = False
     merged_into: str | None = None
     created_at: datetime

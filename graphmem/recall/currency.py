@@ -18,23 +18,8 @@ from collections.abc import Mapping
 from graphmem.config import PredicateRegistry, RecallConfig
 from graphmem.models import Kind, Status
 from graphmem.stores.base import NodeRecord, Store
+from graphmem.validity import NOT_OF_RECORD, valid_at
 from graphmem.versioning import sp_key
-
-#: statuses whose memories are no answer at any time
-_GONE = frozenset({Status.MERGED, Status.EXPIRED})
-
-
-def valid_at(props: Mapping[str, object], t: str | None) -> bool:
-    """Whether a memory version holds at ``t`` (an encoded time; None: now). Now, the
-    current versions hold; at a time, the versions whose validity window contains it."""
-    status = props.get("status")
-    if status in _GONE or props.get("retracted_at"):
-        return False
-    if t is None:
-        return status != Status.SUPERSEDED
-    start = str(props.get("valid_from") or props.get("created_at") or "")
-    end = props.get("valid_to")
-    return start <= t and (end is None or t < str(end))
 
 
 def outdated_episodes(
@@ -54,7 +39,7 @@ def outdated_episodes(
             for m in memory_ids
             if m in memories and memories[m].props.get("kind") == Kind.FACT
         ]
-        facts = [f for f in facts if f.props.get("status") not in _GONE]
+        facts = [f for f in facts if f.props.get("status") not in NOT_OF_RECORD]
         if facts and not any(_holds_since(f.props, t) for f in facts):
             out.add(episode_id)
     return out

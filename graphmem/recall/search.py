@@ -13,25 +13,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Set
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from graphmem.codec import to_episode, to_memory
-from graphmem.config import RecallConfig, lifecycle_for
-from graphmem.errors import InvalidInputError
+from graphmem.config import Config, RecallConfig, lifecycle_for
+from graphmem.embedding import Embedder
+from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.temporal import find_dates, resolve_dates
-from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
+from graphmem.models import EPISODE, LIVE_STATUSES, EntityStatus, Hit, Status
 from graphmem.recall.currency import answers, outdated_episodes
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.text import keywords, query_entity_keys
-from graphmem.timeutil import encode
+from graphmem.timeutil import Clock, encode
+from graphmem.validity import of_record, said_by, valid_at
 
-if TYPE_CHECKING:
-    from graphmem.engine import GraphMem
-
-EPISODE = "episode"
-_KINDS = frozenset({*(k.value for k in Kind), EPISODE})
 _SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
 
 
@@ -64,14 +60,16 @@ class _Scores:
 
 
 class Searcher:
-    """Ranks a user's memories and episodes for a query."""
+    """Ranks a user's memories and episodes for a query, over any store."""
 
-    def __init__(self, engine: GraphMem) -> None:
-        self.engine = engine
-
-    @property
-    def store(self) -> Store:
-        return self.engine.store
+    def __init__(self, store: Store, config: Config, embedder: Embedder, clock: Clock) -> None:
+        self.store = store
+        self.config = config
+        self.embedder = embedder
+        self.clock = clock
+        #: the predicate frames, for what a query asks (their examples' vectors are
+        #: shared with every other matcher over this embedder)
+        self.frames = FrameMatcher(config.predicates, embedder.embed, embedder)
 
     def search(
         self,
@@ -80,11 +78,12 @@ class Searcher:
         *,
         k: int,
         as_of: datetime | None,
-        kinds: Sequence[str] | None,
+        kinds: Set[str],
         include_archived: bool,
     ) -> list[Hit]:
-        cfg = self.engine.config.recall
-        wanted = _check_kinds(kinds, cfg.include_episodes)
+        """The ``k`` best hits of the ``kinds`` asked for (validated by the caller)."""
+        cfg = self.config.recall
+        wanted = kinds
         statuses = set(LIVE_STATUSES)
         if include_archived or as_of is not None:
             statuses.add(Status.ARCHIVED)
@@ -99,7 +98,7 @@ class Searcher:
         answered = self._currency(query, user_id, as_of, named, records, found, cfg)
         if not answered:  # a time in a question about a fact picks the version, not turns
             self._boost_times(query, records, found, cfg)
-        activated = 1.0 + lifecycle_for(self.engine.config, user_id).activation.boost
+        activated = 1.0 + lifecycle_for(self.config, user_id).activation.boost
         for node_id, rec in records.items():
             if rec.props.get("status") == Status.ACTIVATED:
                 found.boost(node_id, activated, "activated")
@@ -132,7 +131,7 @@ class Searcher:
         with_episodes: bool,
     ) -> _Scores:
         found = _Scores()
-        vector = self.engine.embedder.embed([query])[0]
+        vector = self.embedder.embed([query])[0]
         lists = [
             (
                 "vector:memory",
@@ -180,7 +179,7 @@ class Searcher:
 
     def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> None:
         """One step of spreading activation from the seeds over the graph."""
-        seeds = dict(sorted(found.score.items(), key=lambda kv: -kv[1])[: 2 * cfg.seeds])
+        seeds = dict(sorted(found.score.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * cfg.seeds])
         gains: dict[str, tuple[float, str]] = {}
 
         def offer(node_id: str, gain: float, why: str) -> None:
@@ -233,13 +232,13 @@ class Searcher:
             for node_id in sorted(outdated_episodes(self.store, user_id, episodes, t)):
                 found.boost(node_id, cfg.outdated_factor, "outdated")
         if cfg.answer_weight > 0 and named:
-            frames = self.engine.frames
-            plain = strip_dates(query, self.engine.clock())
+            frames = self.frames
+            plain = strip_dates(query, self.clock())
             vector = found.query_vector
             if plain != query or vector is None:
-                vector = self.engine.embedder.embed([plain])[0]
+                vector = self.embedder.embed([plain])[0]
             asked = frames.asked(frames.unnamed(vector, *named.values()))
-            registry = self.engine.config.predicates
+            registry = self.config.predicates
             found_answers = answers(self.store, user_id, named, asked, registry, t, cfg)
             for i, rec in enumerate(found_answers):
                 records[rec.id] = rec
@@ -257,7 +256,7 @@ class Searcher:
         return {
             r.id: r.props["name"]
             for where in ({"key": grams}, {"alias_keys": grams})
-            for r in self.store.find(user_id, "Entity", {**where, "status": "active"})
+            for r in self.store.find(user_id, "Entity", {**where, "status": EntityStatus.ACTIVE})
         }
 
     def _boost_entities(
@@ -282,7 +281,7 @@ class Searcher:
         if cfg.time_boost <= 0:
             return
         windows = []
-        for _, start, granularity in resolve_dates(query, self.engine.clock()):
+        for _, start, granularity in resolve_dates(query, self.clock()):
             end = start + timedelta(days=_SPAN.get(granularity, 1))
             windows.append((encode(start - timedelta(days=1)) or "", encode(end) or ""))
         if not windows:
@@ -304,35 +303,20 @@ def strip_dates(query: str, at: datetime) -> str:
     return " ".join("".join(out).split()).replace(" ?", "?")
 
 
-def _check_kinds(kinds: Sequence[str] | None, include_episodes: bool) -> frozenset[str]:
-    if kinds is None:
-        return _KINDS if include_episodes else _KINDS - {EPISODE}
-    if isinstance(kinds, str) or not all(isinstance(x, str) for x in kinds):
-        raise InvalidInputError("kinds must be a list of strings")
-    unknown = set(kinds) - _KINDS
-    if unknown:
-        raise InvalidInputError(f"unknown kinds {sorted(unknown)}; known: {sorted(_KINDS)}")
-    return frozenset(kinds)
-
-
 def _admissible(
-    rec: NodeRecord, wanted: frozenset[str], statuses: set[str], as_of: datetime | None
+    rec: NodeRecord, wanted: Set[str], statuses: set[str], as_of: datetime | None
 ) -> bool:
+    """Whether a candidate may be a hit: of a kind and status asked for and, with
+    ``as_of``, valid then (``graphmem.validity``)."""
     p = rec.props
+    t = encode(as_of) if as_of is not None else None
     if rec.label == "Episode":
         if EPISODE not in wanted or p.get("status") not in statuses | {None}:
             return False
-        return as_of is None or p["at"] <= (encode(as_of) or "")
+        return t is None or said_by(p, t)
     if rec.label != "Memory" or p.get("kind") not in wanted or p.get("status") not in statuses:
         return False
-    if p.get("retracted_at"):
-        return False
-    if as_of is None:
-        return True
-    t = encode(as_of) or ""
-    start = p.get("valid_from") or p.get("created_at") or ""
-    end = p.get("valid_to")
-    return bool(start <= t and (end is None or t < end))
+    return of_record(p) if t is None else valid_at(p, t)
 
 
 def _hit(rec: NodeRecord, score: float, reason: str) -> Hit:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -147,6 +147,15 @@ def matches(props: Mapping[str, Any], where: Where | None) -> bool:
     return True
 
 
+class CountKey(NamedTuple):
+    """One group of a user's nodes in ``Store.counts``."""
+
+    label: str
+    status: str | None
+    kind: str | None
+    frozen: bool
+
+
 @runtime_checkable
 class Store(Protocol):
     """What every store implements. All reads and writes are scoped by ``user_id``."""
@@ -202,8 +211,8 @@ class Store(Protocol):
         """Stored embeddings of these nodes."""
         ...
 
-    def counts(self, user_id: str) -> dict[str, int]:
-        """Node counts by ``label`` and ``label:status``."""
+    def counts(self, user_id: str) -> dict[CountKey, int]:
+        """The user's node counts, grouped by label, status, kind and frozen flag."""
         ...
 
     def delete_user(self, user_id: str) -> int:

@@ -29,6 +29,7 @@ from graphmem.errors import (
 )
 from graphmem.stores.base import (
     ChangeSet,
+    CountKey,
     Direction,
     EdgeRecord,
     NodeRecord,
@@ -539,18 +540,16 @@ class EmbeddedStore:
                         out[node_id] = emb
         return out
 
-    def counts(self, user_id: str) -> dict[str, int]:
-        out: dict[str, int] = defaultdict(int)
+    def counts(self, user_id: str) -> dict[CountKey, int]:
+        out: dict[CountKey, int] = defaultdict(int)
         with self._lock:
             self._refresh()
             for (uid, label), members in self._members.items():
                 if uid != user_id:
                     continue
                 for node_id in members:
-                    out[label] += 1
-                    status = self._g.nodes[node_id]["props"].get("status")
-                    if status is not None:
-                        out[f"{label}:{status}"] += 1
+                    p = self._g.nodes[node_id]["props"]
+                    out[CountKey(label, p.get("status"), p.get("kind"), bool(p.get("frozen")))] += 1
         return dict(out)
 
     def delete_user(self, user_id: str) -> int:

@@ -157,7 +157,8 @@ def test_one_sentence_of_a_long_turn_is_matched_through_its_passage(mem: GraphMe
     whole = dict(mem.store.vector_search("u1", "Episode", q, 5))[episode]
     best = float(sentence @ q)
     assert best > whole + 0.05  # the premise: the sentence matches better than the turn
-    seeds = dict(Searcher(mem)._episodes("u1", q, RecallConfig()))
+    searcher = Searcher(mem.store, mem.config, mem.embedder, mem.clock)
+    seeds = dict(searcher._episodes("u1", q, RecallConfig()))
     assert abs(seeds[episode] - best) < 1e-3
-    no_passages = dict(Searcher(mem)._episodes("u1", q, RecallConfig(passages=False)))
+    no_passages = dict(searcher._episodes("u1", q, RecallConfig(passages=False)))
     assert abs(no_passages[episode] - whole) < 1e-3

@@ -24,6 +24,7 @@ from graphmem.stores.base import (
     LABELS,
     VECTOR_LABELS,
     ChangeSet,
+    CountKey,
     Direction,
     EdgeRecord,
     NodeRecord,
@@ -254,16 +255,14 @@ class CypherStore:
         rows = self._read("read/embeddings", user_id=user_id, ids=list(dict.fromkeys(ids)))
         return {r["id"]: np.asarray(r["embedding"], dtype=np.float32) for r in rows}
 
-    def counts(self, user_id: str) -> dict[str, int]:
-        out: dict[str, int] = {}
+    def counts(self, user_id: str) -> dict[CountKey, int]:
+        out: dict[CountKey, int] = {}
         for row in self._read("read/counts", user_id=user_id):
             label = next((lb for lb in LABELS if lb in row["labels"]), None)
             if label is None:
                 continue
-            out[label] = out.get(label, 0) + int(row["count"])
-            if row["status"] is not None:
-                key = f"{label}:{row['status']}"
-                out[key] = out.get(key, 0) + int(row["count"])
+            key = CountKey(label, row["status"], row["kind"], bool(row["frozen"]))
+            out[key] = out.get(key, 0) + int(row["count"])
         return out
 
     def delete_user(self, user_id: str) -> int:
