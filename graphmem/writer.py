@@ -26,8 +26,8 @@ from graphmem.stores.base import (
     Store,
     Vector,
     Where,
-    matches,
 )
+from graphmem.stores.semantics import matches
 from graphmem.timeutil import encode
 
 

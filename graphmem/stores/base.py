@@ -135,18 +135,6 @@ Where = Mapping[str, Any]
 """Equality filters on properties; a list or tuple value means "one of"."""
 
 
-def matches(props: Mapping[str, Any], where: Where | None) -> bool:
-    """Whether ``props`` satisfy ``where`` (a list-valued property matches if any element
-    does)."""
-    for name, wanted in (where or {}).items():
-        value = props.get(name)
-        options = wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
-        values = value if isinstance(value, list) else [value]
-        if not any(v in options for v in values):
-            return False
-    return True
-
-
 class CountKey(NamedTuple):
     """One group of a user's nodes in ``Store.counts``."""
 
