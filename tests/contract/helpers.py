@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from graphmem.engine import GraphMem
-from graphmem.stores.base import EdgeRecord
-
-LABELS = ("Episode", "Entity", "Memory", "Tombstone")
+from graphmem.stores.base import LABELS, EdgeRecord
 
 
 def node_ids(mem: GraphMem, user_id: str = "u1") -> dict[str, set[str]]:

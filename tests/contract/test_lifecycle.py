@@ -207,8 +207,9 @@ def test_nothing_but_expiry_forget_and_delete_removes_content(
         "Anna likes tea.", subject="Anna", predicate="likes", object="tea", kind="preference"
     )
     before = node_ids(mem)
-    clock.advance(days=10)
-    mem.sweep()
+    clock.advance(days=100)
+    moved = mem.sweep().moved  # archiving keeps the content
+    assert moved["memory:generated->archived"] == [m.id] and moved["episode:generated->archived"]
     mem.search("What pet does Anna have?")
     mem.retract(m.id)
     assert node_ids(mem) == before  # retract marks; only the sweep will expire it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -322,35 +323,42 @@ def test_merged_memory_is_never_recalled(mem: GraphMem) -> None:
 
 
 def test_explicit_merge_can_be_undone_exactly(mem: GraphMem) -> None:
-    x = mem.remember(
+    mem.remember(
         "Bob likes tea.", subject="Bob", predicate="likes", object="tea", kind="preference"
     )
-    bob = next(e for e in mem.entities() if e.name == "Bob")
-    before = snapshot(mem)
-    robert = mem.remember(
+    mem.remember(
         "Robert likes chess.",
         subject="Robert",
         predicate="likes",
         object="chess",
         kind="preference",
     )
-    robert_e = next(e for e in mem.entities() if e.name == "Robert")
-    mid = snapshot(mem)
-    mem.merge([bob.id, robert_e.id])
-    assert {e.name for e in mem.entities()} >= {"Bob"}
+    ids = {e.name: e.id for e in mem.entities()}
+    before = snapshot(mem)
+    mem.merge([ids["Bob"], ids["Robert"]])
     assert "Robert" not in {e.name for e in mem.entities()}
-    assert mem.unmerge(robert_e.id) == [robert_e.id]
+    assert snapshot(mem) != before
+    assert mem.unmerge(ids["Robert"]) == [ids["Robert"]]
     after = snapshot(mem)
-    assert after["nodes"]["Memory"] == mid["nodes"]["Memory"]  # type: ignore[index]
-    assert {e.name for e in mem.entities()} >= {"Bob", "Robert"}
-    assert before["nodes"]["Memory"][x.id] == after["nodes"]["Memory"][x.id]  # type: ignore[index]
-    assert robert.id in after["nodes"]["Memory"]  # type: ignore[operator]
+    unmerged = [e for e in after["edges"] if e[1] == "UNMERGED_FROM"]  # type: ignore[attr-defined]
+    assert [(e[2], e[3]) for e in unmerged] == [(ids["Robert"], ids["Bob"])]
+    # every node and relationship as before the merge, but for the time of the change
+    # and the record of the unmerge
+    assert _undated(after, skip="UNMERGED_FROM") == _undated(before)
+
+
+def _undated(snap: dict[str, object], skip: str = "") -> dict[str, object]:
+    nodes = {
+        label: {i: {k: v for k, v in p.items() if k != "updated_at"} for i, p in by_id.items()}
+        for label, by_id in snap["nodes"].items()  # type: ignore[attr-defined]
+    }
+    edges = [e for e in snap["edges"] if e[1] != skip]  # type: ignore[attr-defined]
+    return {"nodes": nodes, "edges": edges}
 
 
 def test_no_semantic_operation_deletes_nodes(mem: GraphMem, clock: FakeClock) -> None:
-    def grows_only(op: object) -> None:
+    def grows_only(op: Callable[[], object]) -> None:
         before = node_ids(mem)
-        assert callable(op)
         op()
         after = node_ids(mem)
         for label, ids in before.items():

@@ -1,6 +1,9 @@
-"""Ranking pieces of the read path on small hand-made graphs."""
+"""Ranking pieces of the read path on small hand-made graphs (with the real models:
+ranking depends on them)."""
 
 from __future__ import annotations
+
+import pytest
 
 from graphmem.config import Config, RecallConfig
 from graphmem.engine import GraphMem
@@ -8,6 +11,8 @@ from graphmem.models import Memory
 from graphmem.recall.search import Searcher
 from tests.conftest import FakeClock
 from tests.contract.helpers import LONG_TURN
+
+pytestmark = pytest.mark.real_models
 
 
 def _engine(mem: GraphMem, **recall: object) -> GraphMem:
@@ -116,7 +121,9 @@ def test_query_naming_a_speaker_prefers_their_turns(mem: GraphMem) -> None:
 
 def test_every_hit_explains_itself(mem: GraphMem) -> None:
     mem.add({"speaker": "Anna", "content": "I moved to Lisbon.", "ref": "x"})
-    for h in mem.search("Where did Anna move?"):
+    hits = mem.search("Where did Anna move?")
+    assert {type(h.memory).__name__ for h in hits} == {"Memory", "Episode"}
+    for h in hits:
         assert h.reason and h.score > 0
         if isinstance(h.memory, Memory):
             assert h.sources == h.memory.refs
