@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -209,7 +210,15 @@ class FalkorDBDialect(Dialect):
         return out
 
     def wait_for_indexes(self, seconds: int) -> None:
-        return None  # FalkorDB indexes are usable as soon as they are created
+        """FalkorDB builds an index in the background, and a query that needs one still
+        under construction fails ("Invalid arguments for procedure"): poll until every
+        index is operational."""
+        deadline = time.monotonic() + seconds
+        statement = self.statements.get("admin/show_indexes")
+        while any(r.get("status") != "OPERATIONAL" for r in self.run(statement, {}, write=False)):
+            if time.monotonic() > deadline:
+                raise BackendUnavailableError(f"FalkorDB indexes not ready after {seconds} s")
+            time.sleep(0.01)
 
     def close(self) -> None:
         with self._mapped("close"):
