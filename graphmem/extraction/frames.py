@@ -43,9 +43,7 @@ ENTITY_TYPE = {
 }
 _TYPE_PENALTY = 0.15  # score lost per unit of doubt about an object's type
 _MIN_WEIGHT = 0.4  # a value stated as new must be at least this plausible for the type
-_TOP = int(
-    __import__("os").environ.get("GM_TOP", "2")
-)  # a predicate scores the mean of its best two example similarities
+_TOP = 2  # a predicate scores the mean of its best two example similarities
 #: the write path embeds sentences as "Speaker: sentence"; that much of the name's own
 #: vector is taken out again before comparing with the examples (which have no name)
 NAME_SHARE = 0.45
