@@ -1,12 +1,15 @@
 """Tokenising, in one place: what the keyword indexes receive (``query_terms``), the
-content words of a query (``keywords``) and the entity keys it may name
-(``query_entity_keys``). One word pattern serves all three."""
+content words of a query (``keywords``), the entity keys it may name
+(``query_entity_keys``) and the query without its dates (``strip_dates``). One word
+pattern serves the first three."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from graphmem.codec import entity_key
+from graphmem.extraction.temporal import find_dates
 
 #: a word: letters, digits and underscores, with apostrophes inside ("don't", "Anna's")
 _WORD = re.compile(r"[\w']+", re.UNICODE)
@@ -49,3 +52,14 @@ def query_entity_keys(query: str, longest: int = 3) -> list[str]:
         " ".join(keys[i : i + n]) for n in range(1, longest + 1) for i in range(len(keys) - n + 1)
     }
     return sorted(g for g in grams if g not in STOPWORDS)
+
+
+def strip_dates(query: str, at: datetime) -> str:
+    """The query without its date expressions ("Where did Anna live in May 2023?" ->
+    "Where did Anna live?"), to see what it asks whatever the time."""
+    out, last = [], 0
+    for m in find_dates(query, at):
+        out.append(query[last : m.start])
+        last = m.end
+    out.append(query[last:])
+    return " ".join("".join(out).split()).replace(" ?", "?")

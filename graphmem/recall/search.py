@@ -20,11 +20,11 @@ from graphmem.codec import to_episode, to_memory
 from graphmem.config import Config, RecallConfig, lifecycle_for
 from graphmem.embedding import Embedder
 from graphmem.extraction.frames import FrameMatcher
-from graphmem.extraction.temporal import find_dates, resolve_dates
+from graphmem.extraction.temporal import resolve_dates
 from graphmem.models import EPISODE, LIVE_STATUSES, EntityStatus, Hit, Status
 from graphmem.recall.currency import answers, outdated_episodes
 from graphmem.stores.base import NodeRecord, Store, Vector
-from graphmem.text import keywords, query_entity_keys
+from graphmem.text import keywords, query_entity_keys, strip_dates
 from graphmem.timeutil import Clock, encode
 from graphmem.validity import of_record, said_by, valid_at
 
@@ -290,17 +290,6 @@ class Searcher:
             when = rec.props.get("at") or rec.props.get("valid_from")
             if when and any(lo <= when < hi for lo, hi in windows):
                 found.boost(node_id, 1.0 + cfg.time_boost, "in the time asked about")
-
-
-def strip_dates(query: str, at: datetime) -> str:
-    """The query without its date expressions ("Where did Anna live in May 2023?" ->
-    "Where did Anna live?"), to see what it asks whatever the time."""
-    out, last = [], 0
-    for m in find_dates(query, at):
-        out.append(query[last : m.start])
-        last = m.end
-    out.append(query[last:])
-    return " ".join("".join(out).split()).replace(" ?", "?")
 
 
 def _admissible(
