@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graphmem.engine import GraphMem
+from graphmem.models import Memory
 from graphmem.stores.base import LABELS, EdgeRecord
 
 
@@ -32,3 +35,10 @@ LONG_TURN = (
     "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
     "Then we ordered pizza and watched a movie."
 )
+
+
+def anna_lives_in(mem: GraphMem, city: str, at: str, **kwargs: Any) -> Memory:
+    """``Anna lives in <city>.``, written directly, valid from ``at``."""
+    return mem.remember(
+        f"Anna lives in {city}.", subject="Anna", predicate="lives_in", object=city, at=at, **kwargs
+    )

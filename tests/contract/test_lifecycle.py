@@ -13,7 +13,7 @@ from graphmem.lifecycle import TRANSITIONS, allowed, sweep
 from graphmem.models import Memory, Status
 from graphmem.writer import Writer
 from tests.conftest import FakeClock
-from tests.contract.helpers import LONG_TURN, node_ids, snapshot
+from tests.contract.helpers import LONG_TURN, anna_lives_in, node_ids, snapshot
 
 G, A, M, S, R, X = (
     Status.GENERATED,
@@ -93,16 +93,8 @@ def test_unmerge_restores_the_status_before_the_merge(mem: GraphMem) -> None:
 
 
 def _paris_then_rome(mem: GraphMem) -> tuple[Memory, Memory]:
-    old = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
-    new = mem.remember(
-        "Anna lives in Rome.", subject="Anna", predicate="lives_in", object="Rome", at="2021-01-01"
-    )
+    old = anna_lives_in(mem, "Paris", "2020-01-01")
+    new = anna_lives_in(mem, "Rome", "2021-01-01")
     return old, new
 
 

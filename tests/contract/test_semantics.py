@@ -13,7 +13,7 @@ from graphmem.engine import GraphMem
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import Memory, Status
 from tests.conftest import FakeClock
-from tests.contract.helpers import edges_of, node_ids, snapshot
+from tests.contract.helpers import anna_lives_in, edges_of, node_ids, snapshot
 
 
 def _with_policy(mem: GraphMem, policy: str) -> GraphMem:
@@ -31,22 +31,8 @@ def _with_policy(mem: GraphMem, policy: str) -> GraphMem:
 def _paris_then_berlin(
     mem: GraphMem, paris_source: str = "user", berlin_source: str = "user"
 ) -> tuple[Memory, Memory]:
-    paris = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-        source=paris_source,
-    )
-    berlin = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-        source=berlin_source,
-    )
+    paris = anna_lives_in(mem, "Paris", "2020-01-01", source=paris_source)
+    berlin = anna_lives_in(mem, "Berlin", "2023-01-01", source=berlin_source)
     return paris, berlin
 
 
@@ -93,22 +79,8 @@ def test_source_policy_keeps_older_fact_from_higher_source(mem: GraphMem) -> Non
 
 def test_confidence_policy_keeps_more_confident_fact(mem: GraphMem) -> None:
     mem = _with_policy(mem, "confidence")
-    paris = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-        confidence=0.9,
-    )
-    berlin = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-        confidence=0.4,
-    )
+    paris = anna_lives_in(mem, "Paris", "2020-01-01", confidence=0.9)
+    berlin = anna_lives_in(mem, "Berlin", "2023-01-01", confidence=0.4)
     assert mem.get(paris.id).status == Status.GENERATED  # type: ignore[union-attr]
     assert mem.get(berlin.id).status == Status.SUPERSEDED  # type: ignore[union-attr]
 
@@ -249,21 +221,9 @@ def test_frozen_memory_refuses_every_direct_write(mem: GraphMem) -> None:
 
 def test_conflicting_fact_does_not_supersede_frozen(mem: GraphMem) -> None:
     mem = _with_policy(mem, "latest")
-    paris = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
+    paris = anna_lives_in(mem, "Paris", "2020-01-01")
     mem.freeze(paris.id, reason="verified address")
-    berlin = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-    )
+    berlin = anna_lives_in(mem, "Berlin", "2023-01-01")
     assert mem.get(paris.id).status == Status.GENERATED  # type: ignore[union-attr]
     assert berlin.status == Status.SUPERSEDED
     assert [e.dst for e in edges_of(mem, berlin.id, "CONFLICTS_WITH", direction="out")] == [
@@ -364,13 +324,7 @@ def test_no_semantic_operation_deletes_nodes(mem: GraphMem, clock: FakeClock) ->
         for label, ids in before.items():
             assert ids <= after[label], f"{label} lost {ids - after[label]}"
 
-    p = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
+    p = anna_lives_in(mem, "Paris", "2020-01-01")
     grows_only(lambda: mem.add({"speaker": "Anna", "content": "I live in Berlin now."}))
     grows_only(
         lambda: mem.remember(

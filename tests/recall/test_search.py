@@ -10,7 +10,7 @@ from graphmem.engine import GraphMem
 from graphmem.models import Memory
 from graphmem.recall.search import Searcher
 from tests.conftest import FakeClock
-from tests.contract.helpers import LONG_TURN
+from tests.contract.helpers import LONG_TURN, anna_lives_in
 
 pytestmark = pytest.mark.real_models
 
@@ -63,20 +63,8 @@ def test_neighbouring_turn_is_recalled_with_its_ref(mem: GraphMem) -> None:
 
 
 def test_superseded_fact_needs_as_of(mem: GraphMem) -> None:
-    old = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
-    new = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-    )
+    old = anna_lives_in(mem, "Paris", "2020-01-01")
+    new = anna_lives_in(mem, "Berlin", "2023-01-01")
     now_ids = [h.memory.id for h in mem.search("Where does Anna live?", kinds=["fact"])]
     assert now_ids == [new.id]
     then = mem.search("Where does Anna live?", kinds=["fact"], as_of="2021-01-01")
