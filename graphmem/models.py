@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,8 +41,10 @@ LIVE_STATUSES: frozenset[str] = frozenset({Status.GENERATED, Status.ACTIVATED})
 
 #: the search kind that selects raw episodes (beside the memory kinds)
 EPISODE = "episode"
-#: every kind a search can be asked for
-HIT_KINDS: frozenset[str] = frozenset({*(k.value for k in Kind), EPISODE})
+#: a kind a search can be asked for: a memory kind, or raw episodes
+HitKind = Literal["fact", "preference", "event", "episode"]
+HIT_KINDS: frozenset[str] = frozenset(get_args(HitKind))
+assert {*(k.value for k in Kind), EPISODE} == HIT_KINDS, "HitKind lists every Kind"
 
 
 class _Model(BaseModel):

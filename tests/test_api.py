@@ -129,3 +129,9 @@ def test_only_the_cli_reads_the_environment() -> None:
         if path.name != "cli.py" and re.search(r"\benviron\b|\bgetenv\b", path.read_text())
     ]
     assert readers == []
+
+
+def test_the_search_kinds_are_the_memory_kinds_and_episodes() -> None:
+    from graphmem.models import EPISODE, HIT_KINDS, Kind
+
+    assert {*(k.value for k in Kind), EPISODE} == HIT_KINDS
