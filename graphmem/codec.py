@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import secrets
+import threading
+import time
 import unicodedata
-import uuid
 from typing import Any
 
-from graphmem.models import Entity, Episode, Kind, Memory, Status
-from graphmem.stores.base import NodeRecord
+from graphmem.errors import InvalidInputError
+from graphmem.models import Entity, EntityStatus, Episode, Kind, Memory, Stats, Status
+from graphmem.stores.base import CountKey, NodeRecord
 from graphmem.timeutil import decode
 
 _TIME_FIELDS = ("valid_from", "valid_to", "last_recalled_at", "created_at", "updated_at", "at")
@@ -17,9 +20,20 @@ _SPACES = re.compile(r"\s+")
 _DETERMINERS = ("the ", "a ", "an ", "my ", "our ", "his ", "her ", "their ", "your ")
 
 
+_ID_LOCK = threading.Lock()
+_last_tick = 0
+
+
 def new_id(prefix: str) -> str:
-    """A fresh, globally unique node id such as ``mem_3f2a...``."""
-    return f"{prefix}_{uuid.uuid4().hex[:20]}"
+    """A fresh, globally unique id such as ``mem_0614a2c3f1b2c5e1d0a9f``: 13 hex digits
+    of a microsecond count that strictly increases within the process, then 7 random
+    ones. Ids of one process sort in the order they were made, so ranking ties broken
+    by id come out the same in two stores fed the same input."""
+    global _last_tick
+    with _ID_LOCK:
+        _last_tick = max(_last_tick + 1, time.time_ns() // 1000)
+        tick = _last_tick
+    return f"{prefix}_{tick:013x}{secrets.randbits(28):07x}"
 
 
 def entity_key(name: str) -> str:
@@ -72,7 +86,7 @@ def to_entity(rec: NodeRecord) -> Entity:
         key=p["key"],
         type=p.get("type", "other"),
         aliases=tuple(p.get("aliases") or ()),
-        status=p.get("status", "active"),
+        status=p.get("status", EntityStatus.ACTIVE),
         frozen=bool(p.get("frozen")),
         merged_into=p.get("merged_into"),
         created_at=p["created_at"],
@@ -110,11 +124,39 @@ def to_memory(rec: NodeRecord) -> Memory:
 
 
 def to_model(rec: NodeRecord) -> Memory | Episode | Entity:
-    """Any stored node (but a Tombstone) as its public model."""
+    """A stored memory, episode or entity as its public model (the other labels,
+    ``Passage`` and ``Tombstone``, have none)."""
     if rec.label == "Memory":
         return to_memory(rec)
     if rec.label == "Episode":
         return to_episode(rec)
     if rec.label == "Entity":
         return to_entity(rec)
-    raise ValueError(f"no model for label {rec.label}")
+    raise InvalidInputError(f"{rec.id} is a {rec.label}, not a memory, episode or entity")
+
+
+def to_stats(user_id: str, counts: dict[CountKey, int]) -> Stats:
+    """A user's ``Stats`` from the store's grouped node counts."""
+    by_label: dict[str, int] = {}
+    by_kind = {str(k): 0 for k in Kind}
+    by_status: dict[str, int] = {}
+    frozen = 0
+    for key, n in counts.items():
+        by_label[key.label] = by_label.get(key.label, 0) + n
+        if key.label == "Memory":
+            if key.kind is not None:
+                by_kind[key.kind] = by_kind.get(key.kind, 0) + n
+            if key.status is not None:
+                by_status[key.status] = by_status.get(key.status, 0) + n
+        if key.frozen and key.label in ("Memory", "Entity"):
+            frozen += n
+    return Stats(
+        user_id=user_id,
+        episodes=by_label.get("Episode", 0),
+        entities=by_label.get("Entity", 0),
+        memories=by_label.get("Memory", 0),
+        by_kind=by_kind,
+        by_status=by_status,
+        tombstones=by_label.get("Tombstone", 0),
+        frozen=frozen,
+    )

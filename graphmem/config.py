@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graphmem.names import PREDICATE_RE
+
 ConflictPolicy = Literal["latest", "source", "confidence", "keep_both"]
 
 #: predicates that hold one value at a time for a subject
@@ -81,7 +83,7 @@ ObjectType = Literal[
     "language",
     "date",
 ]
-_NAME = r"^[a-z][a-z0-9_]{0,63}$"
+_NAME = PREDICATE_RE.pattern
 
 
 class PredicateSpec(_Config):

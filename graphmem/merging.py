@@ -4,7 +4,10 @@ can be undone exactly (DESIGN §2.3).
 Merged nodes stay, with status ``merged`` and a ``MERGED_INTO`` link to the survivor.
 Their relationships are copied to the survivor (tagged ``via_merge``), not moved, so
 the originals remain for inspection and for ``unmerge``. An unmerge is exact only while
-the survivor has not changed since the merge; otherwise it is refused.
+the survivor has not changed since the merge; otherwise it is refused. An unmerge puts
+each restored node back in the status it had before the merge (recorded on its
+``MERGED_INTO`` link), a move the lifecycle's transition table allows for this reason
+only.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 
 from graphmem.codec import new_id
 from graphmem.errors import FrozenError, InvalidInputError
-from graphmem.models import LIVE_STATUSES, Status
+from graphmem.models import LIVE_STATUSES, EntityStatus, Status
 from graphmem.stores.base import NodeRecord
 from graphmem.versioning import add_provenance, noisy_or
 from graphmem.writer import Writer
@@ -24,7 +27,7 @@ _SNAPSHOT = ("confidence", "episode_ids", "refs", "aliases", "alias_keys", "upda
 
 def _live(rec: NodeRecord) -> bool:
     if rec.label == "Entity":
-        return rec.props.get("status") == "active"
+        return rec.props.get("status") == EntityStatus.ACTIVE
     return rec.props.get("status") in LIVE_STATUSES
 
 
@@ -158,7 +161,7 @@ def unmerge(w: Writer, merged_id: str) -> list[str]:
     ]
     for edge in w.edges([survivor.id]):
         if edge.props.get("via_merge") == merge_id:
-            w.changes.delete_edges.append(edge.id)
+            w.unlink(edge.id)
     before = json.loads(link.props["survivor_before"])
     w.set(
         survivor.id,
@@ -174,17 +177,13 @@ def unmerge(w: Writer, merged_id: str) -> list[str]:
             if role == "subject_id" and m.props.get("sp_key"):
                 change["sp_key"] = other.id + m.props["sp_key"][len(survivor.id) :]
             w.set(memory_id, change)
-        w.set(
-            other.id,
-            {
-                "status": edge.props.get("status_before") or "generated",
-                "merged_into": None,
-                "updated_at": w.now_s,
-            },
+        before = edge.props.get("status_before") or (
+            EntityStatus.ACTIVE if other.label == "Entity" else Status.GENERATED
         )
+        w.set(other.id, {"status": before, "merged_into": None, "updated_at": w.now_s})
         if other.props.get("edge_id"):
             w.set_edge(other.props["edge_id"], {"current": True})
-        w.changes.delete_edges.append(edge.id)
+        w.unlink(edge.id)
         w.link("UNMERGED_FROM", other.id, survivor.id, {"at": w.now_s, "merge_id": merge_id})
         restored.append(other.id)
     return restored

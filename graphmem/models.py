@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,8 +29,22 @@ class Status(StrEnum):
     EXPIRED = "expired"
 
 
+class EntityStatus(StrEnum):
+    """Status of an entity: a survivor, or a spelling merged into one."""
+
+    ACTIVE = "active"
+    MERGED = "merged"
+
+
 #: statuses that count as "current" (recallable by default, eligible to conflict)
 LIVE_STATUSES: frozenset[str] = frozenset({Status.GENERATED, Status.ACTIVATED})
+
+#: the search kind that selects raw episodes (beside the memory kinds)
+EPISODE = "episode"
+#: a kind a search can be asked for: a memory kind, or raw episodes
+HitKind = Literal["fact", "preference", "event", "episode"]
+HIT_KINDS: frozenset[str] = frozenset(get_args(HitKind))
+assert {*(k.value for k in Kind), EPISODE} == HIT_KINDS, "HitKind lists every Kind"
 
 
 class _Model(BaseModel):
@@ -62,7 +76,7 @@ class Entity(_Model):
     key: str
     type: str = "other"
     aliases: tuple[str, ...] = ()
-    status: str = "active"
+    status: str = EntityStatus.ACTIVE
     frozen: bool = False
     merged_into: str | None = None
     created_at: datetime

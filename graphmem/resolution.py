@@ -14,6 +14,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from graphmem.codec import entity_key
+from graphmem.models import EntityStatus
 from graphmem.stores.base import NodeRecord, Vector
 from graphmem.writer import Writer
 
@@ -72,14 +73,13 @@ class Resolver:
         return list(dict.fromkeys(self._cache.values()))
 
     def _mention(self, entity_id: str, episode_id: str) -> None:
-        for edge in self.w.changes.add_edges:
-            if edge.type == "MENTIONED_IN" and edge.src == entity_id and edge.dst == episode_id:
-                return
+        if self.w.has_link("MENTIONED_IN", entity_id, episode_id):
+            return
         self.w.link("MENTIONED_IN", entity_id, episode_id, {"at": self.w.now_s})
 
     def _match_name(self, key: str, etype: str) -> tuple[NodeRecord, str, float] | None:
         """A live entity of a compatible type by exact key, alias or fuzzy spelling."""
-        live = {"status": "active"}
+        live = {"status": EntityStatus.ACTIVE}
         for method, where in (("exact_key", {"key": key}), ("alias", {"alias_keys": key})):
             found = [
                 r
@@ -108,7 +108,7 @@ class Resolver:
         match = self._match_name(key, etype)
         if match is not None:
             return self._attach(match[0], name, key, etype, match[1], match[2])
-        live = {"status": "active"}
+        live = {"status": EntityStatus.ACTIVE}
         vector = self.embed_name(name)
         threshold = self.w.config.merge.entity_embedding
         for node_id, score in self.w.store.vector_search(self.w.user_id, "Entity", vector, 3, live):
@@ -140,7 +140,7 @@ class Resolver:
             "aliases": [],
             "alias_keys": [],
             "block": block_of(key),
-            "status": "active",
+            "status": EntityStatus.ACTIVE,
             "frozen": False,
             "created_at": self.w.now_s,
             "updated_at": self.w.now_s,
@@ -157,7 +157,9 @@ class Resolver:
             return survivor.id
         if props.get("frozen"):
             return survivor.id  # a frozen entity takes no new alias; mentions still link
-        variant = self._create(name, key, etype, None, status="merged", merged_into=survivor.id)
+        variant = self._create(
+            name, key, etype, None, status=EntityStatus.MERGED, merged_into=survivor.id
+        )
         self.w.link(
             "MERGED_INTO",
             variant.id,

@@ -10,7 +10,6 @@ rises, no version is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -20,11 +19,11 @@ from graphmem.codec import entity_key
 from graphmem.config import ConflictPolicy, PredicateRegistry
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import LIVE_STATUSES, Kind, Status
-from graphmem.stores.base import NodeRecord, Vector, check_rel_type
+from graphmem.names import check_predicate
+from graphmem.stores.base import NodeRecord, Vector
 from graphmem.timeutil import encode
 from graphmem.writer import Writer
 
-PREDICATE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 #: the polarity of a version that records that a fact stopped holding
 ENDED = "ended"
 Action = Literal[
@@ -39,15 +38,6 @@ Action = Literal[
     "ignored",
 ]
 EmbedText = Callable[[str], Vector]
-
-
-def check_predicate(predicate: str) -> str:
-    if not isinstance(predicate, str) or not PREDICATE_RE.match(predicate):
-        raise InvalidInputError(
-            f"predicate {predicate!r} is not allowed: it must match {PREDICATE_RE.pattern}"
-        )
-    check_rel_type(predicate.upper())
-    return predicate
 
 
 def sp_key(subject_id: str, kind: str, predicate: str, registry: PredicateRegistry) -> str:

@@ -1,9 +1,10 @@
 """One write operation: reads the store through an overlay of what this operation has
 already decided, collects every change in one ``ChangeSet`` and commits it atomically.
 
-The rules of DESIGN §2 live in ``versioning`` (conflicts and corroboration),
-``resolution`` (entities) and ``merging``; this module only gives them a consistent
-view of the store while an operation is being planned.
+The writer is the only door to a change set: the rules of DESIGN §2 (``versioning``,
+``resolution``, ``merging``, ``lifecycle``) plan through its methods, and every status
+change passes the lifecycle's transition table here, guarded so that the status it
+moves from is re-checked atomically with the commit.
 """
 
 from __future__ import annotations
@@ -14,17 +15,19 @@ from datetime import datetime
 from graphmem.codec import new_id
 from graphmem.config import Config
 from graphmem.errors import NotFoundError
-from graphmem.models import LIVE_STATUSES
+from graphmem.lifecycle import check_start, check_transition
+from graphmem.models import LIVE_STATUSES, EntityStatus, Status
 from graphmem.stores.base import (
     ChangeSet,
+    Direction,
     EdgeRecord,
     NodeRecord,
     Props,
     Store,
     Vector,
     Where,
-    matches,
 )
+from graphmem.stores.semantics import matches
 from graphmem.timeutil import encode
 
 
@@ -37,13 +40,16 @@ class Writer:
         self.now = now
         self.now_s: str = encode(now) or ""
         self.config = config
-        self.changes = ChangeSet(user_id)
+        self._changes = ChangeSet(user_id)
         self._overlay: dict[str, NodeRecord] = {}
         self._new: dict[str, NodeRecord] = {}
         self._new_by_label: dict[str, dict[str, NodeRecord]] = {}
         self._guarded: set[str] = set()
+        self._status_guarded: set[str] = set()
         self._deleted: set[str] = set()
         self._copied: set[str] = set()
+        self._links: set[tuple[str, str, str]] = set()
+        self._unlinked: set[str] = set()
 
     # ----------------------------------------------------------------- reads
     def node(self, node_id: str) -> NodeRecord | None:
@@ -81,11 +87,11 @@ class Writer:
         return [r for r in out.values() if matches(r.props, where)]
 
     def created(self, label: str) -> list[NodeRecord]:
-        """Nodes of ``label`` this operation creates."""
+        """Nodes of ``label`` this operation creates (merged spellings left out)."""
         return [
             r
             for r in self._new_by_label.get(label, {}).values()
-            if r.props.get("status") != "merged"
+            if r.props.get("status") != EntityStatus.MERGED
         ]
 
     def live_memories(self, sp_key: str) -> list[NodeRecord]:
@@ -100,18 +106,27 @@ class Writer:
         node_ids: Sequence[str],
         *,
         types: Sequence[str] | None = None,
-        direction: str = "both",
+        direction: Direction = "both",
     ) -> list[EdgeRecord]:
-        found = self.store.edges(self.user_id, node_ids, types=types, direction=direction)  # type: ignore[arg-type]
+        """Relationships touching ``node_ids``, with this operation's new ones and
+        without those it removes."""
+        found = self.store.edges(self.user_id, node_ids, types=types, direction=direction)
         wanted = set(node_ids)
-        for edge in self.changes.add_edges:
+        for edge in self._changes.add_edges:
             if types is not None and edge.type not in types:
                 continue
             if (direction in ("out", "both") and edge.src in wanted) or (
                 direction in ("in", "both") and edge.dst in wanted
             ):
                 found.append(edge)
-        return found
+        return [e for e in found if e.id not in self._unlinked]
+
+    def has_link(self, rel_type: str, src: str, dst: str) -> bool:
+        """Whether this operation already links ``src`` to ``dst`` with ``rel_type``."""
+        return (rel_type, src, dst) in self._links
+
+    def is_deleted(self, node_id: str) -> bool:
+        return node_id in self._deleted
 
     # ----------------------------------------------------------------- writes
     def create(
@@ -123,6 +138,8 @@ class Writer:
         node_id: str | None = None,
         prefix: str | None = None,
     ) -> NodeRecord:
+        """A new node; its status, if any, must be one its label may start in."""
+        check_start(label, props.get("status"))
         rec = NodeRecord(
             node_id or new_id(prefix or label[:3].lower()),
             self.user_id,
@@ -130,49 +147,76 @@ class Writer:
             dict(props),
             embedding,
         )
-        self.changes.node(rec)
+        self._changes.node(rec)
         self._overlay[rec.id] = rec
         self._new[rec.id] = rec
         self._new_by_label.setdefault(label, {})[rec.id] = rec
         return rec
 
     def set(self, node_id: str, props: Props, *, guard: bool = True) -> None:
-        """Change properties of a node (existing nodes are guarded: not frozen)."""
+        """Change properties of a node. An existing node is guarded (not frozen) unless
+        ``guard`` is False; a status change must be allowed by the lifecycle's
+        transition table, and the status it moves from is re-checked at commit."""
         rec = self.require(node_id)
+        new_status = props.get("status")
+        old_status = rec.props.get("status")
+        if "status" in props and new_status != old_status:
+            check_transition(rec.label, old_status, new_status, node_id)
+            if node_id not in self._new and node_id not in self._status_guarded:
+                self._changes.guard(node_id, not_frozen=False, status_in=[str(old_status)])
+                self._status_guarded.add(node_id)
         if node_id not in self._new and node_id not in self._copied:
             rec.props = dict(rec.props)  # copy on write: store maps are read-only
             self._copied.add(node_id)
         rec.props.update(props)
         if node_id in self._new:
             return
-        if guard and node_id not in self._guarded:
-            self.changes.guard(node_id)
-            self._guarded.add(node_id)
-        self.changes.update(node_id, dict(props))
+        if guard:
+            self.guard(node_id)
+        self._changes.update(node_id, dict(props))
 
     def delete(self, node_id: str) -> None:
-        """Remove a node with its relationships (callers guard it first if needed)."""
-        if node_id not in self._deleted:
-            self._deleted.add(node_id)
-            self.changes.delete_nodes.append(node_id)
-
-    def is_deleted(self, node_id: str) -> bool:
-        return node_id in self._deleted
+        """Remove a node with its relationships (callers guard it first if needed):
+        for a node with a status, its move to ``expired``."""
+        if node_id in self._deleted:
+            return
+        rec = self.node(node_id)
+        if rec is not None and rec.props.get("status") is not None:
+            check_transition(rec.label, rec.props["status"], Status.EXPIRED, node_id)
+        self._deleted.add(node_id)
+        self._changes.delete_nodes.append(node_id)
 
     def link(self, rel_type: str, src: str, dst: str, props: Props | None = None) -> EdgeRecord:
         edge = EdgeRecord(new_id("rel"), rel_type, src, dst, self.user_id, dict(props or {}))
-        return self.changes.edge(edge)
+        self._links.add((rel_type, src, dst))
+        return self._changes.edge(edge)
 
     def set_edge(self, edge_id: str, props: Props) -> None:
-        for edge in self.changes.add_edges:
+        for edge in self._changes.add_edges:
             if edge.id == edge_id:
                 edge.props.update(props)
                 return
-        self.changes.set_edges.append((edge_id, dict(props)))
+        self._changes.set_edges.append((edge_id, dict(props)))
 
-    def guard(self, node_id: str, *, status_in: Iterable[str] | None = None) -> None:
-        if node_id not in self._new:
-            self.changes.guard(node_id, status_in=list(status_in) if status_in else None)
+    def unlink(self, edge_id: str) -> None:
+        """Remove a stored relationship."""
+        if edge_id not in self._unlinked:
+            self._unlinked.add(edge_id)
+            self._changes.delete_edges.append(edge_id)
+
+    def guard(
+        self, node_id: str, *, not_frozen: bool = True, status_in: Iterable[str] | None = None
+    ) -> None:
+        """A precondition on an existing node, checked atomically with the commit: not
+        frozen (unless ``not_frozen`` is False), with a status in ``status_in``."""
+        if node_id in self._new:
+            return
+        if status_in is None and not_frozen:
+            if node_id in self._guarded:
+                return
+            self._guarded.add(node_id)
+        statuses = list(status_in) if status_in is not None else None
+        self._changes.guard(node_id, not_frozen=not_frozen, status_in=statuses)
 
     def commit(self) -> None:
-        self.store.apply(self.changes)
+        self.store.apply(self._changes)

@@ -1,5 +1,8 @@
-"""Shared fixtures: the real models (loaded once per session), a controllable clock,
-and the ``store`` fixture parametrised over every store available here."""
+"""Shared fixtures: the models (the real ones loaded once per session, and fast test
+doubles), a controllable clock, the ``store`` fixture parametrised over every store
+available here, and ``mem``, an engine on it. ``mem`` runs on the doubles
+(``tests/doubles.py``) unless the test is marked ``real_models``: behaviour that depends
+on the models (ranking quality, resolution by meaning, extraction) is tested with them."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from graphmem.embedding import MiniLMEmbedder
 from graphmem.stores import open_store
 from graphmem.stores.base import Store
 from graphmem.stores.embedded import EmbeddedStore
+from tests.doubles import HashEmbedder, RuleExtractor
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -135,9 +139,13 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def mem(
-    store: Store, embedder: MiniLMEmbedder, extractor: graphmem.Extractor, clock: FakeClock
+    request: pytest.FixtureRequest, store: Store, clock: FakeClock
 ) -> Iterator[graphmem.GraphMem]:
-    engine = graphmem.GraphMem(
+    if request.node.get_closest_marker("real_models"):
+        embedder: graphmem.Embedder = request.getfixturevalue("embedder")
+        extractor: graphmem.Extractor = request.getfixturevalue("extractor")
+    else:
+        embedder, extractor = HashEmbedder(), RuleExtractor()
+    yield graphmem.GraphMem(
         store, embedder=embedder, extractor=extractor, clock=clock, user_id="u1"
     )
-    yield engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,20 @@ def test_delete_leaves_a_tombstone_and_removes_content(mem: GraphMem) -> None:
     assert stone.label == "Tombstone"
     assert set(stone.props) == {"deleted_at", "reason"}
     assert all("1234" not in h.memory.text for h in mem.search("Anna PIN 1234"))
+
+
+def test_only_the_cli_reads_the_environment() -> None:
+    """Library code takes its settings as arguments and ``Config``."""
+    package = ROOT / "graphmem"
+    readers = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "cli.py" and re.search(r"\benviron\b|\bgetenv\b", path.read_text())
+    ]
+    assert readers == []
+
+
+def test_the_search_kinds_are_the_memory_kinds_and_episodes() -> None:
+    from graphmem.models import EPISODE, HIT_KINDS, Kind
+
+    assert {*(k.value for k in Kind), EPISODE} == HIT_KINDS

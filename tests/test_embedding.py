@@ -3,13 +3,13 @@ sentence-transformers reference, from the same installed weights."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from graphmem import InvalidInputError, MiniLMEmbedder
-from graphmem.embedding import cache_dir
 
 TEXTS = [
     "Caroline: I went to the LGBTQ support group yesterday and it was so powerful.",
@@ -37,19 +37,25 @@ def test_batching_does_not_change_vectors() -> None:
     np.testing.assert_allclose(one_by_one, batched, atol=1e-5)
 
 
-def test_export_is_cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("GRAPHMEM_CACHE_DIR", str(tmp_path))
-    assert cache_dir() == tmp_path
+def test_export_is_cached_where_told_and_no_environment_is_read_or_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from graphmem import embedding
 
+    monkeypatch.setenv("GRAPHMEM_CACHE_DIR", str(tmp_path / "ignored"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    environ = dict(os.environ)
+    cache = tmp_path / "given"
     monkeypatch.setattr(embedding, "_MODELS", {})
-    MiniLMEmbedder(threads=1).embed(["first use exports the graph"])
-    exported = list(tmp_path.glob("*.onnx"))
+    MiniLMEmbedder(threads=1, cache_dir=cache).embed(["first use exports the graph"])
+    exported = list(cache.glob("*.onnx"))
     assert len(exported) == 1
     stamp = exported[0].stat().st_mtime_ns
     monkeypatch.setattr(embedding, "_MODELS", {})
-    MiniLMEmbedder(threads=1).embed(["second use reads it"])
-    assert [p.stat().st_mtime_ns for p in tmp_path.glob("*.onnx")] == [stamp]
+    MiniLMEmbedder(threads=1, cache_dir=cache).embed(["second use reads it"])
+    assert [p.stat().st_mtime_ns for p in cache.glob("*.onnx")] == [stamp]
+    assert dict(os.environ) == environ and not (tmp_path / "ignored").exists()
 
 
 def test_unknown_runtime_is_refused() -> None:

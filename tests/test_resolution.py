@@ -3,6 +3,8 @@ gated by entity type (DESIGN §4)."""
 
 from __future__ import annotations
 
+import pytest
+
 from graphmem.engine import GraphMem
 from tests.contract.helpers import edges_of
 
@@ -23,6 +25,7 @@ def test_fuzzy_match_resolves_a_misspelt_name(mem: GraphMem) -> None:
     assert _method(mem, "Maximilian") == {"fuzzy"}
 
 
+@pytest.mark.real_models
 def test_embedding_match_resolves_a_paraphrased_name(mem: GraphMem) -> None:
     mem.remember(
         "Anna moved to New York City.", subject="Anna", predicate="lives_in", object="New York City"

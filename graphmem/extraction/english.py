@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from graphmem.names import PREDICATE_RE as PREDICATE_RE
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -163,7 +165,6 @@ _DOUBLING = _words(
     "equip upset"
 )
 _SNAKE = re.compile(r"[^a-z0-9]+")
-PREDICATE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 def third_person(lemma: str) -> str:

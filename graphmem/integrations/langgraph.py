@@ -67,11 +67,12 @@ from langgraph.store.base import (
 )
 from langgraph.store.base import InvalidNamespaceError as _InvalidNamespaceError
 
-from graphmem.codec import new_id
 from graphmem.engine import GraphMem
 from graphmem.errors import InvalidInputError
-from graphmem.stores.base import ChangeSet, NodeRecord
+from graphmem.models import EntityStatus
+from graphmem.stores.base import NodeRecord
 from graphmem.timeutil import decode, encode, to_utc
+from graphmem.writer import Writer
 
 __all__ = ["GraphMemStore"]
 
@@ -174,12 +175,9 @@ class GraphMemStore(BaseStore):
         first = encode(episode.created_at)
         if previous is not None:  # a replaced item keeps the time it was first put
             first = previous.props.get("item_created_at") or previous.props["created_at"]
-        self.mem.store.apply(
-            ChangeSet(
-                uid,
-                set_nodes=[(episode.id, {"item_value": encoded, "item_created_at": first})],
-            )
-        )
+        w = self._writer(uid)
+        w.set(episode.id, {"item_value": encoded, "item_created_at": first})
+        w.commit()
         self._forget(uid, old, "replaced through the LangGraph store")
 
     def _forget(self, uid: str, episodes: Sequence[NodeRecord], reason: str) -> None:
@@ -253,23 +251,26 @@ class GraphMemStore(BaseStore):
     def _register(self, namespace: tuple[str, ...]) -> None:
         if self._registry_entries(namespace):
             return
-        name, now = ".".join(namespace), encode(to_utc(self.mem.clock()))
-        record = NodeRecord(
-            new_id("ns"),
-            self.registry_user,
+        name = ".".join(namespace)
+        w = self._writer(self.registry_user)
+        w.create(
             "Entity",
             {
                 "name": name,
                 "key": name,
                 "type": _NAMESPACE_TYPE,
                 "aliases": [],
-                "status": "active",
+                "status": EntityStatus.ACTIVE,
                 "frozen": False,
-                "created_at": now,
-                "updated_at": now,
+                "created_at": w.now_s,
+                "updated_at": w.now_s,
             },
+            prefix="ns",
         )
-        self.mem.store.apply(ChangeSet(self.registry_user, add_nodes=[record]))
+        w.commit()
+
+    def _writer(self, user_id: str) -> Writer:
+        return Writer(self.mem.store, user_id, to_utc(self.mem.clock()), self.mem.config)
 
     def _unregister(self, namespace: tuple[str, ...]) -> None:
         for rec in self._registry_entries(namespace):

@@ -24,7 +24,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
@@ -36,7 +36,7 @@ import graphmem
 from graphmem.engine import GraphMem
 from graphmem.errors import GraphMemError, InvalidInputError
 from graphmem.extraction.base import Utterance
-from graphmem.models import Entity, Episode, Hit, Memory
+from graphmem.models import Entity, Episode, Hit, HitKind, Memory
 from graphmem.timeutil import to_utc
 
 __all__ = ["build_server", "parse_address", "serve", "warm_up"]
@@ -49,8 +49,6 @@ INSTRUCTIONS = (
     "versioned: a change closes the old fact instead of deleting it, memory_history shows "
     "how a fact changed, and as_of answers with what was true at a date."
 )
-
-HitKind = Literal["fact", "preference", "event", "episode"]
 
 
 # ---------------------------------------------------------------- tool schemas

@@ -26,23 +26,8 @@ from dataclasses import dataclass
 from graphmem.config import PredicateRegistry, RecallConfig
 from graphmem.models import Status
 from graphmem.stores.base import NodeRecord, Store
+from graphmem.validity import NOT_OF_RECORD, valid_at
 from graphmem.versioning import ENDED, sp_key
-
-#: statuses whose memories are no answer at any time
-_GONE = frozenset({Status.MERGED, Status.EXPIRED})
-
-
-def valid_at(props: Mapping[str, object], t: str | None) -> bool:
-    """Whether a memory version holds at ``t`` (an encoded time; None: now). Now, the
-    current versions hold; at a time, the versions whose validity window contains it."""
-    status = props.get("status")
-    if status in _GONE or props.get("retracted_at"):
-        return False
-    if t is None:
-        return status != Status.SUPERSEDED
-    start = str(props.get("valid_from") or props.get("created_at") or "")
-    end = props.get("valid_to")
-    return start <= t and (end is None or t < str(end))
 
 
 @dataclass(frozen=True)
@@ -124,7 +109,9 @@ def off_topic_episodes(
     out: dict[str, str] = {}
     for episode_id, memory_ids in sources.items():
         facts = [memories[m].props for m in memory_ids if m in memories]
-        facts = [p for p in facts if p.get("status") not in _GONE and p.get("kind") != "event"]
+        facts = [
+            p for p in facts if p.get("status") not in NOT_OF_RECORD and p.get("kind") != "event"
+        ]
         asked_facts = [p for p in facts if p.get("sp_key") in keys]
         if asked_facts and not any(_holds_since(p, t) for p in asked_facts):
             out[episode_id] = "outdated"

@@ -13,25 +13,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Set
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from graphmem.codec import entity_key, to_episode, to_memory
-from graphmem.config import RecallConfig, lifecycle_for
-from graphmem.errors import InvalidInputError
-from graphmem.extraction.temporal import find_dates, resolve_dates
-from graphmem.models import LIVE_STATUSES, Hit, Kind, Status
+from graphmem.codec import to_episode, to_memory
+from graphmem.config import Config, RecallConfig, lifecycle_for
+from graphmem.embedding import Embedder
+from graphmem.extraction.frames import FrameMatcher
+from graphmem.extraction.temporal import resolve_dates
+from graphmem.models import EPISODE, LIVE_STATUSES, EntityStatus, Hit, Status
 from graphmem.recall.currency import answers, asked, off_topic_episodes
-from graphmem.recall.text import STOPWORDS, keywords
 from graphmem.stores.base import NodeRecord, Store, Vector
-from graphmem.timeutil import encode
+from graphmem.text import keywords, query_entity_keys, strip_dates
+from graphmem.timeutil import Clock, encode
+from graphmem.validity import of_record, said_by, valid_at
 
-if TYPE_CHECKING:
-    from graphmem.engine import GraphMem
-
-EPISODE = "episode"
-_KINDS = frozenset({*(k.value for k in Kind), EPISODE})
 _SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
 
 
@@ -64,14 +60,16 @@ class _Scores:
 
 
 class Searcher:
-    """Ranks a user's memories and episodes for a query."""
+    """Ranks a user's memories and episodes for a query, over any store."""
 
-    def __init__(self, engine: GraphMem) -> None:
-        self.engine = engine
-
-    @property
-    def store(self) -> Store:
-        return self.engine.store
+    def __init__(self, store: Store, config: Config, embedder: Embedder, clock: Clock) -> None:
+        self.store = store
+        self.config = config
+        self.embedder = embedder
+        self.clock = clock
+        #: the predicate frames, for what a query asks (their examples' vectors are
+        #: shared with every other matcher over this embedder)
+        self.frames = FrameMatcher(config.predicates, embedder.embed, embedder)
 
     def search(
         self,
@@ -80,11 +78,12 @@ class Searcher:
         *,
         k: int,
         as_of: datetime | None,
-        kinds: Sequence[str] | None,
+        kinds: Set[str],
         include_archived: bool,
     ) -> list[Hit]:
-        cfg = self.engine.config.recall
-        wanted = _check_kinds(kinds, cfg.include_episodes)
+        """The ``k`` best hits of the ``kinds`` asked for (validated by the caller)."""
+        cfg = self.config.recall
+        wanted = kinds
         statuses = set(LIVE_STATUSES)
         if include_archived or as_of is not None:
             statuses.add(Status.ARCHIVED)
@@ -100,7 +99,7 @@ class Searcher:
         if not (answered and as_of is not None):
             # a question about a fact as of a time picks the version, not the turns said then
             self._boost_times(query, records, found, cfg)
-        activated = 1.0 + lifecycle_for(self.engine.config, user_id).activation.boost
+        activated = 1.0 + lifecycle_for(self.config, user_id).activation.boost
         for node_id, rec in records.items():
             if rec.props.get("status") == Status.ACTIVATED:
                 found.boost(node_id, activated, "activated")
@@ -133,7 +132,7 @@ class Searcher:
         with_episodes: bool,
     ) -> _Scores:
         found = _Scores()
-        vector = self.engine.embedder.embed([query])[0]
+        vector = self.embedder.embed([query])[0]
         lists = [
             (
                 "vector:memory",
@@ -181,7 +180,7 @@ class Searcher:
 
     def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> None:
         """One step of spreading activation from the seeds over the graph."""
-        seeds = dict(sorted(found.score.items(), key=lambda kv: -kv[1])[: 2 * cfg.seeds])
+        seeds = dict(sorted(found.score.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * cfg.seeds])
         gains: dict[str, tuple[float, str]] = {}
 
         def offer(node_id: str, gain: float, why: str) -> None:
@@ -230,15 +229,14 @@ class Searcher:
         lower (see ``graphmem.recall.currency``). Whether there was an answer."""
         if not named or (cfg.answer_weight <= 0 and cfg.outdated_factor == 1.0):
             return False
-        frames = self.engine.frames
-        plain = strip_dates(query, self.engine.clock())
+        frames = self.frames
+        plain = strip_dates(query, self.clock())
         vector = found.query_vector
         if plain != query or vector is None:
-            vector = self.engine.embedder.embed([plain])[0]
-        registry = self.engine.config.predicates
-        question = asked(
-            named, frames.asked(frames.unnamed(vector, *named.values())), registry, cfg
-        )
+            vector = self.embedder.embed([plain])[0]
+        registry = self.config.predicates
+        scores = frames.asked(frames.unnamed(vector, *named.values()), plain)
+        question = asked(named, scores, registry, cfg)
         if question is None:
             return False
         t = encode(as_of) if as_of is not None else None
@@ -265,7 +263,7 @@ class Searcher:
         return {
             r.id: r.props["name"]
             for where in ({"key": grams}, {"alias_keys": grams})
-            for r in self.store.find(user_id, "Entity", {**where, "status": "active"})
+            for r in self.store.find(user_id, "Entity", {**where, "status": EntityStatus.ACTIVE})
         }
 
     def _boost_entities(
@@ -290,7 +288,7 @@ class Searcher:
         if cfg.time_boost <= 0:
             return
         windows = []
-        for _, start, granularity in resolve_dates(query, self.engine.clock()):
+        for _, start, granularity in resolve_dates(query, self.clock()):
             end = start + timedelta(days=_SPAN.get(granularity, 1))
             windows.append((encode(start - timedelta(days=1)) or "", encode(end) or ""))
         if not windows:
@@ -301,55 +299,20 @@ class Searcher:
                 found.boost(node_id, 1.0 + cfg.time_boost, "in the time asked about")
 
 
-def strip_dates(query: str, at: datetime) -> str:
-    """The query without its date expressions ("Where did Anna live in May 2023?" ->
-    "Where did Anna live?"), to see what it asks whatever the time."""
-    out, last = [], 0
-    for m in find_dates(query, at):
-        out.append(query[last : m.start])
-        last = m.end
-    out.append(query[last:])
-    return " ".join("".join(out).split()).replace(" ?", "?")
-
-
-def query_entity_keys(query: str, longest: int = 3) -> list[str]:
-    """Entity keys of every 1..``longest``-word span of the query."""
-    words = [w for w in (entity_key(t) for t in query.split()) if w]
-    grams = {
-        " ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)
-    }
-    return sorted(g for g in grams if g not in STOPWORDS)
-
-
-def _check_kinds(kinds: Sequence[str] | None, include_episodes: bool) -> frozenset[str]:
-    if kinds is None:
-        return _KINDS if include_episodes else _KINDS - {EPISODE}
-    if isinstance(kinds, str) or not all(isinstance(x, str) for x in kinds):
-        raise InvalidInputError("kinds must be a list of strings")
-    unknown = set(kinds) - _KINDS
-    if unknown:
-        raise InvalidInputError(f"unknown kinds {sorted(unknown)}; known: {sorted(_KINDS)}")
-    return frozenset(kinds)
-
-
 def _admissible(
-    rec: NodeRecord, wanted: frozenset[str], statuses: set[str], as_of: datetime | None
+    rec: NodeRecord, wanted: Set[str], statuses: set[str], as_of: datetime | None
 ) -> bool:
+    """Whether a candidate may be a hit: of a kind and status asked for and, with
+    ``as_of``, valid then (``graphmem.validity``)."""
     p = rec.props
+    t = encode(as_of) if as_of is not None else None
     if rec.label == "Episode":
         if EPISODE not in wanted or p.get("status") not in statuses | {None}:
             return False
-        return as_of is None or p["at"] <= (encode(as_of) or "")
+        return t is None or said_by(p, t)
     if rec.label != "Memory" or p.get("kind") not in wanted or p.get("status") not in statuses:
         return False
-    if p.get("retracted_at"):
-        return False
-    if as_of is None:
-        return True
-    t = encode(as_of) or ""
-    start = p.get("valid_from") or p.get("created_at") or ""
-    end = p.get("valid_to")
-    return bool(start <= t and (end is None or t < end))
+    return of_record(p) if t is None else valid_at(p, t)
 
 
 def _hit(rec: NodeRecord, score: float, reason: str) -> Hit:

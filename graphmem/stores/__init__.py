@@ -1,6 +1,6 @@
 """Store implementations and the URI that picks one.
 
-- ``local:///path/to/dir`` — the embedded store (networkx + SQLite + numpy) in a directory.
+- ``local:///path/to/dir`` — the embedded store (SQLite, mirrored in memory) in a directory.
 - ``neo4j://host:7687``, ``neo4j+s://``, ``neo4j+ssc://``, ``bolt://``, ``bolt+s://``,
   ``bolt+ssc://`` — Neo4j 5 through the official driver; ``?database=name`` picks a
   database; credentials come from ``auth=(user, password)``, never from the URI.

@@ -14,15 +14,15 @@ store.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
 from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
+from graphmem.names import check_rel_type
 
 Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
@@ -30,24 +30,6 @@ Direction = Literal["out", "in", "both"]
 
 LABELS = ("Episode", "Passage", "Entity", "Memory", "Tombstone")
 VECTOR_LABELS = ("Episode", "Passage", "Entity", "Memory")
-REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
-PROP_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-
-
-def check_rel_type(rel_type: str) -> str:
-    """Return ``rel_type`` if it is a safe relationship type, else raise."""
-    if not isinstance(rel_type, str) or not REL_TYPE_RE.match(rel_type):
-        raise InvalidInputError(
-            f"relationship type {rel_type!r} is not allowed: it must match {REL_TYPE_RE.pattern}"
-        )
-    return rel_type
-
-
-def check_prop_name(name: str) -> str:
-    """Return ``name`` if it is a safe property name, else raise."""
-    if not PROP_NAME_RE.match(name):
-        raise InvalidInputError(f"property name {name!r} is not allowed")
-    return name
 
 
 @dataclass
@@ -153,16 +135,13 @@ Where = Mapping[str, Any]
 """Equality filters on properties; a list or tuple value means "one of"."""
 
 
-def matches(props: Mapping[str, Any], where: Where | None) -> bool:
-    """Whether ``props`` satisfy ``where`` (a list-valued property matches if any element
-    does)."""
-    for name, wanted in (where or {}).items():
-        value = props.get(name)
-        options = wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
-        values = value if isinstance(value, list) else [value]
-        if not any(v in options for v in values):
-            return False
-    return True
+class CountKey(NamedTuple):
+    """One group of a user's nodes in ``Store.counts``."""
+
+    label: str
+    status: str | None
+    kind: str | None
+    frozen: bool
 
 
 @runtime_checkable
@@ -220,8 +199,8 @@ class Store(Protocol):
         """Stored embeddings of these nodes."""
         ...
 
-    def counts(self, user_id: str) -> dict[str, int]:
-        """Node counts by ``label`` and ``label:status``."""
+    def counts(self, user_id: str) -> dict[CountKey, int]:
+        """The user's node counts, grouped by label, status, kind and frozen flag."""
         ...
 
     def delete_user(self, user_id: str) -> int:

@@ -2,7 +2,8 @@
 
 Vectors are L2-normalised on insert, so a dot product is the cosine similarity.
 Deleted rows are masked, not compacted; search over-fetches and widens when filters
-reject candidates, so it never silently returns fewer hits than exist.
+reject candidates (``semantics.fetch_sizes``), so it never silently returns fewer hits
+than exist. Ties rank in insertion order.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from graphmem.stores.base import Vector
+from graphmem.stores.semantics import fetch_sizes
 
 
 @functools.cache
@@ -92,11 +94,11 @@ class VectorIndex:
         with _one_blas_thread():
             scores = self._matrix[:n] @ q
         scores = np.where(self._alive[:n], scores, -np.inf)
-        fetch = min(n, max(4 * k, 64))
-        while True:
+        out: list[tuple[str, float]] = []
+        for fetch in fetch_sizes(k, most=n):
             top = np.argpartition(-scores, fetch - 1)[:fetch] if fetch < n else np.arange(n)
-            top = top[np.argsort(-scores[top], kind="stable")]
-            out: list[tuple[str, float]] = []
+            top = top[np.lexsort((top, -scores[top]))]  # best first, ties by row
+            out = []
             for row in top:
                 node_id = self._ids[int(row)]
                 if node_id is None or not np.isfinite(scores[row]):
@@ -105,6 +107,4 @@ class VectorIndex:
                     out.append((node_id, float(scores[row])))
                     if len(out) == k:
                         return out
-            if fetch >= n:
-                return out
-            fetch = min(n, fetch * 4)
+        return out

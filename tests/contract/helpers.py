@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from graphmem.engine import GraphMem
-from graphmem.stores.base import EdgeRecord
+from typing import Any
 
-LABELS = ("Episode", "Entity", "Memory", "Tombstone")
+from graphmem.engine import GraphMem
+from graphmem.models import Memory
+from graphmem.stores.base import LABELS, EdgeRecord
 
 
 def node_ids(mem: GraphMem, user_id: str = "u1") -> dict[str, set[str]]:
@@ -34,3 +35,10 @@ LONG_TURN = (
     "My grandmother's old violin from Vienna was hidden under a pile of boxes. "
     "Then we ordered pizza and watched a movie."
 )
+
+
+def anna_lives_in(mem: GraphMem, city: str, at: str, **kwargs: Any) -> Memory:
+    """``Anna lives in <city>.``, written directly, valid from ``at``."""
+    return mem.remember(
+        f"Anna lives in {city}.", subject="Anna", predicate="lives_in", object=city, at=at, **kwargs
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -12,7 +13,7 @@ from graphmem.engine import GraphMem
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import Memory, Status
 from tests.conftest import FakeClock
-from tests.contract.helpers import edges_of, node_ids, snapshot
+from tests.contract.helpers import anna_lives_in, edges_of, node_ids, snapshot
 
 
 def _with_policy(mem: GraphMem, policy: str) -> GraphMem:
@@ -30,22 +31,8 @@ def _with_policy(mem: GraphMem, policy: str) -> GraphMem:
 def _paris_then_berlin(
     mem: GraphMem, paris_source: str = "user", berlin_source: str = "user"
 ) -> tuple[Memory, Memory]:
-    paris = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-        source=paris_source,
-    )
-    berlin = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-        source=berlin_source,
-    )
+    paris = anna_lives_in(mem, "Paris", "2020-01-01", source=paris_source)
+    berlin = anna_lives_in(mem, "Berlin", "2023-01-01", source=berlin_source)
     return paris, berlin
 
 
@@ -92,22 +79,8 @@ def test_source_policy_keeps_older_fact_from_higher_source(mem: GraphMem) -> Non
 
 def test_confidence_policy_keeps_more_confident_fact(mem: GraphMem) -> None:
     mem = _with_policy(mem, "confidence")
-    paris = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-        confidence=0.9,
-    )
-    berlin = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-        confidence=0.4,
-    )
+    paris = anna_lives_in(mem, "Paris", "2020-01-01", confidence=0.9)
+    berlin = anna_lives_in(mem, "Berlin", "2023-01-01", confidence=0.4)
     assert mem.get(paris.id).status == Status.GENERATED  # type: ignore[union-attr]
     assert mem.get(berlin.id).status == Status.SUPERSEDED  # type: ignore[union-attr]
 
@@ -248,21 +221,9 @@ def test_frozen_memory_refuses_every_direct_write(mem: GraphMem) -> None:
 
 def test_conflicting_fact_does_not_supersede_frozen(mem: GraphMem) -> None:
     mem = _with_policy(mem, "latest")
-    paris = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
+    paris = anna_lives_in(mem, "Paris", "2020-01-01")
     mem.freeze(paris.id, reason="verified address")
-    berlin = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-    )
+    berlin = anna_lives_in(mem, "Berlin", "2023-01-01")
     assert mem.get(paris.id).status == Status.GENERATED  # type: ignore[union-attr]
     assert berlin.status == Status.SUPERSEDED
     assert [e.dst for e in edges_of(mem, berlin.id, "CONFLICTS_WITH", direction="out")] == [
@@ -322,47 +283,48 @@ def test_merged_memory_is_never_recalled(mem: GraphMem) -> None:
 
 
 def test_explicit_merge_can_be_undone_exactly(mem: GraphMem) -> None:
-    x = mem.remember(
+    mem.remember(
         "Bob likes tea.", subject="Bob", predicate="likes", object="tea", kind="preference"
     )
-    bob = next(e for e in mem.entities() if e.name == "Bob")
-    before = snapshot(mem)
-    robert = mem.remember(
+    mem.remember(
         "Robert likes chess.",
         subject="Robert",
         predicate="likes",
         object="chess",
         kind="preference",
     )
-    robert_e = next(e for e in mem.entities() if e.name == "Robert")
-    mid = snapshot(mem)
-    mem.merge([bob.id, robert_e.id])
-    assert {e.name for e in mem.entities()} >= {"Bob"}
+    ids = {e.name: e.id for e in mem.entities()}
+    before = snapshot(mem)
+    mem.merge([ids["Bob"], ids["Robert"]])
     assert "Robert" not in {e.name for e in mem.entities()}
-    assert mem.unmerge(robert_e.id) == [robert_e.id]
+    assert snapshot(mem) != before
+    assert mem.unmerge(ids["Robert"]) == [ids["Robert"]]
     after = snapshot(mem)
-    assert after["nodes"]["Memory"] == mid["nodes"]["Memory"]  # type: ignore[index]
-    assert {e.name for e in mem.entities()} >= {"Bob", "Robert"}
-    assert before["nodes"]["Memory"][x.id] == after["nodes"]["Memory"][x.id]  # type: ignore[index]
-    assert robert.id in after["nodes"]["Memory"]  # type: ignore[operator]
+    unmerged = [e for e in after["edges"] if e[1] == "UNMERGED_FROM"]  # type: ignore[attr-defined]
+    assert [(e[2], e[3]) for e in unmerged] == [(ids["Robert"], ids["Bob"])]
+    # every node and relationship as before the merge, but for the time of the change
+    # and the record of the unmerge
+    assert _undated(after, skip="UNMERGED_FROM") == _undated(before)
+
+
+def _undated(snap: dict[str, object], skip: str = "") -> dict[str, object]:
+    nodes = {
+        label: {i: {k: v for k, v in p.items() if k != "updated_at"} for i, p in by_id.items()}
+        for label, by_id in snap["nodes"].items()  # type: ignore[attr-defined]
+    }
+    edges = [e for e in snap["edges"] if e[1] != skip]  # type: ignore[attr-defined]
+    return {"nodes": nodes, "edges": edges}
 
 
 def test_no_semantic_operation_deletes_nodes(mem: GraphMem, clock: FakeClock) -> None:
-    def grows_only(op: object) -> None:
+    def grows_only(op: Callable[[], object]) -> None:
         before = node_ids(mem)
-        assert callable(op)
         op()
         after = node_ids(mem)
         for label, ids in before.items():
             assert ids <= after[label], f"{label} lost {ids - after[label]}"
 
-    p = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
+    p = anna_lives_in(mem, "Paris", "2020-01-01")
     grows_only(lambda: mem.add({"speaker": "Anna", "content": "I live in Berlin now."}))
     grows_only(
         lambda: mem.remember(

@@ -98,6 +98,7 @@ def test_namespaces_are_isolated(lg: GraphMemStore, mem: graphmem.GraphMem) -> N
     assert "Lisbon" not in {e.name for e in mem.entities(user_id=lg.user_id(ben))}
 
 
+@pytest.mark.real_models  # extraction and ranking by meaning
 def test_an_item_is_an_episode_with_its_key_as_ref(
     lg: GraphMemStore, mem: graphmem.GraphMem
 ) -> None:
@@ -143,6 +144,7 @@ def test_search_without_a_query_lists_newest_first_with_limit_and_offset(
     assert all(i.score is None for i in lg.search(ns))
 
 
+@pytest.mark.real_models  # extraction and ranking by meaning
 def test_search_filter_matches_values_exactly_and_with_operators(lg: GraphMemStore) -> None:
     ns = ("tasks",)
     lg.put(ns, "t1", {"content": "Write a report.", "status": "open", "prio": 1, "who": {"id": 7}})

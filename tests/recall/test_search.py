@@ -1,13 +1,18 @@
-"""Ranking pieces of the read path on small hand-made graphs."""
+"""Ranking pieces of the read path on small hand-made graphs (with the real models:
+ranking depends on them)."""
 
 from __future__ import annotations
+
+import pytest
 
 from graphmem.config import Config, RecallConfig
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
 from graphmem.recall.search import Searcher
 from tests.conftest import FakeClock
-from tests.contract.helpers import LONG_TURN
+from tests.contract.helpers import LONG_TURN, anna_lives_in
+
+pytestmark = pytest.mark.real_models
 
 
 def _engine(mem: GraphMem, **recall: object) -> GraphMem:
@@ -58,20 +63,8 @@ def test_neighbouring_turn_is_recalled_with_its_ref(mem: GraphMem) -> None:
 
 
 def test_superseded_fact_needs_as_of(mem: GraphMem) -> None:
-    old = mem.remember(
-        "Anna lives in Paris.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Paris",
-        at="2020-01-01",
-    )
-    new = mem.remember(
-        "Anna lives in Berlin.",
-        subject="Anna",
-        predicate="lives_in",
-        object="Berlin",
-        at="2023-01-01",
-    )
+    old = anna_lives_in(mem, "Paris", "2020-01-01")
+    new = anna_lives_in(mem, "Berlin", "2023-01-01")
     now_ids = [h.memory.id for h in mem.search("Where does Anna live?", kinds=["fact"])]
     assert now_ids == [new.id]
     then = mem.search("Where does Anna live?", kinds=["fact"], as_of="2021-01-01")
@@ -116,7 +109,9 @@ def test_query_naming_a_speaker_prefers_their_turns(mem: GraphMem) -> None:
 
 def test_every_hit_explains_itself(mem: GraphMem) -> None:
     mem.add({"speaker": "Anna", "content": "I moved to Lisbon.", "ref": "x"})
-    for h in mem.search("Where did Anna move?"):
+    hits = mem.search("Where did Anna move?")
+    assert {type(h.memory).__name__ for h in hits} == {"Memory", "Episode"}
+    for h in hits:
         assert h.reason and h.score > 0
         if isinstance(h.memory, Memory):
             assert h.sources == h.memory.refs
@@ -157,7 +152,8 @@ def test_one_sentence_of_a_long_turn_is_matched_through_its_passage(mem: GraphMe
     whole = dict(mem.store.vector_search("u1", "Episode", q, 5))[episode]
     best = float(sentence @ q)
     assert best > whole + 0.05  # the premise: the sentence matches better than the turn
-    seeds = dict(Searcher(mem)._episodes("u1", q, RecallConfig()))
+    searcher = Searcher(mem.store, mem.config, mem.embedder, mem.clock)
+    seeds = dict(searcher._episodes("u1", q, RecallConfig()))
     assert abs(seeds[episode] - best) < 1e-3
-    no_passages = dict(Searcher(mem)._episodes("u1", q, RecallConfig(passages=False)))
+    no_passages = dict(searcher._episodes("u1", q, RecallConfig(passages=False)))
     assert abs(no_passages[episode] - whole) < 1e-3

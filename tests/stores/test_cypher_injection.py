@@ -36,7 +36,7 @@ def test_hostile_text_and_names_are_stored_verbatim(cypher_mem: GraphMem, text: 
     assert {name, "Berlin"} <= {e.name for e in mem.entities()}
     episode = mem.add({"speaker": "Anna", "content": text}).episodes[0]
     assert mem.get(episode.id).text == text  # type: ignore[union-attr]
-    assert mem.store.counts("u1")["Memory"] >= 1
+    assert mem.stats().memories >= 1
     assert any(h.memory.id == m.id for h in mem.search(text, k=20))
 
 

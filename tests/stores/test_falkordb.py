@@ -8,26 +8,17 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
-from graphmem.errors import BackendError, FrozenError, InvalidInputError, NotFoundError
+from graphmem.errors import BackendError, FrozenError, InvalidInputError
 from graphmem.stores import open_store
 from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord
 from graphmem.stores.cypher import CypherStore
-
-
-def _vec(*xs: float) -> np.ndarray:
-    v = np.zeros(8, dtype=np.float32)
-    v[: len(xs)] = xs
-    return v
-
-
-def _memory(node_id: str, text: str, user: str = "u1", **props: object) -> NodeRecord:
-    base = {"text": text, "status": "generated", "kind": "fact", **props}
-    return NodeRecord(node_id, user, "Memory", base, _vec(1.0, float(len(text) % 3)))
+from graphmem.stores.semantics import fulltext_body
+from tests.stores.records import DIM, memory, vec
 
 
 @pytest.fixture
 def store(falkordb_server: str) -> Iterator[CypherStore]:
-    s = open_store(f"falkordb://{falkordb_server}/t_{uuid.uuid4().hex[:12]}", dimensions=8)
+    s = open_store(f"falkordb://{falkordb_server}/t_{uuid.uuid4().hex[:12]}")
     assert isinstance(s, CypherStore)
     yield s
     s.dialect.graph.delete()  # type: ignore[attr-defined]
@@ -50,12 +41,12 @@ def _dump(store: CypherStore) -> list[object]:
 
 
 def test_failed_guard_writes_nothing(store: CypherStore) -> None:
-    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "a frozen fact", frozen=True)]))
-    store.apply(ChangeSet("u1", add_nodes=[_memory("m0", "another fact")]))
+    store.apply(ChangeSet("u1", add_nodes=[memory("m1", "a frozen fact", frozen=True)]))
+    store.apply(ChangeSet("u1", add_nodes=[memory("m0", "another fact")]))
     before = _dump(store)
     change = ChangeSet(
         "u1",
-        add_nodes=[_memory("m2", "new")],
+        add_nodes=[memory("m2", "new")],
         set_nodes=[("m0", {"text": "changed too"})],
         delete_nodes=["m0"],
         add_edges=[EdgeRecord("r1", "NEXT", "m2", "m1", "u1", {})],
@@ -69,28 +60,6 @@ def test_failed_guard_writes_nothing(store: CypherStore) -> None:
     assert store.get("u1", ["m1"])[0].props["text"] == "a frozen fact"
 
 
-def test_status_guard_and_missing_edge_roll_back(store: CypherStore) -> None:
-    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "old", status="superseded")]))
-    before = _dump(store)
-    change = ChangeSet("u1", add_nodes=[_memory("m2", "x")])
-    change.guard("m1", status_in=["generated", "activated"])
-    with pytest.raises(InvalidInputError, match="superseded"):
-        store.apply(change)
-    with pytest.raises(NotFoundError):
-        store.apply(
-            ChangeSet(
-                "u1",
-                add_nodes=[_memory("m3", "x")],
-                add_edges=[EdgeRecord("r1", "ABOUT", "m3", "nowhere", "u1", {})],
-            )
-        )
-    with pytest.raises(NotFoundError):
-        store.apply(ChangeSet("u1", add_nodes=[_memory("m4", "x")], delete_edges=["nope"]))
-    with pytest.raises(InvalidInputError, match="already exists"):
-        store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "again")]))
-    assert _dump(store) == before
-
-
 def test_a_query_that_fails_midway_leaves_no_partial_write(store: CypherStore) -> None:
     """The property apply relies on: FalkorDB undoes a query that errors after writing."""
     with pytest.raises(BackendError, match=r"[Dd]ivision by zero"):
@@ -102,66 +71,26 @@ def test_a_query_that_fails_midway_leaves_no_partial_write(store: CypherStore) -
     assert _dump(store) == []
 
 
-def test_reads_and_writes_never_cross_tenants(store: CypherStore) -> None:
-    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "secret plans of u1")]))
-    store.apply(ChangeSet("u2", add_nodes=[_memory("m2", "secret plans of u2", user="u2")]))
-    assert [r.id for r in store.get("u2", ["m1", "m2"])] == ["m2"]
-    assert [i for i, _ in store.keyword_search("u2", "secret plans", 10, ["Memory"])] == ["m2"]
-    assert [i for i, _ in store.vector_search("u2", "Memory", _vec(1.0), 10)] == ["m2"]
-    assert store.edges("u2", ["m1"]) == []
-    assert store.embeddings("u2", ["m1"]) == {}
-    with pytest.raises(NotFoundError):
-        store.apply(ChangeSet("u2", set_nodes=[("m1", {"text": "hijack"})]))
-    with pytest.raises(NotFoundError):
-        store.apply(ChangeSet("u2", add_edges=[EdgeRecord("r", "NEXT", "m2", "m1", "u2", {})]))
-    assert store.delete_user("u2") == 1
-    assert [r.id for r in store.find("u1", "Memory")] == ["m1"]
-
-
-def test_vector_search_widens_until_k_pass_the_filter(store: CypherStore) -> None:
-    rng = np.random.default_rng(7)
-    nodes = []
-    for i in range(300):
-        node = _memory(f"m{i:03d}", f"text {i}", status="merged" if i % 10 else "generated")
-        node.embedding = rng.normal(size=8).astype(np.float32)
-        nodes.append(node)
-    store.apply(ChangeSet("u1", add_nodes=nodes))
-    found = store.vector_search("u1", "Memory", _vec(1.0), 25, {"status": "generated"})
-    assert len(found) == 25
-    assert all(store.get("u1", [i])[0].props["status"] == "generated" for i, _ in found)
-
-
 def test_scores_are_cosine_similarity(store: CypherStore) -> None:
     store.apply(
         ChangeSet(
             "u1",
             add_nodes=[
-                NodeRecord("a", "u1", "Entity", {"name": "A"}, _vec(1.0)),
-                NodeRecord("b", "u1", "Entity", {"name": "B"}, _vec(0.6, 0.8)),
+                NodeRecord("a", "u1", "Entity", {"name": "A"}, vec(1.0)),
+                NodeRecord("b", "u1", "Entity", {"name": "B"}, vec(0.6, 0.8)),
             ],
         )
     )
-    found = dict(store.vector_search("u1", "Entity", _vec(1.0), 2))
+    found = dict(store.vector_search("u1", "Entity", vec(1.0), 2))
     assert found["a"] == pytest.approx(1.0, abs=1e-5)
     assert found["b"] == pytest.approx(0.6, abs=1e-5)
 
 
 def test_expired_embedding_leaves_the_vector_index(store: CypherStore) -> None:
-    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "x"), _memory("m2", "y")]))
+    store.apply(ChangeSet("u1", add_nodes=[memory("m1", "x"), memory("m2", "y")]))
     store.apply(ChangeSet("u1", set_embeddings=[("m1", None)]))
     assert set(store.embeddings("u1", ["m1", "m2"])) == {"m2"}
-    assert [i for i, _ in store.vector_search("u1", "Memory", _vec(1.0), 5)] == ["m2"]
-
-
-def test_none_means_absent_and_lists_survive(store: CypherStore) -> None:
-    store.apply(ChangeSet("u1", add_nodes=[_memory("m1", "x", refs=[], edge_id=None)]))
-    props = store.get("u1", ["m1"])[0].props
-    assert props["refs"] == [] and "edge_id" not in props
-    assert [r.id for r in store.find("u1", "Memory", {"edge_id": None})] == ["m1"]
-    store.apply(ChangeSet("u1", set_nodes=[("m1", {"text": None, "refs": ["D1:1"]})]))
-    props = store.get("u1", ["m1"])[0].props
-    assert "text" not in props and props["refs"] == ["D1:1"]
-    assert [r.id for r in store.find("u1", "Memory", {"refs": "D1:1"})] == ["m1"]
+    assert [i for i, _ in store.vector_search("u1", "Memory", vec(1.0), 5)] == ["m2"]
 
 
 def test_schema_is_complete_after_open_and_apply_is_idempotent(store: CypherStore) -> None:
@@ -184,8 +113,8 @@ def test_vector_search_widens_through_the_index_for_large_tenants(
     rng = np.random.default_rng(11)
     nodes = []
     for i in range(400):
-        node = _memory(f"m{i:03d}", f"t{i}", status="generated" if i % 20 == 0 else "merged")
-        node.embedding = rng.normal(size=8).astype(np.float32)
+        node = memory(f"m{i:03d}", f"t{i}", status="generated" if i % 20 == 0 else "merged")
+        node.embedding = rng.normal(size=DIM).astype(np.float32)
         nodes.append(node)
     store.apply(ChangeSet("u1", add_nodes=nodes))
     calls: list[int] = []
@@ -197,6 +126,27 @@ def test_vector_search_widens_through_the_index_for_large_tenants(
         return run(query, params, write=write)
 
     monkeypatch.setattr(store.dialect, "run", counting)
-    found = store.vector_search("u1", "Memory", _vec(1.0), 10, {"status": "generated"})
+    found = store.vector_search("u1", "Memory", vec(1.0), 10, {"status": "generated"})
     assert len(found) == 10 and calls[0] == 40 and len(calls) > 1
     assert all(store.get("u1", [i])[0].props["status"] == "generated" for i, _ in found)
+
+
+def test_the_fulltext_body_is_the_one_every_store_indexes(store: CypherStore) -> None:
+    nodes = [
+        NodeRecord("e1", "u1", "Entity", {"name": "Robert", "aliases": ["Bob", "B_b"]}),
+        NodeRecord("p1", "u1", "Episode", {"speaker": "Anna", "text": "I moved to snake_case."}),
+        NodeRecord("m1", "u1", "Memory", {"text": "Anna moved.", "predicate": "lives_in"}),
+        NodeRecord("m2", "u1", "Memory", {"text": "Anna hums.", "predicate": ""}),
+        NodeRecord("t1", "u1", "Tombstone", {"reason": "deleted"}),
+    ]
+    store.apply(ChangeSet("u1", add_nodes=nodes))
+    store.apply(ChangeSet("u1", set_nodes=[("e1", {"aliases": ["Rob", "Bobby"]})]))
+
+    def indexed() -> dict[str, str | None]:
+        rows = store.dialect.run("MATCH (n) RETURN n.id AS id, n._text AS t", {}, write=False)
+        return {r["id"]: r["t"] for r in rows}
+
+    stored = store.get("u1", [n.id for n in nodes])
+    expected = {r.id: fulltext_body(r.label, r.props) or None for r in stored}
+    assert indexed() == expected
+    assert expected["e1"] == "Robert Rob Bobby" and expected["m1"] == "Anna moved. lives in"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -19,13 +19,6 @@ from graphmem.errors import BackendError, BackendUnavailableError, InvalidInputE
 from graphmem.stores.cypher.statements import Statements
 
 Record = dict[str, Any]
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def query_terms(text: str) -> list[str]:
-    """The distinct lower-case word tokens of ``text``: all keyword search ever sends, so
-    no query syntax of Lucene or RediSearch can come from the caller."""
-    return list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(text)))
 
 
 class Dialect(ABC):
@@ -217,7 +210,15 @@ class FalkorDBDialect(Dialect):
         return out
 
     def wait_for_indexes(self, seconds: int) -> None:
-        return None  # FalkorDB indexes are usable as soon as they are created
+        """FalkorDB builds an index in the background, and a query that needs one still
+        under construction fails ("Invalid arguments for procedure"): poll until every
+        index is operational."""
+        deadline = time.monotonic() + seconds
+        statement = self.statements.get("admin/show_indexes")
+        while any(r.get("status") != "OPERATIONAL" for r in self.run(statement, {}, write=False)):
+            if time.monotonic() > deadline:
+                raise BackendUnavailableError(f"FalkorDB indexes not ready after {seconds} s")
+            time.sleep(0.01)
 
     def close(self) -> None:
         with self._mapped("close"):

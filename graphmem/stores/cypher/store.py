@@ -24,13 +24,14 @@ from graphmem.stores.base import (
     LABELS,
     VECTOR_LABELS,
     ChangeSet,
+    CountKey,
     Direction,
     EdgeRecord,
     NodeRecord,
     Vector,
     Where,
 )
-from graphmem.stores.cypher.dialects import Dialect, Record, query_terms
+from graphmem.stores.cypher.dialects import Dialect, Record
 from graphmem.stores.cypher.plan import (
     apply_statement,
     compile_changes,
@@ -38,20 +39,19 @@ from graphmem.stores.cypher.plan import (
     find_statement,
     referenced,
 )
+from graphmem.stores.semantics import FULLTEXT, fetch_sizes, where_filters
+from graphmem.text import query_terms
 
 _ATTEMPTS = 3
-_FIRST_FETCH = 4  # vector and keyword search over-fetch k * 4, then widen by 4 each time
-_MAX_FETCH = 10_000
+_MAX_FETCH = 10_000  # the most a filtered search fetches from an index (semantics.fetch_sizes)
 _EXACT_LIMIT = 2_000  # rank at most this many of a user's nodes exactly
 
 
 def _where_param(where: Where | None) -> list[dict[str, Any]]:
-    out = []
-    for name, wanted in (where or {}).items():
-        options = wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
-        values = [v for v in options if v is not None]
-        out.append({"name": name, "values": values, "null": len(values) < len(options)})
-    return out
+    """``where`` as the ``$where`` of the read statements (see ``read/find``)."""
+    return [
+        {"name": f.name, "values": list(f.values), "null": f.null} for f in where_filters(where)
+    ]
 
 
 def _node(row: Record) -> NodeRecord:
@@ -171,23 +171,24 @@ class CypherStore:
         return list(out.values())
 
     def _widening(self, k: int, fetch_rows: Callable[[int], Record]) -> list[tuple[str, float]]:
-        """Keyword search: ask the index for k*4 matches, then 4x more, until ``k`` are the
-        user's or the index returns fewer than asked (it has no more)."""
-        fetch = max(k * _FIRST_FETCH, 16)
-        while True:
+        """Keyword search: widen the fetch (``semantics.fetch_sizes``) until ``k`` of the
+        matches are the user's or the index returns fewer than asked (it has no more)."""
+        hits: list[tuple[str, float]] = []
+        for fetch in fetch_sizes(k, most=_MAX_FETCH):
             row = fetch_rows(fetch)
             hits = [(str(i), float(s)) for i, s in row["hits"]]
-            if len(hits) >= k or int(row["fetched"]) < fetch or fetch >= _MAX_FETCH:
-                return hits
-            fetch = min(fetch * 4, _MAX_FETCH)
+            if len(hits) >= k or int(row["fetched"]) < fetch:
+                break
+        return hits
 
     def vector_search(
         self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
     ) -> list[tuple[str, float]]:
-        """Through the native (approximate) index, over-fetching k*4 and widening 4x at a
-        time while fewer than ``k`` candidates pass the tenant and ``where`` filter. When
-        the user has few matching nodes, or the index cannot deliver them (deleted
-        entries, other tenants), the user's matching nodes are ranked exactly instead."""
+        """Through the native (approximate) index, widening the fetch
+        (``semantics.fetch_sizes``) while fewer than ``k`` candidates pass the tenant and
+        ``where`` filter. When the user has few matching nodes, or the index cannot
+        deliver them (deleted entries, other tenants), the user's matching nodes are
+        ranked exactly instead."""
         if k <= 0 or label not in VECTOR_LABELS:
             return []
         arr = np.asarray(vector, dtype=np.float32).ravel()
@@ -198,8 +199,8 @@ class CypherStore:
         filters = {"user_id": user_id, "where": _where_param(where)}
         params = {**self.dialect.vector_params(label), **filters, "vector": arr.tolist()}
         statement = self._statements.get("read/vector")
-        fetch, candidates = max(k * _FIRST_FETCH, 16), None
-        while True:
+        candidates = None
+        for fetch in fetch_sizes(k, most=_MAX_FETCH):
             row = self.dialect.run(statement, {**params, "fetch": fetch}, write=False)[0]
             hits = [(str(i), self.dialect.similarity(float(s))) for i, s in row["hits"]]
             if candidates is None and len(hits) < k:
@@ -208,12 +209,10 @@ class CypherStore:
                 )
                 candidates = int(found[0]["count"]) if found else 0
                 if candidates <= _EXACT_LIMIT:
-                    return self._exact(label, arr, k, filters)
+                    break
             if len(hits) >= min(k, candidates or k):
                 return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
-            if fetch >= _MAX_FETCH:
-                return self._exact(label, arr, k, filters)
-            fetch = min(fetch * 4, _MAX_FETCH)
+        return self._exact(label, arr, k, filters)
 
     def _exact(
         self, label: str, query: Vector, k: int, filters: dict[str, Any]
@@ -236,7 +235,7 @@ class CypherStore:
         statement = self._statements.get("read/keyword")
         hits: list[tuple[str, float]] = []
         for label in dict.fromkeys(labels):
-            if label not in ("Episode", "Entity", "Memory"):
+            if label not in FULLTEXT:
                 continue
             params = {**self.dialect.keyword_params(label, terms), "user_id": user_id}
 
@@ -253,16 +252,14 @@ class CypherStore:
         rows = self._read("read/embeddings", user_id=user_id, ids=list(dict.fromkeys(ids)))
         return {r["id"]: np.asarray(r["embedding"], dtype=np.float32) for r in rows}
 
-    def counts(self, user_id: str) -> dict[str, int]:
-        out: dict[str, int] = {}
+    def counts(self, user_id: str) -> dict[CountKey, int]:
+        out: dict[CountKey, int] = {}
         for row in self._read("read/counts", user_id=user_id):
             label = next((lb for lb in LABELS if lb in row["labels"]), None)
             if label is None:
                 continue
-            out[label] = out.get(label, 0) + int(row["count"])
-            if row["status"] is not None:
-                key = f"{label}:{row['status']}"
-                out[key] = out.get(key, 0) + int(row["count"])
+            key = CountKey(label, row["status"], row["kind"], bool(row["frozen"]))
+            out[key] = out.get(key, 0) + int(row["count"])
         return out
 
     def delete_user(self, user_id: str) -> int:

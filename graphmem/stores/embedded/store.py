@@ -1,0 +1,159 @@
+"""The embedded store: the ``Store`` protocol over an SQLite file (the source of
+truth, ``sqlite``) and its in-memory mirror (``mirror``), in one directory, no server.
+
+Each ``apply`` is one SQLite transaction: the change set is checked and planned against
+the mirror (``plan``), written, committed, and only then mirrored. Another process
+writing to the same directory is noticed through ``PRAGMA data_version`` and the mirror
+is reloaded. One lock serialises the store's users within a process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from graphmem.stores.base import (
+    ChangeSet,
+    CountKey,
+    Direction,
+    EdgeRecord,
+    NodeRecord,
+    Vector,
+    Where,
+)
+from graphmem.stores.embedded.mirror import Mirror
+from graphmem.stores.embedded.plan import plan_changes
+from graphmem.stores.embedded.sqlite import SqliteFile
+from graphmem.stores.semantics import FULLTEXT
+from graphmem.text import query_terms
+
+
+class EmbeddedStore:
+    """SQLite + an in-memory mirror + numpy vectors, in one directory, no server."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).expanduser()
+        self.uri = f"local://{self.path}"
+        self._lock = threading.RLock()
+        self._file = SqliteFile(self.path)
+        self._version = -1
+        self._load()
+
+    def _load(self) -> None:
+        mirror = Mirror()
+        for record, rid in self._file.nodes():
+            mirror.add_node(record, rid)
+        for edge in self._file.edges():
+            mirror.add_edge(edge)
+        self._mirror = mirror
+        self._version = self._file.data_version()
+
+    def _refresh(self) -> None:
+        """Reload the mirror if another connection committed since we last looked."""
+        if self._file.data_version() != self._version:
+            self._load()
+
+    # ------------------------------------------------------------------ writes
+    def apply(self, changes: ChangeSet) -> None:
+        if changes.is_empty():
+            return
+        with self._lock:
+            with self._file.transaction():
+                self._refresh()
+                plan = plan_changes(changes, self._mirror)
+                self._file.write(plan)
+            self._version = self._file.data_version()
+            self._mirror.apply(plan)
+
+    # ------------------------------------------------------------------ reads
+    def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
+        with self._lock:
+            self._refresh()
+            found = (self._mirror.owned(user_id, i) for i in dict.fromkeys(ids))
+            return [_shared(r) for r in found if r is not None]
+
+    def find(
+        self,
+        user_id: str,
+        label: str,
+        where: Where | None = None,
+        *,
+        order_by: str = "id",
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[NodeRecord]:
+        with self._lock:
+            self._refresh()
+            out = [_shared(r) for r in self._mirror.find(user_id, label, where)]
+        if order_by == "id":
+            out.sort(key=lambda r: r.id, reverse=descending)
+        else:
+            out.sort(
+                key=lambda r: (r.props.get(order_by) is not None, r.props.get(order_by) or 0, r.id),
+                reverse=descending,
+            )
+        return out[:limit] if limit is not None else out
+
+    def edges(
+        self,
+        user_id: str,
+        node_ids: Sequence[str],
+        *,
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[EdgeRecord]:
+        with self._lock:
+            self._refresh()
+            return self._mirror.edges(user_id, node_ids, types, direction)
+
+    def vector_search(
+        self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
+    ) -> list[tuple[str, float]]:
+        with self._lock:
+            self._refresh()
+            return self._mirror.vector_search(user_id, label, vector, k, where)
+
+    def keyword_search(
+        self, user_id: str, text: str, k: int, labels: Sequence[str]
+    ) -> list[tuple[str, float]]:
+        terms = query_terms(text)
+        labels = [label for label in dict.fromkeys(labels) if label in FULLTEXT]
+        if not terms or not labels or k <= 0:
+            return []
+        with self._lock:
+            self._refresh()
+            return self._file.keyword_search(user_id, terms, k, labels)
+
+    def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
+        out: dict[str, Vector] = {}
+        with self._lock:
+            self._refresh()
+            for node_id in ids:
+                if self._mirror.owned(user_id, node_id) is not None:
+                    emb = self._mirror.embedding(node_id)
+                    if emb is not None:
+                        out[node_id] = emb
+        return out
+
+    def counts(self, user_id: str) -> dict[CountKey, int]:
+        with self._lock:
+            self._refresh()
+            return self._mirror.counts(user_id)
+
+    def delete_user(self, user_id: str) -> int:
+        with self._lock:
+            self._refresh()
+            ids = self._mirror.user_nodes(user_id)
+            if ids:
+                self.apply(ChangeSet(user_id, delete_nodes=ids))
+            return len(ids)
+
+    def close(self) -> None:
+        with self._lock:
+            self._file.close()
+
+
+def _shared(rec: NodeRecord) -> NodeRecord:
+    """A record sharing the mirror's property map (read-only for callers)."""
+    return NodeRecord(rec.id, rec.user_id, rec.label, rec.props)

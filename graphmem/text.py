@@ -1,0 +1,65 @@
+"""Tokenising, in one place: what the keyword indexes receive (``query_terms``), the
+content words of a query (``keywords``), the entity keys it may name
+(``query_entity_keys``) and the query without its dates (``strip_dates``). One word
+pattern serves the first three."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from graphmem.codec import entity_key
+from graphmem.extraction.temporal import find_dates
+
+#: a word: letters, digits and underscores, with apostrophes inside ("don't", "Anna's")
+_WORD = re.compile(r"[\w']+", re.UNICODE)
+
+_STOPWORDS_TEXT = """
+a about above after again against all am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for
+from further had has have having he her here hers herself him himself his how i if in
+into is it its itself just me more most my myself no nor not now of off on once only or
+other our ours ourselves out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours
+yourself yourselves ever did does s t don't didn't what's who's i'm it's
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, quotes around them dropped, in order."""
+    found = (w.strip("'").lower() for w in _WORD.findall(text))
+    return [w for w in found if w]
+
+
+def query_terms(text: str) -> list[str]:
+    """The distinct lower-case word tokens of ``text`` (apostrophes split words): all a
+    keyword index is ever sent, so no query syntax of SQLite FTS5, Lucene or RediSearch
+    can come from the caller."""
+    return list(dict.fromkeys(t for w in words(text) for t in w.split("'") if t))
+
+
+def keywords(text: str) -> list[str]:
+    """Content words of ``text``, lower-cased, stopwords dropped, first-seen order."""
+    return list(dict.fromkeys(w for w in words(text) if w not in STOPWORDS))
+
+
+def query_entity_keys(query: str, longest: int = 3) -> list[str]:
+    """Entity keys of every 1..``longest``-word span of the query."""
+    keys = [k for k in (entity_key(t) for t in query.split()) if k]
+    grams = {
+        " ".join(keys[i : i + n]) for n in range(1, longest + 1) for i in range(len(keys) - n + 1)
+    }
+    return sorted(g for g in grams if g not in STOPWORDS)
+
+
+def strip_dates(query: str, at: datetime) -> str:
+    """The query without its date expressions ("Where did Anna live in May 2023?" ->
+    "Where did Anna live?"), to see what it asks whatever the time."""
+    out, last = [], 0
+    for m in find_dates(query, at):
+        out.append(query[last : m.start])
+        last = m.end
+    out.append(query[last:])
+    return " ".join("".join(out).split()).replace(" ?", "?")

@@ -1,0 +1,302 @@
+"""Validation of everything callers pass to the engine, in one place: arguments in,
+clean values out, or a clear ``InvalidInputError`` before anything is written.
+
+The checks are methods of a ``Validator`` built from the engine's ``Config``, so no call
+can forget a configured limit (the largest text); ``parse_messages`` and ``check_text``
+are also functions, for callers without an engine.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from graphmem.codec import entity_key
+from graphmem.config import Config
+from graphmem.errors import InvalidInputError
+from graphmem.models import EPISODE, HIT_KINDS, Kind
+from graphmem.names import check_predicate
+from graphmem.timeutil import to_utc
+
+MESSAGE_KEYS = frozenset({"speaker", "role", "content", "text", "at", "ref", "name"})
+SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+SESSION_RE = re.compile(r"^[\w.:@/-]{1,128}$")
+MAX_K = 1000
+
+
+@dataclass(frozen=True)
+class Message:
+    """One validated input message."""
+
+    text: str
+    at: datetime
+    speaker: str | None = None
+    role: str | None = None
+    ref: str | None = None
+
+
+def check_time(value: object, what: str) -> datetime:
+    if not isinstance(value, datetime | date | str):
+        raise InvalidInputError(f"{what} must be a datetime, a date or an ISO-8601 string")
+    return to_utc(value, what=what)
+
+
+def check_text(text: object, *, what: str, max_bytes: int) -> str:
+    """Non-empty text of at most ``max_bytes`` UTF-8 bytes, without NUL, stripped."""
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{what} must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise InvalidInputError(f"{what} is empty")
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > max_bytes:
+        raise InvalidInputError(f"{what} is {size} bytes; the limit is {max_bytes}")
+    if "\x00" in text:
+        raise InvalidInputError(f"{what} contains a NUL character")
+    return text.strip()
+
+
+def _optional_str(value: object, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"{what} must be a non-empty string")
+    if len(value) > 512:
+        raise InvalidInputError(f"{what} is longer than 512 characters")
+    return value.strip()
+
+
+def parse_messages(messages: object, *, default_at: datetime, max_bytes: int) -> list[Message]:
+    """Validate ``messages`` (a string, a message dict, or a list of those)."""
+    items: Sequence[Any]
+    if isinstance(messages, str | Mapping):
+        items = [messages]
+    elif isinstance(messages, list | tuple):
+        items = messages
+    else:
+        raise InvalidInputError(
+            f"messages must be a string, a dict or a list of them, not {type(messages).__name__}"
+        )
+    if not items:
+        raise InvalidInputError("messages is empty")
+    out = []
+    for i, item in enumerate(items):
+        where = f"message {i}"
+        if isinstance(item, str):
+            out.append(Message(check_text(item, what=where, max_bytes=max_bytes), default_at))
+            continue
+        if not isinstance(item, Mapping):
+            raise InvalidInputError(f"{where} must be a string or a dict")
+        unknown = set(item) - MESSAGE_KEYS
+        if unknown:
+            raise InvalidInputError(
+                f"{where} has unknown keys {sorted(map(str, unknown))}; "
+                f"allowed: {sorted(MESSAGE_KEYS)}"
+            )
+        if "content" in item and "text" in item:
+            raise InvalidInputError(f"{where} has both 'content' and 'text'")
+        content = item.get("content", item.get("text"))
+        at_value = item.get("at")
+        at = default_at if at_value is None else check_time(at_value, f"{where} 'at'")
+        speaker = _optional_str(item.get("speaker", item.get("name")), f"{where} speaker")
+        out.append(
+            Message(
+                text=check_text(content, what=f"{where} content", max_bytes=max_bytes),
+                at=at,
+                speaker=speaker,
+                role=_optional_str(item.get("role"), f"{where} role"),
+                ref=_optional_str(item.get("ref"), f"{where} ref"),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class DirectMemory:
+    """The validated arguments of ``remember``."""
+
+    text: str
+    kind: Kind
+    subject: str | None
+    predicate: str | None
+    object: str | None
+    polarity: str | None
+    at: datetime | None
+    source: str
+    confidence: float
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """The validated arguments of ``update``: None keeps the old value."""
+
+    text: str | None = None
+    object: str | None = None
+    confidence: float | None = None
+    source: str | None = None
+    at: datetime | None = None
+
+
+class Validator:
+    """Every check of the engine's arguments; limits and defaults come from its
+    configuration (the largest text, whether search returns episodes)."""
+
+    def __init__(self, config: Config) -> None:
+        self.max_bytes = config.max_message_bytes
+        self.include_episodes = config.recall.include_episodes
+
+    def user_id(self, user_id: object) -> str:
+        if not isinstance(user_id, str) or not user_id.strip():
+            raise InvalidInputError("user_id is required: a non-empty string")
+        if len(user_id) > 256:
+            raise InvalidInputError("user_id is longer than 256 characters")
+        return user_id
+
+    def node_id(self, node_id: object, what: str = "id") -> str:
+        if not isinstance(node_id, str) or not node_id:
+            raise InvalidInputError(f"{what} must be a non-empty string")
+        return node_id
+
+    def ids(self, ids: object, what: str) -> list[str]:
+        """A list or tuple of node ids, without repeats, in the given order."""
+        if isinstance(ids, str) or not isinstance(ids, list | tuple):
+            raise InvalidInputError(f"{what} must be a list of ids")
+        return list(dict.fromkeys(self.node_id(i, f"each of {what}") for i in ids))
+
+    def reason(self, reason: object) -> str:
+        """A free-text reason for the audit trail (may be empty)."""
+        if not isinstance(reason, str):
+            raise InvalidInputError(f"reason must be a string, not {type(reason).__name__}")
+        if len(reason) > 1000 or "\x00" in reason:
+            raise InvalidInputError("reason must be at most 1000 characters, without NUL")
+        return reason
+
+    def source(self, source: object) -> str:
+        if not isinstance(source, str) or not SOURCE_RE.match(source):
+            raise InvalidInputError(f"source must match {SOURCE_RE.pattern}, got {source!r}")
+        return source
+
+    def session(self, session_id: object) -> str:
+        """The session id, or ``"default"`` for None."""
+        if session_id is None:
+            return "default"
+        if not isinstance(session_id, str) or not SESSION_RE.match(session_id):
+            raise InvalidInputError(f"session_id must match {SESSION_RE.pattern}")
+        return session_id
+
+    def kind(self, kind: object) -> Kind:
+        if not isinstance(kind, str) or kind not in {k.value for k in Kind}:
+            raise InvalidInputError(f"kind must be one of {[k.value for k in Kind]}")
+        return Kind(kind)
+
+    def confidence(self, confidence: object) -> float:
+        if (
+            isinstance(confidence, bool)
+            or not isinstance(confidence, int | float)
+            or not math.isfinite(confidence)
+            or not 0.0 <= confidence <= 1.0
+        ):
+            raise InvalidInputError(f"confidence must be a number in [0, 1], got {confidence!r}")
+        return float(confidence)
+
+    def polarity(self, polarity: object) -> str | None:
+        if polarity not in (None, "like", "dislike"):
+            raise InvalidInputError("polarity must be 'like' or 'dislike'")
+        return polarity
+
+    def k(self, k: object) -> int:
+        """How many hits a search returns."""
+        return self.count(k, "k", high=MAX_K)
+
+    def count(self, value: object, what: str, *, high: int | None = None) -> int:
+        """A whole number from 1 (to ``high``)."""
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InvalidInputError(f"{what} must be a positive integer")
+        if high is not None and value > high:
+            raise InvalidInputError(f"{what} must be an integer in [1, {high}]")
+        return value
+
+    def kinds(self, kinds: object) -> frozenset[str]:
+        """What a search may return: memory kinds and ``episode``; None means all of them
+        (episodes only if the recall configuration includes them)."""
+        if kinds is None:
+            return HIT_KINDS if self.include_episodes else HIT_KINDS - {EPISODE}
+        if isinstance(kinds, str) or not isinstance(kinds, Sequence | set | frozenset):
+            raise InvalidInputError("kinds must be a list of strings")
+        if not all(isinstance(x, str) for x in kinds):
+            raise InvalidInputError("kinds must be a list of strings")
+        unknown = set(kinds) - HIT_KINDS
+        if unknown:
+            raise InvalidInputError(f"unknown kinds {sorted(unknown)}; known: {sorted(HIT_KINDS)}")
+        return frozenset(kinds)
+
+    def time(self, value: object, what: str) -> datetime:
+        return check_time(value, what)
+
+    def optional_time(self, value: object, what: str) -> datetime | None:
+        return None if value is None else self.time(value, what)
+
+    def text(self, value: object, what: str = "text") -> str:
+        return check_text(value, what=what, max_bytes=self.max_bytes)
+
+    def optional_text(self, value: object, what: str) -> str | None:
+        return None if value is None else self.text(value, what)
+
+    def name(self, value: object, what: str) -> str | None:
+        """An entity name (subject, object): text with a letter or digit, its spaces
+        folded; None stays None."""
+        if value is None:
+            return None
+        name = " ".join(self.text(value, what).split())
+        if not entity_key(name):
+            raise InvalidInputError(f"{what} has no letters or digits")
+        return name
+
+    def messages(self, messages: object, default_at: datetime) -> list[Message]:
+        return parse_messages(messages, default_at=default_at, max_bytes=self.max_bytes)
+
+    def direct_memory(
+        self,
+        text: object,
+        *,
+        subject: object,
+        predicate: object,
+        object: object,
+        kind: object,
+        polarity: object,
+        at: object,
+        source: object,
+        confidence: object,
+        sources: object,
+    ) -> DirectMemory:
+        """The arguments of ``remember``."""
+        if (predicate is None) != (subject is None):
+            raise InvalidInputError("subject and predicate go together: give both or neither")
+        return DirectMemory(
+            text=self.text(text),
+            kind=self.kind(kind),
+            subject=self.name(subject, "subject"),
+            predicate=check_predicate(predicate) if predicate is not None else None,
+            object=self.name(object, "object"),
+            polarity=self.polarity(polarity),
+            at=self.optional_time(at, "at"),
+            source=self.source(source),
+            confidence=self.confidence(confidence),
+            sources=self.ids(sources, "sources"),
+        )
+
+    def revision(
+        self, *, text: object, object: object, confidence: object, source: object, at: object
+    ) -> Revision:
+        """The arguments of ``update``."""
+        return Revision(
+            text=self.optional_text(text, "text"),
+            object=self.name(object, "object"),
+            confidence=None if confidence is None else self.confidence(confidence),
+            source=None if source is None else self.source(source),
+            at=self.optional_time(at, "at"),
+        )

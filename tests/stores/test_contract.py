@@ -1,0 +1,178 @@
+"""The store interface's meaning (``graphmem.stores.semantics``), the same on every
+store: what a change set may hold, which error a refused one raises, that nothing of it
+is written then, ``where`` filters, ``None`` as "absent", tenancy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
+from graphmem.stores.base import LABELS, ChangeSet, EdgeRecord, NodeRecord, Store
+from graphmem.stores.semantics import fulltext_body
+from tests.stores.records import DIM, memory, vec
+
+
+def _dump(store: Store) -> list[object]:
+    """Everything both test users have, through the interface."""
+    out: list[object] = []
+    for user in ("u1", "u2"):
+        nodes = [(r.id, r.label, r.props) for label in LABELS for r in store.find(user, label)]
+        edges = store.edges(user, [n[0] for n in nodes])
+        out += [nodes, sorted((e.id, e.type, e.src, e.dst, sorted(e.props.items())) for e in edges)]
+        out.append(sorted(store.embeddings(user, [n[0] for n in nodes])))
+    return out
+
+
+REFUSED = {
+    "a frozen node": (lambda ch: ch.guard("frozen"), FrozenError, "frozen"),
+    "a status not allowed": (
+        lambda ch: ch.guard("old", status_in=["generated"]),
+        InvalidInputError,
+        "superseded",
+    ),
+    "a node of another user": (
+        lambda ch: ch.update("theirs", {"text": "x"}),
+        NotFoundError,
+        "theirs",
+    ),
+    "an existing id": (lambda ch: ch.node(memory("old", "again")), InvalidInputError, "exists"),
+    "an edge to a missing node": (
+        lambda ch: ch.edge(EdgeRecord("r9", "ABOUT", "fine", "nowhere", "u1", {})),
+        NotFoundError,
+        "missing",
+    ),
+    "an unknown edge": (lambda ch: ch.delete_edges.append("nope"), NotFoundError, "nope"),
+    "a dict value": (
+        lambda ch: ch.update("fine", {"meta": {"a": 1}}),  # type: ignore[dict-item]
+        InvalidInputError,
+        "dict",
+    ),
+    "a value that is not finite": (
+        lambda ch: ch.update("fine", {"score": float("nan")}),
+        InvalidInputError,
+        "finite",
+    ),
+    "a reserved property": (
+        lambda ch: ch.update("fine", {"user_id": "u2"}),
+        InvalidInputError,
+        "reserved",
+    ),
+    "an unsafe property name": (
+        lambda ch: ch.update("fine", {"x) DELETE n //": 1}),
+        InvalidInputError,
+        "not allowed",
+    ),
+    "an unknown label": (
+        lambda ch: ch.node(NodeRecord("n9", "u1", "Secret", {})),
+        InvalidInputError,
+        "label",
+    ),
+    "a vector that is not finite": (
+        lambda ch: ch.set_embeddings.append(("fine", vec(float("inf")))),
+        InvalidInputError,
+        "finite",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_a_refused_change_set_raises_its_error_and_writes_nothing(store: Store, case: str) -> None:
+    store.apply(
+        ChangeSet(
+            "u1",
+            add_nodes=[
+                memory("frozen", "a frozen fact", frozen=True),
+                memory("old", "an old fact", status="superseded"),
+                memory("fine", "a fine fact"),
+                memory("gone", "a fact to delete"),
+            ],
+        )
+    )
+    store.apply(ChangeSet("u2", add_nodes=[memory("theirs", "their fact", user="u2")]))
+    before = _dump(store)
+    change = ChangeSet("u1", add_nodes=[memory("new", "a new fact")])
+    change.update("fine", {"text": "changed"})
+    change.delete_nodes.append("gone")
+    add, error, message = REFUSED[case]
+    add(change)
+    with pytest.raises(error, match=message):
+        store.apply(change)
+    assert _dump(store) == before
+
+
+def test_none_means_absent_and_lists_survive(store: Store) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[memory("m1", "x", refs=[], edge_id=None)]))
+    props = store.get("u1", ["m1"])[0].props
+    assert props["refs"] == [] and "edge_id" not in props
+    assert [r.id for r in store.find("u1", "Memory", {"edge_id": None})] == ["m1"]
+    store.apply(ChangeSet("u1", set_nodes=[("m1", {"text": None, "refs": ["D1:1"]})]))
+    props = store.get("u1", ["m1"])[0].props
+    assert "text" not in props and props["refs"] == ["D1:1"]
+    assert [r.id for r in store.find("u1", "Memory", {"refs": "D1:1"})] == ["m1"]
+
+
+def test_where_matches_one_of_any_element_or_absent(store: Store) -> None:
+    store.apply(
+        ChangeSet(
+            "u1",
+            add_nodes=[
+                memory("a", "x", tags=["red", "blue"], n=1),
+                memory("b", "x", tags=["green"], n=2),
+                memory("c", "x"),
+            ],
+        )
+    )
+
+    def ids(**where: object) -> list[str]:
+        return [r.id for r in store.find("u1", "Memory", where)]
+
+    assert ids(tags="blue") == ["a"]
+    assert ids(tags=["green", "blue"]) == ["a", "b"]
+    assert ids(tags=["green", None]) == ["b", "c"]
+    assert ids(n=[1, 2], tags="red") == ["a"]
+    assert ids(status=["generated"], n=3) == []
+
+
+def test_keyword_index_sees_the_fulltext_body(store: Store) -> None:
+    entity = NodeRecord("e1", "u1", "Entity", {"name": "Robert", "aliases": ["Bob", "Bobby"]})
+    fact = memory("m1", "Robert moved.", predicate="lives_in")
+    store.apply(ChangeSet("u1", add_nodes=[entity, fact]))
+    assert fulltext_body("Entity", entity.props) == "Robert Bob Bobby"
+    assert fulltext_body("Memory", fact.props) == "Robert moved. lives in"
+    assert [i for i, _ in store.keyword_search("u1", "bobby", 5, ["Entity"])] == ["e1"]
+    assert [i for i, _ in store.keyword_search("u1", "lives", 5, ["Memory"])] == ["m1"]
+    store.apply(ChangeSet("u1", set_nodes=[("e1", {"aliases": ["Rob"]})]))
+    assert store.keyword_search("u1", "bobby", 5, ["Entity"]) == []
+    assert [i for i, _ in store.keyword_search("u1", "rob", 5, ["Entity"])] == ["e1"]
+
+
+def test_reads_and_writes_never_cross_tenants(store: Store) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[memory("m1", "secret plans of u1")]))
+    store.apply(ChangeSet("u2", add_nodes=[memory("m2", "secret plans of u2", user="u2")]))
+    assert [r.id for r in store.get("u2", ["m1", "m2"])] == ["m2"]
+    assert [i for i, _ in store.keyword_search("u2", "secret plans", 10, ["Memory"])] == ["m2"]
+    assert [i for i, _ in store.vector_search("u2", "Memory", vec(1.0), 10)] == ["m2"]
+    assert store.edges("u2", ["m1"]) == []
+    assert store.embeddings("u2", ["m1"]) == {}
+    with pytest.raises(NotFoundError):
+        store.apply(ChangeSet("u2", set_nodes=[("m1", {"text": "hijack"})]))
+    with pytest.raises(NotFoundError):
+        store.apply(ChangeSet("u2", add_edges=[EdgeRecord("r", "NEXT", "m2", "m1", "u2", {})]))
+    assert store.delete_user("u2") == 1
+    assert [r.id for r in store.find("u1", "Memory")] == ["m1"]
+
+
+def test_vector_search_filters_without_losing_hits(store: Store) -> None:
+    rng = np.random.default_rng(7)
+    nodes = []
+    for i in range(300):
+        node = memory(f"m{i:03d}", f"text {i}", status="merged" if i % 10 else "generated")
+        node.embedding = rng.normal(size=DIM).astype(np.float32)
+        nodes.append(node)
+    store.apply(ChangeSet("u1", add_nodes=nodes))
+    found = store.vector_search("u1", "Memory", vec(1.0), 25, {"status": "generated"})
+    assert len(found) == 25
+    assert all(store.get("u1", [i])[0].props["status"] == "generated" for i, _ in found)
+    scores = [s for _, s in found]
+    assert scores == sorted(scores, reverse=True)
