@@ -130,6 +130,8 @@ _PLAN_VERBS = en.REPORT_VERBS | frozenset(
 _DESIRES = frozenset({"want", "plan", "hope", "consider", "dream", "wish", "intend", "crave"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: how a nominal fragment hangs from a clause it is not part of
+_FRAGMENTS = frozenset({"conj", "parataxis", "dep", "appos", "npadvmod"})
 #: verbs that open an imperative ("Bring Helen to the barbecue!"): an invitation, not a fact
 _IMPERATIVES = frozenset(
     [
@@ -292,6 +294,18 @@ def _changing(tok: Token) -> bool:
     return False
 
 
+def _through(tok: Token, verb: Token, words: set[str]) -> bool:
+    """The path from ``tok`` up to ``verb`` passes one of these prepositions."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in words:
+            return True
+        cur = cur.head
+    return False
+
+
 def _for_after(tok: Token) -> bool:
     return any(t.lower_ == "for" for t in tok.sent if t.i > tok.i)
 
@@ -370,7 +384,7 @@ def _governor(tok: Token) -> Token | None:
             return cur
         if cur.head.i == cur.i:
             return None
-        if cur.dep_ in {"conj", "parataxis", "dep", "appos"} and cur.head.pos_ in {"VERB", "AUX"}:
+        if cur.dep_ in _FRAGMENTS and cur.head.pos_ in {"VERB", "AUX"}:
             return None  # a nominal fragment beside a clause, not part of it
         cur = cur.head
     return None
@@ -429,12 +443,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "swapped my Daft Punk posters for Haim ones"
         if _ended_above(verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
-        if (
-            attached
-            and ends
-            and not (lemma == "leave" and prep is not None and prep.lower_ == "for")
-        ):
-            return "old"
+        if attached and ends and not (lemma in _SWAPS and _through(tok, verb, {"for", "to"})):
+            return "old"  # but "left Danone for a job at Heineken": Heineken is new
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ == "VBD":
             return "old"  # "I used to live in Oslo"
         if lemma == "use" and verb.tag_ == "VBD" and any(c.dep_ == "xcomp" for c in verb.children):

@@ -313,28 +313,28 @@ def _part_of_framed(m: ExtractedMemory, framed: set[tuple[str, str]]) -> bool:
 def merge(
     rules: Sequence[ExtractedMemory], frames: Sequence[ExtractedMemory], registry: PredicateRegistry
 ) -> tuple[ExtractedMemory, ...]:
-    """Rule memories plus frame memories: a frame memory the rules already have is
-    dropped; a rule memory of a single-valued slot the frames fill with another object
-    (the rules took "flat in Porto" where the frame found "Porto") gives way."""
+    """Rule memories plus frame memories, one per relation:
+    - what the parse rules relate as a fact ("my partner Ada", "I work at the museum",
+      "I speak Spanish") the frames do not second-guess;
+    - a rule memory of a single-valued slot the frames fill with another object (the
+      rules took "flat in Porto" where the frame found "Porto") gives way, and so does a
+      rule's "is a team" where the frame found "works as a team lead"."""
 
     def key(m: ExtractedMemory) -> tuple[str, str, str, bool]:
         return (m.subject, registry.slot(m.predicate), entity_key(m.object or ""), m.ended)
 
+    def pair(m: ExtractedMemory) -> tuple[str, str]:
+        return (m.subject, entity_key(m.object or ""))
+
     have = {key(m) for m in rules}
-    # what the parse relates to the subject ("my partner Ada", "I work at the museum")
-    # the frames do not second-guess
-    related = {(m.subject, entity_key(m.object or "")) for m in rules if m.kind == "fact"}
-    added = [
-        m
-        for m in frames
-        if key(m) not in have and (m.subject, entity_key(m.object or "")) not in related
-    ]
+    related = {pair(m) for m in rules if m.kind == "fact"}
+    added = [m for m in frames if key(m) not in have and pair(m) not in related]
     filled = {
         (m.subject, registry.slot(m.predicate))
         for m in added
         if not m.ended and registry.is_single_valued(m.predicate)
     }
-    framed = {(m.subject, entity_key(m.object or "")) for m in added if m.object}
+    framed = {pair(m) for m in added if m.object}
     kept = [
         m
         for m in rules

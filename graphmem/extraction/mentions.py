@@ -40,7 +40,7 @@ class Mention:
 
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
-    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.3)),
+    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.4)),
     "LOC": (("place", 1.0),),
     "FAC": (("place", 0.8), ("organization", 0.6), ("school", 0.4)),
     "ORG": (
@@ -60,7 +60,13 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("place", 0.4),
         ("team", 0.4),
     ),
-    "NORP": (("nationality", 1.0), ("team", 0.6), ("artist", 0.4), ("person", 0.4)),
+    "NORP": (
+        ("nationality", 1.0),
+        ("team", 0.6),
+        ("place", 0.5),
+        ("artist", 0.4),
+        ("person", 0.4),
+    ),
     "PRODUCT": (("vehicle", 0.7), ("work", 0.6), ("person", 0.5), ("organization", 0.4)),
     "WORK_OF_ART": (("work", 1.0), ("artist", 0.6)),
     "EVENT": (("work", 0.5),),

@@ -12,13 +12,18 @@ those predicates. Two steps of the read path use them:
   before what stopped holding, the newest first). They are the graph's answer to
   "where does Anna live now" and, with ``as_of``, to "where did she live in June 2023";
 - the turns those facts came from whose facts no longer held at that time (the turn that
-  said "I live in Lisbon" after Anna moved to Porto) rank lower, by ``outdated_factor``.
-  Recency is a prior among candidates of the same subject and slot only: a turn about
-  anything else keeps its rank.
+  said "I live in Lisbon" after Anna moved to Porto), and the turns that state that kind
+  of fact only about someone else, rank lower, by ``outdated_factor``. Recency is a
+  prior among candidates of the same subject and slot only: a turn about anything else
+  keeps its rank.
+
+A question about the past without ``as_of`` ("When did Anna move to Porto?") skips both:
+what held then is what it asks about.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +33,18 @@ from graphmem.models import Status
 from graphmem.stores.base import NodeRecord, Store
 from graphmem.validity import NOT_OF_RECORD, valid_at
 from graphmem.versioning import ENDED, sp_key
+
+#: words of a question about the past ("When did she move?", "Where was he living?")
+_PAST = frozenset(
+    {"did", "was", "were", "had", "used", "ago", "before", "previously", "formerly", "then"}
+)
+
+
+def about_the_past(query: str) -> bool:
+    """Whether a question asks about the past rather than what holds now: without
+    ``as_of`` such a question gets no direct answer and no turn ranks lower for being
+    outdated (what held then is what it asks)."""
+    return bool(_PAST & set(re.findall(r"[a-z]+", query.lower())))
 
 
 @dataclass(frozen=True)
@@ -97,8 +114,8 @@ def off_topic_episodes(
     """Among ``episode_ids``, those that do not answer the question at ``t``, with why:
     ``outdated`` when the asked facts they stated had all ended by then (an episode said
     before ``t`` is not outdated because its fact starts later), ``about someone else``
-    when every fact they stated is about someone the query does not name ("my sister
-    just moved to Oslo" for "where does Lucia live")."""
+    when they stated the asked kind of fact only about someone the query does not name
+    ("my sister just moved to Oslo" for "where does Lucia live")."""
     if not episode_ids:
         return {}
     sources: dict[str, list[str]] = defaultdict(list)
@@ -113,11 +130,17 @@ def off_topic_episodes(
             p for p in facts if p.get("status") not in NOT_OF_RECORD and p.get("kind") != "event"
         ]
         asked_facts = [p for p in facts if p.get("sp_key") in keys]
+        same_kind = [p for p in facts if _slot(p) in query.rank]
         if asked_facts and not any(_holds_since(p, t) for p in asked_facts):
             out[episode_id] = "outdated"
-        elif facts and not any(p.get("subject_id") in named for p in facts):
+        elif same_kind and not any(p.get("subject_id") in named for p in facts):
             out[episode_id] = "about someone else"
     return out
+
+
+def _slot(props: Mapping[str, object]) -> str:
+    """The slot part of a memory's store key (``subject|kind|slot``)."""
+    return str(props.get("sp_key") or "").rsplit("|", 1)[-1]
 
 
 def _holds_since(props: Mapping[str, object], t: str | None) -> bool:

@@ -22,7 +22,7 @@ from graphmem.embedding import Embedder
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.temporal import resolve_dates
 from graphmem.models import EPISODE, LIVE_STATUSES, EntityStatus, Hit, Status
-from graphmem.recall.currency import answers, asked, off_topic_episodes
+from graphmem.recall.currency import about_the_past, answers, asked, off_topic_episodes
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.text import keywords, query_entity_keys, strip_dates
 from graphmem.timeutil import Clock, encode
@@ -229,6 +229,8 @@ class Searcher:
         lower (see ``graphmem.recall.currency``). Whether there was an answer."""
         if not named or (cfg.answer_weight <= 0 and cfg.outdated_factor == 1.0):
             return False
+        if as_of is None and about_the_past(query):
+            return False  # "When did Anna move to Porto?": history, not what holds now
         frames = self.frames
         plain = strip_dates(query, self.clock())
         vector = found.query_vector

@@ -1,0 +1,143 @@
+"""The predicate frames on single turns, with the real models (what a turn states depends
+on them): facts however they are worded, changes and ends, whose fact it is, and
+predicates users add by examples."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+
+import pytest
+
+from graphmem.adding import extract_and_embed, with_frames
+from graphmem.config import PredicateRegistry, PredicateSpec
+from graphmem.embedding import Embedder
+from graphmem.extraction.base import ExtractedMemory
+from graphmem.extraction.frames import FrameMatcher
+from graphmem.extraction.spacy_extractor import SpacyExtractor
+from graphmem.validation import Message
+
+AT = datetime(2024, 5, 15, 18, 0, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def frames(embedder: Embedder) -> FrameMatcher:
+    return FrameMatcher(PredicateRegistry(), embedder.embed, embedder)
+
+
+def facts(
+    text: str,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    matcher: FrameMatcher,
+    speaker: str = "Noor",
+) -> list[ExtractedMemory]:
+    msgs = [Message(text, AT, speaker)]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+    [extraction] = with_frames(matcher, msgs, found, vectors)
+    return [m for m in extraction.memories if m.kind != "event"]
+
+
+def stated(memories: list[ExtractedMemory]) -> set[tuple[str, str, str | None, bool]]:
+    return {(m.subject, m.predicate, m.object, m.ended) for m in memories}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "value"),
+    [
+        ("Got the keys to our new flat in Leuven on Saturday!", "lives_in", "Leuven"),
+        ("Week one at Heineken done, my brain is full.", "works_at", "Heineken"),
+        ("They promoted me to lead data engineer.", "works_as", "lead data engineer"),
+        ("Meet Pixel, the tabby kitten we rescued.", "has_pet", "Pixel"),
+        ("Fish is the only meat I still eat, so pescatarian I guess.", "diet", "pescatarian"),
+        ("Collected my secondhand Skoda Fabia from the garage.", "drives", "Skoda Fabia"),
+    ],
+)
+def test_a_fact_is_found_however_it_is_worded(
+    text: str,
+    predicate: str,
+    value: str,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", predicate, value, False) in found, found
+
+
+def test_a_change_names_the_new_value_and_closes_the_old_one_through_it(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = facts("Left Danone for a job at Heineken.", extractor, embedder, frames)
+    works = [m for m in found if m.predicate == "works_at"]
+    # single-valued: the new value is the change; writing it supersedes the old one
+    assert [(m.object, m.ended) for m in works] == [("Heineken", False)]
+
+
+def test_a_fact_can_end_without_a_new_value(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("I don't live in Aarhus anymore.", extractor, embedder, frames))
+    assert ("Noor", "lives_in", "Aarhus", True) in found
+    sold = facts("Sold the car last week, I cycle everywhere now.", extractor, embedder, frames)
+    assert [(m.predicate, m.object, m.ended) for m in sold if m.predicate == "drives"] == [
+        ("drives", None, True)
+    ]  # "the car": the one held, whichever it is
+
+
+def test_someone_elses_fact_is_theirs(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("My sister Clara just moved to Lyon.", extractor, embedder, frames))
+    assert ("Clara", "lives_in", "Lyon", False) in found
+    assert not any(s == "Noor" and p == "lives_in" for s, p, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have you ever lived in Rome?",
+        "I'd love to live in Kyoto one day.",
+        "We spent a long weekend in Bruges.",
+        "Had sushi for lunch, it was fine.",
+    ],
+)
+def test_questions_wishes_and_outings_state_nothing(
+    text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = facts(text, extractor, embedder, frames)
+    assert not [m for m in found if m.predicate in {"lives_in", "favourite_food"}], found
+
+
+def test_a_relative_time_sets_when_the_fact_starts(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = facts("Started at Nokia two weeks ago.", extractor, embedder, frames)
+    [job] = [m for m in found if m.predicate == "works_at"]
+    assert job.object == "Nokia"
+    assert job.valid_from == datetime(2024, 4, 29, tzinfo=UTC)  # the Monday of that week
+
+
+def test_users_add_a_predicate_by_examples(extractor: SpacyExtractor, embedder: Embedder) -> None:
+    commute = PredicateSpec(
+        name="commutes_by",
+        object="vehicle",
+        single=True,
+        about="how someone gets to work",
+        text="{subject} commutes by {object}.",
+        examples=(
+            "I cycle to the office every day.",
+            "My commute is forty minutes by scooter.",
+            "I take my motorbike to work.",
+            "Getting to work by moped saves me so much time.",
+        ),
+        questions=("How does she get to work?",),
+    )
+    registry = PredicateRegistry(frames=(commute,), default_frames=False)
+    matcher = FrameMatcher(registry, embedder.embed, embedder)
+    found = facts("Getting to work on my Honda takes twenty minutes.", extractor, embedder, matcher)
+    assert [(m.predicate, m.object) for m in found if m.predicate == "commutes_by"] == [
+        ("commutes_by", "Honda")
+    ]
+    assert registry.is_single_valued("commutes_by")
