@@ -15,7 +15,7 @@ from graphmem.models import Kind
 from graphmem.resolution import Resolver
 from graphmem.stores.base import NodeRecord, Vector
 from graphmem.validation import DirectMemory, Revision
-from graphmem.versioning import Candidate, Outcome, new_version, write_memory
+from graphmem.versioning import ENDED, Candidate, Outcome, new_version, write_memory
 from graphmem.writer import Writer
 
 Embed = Callable[[Sequence[str]], dict[str, Vector]]
@@ -35,6 +35,7 @@ def plan_remember(w: Writer, m: DirectMemory, embed: Embed) -> Outcome:
     polarity = m.polarity
     if m.kind == Kind.PREFERENCE and polarity is None:
         polarity = default_polarity(m.predicate)
+    ended = polarity == ENDED  # "Anna no longer lives in Oslo": end the current version
     return write_memory(
         w,
         Candidate(
@@ -47,12 +48,14 @@ def plan_remember(w: Writer, m: DirectMemory, embed: Embed) -> Outcome:
             predicate=m.predicate,
             object=m.object,
             object_id=resolver.resolve(m.object) if m.object else None,
-            polarity=polarity,
+            polarity=None if ended else polarity,
             valid_from=m.at,
             episode_ids=[e.id for e in episodes],
             refs=[str(e.props.get("ref") or "") for e in episodes],
             embedding=vectors[m.text],
+            ended=ended,
         ),
+        lambda text: embed([text])[text],
     )
 
 

@@ -135,6 +135,8 @@ class GraphMem:
             sources=sources,
         )
         outcome = self._write(uid, lambda w: plan_remember(w, direct, self._embed))
+        if not outcome.memory_id:
+            raise NotFoundError(f"{direct.subject} has no {direct.predicate} to end")
         return self._memory(uid, outcome.memory_id)
 
     def update(

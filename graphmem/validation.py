@@ -204,8 +204,8 @@ class Validator:
         return float(confidence)
 
     def polarity(self, polarity: object) -> str | None:
-        if polarity not in (None, "like", "dislike"):
-            raise InvalidInputError("polarity must be 'like' or 'dislike'")
+        if polarity not in (None, "like", "dislike", "ended"):
+            raise InvalidInputError("polarity must be 'like', 'dislike' or 'ended'")
         return polarity
 
     def k(self, k: object) -> int:
@@ -276,6 +276,13 @@ class Validator:
         """The arguments of ``remember``."""
         if (predicate is None) != (subject is None):
             raise InvalidInputError("subject and predicate go together: give both or neither")
+        if polarity == "ended" and (predicate is None or kind not in ("fact", Kind.FACT)):
+            raise InvalidInputError(
+                "polarity 'ended' records that a fact stopped holding: a fact with a subject"
+                " and a predicate"
+            )
+        if polarity in ("like", "dislike") and kind not in ("preference", Kind.PREFERENCE):
+            raise InvalidInputError("polarity 'like' or 'dislike' is for preferences")
         return DirectMemory(
             text=self.text(text),
             kind=self.kind(kind),

@@ -400,13 +400,13 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     named = [m for m in facts if (m.props.get("object_key") or "") == c.object_key]
     targets = named if c.object else facts
     if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
-        return Outcome("ignored", "")  # which of several values ended is not said
+        return Outcome("ignored", targets[0].id)  # which of several values ended is not said
     if not targets:
         for m in ends:
             if not c.object or (m.props.get("object_key") or "") == c.object_key:
                 return _corroborate(w, m, c)
-        if facts or not c.object:
-            return Outcome("ignored", "")
+        if facts or not c.object:  # old news, or nothing held to end
+            return Outcome("ignored", facts[0].id if facts else "")
         text = _fact_text(w, c, c.object)
         past = create_memory(
             w,
@@ -424,8 +424,10 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     closed: list[str] = []
     outcome: Outcome | None = None
     for old in targets:
-        text = _ended_text(w, c, old)
-        vector = embed(text) if embed is not None else c.embedding
+        text = c.text or _ended_text(w, c, old)
+        vector = c.embedding if c.text and c.embedding is not None else None
+        if vector is None:
+            vector = embed(text) if embed is not None else c.embedding
         version = replace(
             c,
             text=text,

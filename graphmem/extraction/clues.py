@@ -207,7 +207,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
         readings = mention.readings
-        if root.dep_ in {"nsubj", "nsubjpass"} and role == "new" and not _with_me(root):
+        if _as_subject(root) and role == "new" and not _with_me(root, ctx):
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
             owning = verb is not None and verb.lemma_.lower() in _OWNING
@@ -260,11 +260,19 @@ def _of_an_organisation(tok: Token) -> bool:
     return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
 
 
+def _as_subject(tok: Token) -> bool:
+    """The clause's subject, also as the small parser sometimes attaches it ("Tim loves
+    Harry Potter": Tim/npadvmod)."""
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return tok.dep_ == "npadvmod" and tok.ent_type_ == "PERSON" and tok.i == tok.head.i - 1
+
+
 def _pet_nearby(tok: Token) -> bool:
     return any(t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent)
 
 
-def _with_me(tok: Token) -> bool:
+def _with_me(tok: Token, ctx: Context) -> bool:
     """A subject related to the speaker in its own clause: "Dana and I ...", "Dana
     surprised me ...", "My partner Freya says hi"."""
     if any(
@@ -272,8 +280,9 @@ def _with_me(tok: Token) -> bool:
     ):
         return True
     verb = tok.head
-    if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS for t in verb.children if t.i > tok.i):
-        return True
+    said = [t for t in verb.subtree if t.i > tok.i and t.i not in ctx.quoted]
+    if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS for t in said):
+        return True  # "Kone made me an offer", "Dana surprised me"
     return any(
         abs(other.i - tok.i) <= 2
         and other.lemma_.lower() in en.KIN
@@ -384,7 +393,7 @@ def _governor(tok: Token) -> Token | None:
             return cur
         if cur.head.i == cur.i:
             return None
-        if cur.dep_ in _FRAGMENTS and cur.head.pos_ in {"VERB", "AUX"}:
+        if cur.dep_ in _FRAGMENTS and cur.head.pos_ in {"VERB", "AUX"} and not _as_subject(cur):
             return None  # a nominal fragment beside a clause, not part of it
         cur = cur.head
     return None
@@ -557,16 +566,18 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
         return None  # "you ...": not the speaker's; "her name is Ada": the rules' kin facts
     if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
         return Referent(ctx.speaker)
+    # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
+    # otherwise a name is another person's ("Julia adopted a hamster")
+    mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree)
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
+        return Referent(ctx.speaker)
     owner = _possessor(subj, ctx, climb=False)
     if owner is not None and subj.lemma_.lower() not in en.KIN:
         return owner if owner.name else None
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
-    # a name: another person ("Julia adopted a hamster"), unless it acts on the speaker
-    # ("Siemens made me an offer")
-    mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree)
-    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and not mine:
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS:
         if _pet_nearby(subj) and verb.lemma_.lower() not in _OWNING:
             return Referent(ctx.speaker)  # "Pickle just arrived, our first rabbit!"
         return Referent(_name(subj))

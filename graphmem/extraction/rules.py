@@ -337,8 +337,11 @@ def _event(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     obj_tok: Token | None = first_child(verb, "dobj")
     prep_word = ""
     if obj_tok is None:
-        for prep in verb.children:
-            pobj = object_of(prep) if prep.dep_ == "prep" else None
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        if lemma == "move":  # "moved from Tampere to Espoo": where to, first
+            preps.sort(key=lambda p: p.lower_ not in {"to", "into"})
+        for prep in preps:
+            pobj = object_of(prep)
             if pobj is not None and pobj.i not in ctx.date_at:
                 obj_tok, prep_word = pobj, prep.lower_
                 break

@@ -1,0 +1,79 @@
+"""Recall that knows what is current (DESIGN §5): a question about the present answers
+with the version that holds now, one with ``as_of`` with the version that held then, and
+turns about an outdated value or about someone else do not outrank the answer. With the
+real models: what a turn states and what a question asks depend on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphmem.engine import GraphMem
+from graphmem.models import Memory
+
+pytestmark = pytest.mark.real_models
+
+CHAT = [
+    ("2023-01-10", "S1:1", "Sanna", "I live in Tampere, it's freezing here."),
+    ("2023-01-10", "S1:2", "Jo", "Brr. How's the new job?"),
+    ("2023-01-10", "S1:3", "Sanna", "Good! I work at Nokia on the network team."),
+    ("2023-06-02", "S2:1", "Sanna", "My cousin just moved to Oulu for a job."),
+    ("2023-06-02", "S2:2", "Sanna", "Not at Nokia any more, Kone made me an offer."),
+    ("2023-09-20", "S3:1", "Sanna", "I moved from Tampere to Espoo last month."),
+    ("2023-09-20", "S3:2", "Jo", "Espoo! Nice, closer to the sea."),
+]
+
+
+@pytest.fixture
+def sanna(mem: GraphMem) -> GraphMem:
+    for day, ref, speaker, text in CHAT:
+        session = ref.split(":")[0]
+        mem.add({"speaker": speaker, "content": text, "ref": ref, "at": day}, session_id=session)
+    return mem
+
+
+def _first_source(mem: GraphMem, query: str, as_of: str | None = None) -> str:
+    hits = mem.search(query, k=5, as_of=as_of)
+    assert hits and hits[0].sources, [h.memory.text for h in hits]
+    return hits[0].sources[0]
+
+
+def test_a_change_closes_the_old_version(sanna: GraphMem) -> None:
+    homes = [m for m in sanna.memories(include_closed=True) if m.predicate == "lives_in"]
+    assert {(m.subject, m.object, m.status.value) for m in homes if m.subject == "Sanna"} == {
+        ("Sanna", "Tampere", "superseded"),
+        ("Sanna", "Espoo", "generated"),
+    }
+    [espoo] = [m for m in homes if m.object == "Espoo"]
+    assert espoo.refs == ("S3:1",) and espoo.valid_from is not None
+    assert espoo.valid_from.isoformat().startswith("2023-08-01")  # "last month"
+
+
+def test_a_question_about_now_answers_with_the_current_version(sanna: GraphMem) -> None:
+    assert _first_source(sanna, "Where does Sanna live now?") == "S3:1"
+    assert _first_source(sanna, "Who is Sanna working for these days?") == "S2:2"
+
+
+def test_a_question_as_of_a_time_answers_with_the_version_then(sanna: GraphMem) -> None:
+    assert _first_source(sanna, "Where did Sanna live in March 2023?", "2023-03-15") == "S1:1"
+    assert _first_source(sanna, "Who did Sanna work for in March 2023?", "2023-03-15") == "S1:3"
+
+
+def test_the_answer_is_the_fact_and_says_why(sanna: GraphMem) -> None:
+    hits = sanna.search("Where does Sanna live now?", k=3)
+    top = hits[0].memory
+    assert isinstance(top, Memory) and top.object == "Espoo" and "answer" in hits[0].reason
+
+
+def test_outdated_turns_and_other_peoples_facts_rank_below_the_answer(sanna: GraphMem) -> None:
+    hits = sanna.search("Where does Sanna live now?", k=10)
+    order = [src for h in hits for src in h.sources]
+    assert order.index("S3:1") < order.index("S1:1")  # she left Tampere
+    if "S2:1" in order:  # the cousin's move is the cousin's
+        assert order.index("S3:1") < order.index("S2:1")
+        cousin = next(h for h in hits if "S2:1" in h.sources)
+        assert "about someone else" in cousin.reason or isinstance(cousin.memory, Memory)
+
+
+def test_a_question_about_the_past_gets_no_current_answer(sanna: GraphMem) -> None:
+    hits = sanna.search("When did Sanna move to Espoo?", k=5)
+    assert hits and all("answer" not in h.reason for h in hits)
