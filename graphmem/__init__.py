@@ -16,6 +16,7 @@ from graphmem.config import (
     LifecyclePolicy,
     MergeConfig,
     PredicateRegistry,
+    PredicateSpec,
     RecallConfig,
 )
 from graphmem.embedding import Embedder, MiniLMEmbedder
@@ -70,6 +71,7 @@ __all__ = [
     "MiniLMEmbedder",
     "NotFoundError",
     "PredicateRegistry",
+    "PredicateSpec",
     "RecallConfig",
     "Stats",
     "Status",

@@ -1,0 +1,165 @@
+"""Ingest rate of this tree against a reference commit, in the same run.
+
+    HF_HUB_OFFLINE=1 python benchmarks/ingest_compare.py \\
+        --data ../shared/data/locomo/locomo-dev.json --ref 79b4f25 --rounds 3
+
+The machines are shared and noisy, so a rate is only worth comparing with another taken
+at the same time: the reference commit is checked out into a temporary git worktree, and
+each round ingests the same LoCoMo conversations (one ``add`` per session, as the recall
+benchmark does) once with the reference code and once with this tree, in fresh stores,
+each in its own process (models loaded and warmed up outside the timed calls),
+alternating which goes first. The table gives every round's rates and the ratio of the
+medians. The data is read from the given path and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
+
+from benchmarks.common import (
+    RESULTS,
+    ROOT,
+    command_line,
+    machine_info,
+    machine_markdown,
+    utc_now,
+    write_json,
+    write_text,
+)
+
+
+def child(code: Path, data: Path, conversations: int) -> None:
+    """Ingest ``conversations`` LoCoMo conversations with the graphmem of ``code`` and
+    print the rate as JSON."""
+    sys.path.insert(0, str(code))  # before anything imports graphmem
+    import graphmem
+    from benchmarks.locomo_recall import load_conversations
+
+    assert Path(graphmem.__file__).resolve().is_relative_to(code.resolve()), graphmem.__file__
+
+    convs = load_conversations(data, conversations)
+    with tempfile.TemporaryDirectory() as tmp, graphmem.open(f"local://{tmp}") as mem:
+        mem.add(  # warm-up: load the models outside the timed calls
+            [{"speaker": "Warm", "content": "I moved to Lisbon last May.", "ref": "W:1"}],
+            user_id="__warmup__",
+        )
+        mem.search("Where did Warm move?", user_id="__warmup__", k=5)
+        seconds, episodes = 0.0, 0
+        for conv in convs:
+            for n, at, turns in conv.sessions:
+                messages = [
+                    {"speaker": t.speaker, "content": t.text, "ref": t.ref, "at": at} for t in turns
+                ]
+                start = time.perf_counter()
+                mem.add(messages, user_id=conv.sample_id, session_id=f"session_{n}")
+                seconds += time.perf_counter() - start
+                episodes += len(messages)
+    print(json.dumps({"episodes": episodes, "seconds": seconds, "graphmem": graphmem.__file__}))
+
+
+def run_once(code: Path, data: Path, conversations: int) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(code), "HF_HUB_OFFLINE": "1"}
+    script = Path(__file__).resolve()
+    args = ["--child", "--code", str(code), "--data", str(data)]
+    done = subprocess.run(
+        [sys.executable, str(script), *args, "--conversations", str(conversations)],
+        cwd=code,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["rate"] = round(result["episodes"] / result["seconds"], 1)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="LoCoMo-format JSON file")
+    parser.add_argument("--ref", default="79b4f25", help="reference commit")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--conversations", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=RESULTS / "ingest_compare.json")
+    parser.add_argument("--md", type=Path, default=RESULTS / "ingest_compare.md")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.code, args.data.resolve(), args.conversations)
+        return 0
+    data = args.data.resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        ref_tree = Path(tmp) / "ref"
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(ref_tree), args.ref],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        try:
+            rounds = []
+            for i in range(args.rounds):
+                order = [("ref", ref_tree), ("this", ROOT)]
+                if i % 2:
+                    order.reverse()
+                got = {name: run_once(code, data, args.conversations) for name, code in order}
+                rounds.append({name: got[name]["rate"] for name in ("ref", "this")})
+                print(
+                    f"round {i + 1}: reference {rounds[-1]['ref']}/s, this {rounds[-1]['this']}/s"
+                )
+        finally:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(ref_tree)],
+                cwd=ROOT,
+                check=False,
+                capture_output=True,
+            )
+    ref = statistics.median(r["ref"] for r in rounds)
+    this = statistics.median(r["this"] for r in rounds)
+    report = {
+        "command": command_line("ingest_compare.py", argv),
+        "date": utc_now(),
+        "machine": machine_info(),
+        "reference_commit": args.ref,
+        "conversations": args.conversations,
+        "rounds": rounds,
+        "median_reference": ref,
+        "median_this": this,
+        "ratio": round(this / ref, 3),
+    }
+    print(f"median: reference {ref}/s, this {this}/s, ratio {report['ratio']}")
+    write_json(args.json, report)
+    lines = [
+        "# Ingest rate against a reference commit (same run)",
+        "",
+        f"Command: `{report['command']}`  ",
+        machine_markdown(report["machine"]) + "  ",
+        f"Date: {report['date']}; LoCoMo conversations: {args.conversations}; reference: "
+        f"`{args.ref}`",
+        "",
+        "| round | reference (episodes/s) | this tree (episodes/s) |",
+        "| ---: | ---: | ---: |",
+        *(f"| {i} | {r['ref']} | {r['this']} |" for i, r in enumerate(rounds, 1)),
+        f"| median | {ref} | {this} |",
+        "",
+        f"Ratio of the medians: **{report['ratio']}**.",
+        "",
+    ]
+    write_text(args.md, "\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
