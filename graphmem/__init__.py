@@ -24,6 +24,8 @@ from graphmem.engine import GraphMem
 from graphmem.errors import (
     BackendError,
     BackendUnavailableError,
+    ConflictError,
+    DuplicateRefError,
     FrozenError,
     GraphMemError,
     InvalidInputError,
@@ -54,6 +56,8 @@ __all__ = [
     "Clock",
     "Config",
     "ConflictConfig",
+    "ConflictError",
+    "DuplicateRefError",
     "Embedder",
     "Entity",
     "Episode",

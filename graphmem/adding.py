@@ -156,11 +156,9 @@ def plan_add(
     def embed_text(text: str) -> Vector:
         return vectors[text] if text in vectors else embed([text])[text]
 
-    last = w.store.find(
-        w.user_id, "Episode", {"session_id": session}, order_by="seq", descending=True, limit=1
-    )
-    prev_id = last[0].id if last else None
-    seq = int(last[0].props.get("seq", 0)) if last else 0
+    last = w.highest("Episode", "session_id", session, "seq")
+    prev_id = last.id if last else None
+    seq = int(last.props.get("seq", 0)) if last else 0
     out = Planned()
     for msg, ex in zip(msgs, extractions, strict=True):
         seq += 1

@@ -334,6 +334,10 @@ class Config(_Config):
     recall: RecallConfig = Field(default_factory=RecallConfig)
     max_message_bytes: int = Field(default=1_000_000, ge=1)
     """Largest accepted message text, in UTF-8 bytes."""
+    write_attempts: int = Field(default=12, ge=1)
+    """How many times a write is planned and committed when concurrent writers keep
+    changing what it read (the current version of a fact, the last turn of a session,
+    an entity); then it raises ``ConflictError``, having written nothing."""
 
 
 def lifecycle_for(config: Config, user_id: str) -> LifecyclePolicy:

@@ -2,12 +2,18 @@
 and one extractor. Each method validates its arguments (``validation``), plans its change
 through a ``Writer`` with the module that owns the rule (``adding``, ``editing``,
 ``merging``, ``lifecycle``) and commits it atomically; reads go to the store or the
-``Searcher``. Every call is scoped by ``user_id``; models load on first use."""
+``Searcher``. Every call is scoped by ``user_id``; models load on first use.
+
+A commit that meets a concurrent change of what the plan read (``ConflictError``) is
+planned again from fresh reads, up to ``Config.write_attempts`` times, with a short
+random pause between attempts; extraction and embedding are not repeated."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import random
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -18,7 +24,7 @@ from graphmem.codec import to_entity, to_memory, to_model, to_stats
 from graphmem.config import Config, LifecyclePolicy, lifecycle_for
 from graphmem.editing import plan_feedback, plan_remember, plan_update, set_frozen
 from graphmem.embedding import Embedder, MiniLMEmbedder, embed_distinct
-from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
+from graphmem.errors import ConflictError, FrozenError, InvalidInputError, NotFoundError
 from graphmem.extraction.base import Extractor
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
@@ -256,12 +262,11 @@ class GraphMem:
         clock): archive unused memories, expire archived ones to tombstones, apply the
         cleanup rules. Idempotent; with ``dry_run`` nothing is written."""
         uid = self._user(user_id)
-        w = self._writer(uid, self._check.optional_time(now, "now"))
-        report = sweep(w, self._policy(uid))
+        at, policy = self._check.optional_time(now, "now"), self._policy(uid)
         if dry_run:
+            report = sweep(self._writer(uid, at), policy)
             return report.model_copy(update={"dry_run": True})
-        w.commit()
-        return report
+        return self._write(uid, lambda w: sweep(w, policy), at)
 
     def search(
         self,
@@ -286,7 +291,7 @@ class GraphMem:
         if self.config.recall.track_activation and hits:  # activation bookkeeping: a race
             w = self._writer(uid)  # with a freeze, delete or status change skips it
             mark_recalled(w, w.nodes([h.memory.id for h in hits]).values(), self._policy(uid))
-            with contextlib.suppress(FrozenError, NotFoundError, InvalidInputError):
+            with contextlib.suppress(FrozenError, NotFoundError, ConflictError, InvalidInputError):
                 w.commit()
         return hits
 
@@ -354,11 +359,28 @@ class GraphMem:
         return Writer(self.store, uid, now or to_utc(self.clock()), self.config)
 
     def _write(self, uid: str, plan: Callable[[Writer], T], now: datetime | None = None) -> T:
-        """Plan one operation into a fresh writer and commit it atomically."""
-        w = self._writer(uid, now)
-        out = plan(w)
-        w.commit()
-        return out
+        """Plan one operation into a fresh writer and commit it atomically. A conflict
+        with a concurrent writer is planned again, up to ``config.write_attempts``
+        times; a node frozen or removed between the plan and the commit is planned
+        once more (the plan then sees it and decides, or the error stands)."""
+        attempts, attempt, replanned = self.config.write_attempts, 0, False
+        while True:
+            attempt += 1
+            w = self._writer(uid, now)
+            out = plan(w)
+            try:
+                w.commit()
+                return out
+            except ConflictError as exc:
+                if attempt >= attempts:
+                    raise ConflictError(
+                        f"{exc} (gave up after {attempts} attempts; nothing was written)"
+                    ) from exc
+                time.sleep(random.uniform(0, min(0.25, 0.002 * 2**attempt)))
+            except (FrozenError, NotFoundError):
+                if replanned:
+                    raise
+                replanned = True
 
     def _workers(self) -> ThreadPoolExecutor:
         if self._pool is None:

@@ -5,6 +5,11 @@ A name that resolves to an existing entity under a different surface form ("anna
 "Anna") is kept as its own node, merged into the survivor at once (status ``merged``,
 ``MERGED_INTO {method, score}``), so every spelling seen stays inspectable and the
 survivor gathers the provenance of all of them.
+
+The lookups by spelling (key, alias, the fuzzy block) are re-checked atomically with the
+write (``Writer.find_checked``): two writers creating the same new name at once do not
+make two entities, one of them is planned again. The lookup by meaning (the name
+embedding) is not re-checked.
 """
 
 from __future__ import annotations
@@ -79,18 +84,18 @@ class Resolver:
 
     def _match_name(self, key: str, etype: str) -> tuple[NodeRecord, str, float] | None:
         """A live entity of a compatible type by exact key, alias or fuzzy spelling."""
-        live = {"status": EntityStatus.ACTIVE}
-        for method, where in (("exact_key", {"key": key}), ("alias", {"alias_keys": key})):
+        live = [EntityStatus.ACTIVE]
+        for method, prop in (("exact_key", "key"), ("alias", "alias_keys")):
             found = [
                 r
-                for r in self.w.find("Entity", {**where, **live})
+                for r in self.w.find_checked("Entity", prop, key, live, holds=prop != "key")
                 if types_compatible(r.props.get("type", "other"), etype)
             ]
             if found:
                 return min(found, key=lambda r: (r.props["created_at"], r.id)), method, 1.0
         by_key = {
             r.props["key"]: r
-            for r in self.w.find("Entity", {**live, "block": block_of(key)})
+            for r in self.w.find_checked("Entity", "block", block_of(key), live)
             if types_compatible(r.props.get("type", "other"), etype)
         }
         best = (

@@ -191,9 +191,16 @@ def _new_wins(w: Writer, old: NodeRecord, c: Candidate, policy: ConflictPolicy) 
 
 
 def _chain_position(w: Writer, old: NodeRecord) -> tuple[str, int]:
+    """The chain of ``old`` and the next version number in it (the stored highest is
+    re-checked with the commit, so two writers never number two versions alike)."""
     chain_id = old.props.get("chain_id") or old.id
-    versions = [int(m.props.get("version", 1)) for m in w.find("Memory", {"chain_id": chain_id})]
-    return chain_id, max(versions, default=int(old.props.get("version", 1))) + 1
+    top = w.highest("Memory", "chain_id", chain_id, "version")
+    versions = [
+        int(m.props.get("version", 1))
+        for m in [*w.created("Memory"), *([top] if top else []), old]
+        if (m.props.get("chain_id") or m.id) == chain_id
+    ]
+    return chain_id, max(versions) + 1
 
 
 def noisy_or(a: float, b: float, gain: float) -> float:

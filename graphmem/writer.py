@@ -3,14 +3,21 @@ already decided, collects every change in one ``ChangeSet`` and commits it atomi
 
 The writer is the only door to a change set: the rules of DESIGN §2 (``versioning``,
 ``resolution``, ``merging``, ``lifecycle``) plan through its methods, and every status
-change passes the lifecycle's transition table here, guarded so that the status it
-moves from is re-checked atomically with the commit.
+change passes the lifecycle's transition table here.
+
+Everything the operation decided from is re-checked atomically with the commit
+(DESIGN §2, invariant 10): a property it changes must still hold the value it read
+(so two writers never overwrite each other's change unseen), and the reads made
+through ``find_checked`` and ``highest`` (the current versions of a fact, the entities
+of a name, the last turn of a session) must give the same answer. Otherwise the commit
+raises ``ConflictError`` and writes nothing; the engine plans the operation again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from graphmem.codec import new_id
 from graphmem.config import Config
@@ -21,6 +28,7 @@ from graphmem.stores.base import (
     ChangeSet,
     Direction,
     EdgeRecord,
+    Expect,
     NodeRecord,
     Props,
     Store,
@@ -45,7 +53,10 @@ class Writer:
         self._new: dict[str, NodeRecord] = {}
         self._new_by_label: dict[str, dict[str, NodeRecord]] = {}
         self._guarded: set[str] = set()
-        self._status_guarded: set[str] = set()
+        #: per existing node it changes, the stored values of the properties it changes
+        self._read_values: dict[str, dict[str, Any]] = {}
+        self._stored_props: dict[str, Props] = {}
+        self._expects: dict[tuple[str, str, str, frozenset[str] | None, str | None], Expect] = {}
         self._deleted: set[str] = set()
         self._copied: set[str] = set()
         self._links: set[tuple[str, str, str]] = set()
@@ -94,12 +105,54 @@ class Writer:
             if r.props.get("status") != EntityStatus.MERGED
         ]
 
-    def live_memories(self, sp_key: str) -> list[NodeRecord]:
-        recs = self.find("Memory", {"sp_key": sp_key})
-        return sorted(
-            (r for r in recs if r.props.get("status") in LIVE_STATUSES),
-            key=lambda r: (r.props.get("created_at") or "", r.id),
+    def find_checked(
+        self,
+        label: str,
+        prop: str,
+        value: str,
+        statuses: Iterable[str] | None = None,
+        *,
+        holds: bool = False,
+    ) -> list[NodeRecord]:
+        """``find`` of the nodes whose ``prop`` is ``value`` (whose list ``prop`` holds
+        it, if ``holds``), with a status in ``statuses`` if given: a read that decides
+        the write, so the store runs it again atomically with the commit and refuses the
+        write (``ConflictError``) if the answer changed."""
+        wanted = frozenset(statuses) if statuses is not None else None
+        where: dict[str, Any] = {prop: value}
+        if wanted is not None:
+            where["status"] = sorted(wanted)
+        stored = [
+            r
+            for r in self.store.find(self.user_id, label, where)
+            if isinstance(r.props.get(prop), list) == holds
+        ]
+        self._expects.setdefault(
+            (label, prop, value, wanted, None),
+            Expect(label, prop, value, wanted, frozenset(r.id for r in stored), holds=holds),
         )
+        out = {r.id: self._overlay.setdefault(r.id, r) for r in stored}
+        for rec in self._new_by_label.get(label, {}).values():
+            out[rec.id] = rec
+        return [r for r in out.values() if matches(r.props, where)]
+
+    def highest(self, label: str, prop: str, value: str, by: str) -> NodeRecord | None:
+        """The stored node whose ``prop`` is ``value`` with the largest ``by`` (None if
+        there is none): a read that decides the write, re-checked with the commit."""
+        found = self.store.find(
+            self.user_id, label, {prop: value}, order_by=by, descending=True, limit=1
+        )
+        top = found[0] if found and found[0].props.get(by) is not None else None
+        self._expects.setdefault(
+            (label, prop, value, None, by),
+            Expect(label, prop, value, highest=by, top=top.props[by] if top else None),
+        )
+        return None if top is None else self._overlay.setdefault(top.id, top)
+
+    def live_memories(self, sp_key: str) -> list[NodeRecord]:
+        """The current versions of a subject's slot (re-checked with the commit)."""
+        recs = self.find_checked("Memory", "sp_key", sp_key, LIVE_STATUSES)
+        return sorted(recs, key=lambda r: (r.props.get("created_at") or "", r.id))
 
     def edges(
         self,
@@ -156,18 +209,24 @@ class Writer:
     def set(self, node_id: str, props: Props, *, guard: bool = True) -> None:
         """Change properties of a node. An existing node is guarded (not frozen) unless
         ``guard`` is False; a status change must be allowed by the lifecycle's
-        transition table, and the status it moves from is re-checked at commit."""
+        transition table. The stored values of the properties changed are re-checked at
+        commit (a compare-and-set), so a concurrent change of any of them, its status
+        among them, fails the write with ``ConflictError``."""
         rec = self.require(node_id)
         new_status = props.get("status")
         old_status = rec.props.get("status")
         if "status" in props and new_status != old_status:
             check_transition(rec.label, old_status, new_status, node_id)
-            if node_id not in self._new and node_id not in self._status_guarded:
-                self._changes.guard(node_id, not_frozen=False, status_in=[str(old_status)])
-                self._status_guarded.add(node_id)
         if node_id not in self._new and node_id not in self._copied:
+            self._read_values[node_id] = {}
+            self._stored_props[node_id] = rec.props
             rec.props = dict(rec.props)  # copy on write: store maps are read-only
             self._copied.add(node_id)
+        if node_id not in self._new:
+            stored = self._stored_props[node_id]
+            read = self._read_values[node_id]
+            for key in props:
+                read.setdefault(key, stored.get(key))
         rec.props.update(props)
         if node_id in self._new:
             return
@@ -219,4 +278,12 @@ class Writer:
         self._changes.guard(node_id, not_frozen=not_frozen, status_in=statuses)
 
     def commit(self) -> None:
+        """Apply the operation atomically, with its compare-and-sets and expectations;
+        ``ConflictError`` if another writer changed what it read."""
+        for node_id, values in self._read_values.items():
+            if values:
+                self._changes.guard(node_id, not_frozen=False, unchanged=values)
+        for expect in self._expects.values():
+            self._changes.expect(expect)
+        self._read_values, self._expects = {}, {}
         self.store.apply(self._changes)

@@ -3,7 +3,11 @@
 The engine reads through a handful of queries and writes through one call,
 ``apply(changes)``, which must be atomic: either every operation of the change set
 takes effect, or none does. Guards are preconditions checked inside the same atomic
-write (so "not frozen" is never a read-then-write race).
+write (so "not frozen" is never a read-then-write race), and so are expectations: the
+reads that decided the write (the current versions of a fact, the last turn of a
+session, the entities of a name), re-run inside the write. A guard or expectation
+that no longer holds because another writer got there first fails the write with
+``ConflictError``; the engine then plans it again.
 
 Labels are ``Episode``, ``Passage`` (a sentence of a long episode, with its own
 vector), ``Entity``, ``Memory`` and ``Tombstone``. Properties are plain
@@ -21,8 +25,8 @@ from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
-from graphmem.names import check_rel_type
+from graphmem.errors import ConflictError, FrozenError, NotFoundError
+from graphmem.names import check_prop_name, check_rel_type
 
 Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
@@ -63,13 +67,15 @@ class Guard:
     """A precondition on an existing node, checked atomically with the write.
 
     The write fails with ``NotFoundError`` if the node is missing, ``FrozenError`` if
-    ``not_frozen`` and the node is frozen, and ``InvalidInputError`` if its status is
-    not in ``status_in``.
+    ``not_frozen`` and the node is frozen, and ``ConflictError`` if its status is not
+    in ``status_in`` or a property of ``unchanged`` no longer has the value given
+    (``None``: absent) — the values the write read before changing them.
     """
 
     node_id: str
     not_frozen: bool = True
     status_in: frozenset[str] | None = None
+    unchanged: tuple[tuple[str, Any], ...] = ()
 
 
 def check_guard(guard: Guard, user_id: str, props: Mapping[str, Any] | None) -> None:
@@ -80,10 +86,71 @@ def check_guard(guard: Guard, user_id: str, props: Mapping[str, Any] | None) -> 
     if guard.not_frozen and props.get("frozen"):
         raise FrozenError(f"{guard.node_id} is frozen")
     if guard.status_in is not None and props.get("status") not in guard.status_in:
-        raise InvalidInputError(
-            f"{guard.node_id} has status {props.get('status')!r}; "
-            f"expected one of {sorted(guard.status_in)}"
+        raise ConflictError(
+            f"{guard.node_id} has status {props.get('status')!r} now; "
+            f"this write read one of {sorted(guard.status_in)}"
         )
+    for name, value in guard.unchanged:
+        if not same_value(props.get(name), value):
+            raise ConflictError(
+                f"{guard.node_id}.{name} changed since this write read it: "
+                f"{_short(props.get(name))} now, {_short(value)} then"
+            )
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def same_value(stored: Any, expected: Any) -> bool:
+    """Whether a stored property value is the one expected (lists element by element,
+    ``None`` for absent), as every store compares them. A float expected matches within
+    ``FLOAT_TOLERANCE`` (relative): a server may return a double rounded to 15
+    significant digits (FalkorDB does), and that is the value a writer read."""
+    if isinstance(stored, list | tuple) or isinstance(expected, list | tuple):
+        if not isinstance(stored, list | tuple) or not isinstance(expected, list | tuple):
+            return False
+        return len(stored) == len(expected) and all(
+            same_value(a, b) for a, b in zip(stored, expected, strict=True)
+        )
+    if isinstance(stored, bool) or isinstance(expected, bool):
+        return stored is expected
+    if isinstance(expected, float) and isinstance(stored, int | float):
+        return abs(stored - expected) <= float_tolerance(expected)
+    return bool(stored == expected)
+
+
+#: how far (relative) a stored float may be from the one a writer read
+FLOAT_TOLERANCE = 1e-12
+
+
+def float_tolerance(value: float) -> float:
+    return FLOAT_TOLERANCE * max(1.0, abs(value))
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A read that decided a write, re-run atomically with it: the user's nodes of
+    ``label`` whose ``prop`` equals ``value`` (whose list ``prop`` holds it, if
+    ``holds``), with a status in ``statuses`` (any status when None). Either their ids are exactly
+    ``ids`` or, when ``highest`` names a property, the largest value of it among them
+    is ``top`` (None: no such node). A write whose expectation fails raises
+    ``ConflictError`` and writes nothing."""
+
+    label: str
+    prop: str
+    value: str
+    statuses: frozenset[str] | None = None
+    ids: frozenset[str] = frozenset()
+    highest: str | None = None
+    top: Any = None
+    holds: bool = False
+
+    def __post_init__(self) -> None:
+        check_prop_name(self.prop)
+        if self.highest is not None:
+            check_prop_name(self.highest)
 
 
 @dataclass
@@ -92,6 +159,7 @@ class ChangeSet:
 
     user_id: str
     guards: list[Guard] = field(default_factory=list)
+    expects: list[Expect] = field(default_factory=list)
     add_nodes: list[NodeRecord] = field(default_factory=list)
     set_nodes: list[tuple[str, Props]] = field(default_factory=list)
     set_embeddings: list[tuple[str, Vector | None]] = field(default_factory=list)
@@ -101,11 +169,24 @@ class ChangeSet:
     delete_edges: list[str] = field(default_factory=list)
 
     def guard(
-        self, node_id: str, *, not_frozen: bool = True, status_in: Sequence[str] | None = None
+        self,
+        node_id: str,
+        *,
+        not_frozen: bool = True,
+        status_in: Sequence[str] | None = None,
+        unchanged: Mapping[str, Any] | None = None,
     ) -> None:
         self.guards.append(
-            Guard(node_id, not_frozen, frozenset(status_in) if status_in is not None else None)
+            Guard(
+                node_id,
+                not_frozen,
+                frozenset(status_in) if status_in is not None else None,
+                tuple((unchanged or {}).items()),
+            )
         )
+
+    def expect(self, expectation: Expect) -> None:
+        self.expects.append(expectation)
 
     def node(self, record: NodeRecord) -> NodeRecord:
         self.add_nodes.append(record)

@@ -18,9 +18,18 @@ from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
-from graphmem.errors import InvalidInputError, NotFoundError
+from graphmem.errors import ConflictError, InvalidInputError, NotFoundError
 from graphmem.names import check_prop_name, check_rel_type
-from graphmem.stores.base import LABELS, ChangeSet, Props, Vector, Where, check_guard
+from graphmem.stores.base import (
+    LABELS,
+    ChangeSet,
+    Expect,
+    Props,
+    Vector,
+    Where,
+    check_guard,
+    same_value,
+)
 
 #: properties a store keeps on every node or relationship itself
 RESERVED = frozenset({"id", "user_id", "embedding"})
@@ -88,6 +97,10 @@ class StoredState(Protocol):
         """Whether the user has the relationship ``edge_id``."""
         ...
 
+    def matching(self, expect: Expect) -> list[Mapping[str, Any]]:
+        """The properties (with ``id``) of the user's nodes an expectation reads."""
+        ...
+
 
 def check_shape(ch: ChangeSet) -> None:
     """The checks that need no stored state: one user, known labels, safe types."""
@@ -105,7 +118,7 @@ def check_shape(ch: ChangeSet) -> None:
 def check_state(ch: ChangeSet, state: StoredState) -> None:
     """Raise the error ``ch`` meets against what is stored, checking in this order:
     guards, new nodes, updates and deletes, new relationships, changed and deleted
-    relationships."""
+    relationships, expectations."""
     uid = ch.user_id
     for guard in ch.guards:
         check_guard(guard, uid, state.props(guard.node_id))
@@ -131,6 +144,31 @@ def check_state(ch: ChangeSet, state: StoredState) -> None:
     for eid in ch.delete_edges:
         if not state.has_edge(eid):
             raise NotFoundError(f"no relationship {eid!r} for user {uid!r}")
+    for expect in ch.expects:
+        if not expectation_holds(expect, state.matching(expect)):
+            raise ConflictError(
+                f"the {expect.label.lower()} nodes with {expect.prop} {expect.value!r} "
+                "changed since this write read them"
+            )
+
+
+def expectation_holds(expect: Expect, found: list[Mapping[str, Any]]) -> bool:
+    """Whether the nodes an expectation reads again (``found``) are what it read."""
+    if expect.highest is None:
+        return {str(p["id"]) for p in found} == expect.ids
+    values = [p[expect.highest] for p in found if p.get(expect.highest) is not None]
+    return same_value(max(values) if values else None, expect.top)
+
+
+def expect_matches(expect: Expect, props: Mapping[str, Any]) -> bool:
+    """Whether a node's properties make it one an expectation reads."""
+    value = props.get(expect.prop)
+    if expect.holds:
+        if not isinstance(value, list) or expect.value not in value:
+            return False
+    elif value != expect.value:
+        return False
+    return expect.statuses is None or props.get("status") in expect.statuses
 
 
 # ---------------------------------------------------------------- where filters

@@ -8,7 +8,7 @@ import pytest
 import graphmem
 from graphmem.config import ActivationPolicy, AuditPolicy, CleanupPolicy, Config, LifecyclePolicy
 from graphmem.engine import GraphMem
-from graphmem.errors import InvalidInputError
+from graphmem.errors import ConflictError, InvalidInputError
 from graphmem.lifecycle import TRANSITIONS, allowed, sweep
 from graphmem.models import Memory, Status
 from graphmem.writer import Writer
@@ -75,7 +75,7 @@ def test_a_status_changed_since_it_was_read_fails_the_whole_write(
     assert sweep(stale, LifecyclePolicy()).moved == {"memory:generated->archived": [m.id]}
     mem.update(m.id, text="Anna collects coins.")  # meanwhile: m is superseded
     before = snapshot(mem)
-    with pytest.raises(InvalidInputError, match="superseded"):
+    with pytest.raises(ConflictError, match=r"status changed .* 'superseded' now"):
         stale.commit()
     assert snapshot(mem) == before
 

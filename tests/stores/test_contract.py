@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
-from graphmem.stores.base import LABELS, ChangeSet, EdgeRecord, NodeRecord, Store
+from graphmem.errors import ConflictError, FrozenError, InvalidInputError, NotFoundError
+from graphmem.stores.base import LABELS, ChangeSet, EdgeRecord, Expect, NodeRecord, Store
 from graphmem.stores.semantics import fulltext_body
 from tests.stores.records import DIM, memory, vec
 
@@ -26,10 +26,37 @@ def _dump(store: Store) -> list[object]:
 
 REFUSED = {
     "a frozen node": (lambda ch: ch.guard("frozen"), FrozenError, "frozen"),
-    "a status not allowed": (
+    "a status changed since it was read": (
         lambda ch: ch.guard("old", status_in=["generated"]),
-        InvalidInputError,
+        ConflictError,
         "superseded",
+    ),
+    "a property changed since it was read": (
+        lambda ch: ch.guard("fine", not_frozen=False, unchanged={"text": "stale", "n": None}),
+        ConflictError,
+        "changed",
+    ),
+    "a property set since it was read absent": (
+        lambda ch: ch.guard("old", not_frozen=False, unchanged={"text": None}),
+        ConflictError,
+        "changed",
+    ),
+    "a new node among those read": (
+        lambda ch: ch.expect(
+            Expect("Memory", "kind", "fact", frozenset({"generated"}), frozenset({"fine"}))
+        ),
+        ConflictError,
+        "changed",
+    ),
+    "a node gone from those read": (
+        lambda ch: ch.expect(Expect("Memory", "tags", "red", ids=frozenset({"fine"}), holds=True)),
+        ConflictError,
+        "changed",
+    ),
+    "a highest value that moved": (
+        lambda ch: ch.expect(Expect("Memory", "kind", "fact", highest="text", top="a fine fact")),
+        ConflictError,
+        "changed",
     ),
     "a node of another user": (
         lambda ch: ch.update("theirs", {"text": "x"}),
@@ -99,6 +126,32 @@ def test_a_refused_change_set_raises_its_error_and_writes_nothing(store: Store, 
     with pytest.raises(error, match=message):
         store.apply(change)
     assert _dump(store) == before
+
+
+def test_expectations_and_guards_that_still_hold_let_the_write_through(store: Store) -> None:
+    store.apply(
+        ChangeSet(
+            "u1",
+            add_nodes=[
+                memory("a", "x", seq=3, tags=["red", "blue"], score=0.1 + 0.2),
+                memory("b", "y", seq=7, status="superseded"),
+            ],
+        )
+    )
+    store.apply(ChangeSet("u2", add_nodes=[memory("c", "x", user="u2", seq=9, tags=["red"])]))
+    change = ChangeSet("u1", add_nodes=[memory("d", "z", tags=["red"])])
+    change.guard("a", unchanged={"seq": 3, "tags": ["red", "blue"], "score": 0.1 + 0.2})
+    change.guard("a", not_frozen=False, unchanged={"missing": None})
+    change.update("a", {"text": "x2"})
+    live = frozenset({"generated"})
+    change.expect(Expect("Memory", "kind", "fact", live, frozenset({"a"})))
+    change.expect(Expect("Memory", "tags", "red", None, frozenset({"a"}), holds=True))
+    change.expect(Expect("Memory", "tags", "green", None, frozenset(), holds=True))
+    change.expect(Expect("Memory", "kind", "fact", highest="seq", top=7))
+    change.expect(Expect("Memory", "kind", "event", highest="seq", top=None))
+    store.apply(change)
+    assert store.get("u1", ["a"])[0].props["text"] == "x2"
+    assert [r.id for r in store.find("u1", "Memory", {"tags": "red"})] == ["a", "d"]
 
 
 def test_none_means_absent_and_lists_survive(store: Store) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord
+from graphmem.stores.base import ChangeSet, EdgeRecord, Expect, NodeRecord
 from graphmem.stores.cypher.plan import apply_statement, compile_changes, find_statement
 from graphmem.stores.cypher.statements import Statements, cypher_root
 
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "cypher-lint"
 FIXTURES = ROOT / "tests" / "data" / "cypher"
 LABELS = ["Node", "Episode", "Entity", "Memory", "Tombstone", "Fact", "Preference", "Event"]
+LABELS += ["WriteLock"]  # apply/lock serialises a user's writes on it
 
 
 def _lint(statements: dict[str, str]) -> list[dict[str, list[str] | str]]:
@@ -52,7 +53,10 @@ def _every_change() -> ChangeSet:
     kinds += [("Episode", None), ("Entity", None), ("Tombstone", None)]
     for i, (label, kind) in enumerate(kinds):
         ch.node(NodeRecord(f"n{i}", "u1", label, {"kind": kind, "text": "t"}, None))
-    ch.guard("old", status_in=["generated"])
+    ch.guard("old", status_in=["generated"], unchanged={"refs": ["a"], "score": 0.5, "x": None})
+    ch.expect(Expect("Memory", "sp_key", "k", frozenset({"generated"}), frozenset({"old"})))
+    ch.expect(Expect("Entity", "alias_keys", "anna", ids=frozenset(), holds=True))
+    ch.expect(Expect("Episode", "session_id", "s1", highest="seq", top=3))
     ch.update("old", {"text": "x"})
     ch.set_embeddings += [("old", vec), ("other", None)]  # type: ignore[list-item]
     ch.edge(EdgeRecord("r1", "LIVES_IN", "n5", "old", "u1", {"current": True}))

@@ -2,19 +2,21 @@
 
 ``compile_changes`` checks a change set's values as every store does
 (``graphmem.stores.semantics``) and turns it into the parameters of one statement built
-from named fragments (``cypher/common/apply/*``): the state checks run first, inside the
-statement; if any fails the statement writes nothing and returns no row. Then
-``diagnose`` reads the nodes involved and raises the error of ``semantics.check_state``,
-the one every store raises.
+from named fragments (``cypher/common/apply/*``): the state checks and the expectations
+(the reads that decided the write, run again) come first, inside the statement; if any
+fails the statement writes nothing and returns no row. Then ``diagnose`` reads the
+nodes involved and raises the error of ``semantics.check_state``, the one every store
+raises (``ConflictError`` when only an expectation failed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
-from graphmem.stores.base import ChangeSet, Props
+from graphmem.errors import ConflictError
+from graphmem.stores.base import ChangeSet, Expect, Props, float_tolerance
 from graphmem.stores.cypher.statements import Statements
 from graphmem.stores.semantics import (
     FULLTEXT_PROPS,
@@ -22,6 +24,7 @@ from graphmem.stores.semantics import (
     check_state,
     fulltext_param,
     stored_props,
+    stored_value,
     stored_vector,
 )
 
@@ -36,6 +39,8 @@ class Compiled:
     params: dict[str, Any]
     node_groups: list[tuple[str, str]] = field(default_factory=list)
     edge_types: list[str] = field(default_factory=list)
+    #: (group, label, property, whether the property holds a list) per expectation group
+    expect_groups: list[tuple[str, str, str, bool]] = field(default_factory=list)
     refused: bool = False
     """True when the change set fails on its own (e.g. a relationship to a node it
     deletes): it is diagnosed without writing."""
@@ -83,7 +88,15 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
 
     def need(node_id: str, *, absent: bool = False) -> None:
         checks.setdefault(
-            node_id, {"id": node_id, "absent": absent, "not_frozen": False, "statuses": None}
+            node_id,
+            {
+                "id": node_id,
+                "absent": absent,
+                "not_frozen": False,
+                "statuses": None,
+                "unchanged": [],
+                "near": [],
+            },
         )
 
     guards = []
@@ -94,6 +107,16 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
                 "absent": False,
                 "not_frozen": guard.not_frozen,
                 "statuses": sorted(guard.status_in) if guard.status_in is not None else None,
+                "unchanged": [
+                    _unchanged(guard.node_id, n, v)
+                    for n, v in guard.unchanged
+                    if not isinstance(v, float)
+                ],
+                "near": [
+                    {"name": n, "value": v, "tolerance": float_tolerance(v)}
+                    for n, v in guard.unchanged
+                    if isinstance(v, float)
+                ],
             }
         )
     for node_id in added:
@@ -155,16 +178,52 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
         "set_edge_ids": sorted(edge_props),
         "edge_props": edge_props,
     }
-    return Compiled(params, sorted(groups.items()), sorted(edges), refused)
+    expects, expect_groups = _expectations(ch.expects)
+    params["expects"] = expects
+    return Compiled(params, sorted(groups.items()), sorted(edges), expect_groups, refused)
+
+
+def _unchanged(node_id: str, name: str, value: Any) -> dict[str, Any]:
+    """One property of a guard's ``unchanged`` that compares exactly (floats go to
+    ``near``, compared within their tolerance, see ``base.same_value``)."""
+    return {
+        "name": name,
+        "value": stored_value(value, f"node {node_id}.{name}"),
+        "null": value is None,
+    }
+
+
+def _expectations(
+    expects: Sequence[Expect],
+) -> tuple[dict[str, list[dict[str, Any]]], list[tuple[str, str, str, bool]]]:
+    """The ``$expects`` parameter (grouped by label and property) and the groups."""
+    params: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, tuple[str, str, str, bool]] = {}
+    for x in expects:
+        group = f"{x.label}_{x.prop}" + ("_holds" if x.holds else "")
+        groups[group] = (group, x.label, x.prop, x.holds)
+        params.setdefault(group, []).append(
+            {
+                "value": x.value,
+                "statuses": sorted(x.statuses) if x.statuses is not None else None,
+                "ids": sorted(x.ids),
+                "highest": x.highest,
+                "top": stored_value(x.top, f"expected {x.highest}"),
+            }
+        )
+    return params, sorted(groups.values())
 
 
 def diagnose(
     ch: ChangeSet, state: Mapping[str, Mapping[str, Any]], edge_ids: Sequence[str]
-) -> None:
+) -> NoReturn:
     """Raise the error ``ch`` meets (``semantics.check_state``, as on every store):
-    ``state`` maps node id to its ``user_id``, ``frozen`` and ``status``; ``edge_ids``
-    are the user's relationships among those the change set names."""
+    ``state`` maps node id to its ``user_id`` and ``props``; ``edge_ids`` are the user's
+    relationships among those the change set names. When every check passes now, the
+    statement was refused by an expectation, or by a state that changed again since:
+    either way another writer got there first, a ``ConflictError``."""
     check_state(ch, _ReadState(ch.user_id, state, set(edge_ids)))
+    raise ConflictError("other writers changed what this write read; nothing was written")
 
 
 class _ReadState:
@@ -175,13 +234,20 @@ class _ReadState:
 
     def props(self, node_id: str) -> Mapping[str, Any] | None:
         found = self.state.get(node_id)
-        return found if found is not None and found.get("user_id") == self.uid else None
+        if found is None or found.get("user_id") != self.uid:
+            return None
+        return {k: v for k, v in dict(found["props"]).items() if v is not None}
 
     def exists(self, node_id: str) -> bool:
         return node_id in self.state
 
     def has_edge(self, edge_id: str) -> bool:
         return edge_id in self.edges
+
+    def matching(self, expect: Expect) -> list[Mapping[str, Any]]:
+        """Expectations are checked in the statement only; ``diagnose`` reports a
+        refusal no other check explains as a conflict."""
+        return [{"id": i} for i in expect.ids] if expect.highest is None else []
 
 
 def referenced(ch: ChangeSet) -> tuple[list[str], list[str]]:
@@ -202,6 +268,9 @@ def apply_statement(st: Statements, compiled: Compiled, lock: bool) -> str:
     parts.append(st.get("apply/check_nodes"))
     if p["edge_ids"]:
         parts.append(st.get("apply/check_edges"))
+    for group, label, prop, member in compiled.expect_groups:
+        name = "apply/expect_member" if member else "apply/expect"
+        parts.append(st.render(name, group=group, label=label, prop=prop))
     parts.append(st.get("apply/gate"))
     parts += [st.get(f"apply/{key}") for key in ("delete_edges", "delete_nodes") if p[key]]
     for group, labels in compiled.node_groups:

@@ -6,7 +6,8 @@ if it exists, else ``cypher/common/read/get.cypher``. Installed from a wheel the
 
 Values always travel as ``$parameters``. The only text ever substituted into a
 statement is a ``{{placeholder}}`` whose value passed the label / relationship type
-allow-list (``^[A-Z][A-Za-z0-9_]{0,63}$`` per part, ``:``-joined for label sets): see
+allow-list (``^[A-Z][A-Za-z0-9_]{0,63}$`` per part, ``:``-joined for label sets) or,
+for a ``{{prop}}``, the property name allow-list (``names.PREDICATE_RE``): see
 ``render``.
 """
 
@@ -17,6 +18,7 @@ import re
 from pathlib import Path
 
 from graphmem.errors import BackendError, InvalidInputError
+from graphmem.names import PREDICATE_RE
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]{0,63}(:[A-Z][A-Za-z0-9_]{0,63})*$")
@@ -63,8 +65,9 @@ class Statements:
     def render(self, name: str, **identifiers: str) -> str:
         """The statement with its ``{{placeholders}}`` replaced by checked identifiers."""
         for key, value in identifiers.items():
-            if not isinstance(value, str) or not _IDENT.match(value):
-                raise InvalidInputError(f"{key} {value!r} is not an allowed label or type")
+            allowed = PREDICATE_RE if key == "prop" else _IDENT
+            if not isinstance(value, str) or not allowed.match(value):
+                raise InvalidInputError(f"{key} {value!r} is not an allowed identifier")
 
         def substitute(match: re.Match[str]) -> str:
             try:

@@ -8,8 +8,8 @@ the same. ``_text`` (the fulltext body) and ``embedding`` are the store's own.
 
 ``apply`` is one statement: on Neo4j one transaction that locks the nodes it touches
 before checking its guards; on FalkorDB one query, which FalkorDB runs atomically with
-writes serialised. The guards are checked inside that statement; a refused statement
-writes nothing, and is then explained by ``plan.diagnose``.
+writes serialised. The guards and expectations are checked inside that statement; a
+refused statement writes nothing, and is then explained by ``plan.diagnose``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from graphmem.errors import BackendError, InvalidInputError
+from graphmem.errors import InvalidInputError
 from graphmem.stores.base import (
     LABELS,
     VECTOR_LABELS,
@@ -42,7 +42,6 @@ from graphmem.stores.cypher.plan import (
 from graphmem.stores.semantics import FULLTEXT, fetch_sizes, where_filters
 from graphmem.text import query_terms
 
-_ATTEMPTS = 3
 _MAX_FETCH = 10_000  # the most a filtered search fetches from an index (semantics.fetch_sizes)
 _EXACT_LIMIT = 2_000  # rank at most this many of a user's nodes exactly
 
@@ -103,18 +102,12 @@ class CypherStore:
             if compiled.refused
             else apply_statement(self._statements, compiled, self.dialect.locks_nodes)
         )
-        for _ in range(_ATTEMPTS):
-            if not compiled.refused and self.dialect.run(query, p, write=True):
-                return
-            node_ids, rel_ids = referenced(changes)
-            state = {r["id"]: r for r in self._read("read/state", ids=node_ids)}
-            found = [
-                r["id"] for r in self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)
-            ]
-            diagnose(changes, state, found)
-            if compiled.refused:  # pragma: no cover - diagnose always explains these
-                raise InvalidInputError("the change set contradicts itself")
-        raise BackendError("the store kept changing under this write; nothing was written")
+        if not compiled.refused and self.dialect.run(query, p, write=True):
+            return
+        node_ids, rel_ids = referenced(changes)
+        state = {r["id"]: r for r in self._read("read/state", ids=node_ids)}
+        found = [r["id"] for r in self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)]
+        diagnose(changes, state, found)
 
     # ------------------------------------------------------------------ reads
     def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:

@@ -22,7 +22,7 @@ from graphmem.stores.vectors import VectorIndex
 INDEXED: dict[str, tuple[str, ...]] = {
     "Entity": ("key", "alias_keys", "status", "block"),
     "Memory": ("sp_key", "status", "subject_id", "object_id", "chain_id", "merged_into", "frozen"),
-    "Episode": ("session_id",),
+    "Episode": ("session_id", "ref"),
 }
 
 

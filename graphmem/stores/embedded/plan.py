@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord, Props
+from graphmem.stores.base import ChangeSet, EdgeRecord, Expect, NodeRecord, Props
 from graphmem.stores.semantics import (
     check_shape,
     check_state,
+    expect_matches,
     fulltext_body,
     stored_props,
     stored_vector,
@@ -55,6 +56,10 @@ class _State:
 
     def has_edge(self, edge_id: str) -> bool:
         return self.mirror.edge(self.user_id, edge_id) is not None
+
+    def matching(self, expect: Expect) -> list[Mapping[str, Any]]:
+        found = self.mirror.find(self.user_id, expect.label, {expect.prop: expect.value})
+        return [{**r.props, "id": r.id} for r in found if expect_matches(expect, r.props)]
 
 
 def _absent_removed(props: Props) -> Props:
