@@ -18,6 +18,7 @@ from graphmem.config import (
     PredicateRegistry,
     PredicateSpec,
     RecallConfig,
+    Timeouts,
 )
 from graphmem.embedding import Embedder, MiniLMEmbedder
 from graphmem.engine import GraphMem
@@ -80,6 +81,7 @@ __all__ = [
     "Stats",
     "Status",
     "SweepReport",
+    "Timeouts",
     "Tombstone",
     "Utterance",
     "__version__",
@@ -106,7 +108,13 @@ def open(
     ``embedder``, ``extractor`` and ``clock`` can be injected.
     """
     dimensions = embedder.dim if embedder is not None else MiniLMEmbedder.dim
-    store = open_store(uri if uri is not None else default_uri(), auth=auth, dimensions=dimensions)
+    config = config or Config()
+    store = open_store(
+        uri if uri is not None else default_uri(),
+        auth=auth,
+        dimensions=dimensions,
+        timeouts=config.timeouts,
+    )
     return GraphMem(
         store, config=config, embedder=embedder, extractor=extractor, clock=clock, user_id=user_id
     )

@@ -1,6 +1,14 @@
 """The write path of ``add`` (DESIGN §4): episodes (kept, embedded, linked NEXT) →
 extraction → entity resolution → conflicts and corroboration, planned into one writer
-and committed atomically by the engine."""
+and committed atomically by the engine.
+
+Adds are idempotent by the caller's ref (DESIGN §2, invariant 10): a message whose
+(session, ref) is stored with the same text, speaker and role is the stored episode,
+and nothing is written for it; the same (session, ref) with another text, speaker or
+role is a ``DuplicateRefError``. ``stored_refs`` finds them before extraction (so a
+retry extracts nothing twice) and ``plan_add`` again inside the write, after reading
+the session's last turn, which the commit re-checks: a message stored meanwhile by
+another writer is found on the next attempt, never stored twice."""
 
 from __future__ import annotations
 
@@ -12,13 +20,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from graphmem.embedding import Embedder
+from graphmem.errors import DuplicateRefError
 from graphmem.extraction.addressees import with_addressees
 from graphmem.extraction.base import Extraction, Extractor, Utterance
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.models import Kind
 from graphmem.names import check_predicate
 from graphmem.resolution import Resolver
-from graphmem.stores.base import Vector
+from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
 from graphmem.validation import Message
 from graphmem.versioning import Candidate, Outcome, write_memory
@@ -34,6 +43,10 @@ class Planned:
     episodes: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+    #: the episode of each message planned, new or already stored, in message order
+    message_episodes: list[str] = field(default_factory=list)
+    #: episodes found already stored (by session and ref)
+    existing: list[str] = field(default_factory=list)
 
     @property
     def created(self) -> list[str]:
@@ -123,6 +136,57 @@ def with_frames(
     return out
 
 
+def same_message(msg: Message, rec: NodeRecord) -> bool:
+    """Whether a stored episode holds this message (its text, speaker and role)."""
+    p = rec.props
+    return (p.get("text"), p.get("speaker"), p.get("role")) == (msg.text, msg.speaker, msg.role)
+
+
+def stored_refs(
+    store: Store, user_id: str, session: str, msgs: Sequence[Message]
+) -> dict[str, NodeRecord]:
+    """The stored episodes of ``session`` that hold a ref of ``msgs``, by ref; raises
+    ``DuplicateRefError`` if one holds another message, or if ``msgs`` give one ref to
+    two different messages."""
+    refs = list(dict.fromkeys(m.ref for m in msgs if m.ref is not None))
+    found: dict[str, NodeRecord] = {}
+    if refs:
+        for ep in store.find(user_id, "Episode", {"ref": refs, "session_id": session}):
+            found.setdefault(str(ep.props["ref"]), ep)
+    first: dict[str, Message] = {}
+    for i, msg in enumerate(msgs):
+        if msg.ref is None:
+            continue
+        rec = found.get(msg.ref)
+        if rec is not None and not same_message(msg, rec):
+            raise DuplicateRefError(
+                f"message {i}: ref {msg.ref!r} of session {session!r} is stored as "
+                f"{rec.id} with another text, speaker or role; nothing was written"
+            )
+        seen = first.setdefault(msg.ref, msg)
+        if seen is not msg and (seen.text, seen.speaker, seen.role) != (
+            msg.text,
+            msg.speaker,
+            msg.role,
+        ):
+            raise DuplicateRefError(
+                f"message {i}: ref {msg.ref!r} names two different messages in this call"
+            )
+    return found
+
+
+def fresh_messages(msgs: Sequence[Message], stored: dict[str, NodeRecord]) -> list[int]:
+    """Indexes of the messages to store: not stored yet, and each ref once."""
+    out, seen = [], set(stored)
+    for i, msg in enumerate(msgs):
+        if msg.ref is not None:
+            if msg.ref in seen:
+                continue
+            seen.add(msg.ref)
+        out.append(i)
+    return out
+
+
 def plan_add(
     w: Writer,
     msgs: Sequence[Message],
@@ -136,7 +200,17 @@ def plan_add(
 ) -> Planned:
     """Plan episodes (with their passages unless ``passage_min_words`` is None),
     entities and memories for ``msgs`` into ``w``; ``known`` holds embeddings already
-    computed (see :func:`embedded_texts`)."""
+    computed (see :func:`embedded_texts`). A message whose (session, ref) is stored by
+    now is not stored again (``Planned.existing``)."""
+    last = w.highest("Episode", "session_id", session, "seq")  # first: see the module
+    stored = stored_refs(w.store, w.user_id, session, msgs)
+    keep = fresh_messages(msgs, stored)
+    out = Planned(existing=list(dict.fromkeys(r.id for r in stored.values())))
+    by_ref = {ref: rec.id for ref, rec in stored.items()}
+    every = list(msgs)
+    if len(keep) < len(msgs):
+        msgs = [msgs[i] for i in keep]
+        extractions = [extractions[i] for i in keep]
     names: list[tuple[str, str]] = [(m.speaker, "person") for m in msgs if m.speaker]
     texts = embedded_texts(msgs)
     for ex in extractions:
@@ -156,10 +230,8 @@ def plan_add(
     def embed_text(text: str) -> Vector:
         return vectors[text] if text in vectors else embed([text])[text]
 
-    last = w.highest("Episode", "session_id", session, "seq")
     prev_id = last.id if last else None
     seq = int(last.props.get("seq", 0)) if last else 0
-    out = Planned()
     for msg, ex in zip(msgs, extractions, strict=True):
         seq += 1
         ep = w.create(
@@ -230,6 +302,14 @@ def plan_add(
                 )
             )
     out.entities = resolver.resolved()
+    for msg, episode_id in zip(msgs, out.episodes, strict=True):
+        if msg.ref is not None:
+            by_ref[msg.ref] = episode_id
+    new = iter(out.episodes)
+    kept = set(keep)
+    out.message_episodes = [
+        next(new) if i in kept else by_ref[str(m.ref)] for i, m in enumerate(every)
+    ]
     return out
 
 

@@ -321,6 +321,18 @@ class LifecyclePolicy(_Config):
     audit: AuditPolicy = Field(default_factory=AuditPolicy)
 
 
+class Timeouts(_Config):
+    """How long a server store (Neo4j, FalkorDB) waits, in seconds. Either raises
+    ``BackendUnavailableError``; a write whose reply did not come in time may have
+    committed (``outcome_unknown``)."""
+
+    connect: float = Field(default=5.0, gt=0)
+    """Establishing a connection."""
+    statement: float = Field(default=60.0, gt=0)
+    """One statement (one transaction): the server aborts a read after this long, and
+    the client stops waiting for any reply."""
+
+
 class Config(_Config):
     """Everything an engine can be told. All fields have working defaults."""
 
@@ -334,6 +346,8 @@ class Config(_Config):
     recall: RecallConfig = Field(default_factory=RecallConfig)
     max_message_bytes: int = Field(default=1_000_000, ge=1)
     """Largest accepted message text, in UTF-8 bytes."""
+    timeouts: Timeouts = Field(default_factory=Timeouts)
+    """Connect and statement timeouts of the server stores."""
     write_attempts: int = Field(default=12, ge=1)
     """How many times a write is planned and committed when concurrent writers keep
     changing what it read (the current version of a fact, the last turn of a session,

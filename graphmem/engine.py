@@ -19,7 +19,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, TypeVar
 
-from graphmem.adding import extract_and_embed, plan_add, with_frames
+from graphmem.adding import (
+    extract_and_embed,
+    fresh_messages,
+    plan_add,
+    stored_refs,
+    with_frames,
+)
 from graphmem.codec import to_entity, to_memory, to_model, to_stats
 from graphmem.config import Config, LifecyclePolicy, lifecycle_for
 from graphmem.editing import plan_feedback, plan_remember, plan_update, set_frozen
@@ -85,14 +91,22 @@ class GraphMem:
         session = self._check.session(session_id)
         now = to_utc(self.clock())
         msgs = self._check.messages(messages, self._check.optional_time(at, "at") or now)
-        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self._workers())
-        extractions = with_frames(self.frames, msgs, extractions, known)
+        stored = stored_refs(self.store, uid, session, msgs)
+        fresh = [msgs[i] for i in fresh_messages(msgs, stored)]
+        if not fresh:  # all stored already: nothing to extract or write
+            ids = [stored[str(m.ref)].id for m in msgs]
+            episodes = tuple(self._models(uid, list(dict.fromkeys(ids)), Episode))
+            return AddResult(episodes=episodes, already_stored=episodes)
+        extractions, known = extract_and_embed(
+            fresh, self.extractor, self.embedder, self._workers()
+        )
+        extractions = with_frames(self.frames, fresh, extractions, known)
         recall = self.config.recall
         planned = self._write(
             uid,
             lambda w: plan_add(
                 w,
-                msgs,
+                fresh,
                 extractions,
                 session=session,
                 source=source,
@@ -102,12 +116,23 @@ class GraphMem:
             ),
             now,
         )
+        by_ref = {ref: rec.id for ref, rec in stored.items()}
+        planned_ids, ids = iter(planned.message_episodes), []
+        for m in msgs:
+            if m.ref is not None and m.ref in by_ref:
+                ids.append(by_ref[m.ref])  # stored before, or earlier in this call
+                continue
+            ids.append(next(planned_ids))
+            if m.ref is not None:
+                by_ref[m.ref] = ids[-1]
+        existing = {rec.id for rec in stored.values()} | set(planned.existing)
         return AddResult(
-            episodes=tuple(self._models(uid, planned.episodes, Episode)),
+            episodes=tuple(self._models(uid, list(dict.fromkeys(ids)), Episode)),
             memories=tuple(self._models(uid, planned.created, Memory)),
             corroborated=tuple(self._models(uid, planned.corroborated, Memory)),
             superseded=tuple(self._models(uid, planned.superseded, Memory)),
             entities=tuple(self._models(uid, planned.entities, Entity)),
+            already_stored=tuple(self._models(uid, [i for i in ids if i in existing], Episode)),
         )
 
     def remember(

@@ -134,10 +134,15 @@ class AddResult(_Model):
     """What one ``add`` call wrote."""
 
     episodes: tuple[Episode, ...] = ()
+    """The episode of each message, in message order (a message repeated by ref
+    within the call appears once)."""
     memories: tuple[Memory, ...] = ()
     corroborated: tuple[Memory, ...] = ()
     superseded: tuple[Memory, ...] = ()
     entities: tuple[Entity, ...] = ()
+    already_stored: tuple[Episode, ...] = ()
+    """Those of ``episodes`` that were stored before this call (same session, ref,
+    text, speaker and role): nothing was written or extracted for them."""
 
 
 class Tombstone(_Model):

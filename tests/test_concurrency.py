@@ -106,3 +106,27 @@ def test_a_conflict_that_outlives_the_retries_is_a_typed_retryable_error(
     texts = [e.props["text"] for e in mem.store.find("u1", "Episode")]
     assert "I live in Oslo." not in texts
     assert violations(mem.store, "u1", whole=True) == []
+
+
+def test_two_threads_adding_the_same_messages_store_them_once(mem: GraphMem) -> None:
+    turns = [{"speaker": "Anna", "content": f"I live in {c}.", "ref": f"D1:{c}"} for c in CITIES]
+    results: list[graphmem.AddResult] = []
+    errors: list[BaseException] = []
+
+    def add_all() -> None:
+        try:
+            for turn in turns:
+                results.append(mem.add(turn, session_id="import"))
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add_all) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    episodes = mem.store.find("u1", "Episode")
+    assert sorted(e.props["ref"] for e in episodes) == sorted(t["ref"] for t in turns)
+    assert sum(len(r.already_stored) for r in results) == len(turns)
+    assert violations(mem.store, "u1", whole=True) == []

@@ -16,11 +16,13 @@ namespace's user with ``ref = key``, and graphmem draws memories from it as from
 message. Its text is the text at the ``index`` fields when given, else
 ``value["content"]`` when that is a non-empty string, else the value's JSON. The value
 itself is kept on the episode (property ``item_value``, JSON), so ``get`` returns it as
-it was put. A put over an existing key replaces the item: the new episode is added,
-then the old one is forgotten with the memories drawn only from it (graphmem keeps
-tombstones). ``delete`` forgets the same way. graphmem indexes everything it stores, so
-``index=False`` is treated like the default. TTLs are not supported (graphmem's
-lifecycle policy archives and expires unused memories instead).
+it was put. A put over an existing key replaces the item: the new episode is added
+(in a session of its own, see ``_session``), then the old one is forgotten with the
+memories drawn only from it (graphmem keeps tombstones); a put of the same text again
+keeps the stored episode and stores the new value on it. ``delete`` forgets the same
+way. graphmem indexes everything it stores, so ``index=False`` is treated like the
+default. TTLs are not supported (graphmem's lifecycle policy archives and expires
+unused memories instead).
 
 **Search goes through graphmem's recall.** With a ``query``, each namespace under the
 prefix is searched with ``GraphMem.search``; a hit (a memory or an episode) counts for
@@ -167,18 +169,21 @@ class GraphMemStore(BaseStore):
                 f"the value of {key!r} is not JSON-serialisable: {exc}"
             ) from exc
         self._register(op.namespace)
-        result = self.mem.add(
-            {"content": _text(value, op.index), "ref": key}, uid, session_id=_session(key)
-        )
-        [episode] = result.episodes
+        text = _text(value, op.index)
         previous = _latest(old).get(key)
+        # graphmem's adds are idempotent by (session, ref): the same text again is the
+        # stored episode; another text goes to a session of its own
+        same = previous is not None and previous.props.get("text") == text.strip()
+        session = str(previous.props["session_id"]) if same and previous else _free(key, old)
+        [episode] = self.mem.add({"content": text, "ref": key}, uid, session_id=session).episodes
         first = encode(episode.created_at)
         if previous is not None:  # a replaced item keeps the time it was first put
             first = previous.props.get("item_created_at") or previous.props["created_at"]
         w = self._writer(uid)
         w.set(episode.id, {"item_value": encoded, "item_created_at": first})
         w.commit()
-        self._forget(uid, old, "replaced through the LangGraph store")
+        replaced = [r for r in old if r.id != episode.id]
+        self._forget(uid, replaced, "replaced through the LangGraph store")
 
     def _forget(self, uid: str, episodes: Sequence[NodeRecord], reason: str) -> None:
         for rec in episodes:
@@ -188,10 +193,8 @@ class GraphMemStore(BaseStore):
         """The episodes that hold these keys (normally one each), oldest first."""
         if not keys:
             return []
-        sessions = sorted({_session(k) for k in keys})
-        found = self.mem.store.find(uid, "Episode", {"session_id": sessions}, order_by="seq")
-        wanted = set(keys)
-        return [r for r in found if r.props.get("ref") in wanted]
+        found = self.mem.store.find(uid, "Episode", {"ref": list(keys)}, order_by="created_at")
+        return [r for r in found if str(r.props.get("session_id", "")).startswith("item")]
 
     # ------------------------------------------------------------ search
     def _search(self, op: SearchOp) -> list[SearchItem]:
@@ -300,12 +303,24 @@ def _check_key(key: object) -> str:
     return key
 
 
-def _session(key: str) -> str:
-    """The session of an item's episodes: one per key, so that items are not linked to
-    each other as consecutive turns (and the lookup by key uses an indexed property)."""
-    if _SESSION_RE.match(key):
+def _session(key: str, version: int = 1) -> str:
+    """A session of an item's episodes: one per key, so that items are not linked to
+    each other as consecutive turns; a replacement with another text goes to a session
+    of its own (``version`` 2, 3, ...) while the episode it replaces is still stored,
+    as graphmem's adds are idempotent by (session, ref)."""
+    if version == 1 and _SESSION_RE.match(key):
         return f"item:{key}"
-    return "item-sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+    return f"item-sha256:{digest}" if version == 1 else f"item-v{version}:{digest}"
+
+
+def _free(key: str, episodes: Sequence[NodeRecord]) -> str:
+    """The first session of ``key`` that holds none of its stored ``episodes``."""
+    taken = {r.props.get("session_id") for r in episodes}
+    version = 1
+    while _session(key, version) in taken:
+        version += 1
+    return _session(key, version)
 
 
 def _latest(episodes: Iterable[NodeRecord]) -> dict[str, NodeRecord]:

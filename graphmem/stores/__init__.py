@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from graphmem.config import Timeouts
 from graphmem.errors import InvalidInputError
 from graphmem.stores.base import Store
 
@@ -33,9 +34,17 @@ def default_uri() -> str:
     return f"local://{DEFAULT_DIR.expanduser()}"
 
 
-def open_store(uri: str, *, auth: Auth | None = None, dimensions: int = 384) -> Store:
+def open_store(
+    uri: str,
+    *,
+    auth: Auth | None = None,
+    dimensions: int = 384,
+    timeouts: Timeouts | None = None,
+) -> Store:
     """Open the store named by ``uri``. ``auth`` is (user, password) for a server;
-    ``dimensions`` is the embedder's, for the vector indexes of a server."""
+    ``dimensions`` is the embedder's, for the vector indexes of a server; ``timeouts``
+    bound a server's connect and statement times."""
+    timeouts = timeouts or Timeouts()
     if not isinstance(uri, str) or not uri.strip():
         raise InvalidInputError("the store URI must be a non-empty string")
     parts = urlsplit(uri.strip())
@@ -61,8 +70,8 @@ def open_store(uri: str, *, auth: Auth | None = None, dimensions: int = 384) -> 
     if not host:
         raise InvalidInputError(f"store URI {uri!r} has no host")
     if parts.scheme == "falkordb":
-        return _open_falkordb(uri, parts.query, host, port, parts.path, auth, dimensions)
-    return _open_neo4j(uri, parts.query, parts.path, auth, dimensions)
+        return _open_falkordb(uri, parts.query, host, port, parts.path, auth, dimensions, timeouts)
+    return _open_neo4j(uri, parts.query, parts.path, auth, dimensions, timeouts)
 
 
 def _open_local(uri: str, query: str, fragment: str, raw_path: str) -> Store:
@@ -89,14 +98,16 @@ def _options(uri: str, query: str, allowed: tuple[str, ...]) -> dict[str, str]:
     return {k: v[0] for k, v in parsed.items()}
 
 
-def _open_neo4j(uri: str, query: str, path: str, auth: Auth | None, dimensions: int) -> Store:
+def _open_neo4j(
+    uri: str, query: str, path: str, auth: Auth | None, dimensions: int, timeouts: Timeouts
+) -> Store:
     options = _options(uri, query, ("database",))
     if path not in ("", "/"):
         raise InvalidInputError(f"store URI {uri!r}: name the database with ?database=name")
     from graphmem.stores.cypher import CypherStore, Neo4jDialect
 
     base = uri.strip().split("?", 1)[0]
-    dialect = Neo4jDialect(base, auth, options.get("database"))
+    dialect = Neo4jDialect(base, auth, options.get("database"), timeouts)
     return _with_schema(CypherStore(dialect, uri.strip(), dimensions=dimensions))
 
 
@@ -108,6 +119,7 @@ def _open_falkordb(
     path: str,
     auth: Auth | None,
     dimensions: int,
+    timeouts: Timeouts,
 ) -> Store:
     _options(uri, query, ())
     graph = unquote(path.strip("/")) or DEFAULT_GRAPH
@@ -115,7 +127,7 @@ def _open_falkordb(
         raise InvalidInputError(f"store URI {uri!r}: the path is one graph name")
     from graphmem.stores.cypher import CypherStore, FalkorDBDialect
 
-    dialect = FalkorDBDialect(host, port or 6379, graph, auth)
+    dialect = FalkorDBDialect(host, port or 6379, graph, auth, timeouts)
     return _with_schema(CypherStore(dialect, uri.strip(), dimensions=dimensions))
 
 

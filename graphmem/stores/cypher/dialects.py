@@ -1,9 +1,12 @@
 """Everything that differs between Neo4j and FalkorDB, and nothing else.
 
 A dialect runs a statement (and maps driver errors to graphmem errors at this
-boundary), knows its vector and fulltext index conventions, and applies and inspects
-its schema. The statements themselves are files under ``cypher/<dialect>/`` that
-override ``cypher/common/`` (see ``statements.py``). Drivers are imported lazily.
+boundary, within the configured ``Timeouts``), knows its vector and fulltext index
+conventions, and applies and inspects its schema. A write whose reply is lost (a
+timeout, a connection cut after the statement was sent) raises
+``BackendUnavailableError`` with ``outcome_unknown``: it may have committed. The
+statements themselves are files under ``cypher/<dialect>/`` that override
+``cypher/common/`` (see ``statements.py``). Drivers are imported lazily.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from graphmem.config import Timeouts
 from graphmem.errors import BackendError, BackendUnavailableError, InvalidInputError
 from graphmem.stores.cypher.statements import Statements
 
 Record = dict[str, Any]
+
+UNKNOWN = "the write may or may not have committed: retrying an add with refs is safe"
 
 
 class Dialect(ABC):
@@ -75,7 +81,13 @@ class Neo4jDialect(Dialect):
     name = "neo4j"
     locks_nodes = True
 
-    def __init__(self, uri: str, auth: tuple[str, str] | None, database: str | None) -> None:
+    def __init__(
+        self,
+        uri: str,
+        auth: tuple[str, str] | None,
+        database: str | None,
+        timeouts: Timeouts | None = None,
+    ) -> None:
         super().__init__()
         try:
             import neo4j
@@ -85,27 +97,45 @@ class Neo4jDialect(Dialect):
         # failures reach the caller as graphmem errors; keep the driver's log quiet
         logging.getLogger("neo4j").addHandler(logging.NullHandler())
         self.database = database
-        with self._mapped("connect to"):
-            self.driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+        self.timeouts = timeouts or Timeouts()
+        with self._mapped("connect to", write=False):
+            self.driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=auth,
+                connection_timeout=self.timeouts.connect,
+                connection_acquisition_timeout=self.timeouts.connect + self.timeouts.statement,
+                max_transaction_retry_time=self.timeouts.statement,
+            )
             self.driver.verify_connectivity()
 
     @contextlib.contextmanager
-    def _mapped(self, what: str) -> Iterator[None]:
+    def _mapped(self, what: str, *, write: bool) -> Iterator[None]:
         exc_mod = self._neo4j.exceptions
         try:
             yield
+        except exc_mod.IncompleteCommit as exc:
+            raise BackendUnavailableError(
+                f"Neo4j lost the connection while committing: {UNKNOWN} ({exc})",
+                outcome_unknown=True,
+            ) from exc
         except (exc_mod.ServiceUnavailable, exc_mod.SessionExpired, exc_mod.AuthError) as exc:
             raise BackendUnavailableError(f"cannot {what} Neo4j: {exc}") from exc
         except exc_mod.ConstraintError as exc:
             raise InvalidInputError(f"Neo4j refused the write: {exc}") from exc
         except (exc_mod.Neo4jError, exc_mod.DriverError) as exc:
+            code = str(getattr(exc, "code", "") or "")
+            if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+                raise BackendUnavailableError(
+                    f"Neo4j stopped the statement after {self.timeouts.statement} s "
+                    "(Timeouts.statement); it was rolled back"
+                ) from exc
             raise BackendError(f"Neo4j failed: {exc}") from exc
 
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
         routing = self._neo4j.RoutingControl.WRITE if write else self._neo4j.RoutingControl.READ
-        with self._mapped("query"):
+        with self._mapped("query", write=write):
             result = self.driver.execute_query(
-                self._neo4j.Query(query),
+                self._neo4j.Query(query, timeout=self.timeouts.statement),
                 params,
                 routing_=routing,
                 database_=self.database,
@@ -137,7 +167,7 @@ class Neo4jDialect(Dialect):
         self.run(self.statements.get("admin/await_indexes"), {"seconds": seconds}, write=False)
 
     def close(self) -> None:
-        with self._mapped("close"):
+        with self._mapped("close", write=False):
             self.driver.close()
 
 
@@ -148,42 +178,76 @@ class FalkorDBDialect(Dialect):
     name = "falkordb"
 
     def __init__(
-        self, host: str, port: int, graph: str, auth: tuple[str, str] | None = None
+        self,
+        host: str,
+        port: int,
+        graph: str,
+        auth: tuple[str, str] | None = None,
+        timeouts: Timeouts | None = None,
     ) -> None:
         super().__init__()
         try:
             import falkordb
             import redis.exceptions
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
         except ImportError as exc:
             raise BackendUnavailableError(
                 "the falkordb client is not installed: pip install 'graphmem[falkordb]'"
             ) from exc
         self._redis_errors = redis.exceptions
+        self.timeouts = timeouts or Timeouts()
         user, password = auth if auth is not None else (None, None)
-        with self._mapped("connect to"):
-            self.db = falkordb.FalkorDB(host=host, port=port, username=user, password=password)
+        with self._mapped("connect to", write=False):
+            self.db = falkordb.FalkorDB(
+                host=host,
+                port=port,
+                username=user,
+                password=password,
+                socket_connect_timeout=self.timeouts.connect,
+                socket_timeout=self.timeouts.statement,
+                # never resend a statement: a write whose reply was lost may have
+                # committed, and graphmem reports that instead of writing twice
+                retry=Retry(NoBackoff(), 0),
+            )
             self.db.connection.ping()
             self.graph = self.db.select_graph(graph)
         self.run(self.statements.get("admin/touch"), {}, write=True)
 
     @contextlib.contextmanager
-    def _mapped(self, what: str) -> Iterator[None]:
+    def _mapped(self, what: str, *, write: bool) -> Iterator[None]:
         errors = self._redis_errors
         try:
             yield
-        except (errors.ConnectionError, errors.TimeoutError, errors.AuthenticationError) as exc:
+        except errors.AuthenticationError as exc:
             raise BackendUnavailableError(f"cannot {what} FalkorDB: {exc}") from exc
+        except (errors.ConnectionError, errors.TimeoutError) as exc:
+            timed_out = isinstance(exc, errors.TimeoutError)
+            why = f"no reply within {self.timeouts.statement} s" if timed_out else str(exc)
+            if write and not _before_sending(exc):
+                raise BackendUnavailableError(
+                    f"FalkorDB did not answer a write ({why}): {UNKNOWN}", outcome_unknown=True
+                ) from exc
+            raise BackendUnavailableError(f"cannot {what} FalkorDB: {why}") from exc
+        except errors.ResponseError as exc:
+            if "timed out" in str(exc).lower():
+                raise BackendUnavailableError(
+                    f"FalkorDB stopped the statement after {self.timeouts.statement} s "
+                    "(Timeouts.statement)"
+                ) from exc
+            raise BackendError(f"FalkorDB failed: {exc}") from exc
         except errors.RedisError as exc:
             raise BackendError(f"FalkorDB failed: {exc}") from exc
         except ValueError as exc:  # the client refuses a parameter it cannot encode
             raise InvalidInputError(f"FalkorDB cannot take this value: {exc}") from exc
 
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
-        with self._mapped("query"):
-            if write:
+        with self._mapped("query", write=write):
+            if write:  # FalkorDB never times out a write itself: the socket timeout does
                 result = self.graph.query(query, params)
             else:
-                result = self.graph.ro_query(query, params)
+                timeout = max(1, int(self.timeouts.statement * 1000))
+                result = self.graph.ro_query(query, params, timeout=timeout)
         keys = [h[1] for h in result.header]
         return [dict(zip(keys, row, strict=True)) for row in result.result_set]
 
@@ -221,5 +285,11 @@ class FalkorDBDialect(Dialect):
             time.sleep(0.01)
 
     def close(self) -> None:
-        with self._mapped("close"):
+        with self._mapped("close", write=False):
             self.db.connection.close()
+
+
+def _before_sending(exc: Exception) -> bool:
+    """Whether a redis connection error happened while connecting, before the
+    statement was sent (so a write certainly did not commit)."""
+    return "connecting to" in str(exc) or "Connection refused" in str(exc)
