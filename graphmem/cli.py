@@ -196,13 +196,17 @@ def add(
         if value is not None:
             message[key] = value
     result = ctx.mem().add(message, session_id=session_id)
-    _out(
-        ctx,
-        result,
-        lambda: console.print(
+
+    def render() -> None:
+        if result.already_stored:  # adds are idempotent by (session, ref)
+            stored = result.already_stored[0]
+            console.print(f"already stored as {stored.id} (ref {stored.ref}): nothing written")
+            return
+        console.print(
             _memory_table(list(result.memories) + list(result.corroborated), "Written memories")
-        ),
-    )
+        )
+
+    _out(ctx, result, render)
 
 
 @main.command()
@@ -301,7 +305,11 @@ def merge(ctx: _Ctx, ids: tuple[str, ...]) -> None:
 def sweep_cmd(ctx: _Ctx, dry_run: bool, now: str | None) -> None:
     """Run the lifecycle: archive unused memories, expire old archived ones."""
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,  # errors stay one line on a pipe
     ) as progress:
         progress.add_task("sweeping" + (" (dry run)" if dry_run else ""), total=None)
         report = ctx.mem().sweep(now=now, dry_run=dry_run)

@@ -21,7 +21,7 @@ from graphmem.config import LifecyclePolicy
 from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
 from graphmem.models import LIVE_STATUSES, EntityStatus, Status
 from graphmem.stores.base import NodeRecord
-from graphmem.timeutil import encode
+from graphmem.timeutil import encode, shift
 
 if TYPE_CHECKING:  # the writer enforces the table below, so it imports this module
     from graphmem.writer import Writer
@@ -123,7 +123,7 @@ def _last_used(props: dict[str, object]) -> str:
 
 
 def _ago(now: datetime, delta: timedelta | None) -> str | None:
-    return None if delta is None else encode(now - delta)
+    return None if delta is None else encode(shift(now, -delta))
 
 
 def tombstone(w: Writer, rec: NodeRecord, reason: str, *, keep: bool) -> None:

@@ -28,8 +28,9 @@ EmbedName = Callable[[str], Vector]
 
 def block_of(key: str) -> str:
     """The blocking key for fuzzy matching: names are only compared with names that
-    start with the same two characters, so resolution stays cheap with many entities."""
-    return key[:2]
+    start with the same two characters, so resolution stays cheap with many entities.
+    It never ends with a space (a server's string index ignores one there)."""
+    return key[:2].rstrip() or key[:2]
 
 
 def types_compatible(a: str, b: str) -> bool:

@@ -4,6 +4,12 @@ clean values out, or a clear ``InvalidInputError`` before anything is written.
 The checks are methods of a ``Validator`` built from the engine's ``Config``, so no call
 can forget a configured limit (the largest text); ``parse_messages`` and ``check_text``
 are also functions, for callers without an engine.
+
+The input domain is closed, the same on every store: text (content, queries, reasons)
+may hold any character but NUL and lone surrogates (which UTF-8, and so no store, can
+encode); names and ids (users, speakers, roles, refs, entity names, node ids) may hold
+no control character at all (``C0``, ``DEL``, ``C1``) and no lone surrogate; times are
+whatever ``timeutil.to_utc`` accepts (years 1 to 9999 in UTC).
 """
 
 from __future__ import annotations
@@ -26,6 +32,28 @@ MESSAGE_KEYS = frozenset({"speaker", "role", "content", "text", "at", "ref", "na
 SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 SESSION_RE = re.compile(r"^[\w.:@/-]{1,128}$")
 MAX_K = 1000
+#: characters no text may hold: NUL, and lone surrogates (not encodable as UTF-8)
+_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+#: characters no name or id may hold: control characters and lone surrogates
+_BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _refuse(found: re.Match[str] | None, what: str) -> None:
+    if found is not None:
+        char = found.group(0)
+        kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        raise InvalidInputError(f"{what} contains {kind} (U+{ord(char):04X})")
+
+
+def check_name(value: object, what: str, *, max_len: int = 512) -> str:
+    """A name or id: a non-empty string of at most ``max_len`` characters without
+    control characters or lone surrogates (kept as given)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"{what} must be a non-empty string")
+    if len(value) > max_len:
+        raise InvalidInputError(f"{what} is longer than {max_len} characters")
+    _refuse(_BAD_NAME.search(value), what)
+    return value
 
 
 @dataclass(frozen=True)
@@ -46,7 +74,8 @@ def check_time(value: object, what: str) -> datetime:
 
 
 def check_text(text: object, *, what: str, max_bytes: int) -> str:
-    """Non-empty text of at most ``max_bytes`` UTF-8 bytes, without NUL, stripped."""
+    """Non-empty text of at most ``max_bytes`` UTF-8 bytes, without NUL or lone
+    surrogates, stripped."""
     if not isinstance(text, str):
         raise InvalidInputError(f"{what} must be a string, not {type(text).__name__}")
     if not text.strip():
@@ -54,19 +83,27 @@ def check_text(text: object, *, what: str, max_bytes: int) -> str:
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > max_bytes:
         raise InvalidInputError(f"{what} is {size} bytes; the limit is {max_bytes}")
-    if "\x00" in text:
-        raise InvalidInputError(f"{what} contains a NUL character")
+    _refuse(_BAD_TEXT.search(text), what)
     return text.strip()
 
 
-def _optional_str(value: object, what: str) -> str | None:
+def check_id(value: object, what: str) -> str:
+    """An id (a user's, a node's): a name of at most 256 characters that does not
+    start or end with white space (a server's string index ignores it there, so
+    ``"u1 "`` could reach ``"u1"``'s nodes)."""
+    name = check_name(value, what, max_len=256)
+    if name != name.strip():
+        raise InvalidInputError(f"{what} starts or ends with white space")
+    return name
+
+
+def _optional_name(value: object, what: str, *, fold: bool = True) -> str | None:
+    """A name (its runs of white space folded to one space, if ``fold``) or an id."""
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{what} must be a non-empty string")
-    if len(value) > 512:
-        raise InvalidInputError(f"{what} is longer than 512 characters")
-    return value.strip()
+    if fold and isinstance(value, str):
+        value = " ".join(value.split())
+    return check_name(value, what).strip()
 
 
 def parse_messages(messages: object, *, default_at: datetime, max_bytes: int) -> list[Message]:
@@ -101,14 +138,14 @@ def parse_messages(messages: object, *, default_at: datetime, max_bytes: int) ->
         content = item.get("content", item.get("text"))
         at_value = item.get("at")
         at = default_at if at_value is None else check_time(at_value, f"{where} 'at'")
-        speaker = _optional_str(item.get("speaker", item.get("name")), f"{where} speaker")
+        speaker = _optional_name(item.get("speaker", item.get("name")), f"{where} speaker")
         out.append(
             Message(
                 text=check_text(content, what=f"{where} content", max_bytes=max_bytes),
                 at=at,
                 speaker=speaker,
-                role=_optional_str(item.get("role"), f"{where} role"),
-                ref=_optional_str(item.get("ref"), f"{where} ref"),
+                role=_optional_name(item.get("role"), f"{where} role"),
+                ref=_optional_name(item.get("ref"), f"{where} ref", fold=False),
             )
         )
     return out
@@ -152,14 +189,12 @@ class Validator:
     def user_id(self, user_id: object) -> str:
         if not isinstance(user_id, str) or not user_id.strip():
             raise InvalidInputError("user_id is required: a non-empty string")
-        if len(user_id) > 256:
-            raise InvalidInputError("user_id is longer than 256 characters")
-        return user_id
+        return check_id(user_id, "user_id")
 
     def node_id(self, node_id: object, what: str = "id") -> str:
         if not isinstance(node_id, str) or not node_id:
             raise InvalidInputError(f"{what} must be a non-empty string")
-        return node_id
+        return check_id(node_id, what)
 
     def ids(self, ids: object, what: str) -> list[str]:
         """A list or tuple of node ids, without repeats, in the given order."""
@@ -171,8 +206,9 @@ class Validator:
         """A free-text reason for the audit trail (may be empty)."""
         if not isinstance(reason, str):
             raise InvalidInputError(f"reason must be a string, not {type(reason).__name__}")
-        if len(reason) > 1000 or "\x00" in reason:
-            raise InvalidInputError("reason must be at most 1000 characters, without NUL")
+        if len(reason) > 1000:
+            raise InvalidInputError("reason must be at most 1000 characters")
+        _refuse(_BAD_TEXT.search(reason), "reason")
         return reason
 
     def source(self, source: object) -> str:
@@ -252,6 +288,7 @@ class Validator:
         if value is None:
             return None
         name = " ".join(self.text(value, what).split())
+        check_name(name, what, max_len=self.max_bytes)
         if not entity_key(name):
             raise InvalidInputError(f"{what} has no letters or digits")
         return name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from graphmem.cli import main
@@ -40,6 +41,8 @@ def test_add_search_show_history_stats_entities(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["episodes"] == 1
     code, out, _ = _run(tmp_path, "entities")
     assert code == 0 and "Maya" in out and "Lisbon" in out
+    code, out, _ = _run(tmp_path, "add", "I live in Lisbon.", "--speaker", "Maya", "--ref", "m1")
+    assert code == 0 and "already stored" in out
 
 
 def test_freeze_unfreeze_and_merge(tmp_path: Path) -> None:
@@ -78,3 +81,30 @@ def test_demo_prints_memories_and_provenance_backed_answers(tmp_path: Path) -> N
     assert "Porto" in answers and "S3:1" in answers
     earlier = out.split("Q: Where did Maya live? (as of 2024-06-01)", 1)[1].split("Q: ", 1)[0]
     assert "Lisbon" in earlier and "superseded" in earlier
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "I live in \udcff Lisbon."],  # an undecodable byte in argv
+        ["add", "I live in Lisbon.", "--speaker", "Ma\x00ya"],
+        ["add", "I live in Lisbon.", "--ref", "m\x1b[1"],
+        ["add", "I live in Lisbon.", "--at", "0001-01-01T00:00:00+05:00"],
+        ["add", "I live in Lisbon.", "--at", "9999-12-31T23:00:00-05:00"],
+        ["add", "I live in Lisbon.", "--at", "yesterday"],
+        ["search", "where \ud800"],
+        ["search", "where", "--as-of", "0001-01-01T00:00+01:00"],
+        ["sweep", "--now", "9999-12-31T23:59-01:00"],
+        ["show", "mem_\x07"],
+        ["--user", "u\x01", "stats"],
+        ["--user", "u1 ", "stats"],
+    ],
+    ids=lambda a: repr(a[-1])[:30],
+)
+def test_hostile_input_prints_one_line_and_writes_nothing(tmp_path: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["--uri", f"local://{tmp_path}", "--user", "u1", *args])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: InvalidInputError") and result.stderr.count("\n") == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    code, out, _ = _run(tmp_path, "--json", "stats")
+    assert code == 0 and json.loads(out)["episodes"] == 0

@@ -37,6 +37,7 @@ from graphmem.extraction.memories import subject_token
 from graphmem.extraction.mentions import back_on, find_mentions
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
+from graphmem.timeutil import shift
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -181,7 +182,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
 
 def _clues(sent: Span, ctx: Context) -> list[Clue]:
     date = _first_date(sent, ctx)
-    future = date is not None and date.value > ctx.at + timedelta(days=1)
+    future = date is not None and date.value > shift(ctx.at, timedelta(days=1))
     if future and not any(t.tag_ in {"VBD", "VBN"} for t in sent):
         return []  # "I start at Siemens next month": a plan, not yet a fact
     ending = any(w in sent.text.lower() for w in _ENDING_WORDS)

@@ -279,7 +279,10 @@ def find_dates(text: str, at: datetime, *, prefer: Prefer = "past") -> list[Date
     found: list[tuple[int, int, DateMention]] = []
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
-            resolved = _resolve(name, m, today, prefer)
+            try:
+                resolved = _resolve(name, m, today, prefer)
+            except (OverflowError, ValueError):  # beyond year 1 or 9999: no such date
+                continue
             if resolved is None:
                 continue
             value, granularity = resolved

@@ -25,7 +25,7 @@ from graphmem.models import EPISODE, LIVE_STATUSES, EntityStatus, Hit, Status
 from graphmem.recall.currency import about_the_past, answers, asked, off_topic_episodes
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.text import keywords, query_entity_keys, strip_dates
-from graphmem.timeutil import Clock, encode
+from graphmem.timeutil import Clock, encode, shift
 from graphmem.validity import of_record, said_by, valid_at
 
 _SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
@@ -291,8 +291,8 @@ class Searcher:
             return
         windows = []
         for _, start, granularity in resolve_dates(query, self.clock()):
-            end = start + timedelta(days=_SPAN.get(granularity, 1))
-            windows.append((encode(start - timedelta(days=1)) or "", encode(end) or ""))
+            end = shift(start, timedelta(days=_SPAN.get(granularity, 1)))
+            windows.append((encode(shift(start, timedelta(days=-1))) or "", encode(end) or ""))
         if not windows:
             return
         for node_id, rec in records.items():
