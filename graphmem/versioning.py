@@ -322,7 +322,7 @@ def create_memory(
     }
     rec = w.create("Memory", props, embedding=c.embedding, prefix="mem")
     chain_id, version = chain if chain is not None else (rec.id, 1)
-    rec.props.update({"chain_id": chain_id, "version": version})
+    w.set(rec.id, {"chain_id": chain_id, "version": version})
     for episode_id in c.episode_ids:
         w.link("EXTRACTED_FROM", rec.id, episode_id, {"at": w.now_s})
     if c.subject_id:
@@ -346,7 +346,7 @@ def create_memory(
                 "current": current,
             },
         )
-        rec.props["edge_id"] = edge.id
+        w.set(rec.id, {"edge_id": edge.id})
     return rec
 
 

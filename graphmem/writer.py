@@ -52,6 +52,8 @@ class Writer:
         self._overlay: dict[str, NodeRecord] = {}
         self._new: dict[str, NodeRecord] = {}
         self._new_by_label: dict[str, dict[str, NodeRecord]] = {}
+        #: (label, property, value) -> ids of new nodes that had it (a superset)
+        self._new_index: dict[tuple[str, str, Any], set[str]] = {}
         self._guarded: set[str] = set()
         #: per existing node it changes, the stored values of the properties it changes
         self._read_values: dict[str, dict[str, Any]] = {}
@@ -93,9 +95,29 @@ class Writer:
         out: dict[str, NodeRecord] = {}
         for rec in self.store.find(self.user_id, label, where):
             out[rec.id] = self._overlay.setdefault(rec.id, rec)
-        for rec in self._new_by_label.get(label, {}).values():
+        for rec in self._new_candidates(label, where):
             out[rec.id] = rec
         return [r for r in out.values() if matches(r.props, where)]
+
+    def _new_candidates(self, label: str, where: Where) -> list[NodeRecord]:
+        """This operation's new nodes of ``label`` that may match ``where``: those
+        indexed under its first property's values (a superset; ``find`` filters)."""
+        if not where:
+            return list(self._new_by_label.get(label, {}).values())
+        name, wanted = next(iter(where.items()))
+        values = wanted if isinstance(wanted, list | tuple | set | frozenset) else (wanted,)
+        if None in values:
+            return list(self._new_by_label.get(label, {}).values())
+        ids: set[str] = set()
+        for value in values:
+            ids |= self._new_index.get((label, name, value), set())
+        return [self._new[i] for i in ids]
+
+    def _index_new(self, rec: NodeRecord, props: Props) -> None:
+        for name, value in props.items():
+            for v in value if isinstance(value, list) else [value]:
+                if v is not None:
+                    self._new_index.setdefault((rec.label, name, v), set()).add(rec.id)
 
     def created(self, label: str) -> list[NodeRecord]:
         """Nodes of ``label`` this operation creates (merged spellings left out)."""
@@ -132,7 +154,7 @@ class Writer:
             Expect(label, prop, value, wanted, frozenset(r.id for r in stored), holds=holds),
         )
         out = {r.id: self._overlay.setdefault(r.id, r) for r in stored}
-        for rec in self._new_by_label.get(label, {}).values():
+        for rec in self._new_candidates(label, where):
             out[rec.id] = rec
         return [r for r in out.values() if matches(r.props, where)]
 
@@ -204,6 +226,7 @@ class Writer:
         self._overlay[rec.id] = rec
         self._new[rec.id] = rec
         self._new_by_label.setdefault(label, {})[rec.id] = rec
+        self._index_new(rec, rec.props)
         return rec
 
     def set(self, node_id: str, props: Props, *, guard: bool = True) -> None:
@@ -229,6 +252,7 @@ class Writer:
                 read.setdefault(key, stored.get(key))
         rec.props.update(props)
         if node_id in self._new:
+            self._index_new(rec, props)
             return
         if guard:
             self.guard(node_id)

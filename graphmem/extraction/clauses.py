@@ -94,12 +94,47 @@ def name_of(tok: Token) -> str | None:
     return None
 
 
+def entity_of(tok: Token) -> tuple[int, int, str] | None:
+    """``(start, end, label)`` of the named entity ``tok`` belongs to, or None, read
+    from the tokens' IOB tags around it: the cost is the entity's length, not the
+    document's (``doc.ents`` builds every entity of the document on each access)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end, doc[start].ent_type_
+
+
+def sentence_entities(sent: Any) -> list[tuple[Any, str]]:
+    """The named entities inside a sentence with their labels, in order: what
+    ``sent.ents`` gives, read from the sentence's own tokens (``sent.ents`` walks every
+    entity of the document)."""
+    out: list[tuple[Any, str]] = []
+    doc, stop = sent.doc, sent.end
+    i = sent.start
+    while i < stop:
+        if doc[i].ent_iob_ == "B":
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= stop:
+                out.append((doc[i:end], doc[i].ent_type_))
+            i = end
+        else:
+            i += 1
+    return out
+
+
 def ent_text(tok: Token) -> str:
     """The whole named entity (or proper-noun compound) a token belongs to."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ENTITY_TYPES:
-            words = [t.text for t in ent if t.lower_ != "the" and t.dep_ != "case"]
-            return " ".join(words) if words else tok.text
+    found = entity_of(tok)
+    if found is not None and found[2] in ENTITY_TYPES:
+        ent = tok.doc[found[0] : found[1]]
+        words = [t.text for t in ent if t.lower_ != "the" and t.dep_ != "case"]
+        return " ".join(words) if words else tok.text
     parts = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join([*parts, tok.text])
 

@@ -14,6 +14,8 @@ an *ended* candidate: the engine closes the current version instead of adding on
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -27,6 +29,7 @@ from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue
 from graphmem.extraction.predicates import none_examples
 from graphmem.stores.base import Vector
+from graphmem.stores.vectors import one_blas_thread
 
 Embed = Callable[[Sequence[str]], Vector]
 #: a sentence of an utterance with its vector: (start, end, vector)
@@ -63,6 +66,17 @@ class _Table:
     owner: np.ndarray  # row -> spec index, -1 for the none class
     questions: Vector  # one row per example question
     asks: np.ndarray  # question row -> spec index
+
+    @functools.cached_property
+    def groups(self) -> np.ndarray:
+        """Row indexes per spec (and last, the none class), padded with -1 to one
+        width: one gather scores every spec at once (a long turn scores thousands of
+        sentences)."""
+        rows = [np.flatnonzero(self.owner == i) for i in [*range(len(self.specs)), -1]]
+        out = np.full((len(rows), max(len(r) for r in rows)), -1, dtype=np.intp)
+        for i, r in enumerate(rows):
+            out[i, : len(r)] = r
+        return out
 
 
 _LOCK = threading.Lock()
@@ -118,10 +132,14 @@ class FrameMatcher:
         """Each predicate's score for a sentence vector, and the none class's."""
         table = self.table()
         sims = table.matrix @ np.asarray(vector, dtype=np.float32)
-        out: dict[str, float] = {}
-        for i, spec in enumerate(table.specs):
-            out[spec.name] = _top_mean(sims[table.owner == i])
-        return out, _top_mean(sims[table.owner == -1])
+        groups = table.groups
+        if groups.shape[1] < _TOP or (groups[:, _TOP - 1] < 0).any():  # a group too small
+            rows = [g[g >= 0] for g in groups]
+            means = [_top_mean(sims[r]) for r in rows]
+        else:
+            padded = np.append(sims, np.float32(-np.inf))[groups]  # -1 picks -inf
+            means = np.sort(padded, axis=1)[:, -_TOP:].mean(axis=1).tolist()
+        return dict(zip((s.name for s in table.specs), means, strict=False)), float(means[-1])
 
     def asked(self, vector: Vector, text: str = "") -> dict[str, float]:
         """How much a query (its vector, names taken out) asks for each predicate: the
@@ -232,10 +250,12 @@ class FrameMatcher:
         if extraction.clues is None:
             return extraction
         found: list[ExtractedMemory] = []
-        for clue in extraction.clues:
-            vector = _best_span(clue, spans)
-            if vector is not None:
-                found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
+        starts = [start for start, _, _ in spans]
+        with one_blas_thread():  # many small products: spinning BLAS threads cost more
+            for clue in extraction.clues:
+                vector = _best_span(clue, spans, starts)
+                if vector is not None:
+                    found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
         return replace(extraction, memories=merge(rules, _named_first(found), self.registry))
 
@@ -247,10 +267,15 @@ def _top_mean(sims: np.ndarray) -> float:
     return float(best.mean())
 
 
-def _best_span(clue: Clue, spans: Sequence[Span]) -> Vector | None:
-    """The vector of the sentence span that overlaps the clue's sentence most."""
+def _best_span(clue: Clue, spans: Sequence[Span], starts: Sequence[int]) -> Vector | None:
+    """The vector of the sentence span that overlaps the clue's sentence most (the
+    first on a tie); ``spans`` are in text order without overlaps, ``starts`` their
+    starts, so only the spans around the clue are looked at."""
     best, best_overlap = None, 0
-    for start, end, vector in spans:
+    first = max(0, bisect.bisect_right(starts, clue.start) - 1)
+    for start, end, vector in spans[first:]:
+        if start >= clue.end:
+            break
         overlap = min(end, clue.end) - max(start, clue.start)
         if overlap > best_overlap:
             best, best_overlap = vector, overlap

@@ -8,13 +8,21 @@ decides which reading is used. Works on spaCy tokens but never imports spaCy.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
-from graphmem.extraction.clauses import FIRST, FIRST_POSS, SECOND, SECOND_POSS, Context
+from graphmem.extraction.clauses import (
+    FIRST,
+    FIRST_POSS,
+    SECOND,
+    SECOND_POSS,
+    Context,
+    sentence_entities,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -166,8 +174,8 @@ def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
 
 def _names(sent: Span, ctx: Context, add: Any) -> None:
     covered: set[int] = set()
-    for ent in sent.ents:
-        readings = _NER_READINGS.get(ent.label_)
+    for ent, label in sentence_entities(sent):
+        readings = _NER_READINGS.get(label)
         if readings is None:
             continue
         toks = [t for t in ent if t.lower_ not in _DETS and t.dep_ != "case"]
@@ -177,7 +185,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         covered.update(t.i for t in ent)
         for object_type, weight in readings:
             add(ent.start, ent.end, text, object_type, weight)
-        if toks[0].text in lx.first_names() and ent.label_ != "PERSON":
+        if toks[0].text in lx.first_names() and label != "PERSON":
             add(ent.start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
         _vehicle(ent.start, ent.end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
@@ -229,9 +237,26 @@ def _vehicle(start: int, end: int, text: str, add: Any) -> None:
         add(start, end, text, "vehicle", 1.0)
 
 
+@functools.cache
+def _lexicon_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """Each phrase of ``_LEXICONS`` with the positions of the lexicons that hold it, and
+    the car makes and models: built once, so that a phrase costs one lookup."""
+    where: dict[str, list[int]] = {}
+    for k, (words, _) in enumerate(_LEXICONS):
+        for word in words:
+            where.setdefault(word, []).append(k)
+    return {w: tuple(ks) for w, ks in where.items()}, lx.CAR_MAKES | lx.CAR_MODELS
+
+
 def _lexicon(sent: Span, add: Any) -> None:
-    """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy"."""
+    """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy".
+    Token strings are read once per sentence (a long turn has thousands of them)."""
     toks = list(sent)
+    index, cars = _lexicon_index()
+    texts = [t.text for t in toks]
+    spaced = [t.text_with_ws for t in toks]
+    lowers = [t.lower_ for t in toks]
+    lemmas = [t.lemma_ for t in toks]
     doc = sent.doc
     covered: set[int] = set()
     for n in range(_LONGEST, 0, -1):
@@ -239,19 +264,18 @@ def _lexicon(sent: Span, add: Any) -> None:
             a, b = toks[i].i, toks[i + n - 1].i + 1
             if any(j in covered for j in range(a, b)):
                 continue
-            text = doc[a:b].text
-            head = doc[a : b - 1].text + " " if n > 1 else ""
+            text = "".join(spaced[i : i + n - 1]) + texts[i + n - 1]
+            head = "".join(spaced[i : i + n - 2]) + texts[i + n - 2] + " " if n > 1 else ""
             forms = {
                 text.lower(),
-                " ".join(t.lower_ for t in toks[i : i + n]),
-                (head + toks[i + n - 1].lemma_).lower(),
+                " ".join(lowers[i : i + n]),
+                (head + lemmas[i + n - 1]).lower(),
             }
-            matched = False
-            for words, object_type in _LEXICONS:
-                if forms & words:
-                    add(a, b, text, object_type, 1.0)
-                    matched = True
-            if n <= 2 and forms & (lx.CAR_MAKES | lx.CAR_MODELS):
+            found = sorted({k for form in forms for k in index.get(form, ())})
+            for k in found:
+                add(a, b, text, _LEXICONS[k][1], 1.0)
+            matched = bool(found)
+            if n <= 2 and forms & cars:
                 end = b
                 # "a Toyota Corolla", "my old VW Golf": take the make with its model
                 while end < sent.end and (

