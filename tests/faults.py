@@ -1,17 +1,24 @@
 """Real faults for the reliability tests and ``benchmarks/reliability.py``: a FalkorDB
-server that can be killed with SIGKILL and restarted on the same files, and a loopback
-TCP proxy that can withhold or drop the server's replies."""
+server that can be killed with SIGKILL and restarted on the same files, a loopback TCP
+proxy that can withhold or drop the server's replies, and writer processes
+(``tests.writer_process``) whose acknowledged writes are read back from their output."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from graphmem.stores.base import Store
 
 
 def free_port() -> int:
@@ -183,3 +190,56 @@ def _close(*socks: socket.socket) -> None:
             sock.shutdown(socket.SHUT_RDWR)
         with contextlib.suppress(OSError):
             sock.close()
+
+
+# ----------------------------------------------------------------- writer processes
+@dataclass
+class WriterLog:
+    """What writer processes (``tests.writer_process``) printed: every acknowledged
+    call with the ids it returned, and every error by type."""
+
+    acked_ids: set[str] = field(default_factory=set)
+    acked_refs: set[str] = field(default_factory=set)
+    acked_calls: int = 0
+    retries: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    done: int = 0
+
+    def read(self, output: str) -> WriterLog:
+        for line in output.splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by SIGKILL
+            if "ack" in record:
+                self.acked_calls += 1
+                self.retries += int(record.get("retries", 0))
+                self.acked_ids.update(record.get("episodes", []) + record.get("memories", []))
+                if record.get("ref"):
+                    self.acked_refs.add(record["ref"])
+            elif "error" in record:
+                self.errors[record["error"]] += 1
+            elif "done" in record:
+                self.done += 1
+        return self
+
+
+def writer_command(uri: str, worker: int, *args: str) -> list[str]:
+    """The command line of one writer process (run from the repository root)."""
+    return [
+        sys.executable,
+        "-m",
+        "tests.writer_process",
+        "--uri",
+        uri,
+        "--worker",
+        str(worker),
+        *args,
+    ]
+
+
+def lost(store: Store, user: str, log: WriterLog) -> list[str]:
+    """Acknowledged ids and refs the store does not have."""
+    found = {r.id for r in store.get(user, sorted(log.acked_ids))}
+    refs = {str(r.props.get("ref")) for r in store.find(user, "Episode")}
+    return sorted((log.acked_ids - found) | (log.acked_refs - refs))

@@ -147,6 +147,22 @@ class SqliteFile:
                 raise BackendError(f"write to {self.path} failed: {exc}") from exc
             raise
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction (one consistent view of the file), unless one is open."""
+        if self.db.in_transaction:
+            yield
+            return
+        try:
+            self.db.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise BackendError(f"cannot read {self.path}: {exc}") from exc
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("COMMIT")
+
     def data_version(self) -> int:
         """Changes when another connection commits (``PRAGMA data_version``)."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])

@@ -41,13 +41,17 @@ class EmbeddedStore:
         self._load()
 
     def _load(self) -> None:
-        mirror = Mirror()
-        for record, rid in self._file.nodes():
-            mirror.add_node(record, rid)
-        for edge in self._file.edges():
-            mirror.add_edge(edge)
+        """Mirror the file: one consistent snapshot (a read transaction, unless inside
+        the write transaction already), with the data version it was read at."""
+        with self._file.snapshot():
+            version = self._file.data_version()
+            mirror = Mirror()
+            for record, rid in self._file.nodes():
+                mirror.add_node(record, rid)
+            for edge in self._file.edges():
+                mirror.add_edge(edge)
         self._mirror = mirror
-        self._version = self._file.data_version()
+        self._version = version
 
     def _refresh(self) -> None:
         """Reload the mirror if another connection committed since we last looked."""
@@ -60,10 +64,12 @@ class EmbeddedStore:
             return
         with self._lock:
             with self._file.transaction():
-                self._refresh()
+                self._refresh()  # inside the write lock: nobody commits until we do
                 plan = plan_changes(changes, self._mirror)
                 self._file.write(plan)
-            self._version = self._file.data_version()
+            # our own commit leaves our data version as it was, so the mirror, with
+            # the plan applied, is current at that version (reading it again here
+            # could take in another process's commit we have not loaded)
             self._mirror.apply(plan)
 
     # ------------------------------------------------------------------ reads
