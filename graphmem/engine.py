@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from graphmem.adding import (
+    Embed,
     extract_and_embed,
     fresh_messages,
     plan_add,
@@ -40,7 +41,7 @@ from graphmem.merging import unmerge as unmerge_node
 from graphmem.models import AddResult, Entity, Episode, Hit, Memory, Stats
 from graphmem.recall.context import pack
 from graphmem.recall.search import Searcher
-from graphmem.stores.base import NodeRecord, Store
+from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import Clock, encode, to_utc, utcnow
 from graphmem.validation import Validator
 from graphmem.validity import CURRENT_MEMORIES, LIVE_ENTITIES, newest_first, version_at
@@ -101,6 +102,8 @@ class GraphMem:
             fresh, self.extractor, self.embedder, self._workers()
         )
         extractions = with_frames(self.frames, fresh, extractions, known)
+        embed = self._memo_embed(known)
+        embed([m.text for ex in extractions for m in ex.memories if m.text])  # before the write
         recall = self.config.recall
         planned = self._write(
             uid,
@@ -110,7 +113,7 @@ class GraphMem:
                 extractions,
                 session=session,
                 source=source,
-                embed=self._embed,
+                embed=embed,
                 known=known,
                 passage_min_words=recall.passage_min_words if recall.passages else None,
             ),
@@ -165,7 +168,9 @@ class GraphMem:
             confidence=confidence,
             sources=sources,
         )
-        outcome = self._write(uid, lambda w: plan_remember(w, direct, self._embed))
+        embed = self._memo_embed()
+        embed([direct.text, *(n for n in (direct.subject, direct.object) if n)])
+        outcome = self._write(uid, lambda w: plan_remember(w, direct, embed))
         if not outcome.memory_id:
             raise NotFoundError(f"{direct.subject} has no {direct.predicate} to end")
         return self._memory(uid, outcome.memory_id)
@@ -187,7 +192,8 @@ class GraphMem:
         revision = self._check.revision(
             text=text, object=object, confidence=confidence, source=source, at=at
         )
-        rec = self._write(uid, lambda w: plan_update(w, memory_id, revision, self._embed))
+        embed = self._memo_embed()
+        rec = self._write(uid, lambda w: plan_update(w, memory_id, revision, embed))
         return self._memory(uid, rec.id)
 
     def feedback(
@@ -205,11 +211,10 @@ class GraphMem:
         memory_id = self._check.node_id(memory_id)
         correction = self._check.text(correction, "correction")
         new_object = self._check.name(object, "object")
+        embed = self._memo_embed()
         rec = self._write(
             uid,
-            lambda w: plan_feedback(
-                w, memory_id, correction, new_object, self.extractor, self._embed
-            ),
+            lambda w: plan_feedback(w, memory_id, correction, new_object, self.extractor, embed),
         )
         return self._memory(uid, rec.id)
 
@@ -401,11 +406,25 @@ class GraphMem:
                     raise ConflictError(
                         f"{exc} (gave up after {attempts} attempts; nothing was written)"
                     ) from exc
-                time.sleep(random.uniform(0, min(0.25, 0.002 * 2**attempt)))
+                time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
             except (FrozenError, NotFoundError):
                 if replanned:
                     raise
                 replanned = True
+
+    def _memo_embed(self, known: dict[str, Vector] | None = None) -> Embed:
+        """The embedder for one call, remembering its vectors (``known`` to begin with):
+        the models run before the write, or once for all its attempts, so a write is
+        planned and committed in milliseconds and seldom meets a concurrent one."""
+        cache = dict(known or {})
+
+        def embed(texts: Sequence[str]) -> dict[str, Vector]:
+            missing = [t for t in dict.fromkeys(texts) if t not in cache]
+            if missing:
+                cache.update(self._embed(missing))
+            return {t: cache[t] for t in texts}
+
+        return embed
 
     def _workers(self) -> ThreadPoolExecutor:
         if self._pool is None:

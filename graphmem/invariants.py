@@ -12,7 +12,8 @@ list when the graph is sound):
   successor and one predecessor, the successor the next episode by ``seq``; removing
   an episode leaves a gap, so an unbroken chain is checked only on request);
 - a (session, ref) names at most one episode;
-- a key names at most one live entity.
+- a key names at most one live entity of each type (entities of incompatible types may
+  share a name: "Bern" the place and "Bern" a person).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import Counter, defaultdict
 
 from graphmem.config import Config
 from graphmem.models import LIVE_STATUSES, EntityStatus
+from graphmem.resolution import types_compatible
 from graphmem.stores.base import NodeRecord, Store
 
 
@@ -56,10 +58,16 @@ def violations(
         numbers = Counter(int(m.props.get("version", 1)) for m in versions)
         out += [f"chain {chain_id}: version {n} {c} times" for n, c in numbers.items() if c > 1]
     out += _sessions(store, user_id, episodes, whole=whole)
-    keys = Counter(
-        str(e.props.get("key")) for e in entities if e.props.get("status") == EntityStatus.ACTIVE
-    )
-    out += [f"entity key {k!r}: {c} live entities" for k, c in keys.items() if c > 1]
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for e in entities:
+        if e.props.get("status") == EntityStatus.ACTIVE:
+            by_key[str(e.props.get("key"))].append(str(e.props.get("type", "other")))
+    for key, types in by_key.items():
+        clash = [
+            (a, b) for i, a in enumerate(types) for b in types[i + 1 :] if types_compatible(a, b)
+        ]
+        if clash:
+            out.append(f"entity key {key!r}: live entities of compatible types {clash[0]}")
     return out
 
 

@@ -97,6 +97,11 @@ class AddOut(_Out):
     memories: list[MemoryOut] = Field(description="New memories drawn from them.")
     corroborated: list[MemoryOut] = Field(description="Known memories the turns confirmed.")
     superseded: list[MemoryOut] = Field(description="Older memories these replaced.")
+    already_stored: list[str] = Field(
+        default_factory=list,
+        description="Ids of the turns stored before (same session and ref): adding them "
+        "again wrote nothing.",
+    )
 
 
 class HitOut(_Out):
@@ -260,8 +265,12 @@ class MemoryTools:
             memories=[_memory(m) for m in result.memories],
             corroborated=[_memory(m) for m in result.corroborated],
             superseded=[_memory(m) for m in result.superseded],
+            already_stored=[e.id for e in result.already_stored],
         )
-        lines = [f"Stored {len(out.episodes)} turn(s)."]
+        new = len(out.episodes) - len(out.already_stored)
+        lines = [f"Stored {new} turn(s)."]
+        if out.already_stored:
+            lines.append(f"{len(out.already_stored)} turn(s) were stored already (same ref).")
         for title, group in (
             ("New memories", out.memories),
             ("Confirmed again", out.corroborated),
