@@ -95,6 +95,13 @@ _LEXICONS: tuple[tuple[frozenset[str], str], ...] = (
     (lx.ACTIVITIES, "activity"),
     (lx.FIELDS, "field"),
 )
+#: every lexicon phrase -> the object types it names
+_LEXICON_TYPES: dict[str, tuple[str, ...]] = {}
+for _words_of, _type in _LEXICONS:
+    for _phrase in _words_of:
+        _LEXICON_TYPES[_phrase] = (*_LEXICON_TYPES.get(_phrase, ()), _type)
+_TYPE_ORDER = tuple(dict.fromkeys(t for _, t in _LEXICONS))
+_CARS = lx.CAR_MAKES | lx.CAR_MODELS
 _LONGEST = 3
 _DETS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"})
 _DIET_PHRASES = re.compile(
@@ -232,26 +239,28 @@ def _vehicle(start: int, end: int, text: str, add: Any) -> None:
 def _lexicon(sent: Span, add: Any) -> None:
     """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy"."""
     toks = list(sent)
+    lows = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    spaces = [t.whitespace_ for t in toks]
     doc = sent.doc
     covered: set[int] = set()
     for n in range(_LONGEST, 0, -1):
         for i in range(len(toks) - n + 1):
-            a, b = toks[i].i, toks[i + n - 1].i + 1
-            if any(j in covered for j in range(a, b)):
+            if any(j in covered for j in range(i, i + n)):
                 continue
-            text = doc[a:b].text
-            head = doc[a : b - 1].text + " " if n > 1 else ""
-            forms = {
-                text.lower(),
-                " ".join(t.lower_ for t in toks[i : i + n]),
-                (head + toks[i + n - 1].lemma_).lower(),
-            }
-            matched = False
-            for words, object_type in _LEXICONS:
-                if forms & words:
-                    add(a, b, text, object_type, 1.0)
-                    matched = True
-            if n <= 2 and forms & (lx.CAR_MAKES | lx.CAR_MODELS):
+            last = i + n - 1
+            words = " ".join(lows[i : i + n])
+            written = (
+                "".join(w + sp for w, sp in zip(lows[i:last], spaces[i:last], strict=True))
+                + lows[last]
+            )
+            forms = {words, written, " ".join([*lows[i:last], lemmas[last]])}
+            found = {t for form in forms for t in _LEXICON_TYPES.get(form, ())}
+            types = [t for t in _TYPE_ORDER if t in found]
+            a, b = toks[i].i, toks[last].i + 1
+            for object_type in types:
+                add(a, b, doc[a:b].text, object_type, 1.0)
+            if n <= 2 and forms & _CARS:
                 end = b
                 # "a Toyota Corolla", "my old VW Golf": take the make with its model
                 while end < sent.end and (
@@ -261,8 +270,8 @@ def _lexicon(sent: Span, add: Any) -> None:
                 ):
                     end += 1
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
-            if matched:
-                covered.update(range(a, b))
+            if types:
+                covered.update(range(i, i + n))
 
 
 def _compact(head: Token) -> tuple[int, int, str]:
