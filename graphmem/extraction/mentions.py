@@ -40,7 +40,13 @@ class Mention:
 
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
-    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.4)),
+    "GPE": (
+        ("place", 1.0),
+        ("team", 0.6),
+        ("person", 0.5),
+        ("organization", 0.4),
+        ("pet", 0.3),  # "Mango", "Biscuit": the small model's pets are towns and firms
+    ),
     "LOC": (("place", 1.0),),
     "FAC": (("place", 0.8), ("organization", 0.6), ("school", 0.4)),
     "ORG": (
@@ -50,6 +56,7 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("artist", 0.6),
         ("work", 0.5),
         ("person", 0.3),
+        ("pet", 0.3),
     ),
     "PERSON": (
         ("person", 1.0),
@@ -82,6 +89,8 @@ _NAME_READINGS: tuple[tuple[str, float], ...] = (
     ("team", 0.5),
     ("pet", 0.4),
 )
+#: the pet reading of a name beside a named pet
+_OTHER_PET = 0.1
 _LEXICONS: tuple[tuple[frozenset[str], str], ...] = (
     (lx.FOODS, "food"),
     (lx.DRINKS, "drink"),
@@ -145,8 +154,11 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     _diets(sent, add)
     if any(r.get("pet", ("", 0.0))[1] >= 1.0 for r in found.values()):
         for readings in found.values():  # "a puppy, we called him Biscuit": the name
-            if readings.get("pet", ("", 0.0))[1] < 1.0:
-                readings.pop("pet", None)
+            pet = readings.get("pet")
+            if pet is not None and pet[1] < 1.0:
+                # too weak to state a new pet, enough for one that ended: "we rehomed
+                # Clover, and now we've got Socks, a cat"
+                readings["pet"] = (pet[0], _OTHER_PET)
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings:
