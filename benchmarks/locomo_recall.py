@@ -22,7 +22,6 @@ The data is read from the given path and never copied: results hold aggregates o
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import sys
@@ -30,7 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,7 @@ from benchmarks.common import (
     write_json,
     write_text,
 )
+from graphmem import locomo
 
 CATEGORIES = ("1", "2", "3", "4")
 CATEGORY_NAMES = {"1": "multi-hop", "2": "temporal", "3": "open-domain", "4": "single-hop"}
@@ -58,71 +58,7 @@ KS = (5, 10)
 RRF_K = 60
 NEIGHBOUR_WEIGHT = 0.5
 
-# --------------------------------------------------------------------------- parsing
-
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s*m\b\.?)?", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})\b", re.IGNORECASE
-)
-_MONTH_DAY_YEAR = re.compile(
-    r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE
-)
-
-
-def parse_session_datetime(text: str) -> datetime:
-    """Parse a LoCoMo session time such as "1:56 pm on 8 May, 2023" to an aware UTC
-    datetime. Also accepts "1:56pm on 8 May 2023", "13:56 on 8 May 2023", "May 8, 2023",
-    abbreviated months and a missing time (midnight). Raises ValueError otherwise."""
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"empty session time: {text!r}")
-    s = " ".join(text.split())
-    hour = minute = 0
-    m = _TIME.search(s)
-    if m is not None:
-        hour, minute = int(m.group(1)), int(m.group(2))
-        half = (m.group(3) or "").lower()
-        if half:
-            if not 1 <= hour <= 12:
-                raise ValueError(f"bad 12-hour time in {text!r}")
-            hour = hour % 12 + (12 if half == "p" else 0)
-        if hour > 23 or minute > 59:
-            raise ValueError(f"bad time in {text!r}")
-        s = s[: m.start()] + " " + s[m.end() :]
-    for day_s, month_s, year_s in _date_candidates(s):
-        month = _MONTHS.get(month_s.lower())
-        if month is None:
-            continue
-        return datetime(int(year_s), month, int(day_s), hour, minute, tzinfo=UTC)
-    raise ValueError(f"unrecognised session time: {text!r}")
-
-
-def _date_candidates(s: str) -> Iterable[tuple[str, str, str]]:
-    for m in _DAY_MONTH_YEAR.finditer(s):
-        yield m.group(1), m.group(2), m.group(3)
-    for m in _MONTH_DAY_YEAR.finditer(s):
-        yield m.group(2), m.group(1), m.group(3)
-
+# --------------------------------------------------------------------------- evidence
 
 _EVIDENCE_ID = re.compile(r"D\s*:?\s*(\d+)\s*:\s*(\d+)", re.IGNORECASE)
 
@@ -157,6 +93,9 @@ def normalise_evidence(
 
 @dataclass(frozen=True)
 class Turn:
+    """A turn of the library's reader (``graphmem.locomo``) with its session and date,
+    for the raw-turn baselines."""
+
     ref: str
     speaker: str
     text: str  # the turn's text plus the image caption, if any
@@ -181,55 +120,37 @@ class Question:
 
 @dataclass
 class Conversation:
-    sample_id: str
-    sessions: list[tuple[int, datetime, list[Turn]]]
+    """A conversation as ``graphmem.locomo`` reads it, with its questions."""
+
+    source: locomo.Conversation
     questions: list[Question]
     dropped_evidence: int = 0
     skipped_questions: int = 0
 
     @property
+    def sample_id(self) -> str:
+        return self.source.sample_id
+
+    @property
+    def sessions(self) -> tuple[locomo.Session, ...]:
+        return self.source.sessions
+
+    @property
     def turns(self) -> list[Turn]:
-        return [t for _, _, turns in self.sessions for t in turns]
-
-
-def turn_text(turn: dict[str, Any]) -> str:
-    text = str(turn.get("text") or "")
-    caption = turn.get("blip_caption")
-    if caption:
-        text += f" [shared image: {caption}]"
-    return text
-
-
-_SESSION_KEY = re.compile(r"^session_(\d+)$")
+        return [
+            Turn(t.ref, t.speaker, t.text, s.number, s.at) for s in self.sessions for t in s.turns
+        ]
 
 
 def load_conversations(path: Path, limit: int | None = None) -> list[Conversation]:
-    items = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(items, dict):
-        items = [items]
+    """The conversations of a LoCoMo file (read by ``graphmem.locomo``, the reader
+    ``graphmem ingest --format locomo`` uses) with their questions of categories 1-4."""
     out: list[Conversation] = []
-    for idx, item in enumerate(items[:limit] if limit else items):
-        conv = item["conversation"]
-        sample_id = str(item.get("sample_id") or f"conv-{idx}")
-        numbers = sorted(
-            int(m.group(1)) for key in conv if (m := _SESSION_KEY.match(key)) is not None
-        )
-        sessions: list[tuple[int, datetime, list[Turn]]] = []
-        for n in numbers:
-            raw_turns = conv[f"session_{n}"]
-            if not raw_turns:
-                continue
-            at = parse_session_datetime(conv[f"session_{n}_date_time"])
-            turns = [
-                Turn(str(t["dia_id"]), str(t["speaker"]), turn_text(t), n, at)
-                for t in raw_turns
-                if turn_text(t).strip()
-            ]
-            sessions.append((n, at, turns))
-        known = {t.ref for _, _, turns in sessions for t in turns}
+    for source in locomo.read_locomo(path, limit):
+        known = {t.ref for t in source.turns}
         questions: list[Question] = []
         dropped = skipped = 0
-        for qa in item.get("qa", []):
+        for qa in source.qa:
             category = str(qa.get("category"))
             if category not in CATEGORIES:
                 continue
@@ -239,7 +160,7 @@ def load_conversations(path: Path, limit: int | None = None) -> list[Conversatio
                 skipped += 1
                 continue
             questions.append(Question(category, str(qa["question"]), tuple(evidence)))
-        out.append(Conversation(sample_id, sessions, questions, dropped, skipped))
+        out.append(Conversation(source, questions, dropped, skipped))
     return out
 
 
@@ -416,12 +337,10 @@ def run_graphmem(
         mem.forget(user_id="__warmup__")
         for conv in conversations:
             mem.forget(user_id=conv.sample_id)
-            for n, at, turns in conv.sessions:
-                messages = [
-                    {"speaker": t.speaker, "content": t.text, "ref": t.ref, "at": at} for t in turns
-                ]
+            for session in conv.sessions:
+                messages = session.messages()
                 start = time.perf_counter()
-                mem.add(messages, user_id=conv.sample_id, session_id=f"session_{n}")
+                mem.add(messages, user_id=conv.sample_id, session_id=session.session_id)
                 ingest_s += time.perf_counter() - start
                 episodes += len(messages)
                 progress("ingest", len(messages))
