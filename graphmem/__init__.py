@@ -13,6 +13,7 @@ from __future__ import annotations
 from graphmem.config import (
     Config,
     ConflictConfig,
+    DocumentConfig,
     LifecyclePolicy,
     MergeConfig,
     PredicateRegistry,
@@ -33,6 +34,8 @@ from graphmem.extraction.base import Extraction, Extractor, Utterance
 from graphmem.lifecycle import SweepReport
 from graphmem.models import (
     AddResult,
+    ChunkSource,
+    Document,
     Entity,
     Episode,
     Hit,
@@ -51,9 +54,12 @@ __all__ = [
     "AddResult",
     "BackendError",
     "BackendUnavailableError",
+    "ChunkSource",
     "Clock",
     "Config",
     "ConflictConfig",
+    "Document",
+    "DocumentConfig",
     "Embedder",
     "Entity",
     "Episode",

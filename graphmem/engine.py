@@ -10,12 +10,29 @@ import contextlib
 import functools
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from graphmem.adding import extract_and_embed, plan_add, with_frames
-from graphmem.codec import to_entity, to_memory, to_model, to_stats
+from graphmem.codec import (
+    new_id,
+    to_document,
+    to_entity,
+    to_episode,
+    to_memory,
+    to_model,
+    to_stats,
+)
 from graphmem.config import Config, LifecyclePolicy, lifecycle_for
+from graphmem.documents import (
+    chunk_messages,
+    default_title,
+    plan_document,
+    split_document,
+    stored_chunks,
+    stored_document,
+)
 from graphmem.editing import plan_feedback, plan_remember, plan_update, set_frozen
 from graphmem.embedding import Embedder, MiniLMEmbedder, embed_distinct
 from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
@@ -25,7 +42,7 @@ from graphmem.extraction.spacy_extractor import SpacyExtractor
 from graphmem.lifecycle import SweepReport, delete_node, forget_nodes, mark_recalled, retract, sweep
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
-from graphmem.models import AddResult, Entity, Episode, Hit, Memory, Stats
+from graphmem.models import AddResult, Document, Entity, Episode, Hit, Memory, Stats
 from graphmem.recall.context import pack
 from graphmem.recall.search import Searcher
 from graphmem.stores.base import NodeRecord, Store
@@ -103,6 +120,68 @@ class GraphMem:
             superseded=tuple(self._models(uid, planned.superseded, Memory)),
             entities=tuple(self._models(uid, planned.entities, Entity)),
         )
+
+    def add_document(
+        self,
+        text: str,
+        user_id: str | None = None,
+        *,
+        title: str | None = None,
+        ref: str | None = None,
+        at: datetime | str | None = None,
+        source: str = "user",
+    ) -> AddResult:
+        """Store a document (markdown or plain text) as a ``Document`` with chunk
+        episodes split by headings and paragraphs, extract memories from the chunks, and
+        write it all in one atomic operation. ``title`` defaults to the first top-level
+        heading; adding a document again under the same ``ref`` adds nothing and returns
+        the stored one."""
+        uid = self._user(user_id)
+        now = to_utc(self.clock())
+        when = self._check.optional_time(at, "at") or now
+        doc = self._check.document(text, title=title, ref=ref, at=when, source=source)
+        stored = stored_document(self.store, uid, doc)
+        if stored is not None:
+            kept = stored_chunks(self.store, uid, stored.id)
+            return AddResult(document=to_document(stored), episodes=tuple(map(to_episode, kept)))
+        if not doc.title:
+            doc = replace(doc, title=default_title(doc.text) or doc.ref or "Untitled")
+        chunks = split_document(doc.text, self.config.documents.chunk_chars)
+        if not chunks:
+            raise InvalidInputError("the document has no text besides its headings")
+        document_id = new_id("doc")
+        msgs = chunk_messages(doc, chunks, doc.ref or document_id)
+        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self._workers())
+        extractions = with_frames(self.frames, msgs, extractions, known)
+        recall = self.config.recall
+        _, planned = self._write(
+            uid,
+            lambda w: plan_document(
+                w,
+                doc,
+                chunks,
+                msgs,
+                extractions,
+                document_id=document_id,
+                embed=self._embed,
+                known=known,
+                passage_min_words=recall.passage_min_words if recall.passages else None,
+            ),
+            now,
+        )
+        return AddResult(
+            document=to_document(self._node(uid, document_id, "Document")),
+            episodes=tuple(self._models(uid, planned.episodes, Episode)),
+            memories=tuple(self._models(uid, planned.created, Memory)),
+            corroborated=tuple(self._models(uid, planned.corroborated, Memory)),
+            superseded=tuple(self._models(uid, planned.superseded, Memory)),
+            entities=tuple(self._models(uid, planned.entities, Entity)),
+        )
+
+    def documents(self, user_id: str | None = None) -> list[Document]:
+        """The user's documents, oldest first."""
+        uid = self._user(user_id)
+        return [to_document(r) for r in self.store.find(uid, "Document", order_by="created_at")]
 
     def remember(
         self,
@@ -306,7 +385,7 @@ class GraphMem:
 
     def get(
         self, node_id: str, user_id: str | None = None, *, as_of: datetime | str | None = None
-    ) -> Memory | Episode | Entity:
+    ) -> Memory | Episode | Entity | Document:
         """A node by id. With ``as_of``, the version of its chain valid at that time."""
         uid = self._user(user_id)
         rec = self._node(uid, node_id)

@@ -6,7 +6,8 @@ takes effect, or none does. Guards are preconditions checked inside the same ato
 write (so "not frozen" is never a read-then-write race).
 
 Labels are ``Episode``, ``Passage`` (a sentence of a long episode, with its own
-vector), ``Entity``, ``Memory`` and ``Tombstone``. Properties are plain
+vector), ``Entity``, ``Memory``, ``Document`` (whose chunks are episodes) and
+``Tombstone``. Properties are plain
 JSON-able values (str, int, float, bool, None, lists of str); times are ISO strings (see
 ``graphmem.timeutil``). Vector scores are cosine similarity, higher is better, on every
 store.
@@ -28,7 +29,7 @@ Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
 Direction = Literal["out", "in", "both"]
 
-LABELS = ("Episode", "Passage", "Entity", "Memory", "Tombstone")
+LABELS = ("Episode", "Passage", "Entity", "Memory", "Document", "Tombstone")
 VECTOR_LABELS = ("Episode", "Passage", "Entity", "Memory")
 
 
