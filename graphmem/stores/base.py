@@ -204,6 +204,20 @@ class Store(Protocol):
         """The user's node counts, grouped by label, status, kind and frozen flag."""
         ...
 
+    def user_ids(self) -> list[str]:
+        """Every user that has nodes in the store, sorted."""
+        ...
+
+    def dump(
+        self, user_id: str, *, after: str | None = None, limit: int = 500
+    ) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+        """One page of everything the user has, for export: the user's nodes of every
+        label with ids greater than ``after`` (from the first when None), in id order,
+        at most ``limit`` of them, with their embeddings; and every relationship that
+        leaves one of them. Paging on to the last node id returned reads every node and
+        relationship exactly once."""
+        ...
+
     def delete_user(self, user_id: str) -> int:
         """Remove every node and relationship of ``user_id``; returns the node count."""
         ...
