@@ -44,6 +44,7 @@ from graphmem.models import (
     Stats,
     Status,
     Tombstone,
+    TransferReport,
 )
 from graphmem.stores import default_uri, open_store
 from graphmem.timeutil import Clock
@@ -83,6 +84,7 @@ __all__ = [
     "Status",
     "SweepReport",
     "Tombstone",
+    "TransferReport",
     "Utterance",
     "__version__",
     "open",

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import IO, Any, TypeVar
 
 from graphmem.adding import extract_and_embed, plan_add, with_frames
 from graphmem.codec import (
@@ -42,11 +43,21 @@ from graphmem.extraction.spacy_extractor import SpacyExtractor
 from graphmem.lifecycle import SweepReport, delete_node, forget_nodes, mark_recalled, retract, sweep
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
-from graphmem.models import AddResult, Document, Entity, Episode, Hit, Memory, Stats
+from graphmem.models import (
+    AddResult,
+    Document,
+    Entity,
+    Episode,
+    Hit,
+    Memory,
+    Stats,
+    TransferReport,
+)
 from graphmem.recall.context import pack
 from graphmem.recall.search import Searcher
 from graphmem.stores.base import NodeRecord, Store
 from graphmem.timeutil import Clock, encode, to_utc, utcnow
+from graphmem.transfer import export_users, graphmem_version, import_lines, open_lines, output_file
 from graphmem.validation import Validator
 from graphmem.validity import CURRENT_MEMORIES, LIVE_ENTITIES, newest_first, version_at
 from graphmem.writer import Writer
@@ -422,6 +433,56 @@ class GraphMem:
         """Counts of the user's nodes by label, memory kind and status, and frozen ones."""
         uid = self._user(user_id)
         return to_stats(uid, self.store.counts(uid))
+
+    def export_to(
+        self,
+        target: str | Path | IO[str],
+        user_ids: Sequence[str] | None = None,
+        *,
+        embeddings: bool = True,
+        progress: Callable[[int], None] | None = None,
+    ) -> TransferReport:
+        """Write every node and relationship of ``user_ids`` (default: every user in the
+        store) as JSON lines to a path (written atomically) or an open text stream, with
+        the embeddings unless ``embeddings`` is False (see ``graphmem.transfer``).
+        ``progress`` is called with the number of nodes written so far."""
+        users = self.store.user_ids() if user_ids is None else self._check.ids(user_ids, "users")
+        users = [self._check.user_id(u) for u in users]
+
+        def write(out: IO[str]) -> TransferReport:
+            return export_users(
+                self.store,
+                out,
+                users,
+                embedder=self.embedder,
+                embeddings=bool(embeddings),
+                version=graphmem_version(),
+                progress=progress,
+            )
+
+        if isinstance(target, str | Path):
+            with output_file(target) as out:
+                return write(out)
+        return write(target)
+
+    def import_from(
+        self,
+        source: str | Path | IO[str],
+        *,
+        replace: bool = False,
+        reembed: bool | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> TransferReport:
+        """Load an export (a path or an open text stream) into this store, keeping ids;
+        each user's data is one atomic write. Ids that already exist are refused unless
+        ``replace``, which replaces the stored data of the users in the file. Embeddings
+        missing from the file are computed with this engine's embedder, and all of them
+        with ``reembed``; vectors of another embedder are refused unless ``reembed``.
+        ``progress`` is called with the characters read so far."""
+        with open_lines(source, progress) as lines:
+            return import_lines(
+                self.store, lines, embedder=self.embedder, replace=bool(replace), reembed=reembed
+            )
 
     def _user(self, user_id: str | None) -> str:
         return self._check.user_id(user_id if user_id is not None else self.default_user)

@@ -194,3 +194,21 @@ class Stats(_Model):
     tombstones: int = 0
     frozen: int = 0
     extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class TransferReport(_Model):
+    """What an export wrote or an import read: nodes and relationships per user."""
+
+    users: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="user -> {'nodes': n, 'edges': m}"
+    )
+    embeddings: bool = Field(description="whether the file holds the embeddings")
+    reembedded: int = Field(default=0, description="embeddings the import computed again")
+
+    @property
+    def nodes(self) -> int:
+        return sum(c["nodes"] for c in self.users.values())
+
+    @property
+    def edges(self) -> int:
+        return sum(c["edges"] for c in self.users.values())

@@ -152,10 +152,11 @@ class EmbeddedStore:
         with self._lock:
             self._refresh()
             ids = self._mirror.page(user_id, after, limit)
+            stored = self._file.embeddings(ids)  # as written, not normalised again
             nodes = []
             for node_id in ids:
                 rec = self._mirror.nodes[node_id]
-                emb = self._mirror.embedding(node_id)
+                emb = stored.get(node_id)
                 nodes.append(NodeRecord(rec.id, rec.user_id, rec.label, rec.props, emb))
             return nodes, self._mirror.edges(user_id, ids, None, "out")
 
