@@ -40,6 +40,7 @@ from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
 from graphmem.extraction.base import Extractor
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
+from graphmem.ingest import IngestStatus, ingest_files
 from graphmem.lifecycle import SweepReport, delete_node, forget_nodes, mark_recalled, retract, sweep
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
@@ -49,6 +50,7 @@ from graphmem.models import (
     Entity,
     Episode,
     Hit,
+    IngestReport,
     Memory,
     Stats,
     TransferReport,
@@ -433,6 +435,32 @@ class GraphMem:
         """Counts of the user's nodes by label, memory kind and status, and frozen ones."""
         uid = self._user(user_id)
         return to_stats(uid, self.store.counts(uid))
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        user_id: str | None = None,
+        *,
+        format: str = "auto",
+        session_id: str | None = None,
+        source: str = "user",
+        batch_size: int = 64,
+        progress: Callable[[IngestStatus], None] | None = None,
+    ) -> IngestReport:
+        """Add the messages of JSON-lines chat logs, LoCoMo conversations or documents
+        (see ``graphmem.ingest``; ``format`` ``auto`` goes by the file name), streaming
+        and in batches per session; ``user_id`` is the user of lines that name none.
+        Running it again adds nothing. ``progress`` is called after each batch."""
+        return ingest_files(
+            self,
+            paths,
+            user_id=self._user(user_id),
+            format=format,
+            session_id=session_id,
+            source=source,
+            batch_size=batch_size,
+            progress=progress,
+        )
 
     def export_to(
         self,

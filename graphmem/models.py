@@ -212,3 +212,17 @@ class TransferReport(_Model):
     @property
     def edges(self) -> int:
         return sum(c["edges"] for c in self.users.values())
+
+
+class IngestReport(_Model):
+    """What one ``ingest`` call did, per user: messages (or documents) read, added,
+    skipped because they were already stored, memories extracted, documents and
+    chunks added."""
+
+    files: tuple[str, ...] = ()
+    users: dict[str, dict[str, int]] = Field(default_factory=dict)
+    seconds: float = 0.0
+
+    def total(self, name: str) -> int:
+        """One count summed over the users (``read``, ``added``, ``skipped``, ...)."""
+        return sum(c.get(name, 0) for c in self.users.values())

@@ -144,14 +144,14 @@ def _node_line(rec: NodeRecord, embeddings: bool) -> str:
         "node": rec.id,
         "user_id": rec.user_id,
         "label": rec.label,
-        "props": rec.props,
+        "props": dict(sorted(rec.props.items())),
     }
     if rec.embedding is not None:
         if embeddings:
             line["embedding"] = _encode_vector(rec.embedding)
         else:
             line["embedded"] = True
-    return json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(line, ensure_ascii=False) + "\n"
 
 
 def _edge_line(edge: EdgeRecord) -> str:
@@ -161,9 +161,9 @@ def _edge_line(edge: EdgeRecord) -> str:
         "type": edge.type,
         "src": edge.src,
         "dst": edge.dst,
-        "props": edge.props,
+        "props": dict(sorted(edge.props.items())),
     }
-    return json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(line, ensure_ascii=False) + "\n"
 
 
 @contextlib.contextmanager
