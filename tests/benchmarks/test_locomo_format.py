@@ -15,6 +15,7 @@ import pytest
 from benchmarks.locomo_recall import (
     BM25,
     CATEGORIES,
+    CLI_SYSTEM,
     SYSTEMS,
     distinct_refs,
     load_conversations,
@@ -176,18 +177,23 @@ def test_end_to_end_on_tiny_data(tmp_path: Path) -> None:
             "--png",
             str(out_png),
             "--quiet",
+            "--ingest-cli",
         ]
     )
     assert code == 0
     report = json.loads(out_json.read_text(encoding="utf-8"))
-    assert set(report["systems"]) == set(SYSTEMS)
+    assert set(report["systems"]) == {*SYSTEMS, CLI_SYSTEM}
+    # `graphmem ingest --format locomo` stores what the benchmark's own add calls do
+    assert report["ingest_cli"]["episodes"] == 6
+    assert report["ingest_cli"]["identical_rankings"] == report["questions"] == 3
+    assert report["systems"][CLI_SYSTEM] == report["systems"]["graphmem"]
     for name, res in report["systems"].items():
         assert set(res["overall"]) == {"recall@5", "recall@10"}
         assert set(res["per_category"]) == set(CATEGORIES)
         for cat in CATEGORIES:
             for k in ("recall@5", "recall@10"):
                 assert 0.0 <= res["per_category"][cat][k] <= 1.0
-        if name != "graphmem":  # six turns: every baseline's top 10 holds them all
+        if not name.startswith("graphmem"):  # six turns: every baseline's top 10 holds them all
             assert res["overall"]["recall@10"] == 1.0
     assert report["questions"] == 3
     assert report["systems"]["bm25"]["per_category"]["3"]["questions"] == 0
