@@ -494,7 +494,7 @@ def export_cmd(
 def import_cmd(ctx: _Ctx, file: str, replace: bool, reembed: bool) -> None:
     """Load an export into the store, keeping ids; each user is one atomic write."""
     mem = ctx.mem()
-    size = os.path.getsize(file) if file != "-" else None
+    size = os.path.getsize(file) if file != "-" and os.path.isfile(file) else None
     with _bar("import", "bytes") as bar:
         task = bar.add_task("import", total=size, count=0, rate="0")
         started = time.monotonic()

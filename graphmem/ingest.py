@@ -140,6 +140,7 @@ def ingest_files(
         if progress is not None:
             progress(status)
 
+    report()
     for path, kind in zip(files, kinds, strict=True):
         status.file = str(path)
         base = status.bytes_done

@@ -113,5 +113,7 @@ def test_export_then_import_into_a_fresh_store(tmp_path: Path) -> None:
     assert _run(copy, *question)[1] == _run(source, *question)[1]
     code, _, err = _run(copy, "import", str(out_file))
     assert code == 1 and "already exists" in err and err.count("\n") == 1
+    code, _, err = _run(copy, "import", str(tmp_path / "missing.jsonl"))
+    assert code == 1 and err.startswith("error: InvalidInputError: cannot read")
     code, out, _ = _run(source, "--user", "omar", "export")  # the global --user: one user
     assert code == 0 and json.loads(out.splitlines()[0])["users"] == ["omar"]

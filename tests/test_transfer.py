@@ -226,3 +226,71 @@ def test_a_bad_record_names_its_line_and_writes_nothing(
     with pytest.raises(graphmem.InvalidInputError, match=f"line {index + 1}: .*{message}"):
         copy.import_from(io.StringIO("".join(lines)))
     assert copy.store.user_ids() == []
+
+
+#: searches that leave the store as it was (no recall counts), so that every copy is
+#: compared with the source as exported
+STILL = graphmem.Config(recall=graphmem.RecallConfig(track_activation=False))
+
+
+@pytest.fixture(scope="module")
+def real_source(
+    tmp_path_factory: pytest.TempPathFactory,
+    embedder: graphmem.Embedder,
+    extractor: graphmem.Extractor,
+) -> Iterator[tuple[graphmem.GraphMem, Path]]:
+    """An embedded store filled with the real models: the 60-message chat log of two
+    users, the demo conversation (a move that closes a version), a frozen memory, a
+    correction, a document and a deleted turn; and its export."""
+    from graphmem.demo import ingest_demo, load_demo
+
+    root = tmp_path_factory.mktemp("real")
+    store = EmbeddedStore(root / "source")
+    mem = graphmem.GraphMem(store, config=STILL, embedder=embedder, extractor=extractor)
+    mem.ingest([Path(__file__).parent / "data" / "ingest" / "chat.jsonl"], "maya")
+    ingest_demo(mem, "demo", load_demo())
+    porto = next(m for m in mem.memories("demo") if m.object == "Porto")
+    mem.freeze(porto.id, "demo", reason="Maya confirmed")
+    lisbon = next(m for m in mem.memories("maya") if m.object == "Lisbon")
+    mem.feedback(lisbon.id, "Actually Maya lives in Porto now.", "maya")
+    mem.add_document(NOTES, "maya", ref="shed.md")
+    gone = mem.add({"speaker": "Maya", "content": "Delete me.", "ref": "X:1"}, "maya")
+    mem.delete(gone.episodes[0].id, "maya")
+    path = root / "export.jsonl"
+    mem.export_to(path)
+    yield mem, path
+    mem.close()
+
+
+REAL_QUESTIONS = [
+    ("maya", "Where does Maya live?"),
+    ("maya", "Where does Clara live?"),
+    ("omar", "What race did Omar run?"),
+    ("omar", "What bike did Omar buy?"),
+    ("demo", "Where does Maya live now?"),
+    ("demo", "Where does Leo work?"),
+]
+
+
+def test_a_real_store_round_trips_to_the_embedded_store_and_falkordb(
+    real_source: tuple[graphmem.GraphMem, Path],
+    target: Store,
+    embedder: graphmem.Embedder,
+    extractor: graphmem.Extractor,
+) -> None:
+    source, path = real_source
+    copy = graphmem.GraphMem(target, config=STILL, embedder=embedder, extractor=extractor)
+    copy.import_from(path)
+    for user in ("maya", "omar", "demo"):
+        assert copy.stats(user) == source.stats(user)
+        for m in source.memories(user, include_closed=True):
+            assert copy.history(m.id, user) == source.history(m.id, user)
+    frozen = [m.id for m in source.memories("demo") if m.frozen]
+    assert frozen and all(copy.get(i, "demo") == source.get(i, "demo") for i in frozen)
+    for user, question in REAL_QUESTIONS:
+        theirs = copy.search(question, user, k=5)
+        mine = source.search(question, user, k=5)
+        if isinstance(target, EmbeddedStore):
+            assert theirs == mine
+        else:
+            assert theirs[0].memory.id == mine[0].memory.id
