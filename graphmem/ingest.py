@@ -119,122 +119,44 @@ def ingest_files(
 ) -> IngestReport:
     """Ingest ``paths`` in order (see the module); ``user_id`` is the default user."""
     check = Validator(mem.config)
-    user_id = check.user_id(user_id)
-    source = check.source(source)
-    default_session = check.session(session_id)
-    batch_size = check.count(batch_size, "batch_size", high=10_000)
+    run = _Run(
+        mem,
+        check,
+        user_id=check.user_id(user_id),
+        session_id=check.session(session_id),
+        source=check.source(source),
+        batch_size=check.count(batch_size, "batch_size", high=10_000),
+        progress=progress,
+    )
     files = [Path(p) for p in paths]
     if not files:
         raise InvalidInputError("no files to ingest")
     kinds = [detect_format(p, format) for p in files]
-    status = IngestStatus()
+    sizes = []
     for p in files:
         try:
-            status.bytes_total += p.stat().st_size
+            sizes.append(p.stat().st_size)
         except OSError as exc:
             raise InvalidInputError(f"cannot read {p}: {exc.strerror or exc}") from exc
-    tally = _Tally()
+    run.status.bytes_total = sum(sizes)
     started = time.perf_counter()
-
-    def report() -> None:
-        if progress is not None:
-            progress(status)
-
-    report()
-    for path, kind in zip(files, kinds, strict=True):
-        status.file = str(path)
-        base = status.bytes_done
+    run.report()
+    for path, kind, size in zip(files, kinds, sizes, strict=True):
+        run.status.file = str(path)
+        base = run.status.bytes_done
         if kind == "jsonl":
-            _jsonl(
-                mem,
-                check,
-                path,
-                user_id,
-                default_session,
-                source,
-                batch_size,
-                tally,
-                status,
-                report,
-            )
+            run.jsonl(path)
         elif kind == "locomo":
-            _locomo(mem, path, source, tally, status, report)
+            run.locomo(path, size)
         else:
-            _document(mem, path, user_id, source, tally, status)
-        status.bytes_done = base + path.stat().st_size
-        report()
+            run.document(path)
+        run.status.bytes_done = base + size
+        run.report()
     return IngestReport(
         files=tuple(str(p) for p in files),
-        users=tally.users,
+        users=run.tally.users,
         seconds=round(time.perf_counter() - started, 3),
     )
-
-
-def _add(
-    mem: GraphMem,
-    user_id: str,
-    session_id: str,
-    messages: list[dict[str, Any]],
-    source: str,
-    tally: _Tally,
-    status: IngestStatus,
-) -> None:
-    """Add one batch of a session, skipping the messages already stored."""
-    known = stored_refs(mem.store, user_id, session_id, [m["ref"] for m in messages])
-    fresh = [m for m in messages if m["ref"] not in known]
-    memories = 0
-    if fresh:
-        result = mem.add(fresh, user_id, session_id=session_id, source=source)
-        memories = len(result.memories)
-    tally.add(
-        user_id,
-        read=len(messages),
-        added=len(fresh),
-        skipped=len(messages) - len(fresh),
-        memories=memories,
-    )
-    status.messages += len(messages)
-    status.added += len(fresh)
-
-
-def _lines(path: Path, status: IngestStatus, base: int) -> Iterator[tuple[int, str]]:
-    """The file's lines, read one at a time, counting the bytes read."""
-    done = base
-    try:
-        with open(path, "rb") as fh:
-            for number, raw in enumerate(fh, 1):
-                done += len(raw)
-                status.bytes_done = done
-                try:
-                    yield number, raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise InvalidInputError(f"{path}:{number}: not UTF-8 text") from exc
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-
-
-def _parse_line(
-    text: str, number: int, where: str, check: Validator, user_id: str, max_bytes: int
-) -> _Line | None:
-    if not text.strip():
-        return None
-    try:
-        item = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"{where}: not JSON ({exc.msg})") from exc
-    if not isinstance(item, dict):
-        raise InvalidInputError(f"{where}: a line must be a JSON object")
-    unknown = set(item) - LINE_KEYS
-    if unknown:
-        raise InvalidInputError(
-            f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(LINE_KEYS)}"
-        )
-    uid = check.user_id(item["user_id"]) if "user_id" in item else user_id
-    session = item.get("session_id")
-    session = None if session is None else check.session(session)
-    message = {k: v for k, v in item.items() if k not in ("user_id", "session_id")}
-    parse_messages(message, default_at=utcnow(), max_bytes=max_bytes)  # refuse it here
-    return _Line(number, uid, session, message)
 
 
 def _made_ref(message: dict[str, Any]) -> str:
@@ -244,110 +166,164 @@ def _made_ref(message: dict[str, Any]) -> str:
     return f"h:{digest[:16]}"
 
 
-def _jsonl(
-    mem: GraphMem,
-    check: Validator,
-    path: Path,
-    user_id: str,
-    default_session: str,
-    source: str,
-    batch_size: int,
-    tally: _Tally,
-    status: IngestStatus,
-    report: Callable[[], None],
-) -> None:
-    batch: list[dict[str, Any]] = []
-    key: tuple[str, str] | None = None
-    repeats: dict[str, int] = {}
-    first_line = 0
-    added_before = status.added
+class _Run:
+    """One ingest: its settings, counts and progress."""
 
-    def flush() -> None:
-        if key is not None and batch:
+    def __init__(
+        self,
+        mem: GraphMem,
+        check: Validator,
+        *,
+        user_id: str,
+        session_id: str,
+        source: str,
+        batch_size: int,
+        progress: Callable[[IngestStatus], None] | None,
+    ) -> None:
+        self.mem, self.check = mem, check
+        self.user_id, self.session_id, self.source = user_id, session_id, source
+        self.batch_size = batch_size
+        self.progress = progress
+        self.status = IngestStatus()
+        self.tally = _Tally()
+
+    def report(self) -> None:
+        if self.progress is not None:
+            self.progress(self.status)
+
+    def add(self, user_id: str, session_id: str, messages: list[dict[str, Any]]) -> None:
+        """Add one batch of a session, skipping the messages already stored."""
+        known = stored_refs(self.mem.store, user_id, session_id, [m["ref"] for m in messages])
+        fresh = [m for m in messages if m["ref"] not in known]
+        memories = 0
+        if fresh:
+            result = self.mem.add(fresh, user_id, session_id=session_id, source=self.source)
+            memories = len(result.memories)
+        skipped = len(messages) - len(fresh)
+        self.tally.add(
+            user_id, read=len(messages), added=len(fresh), skipped=skipped, memories=memories
+        )
+        self.status.messages += len(messages)
+        self.status.added += len(fresh)
+
+    # ------------------------------------------------------------------ JSON lines
+    def lines(self, path: Path) -> Iterator[tuple[int, str]]:
+        """The file's lines, read one at a time, counting the bytes read."""
+        done = self.status.bytes_done
+        try:
+            with open(path, "rb") as fh:
+                for number, raw in enumerate(fh, 1):
+                    done += len(raw)
+                    self.status.bytes_done = done
+                    try:
+                        yield number, raw.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise InvalidInputError(f"{path}:{number}: not UTF-8 text") from exc
+        except OSError as exc:
+            raise InvalidInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+    def parse(self, text: str, number: int, where: str) -> _Line | None:
+        """One line as a checked message (None for a blank line)."""
+        if not text.strip():
+            return None
+        try:
+            item = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InvalidInputError(f"{where}: not JSON ({exc.msg})") from exc
+        if not isinstance(item, dict):
+            raise InvalidInputError(f"{where}: a line must be a JSON object")
+        unknown = set(item) - LINE_KEYS
+        if unknown:
+            raise InvalidInputError(
+                f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(LINE_KEYS)}"
+            )
+        check = self.check
+        try:
+            uid = check.user_id(item["user_id"]) if "user_id" in item else self.user_id
+            session = item.get("session_id")
+            session = None if session is None else check.session(session)
+            message = {k: v for k, v in item.items() if k not in ("user_id", "session_id")}
+            parse_messages(message, default_at=utcnow(), max_bytes=check.max_bytes)
+        except InvalidInputError as exc:
+            raise InvalidInputError(f"{where}: {exc}") from exc
+        return _Line(number, uid, session, message)
+
+    def jsonl(self, path: Path) -> None:
+        batch: list[dict[str, Any]] = []
+        key: tuple[str, str] | None = None
+        repeats: dict[str, int] = {}
+        first_line = 0
+        added_before = self.status.added
+
+        def flush() -> None:
+            if key is None or not batch:
+                return
             try:
-                _add(mem, key[0], key[1], batch, source, tally, status)
+                self.add(key[0], key[1], batch)
             except GraphMemError as exc:
-                stored = status.added - added_before
+                stored = self.status.added - added_before
                 raise type(exc)(
                     f"{path}:{first_line}: {exc} ({stored} messages before it were stored; "
                     "running again skips them)"
                 ) from exc
             batch.clear()
-            report()
+            self.report()
 
-    for number, text in _lines(path, status, status.bytes_done):
-        where = f"{path}:{number}"
+        for number, text in self.lines(path):
+            try:
+                line = self.parse(text, number, f"{path}:{number}")
+            except InvalidInputError:
+                flush()  # what came before the bad line is stored
+                raise
+            if line is None:
+                continue
+            line_key = (line.user_id, line.session_id or self.session_id)
+            if line_key != key or len(batch) >= self.batch_size:
+                flush()
+                if line_key != key:
+                    repeats.clear()
+                key, first_line = line_key, number
+            message = line.message
+            if message.get("ref") is None:
+                ref = _made_ref(message)
+                repeats[ref] = repeats.get(ref, 0) + 1
+                message["ref"] = ref if repeats[ref] == 1 else f"{ref}#{repeats[ref]}"
+            batch.append(message)
+        flush()
+
+    # ------------------------------------------------------------------ LoCoMo
+    def locomo(self, path: Path, size: int) -> None:
+        conversations = list(read_locomo(path))
+        turns = sum(len(c.turns) for c in conversations) or 1
+        base, done = self.status.bytes_done, 0
+        for conv in conversations:
+            for session in conv.sessions:
+                messages = session.messages()
+                if messages:
+                    self.add(conv.sample_id, session.session_id, messages)
+                done += len(messages)
+                self.status.bytes_done = base + size * done // turns
+                self.report()
+
+    # ------------------------------------------------------------------ documents
+    def document(self, path: Path) -> None:
         try:
-            line = _parse_line(text, number, where, check, user_id, mem.config.max_message_bytes)
-        except InvalidInputError as exc:
-            flush()
-            raise InvalidInputError(
-                str(exc) if str(exc).startswith(where) else f"{where}: {exc}"
-            ) from exc
-        if line is None:
-            continue
-        line_key = (line.user_id, line.session_id or default_session)
-        if line_key != key or len(batch) >= batch_size:
-            flush()
-            if line_key != key:
-                repeats.clear()
-            key, first_line = line_key, number
-        message = line.message
-        if message.get("ref") is None:
-            ref = _made_ref(message)
-            repeats[ref] = repeats.get(ref, 0) + 1
-            message["ref"] = ref if repeats[ref] == 1 else f"{ref}#{repeats[ref]}"
-        batch.append(message)
-    flush()
-
-
-def _locomo(
-    mem: GraphMem,
-    path: Path,
-    source: str,
-    tally: _Tally,
-    status: IngestStatus,
-    report: Callable[[], None],
-) -> None:
-    conversations = list(read_locomo(path))
-    turns = sum(len(c.turns) for c in conversations) or 1
-    base, size, done = status.bytes_done, path.stat().st_size, 0
-    for conv in conversations:
-        for session in conv.sessions:
-            messages = session.messages()
-            if messages:
-                _add(mem, conv.sample_id, session.session_id, messages, source, tally, status)
-            done += len(messages)
-            status.bytes_done = base + size * done // turns
-            report()
-
-
-def _document(
-    mem: GraphMem, path: Path, user_id: str, source: str, tally: _Tally, status: IngestStatus
-) -> None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{path} is not UTF-8 text") from exc
-    ref = str(path)
-    before = mem.store.find(user_id, "Document", {"ref": ref}, limit=1)
-    title = None if default_title(text) else path.stem
-    try:
-        result = mem.add_document(text, user_id, ref=ref, title=title, source=source)
-    except GraphMemError as exc:
-        raise type(exc)(f"{path}: {exc}") from exc
-    if before:
-        tally.add(user_id, read=1, skipped=1)
-        return
-    tally.add(
-        user_id,
-        read=1,
-        added=1,
-        documents=1,
-        chunks=len(result.episodes),
-        memories=len(result.memories),
-    )
-    status.messages += 1
-    status.added += 1
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(f"{path} is not UTF-8 text") from exc
+        uid, ref = self.user_id, str(path)
+        before = self.mem.store.find(uid, "Document", {"ref": ref}, limit=1)
+        title = None if default_title(text) else path.stem
+        try:
+            result = self.mem.add_document(text, uid, ref=ref, title=title, source=self.source)
+        except GraphMemError as exc:
+            raise type(exc)(f"{path}: {exc}") from exc
+        self.status.messages += 1
+        if before:
+            self.tally.add(uid, read=1, skipped=1)
+            return
+        self.status.added += 1
+        chunks, memories = len(result.episodes), len(result.memories)
+        self.tally.add(uid, read=1, added=1, documents=1, chunks=chunks, memories=memories)
