@@ -274,8 +274,6 @@ class Searcher:
         episodes = [i for i, r in records.items() if r.label == "Episode"]
         off = off_topic_episodes(self.store, user_id, episodes, question, named, t)
         for node_id, why in sorted(off.items()):
-            if why == "about someone else" and records[node_id].props.get("document_id"):
-                continue  # a document chunk has no speaker to be about someone else
             found.boost(node_id, cfg.outdated_factor, why)
         if cfg.answer_weight <= 0:
             return False
