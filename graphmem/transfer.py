@@ -396,7 +396,8 @@ def import_lines(
         try:
             store.apply(changes)
         except GraphMemError as exc:
-            hint = "" if replace else " (import with replace to replace the user's data)"
+            existing = isinstance(exc, InvalidInputError) and "already exists" in str(exc)
+            hint = " (import with replace to replace the user's data)" if existing else ""
             raise type(exc)(f"user {block.user_id!r} not imported: {exc}{hint}") from exc
         users[block.user_id] = {"nodes": len(block.nodes), "edges": len(block.edges)}
         reembedded += count
