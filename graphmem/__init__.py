@@ -13,6 +13,7 @@ from __future__ import annotations
 from graphmem.config import (
     Config,
     ConflictConfig,
+    DocumentConfig,
     LifecyclePolicy,
     MergeConfig,
     PredicateRegistry,
@@ -36,14 +37,18 @@ from graphmem.extraction.base import Extraction, Extractor, Utterance
 from graphmem.lifecycle import SweepReport
 from graphmem.models import (
     AddResult,
+    ChunkSource,
+    Document,
     Entity,
     Episode,
     Hit,
+    IngestReport,
     Kind,
     Memory,
     Stats,
     Status,
     Tombstone,
+    TransferReport,
 )
 from graphmem.stores import default_uri, open_store
 from graphmem.timeutil import Clock
@@ -54,10 +59,13 @@ __all__ = [
     "AddResult",
     "BackendError",
     "BackendUnavailableError",
+    "ChunkSource",
     "Clock",
     "Config",
     "ConflictConfig",
     "ConflictError",
+    "Document",
+    "DocumentConfig",
     "DuplicateRefError",
     "Embedder",
     "Entity",
@@ -68,6 +76,7 @@ __all__ = [
     "GraphMem",
     "GraphMemError",
     "Hit",
+    "IngestReport",
     "InvalidInputError",
     "Kind",
     "LifecyclePolicy",
@@ -83,6 +92,7 @@ __all__ = [
     "SweepReport",
     "Timeouts",
     "Tombstone",
+    "TransferReport",
     "Utterance",
     "__version__",
     "open",

@@ -86,6 +86,7 @@ PHRASAL_ENDS = frozenset(
         ("call", "off"),
         ("hang", "up"),
         ("move", "away"),
+        ("give", "away"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -119,6 +120,12 @@ _TASTE_CHANGES = frozenset({"fall", "get", "become", "discover", "switch", "turn
 _LASTING = frozenset(
     {"now", "lately", "since", "always", "every", "favourite", "favorite", "still"}
 )
+#: the tags of "used" in "I used to", and in a chat's subjectless "Used to be all Blur"
+_USED = frozenset({"VBD", "VBN"})
+#: "found a new home for Biscuit": a pet given away
+_REHOMING = frozenset({"home", "owner", "family"})
+#: past forms of ending verbs that open subjectless chat sentences ("Quit fencing")
+_ENDING_OPENERS = frozenset({"quit", "sold", "ditched", "dumped", "scrapped", "cancelled"})
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
 _FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
@@ -321,9 +328,12 @@ def _for_after(tok: Token) -> bool:
 
 
 def _ended_above(verb: Token) -> bool:
-    """The clause is the complement of an ending verb ("gave up being vegan")."""
+    """The clause is the complement of an ending verb ("gave up being vegan", "quit
+    playing rugby", "gave up rowing")."""
     cur = verb
-    while cur.dep_ in {"xcomp", "pcomp"} and cur.head.i != cur.i:
+    while (cur.dep_ in {"xcomp", "pcomp"} or (cur.dep_ == "dobj" and cur.tag_ == "VBG")) and (
+        cur.head.i != cur.i
+    ):
         cur = cur.head
         if cur.pos_ == "ADP":
             cur = cur.head
@@ -442,6 +452,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
         if word == "out" or (word == "of" and governor.lower_ == "out"):
             return "old"
+        if word == "for" and governor.lemma_.lower() in _REHOMING:
+            return "old"  # "found a new home for Biscuit"
         if word in {"to", "for", "into", "with"} and governor.lemma_.lower() in _SWAPS:
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
     if verb is not None:
@@ -455,8 +467,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "gave up being vegan", "quit playing rugby"
         if attached and ends and not (lemma in _SWAPS and _through(tok, verb, {"for", "to"})):
             return "old"  # but "left Danone for a job at Heineken": Heineken is new
-        if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ == "VBD":
-            return "old"  # "I used to live in Oslo"
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:
+            return "old"  # "I used to live in Oslo", "Used to be all Blur"
         if lemma == "use" and verb.tag_ == "VBD" and any(c.dep_ == "xcomp" for c in verb.children):
             return "old"  # "Sushi used to be my favourite"
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
@@ -465,7 +477,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "I lived in Oslo for years"
     elif ending and _negated_nominal(tok):
         return "old"  # "Not at Bosch any more"
-    if _former(tok) or _after(tok) or _farewell(tok):
+    if _former(tok) or _after(tok) or _farewell(tok) or _ended_by_opener(tok):
         return "old"
     if ending and _negated_nominal(tok):
         return "old"
@@ -508,6 +520,15 @@ def _negated_nominal(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _ended_by_opener(tok: Token) -> bool:
+    """A subjectless chat sentence opening with an ending verb that the tagger took for
+    a name ("Quit fencing last spring"): the phrase it is part of ended."""
+    first = tok.sent[0]
+    if first.i == tok.i or first.pos_ in {"VERB", "AUX"} or first.lower_ not in _ENDING_OPENERS:
+        return False
+    return first.head.i == tok.i
 
 
 def _after(tok: Token) -> bool:

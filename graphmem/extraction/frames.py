@@ -15,7 +15,6 @@ an *ended* candidate: the engine closes the current version instead of adding on
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -29,7 +28,7 @@ from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue
 from graphmem.extraction.predicates import none_examples
 from graphmem.stores.base import Vector
-from graphmem.stores.vectors import one_blas_thread
+from graphmem.stores.vectors import products
 
 Embed = Callable[[Sequence[str]], Vector]
 #: a sentence of an utterance with its vector: (start, end, vector)
@@ -62,21 +61,10 @@ NAME_SHARE = 0.45
 @dataclass(frozen=True)
 class _Table:
     specs: tuple[PredicateSpec, ...]
-    matrix: Vector  # one row per example, then the none/counter rows
-    owner: np.ndarray  # row -> spec index, -1 for the none class
-    questions: Vector  # one row per example question
-    asks: np.ndarray  # question row -> spec index
-
-    @functools.cached_property
-    def groups(self) -> np.ndarray:
-        """Row indexes per spec (and last, the none class), padded with -1 to one
-        width: one gather scores every spec at once (a long turn scores thousands of
-        sentences)."""
-        rows = [np.flatnonzero(self.owner == i) for i in [*range(len(self.specs)), -1]]
-        out = np.full((len(rows), max(len(r) for r in rows)), -1, dtype=np.intp)
-        for i, r in enumerate(rows):
-            out[i, : len(r)] = r
-        return out
+    matrix: Vector  # each spec's example rows in turn, then the none/counter rows
+    bounds: tuple[tuple[int, int], ...]  # spec index -> its rows; the last: the none rows
+    questions: Vector  # each spec's example question rows in turn
+    asks: tuple[tuple[int, int], ...]  # spec index -> its question rows
 
 
 _LOCK = threading.Lock()
@@ -109,37 +97,25 @@ class FrameMatcher:
     def table(self) -> _Table:
         if self._table is None:
             specs = self.registry.specs()
-            texts: list[str] = []
-            owner: list[int] = []
-            for i, spec in enumerate(specs):
-                texts += spec.examples
-                owner += [i] * len(spec.examples)
             negatives = list(none_examples()) + [c for s in specs for c in s.counter]
-            texts += negatives
-            owner += [-1] * len(negatives)
-            asks: list[int] = []
-            for i, spec in enumerate(specs):
-                texts += spec.questions
-                asks += [i] * len(spec.questions)
+            groups = [*(s.examples for s in specs), tuple(negatives)]
+            questions = [s.questions for s in specs]
+            texts = [t for g in groups for t in g] + [t for g in questions for t in g]
             matrix = _embedded(self._embed, self._owner, tuple(texts))
-            n = len(owner)
-            self._table = _Table(
-                specs, matrix[:n], np.asarray(owner), matrix[n:], np.asarray(asks, dtype=int)
-            )
+            n = sum(len(g) for g in groups)
+            self._table = _Table(specs, matrix[:n], _bounds(groups), matrix[n:], _bounds(questions))
         return self._table
 
     def scores(self, vector: Vector) -> tuple[dict[str, float], float]:
         """Each predicate's score for a sentence vector, and the none class's."""
         table = self.table()
-        sims = table.matrix @ np.asarray(vector, dtype=np.float32)
-        groups = table.groups
-        if groups.shape[1] < _TOP or (groups[:, _TOP - 1] < 0).any():  # a group too small
-            rows = [g[g >= 0] for g in groups]
-            means = [_top_mean(sims[r]) for r in rows]
-        else:
-            padded = np.append(sims, np.float32(-np.inf))[groups]  # -1 picks -inf
-            means = np.sort(padded, axis=1)[:, -_TOP:].mean(axis=1).tolist()
-        return dict(zip((s.name for s in table.specs), means, strict=False)), float(means[-1])
+        sims = products(table.matrix, vector)
+        out = {
+            s.name: _top_mean(sims[a:b])
+            for s, (a, b) in zip(table.specs, table.bounds[:-1], strict=True)
+        }
+        a, b = table.bounds[-1]
+        return out, _top_mean(sims[a:b])
 
     def asked(self, vector: Vector, text: str = "") -> dict[str, float]:
         """How much a query (its vector, names taken out) asks for each predicate: the
@@ -147,12 +123,12 @@ class FrameMatcher:
         ``ANSWER_CUE`` when the query's words name the type of answer the predicate
         gives ("Which company ...", "What job ...")."""
         table = self.table()
-        sims = table.questions @ np.asarray(vector, dtype=np.float32)
+        sims = products(table.questions, vector)
         words = set(_WORD.findall(text.lower()))
         return {
-            spec.name: _top_mean(sims[table.asks == i])
+            spec.name: _top_mean(sims[a:b])
             + (ANSWER_CUE if words & lx.ANSWER_CUES.get(spec.object, frozenset()) else 0.0)
-            for i, spec in enumerate(table.specs)
+            for spec, (a, b) in zip(table.specs, table.asks, strict=True)
             if spec.questions
         }
 
@@ -251,20 +227,29 @@ class FrameMatcher:
             return extraction
         found: list[ExtractedMemory] = []
         starts = [start for start, _, _ in spans]
-        with one_blas_thread():  # many small products: spinning BLAS threads cost more
-            for clue in extraction.clues:
-                vector = _best_span(clue, spans, starts)
-                if vector is not None:
-                    found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
+        for clue in extraction.clues:
+            vector = _best_span(clue, spans, starts)
+            if vector is not None:
+                found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
         return replace(extraction, memories=merge(rules, _named_first(found), self.registry))
+
+
+def _bounds(groups: Sequence[Sequence[str]]) -> tuple[tuple[int, int], ...]:
+    """The row range of each group of texts laid out one group after another."""
+    out, start = [], 0
+    for group in groups:
+        out.append((start, start + len(group)))
+        start += len(group)
+    return tuple(out)
 
 
 def _top_mean(sims: np.ndarray) -> float:
     if sims.size == 0:
         return -1.0
-    best = np.sort(sims)[::-1][:_TOP]
-    return float(best.mean())
+    if sims.size <= _TOP:
+        return float(sims.mean())
+    return float(np.partition(sims, -_TOP)[-_TOP:].mean())
 
 
 def _best_span(clue: Clue, spans: Sequence[Span], starts: Sequence[int]) -> Vector | None:

@@ -48,7 +48,13 @@ class Mention:
 
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
-    "GPE": (("place", 1.0), ("team", 0.6), ("person", 0.5), ("organization", 0.4)),
+    "GPE": (
+        ("place", 1.0),
+        ("team", 0.6),
+        ("person", 0.5),
+        ("organization", 0.4),
+        ("pet", 0.3),  # "Mango", "Biscuit": the small model's pets are towns and firms
+    ),
     "LOC": (("place", 1.0),),
     "FAC": (("place", 0.8), ("organization", 0.6), ("school", 0.4)),
     "ORG": (
@@ -58,6 +64,7 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("artist", 0.6),
         ("work", 0.5),
         ("person", 0.3),
+        ("pet", 0.3),
     ),
     "PERSON": (
         ("person", 1.0),
@@ -90,6 +97,8 @@ _NAME_READINGS: tuple[tuple[str, float], ...] = (
     ("team", 0.5),
     ("pet", 0.4),
 )
+#: the pet reading of a name beside a named pet
+_OTHER_PET = 0.1
 _LEXICONS: tuple[tuple[frozenset[str], str], ...] = (
     (lx.FOODS, "food"),
     (lx.DRINKS, "drink"),
@@ -103,6 +112,15 @@ _LEXICONS: tuple[tuple[frozenset[str], str], ...] = (
     (lx.ACTIVITIES, "activity"),
     (lx.FIELDS, "field"),
 )
+#: every lexicon phrase -> the object types it names
+_LEXICON_TYPES: dict[str, tuple[str, ...]] = {}
+for _words_of, _type in _LEXICONS:
+    for _phrase in _words_of:
+        _LEXICON_TYPES[_phrase] = (*_LEXICON_TYPES.get(_phrase, ()), _type)
+_TYPE_ORDER = tuple(dict.fromkeys(t for _, t in _LEXICONS))
+_CARS = lx.CAR_MAKES | lx.CAR_MODELS
+#: every beginning of a lexicon phrase: a phrase can only start at a token in here
+_STARTS = frozenset(p[:k] for p in (*_LEXICON_TYPES, *_CARS) for k in range(1, len(p) + 1))
 _LONGEST = 3
 _DETS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"})
 _DIET_PHRASES = re.compile(
@@ -146,8 +164,11 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     _diets(sent, add)
     if any(r.get("pet", ("", 0.0))[1] >= 1.0 for r in found.values()):
         for readings in found.values():  # "a puppy, we called him Biscuit": the name
-            if readings.get("pet", ("", 0.0))[1] < 1.0:
-                readings.pop("pet", None)
+            pet = readings.get("pet")
+            if pet is not None and pet[1] < 1.0:
+                # too weak to state a new pet, enough for one that ended: "we rehomed
+                # Clover, and now we've got Socks, a cat"
+                readings["pet"] = (pet[0], _OTHER_PET)
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings:
@@ -252,30 +273,30 @@ def _lexicon(sent: Span, add: Any) -> None:
     """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy".
     Token strings are read once per sentence (a long turn has thousands of them)."""
     toks = list(sent)
-    index, cars = _lexicon_index()
-    texts = [t.text for t in toks]
-    spaced = [t.text_with_ws for t in toks]
-    lowers = [t.lower_ for t in toks]
-    lemmas = [t.lemma_ for t in toks]
+    lows = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    spaces = [t.whitespace_ for t in toks]
     doc = sent.doc
     covered: set[int] = set()
     for n in range(_LONGEST, 0, -1):
         for i in range(len(toks) - n + 1):
-            a, b = toks[i].i, toks[i + n - 1].i + 1
-            if any(j in covered for j in range(a, b)):
+            if lows[i] not in _STARTS and (n > 1 or lemmas[i] not in _STARTS):
                 continue
-            text = "".join(spaced[i : i + n - 1]) + texts[i + n - 1]
-            head = "".join(spaced[i : i + n - 2]) + texts[i + n - 2] + " " if n > 1 else ""
-            forms = {
-                text.lower(),
-                " ".join(lowers[i : i + n]),
-                (head + lemmas[i + n - 1]).lower(),
-            }
-            found = sorted({k for form in forms for k in index.get(form, ())})
-            for k in found:
-                add(a, b, text, _LEXICONS[k][1], 1.0)
-            matched = bool(found)
-            if n <= 2 and forms & cars:
+            if any(j in covered for j in range(i, i + n)):
+                continue
+            last = i + n - 1
+            words = " ".join(lows[i : i + n])
+            written = (
+                "".join(w + sp for w, sp in zip(lows[i:last], spaces[i:last], strict=True))
+                + lows[last]
+            )
+            forms = {words, written, " ".join([*lows[i:last], lemmas[last]])}
+            found = {t for form in forms for t in _LEXICON_TYPES.get(form, ())}
+            types = [t for t in _TYPE_ORDER if t in found]
+            a, b = toks[i].i, toks[last].i + 1
+            for object_type in types:
+                add(a, b, doc[a:b].text, object_type, 1.0)
+            if n <= 2 and forms & _CARS:
                 end = b
                 # "a Toyota Corolla", "my old VW Golf": take the make with its model
                 while end < sent.end and (
@@ -285,8 +306,8 @@ def _lexicon(sent: Span, add: Any) -> None:
                 ):
                     end += 1
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
-            if matched:
-                covered.update(range(a, b))
+            if types:
+                covered.update(range(i, i + n))
 
 
 def _compact(head: Token) -> tuple[int, int, str]:

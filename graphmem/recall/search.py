@@ -21,7 +21,15 @@ from graphmem.config import Config, RecallConfig, lifecycle_for
 from graphmem.embedding import Embedder
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.temporal import resolve_dates
-from graphmem.models import EPISODE, LIVE_STATUSES, EntityStatus, Hit, Status
+from graphmem.models import (
+    EPISODE,
+    LIVE_STATUSES,
+    ChunkSource,
+    EntityStatus,
+    Episode,
+    Hit,
+    Status,
+)
 from graphmem.recall.currency import about_the_past, answers, asked, off_topic_episodes
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.text import keywords, query_entity_keys, strip_dates
@@ -119,7 +127,28 @@ class Searcher:
             hits.append(_hit(hit, round(score * norm, 6), found.reason[node_id]))
             if len(hits) == k:
                 break
-        return hits
+        return self._with_chunks(user_id, hits)
+
+    def _with_chunks(self, user_id: str, hits: list[Hit]) -> list[Hit]:
+        """Document chunks among the hits get their document's title and position."""
+        chunks = [h.memory for h in hits if isinstance(h.memory, Episode) and h.memory.document_id]
+        if not chunks:
+            return hits
+        ids = list(dict.fromkeys(str(c.document_id) for c in chunks))
+        titles = {r.id: str(r.props.get("title")) for r in self.store.get(user_id, ids)}
+        out = []
+        for h in hits:
+            node = h.memory
+            if isinstance(node, Episode) and node.document_id in titles:
+                source = ChunkSource(
+                    document_id=node.document_id,
+                    title=titles[node.document_id],
+                    position=node.position or 0,
+                    section=node.section,
+                )
+                h = h.model_copy(update={"chunk": source})
+            out.append(h)
+        return out
 
     def _seeds(
         self,

@@ -86,6 +86,39 @@ def test_a_fact_can_end_without_a_new_value(
     ]  # "the car": the one held, whichever it is
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "ended", "new"),
+    [
+        (
+            "We found a new home for Biscuit and took in Mango, a parrot.",
+            "has_pet",
+            "Biscuit",
+            "Mango",
+        ),
+        (
+            "Quit fencing last spring, it's only bouldering for me now.",
+            "plays_sport",
+            "fencing",
+            None,
+        ),
+    ],
+)
+def test_a_multi_valued_fact_ends_beside_a_new_one(
+    text: str,
+    predicate: str,
+    ended: str,
+    new: str | None,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    # a second pet or sport does not end the first; the words that end one do
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", predicate, ended, True) in found, found
+    if new is not None:
+        assert ("Noor", predicate, new, False) in found, found
+
+
 def test_someone_elses_fact_is_theirs(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
