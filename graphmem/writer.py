@@ -70,6 +70,12 @@ class Writer:
             self._overlay[rec.id] = rec
         return {i: self._overlay[i] for i in node_ids if i in self._overlay}
 
+    def known(self, records: Iterable[NodeRecord]) -> None:
+        """Nodes the caller has just read from the store (with every property this
+        operation reads): the operation starts from them instead of reading them again."""
+        for rec in records:
+            self._overlay.setdefault(rec.id, rec)
+
     def require(self, node_id: str, label: str | None = None) -> NodeRecord:
         rec = self.node(node_id)
         if rec is None or (label is not None and rec.label != label):
