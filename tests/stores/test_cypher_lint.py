@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord, SeedRequest
-from graphmem.stores.cypher.recall import SeedStatement
 from graphmem.stores.cypher.plan import apply_statement, compile_changes, find_statement
+from graphmem.stores.cypher.recall import SeedStatement
 from graphmem.stores.cypher.statements import Statements, cypher_root
 
 ROOT = Path(__file__).resolve().parents[2]
