@@ -148,6 +148,7 @@ def plan_add(
             if cand.text:
                 texts.append(cand.text)
     resolver = Resolver(w, lambda n: embed([n])[n])
+    resolver.prefetch(n for n, _ in names)
     unknown = [n for n, t in dict.fromkeys(names) if resolver.needs_embedding(n, t)]
     known = dict(known or {})
     vectors = {**known, **embed([t for t in texts + unknown if t not in known])}

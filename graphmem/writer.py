@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from graphmem.codec import new_id
 from graphmem.config import Config
@@ -27,7 +28,7 @@ from graphmem.stores.base import (
     Vector,
     Where,
 )
-from graphmem.stores.semantics import matches
+from graphmem.stores.semantics import matches, where_filters
 from graphmem.timeutil import encode
 
 
@@ -50,6 +51,10 @@ class Writer:
         self._copied: set[str] = set()
         self._links: set[tuple[str, str, str]] = set()
         self._unlinked: set[str] = set()
+        #: (label, property) -> value -> ids of the store's nodes holding it, as read by
+        #: ``prefetch``; with the nodes as the store held them
+        self._prefetched: dict[tuple[str, str], dict[Any, list[str]]] = {}
+        self._stored: dict[str, NodeRecord] = {}
 
     # ----------------------------------------------------------------- reads
     def node(self, node_id: str) -> NodeRecord | None:
@@ -83,10 +88,43 @@ class Writer:
             raise NotFoundError(f"no {kind} {node_id!r} for user {self.user_id!r}")
         return rec
 
+    def prefetch(self, label: str, prop: str, values: Iterable[Any]) -> None:
+        """Read at once the user's nodes of ``label`` whose ``prop`` is one of ``values``
+        (one round trip): a later ``find`` that filters ``prop`` by some of them is
+        answered from this read, as the store would have answered it."""
+        cache = self._prefetched.setdefault((label, prop), {})
+        wanted = [v for v in dict.fromkeys(values) if v is not None and v not in cache]
+        if not wanted:
+            return
+        found = self.store.find(self.user_id, label, {prop: wanted})
+        for v in wanted:
+            cache[v] = []
+        for rec in found:
+            self._stored.setdefault(rec.id, rec)
+            self._overlay.setdefault(rec.id, rec)
+            held = rec.props.get(prop)
+            for v in dict.fromkeys(held if isinstance(held, list) else [held]):
+                if v in cache:
+                    cache[v].append(rec.id)
+
+    def _from_prefetch(self, label: str, where: Where) -> list[NodeRecord] | None:
+        """``store.find(label, where)`` from a prefetch that covers it, or None."""
+        for f in where_filters(where):
+            cache = self._prefetched.get((label, f.name))
+            if cache is None or f.null or not all(v in cache for v in f.values):
+                continue
+            ids = sorted({i for v in f.values for i in cache[v]})
+            stored = (self._stored[i] for i in ids)
+            return [r for r in stored if matches(r.props, where)]
+        return None
+
     def find(self, label: str, where: Where) -> list[NodeRecord]:
         """Store matches plus this operation's new nodes, seen through the overlay."""
         out: dict[str, NodeRecord] = {}
-        for rec in self.store.find(self.user_id, label, where):
+        found = self._from_prefetch(label, where)
+        if found is None:
+            found = self.store.find(self.user_id, label, where)
+        for rec in found:
             out[rec.id] = self._overlay.setdefault(rec.id, rec)
         for rec in self._new_by_label.get(label, {}).values():
             out[rec.id] = rec

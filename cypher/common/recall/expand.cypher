@@ -2,6 +2,8 @@
 // [id, labels, values of $fields, the $entities it is ABOUT or MENTIONED_IN, and, with
 // $sources, for an episode, [id, values of $source_fields] of the memories EXTRACTED_FROM
 // it]; and [id, labels, values of $fields] of the user's memories whose sp_key is in $keys.
+// (Every pattern comprehension has its own variable names: FalkorDB 4.16 returns empty
+// lists when two in one expression share one.)
 CALL {
   UNWIND $ids AS id
   MATCH (n:Node {id: id})
@@ -9,12 +11,12 @@ CALL {
   RETURN collect([
     n.id, labels(n), [f IN $fields | n[f]],
     CASE WHEN size($entities) = 0 THEN [] ELSE
-      [(n)-[r:ABOUT]->(x:Entity) WHERE r.user_id = $user_id AND x.id IN $entities | x.id]
-      + [(x:Entity)-[r:MENTIONED_IN]->(n) WHERE r.user_id = $user_id AND x.id IN $entities | x.id]
+      [(n)-[a:ABOUT]->(e:Entity) WHERE a.user_id = $user_id AND e.id IN $entities | e.id]
+      + [(x:Entity)-[i:MENTIONED_IN]->(n) WHERE i.user_id = $user_id AND x.id IN $entities | x.id]
     END,
     CASE WHEN $sources AND 'Episode' IN labels(n) THEN
-      [(m:Memory)-[r:EXTRACTED_FROM]->(n) WHERE r.user_id = $user_id AND m.user_id = $user_id
-       | [m.id, [f IN $source_fields | m[f]]]]
+      [(m:Memory)-[s:EXTRACTED_FROM]->(n) WHERE s.user_id = $user_id AND m.user_id = $user_id
+       | [m.id, [g IN $source_fields | m[g]]]]
     ELSE [] END
   ]) AS found
 }

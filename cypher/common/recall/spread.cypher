@@ -20,7 +20,7 @@ CALL {
   WITH a, s
   MATCH (a)-[r:ABOUT]->(e:Entity)
   WHERE r.user_id = $user_id AND r.role = 'object' AND $entity_weight > 0
-  WITH a, s, e, size([(e)<-[x:ABOUT]-() WHERE x.user_id = $user_id | x]) AS d
+  WITH a, s, e, size([(e)<-[c:ABOUT]-() WHERE c.user_id = $user_id | c]) AS d
   WHERE d <= $entity_limit
   MATCH (e)<-[x:ABOUT]-(m)
   WHERE x.user_id = $user_id AND m.id <> a.id

@@ -141,6 +141,29 @@ class Neo4jDialect(Dialect):
             self.driver.close()
 
 
+def _header(params: dict[str, Any]) -> str:
+    """The parameters as FalkorDB's ``CYPHER name=value ...`` prefix, as the client
+    writes it, except that a list of floats (an embedding) is written by Python's own
+    list repr: the client's per-value conversion took most of an ``add``'s write time."""
+    from falkordb.helpers import stringify_param_value
+
+    def value(v: Any) -> str:
+        if isinstance(v, list) and v and all(type(x) is float for x in v):
+            return repr(v)
+        if isinstance(v, list | tuple):
+            return "[" + ",".join(map(value, v)) + "]"
+        if isinstance(v, dict):
+            for k in v:
+                if not isinstance(k, str) or not k or "`" in k:
+                    raise ValueError(f"map key {k!r} cannot be written as a Cypher identifier")
+            return "{" + ",".join(f"`{k}`:{value(x)}" for k, x in v.items()) + "}"
+        return str(stringify_param_value(v))
+
+    if not params:
+        return ""
+    return "CYPHER " + " ".join(f"{k}={value(v)}" for k, v in params.items()) + " "
+
+
 class FalkorDBDialect(Dialect):
     """FalkorDB through its Redis-protocol client. One statement is one query, which
     FalkorDB runs atomically; writes to a graph are serialised."""
@@ -180,10 +203,8 @@ class FalkorDBDialect(Dialect):
 
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
         with self._mapped("query"):
-            if write:
-                result = self.graph.query(query, params)
-            else:
-                result = self.graph.ro_query(query, params)
+            text = _header(params) + query
+            result = self.graph.query(text) if write else self.graph.ro_query(text)
         keys = [h[1] for h in result.header]
         return [dict(zip(keys, row, strict=True)) for row in result.result_set]
 

@@ -88,6 +88,19 @@ class SeedStatement:
             "fulltext": fulltext(request.terms) if self.keyword_labels else "",
         }
 
+    def hits(
+        self, row: Record, i: int, similarity: Callable[[float], float]
+    ) -> list[tuple[str, float, Any]]:
+        """The ``i``-th vector part's hits as (id, cosine, episode id), best first: the
+        index's, or the exact ranking when the index could not deliver ``k``."""
+        _, found = row[f"V{i}"]
+        exact = row[f"V{i}_exact"]
+        chosen = exact if exact else [h for h in found if h is not None]
+        return sorted(
+            ((str(h[0]), similarity(float(h[1])), h[2]) for h in chosen),
+            key=lambda h: (-h[1], h[0]),
+        )[: self.request.k]
+
     def result(self, row: Record, similarity: Callable[[float], float]) -> SeedResult:
         out = SeedResult()
         if self.request.entity_keys:
@@ -95,13 +108,7 @@ class SeedStatement:
                 for entity_id, name in sorted(row[column], key=lambda r: str(r[0])):
                     out.named.setdefault(str(entity_id), str(name))
         for i, (label, _) in enumerate(self.vector_labels):
-            _, hits = row[f"V{i}"]
-            exact = row[f"V{i}_exact"]
-            chosen = exact if exact else [h for h in hits if h is not None]
-            ranked = sorted(
-                ((str(h[0]), similarity(float(h[1])), h[2]) for h in chosen),
-                key=lambda h: (-h[1], h[0]),
-            )[: self.request.k]
+            ranked = self.hits(row, i, similarity)
             if label == "Passage":
                 out.vector[label] = [(str(episode), score) for _, score, episode in ranked]
             else:

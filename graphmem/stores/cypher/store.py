@@ -54,12 +54,10 @@ from graphmem.stores.cypher.recall import (
     spread_params,
     where_param,
 )
-from graphmem.stores.semantics import bm25, fetch_sizes
+from graphmem.stores.semantics import bm25
 from graphmem.text import query_terms
 
 _ATTEMPTS = 3
-_MAX_FETCH = 10_000  # the most a filtered search fetches from an index (semantics.fetch_sizes)
-_EXACT_LIMIT = 2_000  # rank at most this many of a user's nodes exactly
 
 
 def _label(labels: Sequence[str]) -> str:
@@ -184,47 +182,28 @@ class CypherStore:
     def vector_search(
         self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
     ) -> list[tuple[str, float]]:
-        """Through the native (approximate) index, widening the fetch
-        (``semantics.fetch_sizes``) while fewer than ``k`` candidates pass the tenant and
-        ``where`` filter. When the user has few matching nodes, or the index cannot
-        deliver them (deleted entries, other tenants), the user's matching nodes are
-        ranked exactly instead."""
+        """Through the native (approximate) index, fetching ``4k`` (at least 16) and
+        keeping the user's nodes that match ``where``; when fewer than ``k`` pass and the
+        index had more, the user's matching nodes are ranked exactly, in the same
+        statement (``recall/vector``)."""
         if k <= 0 or label not in VECTOR_LABELS:
             return []
-        arr = np.asarray(vector, dtype=np.float32).ravel()
-        if arr.shape[0] != self.dimensions:
-            raise InvalidInputError(
-                f"query vector has {arr.shape[0]} dimensions; the store has {self.dimensions}"
-            )
-        filters = {"user_id": user_id, "where": where_param(where)}
-        params = {**self.dialect.vector_params(label), **filters, "vector": arr.tolist()}
-        statement = self._statements.get("read/vector")
-        candidates = None
-        for fetch in fetch_sizes(k, most=_MAX_FETCH):
-            row = self.dialect.run(statement, {**params, "fetch": fetch}, write=False)[0]
-            hits = [(str(i), self.dialect.similarity(float(s))) for i, s in row["hits"]]
-            if candidates is None and len(hits) < k:
-                found = self.dialect.run(
-                    self._statements.render("read/candidates", label=label), filters, write=False
-                )
-                candidates = int(found[0]["count"]) if found else 0
-                if candidates <= _EXACT_LIMIT:
-                    break
-            if len(hits) >= min(k, candidates or k):
-                return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
-        return self._exact(label, arr, k, filters)
+        request = SeedRequest(vector, k, [(label, where)])
+        self._check_dimensions(request)
+        statement = self._seed_statement(user_id, request)
+        row = self.dialect.run(statement.text, statement.params, write=False)[0]
+        return [(node_id, score) for node_id, score, _ in statement.hits(row, 0, self._similarity)]
 
-    def _exact(
-        self, label: str, query: Vector, k: int, filters: dict[str, Any]
-    ) -> list[tuple[str, float]]:
-        """Rank the user's matching nodes exactly, in the server."""
-        rows = self.dialect.run(
-            self._statements.render("read/exact", label=label),
-            {**filters, "vector": query.tolist(), "k": k},
-            write=False,
-        )
-        hits = [(str(r["id"]), self.dialect.similarity(float(r["score"]))) for r in rows]
-        return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
+    def _similarity(self, score: float) -> float:
+        return self.dialect.similarity(score)
+
+    def _check_dimensions(self, request: SeedRequest) -> None:
+        if request.vector_labels:
+            dims = np.asarray(request.vector).ravel().shape[0]
+            if dims != self.dimensions:
+                raise InvalidInputError(
+                    f"query vector has {dims} dimensions; the store has {self.dimensions}"
+                )
 
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
@@ -253,12 +232,7 @@ class CypherStore:
         )
 
     def seeds(self, user_id: str, request: SeedRequest) -> SeedResult:
-        if request.vector_labels:
-            dims = np.asarray(request.vector).ravel().shape[0]
-            if dims != self.dimensions:
-                raise InvalidInputError(
-                    f"query vector has {dims} dimensions; the store has {self.dimensions}"
-                )
+        self._check_dimensions(request)
         statement = self._seed_statement(user_id, request)
         if not statement.text:
             return SeedResult()
