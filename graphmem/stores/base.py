@@ -285,10 +285,22 @@ class Store(Protocol):
         """The ``k`` nodes most similar to ``vector`` (cosine, best first)."""
         ...
 
+    def vector_searches(
+        self,
+        user_id: str,
+        label: str,
+        vectors: Sequence[Vector],
+        k: int,
+        where: Where | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        """``vector_search`` for each of ``vectors``, in one round trip."""
+        ...
+
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
     ) -> list[tuple[str, float]]:
-        """The ``k`` nodes whose text best matches ``text`` (higher is better)."""
+        """The ``k`` nodes whose fulltext body best matches ``text`` (higher is better;
+        ``semantics.bm25`` on every store)."""
         ...
 
     def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:

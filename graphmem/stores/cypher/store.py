@@ -54,7 +54,7 @@ from graphmem.stores.cypher.recall import (
     spread_params,
     where_param,
 )
-from graphmem.stores.semantics import bm25
+from graphmem.stores.semantics import bm25, fetch_sizes
 from graphmem.text import query_terms
 
 _ATTEMPTS = 3
@@ -183,16 +183,41 @@ class CypherStore:
         self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
     ) -> list[tuple[str, float]]:
         """Through the native (approximate) index, fetching ``4k`` (at least 16) and
-        keeping the user's nodes that match ``where``; when fewer than ``k`` pass and the
-        index had more, the user's matching nodes are ranked exactly, in the same
-        statement (``recall/vector``)."""
-        if k <= 0 or label not in VECTOR_LABELS:
-            return []
-        request = SeedRequest(vector, k, [(label, where)])
-        self._check_dimensions(request)
-        statement = self._seed_statement(user_id, request)
-        row = self.dialect.run(statement.text, statement.params, write=False)[0]
-        return [(node_id, score) for node_id, score, _ in statement.hits(row, 0, self._similarity)]
+        keeping the user's nodes that match ``where``; when fewer than ``k`` pass, the
+        user's matching nodes are ranked exactly, in the same statement."""
+        return self.vector_searches(user_id, label, [vector], k, where)[0]
+
+    def vector_searches(
+        self,
+        user_id: str,
+        label: str,
+        vectors: Sequence[Vector],
+        k: int,
+        where: Where | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        if k <= 0 or label not in VECTOR_LABELS or not vectors:
+            return [[] for _ in vectors]
+        arrays = [np.asarray(v, dtype=np.float32).ravel() for v in vectors]
+        for arr in arrays:
+            if arr.shape[0] != self.dimensions:
+                raise InvalidInputError(
+                    f"query vector has {arr.shape[0]} dimensions; the store has {self.dimensions}"
+                )
+        params = {
+            "user_id": user_id,
+            "where": where_param(where),
+            "vectors": [arr.tolist() for arr in arrays],
+            "fetch": next(fetch_sizes(k, most=10_000)),
+            "k": k,
+            "index": self.dialect.vector_params(label).get("index", label),
+        }
+        statement = self._statements.render("read/vectors", label=label)
+        out: list[list[tuple[str, float]]] = [[] for _ in vectors]
+        for row in self.dialect.run(statement, params, write=False):
+            chosen = row["exact"] or row["hits"]
+            hits = [(str(h[0]), self.dialect.similarity(float(h[1]))) for h in chosen]
+            out[int(row["i"])] = sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
+        return out
 
     def _similarity(self, score: float) -> float:
         return self.dialect.similarity(score)

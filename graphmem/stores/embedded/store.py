@@ -122,6 +122,18 @@ class EmbeddedStore:
             self._refresh()
             return self._mirror.vector_search(user_id, label, vector, k, where)
 
+    def vector_searches(
+        self,
+        user_id: str,
+        label: str,
+        vectors: Sequence[Vector],
+        k: int,
+        where: Where | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        with self._lock:
+            self._refresh()
+            return [self._mirror.vector_search(user_id, label, v, k, where) for v in vectors]
+
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
     ) -> list[tuple[str, float]]:
