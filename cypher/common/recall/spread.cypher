@@ -2,32 +2,38 @@
 // Store.spread): a seed offers its score x $source_weight along EXTRACTED_FROM, x
 // $next_weight along NEXT, and, through each entity it is ABOUT as object with d <=
 // $entity_limit incoming ABOUT relationships, x $spread[d] to the entity's other ABOUT
-// nodes. Each target keeps its best offer (largest gain, then relation 0 source < 1 next
+// nodes (an entity's degree is counted once, whatever the number of seeds about it).
+// Each target keeps its best offer (largest gain, then relation 0 source < 1 next
 // < 2 entity, then smallest seed id); returned as target, relation, via, d.
-UNWIND $seeds AS s
-MATCH (a:Node {id: s.id})
-WHERE a.user_id = $user_id
 CALL {
-  WITH a, s
+  UNWIND $seeds AS s
+  MATCH (a:Node {id: s.id})
+  WHERE a.user_id = $user_id
   MATCH (a)-[r:EXTRACTED_FROM|NEXT]-(b)
   WHERE r.user_id = $user_id
-  WITH b, s, CASE type(r) WHEN 'NEXT' THEN 1 ELSE 0 END AS relation
+  WITH s, b, CASE type(r) WHEN 'NEXT' THEN 1 ELSE 0 END AS relation
   RETURN collect([b.id, relation, 0,
-                  CASE relation WHEN 1 THEN $next_weight ELSE $source_weight END * s.score])
-         AS direct
+                  CASE relation WHEN 1 THEN $next_weight ELSE $source_weight END * s.score,
+                  s.id]) AS direct
 }
 CALL {
-  WITH a, s
+  UNWIND $seeds AS s
+  MATCH (a:Node {id: s.id})
+  WHERE a.user_id = $user_id AND $entity_weight > 0
   MATCH (a)-[r:ABOUT]->(e:Entity)
-  WHERE r.user_id = $user_id AND r.role = 'object' AND $entity_weight > 0
-  WITH a, s, e, size([(e)<-[c:ABOUT]-() WHERE c.user_id = $user_id | c]) AS d
+  WHERE r.user_id = $user_id AND r.role = 'object'
+  WITH e, collect([s.id, s.score]) AS about
+  WITH e, about, size([(e)<-[c:ABOUT]-() WHERE c.user_id = $user_id | c]) AS d
   WHERE d <= $entity_limit
   MATCH (e)<-[x:ABOUT]-(m)
-  WHERE x.user_id = $user_id AND m.id <> a.id
-  RETURN collect([m.id, 2, d, $spread[d] * s.score]) AS shared
+  WHERE x.user_id = $user_id
+  UNWIND about AS seed
+  WITH m, seed, d
+  WHERE m.id <> seed[0]
+  RETURN collect([m.id, 2, d, $spread[d] * seed[1], seed[0]]) AS shared
 }
 UNWIND direct + shared AS o
-WITH o[0] AS target, o[1] AS relation, o[2] AS d, o[3] AS gain, s.id AS via
+WITH o[0] AS target, o[1] AS relation, o[2] AS d, o[3] AS gain, o[4] AS via
 WHERE gain > 0
 WITH target, max(gain) AS best, collect([gain, relation, via, d]) AS offers
 WITH target, [o IN offers WHERE o[0] = best] AS top
