@@ -45,6 +45,7 @@ from benchmarks.common import (
     machine_info,
     machine_markdown,
     percentiles,
+    server_auth,
     store_uri,
     utc_now,
     write_json,
@@ -405,7 +406,7 @@ def run_graphmem(
     episodes = 0
     search_ms: list[float] = []
     short = 0
-    with graphmem.open(uri) as mem:
+    with graphmem.open(uri, auth=server_auth()) as mem:
         # warm-up: load the models outside the timed calls
         mem.add(
             [{"speaker": "Warm", "content": "I moved to Lisbon last May.", "ref": "W:1"}],

@@ -37,6 +37,7 @@ from benchmarks.common import (
     machine_markdown,
     max_rss_mb,
     percentiles,
+    server_auth,
     store_uri,
     utc_now,
     write_json,
@@ -175,7 +176,7 @@ def run(args: argparse.Namespace, argv: list[str] | None) -> dict[str, Any]:
     stopped_early = False
     with (
         store_uri(args.uri, "graphmem-latency-") as uri,
-        graphmem.open(uri, extractor=extractor) as mem,
+        graphmem.open(uri, extractor=extractor, auth=server_auth()) as mem,
     ):
         mem.forget(user_id=user)
         mem.add(["Warm-up: Anna moved to Porto."], user_id="__warmup__")  # load the models

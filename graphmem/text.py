@@ -58,9 +58,11 @@ def stem(term: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def index_terms(text: str) -> tuple[str, ...]:
-    """The stemmed word tokens of ``text``, in order, repeats kept: what keyword
-    scoring counts in a document (``graphmem.stores.semantics.bm25``)."""
-    return tuple(stem(t) for w in words(text) for t in w.split("'") if t)
+    """The stemmed word tokens of ``text``, in order, repeats kept (a token the stemmer
+    reduces to nothing, as a lone "s", left out): what keyword scoring counts in a
+    document (``graphmem.stores.semantics.bm25``)."""
+    stems = (stem(t) for w in words(text) for t in w.split("'") if t)
+    return tuple(s for s in stems if s)
 
 
 def keywords(text: str) -> list[str]:
