@@ -66,13 +66,17 @@ class Resolver:
         return cached
 
     def prefetch(self, names: Iterable[str]) -> None:
-        """Read the entities every spelling step could match for ``names`` in three
-        round trips, rather than three per name."""
+        """Read the entities every spelling step could match for ``names``, and the
+        memories of those they spell, in four round trips rather than several per name."""
         keys = {entity_key(" ".join(n.split())) for n in names} - {""}
         if keys:
             self.w.prefetch("Entity", "key", keys)
             self.w.prefetch("Entity", "alias_keys", keys)
             self.w.prefetch("Entity", "block", {block_of(k) for k in keys})
+            # the memories of the entities these names spell: what conflicts and
+            # corroboration read (``Writer.live_memories``)
+            named = self.w.prefetched("Entity", "key") + self.w.prefetched("Entity", "alias_keys")
+            self.w.prefetch("Memory", "subject_id", named)
 
     def prefetch_vectors(self, vectors: dict[str, Vector]) -> None:
         """Ask the store for the entities nearest to each of these names' vectors at

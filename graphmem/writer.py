@@ -138,8 +138,29 @@ class Writer:
             if r.props.get("status") != EntityStatus.MERGED
         ]
 
+    def prefetched(self, label: str, prop: str) -> list[str]:
+        """Ids of the store's nodes a ``prefetch(label, prop, ...)`` read."""
+        cache = self._prefetched.get((label, prop), {})
+        return list(dict.fromkeys(i for ids in cache.values() for i in ids))
+
     def live_memories(self, sp_key: str) -> list[NodeRecord]:
-        recs = self.find("Memory", {"sp_key": sp_key})
+        """The live memories of a subject's slot (``versioning.sp_key``, which starts
+        with the subject's id): a subject this operation creates has none in the store,
+        and one whose memories were prefetched by ``subject_id`` needs no read."""
+        subject = sp_key.split("|", 1)[0]
+        by_subject = self._prefetched.get(("Memory", "subject_id"), {})
+        if subject in self._new or subject in by_subject:
+            # as find: the store's matches, seen through the overlay, with the new nodes
+            stored = (self._stored[i] for i in by_subject.get(subject, []))
+            out = {
+                r.id: self._overlay.setdefault(r.id, r)
+                for r in stored
+                if r.props.get("sp_key") == sp_key
+            }
+            out.update(self._new_by_label.get("Memory", {}))
+            recs = [r for r in out.values() if r.props.get("sp_key") == sp_key]
+        else:
+            recs = self.find("Memory", {"sp_key": sp_key})
         return sorted(
             (r for r in recs if r.props.get("status") in LIVE_STATUSES),
             key=lambda r: (r.props.get("created_at") or "", r.id),
