@@ -48,11 +48,13 @@ from graphmem.validity import LIVE_ENTITIES, of_record, said_by, valid_at
 _SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
 #: how a reason names each relation activation spread along (``Store.spread``)
 _RELATION = {"source": "source of", "next": "next to", "entity": "shares entity with"}
-#: the properties a search reads of its candidates: what hits, ranking, the time filters
-#: and the recall bookkeeping use
-FIELDS = tuple(
-    sorted({*EPISODE_FIELDS, *MEMORY_FIELDS, "retracted_at", "recent_recalls", "sp_key"})
-)
+#: the properties a search reads of its candidates, per label: what hits, ranking, the
+#: time filters and the recall bookkeeping use
+_BOOKKEEPING = ("recent_recalls", "recall_count", "frozen")
+FIELDS = {
+    "Memory": tuple(dict.fromkeys([*MEMORY_FIELDS, "retracted_at", *_BOOKKEEPING])),
+    "Episode": tuple(dict.fromkeys([*EPISODE_FIELDS, *_BOOKKEEPING])),
+}
 
 
 class _Scores:

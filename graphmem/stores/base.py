@@ -213,13 +213,13 @@ class Gain(NamedTuple):
 
 @dataclass(frozen=True)
 class ExpandRequest:
-    """The last read of a search: ``fields`` of the candidates ``ids``; which of them
+    """The last read of a search: ``fields`` (per label) of the candidates ``ids``; which of them
     are about (``ABOUT``) or mention (``MENTIONED_IN``) one of ``entities``; with
     ``sources``, the memories extracted from the candidate episodes (``source_fields``
     only); and the user's memories whose ``sp_key`` is one of ``keys``."""
 
     ids: Sequence[str]
-    fields: Sequence[str]
+    fields: Mapping[str, Sequence[str]]
     entities: Sequence[str] = ()
     sources: bool = False
     source_fields: Sequence[str] = ()

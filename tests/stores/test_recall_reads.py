@@ -107,7 +107,7 @@ def test_seeds_finds_named_entities_vectors_and_keyword_candidates(graph: Store)
 def test_expand_reads_fields_links_sources_and_keys(graph: Store) -> None:
     request = ExpandRequest(
         ids=["m1", "e1", "x1", "nope"],
-        fields=["text", "status"],
+        fields={"Memory": ["text", "status"], "Episode": ["text"]},
         entities=["berlin", "anna"],
         sources=True,
         source_fields=["status"],
@@ -117,6 +117,7 @@ def test_expand_reads_fields_links_sources_and_keys(graph: Store) -> None:
     assert set(found.records) == {"m1", "e1"}  # x1 is u2's
     assert found.records["m1"].props == {"text": "Anna lives in Berlin.", "status": "generated"}
     assert found.records["m1"].embedding is None
+    assert found.records["e1"].props == {"text": "I moved to Berlin."}
     assert found.linked == {"m1": ["berlin", "anna"], "e1": ["anna"]}
     assert {m.id: m.props for m in found.sources["e1"]} == {
         "m1": {"status": "generated"},

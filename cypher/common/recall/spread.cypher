@@ -4,7 +4,8 @@
 // $entity_limit incoming ABOUT relationships, x $spread[d] to the entity's other ABOUT
 // nodes (an entity's degree is counted once, whatever the number of seeds about it).
 // Each target keeps its best offer (largest gain, then relation 0 source < 1 next
-// < 2 entity, then smallest seed id); returned as target, relation, via, d.
+// < 2 entity, then smallest seed id: the first of the sorted offers each target
+// collects); returned as target, relation, via, d.
 CALL {
   UNWIND $seeds AS s
   MATCH (a:Node {id: s.id})
@@ -33,12 +34,7 @@ CALL {
   RETURN collect([m.id, 2, d, $spread[d] * seed[1], seed[0]]) AS shared
 }
 UNWIND direct + shared AS o
-WITH o[0] AS target, o[1] AS relation, o[2] AS d, o[3] AS gain, o[4] AS via
-WHERE gain > 0
-WITH target, max(gain) AS best, collect([gain, relation, via, d]) AS offers
-WITH target, [o IN offers WHERE o[0] = best] AS top
-WITH target, top, reduce(m = 3, o IN top | CASE WHEN o[1] < m THEN o[1] ELSE m END) AS relation
-WITH target, relation, [o IN top WHERE o[1] = relation] AS top
-WITH target, relation, top,
-     reduce(v = head(top)[2], o IN top | CASE WHEN o[2] < v THEN o[2] ELSE v END) AS via
-RETURN target, relation, via, head([o IN top WHERE o[2] = via])[3] AS d
+WITH o WHERE o[3] > 0
+WITH o ORDER BY o[3] DESC, o[1] ASC, o[4] ASC
+WITH o[0] AS target, head(collect(o)) AS best
+RETURN target, best[1] AS relation, best[4] AS via, best[2] AS d

@@ -170,7 +170,7 @@ def expand_params(user_id: str, req: ExpandRequest) -> dict[str, Any]:
     return {
         "user_id": user_id,
         "ids": list(dict.fromkeys(req.ids)),
-        "fields": list(req.fields),
+        "fields": {label: list(fields) for label, fields in req.fields.items()},
         "entities": list(dict.fromkeys(req.entities)),
         "sources": bool(req.sources),
         "source_fields": list(req.source_fields),
@@ -182,17 +182,28 @@ def expansion(
     row: Record, req: ExpandRequest, user_id: str, label_of: Callable[[Sequence[str]], str]
 ) -> Expansion:
     out = Expansion()
-    fields, source_fields = list(req.fields), list(req.source_fields)
+    source_fields = list(req.source_fields)
     order = {e: i for i, e in enumerate(dict.fromkeys(req.entities))}
-    for node_id, labels, values, linked, sources in row["found"]:
-        rec = _record(str(node_id), user_id, label_of(labels), fields, values)
+    for node_id, labels, values in row["found"]:
+        label = label_of(labels)
+        rec = _record(str(node_id), user_id, label, req.fields.get(label, ()), values)
         out.records[rec.id] = rec
-        if linked:
-            out.linked[rec.id] = sorted(dict.fromkeys(map(str, linked)), key=order.__getitem__)
         if req.sources and rec.label == "Episode":
-            memories = [_record(str(m), user_id, "Memory", source_fields, v) for m, v in sources]
-            out.sources[rec.id] = sorted(_unique(memories), key=lambda r: r.id)
-    keyed = (_record(str(i), user_id, label_of(labels), fields, v) for i, labels, v in row["keyed"])
+            out.sources[rec.id] = []
+    linked: dict[str, set[str]] = {}
+    for node_id, entity_id in [*row["about"], *row["mentions"]]:
+        if str(node_id) in out.records and str(entity_id) in order:
+            linked.setdefault(str(node_id), set()).add(str(entity_id))
+    out.linked = {i: sorted(es, key=order.__getitem__) for i, es in linked.items()}
+    sources: dict[str, dict[str, NodeRecord]] = {}
+    for episode_id, memory_id, values in row["sources"]:
+        if str(episode_id) in out.sources:
+            rec = _record(str(memory_id), user_id, "Memory", source_fields, values)
+            sources.setdefault(str(episode_id), {})[rec.id] = rec
+    for episode_id, memories in sources.items():
+        out.sources[episode_id] = [memories[m] for m in sorted(memories)]
+    memory = req.fields.get("Memory", ())
+    keyed = (_record(str(i), user_id, "Memory", memory, v) for i, _, v in row["keyed"])
     out.keyed = sorted(keyed, key=lambda r: r.id)
     return out
 
@@ -202,10 +213,3 @@ def _record(
 ) -> NodeRecord:
     props = {f: v for f, v in zip(fields, values, strict=True) if v is not None}
     return NodeRecord(node_id, user_id, label, props)
-
-
-def _unique(records: Sequence[NodeRecord]) -> list[NodeRecord]:
-    seen: dict[str, NodeRecord] = {}
-    for rec in records:
-        seen.setdefault(rec.id, rec)
-    return list(seen.values())

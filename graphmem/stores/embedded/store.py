@@ -194,7 +194,7 @@ class EmbeddedStore:
                 rec = mirror.owned(user_id, node_id)
                 if rec is None:
                     continue
-                out.records[node_id] = _fields(rec, request.fields)
+                out.records[node_id] = _fields(rec, request.fields.get(rec.label, ()))
                 if wanted:
                     linked = {e.dst for e in mirror.edges(user_id, [node_id], ["ABOUT"], "out")} | {
                         e.src for e in mirror.edges(user_id, [node_id], ["MENTIONED_IN"], "in")
@@ -211,7 +211,8 @@ class EmbeddedStore:
                     ]
             if request.keys:
                 found = mirror.find(user_id, "Memory", {"sp_key": list(request.keys)})
-                out.keyed = [_fields(r, request.fields) for r in sorted(found, key=lambda r: r.id)]
+                fields = request.fields.get("Memory", ())
+                out.keyed = [_fields(r, fields) for r in sorted(found, key=lambda r: r.id)]
         return out
 
     def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
