@@ -124,3 +124,12 @@ def test_expand_reads_fields_links_sources_and_keys(graph: Store) -> None:
         "m3": {"status": "generated"},
     }
     assert [r.id for r in found.keyed] == ["m1"]
+
+
+def test_through_an_entity_each_member_hears_from_its_best_other_seed(graph: Store) -> None:
+    request = SpreadRequest({"m1": 1.0, "m2": 0.8}, 0.0, 0.0, 0.25, 200)
+    share = 0.25 / math.log2(2 + 2)
+    assert sorted(graph.spread("u1", request)) == [
+        Gain("m1", share * 0.8, "entity", "m2"),
+        Gain("m2", share * 1.0, "entity", "m1"),
+    ]
