@@ -335,30 +335,37 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def plot(runs: dict[str, Any], path: Path) -> None:
-    """Search p50 (solid) and p95 (dashed) against messages, one colour per store."""
+    """Search p50 (solid) and p95 (dashed) against messages: one colour per store, one
+    marker per extractor (runs of one store and extractor joined in size order)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 4.5))
-    for i, kind in enumerate(sorted({_kind(r) for r in runs.values()})):
-        mine = sorted(
-            (r for r in runs.values() if _kind(r) == kind and r["extractor"] == "default"),
-            key=lambda r: r["messages_added"],
-        )
-        if not mine:
-            continue
-        xs = [r["messages_added"] for r in mine]
-        colour = f"C{i}"
-        ax.plot(xs, [r["search_ms"]["p50"] for r in mine], "o-", color=colour, label=f"{kind} p50")
-        ax.plot(xs, [r["search_ms"]["p95"] for r in mine], "s--", color=colour, label=f"{kind} p95")
+    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    kinds = sorted({_kind(r) for r in runs.values()})
+    for kind in kinds:
+        colour = f"C{kinds.index(kind)}"
+        for extractor, marker in (("default", "o"), ("none", "^")):
+            mine = sorted(
+                (r for r in runs.values() if _kind(r) == kind and r["extractor"] == extractor),
+                key=lambda r: r["messages_added"],
+            )
+            if not mine:
+                continue
+            xs = [r["messages_added"] for r in mine]
+            label = f"{kind}" + ("" if extractor == "default" else ", episodes only")
+            p50 = [r["search_ms"]["p50"] for r in mine]
+            p95 = [r["search_ms"]["p95"] for r in mine]
+            ax.plot(xs, p50, marker + "-", color=colour, label=f"{label} p50")
+            ax.plot(xs, p95, marker + "--", color=colour, label=f"{label} p95", alpha=0.7)
     ax.set_xscale("log")
+    ax.set_yscale("log")
     ax.set_xlabel("messages added (one user)")
     ax.set_ylabel("search ms (query embedding included)")
-    ax.set_title("graphmem search latency by store")
+    ax.set_title("graphmem search latency by store (2 shared cores)")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend()
+    ax.legend(fontsize=8)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)
