@@ -25,12 +25,14 @@ import argparse
 import json
 import math
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,79 +53,18 @@ from benchmarks.common import (
     write_json,
     write_text,
 )
+from graphmem import locomo
 
 CATEGORIES = ("1", "2", "3", "4")
 CATEGORY_NAMES = {"1": "multi-hop", "2": "temporal", "3": "open-domain", "4": "single-hop"}
 SYSTEMS = ("graphmem", "bm25", "dense", "rrf_dated", "rrf_dated_nb")
+#: graphmem on a store filled by the command ``graphmem ingest --format locomo``
+CLI_SYSTEM = "graphmem_ingest_cli"
 KS = (5, 10)
 RRF_K = 60
 NEIGHBOUR_WEIGHT = 0.5
 
-# --------------------------------------------------------------------------- parsing
-
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s*m\b\.?)?", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})\b", re.IGNORECASE
-)
-_MONTH_DAY_YEAR = re.compile(
-    r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE
-)
-
-
-def parse_session_datetime(text: str) -> datetime:
-    """Parse a LoCoMo session time such as "1:56 pm on 8 May, 2023" to an aware UTC
-    datetime. Also accepts "1:56pm on 8 May 2023", "13:56 on 8 May 2023", "May 8, 2023",
-    abbreviated months and a missing time (midnight). Raises ValueError otherwise."""
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"empty session time: {text!r}")
-    s = " ".join(text.split())
-    hour = minute = 0
-    m = _TIME.search(s)
-    if m is not None:
-        hour, minute = int(m.group(1)), int(m.group(2))
-        half = (m.group(3) or "").lower()
-        if half:
-            if not 1 <= hour <= 12:
-                raise ValueError(f"bad 12-hour time in {text!r}")
-            hour = hour % 12 + (12 if half == "p" else 0)
-        if hour > 23 or minute > 59:
-            raise ValueError(f"bad time in {text!r}")
-        s = s[: m.start()] + " " + s[m.end() :]
-    for day_s, month_s, year_s in _date_candidates(s):
-        month = _MONTHS.get(month_s.lower())
-        if month is None:
-            continue
-        return datetime(int(year_s), month, int(day_s), hour, minute, tzinfo=UTC)
-    raise ValueError(f"unrecognised session time: {text!r}")
-
-
-def _date_candidates(s: str) -> Iterable[tuple[str, str, str]]:
-    for m in _DAY_MONTH_YEAR.finditer(s):
-        yield m.group(1), m.group(2), m.group(3)
-    for m in _MONTH_DAY_YEAR.finditer(s):
-        yield m.group(2), m.group(1), m.group(3)
-
+# --------------------------------------------------------------------------- evidence
 
 _EVIDENCE_ID = re.compile(r"D\s*:?\s*(\d+)\s*:\s*(\d+)", re.IGNORECASE)
 
@@ -158,6 +99,9 @@ def normalise_evidence(
 
 @dataclass(frozen=True)
 class Turn:
+    """A turn of the library's reader (``graphmem.locomo``) with its session and date,
+    for the raw-turn baselines."""
+
     ref: str
     speaker: str
     text: str  # the turn's text plus the image caption, if any
@@ -182,55 +126,37 @@ class Question:
 
 @dataclass
 class Conversation:
-    sample_id: str
-    sessions: list[tuple[int, datetime, list[Turn]]]
+    """A conversation as ``graphmem.locomo`` reads it, with its questions."""
+
+    source: locomo.Conversation
     questions: list[Question]
     dropped_evidence: int = 0
     skipped_questions: int = 0
 
     @property
+    def sample_id(self) -> str:
+        return self.source.sample_id
+
+    @property
+    def sessions(self) -> tuple[locomo.Session, ...]:
+        return self.source.sessions
+
+    @property
     def turns(self) -> list[Turn]:
-        return [t for _, _, turns in self.sessions for t in turns]
-
-
-def turn_text(turn: dict[str, Any]) -> str:
-    text = str(turn.get("text") or "")
-    caption = turn.get("blip_caption")
-    if caption:
-        text += f" [shared image: {caption}]"
-    return text
-
-
-_SESSION_KEY = re.compile(r"^session_(\d+)$")
+        return [
+            Turn(t.ref, t.speaker, t.text, s.number, s.at) for s in self.sessions for t in s.turns
+        ]
 
 
 def load_conversations(path: Path, limit: int | None = None) -> list[Conversation]:
-    items = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(items, dict):
-        items = [items]
+    """The conversations of a LoCoMo file (read by ``graphmem.locomo``, the reader
+    ``graphmem ingest --format locomo`` uses) with their questions of categories 1-4."""
     out: list[Conversation] = []
-    for idx, item in enumerate(items[:limit] if limit else items):
-        conv = item["conversation"]
-        sample_id = str(item.get("sample_id") or f"conv-{idx}")
-        numbers = sorted(
-            int(m.group(1)) for key in conv if (m := _SESSION_KEY.match(key)) is not None
-        )
-        sessions: list[tuple[int, datetime, list[Turn]]] = []
-        for n in numbers:
-            raw_turns = conv[f"session_{n}"]
-            if not raw_turns:
-                continue
-            at = parse_session_datetime(conv[f"session_{n}_date_time"])
-            turns = [
-                Turn(str(t["dia_id"]), str(t["speaker"]), turn_text(t), n, at)
-                for t in raw_turns
-                if turn_text(t).strip()
-            ]
-            sessions.append((n, at, turns))
-        known = {t.ref for _, _, turns in sessions for t in turns}
+    for source in locomo.read_locomo(path, limit):
+        known = {t.ref for t in source.turns}
         questions: list[Question] = []
         dropped = skipped = 0
-        for qa in item.get("qa", []):
+        for qa in source.qa:
             category = str(qa.get("category"))
             if category not in CATEGORIES:
                 continue
@@ -240,7 +166,7 @@ def load_conversations(path: Path, limit: int | None = None) -> list[Conversatio
                 skipped += 1
                 continue
             questions.append(Question(category, str(qa["question"]), tuple(evidence)))
-        out.append(Conversation(sample_id, sessions, questions, dropped, skipped))
+        out.append(Conversation(source, questions, dropped, skipped))
     return out
 
 
@@ -399,14 +325,32 @@ def run_graphmem(
     uri: str,
     search_k: int,
     progress: Callable[[str, int], None],
+    ingest_first: bool = False,
 ) -> tuple[Tally, dict[str, Any]]:
-    """Ingest every conversation into graphmem and ask its questions."""
+    """Ingest every conversation into graphmem and ask its questions: each conversation's
+    right after it is ingested, or, with ``ingest_first``, all of them once every
+    conversation is in the store."""
     tally = Tally()
     ingest_s = 0.0
     episodes = 0
     search_ms: list[float] = []
     short = 0
+    rankings: list[list[str]] = []
     with graphmem.open(uri, auth=server_auth()) as mem:
+
+        def ask(conv: Conversation) -> None:
+            nonlocal short
+            for q in conv.questions:
+                start = time.perf_counter()
+                hits = mem.search(q.text, user_id=conv.sample_id, k=search_k)
+                search_ms.append((time.perf_counter() - start) * 1000.0)
+                ranked = distinct_refs((h.sources for h in hits), max(KS))
+                if len(ranked) < max(KS):
+                    short += 1
+                tally.add(q.category, q.evidence, ranked)
+                rankings.append(ranked)
+                progress("search", 1)
+
         # warm-up: load the models outside the timed calls
         mem.add(
             [{"speaker": "Warm", "content": "I moved to Lisbon last May.", "ref": "W:1"}],
@@ -417,24 +361,18 @@ def run_graphmem(
         mem.forget(user_id="__warmup__")
         for conv in conversations:
             mem.forget(user_id=conv.sample_id)
-            for n, at, turns in conv.sessions:
-                messages = [
-                    {"speaker": t.speaker, "content": t.text, "ref": t.ref, "at": at} for t in turns
-                ]
+            for session in conv.sessions:
+                messages = session.messages()
                 start = time.perf_counter()
-                mem.add(messages, user_id=conv.sample_id, session_id=f"session_{n}")
+                mem.add(messages, user_id=conv.sample_id, session_id=session.session_id)
                 ingest_s += time.perf_counter() - start
                 episodes += len(messages)
                 progress("ingest", len(messages))
-            for q in conv.questions:
-                start = time.perf_counter()
-                hits = mem.search(q.text, user_id=conv.sample_id, k=search_k)
-                search_ms.append((time.perf_counter() - start) * 1000.0)
-                ranked = distinct_refs((h.sources for h in hits), max(KS))
-                if len(ranked) < max(KS):
-                    short += 1
-                tally.add(q.category, q.evidence, ranked)
-                progress("search", 1)
+            if not ingest_first:
+                ask(conv)
+        if ingest_first:
+            for conv in conversations:
+                ask(conv)
     stats = {
         "ingest_episodes": episodes,
         "ingest_s": round(ingest_s, 2),
@@ -442,8 +380,47 @@ def run_graphmem(
         "search_ms": percentiles(search_ms),
         "search_k": search_k,
         "questions_with_fewer_than_10_distinct_refs": short,
+        "rankings": rankings,
     }
     return tally, stats
+
+
+def run_cli_ingest(
+    data: Path,
+    conversations: Sequence[Conversation],
+    limit: int | None,
+    search_k: int,
+    progress: Callable[[str, int], None],
+) -> tuple[Tally, dict[str, Any]]:
+    """Ingest the file with the command ``graphmem ingest --format locomo`` (in its own
+    process) into a fresh store, then ask the same questions there."""
+    tally = Tally()
+    rankings: list[list[str]] = []
+    with tempfile.TemporaryDirectory(prefix="graphmem-locomo-cli-") as tmp:
+        source = data
+        if limit:  # the first conversations only, in a temporary file that goes with tmp
+            items = json.loads(data.read_text(encoding="utf-8"))
+            source = Path(tmp) / "subset.json"
+            source.write_text(json.dumps(items[:limit]), encoding="utf-8")
+        uri = f"local://{tmp}/store"
+        command = [sys.executable, "-m", "graphmem.cli", "--uri", uri, "--json", "ingest"]
+        command += ["--format", "locomo", str(source)]
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"graphmem ingest failed: {done.stderr.strip()}")
+        ingested = json.loads(done.stdout)
+        progress("cli", sum(len(c.turns) for c in conversations))
+        with graphmem.open(uri) as mem:
+            for conv in conversations:
+                for q in conv.questions:
+                    hits = mem.search(q.text, user_id=conv.sample_id, k=search_k)
+                    ranked = distinct_refs((h.sources for h in hits), max(KS))
+                    tally.add(q.category, q.evidence, ranked)
+                    rankings.append(ranked)
+    added = sum(u["added"] for u in ingested["users"].values())
+    return tally, {"episodes": added, "seconds": round(seconds, 1), "rankings": rankings}
 
 
 def run_baselines(
@@ -558,6 +535,26 @@ def markdown(report: dict[str, Any]) -> str:
         f"Search (k={g['search_k']}): p50 {report['search_ms']['p50']} ms, "
         f"p95 {report['search_ms']['p95']} ms.",
         "",
+    ]
+    cli = report.get("ingest_cli")
+    if cli:
+        lines += [
+            f"`{CLI_SYSTEM}`: the same file ingested by the command `graphmem ingest "
+            f"--format locomo` (its own process, {cli['episodes']} episodes in "
+            f"{cli['seconds']} s including the model load) into a second store, and the same "
+            f"questions asked there: {cli['identical_rankings']} of {report['questions']} "
+            "questions get the same first 10 distinct source turns as on the benchmark's "
+            "own ingestion"
+            + (
+                " (both stores asked once every conversation was stored: `--ingest-first`)."
+                if report.get("ingest_first")
+                else " (the benchmark's own store was asked each conversation's questions "
+                "right after it was stored; the keyword index's statistics span every user "
+                "of a store, so ranks there differ where later users' turns weigh in)."
+            ),
+            "",
+        ]
+    lines += [
         "Baselines rank raw turns (`Speaker: text`, plus the image caption) per "
         "conversation: `bm25` (Okapi, k1=1.5, b=0.75, idf ln(1 + (N - df + 0.5) / "
         f"(df + 0.5)); tokens: lowercase `[a-z0-9]+` minus {len(STOPWORDS)} stopwords), "
@@ -614,6 +611,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--search-k", type=int, default=50, help="hits per graphmem search (default 50)"
     )
+    parser.add_argument(
+        "--ingest-first",
+        action="store_true",
+        help="ask the questions once every conversation is stored (the keyword index's "
+        "statistics span every user of a store, so what other users stored moves ranks)",
+    )
+    parser.add_argument(
+        "--ingest-cli",
+        action="store_true",
+        help="also ingest the file with `graphmem ingest --format locomo` into a second "
+        "store and ask the same questions there",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
 
@@ -631,15 +640,31 @@ def main(argv: list[str] | None = None) -> int:
             "search": bar.add_task("graphmem search", total=n_questions),
             "baselines": bar.add_task("baselines", total=n_questions),
         }
+        if args.ingest_cli:
+            tasks["cli"] = bar.add_task("graphmem ingest (command)", total=n_turns)
 
         def progress(what: str, n: int) -> None:
             bar.advance(tasks[what], n)
 
         with store_uri(args.uri, "graphmem-locomo-") as uri:
-            tally, stats = run_graphmem(conversations, uri, args.search_k, progress)
+            tally, stats = run_graphmem(
+                conversations, uri, args.search_k, progress, args.ingest_first
+            )
+        cli = None
+        if args.ingest_cli:
+            cli = run_cli_ingest(
+                args.data, conversations, args.limit_conversations, args.search_k, progress
+            )
         baselines = run_baselines(conversations, graphmem.MiniLMEmbedder(), progress)
 
+    rankings = stats.pop("rankings")
     systems = {"graphmem": tally.summary()}
+    if cli is not None:
+        systems[CLI_SYSTEM] = cli[0].summary()
+        cli_rankings = cli[1].pop("rankings")
+        cli[1]["identical_rankings"] = sum(
+            a == b for a, b in zip(rankings, cli_rankings, strict=True)
+        )
     systems.update({name: t.summary() for name, t in baselines.items()})
     report: dict[str, Any] = {
         "systems": systems,
@@ -658,6 +683,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
         },
         "uri": "temp dir" if args.uri is None else args.uri,
+        "ingest_cli": None if cli is None else cli[1],
+        "ingest_first": args.ingest_first,
         "machine": machine_info(),
         "command": command_line("locomo_recall.py", argv),
         "date": utc_now(),

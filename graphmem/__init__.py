@@ -13,6 +13,7 @@ from __future__ import annotations
 from graphmem.config import (
     Config,
     ConflictConfig,
+    DocumentConfig,
     LifecyclePolicy,
     MergeConfig,
     PredicateRegistry,
@@ -33,14 +34,18 @@ from graphmem.extraction.base import Extraction, Extractor, Utterance
 from graphmem.lifecycle import SweepReport
 from graphmem.models import (
     AddResult,
+    ChunkSource,
+    Document,
     Entity,
     Episode,
     Hit,
+    IngestReport,
     Kind,
     Memory,
     Stats,
     Status,
     Tombstone,
+    TransferReport,
 )
 from graphmem.stores import default_uri, open_store
 from graphmem.timeutil import Clock
@@ -51,9 +56,12 @@ __all__ = [
     "AddResult",
     "BackendError",
     "BackendUnavailableError",
+    "ChunkSource",
     "Clock",
     "Config",
     "ConflictConfig",
+    "Document",
+    "DocumentConfig",
     "Embedder",
     "Entity",
     "Episode",
@@ -63,6 +71,7 @@ __all__ = [
     "GraphMem",
     "GraphMemError",
     "Hit",
+    "IngestReport",
     "InvalidInputError",
     "Kind",
     "LifecyclePolicy",
@@ -77,6 +86,7 @@ __all__ = [
     "Status",
     "SweepReport",
     "Tombstone",
+    "TransferReport",
     "Utterance",
     "__version__",
     "open",

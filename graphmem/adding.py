@@ -59,14 +59,16 @@ _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 def sentences(msg: Message) -> list[tuple[int, int, str]]:
     """A turn's sentences as ``(start, end, text to embed)``: offsets into the turn's
     text, and the sentence with the speaker's name in front, so that first-person turns
-    match questions that name the speaker."""
+    match questions that name the speaker (a document chunk has its title and section
+    there instead)."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(msg.text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(msg.text)))
     spans = [(a, b) for a, b in spans if msg.text[a:b].strip()] or [(0, len(msg.text))]
-    prefix = f"{msg.speaker}: " if msg.speaker else ""
+    label = msg.speaker or msg.context
+    prefix = f"{label}: " if label else ""
     return [(a, b, prefix + msg.text[a:b]) for a, b in spans]
 
 

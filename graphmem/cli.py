@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from importlib import metadata
 from typing import Any
@@ -14,14 +15,22 @@ from typing import Any
 import click
 from pydantic import BaseModel
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 import graphmem
 from graphmem.demo import ingest_demo, load_demo
 from graphmem.engine import GraphMem
 from graphmem.errors import GraphMemError
-from graphmem.models import Episode, Hit, Memory
+from graphmem.ingest import FORMATS, IngestStatus
+from graphmem.models import Episode, Hit, Memory, TransferReport
 from graphmem.timeutil import utcnow
 
 console = Console()
@@ -357,6 +366,157 @@ def stats(ctx: _Ctx) -> None:
         console.print(table)
 
     _out(ctx, s, render)
+
+
+def _bar(label: str, unit: str) -> Progress:
+    """A progress bar on stderr with a count, a rate and the time left."""
+    return Progress(
+        TextColumn(f"[bold]{label}[/]"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[count]} " + unit + " ({task.fields[rate]}/s)"),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto: .jsonl/.ndjson chat lines, .json LoCoMo, .md/.markdown/.txt documents.",
+)
+@click.option("--session", "session_id", default=None, help="Session of lines that name none.")
+@click.option("--source", default="user", show_default=True, help="Source of what is added.")
+@click.option("--batch", "batch_size", default=64, show_default=True, help="Messages per add.")
+@pass_ctx
+def ingest(
+    ctx: _Ctx,
+    files: tuple[str, ...],
+    fmt: str,
+    session_id: str | None,
+    source: str,
+    batch_size: int,
+) -> None:
+    """Add chat logs (JSON lines), LoCoMo conversations or documents. --user is the user
+    of lines that name none; running it again adds nothing."""
+    mem = ctx.mem()
+    started = time.monotonic()
+    with _bar("ingest", "messages") as bar:
+        task = bar.add_task("ingest", total=None, count=0, rate="0.0")
+
+        def show(status: IngestStatus) -> None:
+            speed = status.messages / max(time.monotonic() - started, 1e-9)
+            bar.update(
+                task,
+                total=status.bytes_total,
+                completed=status.bytes_done,
+                count=status.messages,
+                rate=f"{speed:.1f}",
+            )
+
+        report = mem.ingest(
+            list(files),
+            format=fmt,
+            session_id=session_id,
+            source=source,
+            batch_size=batch_size,
+            progress=show,
+        )
+
+    def render() -> None:
+        table = Table(title=f"Ingested {len(report.files)} file(s) in {report.seconds:.1f} s")
+        columns = ("read", "added", "skipped", "memories", "documents", "chunks")
+        table.add_column("user")
+        for col in columns:
+            table.add_column(col, justify="right")
+        for user, counts in sorted(report.users.items()):
+            table.add_row(user, *(str(counts[c]) for c in columns))
+        if len(report.users) > 1:
+            table.add_row("all", *(str(report.total(c)) for c in columns), style="bold")
+        console.print(table)
+
+    _out(ctx, report, render)
+
+
+@main.command(name="export")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="File to write (atomically), or -."
+)
+@click.option(
+    "-u",
+    "--user",
+    "users",
+    multiple=True,
+    help="A user to export (repeatable). Default: the global --user if given, else every user.",
+)
+@click.option(
+    "--no-embeddings", is_flag=True, help="Leave the vectors out; import recomputes them."
+)
+@click.pass_context
+def export_cmd(
+    click_ctx: click.Context, output: str, users: tuple[str, ...], no_embeddings: bool
+) -> None:
+    """Write every node and relationship of the user(s) as JSON lines."""
+    root = click_ctx.find_root()
+    ctx = root.obj
+    assert isinstance(ctx, _Ctx)
+    given = root.get_parameter_source("user") not in (None, click.core.ParameterSource.DEFAULT)
+    chosen = list(users) or ([ctx.user] if given else None)
+    mem = ctx.mem()
+    with _bar("export", "nodes") as bar:
+        task = bar.add_task("export", total=None, count=0, rate="0.0")
+        started = time.monotonic()
+
+        def show(done: int) -> None:
+            speed = done / max(time.monotonic() - started, 1e-9)
+            bar.update(task, count=done, rate=f"{speed:.0f}")
+
+        if output == "-":
+            report = mem.export_to(sys.stdout, chosen, embeddings=not no_embeddings, progress=show)
+        else:
+            report = mem.export_to(output, chosen, embeddings=not no_embeddings, progress=show)
+    if output != "-":
+        _out(ctx, report, lambda: console.print(_transfer_table(report, f"Exported to {output}")))
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--replace", is_flag=True, help="Replace the stored data of the users in the file.")
+@click.option("--reembed", is_flag=True, help="Compute every embedding again with this engine.")
+@pass_ctx
+def import_cmd(ctx: _Ctx, file: str, replace: bool, reembed: bool) -> None:
+    """Load an export into the store, keeping ids; each user is one atomic write."""
+    mem = ctx.mem()
+    size = os.path.getsize(file) if file != "-" and os.path.isfile(file) else None
+    with _bar("import", "bytes") as bar:
+        task = bar.add_task("import", total=size, count=0, rate="0")
+        started = time.monotonic()
+
+        def show(done: int) -> None:
+            speed = done / max(time.monotonic() - started, 1e-9)
+            bar.update(task, completed=done, count=done, rate=f"{speed:.0f}")
+
+        source: Any = sys.stdin if file == "-" else file
+        report = mem.import_from(source, replace=replace, reembed=reembed or None, progress=show)
+    _out(ctx, report, lambda: console.print(_transfer_table(report, f"Imported {file}")))
+
+
+def _transfer_table(report: TransferReport, title: str) -> Table:
+    table = Table(title=title)
+    for col in ("user", "nodes", "relationships"):
+        table.add_column(col, justify="right" if col != "user" else "left")
+    for user, counts in report.users.items():
+        table.add_row(user, str(counts["nodes"]), str(counts["edges"]))
+    if report.reembedded:
+        table.caption = f"{report.reembedded} embeddings computed again"
+    return table
 
 
 @main.group()

@@ -10,7 +10,7 @@ import unicodedata
 from typing import Any
 
 from graphmem.errors import InvalidInputError
-from graphmem.models import Entity, EntityStatus, Episode, Kind, Memory, Stats, Status
+from graphmem.models import Document, Entity, EntityStatus, Episode, Kind, Memory, Stats, Status
 from graphmem.stores.base import CountKey, NodeRecord
 from graphmem.timeutil import decode
 
@@ -74,6 +74,24 @@ def to_episode(rec: NodeRecord) -> Episode:
         source=p.get("source", "user"),
         created_at=p["created_at"],
         status=p.get("status", Status.GENERATED),
+        document_id=p.get("document_id"),
+        position=p.get("position"),
+        section=p.get("section"),
+    )
+
+
+def to_document(rec: NodeRecord) -> Document:
+    p = _times(rec.props)
+    return Document(
+        id=rec.id,
+        user_id=rec.user_id,
+        title=p["title"],
+        ref=p.get("ref"),
+        source=p.get("source", "user"),
+        at=p["at"],
+        chunks=int(p.get("chunks", 0)),
+        chars=int(p.get("chars", 0)),
+        created_at=p["created_at"],
     )
 
 
@@ -126,6 +144,7 @@ def to_memory(rec: NodeRecord) -> Memory:
 #: the properties ``to_episode`` and ``to_memory`` read
 EPISODE_FIELDS = (
     "text", "speaker", "role", "session_id", "ref", "at", "source", "created_at", "status",
+    "document_id", "position", "section",
 )  # fmt: skip
 MEMORY_FIELDS = (
     "kind", "text", "subject", "predicate", "object", "polarity", "confidence", "source",
@@ -135,16 +154,18 @@ MEMORY_FIELDS = (
 )  # fmt: skip
 
 
-def to_model(rec: NodeRecord) -> Memory | Episode | Entity:
-    """A stored memory, episode or entity as its public model (the other labels,
-    ``Passage`` and ``Tombstone``, have none)."""
+def to_model(rec: NodeRecord) -> Memory | Episode | Entity | Document:
+    """A stored memory, episode, entity or document as its public model (the other
+    labels, ``Passage`` and ``Tombstone``, have none)."""
     if rec.label == "Memory":
         return to_memory(rec)
     if rec.label == "Episode":
         return to_episode(rec)
     if rec.label == "Entity":
         return to_entity(rec)
-    raise InvalidInputError(f"{rec.id} is a {rec.label}, not a memory, episode or entity")
+    if rec.label == "Document":
+        return to_document(rec)
+    raise InvalidInputError(f"{rec.id} is a {rec.label}, not a memory, episode, entity or document")
 
 
 def to_stats(user_id: str, counts: dict[CountKey, int]) -> Stats:
@@ -167,6 +188,7 @@ def to_stats(user_id: str, counts: dict[CountKey, int]) -> Stats:
         episodes=by_label.get("Episode", 0),
         entities=by_label.get("Entity", 0),
         memories=by_label.get("Memory", 0),
+        documents=by_label.get("Document", 0),
         by_kind=by_kind,
         by_status=by_status,
         tombstones=by_label.get("Tombstone", 0),

@@ -321,6 +321,16 @@ class LifecyclePolicy(_Config):
     audit: AuditPolicy = Field(default_factory=AuditPolicy)
 
 
+class DocumentConfig(_Config):
+    """How ``add_document`` splits a document."""
+
+    chunk_chars: int = Field(default=800, ge=100, le=100_000)
+    """Largest chunk, in characters: a chunk holds whole paragraphs of one section while
+    they fit; a longer paragraph is cut between sentences."""
+    max_bytes: int = Field(default=20_000_000, ge=1)
+    """Largest accepted document, in UTF-8 bytes."""
+
+
 class Config(_Config):
     """Everything an engine can be told. All fields have working defaults."""
 
@@ -332,6 +342,7 @@ class Config(_Config):
     conflicts: ConflictConfig = Field(default_factory=ConflictConfig)
     merge: MergeConfig = Field(default_factory=MergeConfig)
     recall: RecallConfig = Field(default_factory=RecallConfig)
+    documents: DocumentConfig = Field(default_factory=DocumentConfig)
     max_message_bytes: int = Field(default=1_000_000, ge=1)
     """Largest accepted message text, in UTF-8 bytes."""
 

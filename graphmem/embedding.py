@@ -65,6 +65,8 @@ class MiniLMEmbedder:
     (default ``~/.cache/graphmem``)."""
 
     dim = 384
+    #: the name an export records for the vectors it made
+    model_name = "all-MiniLM-L6-v2"
 
     def __init__(
         self,

@@ -10,26 +10,56 @@ import contextlib
 import functools
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import IO, Any, TypeVar
 
 from graphmem.adding import extract_and_embed, plan_add, with_frames
-from graphmem.codec import to_entity, to_memory, to_model, to_stats
+from graphmem.codec import (
+    new_id,
+    to_document,
+    to_entity,
+    to_episode,
+    to_memory,
+    to_model,
+    to_stats,
+)
 from graphmem.config import Config, LifecyclePolicy, lifecycle_for
+from graphmem.documents import (
+    chunk_messages,
+    default_title,
+    plan_document,
+    split_document,
+    stored_chunks,
+    stored_document,
+)
 from graphmem.editing import plan_feedback, plan_remember, plan_update, set_frozen
 from graphmem.embedding import Embedder, MiniLMEmbedder, embed_distinct
 from graphmem.errors import FrozenError, InvalidInputError, NotFoundError
 from graphmem.extraction.base import Extractor
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
+from graphmem.ingest import IngestStatus, ingest_files
 from graphmem.lifecycle import SweepReport, delete_node, forget_nodes, mark_recalled, retract, sweep
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
-from graphmem.models import AddResult, Entity, Episode, Hit, Memory, Stats
+from graphmem.models import (
+    AddResult,
+    Document,
+    Entity,
+    Episode,
+    Hit,
+    IngestReport,
+    Memory,
+    Stats,
+    TransferReport,
+)
 from graphmem.recall.context import pack
 from graphmem.recall.search import Searcher
 from graphmem.stores.base import NodeRecord, Store
 from graphmem.timeutil import Clock, encode, to_utc, utcnow
+from graphmem.transfer import export_users, graphmem_version, import_lines, open_lines, output_file
 from graphmem.validation import Validator
 from graphmem.validity import CURRENT_MEMORIES, LIVE_ENTITIES, newest_first, version_at
 from graphmem.writer import Writer
@@ -103,6 +133,68 @@ class GraphMem:
             superseded=tuple(self._models(uid, planned.superseded, Memory)),
             entities=tuple(self._models(uid, planned.entities, Entity)),
         )
+
+    def add_document(
+        self,
+        text: str,
+        user_id: str | None = None,
+        *,
+        title: str | None = None,
+        ref: str | None = None,
+        at: datetime | str | None = None,
+        source: str = "user",
+    ) -> AddResult:
+        """Store a document (markdown or plain text) as a ``Document`` with chunk
+        episodes split by headings and paragraphs, extract memories from the chunks, and
+        write it all in one atomic operation. ``title`` defaults to the first top-level
+        heading; adding a document again under the same ``ref`` adds nothing and returns
+        the stored one."""
+        uid = self._user(user_id)
+        now = to_utc(self.clock())
+        when = self._check.optional_time(at, "at") or now
+        doc = self._check.document(text, title=title, ref=ref, at=when, source=source)
+        stored = stored_document(self.store, uid, doc)
+        if stored is not None:
+            kept = stored_chunks(self.store, uid, stored.id)
+            return AddResult(document=to_document(stored), episodes=tuple(map(to_episode, kept)))
+        if not doc.title:
+            doc = replace(doc, title=default_title(doc.text) or doc.ref or "Untitled")
+        chunks = split_document(doc.text, self.config.documents.chunk_chars)
+        if not chunks:
+            raise InvalidInputError("the document has no text besides its headings")
+        document_id = new_id("doc")
+        msgs = chunk_messages(doc, chunks, doc.ref or document_id)
+        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self._workers())
+        extractions = with_frames(self.frames, msgs, extractions, known)
+        recall = self.config.recall
+        _, planned = self._write(
+            uid,
+            lambda w: plan_document(
+                w,
+                doc,
+                chunks,
+                msgs,
+                extractions,
+                document_id=document_id,
+                embed=self._embed,
+                known=known,
+                passage_min_words=recall.passage_min_words if recall.passages else None,
+            ),
+            now,
+        )
+        return AddResult(
+            document=to_document(self._node(uid, document_id, "Document")),
+            episodes=tuple(self._models(uid, planned.episodes, Episode)),
+            memories=tuple(self._models(uid, planned.created, Memory)),
+            corroborated=tuple(self._models(uid, planned.corroborated, Memory)),
+            superseded=tuple(self._models(uid, planned.superseded, Memory)),
+            entities=tuple(self._models(uid, planned.entities, Entity)),
+        )
+
+    def documents(self, user_id: str | None = None) -> list[Document]:
+        """The user's documents, oldest first."""
+        uid = self._user(user_id)
+        return [to_document(r) for r in self.store.find(uid, "Document", order_by="created_at")]
 
     def remember(
         self,
@@ -307,7 +399,7 @@ class GraphMem:
 
     def get(
         self, node_id: str, user_id: str | None = None, *, as_of: datetime | str | None = None
-    ) -> Memory | Episode | Entity:
+    ) -> Memory | Episode | Entity | Document:
         """A node by id. With ``as_of``, the version of its chain valid at that time."""
         uid = self._user(user_id)
         rec = self._node(uid, node_id)
@@ -344,6 +436,82 @@ class GraphMem:
         """Counts of the user's nodes by label, memory kind and status, and frozen ones."""
         uid = self._user(user_id)
         return to_stats(uid, self.store.counts(uid))
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        user_id: str | None = None,
+        *,
+        format: str = "auto",
+        session_id: str | None = None,
+        source: str = "user",
+        batch_size: int = 64,
+        progress: Callable[[IngestStatus], None] | None = None,
+    ) -> IngestReport:
+        """Add the messages of JSON-lines chat logs, LoCoMo conversations or documents
+        (see ``graphmem.ingest``; ``format`` ``auto`` goes by the file name), streaming
+        and in batches per session; ``user_id`` is the user of lines that name none.
+        Running it again adds nothing. ``progress`` is called after each batch."""
+        return ingest_files(
+            self,
+            paths,
+            user_id=self._user(user_id),
+            format=format,
+            session_id=session_id,
+            source=source,
+            batch_size=batch_size,
+            progress=progress,
+        )
+
+    def export_to(
+        self,
+        target: str | Path | IO[str],
+        user_ids: Sequence[str] | None = None,
+        *,
+        embeddings: bool = True,
+        progress: Callable[[int], None] | None = None,
+    ) -> TransferReport:
+        """Write every node and relationship of ``user_ids`` (default: every user in the
+        store) as JSON lines to a path (written atomically) or an open text stream, with
+        the embeddings unless ``embeddings`` is False (see ``graphmem.transfer``).
+        ``progress`` is called with the number of nodes written so far."""
+        users = self.store.user_ids() if user_ids is None else self._check.ids(user_ids, "users")
+        users = [self._check.user_id(u) for u in users]
+
+        def write(out: IO[str]) -> TransferReport:
+            return export_users(
+                self.store,
+                out,
+                users,
+                embedder=self.embedder,
+                embeddings=bool(embeddings),
+                version=graphmem_version(),
+                progress=progress,
+            )
+
+        if isinstance(target, str | Path):
+            with output_file(target) as out:
+                return write(out)
+        return write(target)
+
+    def import_from(
+        self,
+        source: str | Path | IO[str],
+        *,
+        replace: bool = False,
+        reembed: bool | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> TransferReport:
+        """Load an export (a path or an open text stream) into this store, keeping ids;
+        each user's data is one atomic write. Ids that already exist are refused unless
+        ``replace``, which replaces the stored data of the users in the file. Embeddings
+        missing from the file are computed with this engine's embedder, and all of them
+        with ``reembed``; vectors of another embedder are refused unless ``reembed``.
+        ``progress`` is called with the characters read so far."""
+        with open_lines(source, progress) as lines:
+            return import_lines(
+                self.store, lines, embedder=self.embedder, replace=bool(replace), reembed=reembed
+            )
 
     def _user(self, user_id: str | None) -> str:
         return self._check.user_id(user_id if user_id is not None else self.default_user)

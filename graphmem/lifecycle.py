@@ -133,8 +133,17 @@ def tombstone(w: Writer, rec: NodeRecord, reason: str, *, keep: bool) -> None:
     if rec.label == "Episode":  # its passages hold its sentences' vectors
         for e in w.edges([rec.id], types=["PART_OF"], direction="in"):
             w.delete(e.src)
+    elif rec.label == "Document":  # its chunks hold its text
+        for chunk in chunks_of(w, rec.id):
+            tombstone(w, chunk, reason, keep=keep)
     if keep:
         w.create("Tombstone", {"deleted_at": w.now_s, "reason": reason}, node_id=rec.id)
+
+
+def chunks_of(w: Writer, document_id: str) -> list[NodeRecord]:
+    """The chunk episodes of a document that are still stored."""
+    ids = [e.src for e in w.edges([document_id], types=["PART_OF"], direction="in")]
+    return [r for r in w.nodes(ids).values() if r.label == "Episode" and not w.is_deleted(r.id)]
 
 
 def mark_recalled(w: Writer, records: Iterable[NodeRecord], policy: LifecyclePolicy) -> None:
@@ -277,9 +286,11 @@ def forget_nodes(
 ) -> dict[str, int]:
     """Remove the content of these nodes, or of all the user's (``ids`` None), for
     data-subject deletion. For a memory, every version of its chain goes; for an
-    episode, the memories that came only from it."""
+    episode, the memories that came only from it; for a document, its chunks and the
+    memories that came only from them."""
     if ids is None:
-        ids = [r.id for label in ("Memory", "Entity", "Episode") for r in w.find(label, {})]
+        labels = ("Memory", "Entity", "Episode", "Document")
+        ids = [r.id for label in labels for r in w.find(label, {})]
     targets: dict[str, NodeRecord] = {}
     for node_id in ids:
         rec = w.require(node_id)
@@ -289,10 +300,15 @@ def forget_nodes(
         if rec.label == "Memory":
             for v in w.find("Memory", {"chain_id": rec.props.get("chain_id") or rec.id}):
                 targets[v.id] = v
-        elif rec.label == "Episode":
-            for e in w.edges([rec.id], types=["EXTRACTED_FROM"], direction="in"):
+        elif rec.label in ("Episode", "Document"):
+            episodes = {rec.id} if rec.label == "Episode" else set()
+            if rec.label == "Document":
+                for chunk in chunks_of(w, rec.id):
+                    targets[chunk.id] = chunk
+                    episodes.add(chunk.id)
+            for e in w.edges(sorted(episodes), types=["EXTRACTED_FROM"], direction="in"):
                 m = w.require(e.src)
-                if set(m.props.get("episode_ids") or []) <= {rec.id}:
+                if set(m.props.get("episode_ids") or []) <= episodes:
                     targets[m.id] = m
     frozen = [t.id for t in targets.values() if t.props.get("frozen")]
     if frozen:
@@ -300,7 +316,8 @@ def forget_nodes(
     counts: dict[str, int] = defaultdict(int)
     for rec in targets.values():
         w.guard(rec.id)
-        tombstone(w, rec, reason, keep=keep)
+        if not w.is_deleted(rec.id):  # a document's chunks go with it
+            tombstone(w, rec, reason, keep=keep)
         counts[rec.label] += 1
     return dict(counts)
 

@@ -65,6 +65,34 @@ class Episode(_Model):
     source: str = "user"
     created_at: datetime
     status: str = Status.GENERATED
+    #: for a document chunk: its document, position (1 = first) and section heading path
+    document_id: str | None = None
+    position: int | None = None
+    section: str | None = None
+
+
+class Document(_Model):
+    """A document added with ``add_document``: its text lives in its chunks, episodes
+    ``PART_OF`` it in order."""
+
+    id: str
+    user_id: str
+    title: str
+    ref: str | None = None
+    source: str = "user"
+    at: datetime
+    chunks: int
+    chars: int
+    created_at: datetime
+
+
+class ChunkSource(_Model):
+    """Where a recalled document chunk comes from."""
+
+    document_id: str
+    title: str
+    position: int = Field(description="1 = the document's first chunk")
+    section: str | None = Field(default=None, description="heading path, 'A > B'")
 
 
 class Entity(_Model):
@@ -128,11 +156,15 @@ class Hit(_Model):
     score: float
     reason: str
     sources: tuple[str, ...] = Field(default=(), description="episode refs, rank order")
+    chunk: ChunkSource | None = Field(
+        default=None, description="for a document chunk: its document's title and position"
+    )
 
 
 class AddResult(_Model):
-    """What one ``add`` call wrote."""
+    """What one ``add`` (or ``add_document``) call wrote."""
 
+    document: Document | None = None
     episodes: tuple[Episode, ...] = ()
     memories: tuple[Memory, ...] = ()
     corroborated: tuple[Memory, ...] = ()
@@ -156,8 +188,41 @@ class Stats(_Model):
     episodes: int = 0
     entities: int = 0
     memories: int = 0
+    documents: int = 0
     by_kind: dict[str, int] = Field(default_factory=dict)
     by_status: dict[str, int] = Field(default_factory=dict)
     tombstones: int = 0
     frozen: int = 0
     extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class TransferReport(_Model):
+    """What an export wrote or an import read: nodes and relationships per user."""
+
+    users: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="user -> {'nodes': n, 'edges': m}"
+    )
+    embeddings: bool = Field(description="whether the file holds the embeddings")
+    reembedded: int = Field(default=0, description="embeddings the import computed again")
+
+    @property
+    def nodes(self) -> int:
+        return sum(c["nodes"] for c in self.users.values())
+
+    @property
+    def edges(self) -> int:
+        return sum(c["edges"] for c in self.users.values())
+
+
+class IngestReport(_Model):
+    """What one ``ingest`` call did, per user: messages (or documents) read, added,
+    skipped because they were already stored, memories extracted, documents and
+    chunks added."""
+
+    files: tuple[str, ...] = ()
+    users: dict[str, dict[str, int]] = Field(default_factory=dict)
+    seconds: float = 0.0
+
+    def total(self, name: str) -> int:
+        """One count summed over the users (``read``, ``added``, ``skipped``, ...)."""
+        return sum(c.get(name, 0) for c in self.users.values())

@@ -37,6 +37,9 @@ class Message:
     speaker: str | None = None
     role: str | None = None
     ref: str | None = None
+    #: put in front of each sentence when it is embedded if there is no speaker (a
+    #: document chunk's title and section)
+    context: str | None = None
 
 
 def check_time(value: object, what: str) -> datetime:
@@ -141,12 +144,24 @@ class Revision:
     at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class DocumentInput:
+    """The validated arguments of ``add_document``; ``title`` is "" when not given."""
+
+    text: str
+    title: str
+    ref: str | None
+    at: datetime
+    source: str
+
+
 class Validator:
     """Every check of the engine's arguments; limits and defaults come from its
     configuration (the largest text, whether search returns episodes)."""
 
     def __init__(self, config: Config) -> None:
         self.max_bytes = config.max_message_bytes
+        self.max_document_bytes = config.documents.max_bytes
         self.include_episodes = config.recall.include_episodes
 
     def user_id(self, user_id: object) -> str:
@@ -306,4 +321,16 @@ class Validator:
             confidence=None if confidence is None else self.confidence(confidence),
             source=None if source is None else self.source(source),
             at=self.optional_time(at, "at"),
+        )
+
+    def document(
+        self, text: object, *, title: object, ref: object, at: datetime, source: object
+    ) -> DocumentInput:
+        """The arguments of ``add_document`` (``at`` already checked)."""
+        return DocumentInput(
+            text=check_text(text, what="document text", max_bytes=self.max_document_bytes),
+            title=_optional_str(title, "title") or "",
+            ref=_optional_str(ref, "ref"),
+            at=at,
+            source=self.source(source),
         )

@@ -78,3 +78,42 @@ def test_demo_prints_memories_and_provenance_backed_answers(tmp_path: Path) -> N
     assert "Porto" in answers and "S3:1" in answers
     earlier = out.split("Q: Where did Maya live? (as of 2024-06-01)", 1)[1].split("Q: ", 1)[0]
     assert "Lisbon" in earlier and "superseded" in earlier
+
+
+CHAT = Path(__file__).resolve().parent / "data" / "ingest" / "chat.jsonl"
+
+
+def test_ingest_of_two_users_run_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
+    code, out, _ = _run(tmp_path, "--json", "ingest", str(CHAT))
+    first = json.loads(out)
+    assert code == 0 and sorted(first["users"]) == ["maya", "omar"]
+    assert sum(u["added"] for u in first["users"].values()) == 60
+    stats = [_run(tmp_path, "--user", u, "--json", "stats")[1] for u in ("maya", "omar")]
+    code, out, _ = _run(tmp_path, "ingest", str(CHAT))
+    assert code == 0 and "│ all  │   60 │     0 │      60 │" in out
+    assert [_run(tmp_path, "--user", u, "--json", "stats")[1] for u in ("maya", "omar")] == stats
+    code, _, err = _run(tmp_path, "ingest", str(tmp_path / "nowhere.jsonl"))
+    assert code != 0 and err.count("\n") == 1
+
+
+def test_export_then_import_into_a_fresh_store(tmp_path: Path) -> None:
+    source, copy = tmp_path / "source", tmp_path / "copy"
+    assert _run(source, "ingest", str(CHAT))[0] == 0
+    out_file = tmp_path / "all.jsonl"
+    result = CliRunner().invoke(main, ["--uri", f"local://{source}", "export", "-o", str(out_file)])
+    assert result.exit_code == 0 and "maya" in result.stdout and "omar" in result.stdout
+    header = json.loads(out_file.read_text().splitlines()[0])
+    assert header["users"] == ["maya", "omar"] and header["dimensions"] == 384
+    code, _, _ = _run(copy, "import", str(out_file))
+    assert code == 0
+    for user in ("maya", "omar"):
+        stats = [_run(d, "--user", user, "--json", "stats")[1] for d in (source, copy)]
+        assert stats[0] == stats[1]
+    question = ("--user", "maya", "--json", "search", "Where does Clara live?", "-k", "5")
+    assert _run(copy, *question)[1] == _run(source, *question)[1]
+    code, _, err = _run(copy, "import", str(out_file))
+    assert code == 1 and "already exists" in err and err.count("\n") == 1
+    code, _, err = _run(copy, "import", str(tmp_path / "missing.jsonl"))
+    assert code == 1 and err.startswith("error: InvalidInputError: cannot read")
+    code, out, _ = _run(source, "--user", "omar", "export")  # the global --user: one user
+    assert code == 0 and json.loads(out.splitlines()[0])["users"] == ["omar"]

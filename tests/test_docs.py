@@ -58,3 +58,11 @@ def test_mcp_host_configuration_starts_the_mcp_command() -> None:
     assert Path(server["command"]).name == "graphmem" and server["args"] == ["mcp"]
     assert {"GRAPHMEM_URI", "GRAPHMEM_USER", "HF_HUB_OFFLINE"} <= set(server["env"])
     assert "mcp" in main.commands
+
+
+def test_documents_snippet_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = _block_after("### Documents").replace("/tmp/graphmem-docs", str(tmp_path / "docs"))
+    exec(compile(code, "README documents snippet", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Garden Handbook 2"
+    assert out[1] == "Garden Handbook 1 Garden Handbook > Watering ('garden.md#1',)"

@@ -111,6 +111,8 @@ for _words_of, _type in _LEXICONS:
         _LEXICON_TYPES[_phrase] = (*_LEXICON_TYPES.get(_phrase, ()), _type)
 _TYPE_ORDER = tuple(dict.fromkeys(t for _, t in _LEXICONS))
 _CARS = lx.CAR_MAKES | lx.CAR_MODELS
+#: every beginning of a lexicon phrase: a phrase can only start at a token in here
+_STARTS = frozenset(p[:k] for p in (*_LEXICON_TYPES, *_CARS) for k in range(1, len(p) + 1))
 _LONGEST = 3
 _DETS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"})
 _DIET_PHRASES = re.compile(
@@ -258,6 +260,8 @@ def _lexicon(sent: Span, add: Any) -> None:
     covered: set[int] = set()
     for n in range(_LONGEST, 0, -1):
         for i in range(len(toks) - n + 1):
+            if lows[i] not in _STARTS and (n > 1 or lemmas[i] not in _STARTS):
+                continue
             if any(j in covered for j in range(i, i + n)):
                 continue
             last = i + n - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graphmem.documents import chunk_context
 from graphmem.models import Hit, Memory
 
 
@@ -17,6 +18,9 @@ def hit_line(hit: Hit) -> str:
     node = hit.memory
     if isinstance(node, Memory):
         when, text = node.valid_from or node.created_at, node.text
+    elif hit.chunk is not None:
+        where = chunk_context(hit.chunk.title, hit.chunk.section)
+        when, text = node.at, f"{where}: {node.text}"
     else:
         when, text = node.at, f"{node.speaker}: {node.text}" if node.speaker else node.text
     sources = f" (source: {', '.join(hit.sources)})" if hit.sources else ""

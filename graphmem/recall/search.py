@@ -20,7 +20,7 @@ from graphmem.config import Config, RecallConfig, lifecycle_for
 from graphmem.embedding import Embedder
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.temporal import resolve_dates
-from graphmem.models import EPISODE, LIVE_STATUSES, Hit, Status
+from graphmem.models import EPISODE, LIVE_STATUSES, ChunkSource, Hit, Status
 from graphmem.recall.currency import (
     SOURCE_FIELDS,
     Asked,
@@ -53,7 +53,7 @@ _RELATION = {"source": "source of", "next": "next to", "entity": "shares entity 
 _BOOKKEEPING = ("recent_recalls", "recall_count", "frozen")
 FIELDS = {
     "Memory": tuple(dict.fromkeys([*MEMORY_FIELDS, "retracted_at", *_BOOKKEEPING])),
-    "Episode": tuple(dict.fromkeys([*EPISODE_FIELDS, *_BOOKKEEPING])),
+    "Episode": tuple(dict.fromkeys([*EPISODE_FIELDS, "document_title", *_BOOKKEEPING])),
 }
 
 
@@ -158,7 +158,24 @@ class Searcher:
             hits.append((_hit(hit, round(score * norm, 6), found.reason[node_id]), hit))
             if len(hits) == k:
                 break
-        return hits
+        return self._with_chunks(hits)
+
+    def _with_chunks(self, hits: list[tuple[Hit, NodeRecord]]) -> list[tuple[Hit, NodeRecord]]:
+        """Document chunks among the hits get their document's title and position (kept
+        on each chunk, so this reads nothing more)."""
+        out = []
+        for h, rec in hits:
+            p = rec.props
+            if rec.label == "Episode" and p.get("document_id"):
+                source = ChunkSource(
+                    document_id=str(p["document_id"]),
+                    title=str(p.get("document_title") or ""),
+                    position=int(p.get("position") or 0),
+                    section=p.get("section"),
+                )
+                h = h.model_copy(update={"chunk": source})
+            out.append((h, rec))
+        return out
 
     def _seeds(
         self,

@@ -6,7 +6,8 @@ takes effect, or none does. Guards are preconditions checked inside the same ato
 write (so "not frozen" is never a read-then-write race).
 
 Labels are ``Episode``, ``Passage`` (a sentence of a long episode, with its own
-vector), ``Entity``, ``Memory`` and ``Tombstone``. Properties are plain
+vector), ``Entity``, ``Memory``, ``Document`` (whose chunks are episodes) and
+``Tombstone``. Properties are plain
 JSON-able values (str, int, float, bool, None, lists of str); times are ISO strings (see
 ``graphmem.timeutil``). Vector scores are cosine similarity, higher is better, on every
 store.
@@ -28,7 +29,7 @@ Vector = npt.NDArray[np.float32]
 Props = dict[str, Any]
 Direction = Literal["out", "in", "both"]
 
-LABELS = ("Episode", "Passage", "Entity", "Memory", "Tombstone")
+LABELS = ("Episode", "Passage", "Entity", "Memory", "Document", "Tombstone")
 VECTOR_LABELS = ("Episode", "Passage", "Entity", "Memory")
 
 
@@ -331,6 +332,20 @@ class Store(Protocol):
 
     def counts(self, user_id: str) -> dict[CountKey, int]:
         """The user's node counts, grouped by label, status, kind and frozen flag."""
+        ...
+
+    def user_ids(self) -> list[str]:
+        """Every user that has nodes in the store, sorted."""
+        ...
+
+    def dump(
+        self, user_id: str, *, after: str | None = None, limit: int = 500
+    ) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+        """One page of everything the user has, for export: the user's nodes of every
+        label with ids greater than ``after`` (from the first when None), in id order,
+        at most ``limit`` of them, with their embeddings; and every relationship that
+        leaves one of them. Paging on to the last node id returned reads every node and
+        relationship exactly once."""
         ...
 
     def delete_user(self, user_id: str) -> int:

@@ -192,3 +192,39 @@ def test_vector_searches_answer_each_vector_like_vector_search(store: Store) -> 
     assert batched == [store.vector_search("u1", "Memory", q, 5, where) for q in queries]
     assert all(len(hits) == 5 for hits in batched)
     assert store.vector_searches("u2", "Memory", queries, 5) == [[], [], []]
+
+
+def test_dump_pages_through_every_node_and_relationship_of_one_user(store: Store) -> None:
+    nodes = [memory(f"m{i}", f"fact {i}", frozen=i == 2) for i in range(5)]
+    nodes.append(NodeRecord("d1", "u1", "Document", {"title": "Notes", "chunks": 1}))
+    nodes.append(NodeRecord("t1", "u1", "Tombstone", {"reason": "deleted"}))
+    edges = [
+        EdgeRecord(f"r{i}", "SUPERSEDES", f"m{i + 1}", f"m{i}", "u1", {"at": "x"}) for i in range(4)
+    ]
+    edges.append(EdgeRecord("p1", "PART_OF", "m0", "d1", "u1", {"position": 1}))
+    store.apply(ChangeSet("u1", add_nodes=nodes, add_edges=edges))
+    store.apply(ChangeSet("u2", add_nodes=[memory("x1", "not yours", user="u2")]))
+    seen_nodes: list[NodeRecord] = []
+    seen_edges: list[EdgeRecord] = []
+    after = None
+    while True:
+        page, out = store.dump("u1", after=after, limit=3)
+        if not page:
+            break
+        seen_nodes += page
+        seen_edges += out
+        after = page[-1].id
+    assert [n.id for n in seen_nodes] == sorted(n.id for n in nodes)
+    by_id = {n.id: n for n in nodes}
+    for got in seen_nodes:
+        want = by_id[got.id]
+        assert (got.label, got.props) == (want.label, want.props)
+        if want.embedding is None:
+            assert got.embedding is None
+        else:
+            assert got.embedding is not None and np.array_equal(got.embedding, want.embedding)
+    assert sorted((e.id, e.type, e.src, e.dst, e.props) for e in seen_edges) == sorted(
+        (e.id, e.type, e.src, e.dst, e.props) for e in edges
+    )
+    assert "u1" in store.user_ids() and "u2" in store.user_ids()
+    assert [n.id for n in store.dump("u2")[0]] == ["x1"]

@@ -21,7 +21,18 @@ from graphmem.stores.cypher.statements import Statements, cypher_root
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "cypher-lint"
 FIXTURES = ROOT / "tests" / "data" / "cypher"
-LABELS = ["Node", "Episode", "Entity", "Memory", "Tombstone", "Fact", "Preference", "Event"]
+LABELS = [
+    "Node",
+    "Episode",
+    "Passage",
+    "Entity",
+    "Memory",
+    "Document",
+    "Tombstone",
+    "Fact",
+    "Preference",
+    "Event",
+]
 
 
 def _lint(statements: dict[str, str]) -> list[dict[str, list[str] | str]]:
@@ -32,7 +43,7 @@ def _lint(statements: dict[str, str]) -> list[dict[str, list[str] | str]]:
     payload = {
         "statements": [{"name": n, "text": t} for n, t in statements.items()],
         "labels": LABELS,
-        "relationshipTypes": ["NEXT", "ABOUT", "LIVES_IN", "SUPERSEDES", "MERGED_INTO"],
+        "relationshipTypes": ["NEXT", "ABOUT", "LIVES_IN", "SUPERSEDES", "MERGED_INTO", "PART_OF"],
     }
     result = subprocess.run(
         ["node", str(TOOL / "lint.mjs")],

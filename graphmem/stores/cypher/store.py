@@ -291,6 +291,22 @@ class CypherStore:
             out[key] = out.get(key, 0) + int(row["count"])
         return out
 
+    def user_ids(self) -> list[str]:
+        return [str(r["user_id"]) for r in self._read("read/users")]
+
+    def dump(
+        self, user_id: str, *, after: str | None = None, limit: int = 500
+    ) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+        if limit <= 0:
+            return [], []
+        nodes = []
+        for row in self._read("read/dump", user_id=user_id, after=after, limit=limit):
+            rec = _node(row)
+            if row["embedding"] is not None:
+                rec.embedding = np.asarray(row["embedding"], dtype=np.float32)
+            nodes.append(rec)
+        return nodes, self.edges(user_id, [n.id for n in nodes], direction="out")
+
     def delete_user(self, user_id: str) -> int:
         statement = self._statements.get("write/delete_user")
         rows = self.dialect.run(statement, {"user_id": user_id}, write=True)

@@ -245,6 +245,14 @@ class Mirror:
             for node_id, (gain, relation, via) in best.items()
         ]
 
+    def user_ids(self) -> list[str]:
+        return sorted({uid for (uid, _), members in self._members.items() if members})
+
+    def page(self, user_id: str, after: str | None, limit: int) -> list[str]:
+        """The user's node ids greater than ``after``, in order, at most ``limit``."""
+        ids = sorted(i for i in self.user_nodes(user_id) if after is None or i > after)
+        return ids[: max(limit, 0)]
+
     def user_nodes(self, user_id: str) -> list[str]:
         return [i for (uid, _), members in self._members.items() if uid == user_id for i in members]
 

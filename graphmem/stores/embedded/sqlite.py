@@ -158,6 +158,21 @@ class SqliteFile:
             emb = None if blob is None else np.frombuffer(blob, dtype=np.float32)
             yield NodeRecord(node_id, user_id, label, json.loads(props), emb), int(rid)
 
+    def embeddings(self, ids: Sequence[str]) -> dict[str, Any]:
+        """The stored embeddings of these nodes, as written (the mirror's are
+        normalised again)."""
+        out: dict[str, Any] = {}
+        for start in range(0, len(ids), 500):
+            part = list(ids[start : start + 500])
+            marks = ",".join("?" * len(part))
+            rows = self.db.execute(
+                f"SELECT id, embedding FROM nodes WHERE id IN ({marks}) AND embedding IS NOT NULL",
+                part,
+            )
+            for node_id, blob in rows:
+                out[node_id] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
     def edges(self) -> Iterator[EdgeRecord]:
         rows = self.db.execute("SELECT id, user_id, type, src, dst, props FROM edges")
         for edge_id, user_id, etype, src, dst, props in rows:

@@ -231,6 +231,25 @@ class EmbeddedStore:
             self._refresh()
             return self._mirror.counts(user_id)
 
+    def user_ids(self) -> list[str]:
+        with self._lock:
+            self._refresh()
+            return self._mirror.user_ids()
+
+    def dump(
+        self, user_id: str, *, after: str | None = None, limit: int = 500
+    ) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+        with self._lock:
+            self._refresh()
+            ids = self._mirror.page(user_id, after, limit)
+            stored = self._file.embeddings(ids)  # as written, not normalised again
+            nodes = []
+            for node_id in ids:
+                rec = self._mirror.nodes[node_id]
+                emb = stored.get(node_id)
+                nodes.append(NodeRecord(rec.id, rec.user_id, rec.label, rec.props, emb))
+            return nodes, self._mirror.edges(user_id, ids, None, "out")
+
     def delete_user(self, user_id: str) -> int:
         with self._lock:
             self._refresh()
