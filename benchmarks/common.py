@@ -105,6 +105,13 @@ def current_rss_mb() -> float | None:
     return round(pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024), 1)
 
 
+def server_auth() -> tuple[str, str] | None:
+    """Server credentials as the CLI reads them: ``GRAPHMEM_DB_USER`` (default ``neo4j``)
+    and ``GRAPHMEM_DB_PASSWORD``; None when no password is set."""
+    password = os.environ.get("GRAPHMEM_DB_PASSWORD")
+    return (os.environ.get("GRAPHMEM_DB_USER") or "neo4j", password) if password else None
+
+
 @contextmanager
 def store_uri(uri: str | None, prefix: str) -> Iterator[str]:
     """``uri``, or a ``local://`` URI naming a fresh temporary directory that is removed

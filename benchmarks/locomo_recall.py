@@ -47,6 +47,7 @@ from benchmarks.common import (
     machine_info,
     machine_markdown,
     percentiles,
+    server_auth,
     store_uri,
     utc_now,
     write_json,
@@ -335,7 +336,7 @@ def run_graphmem(
     search_ms: list[float] = []
     short = 0
     rankings: list[list[str]] = []
-    with graphmem.open(uri) as mem:
+    with graphmem.open(uri, auth=server_auth()) as mem:
 
         def ask(conv: Conversation) -> None:
             nonlocal short

@@ -1,6 +1,8 @@
-"""Search latency on the embedded store with N synthetic memories for one user.
+"""Search latency and build rate with N synthetic messages for one user, on any store.
 
     HF_HUB_OFFLINE=1 python benchmarks/search_latency.py --memories 10000
+    HF_HUB_OFFLINE=1 python benchmarks/search_latency.py --memories 5000 \
+        --uri falkordb://127.0.0.1:6379/latency
 
 Builds the store through the public API: ``add`` with batches of plain-string messages
 (500 per call by default) generated from templates with random names, places and objects
@@ -8,8 +10,9 @@ Builds the store through the public API: ``add`` with batches of plain-string me
 memories it finds. ``--extractor none`` plugs in an extractor that extracts nothing (the
 store then holds the episodes only), to build large stores faster. Then runs 200 queries
 and reports search p50/p95 in ms, each including the query embedding, and the process's
-peak RSS. Results of several runs are merged into one JSON and one Markdown file, keyed
-by size and extractor.
+peak RSS (of this process: a server's memory is its own). Results of several runs are
+merged into one JSON and one Markdown file, keyed by store kind, size and extractor;
+``--png`` plots search p50/p95 against the number of messages, one curve per store.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from benchmarks.common import (
     machine_markdown,
     max_rss_mb,
     percentiles,
+    server_auth,
     store_uri,
     utc_now,
     write_json,
@@ -172,7 +176,7 @@ def run(args: argparse.Namespace, argv: list[str] | None) -> dict[str, Any]:
     stopped_early = False
     with (
         store_uri(args.uri, "graphmem-latency-") as uri,
-        graphmem.open(uri, extractor=extractor) as mem,
+        graphmem.open(uri, extractor=extractor, auth=server_auth()) as mem,
     ):
         mem.forget(user_id=user)
         mem.add(["Warm-up: Anna moved to Porto."], user_id="__warmup__")  # load the models
@@ -202,12 +206,13 @@ def run(args: argparse.Namespace, argv: list[str] | None) -> dict[str, Any]:
             times.append((time.perf_counter() - start) * 1000.0)
             by_template.setdefault(template, []).append(times[-1])
     return {
+        "store": store_kind(args.uri),
         "memories_requested": args.memories,
         "messages_added": built,
         "stopped_early": stopped_early,
         "extractor": args.extractor,
         "batch": args.batch,
-        "store": {
+        "contents": {
             "episodes": stats.episodes,
             "memories": stats.memories,
             "entities": stats.entities,
@@ -225,24 +230,43 @@ def run(args: argparse.Namespace, argv: list[str] | None) -> dict[str, Any]:
     }
 
 
+def store_kind(uri: str | None) -> str:
+    """``embedded``, ``falkordb`` or ``neo4j``: the kind of store a URI names."""
+    scheme = (uri or "local://").split("://", 1)[0]
+    return "embedded" if scheme == "local" else "falkordb" if scheme == "falkordb" else "neo4j"
+
+
+def _contents(r: dict[str, Any]) -> dict[str, Any]:
+    """What the store held (runs recorded before the store column called it ``store``)."""
+    held = r.get("contents", r.get("store"))
+    return held if isinstance(held, dict) else {}
+
+
+def _kind(r: dict[str, Any]) -> str:
+    return r["store"] if isinstance(r.get("store"), str) else "embedded"
+
+
 def markdown(runs: dict[str, Any]) -> str:
     lines = [
-        "# Search latency (embedded store, one user)",
+        "# Search latency and build rate (one user)",
         "",
         "Each run: synthetic template statements added with `add` in batches of plain "
         "strings, then 200 synthetic queries; search time includes the query embedding. "
         "`extractor none` stores episodes only (no extraction), to build large stores "
-        "faster. RSS is the process's peak (`getrusage`).",
+        "faster. RSS is the benchmark process's peak (`getrusage`; a server's own memory "
+        "is not in it). Runs on one machine whose cores other work shares: compare runs "
+        "of the same date only.",
         "",
-        "| messages | extractor | episodes | memories | entities | build msg/s | "
+        "| store | messages | extractor | episodes | memories | entities | build msg/s | "
         "search p50 ms | search p95 ms | peak RSS MiB | date |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in runs.values():
         note = " (stopped early)" if r["stopped_early"] else ""
+        held = _contents(r)
         lines.append(
-            f"| {r['messages_added']}{note} | {r['extractor']} | {r['store']['episodes']} | "
-            f"{r['store']['memories']} | {r['store']['entities']} | "
+            f"| {_kind(r)} | {r['messages_added']}{note} | {r['extractor']} | "
+            f"{held['episodes']} | {held['memories']} | {held['entities']} | "
             f"{r['build_messages_per_s']} | {r['search_ms']['p50']} | {r['search_ms']['p95']} | "
             f"{r['rss_mb']['peak']} | {r['date']} |"
         )
@@ -259,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uri", help="graphmem store URI (default: a fresh temp dir)")
     parser.add_argument("--json", type=Path, default=RESULTS / "search_latency.json")
     parser.add_argument("--md", type=Path, default=RESULTS / "search_latency.md")
+    parser.add_argument("--png", type=Path, default=None, help="plot of every recorded run")
     parser.add_argument("--batch", type=int, default=500, help="messages per add call")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("-k", type=int, default=10, help="hits per search")
@@ -279,19 +304,21 @@ def main(argv: list[str] | None = None) -> int:
             runs = json.loads(args.json.read_text(encoding="utf-8")).get("runs", {})
         except (ValueError, AttributeError):
             runs = {}
-    runs[f"{args.memories}/{args.extractor}"] = result
+    key = f"{result['store']}/{args.memories}/{args.extractor}"
+    runs = {f"embedded/{k}" if k.count("/") == 1 else k: v for k, v in runs.items()}
+    runs[key] = result
     runs = dict(sorted(runs.items(), key=lambda kv: (kv[1]["memories_requested"], kv[0])))
 
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="graphmem search latency (embedded store)")
+    table = Table(title=f"graphmem search latency ({result['store']} store)")
     for col in ("messages", "extractor", "memories", "build msg/s", "p50 ms", "p95 ms", "RSS MiB"):
         table.add_column(col, justify="right")
     table.add_row(
         str(result["messages_added"]),
         result["extractor"],
-        str(result["store"]["memories"]),
+        str(result["contents"]["memories"]),
         str(result["build_messages_per_s"]),
         str(result["search_ms"]["p50"]),
         str(result["search_ms"]["p95"]),
@@ -302,7 +329,47 @@ def main(argv: list[str] | None = None) -> int:
         write_json(args.json, {"runs": runs})
     if args.md:
         write_text(args.md, markdown(runs))
+    if args.png:
+        plot(runs, args.png)
     return 0
+
+
+def plot(runs: dict[str, Any], path: Path) -> None:
+    """Search p50 (solid) and p95 (dashed) against messages: one colour per store, one
+    marker per extractor (runs of one store and extractor joined in size order)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    kinds = sorted({_kind(r) for r in runs.values()})
+    for kind in kinds:
+        colour = f"C{kinds.index(kind)}"
+        for extractor, marker in (("default", "o"), ("none", "^")):
+            mine = sorted(
+                (r for r in runs.values() if _kind(r) == kind and r["extractor"] == extractor),
+                key=lambda r: r["messages_added"],
+            )
+            if not mine:
+                continue
+            xs = [r["messages_added"] for r in mine]
+            label = f"{kind}" + ("" if extractor == "default" else ", episodes only")
+            p50 = [r["search_ms"]["p50"] for r in mine]
+            p95 = [r["search_ms"]["p95"] for r in mine]
+            ax.plot(xs, p50, marker + "-", color=colour, label=f"{label} p50")
+            ax.plot(xs, p95, marker + "--", color=colour, label=f"{label} p95", alpha=0.7)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("messages added (one user)")
+    ax.set_ylabel("search ms (query embedding included)")
+    ax.set_title("graphmem search latency by store (2 shared cores)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
 
 
 if __name__ == "__main__":

@@ -224,9 +224,11 @@ def plan_add(
             if cand.text:
                 texts.append(cand.text)
     resolver = Resolver(w, lambda n: embed([n])[n])
+    resolver.prefetch(n for n, _ in names)
     unknown = [n for n, t in dict.fromkeys(names) if resolver.needs_embedding(n, t)]
     known = dict(known or {})
     vectors = {**known, **embed([t for t in texts + unknown if t not in known])}
+    resolver.prefetch_vectors({n: vectors[n] for n in unknown})
     resolver.embed_name = lambda n: vectors[n] if n in vectors else embed([n])[n]
 
     def embed_text(text: str) -> Vector:

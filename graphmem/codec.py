@@ -141,6 +141,19 @@ def to_memory(rec: NodeRecord) -> Memory:
     )
 
 
+#: the properties ``to_episode`` and ``to_memory`` read
+EPISODE_FIELDS = (
+    "text", "speaker", "role", "session_id", "ref", "at", "source", "created_at", "status",
+    "document_id", "position", "section",
+)  # fmt: skip
+MEMORY_FIELDS = (
+    "kind", "text", "subject", "predicate", "object", "polarity", "confidence", "source",
+    "valid_from", "valid_to", "version", "status", "frozen", "recall_count",
+    "last_recalled_at", "created_at", "updated_at", "episode_ids", "refs", "superseded_by",
+    "merged_into",
+)  # fmt: skip
+
+
 def to_model(rec: NodeRecord) -> Memory | Episode | Entity | Document:
     """A stored memory, episode, entity or document as its public model (the other
     labels, ``Passage`` and ``Tombstone``, have none)."""

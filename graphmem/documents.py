@@ -255,6 +255,7 @@ def plan_document(
             episode_id,
             {
                 "document_id": document.id,
+                "document_title": doc.title,  # so recall names it without another read
                 "position": chunk.position,
                 "section": SECTION_SEP.join(chunk.section) or None,
                 "start": chunk.start,

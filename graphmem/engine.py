@@ -404,7 +404,7 @@ class GraphMem:
     ) -> list[Hit]:
         """Recall the ``k`` memories (and episodes) that matter for ``query``."""
         uid = self._user(user_id)
-        hits = self._searcher.search(
+        found = self._searcher.search(
             self._check.text(query, "query"),
             uid,
             k=self._check.k(k),
@@ -412,12 +412,13 @@ class GraphMem:
             kinds=self._check.kinds(kinds),
             include_archived=bool(include_archived),
         )
-        if self.config.recall.track_activation and hits:  # activation bookkeeping: a race
+        if self.config.recall.track_activation and found:  # activation bookkeeping: a race
             w = self._writer(uid)  # with a freeze, delete or status change skips it
-            mark_recalled(w, w.nodes([h.memory.id for h in hits]).values(), self._policy(uid))
+            w.known(rec for _, rec in found)  # as the search read them: no read again
+            mark_recalled(w, [rec for _, rec in found], self._policy(uid))
             with contextlib.suppress(FrozenError, NotFoundError, ConflictError, InvalidInputError):
                 w.commit()
-        return hits
+        return [hit for hit, _ in found]
 
     def context(
         self,

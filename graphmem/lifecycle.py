@@ -146,6 +146,13 @@ def chunks_of(w: Writer, document_id: str) -> list[NodeRecord]:
     return [r for r in w.nodes(ids).values() if r.label == "Episode" and not w.is_deleted(r.id)]
 
 
+#: the properties ``mark_recalled`` reads or changes: a caller that hands it records read
+#: with a projection reads these (the writer compares what it changes with what was read)
+RECALL_FIELDS = (
+    "status", "frozen", "recall_count", "last_recalled_at", "recent_recalls", "activated_at",
+)  # fmt: skip
+
+
 def mark_recalled(w: Writer, records: Iterable[NodeRecord], policy: LifecyclePolicy) -> None:
     """Record one recall of each node; promote memories recalled often enough."""
     act = policy.activation

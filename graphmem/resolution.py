@@ -14,7 +14,7 @@ embedding) is not re-checked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +24,7 @@ from graphmem.stores.base import NodeRecord, Vector
 from graphmem.writer import Writer
 
 EmbedName = Callable[[str], Vector]
+_LIVE = {"status": EntityStatus.ACTIVE}
 
 
 def block_of(key: str) -> str:
@@ -45,6 +46,8 @@ class Resolver:
         self.embed_name = embed_name
         self._cache: dict[tuple[str, str], str] = {}
         self._variant: str | None = None
+        #: name -> the store's nearest live entities to its vector (``prefetch_vectors``)
+        self._nearest: dict[str, list[tuple[str, float]]] = {}
 
     def resolve(
         self, name: str, etype: str = "other", *, episode_id: str | None = None
@@ -67,6 +70,30 @@ class Resolver:
             if variant is not None:
                 self._mention(variant, episode_id)
         return cached
+
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Read the entities every spelling step could match for ``names``, and the
+        memories of those they spell, in four round trips rather than several per name."""
+        keys = {entity_key(" ".join(n.split())) for n in names} - {""}
+        if keys:
+            self.w.prefetch("Entity", "key", keys)
+            self.w.prefetch("Entity", "alias_keys", keys)
+            self.w.prefetch("Entity", "block", {block_of(k) for k in keys})
+            # the memories of the entities these names spell: what conflicts and
+            # corroboration read (``Writer.live_memories``)
+            named = self.w.prefetched("Entity", "key") + self.w.prefetched("Entity", "alias_keys")
+            self.w.prefetch("Memory", "subject_id", named)
+
+    def prefetch_vectors(self, vectors: dict[str, Vector]) -> None:
+        """Ask the store for the entities nearest to each of these names' vectors at
+        once (one round trip); the embedding step of ``resolve`` then reads them."""
+        names = [n for n in vectors if n == " ".join(n.split()) and n not in self._nearest]
+        if not names:
+            return
+        found = self.w.store.vector_searches(
+            self.w.user_id, "Entity", [vectors[n] for n in names], 3, _LIVE
+        )
+        self._nearest.update(zip(names, found, strict=True))
 
     def needs_embedding(self, name: str, etype: str) -> bool:
         """False when ``name`` resolves by its spelling alone (key, alias or fuzzy match),
@@ -114,10 +141,12 @@ class Resolver:
         match = self._match_name(key, etype)
         if match is not None:
             return self._attach(match[0], name, key, etype, match[1], match[2])
-        live = {"status": EntityStatus.ACTIVE}
         vector = self.embed_name(name)
         threshold = self.w.config.merge.entity_embedding
-        for node_id, score in self.w.store.vector_search(self.w.user_id, "Entity", vector, 3, live):
+        nearest = self._nearest.get(name)
+        if nearest is None:
+            nearest = self.w.store.vector_search(self.w.user_id, "Entity", vector, 3, _LIVE)
+        for node_id, score in nearest:
             rec = self.w.node(node_id)
             if (
                 score >= threshold

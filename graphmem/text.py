@@ -1,12 +1,14 @@
 """Tokenising, in one place: what the keyword indexes receive (``query_terms``), the
-content words of a query (``keywords``), the entity keys it may name
-(``query_entity_keys``) and the query without its dates (``strip_dates``). One word
-pattern serves the first three."""
+terms keyword scoring counts (``index_terms``: the same words, stemmed), the content
+words of a query (``keywords``), the entity keys it may name (``query_entity_keys``) and
+the query without its dates (``strip_dates``). One word pattern serves them all."""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
+from typing import Any
 
 from graphmem.codec import entity_key
 from graphmem.extraction.temporal import find_dates
@@ -38,6 +40,29 @@ def query_terms(text: str) -> list[str]:
     keyword index is ever sent, so no query syntax of SQLite FTS5, Lucene or RediSearch
     can come from the caller."""
     return list(dict.fromkeys(t for w in words(text) for t in w.split("'") if t))
+
+
+@functools.cache
+def _porter() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("porter")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(term: str) -> str:
+    """A lower-case word token reduced to its stem by the original Porter algorithm (the
+    one SQLite's FTS5 ``porter`` tokenizer and Lucene's English analyzer apply)."""
+    return str(_porter().stemWord(term))
+
+
+@functools.lru_cache(maxsize=65536)
+def index_terms(text: str) -> tuple[str, ...]:
+    """The stemmed word tokens of ``text``, in order, repeats kept (a token the stemmer
+    reduces to nothing, as a lone "s", left out): what keyword scoring counts in a
+    document (``graphmem.stores.semantics.bm25``)."""
+    stems = (stem(t) for w in words(text) for t in w.split("'") if t)
+    return tuple(s for s in stems if s)
 
 
 def keywords(text: str) -> list[str]:

@@ -35,7 +35,7 @@ from graphmem.stores.base import (
     Vector,
     Where,
 )
-from graphmem.stores.semantics import matches
+from graphmem.stores.semantics import matches, where_filters
 from graphmem.timeutil import encode
 
 
@@ -63,6 +63,10 @@ class Writer:
         self._copied: set[str] = set()
         self._links: set[tuple[str, str, str]] = set()
         self._unlinked: set[str] = set()
+        #: (label, property) -> value -> ids of the store's nodes holding it, as read by
+        #: ``prefetch``; with the nodes as the store held them
+        self._prefetched: dict[tuple[str, str], dict[Any, list[str]]] = {}
+        self._stored: dict[str, NodeRecord] = {}
 
     # ----------------------------------------------------------------- reads
     def node(self, node_id: str) -> NodeRecord | None:
@@ -83,6 +87,12 @@ class Writer:
             self._overlay[rec.id] = rec
         return {i: self._overlay[i] for i in node_ids if i in self._overlay}
 
+    def known(self, records: Iterable[NodeRecord]) -> None:
+        """Nodes the caller has just read from the store (with every property this
+        operation reads): the operation starts from them instead of reading them again."""
+        for rec in records:
+            self._overlay.setdefault(rec.id, rec)
+
     def require(self, node_id: str, label: str | None = None) -> NodeRecord:
         rec = self.node(node_id)
         if rec is None or (label is not None and rec.label != label):
@@ -90,10 +100,43 @@ class Writer:
             raise NotFoundError(f"no {kind} {node_id!r} for user {self.user_id!r}")
         return rec
 
+    def prefetch(self, label: str, prop: str, values: Iterable[Any]) -> None:
+        """Read at once the user's nodes of ``label`` whose ``prop`` is one of ``values``
+        (one round trip): a later ``find`` that filters ``prop`` by some of them is
+        answered from this read, as the store would have answered it."""
+        cache = self._prefetched.setdefault((label, prop), {})
+        wanted = [v for v in dict.fromkeys(values) if v is not None and v not in cache]
+        if not wanted:
+            return
+        found = self.store.find(self.user_id, label, {prop: wanted})
+        for v in wanted:
+            cache[v] = []
+        for rec in found:
+            self._stored.setdefault(rec.id, rec)
+            self._overlay.setdefault(rec.id, rec)
+            held = rec.props.get(prop)
+            for v in dict.fromkeys(held if isinstance(held, list) else [held]):
+                if v in cache:
+                    cache[v].append(rec.id)
+
+    def _from_prefetch(self, label: str, where: Where) -> list[NodeRecord] | None:
+        """``store.find(label, where)`` from a prefetch that covers it, or None."""
+        for f in where_filters(where):
+            cache = self._prefetched.get((label, f.name))
+            if cache is None or f.null or not all(v in cache for v in f.values):
+                continue
+            ids = sorted({i for v in f.values for i in cache[v]})
+            stored = (self._stored[i] for i in ids)
+            return [r for r in stored if matches(r.props, where)]
+        return None
+
     def find(self, label: str, where: Where) -> list[NodeRecord]:
         """Store matches plus this operation's new nodes, seen through the overlay."""
         out: dict[str, NodeRecord] = {}
-        for rec in self.store.find(self.user_id, label, where):
+        found = self._from_prefetch(label, where)
+        if found is None:
+            found = self.store.find(self.user_id, label, where)
+        for rec in found:
             out[rec.id] = self._overlay.setdefault(rec.id, rec)
         for rec in self._new_candidates(label, where):
             out[rec.id] = rec
@@ -127,6 +170,11 @@ class Writer:
             if r.props.get("status") != EntityStatus.MERGED
         ]
 
+    def prefetched(self, label: str, prop: str) -> list[str]:
+        """Ids of the store's nodes a ``prefetch(label, prop, ...)`` read."""
+        cache = self._prefetched.get((label, prop), {})
+        return list(dict.fromkeys(i for ids in cache.values() for i in ids))
+
     def find_checked(
         self,
         label: str,
@@ -135,20 +183,23 @@ class Writer:
         statuses: Iterable[str] | None = None,
         *,
         holds: bool = False,
+        known: list[NodeRecord] | None = None,
     ) -> list[NodeRecord]:
         """``find`` of the nodes whose ``prop`` is ``value`` (whose list ``prop`` holds
         it, if ``holds``), with a status in ``statuses`` if given: a read that decides
         the write, so the store runs it again atomically with the commit and refuses the
-        write (``ConflictError``) if the answer changed."""
+        write (``ConflictError``) if the answer changed. It is answered from a
+        ``prefetch`` that covers it, or from ``known`` (the store's answer, read by the
+        caller), without another read."""
         wanted = frozenset(statuses) if statuses is not None else None
         where: dict[str, Any] = {prop: value}
         if wanted is not None:
             where["status"] = sorted(wanted)
-        stored = [
-            r
-            for r in self.store.find(self.user_id, label, where)
-            if isinstance(r.props.get(prop), list) == holds
-        ]
+        if known is None:
+            known = self._from_prefetch(label, where)
+        if known is None:
+            known = self.store.find(self.user_id, label, where)
+        stored = [r for r in known if isinstance(r.props.get(prop), list) == holds]
         self._expects.setdefault(
             (label, prop, value, wanted, None),
             Expect(label, prop, value, wanted, frozenset(r.id for r in stored), holds=holds),
@@ -172,8 +223,21 @@ class Writer:
         return None if top is None else self._overlay.setdefault(top.id, top)
 
     def live_memories(self, sp_key: str) -> list[NodeRecord]:
-        """The current versions of a subject's slot (re-checked with the commit)."""
-        recs = self.find_checked("Memory", "sp_key", sp_key, LIVE_STATUSES)
+        """The current versions of a subject's slot (``versioning.sp_key``, which starts
+        with the subject's id), re-checked with the commit. A subject this operation
+        creates has none in the store, and one whose memories were prefetched by
+        ``subject_id`` needs no read."""
+        subject = sp_key.split("|", 1)[0]
+        by_subject = self._prefetched.get(("Memory", "subject_id"), {})
+        known = None
+        if subject in self._new or subject in by_subject:
+            stored = (self._stored[i] for i in by_subject.get(subject, []))
+            known = [
+                r
+                for r in stored
+                if r.props.get("sp_key") == sp_key and r.props.get("status") in LIVE_STATUSES
+            ]
+        recs = self.find_checked("Memory", "sp_key", sp_key, LIVE_STATUSES, known=known)
         return sorted(recs, key=lambda r: (r.props.get("created_at") or "", r.id))
 
     def edges(

@@ -24,13 +24,12 @@ what held then is what it asks about.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphmem.config import PredicateRegistry, RecallConfig
 from graphmem.models import Status
-from graphmem.stores.base import NodeRecord, Store
+from graphmem.stores.base import NodeRecord
 from graphmem.validity import NOT_OF_RECORD, valid_at
 from graphmem.versioning import ENDED, sp_key
 
@@ -78,19 +77,20 @@ def asked(
     return Asked(tuple(sorted(keys)), rank)
 
 
+#: the properties of a memory ``off_topic_episodes`` reads
+SOURCE_FIELDS = ("status", "kind", "sp_key", "subject_id", "valid_to")
+
+
 def answers(
-    store: Store, user_id: str, query: Asked, registry: PredicateRegistry, t: str | None
+    keyed: Iterable[NodeRecord], query: Asked, registry: PredicateRegistry, t: str | None
 ) -> list[NodeRecord]:
-    """The versions of the asked facts that hold at ``t``, in answer order."""
+    """Among ``keyed`` (the user's memories with one of ``query.keys``), the versions of
+    the asked facts that hold at ``t``, in answer order."""
 
     def slot(r: NodeRecord) -> str:
         return registry.slot(str(r.props.get("predicate") or ""))
 
-    found = [
-        r
-        for r in store.find(user_id, "Memory", {"sp_key": list(query.keys)})
-        if slot(r) in query.rank and valid_at(r.props, t)
-    ]
+    found = [r for r in keyed if slot(r) in query.rank and valid_at(r.props, t)]
     return sorted(
         found,
         key=lambda r: (
@@ -104,30 +104,24 @@ def answers(
 
 
 def off_topic_episodes(
-    store: Store,
-    user_id: str,
-    episode_ids: list[str],
+    sources: Mapping[str, Sequence[NodeRecord]],
     query: Asked,
     named: Mapping[str, str],
     t: str | None,
 ) -> dict[str, str]:
-    """Among ``episode_ids``, those that do not answer the question at ``t``, with why:
+    """Among the episodes of ``sources`` (episode id -> the memories extracted from it,
+    with ``SOURCE_FIELDS``), those that do not answer the question at ``t``, with why:
     ``outdated`` when the asked facts they stated had all ended by then (an episode said
     before ``t`` is not outdated because its fact starts later), ``about someone else``
     when they stated the asked kind of fact only about someone the query does not name
     ("my sister just moved to Oslo" for "where does Lucia live")."""
-    if not episode_ids:
-        return {}
-    sources: dict[str, list[str]] = defaultdict(list)
-    for edge in store.edges(user_id, episode_ids, types=["EXTRACTED_FROM"], direction="in"):
-        sources[edge.dst].append(edge.src)
-    memories = {r.id: r for r in store.get(user_id, [m for ms in sources.values() for m in ms])}
     keys = set(query.keys)
     out: dict[str, str] = {}
-    for episode_id, memory_ids in sources.items():
-        facts = [memories[m].props for m in memory_ids if m in memories]
+    for episode_id, memories in sources.items():
         facts = [
-            p for p in facts if p.get("status") not in NOT_OF_RECORD and p.get("kind") != "event"
+            m.props
+            for m in memories
+            if m.props.get("status") not in NOT_OF_RECORD and m.props.get("kind") != "event"
         ]
         asked_facts = [p for p in facts if p.get("sp_key") in keys]
         same_kind = [p for p in facts if _slot(p) in query.rank]

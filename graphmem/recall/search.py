@@ -11,32 +11,50 @@ serves every store: it only uses the store interface.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Set
 from datetime import datetime, timedelta
 
-from graphmem.codec import to_episode, to_memory
+from graphmem.codec import EPISODE_FIELDS, MEMORY_FIELDS, to_episode, to_memory
 from graphmem.config import Config, RecallConfig, lifecycle_for
 from graphmem.embedding import Embedder
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.temporal import resolve_dates
-from graphmem.models import (
-    EPISODE,
-    LIVE_STATUSES,
-    ChunkSource,
-    EntityStatus,
-    Episode,
-    Hit,
-    Status,
+from graphmem.lifecycle import RECALL_FIELDS
+from graphmem.models import EPISODE, LIVE_STATUSES, ChunkSource, Hit, Status
+from graphmem.recall.currency import (
+    SOURCE_FIELDS,
+    Asked,
+    about_the_past,
+    answers,
+    asked,
+    off_topic_episodes,
 )
-from graphmem.recall.currency import about_the_past, answers, asked, off_topic_episodes
-from graphmem.stores.base import NodeRecord, Store, Vector
-from graphmem.text import keywords, query_entity_keys, strip_dates
+from graphmem.stores.base import (
+    ExpandRequest,
+    Expansion,
+    NodeRecord,
+    SeedRequest,
+    SeedResult,
+    SpreadRequest,
+    Store,
+    Vector,
+    Where,
+)
+from graphmem.stores.semantics import bm25
+from graphmem.text import keywords, query_entity_keys, query_terms, strip_dates
 from graphmem.timeutil import Clock, encode, shift
-from graphmem.validity import of_record, said_by, valid_at
+from graphmem.validity import LIVE_ENTITIES, of_record, said_by, valid_at
 
 _SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
+#: how a reason names each relation activation spread along (``Store.spread``)
+_RELATION = {"source": "source of", "next": "next to", "entity": "shares entity with"}
+#: the properties a search reads of its candidates, per label: what hits, ranking, the
+#: time filters and the recall bookkeeping use
+FIELDS = {
+    "Memory": tuple(dict.fromkeys([*MEMORY_FIELDS, "retracted_at", *RECALL_FIELDS])),
+    "Episode": tuple(dict.fromkeys([*EPISODE_FIELDS, "document_title", *RECALL_FIELDS])),
+}
 
 
 class _Scores:
@@ -88,8 +106,10 @@ class Searcher:
         as_of: datetime | None,
         kinds: Set[str],
         include_archived: bool,
-    ) -> list[Hit]:
-        """The ``k`` best hits of the ``kinds`` asked for (validated by the caller)."""
+    ) -> list[tuple[Hit, NodeRecord]]:
+        """The ``k`` best hits of the ``kinds`` asked for (validated by the caller), each
+        with the record it was made from (``FIELDS`` of the node). Three reads of the
+        store: ``seeds``, ``spread`` and ``expand``."""
         cfg = self.config.recall
         wanted = kinds
         statuses = set(LIVE_STATUSES)
@@ -97,13 +117,24 @@ class Searcher:
             statuses.add(Status.ARCHIVED)
         if as_of is not None:
             statuses.add(Status.SUPERSEDED)
-        named = self._named(user_id, query)
-        found = self._seeds(query, user_id, cfg, statuses, named, with_episodes=EPISODE in wanted)
+        found, named = self._seeds(query, user_id, cfg, statuses, EPISODE in wanted)
         self._spread(user_id, found, cfg)
         found.keep_best(max(cfg.candidates, 4 * k))
-        self._boost_entities(user_id, named, found, cfg)
-        records = {r.id: r for r in self.store.get(user_id, list(found.score))}
-        answered = self._currency(query, user_id, as_of, named, records, found, cfg)
+        question = self._question(query, as_of, named, found, cfg)
+        expansion = self.store.expand(
+            user_id,
+            ExpandRequest(
+                ids=list(found.score),
+                fields=FIELDS,
+                entities=list(named) if found.score and cfg.entity_boost > 0 else [],
+                sources=question is not None,
+                source_fields=SOURCE_FIELDS,
+                keys=question.keys if question is not None and cfg.answer_weight > 0 else (),
+            ),
+        )
+        self._boost_entities(named, expansion, found, cfg)
+        records = expansion.records
+        answered = self._currency(question, as_of, named, expansion, found, cfg)
         if not (answered and as_of is not None):
             # a question about a fact as of a time picks the version, not the turns said then
             self._boost_times(query, records, found, cfg)
@@ -113,7 +144,7 @@ class Searcher:
                 found.boost(node_id, activated, "activated")
             if rec.label == "Memory":
                 found.score[node_id] *= cfg.memory_weight
-        hits: list[Hit] = []
+        hits: list[tuple[Hit, NodeRecord]] = []
         seen: set[tuple[str, str]] = set()
         norm = (cfg.rrf_k + 1) / 2.0
         for node_id, score in sorted(found.score.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -124,30 +155,26 @@ class Searcher:
             if text in seen:  # one hit per statement: a fact and an event may share it
                 continue
             seen.add(text)
-            hits.append(_hit(hit, round(score * norm, 6), found.reason[node_id]))
+            hits.append((_hit(hit, round(score * norm, 6), found.reason[node_id]), hit))
             if len(hits) == k:
                 break
-        return self._with_chunks(user_id, hits)
+        return self._with_chunks(hits)
 
-    def _with_chunks(self, user_id: str, hits: list[Hit]) -> list[Hit]:
-        """Document chunks among the hits get their document's title and position."""
-        chunks = [h.memory for h in hits if isinstance(h.memory, Episode) and h.memory.document_id]
-        if not chunks:
-            return hits
-        ids = list(dict.fromkeys(str(c.document_id) for c in chunks))
-        titles = {r.id: str(r.props.get("title")) for r in self.store.get(user_id, ids)}
+    def _with_chunks(self, hits: list[tuple[Hit, NodeRecord]]) -> list[tuple[Hit, NodeRecord]]:
+        """Document chunks among the hits get their document's title and position (kept
+        on each chunk, so this reads nothing more)."""
         out = []
-        for h in hits:
-            node = h.memory
-            if isinstance(node, Episode) and node.document_id in titles:
+        for h, rec in hits:
+            p = rec.props
+            if rec.label == "Episode" and p.get("document_id"):
                 source = ChunkSource(
-                    document_id=node.document_id,
-                    title=titles[node.document_id],
-                    position=node.position or 0,
-                    section=node.section,
+                    document_id=str(p["document_id"]),
+                    title=str(p.get("document_title") or ""),
+                    position=int(p.get("position") or 0),
+                    section=p.get("section"),
                 )
                 h = h.model_copy(update={"chunk": source})
-            out.append(h)
+            out.append((h, rec))
         return out
 
     def _seeds(
@@ -156,128 +183,102 @@ class Searcher:
         user_id: str,
         cfg: RecallConfig,
         statuses: set[str],
-        named: dict[str, str],
-        *,
         with_episodes: bool,
-    ) -> _Scores:
-        found = _Scores()
+    ) -> tuple[_Scores, dict[str, str]]:
+        """Seeds from every index, fused, and the user's entities the query names, from
+        one read."""
         vector = self.embedder.embed([query])[0]
-        lists = [
-            (
-                "vector:memory",
-                cfg.vector_memory_weight,
-                self.store.vector_search(
-                    user_id, "Memory", vector, cfg.seeds, {"status": sorted(statuses)}
-                ),
-            )
-        ]
-        labels = ["Memory"]
+        labels: list[tuple[str, Where | None]] = [("Memory", {"status": sorted(statuses)})]
+        keyword_labels = ["Memory"]
         if with_episodes:
-            labels.append("Episode")
-            lists.append(
-                ("vector:episode", cfg.vector_episode_weight, self._episodes(user_id, vector, cfg))
-            )
+            labels.append(("Episode", None))
+            keyword_labels.append("Episode")
+            if cfg.passages:
+                labels.append(("Passage", None))
         terms = keywords(query)
+        seeds = self.store.seeds(
+            user_id,
+            SeedRequest(
+                vector=vector,
+                k=cfg.seeds,
+                vector_labels=labels,
+                terms=query_terms(" ".join(terms)),
+                keyword_labels=keyword_labels,
+                entity_keys=query_entity_keys(query),
+                entity_where=LIVE_ENTITIES,
+            ),
+        )
+        named = seeds.named
+        lists = [("vector:memory", cfg.vector_memory_weight, seeds.vector.get("Memory", []))]
+        if with_episodes:
+            lists.append(("vector:episode", cfg.vector_episode_weight, _episodes(seeds, cfg)))
         if cfg.keyword_drop_entities:
             names = {w for n in named.values() for w in keywords(n)}
             terms = [t for t in terms if t not in names] or terms
         if terms:
-            lists.append(
-                (
-                    "keyword",
-                    cfg.keyword_weight,
-                    self.store.keyword_search(user_id, " ".join(terms), cfg.seeds, labels),
-                )
-            )
+            ranked = bm25(seeds.keyword, query_terms(" ".join(terms)), cfg.seeds)
+            lists.append(("keyword", cfg.keyword_weight, ranked))
+        found = _Scores()
         for name, weight, ranked in lists:
             for rank, (node_id, _) in enumerate(ranked):
                 found.add(node_id, weight / (cfg.rrf_k + rank + 1), name)
         found.query_vector = vector
-        return found
-
-    def _episodes(self, user_id: str, vector: Vector, cfg: RecallConfig) -> list[tuple[str, float]]:
-        """Episodes by vector: each scores the best of its own similarity and its
-        passages' (the sentences of a long turn)."""
-        best = dict(self.store.vector_search(user_id, "Episode", vector, cfg.seeds))
-        if cfg.passages:
-            ranked = self.store.vector_search(user_id, "Passage", vector, cfg.seeds)
-            score = dict(ranked)
-            for rec in self.store.get(user_id, [p for p, _ in ranked]):
-                episode = str(rec.props.get("episode_id"))
-                best[episode] = max(best.get(episode, -1.0), score[rec.id])
-        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.seeds]
+        return found, named
 
     def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> None:
-        """One step of spreading activation from the seeds over the graph."""
+        """One step of spreading activation from the best seeds (``Store.spread``)."""
         seeds = dict(sorted(found.score.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * cfg.seeds])
-        gains: dict[str, tuple[float, str]] = {}
+        if not seeds:
+            return
+        request = SpreadRequest(
+            seeds, cfg.source_weight, cfg.next_weight, cfg.entity_weight, cfg.entity_spread_limit
+        )
+        for gain in self.store.spread(user_id, request):
+            found.add(gain.node_id, gain.gain, f"{_RELATION[gain.relation]} {gain.via}")
 
-        def offer(node_id: str, gain: float, why: str) -> None:
-            if gain > gains.get(node_id, (0.0, ""))[0]:
-                gains[node_id] = (gain, why)
-
-        edges = self.store.edges(user_id, list(seeds), types=["ABOUT", "EXTRACTED_FROM", "NEXT"])
-        about: dict[str, list[str]] = defaultdict(list)
-        for e in edges:
-            if e.type == "ABOUT":  # spread through objects; subjects are mostly the speakers
-                if e.src in seeds and e.props.get("role") == "object":
-                    about[e.dst].append(e.src)
-                continue
-            weight = cfg.source_weight if e.type == "EXTRACTED_FROM" else cfg.next_weight
-            rel = "source of" if e.type == "EXTRACTED_FROM" else "next to"
-            for a, b in ((e.src, e.dst), (e.dst, e.src)):
-                if a in seeds:
-                    offer(b, weight * seeds[a], f"{rel} {a}")
-        if about and cfg.entity_weight > 0:
-            members: dict[str, list[str]] = defaultdict(list)
-            for e in self.store.edges(user_id, list(about), types=["ABOUT"], direction="in"):
-                members[e.dst].append(e.src)
-            for entity, memories in members.items():
-                if len(memories) > cfg.entity_spread_limit:
-                    continue  # a hub: its share would be negligible and its fan-out costly
-                spread = cfg.entity_weight / math.log2(2 + len(memories))
-                for seed in about[entity]:
-                    for m in memories:
-                        if m != seed:
-                            offer(m, spread * seeds[seed], f"shares entity with {seed}")
-        for node_id, (gain, why) in gains.items():
-            found.add(node_id, gain, why)
+    def _question(
+        self,
+        query: str,
+        as_of: datetime | None,
+        named: dict[str, str],
+        found: _Scores,
+        cfg: RecallConfig,
+    ) -> Asked | None:
+        """The facts the query asks about (``graphmem.recall.currency``), if any."""
+        if not named or (cfg.answer_weight <= 0 and cfg.outdated_factor == 1.0):
+            return None
+        if as_of is None and about_the_past(query):
+            return None  # "When did Anna move to Porto?": history, not what holds now
+        frames = self.frames
+        plain = strip_dates(query, self.clock())
+        vector = found.query_vector
+        if plain != query or vector is None:
+            vector = self.embedder.embed([plain])[0]
+        scores = frames.asked(frames.unnamed(vector, *named.values()), plain)
+        return asked(named, scores, self.config.predicates, cfg)
 
     def _currency(
         self,
-        query: str,
-        user_id: str,
+        question: Asked | None,
         as_of: datetime | None,
         named: dict[str, str],
-        records: dict[str, NodeRecord],
+        expansion: Expansion,
         found: _Scores,
         cfg: RecallConfig,
     ) -> bool:
         """The versions that hold at the time asked about of the facts the query asks
         for are its direct answer; turns whose asked facts no longer held then rank
         lower (see ``graphmem.recall.currency``). Whether there was an answer."""
-        if not named or (cfg.answer_weight <= 0 and cfg.outdated_factor == 1.0):
-            return False
-        if as_of is None and about_the_past(query):
-            return False  # "When did Anna move to Porto?": history, not what holds now
-        frames = self.frames
-        plain = strip_dates(query, self.clock())
-        vector = found.query_vector
-        if plain != query or vector is None:
-            vector = self.embedder.embed([plain])[0]
-        registry = self.config.predicates
-        scores = frames.asked(frames.unnamed(vector, *named.values()), plain)
-        question = asked(named, scores, registry, cfg)
         if question is None:
             return False
         t = encode(as_of) if as_of is not None else None
-        episodes = [i for i, r in records.items() if r.label == "Episode"]
-        off = off_topic_episodes(self.store, user_id, episodes, question, named, t)
+        off = off_topic_episodes(expansion.sources, question, named, t)
         for node_id, why in sorted(off.items()):
             found.boost(node_id, cfg.outdated_factor, why)
         if cfg.answer_weight <= 0:
             return False
-        found_answers = answers(self.store, user_id, question, registry, t)
+        found_answers = answers(expansion.keyed, question, self.config.predicates, t)
+        records = expansion.records
         for i, rec in enumerate(found_answers):
             records[rec.id] = rec
             weight = cfg.answer_weight * cfg.answer_decay**i
@@ -286,31 +287,16 @@ class Searcher:
                 found.reason[rec.id] += "+answer"
         return bool(found_answers)
 
-    def _named(self, user_id: str, query: str) -> dict[str, str]:
-        """The user's live entities the query names: id → name."""
-        grams = query_entity_keys(query)
-        if not grams:
-            return {}
-        return {
-            r.id: r.props["name"]
-            for where in ({"key": grams}, {"alias_keys": grams})
-            for r in self.store.find(user_id, "Entity", {**where, "status": EntityStatus.ACTIVE})
-        }
-
     def _boost_entities(
-        self, user_id: str, named: dict[str, str], found: _Scores, cfg: RecallConfig
+        self, named: dict[str, str], expansion: Expansion, found: _Scores, cfg: RecallConfig
     ) -> None:
-        """Candidates about (or spoken by) an entity the query names rank higher. Only the
-        candidates' own relationships are read, so a hub entity costs nothing extra."""
+        """Candidates about (or spoken by) an entity the query names rank higher, the
+        first such entity named in the reason."""
         if not named or not found.score or cfg.entity_boost <= 0:
             return
-        linked: dict[str, str] = {}
-        for e in self.store.edges(user_id, list(found.score), types=["ABOUT", "MENTIONED_IN"]):
-            node, entity = (e.src, e.dst) if e.type == "ABOUT" else (e.dst, e.src)
-            if entity in named and node in found.score:
-                linked.setdefault(node, named[entity])
-        for node_id, name in linked.items():
-            found.boost(node_id, 1.0 + cfg.entity_boost, f"about {name}")
+        for node_id, entities in expansion.linked.items():
+            if node_id in found.score and entities:
+                found.boost(node_id, 1.0 + cfg.entity_boost, f"about {named[entities[0]]}")
 
     def _boost_times(
         self, query: str, records: dict[str, NodeRecord], found: _Scores, cfg: RecallConfig
@@ -328,6 +314,16 @@ class Searcher:
             when = rec.props.get("at") or rec.props.get("valid_from")
             if when and any(lo <= when < hi for lo, hi in windows):
                 found.boost(node_id, 1.0 + cfg.time_boost, "in the time asked about")
+
+
+def _episodes(seeds: SeedResult, cfg: RecallConfig) -> list[tuple[str, float]]:
+    """Episodes by vector: each scores the best of its own similarity and its passages'
+    (the sentences of a long turn)."""
+    best = dict(seeds.vector.get("Episode", []))
+    if cfg.passages:
+        for episode, score in seeds.vector.get("Passage", []):
+            best[episode] = max(best.get(episode, -1.0), score)
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.seeds]
 
 
 def _admissible(

@@ -226,6 +226,102 @@ class CountKey(NamedTuple):
     frozen: bool
 
 
+# ---------------------------------------------------------------- the recall reads
+@dataclass(frozen=True)
+class SeedRequest:
+    """The first read of a search: everything that does not depend on another read.
+
+    ``vector_labels`` are searched by ``vector`` (``k`` each, cosine, best first); a
+    ``Passage`` hit stands for its episode (``SeedResult.vector`` holds the episode id).
+    ``terms`` (``text.query_terms``) pick the keyword candidates of ``keyword_labels``.
+    ``entity_keys`` are names the query may use: the user's entities matching
+    ``entity_where`` with one of them as ``key`` or among their ``alias_keys``."""
+
+    vector: Vector
+    k: int
+    vector_labels: Sequence[tuple[str, Where | None]]
+    terms: Sequence[str] = ()
+    keyword_labels: Sequence[str] = ()
+    entity_keys: Sequence[str] = ()
+    entity_where: Where | None = None
+
+
+@dataclass
+class KeywordDocs:
+    """Keyword candidates: the user's nodes of the searched labels whose fulltext body
+    (``semantics.fulltext_body``) holds one of the terms (as the store's index matches
+    them), with their bodies, and how many nodes of those labels the user has. Scoring
+    is the same code on every store: ``semantics.bm25``."""
+
+    total: int = 0
+    bodies: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SeedResult:
+    """What ``Store.seeds`` found."""
+
+    #: entity id -> name: key matches first, then alias matches, each in id order
+    named: dict[str, str] = field(default_factory=dict)
+    #: label -> (id, cosine), best first (ties by id); Passage hits as (episode id, cosine)
+    vector: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    keyword: KeywordDocs = field(default_factory=KeywordDocs)
+
+
+#: the relations activation spreads along, in the order that breaks ties between equal gains
+SPREAD_RELATIONS = ("source", "next", "entity")
+
+
+@dataclass(frozen=True)
+class SpreadRequest:
+    """One step of spreading activation from ``seeds`` (node id -> score), see
+    ``Store.spread``."""
+
+    seeds: Mapping[str, float]
+    source_weight: float
+    next_weight: float
+    entity_weight: float
+    entity_limit: int
+
+
+class Gain(NamedTuple):
+    """The best share of a seed's score a node receives, and from where."""
+
+    node_id: str
+    gain: float
+    relation: str  # one of SPREAD_RELATIONS
+    via: str  # the seed it came from
+
+
+@dataclass(frozen=True)
+class ExpandRequest:
+    """The last read of a search: ``fields`` (per label) of the candidates ``ids``; which of them
+    are about (``ABOUT``) or mention (``MENTIONED_IN``) one of ``entities``; with
+    ``sources``, the memories extracted from the candidate episodes (``source_fields``
+    only); and the user's memories whose ``sp_key`` is one of ``keys``."""
+
+    ids: Sequence[str]
+    fields: Mapping[str, Sequence[str]]
+    entities: Sequence[str] = ()
+    sources: bool = False
+    source_fields: Sequence[str] = ()
+    keys: Sequence[str] = ()
+
+
+@dataclass
+class Expansion:
+    """What ``Store.expand`` found; records carry only the fields asked for (a missing
+    property is absent), never an embedding."""
+
+    records: dict[str, NodeRecord] = field(default_factory=dict)
+    #: candidate id -> the requested entities it is about or mentioned in, in request order
+    linked: dict[str, list[str]] = field(default_factory=dict)
+    #: candidate episode id -> records of the memories extracted from it (source_fields)
+    sources: dict[str, list[NodeRecord]] = field(default_factory=dict)
+    #: the memories with the requested keys, by id
+    keyed: list[NodeRecord] = field(default_factory=list)
+
+
 @runtime_checkable
 class Store(Protocol):
     """What every store implements. All reads and writes are scoped by ``user_id``."""
@@ -271,14 +367,48 @@ class Store(Protocol):
         """The ``k`` nodes most similar to ``vector`` (cosine, best first)."""
         ...
 
+    def vector_searches(
+        self,
+        user_id: str,
+        label: str,
+        vectors: Sequence[Vector],
+        k: int,
+        where: Where | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        """``vector_search`` for each of ``vectors``, in one round trip."""
+        ...
+
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
     ) -> list[tuple[str, float]]:
-        """The ``k`` nodes whose text best matches ``text`` (higher is better)."""
+        """The ``k`` nodes whose fulltext body best matches ``text`` (higher is better;
+        ``semantics.bm25`` on every store)."""
         ...
 
     def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
         """Stored embeddings of these nodes."""
+        ...
+
+    def seeds(self, user_id: str, request: SeedRequest) -> SeedResult:
+        """The first read of a search, in one round trip (see ``SeedRequest``)."""
+        ...
+
+    def spread(self, user_id: str, request: SpreadRequest) -> list[Gain]:
+        """One step of spreading activation, aggregated in the store, in one round trip.
+
+        A seed offers ``source_weight`` x its score to the other end of each of its
+        ``EXTRACTED_FROM`` relationships (memory <-> source episode), ``next_weight`` x
+        its score to the other end of each ``NEXT`` (neighbouring turns), and, through
+        each entity it is ``ABOUT`` with role ``object``, ``entity_weight /
+        log2(2 + d)`` x its score to every other node ``ABOUT`` that entity, where ``d``
+        is the entity's number of incoming ``ABOUT`` relationships; an entity with
+        ``d > entity_limit`` spreads nothing. Each node reached keeps its largest
+        offer (an offer of 0 is none); equal offers go to the relation first in
+        ``SPREAD_RELATIONS``, then to the smallest seed id. Seeds receive offers too."""
+        ...
+
+    def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
+        """The last read of a search, in one round trip (see ``ExpandRequest``)."""
         ...
 
     def counts(self, user_id: str) -> dict[CountKey, int]:

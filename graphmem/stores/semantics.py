@@ -13,7 +13,7 @@ with ``check_state``; its ``where`` and fulltext fragments take their parameters
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
 import numpy as np
@@ -24,12 +24,14 @@ from graphmem.stores.base import (
     LABELS,
     ChangeSet,
     Expect,
+    KeywordDocs,
     Props,
     Vector,
     Where,
     check_guard,
     same_value,
 )
+from graphmem.text import index_terms
 
 #: properties a store keeps on every node or relationship itself
 RESERVED = frozenset({"id", "user_id", "embedding"})
@@ -226,6 +228,52 @@ def fulltext_body(label: str, props: Mapping[str, Any]) -> str:
             if v is not None and v != "":
                 parts.append(str(v).replace("_", " ") if spaced else str(v))
     return " ".join(parts)
+
+
+#: BM25's term-frequency saturation and length normalisation (FTS5's and Lucene's defaults)
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+def bm25(docs: KeywordDocs, terms: Sequence[str], k: int) -> list[tuple[str, float]]:
+    """The ``k`` best keyword matches of ``terms`` among ``docs`` (higher is better, ties
+    by id): the keyword score of every store, computed here from the candidates the
+    store's index found. Bodies and terms are tokenised and stemmed alike
+    (``text.index_terms``); a candidate holding none of the stemmed terms is no match.
+
+    Okapi BM25 with k1 = 1.2 and b = 0.75 and FTS5's idf, ``ln((N - n + 0.5) / (n +
+    0.5))`` floored at 1e-6, where N is the user's number of nodes of the searched
+    labels (``docs.total``) and n the number of matches holding the term. A document's
+    length is its number of tokens, normalised by the mean length of the matches (the
+    user's mean over every document would cost a scan of them on a server)."""
+    stems = list(dict.fromkeys(s for t in terms for s in index_terms(t)))
+    if not stems or k <= 0:
+        return []
+    wanted = set(stems)
+    counted: list[tuple[str, dict[str, int], int]] = []
+    for node_id, body in docs.bodies.items():
+        tokens = index_terms(body)
+        tf: dict[str, int] = {}
+        for token in tokens:
+            if token in wanted:
+                tf[token] = tf.get(token, 0) + 1
+        if tf:
+            counted.append((node_id, tf, len(tokens)))
+    if not counted:
+        return []
+    n = max(docs.total, len(counted))
+    avgdl = sum(dl for _, _, dl in counted) / len(counted)
+    idf = {}
+    for s in stems:
+        df = sum(1 for _, tf, _ in counted if s in tf)
+        idf[s] = max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6)
+    scored = []
+    for node_id, tf, dl in counted:
+        norm = BM25_K1 * (1.0 - BM25_B + BM25_B * dl / avgdl)
+        score = sum(idf[s] * f * (BM25_K1 + 1.0) / (f + norm) for s, f in tf.items())
+        scored.append((node_id, score))
+    scored.sort(key=lambda h: (-h[1], h[0]))
+    return scored[:k]
 
 
 def fulltext_param() -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ import pytest
 from graphmem.config import Config, RecallConfig
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
-from graphmem.recall.search import Searcher
+from graphmem.recall.search import _episodes
+from graphmem.stores.base import SeedRequest
 from tests.conftest import FakeClock
 from tests.contract.helpers import LONG_TURN, anna_lives_in
 
@@ -152,8 +153,7 @@ def test_one_sentence_of_a_long_turn_is_matched_through_its_passage(mem: GraphMe
     whole = dict(mem.store.vector_search("u1", "Episode", q, 5))[episode]
     best = float(sentence @ q)
     assert best > whole + 0.05  # the premise: the sentence matches better than the turn
-    searcher = Searcher(mem.store, mem.config, mem.embedder, mem.clock)
-    seeds = dict(searcher._episodes("u1", q, RecallConfig()))
-    assert abs(seeds[episode] - best) < 1e-3
-    no_passages = dict(searcher._episodes("u1", q, RecallConfig(passages=False)))
+    found = mem.store.seeds("u1", SeedRequest(q, 5, [("Episode", None), ("Passage", None)]))
+    assert abs(dict(_episodes(found, RecallConfig()))[episode] - best) < 1e-3
+    no_passages = dict(_episodes(found, RecallConfig(passages=False)))
     assert abs(no_passages[episode] - whole) < 1e-3

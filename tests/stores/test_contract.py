@@ -231,6 +231,22 @@ def test_vector_search_filters_without_losing_hits(store: Store) -> None:
     assert scores == sorted(scores, reverse=True)
 
 
+def test_vector_searches_answer_each_vector_like_vector_search(store: Store) -> None:
+    rng = np.random.default_rng(3)
+    nodes = []
+    for i in range(60):
+        node = memory(f"m{i:03d}", f"text {i}", status="merged" if i % 3 else "generated")
+        node.embedding = rng.normal(size=DIM).astype(np.float32)
+        nodes.append(node)
+    store.apply(ChangeSet("u1", add_nodes=nodes))
+    queries = [rng.normal(size=DIM).astype(np.float32) for _ in range(3)]
+    where = {"status": "generated"}
+    batched = store.vector_searches("u1", "Memory", queries, 5, where)
+    assert batched == [store.vector_search("u1", "Memory", q, 5, where) for q in queries]
+    assert all(len(hits) == 5 for hits in batched)
+    assert store.vector_searches("u2", "Memory", queries, 5) == [[], [], []]
+
+
 def test_dump_pages_through_every_node_and_relationship_of_one_user(store: Store) -> None:
     nodes = [memory(f"m{i}", f"fact {i}", frozen=i == 2) for i in range(5)]
     nodes.append(NodeRecord("d1", "u1", "Document", {"title": "Notes", "chunks": 1}))

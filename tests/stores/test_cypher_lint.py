@@ -10,10 +10,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from graphmem.stores.base import ChangeSet, EdgeRecord, Expect, NodeRecord
+from graphmem.stores.base import ChangeSet, EdgeRecord, Expect, NodeRecord, SeedRequest
 from graphmem.stores.cypher.plan import apply_statement, compile_changes, find_statement
+from graphmem.stores.cypher.recall import SeedStatement
 from graphmem.stores.cypher.statements import Statements, cypher_root
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,12 +81,26 @@ def neo4j_statements() -> dict[str, str]:
     """Every statement Neo4j runs: standalone files, and composed apply / find."""
     st = Statements("neo4j")
     out = {}
-    for folder in ("read", "write", "schema", "admin"):
+    fragments = ("read/find", "read/order_asc", "read/order_desc", "read/limit")
+    fragments += ("recall/named", "recall/vector", "recall/keyword")
+    for folder in ("read", "write", "schema", "admin", "recall"):
         for name in st.names(folder):
-            if name in ("read/find", "read/order_asc", "read/order_desc", "read/limit"):
+            if name in fragments:
                 continue
             text = st.path(name).read_text()
             out[name] = st.render(name, label="Memory") if "{{" in text else st.get(name)
+    every_part = SeedRequest(
+        np.zeros(384, np.float32),
+        10,
+        [("Memory", {"status": ["generated"]}), ("Episode", None), ("Passage", None)],
+        ["anna", "lives"],
+        ["Memory", "Episode"],
+        ["anna"],
+        {"status": "active"},
+    )
+    out["recall/seeds (every part)"] = SeedStatement(
+        st, every_part, "u1", [], str, str, " OR ".join
+    ).text
     compiled = compile_changes(_every_change(), 384)
     out["apply (every fragment)"] = apply_statement(st, compiled, lock=True)
     for desc in (False, True):

@@ -104,12 +104,9 @@ def test_bad_uris_are_invalid_input() -> None:
             open_store(uri)
 
 
-def test_vector_search_widens_through_the_index_for_large_tenants(
+def test_a_filtered_vector_search_the_index_cannot_fill_ranks_exactly_in_one_statement(
     store: CypherStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graphmem.stores.cypher.store as module
-
-    monkeypatch.setattr(module, "_EXACT_LIMIT", 0)  # never rank exactly: widen only
     rng = np.random.default_rng(11)
     nodes = []
     for i in range(400):
@@ -117,18 +114,24 @@ def test_vector_search_widens_through_the_index_for_large_tenants(
         node.embedding = rng.normal(size=DIM).astype(np.float32)
         nodes.append(node)
     store.apply(ChangeSet("u1", add_nodes=nodes))
-    calls: list[int] = []
+    calls: list[str] = []
     run = store.dialect.run
 
     def counting(query: str, params: dict[str, object], *, write: bool) -> list[dict[str, object]]:
-        if "fetch" in params:
-            calls.append(int(params["fetch"]))  # type: ignore[call-overload]
+        calls.append(query)
         return run(query, params, write=write)
 
     monkeypatch.setattr(store.dialect, "run", counting)
-    found = store.vector_search("u1", "Memory", vec(1.0), 10, {"status": "generated"})
-    assert len(found) == 10 and calls[0] == 40 and len(calls) > 1
-    assert all(store.get("u1", [i])[0].props["status"] == "generated" for i, _ in found)
+    query = vec(1.0)
+    found = store.vector_search("u1", "Memory", query, 10, {"status": "generated"})
+    generated = [n for n in nodes if n.props["status"] == "generated"]
+    cosine = {
+        n.id: float(n.embedding @ query / np.linalg.norm(n.embedding))  # type: ignore[operator]
+        for n in generated
+    }
+    expected = sorted(cosine, key=lambda i: (-cosine[i], i))[:10]
+    assert [i for i, _ in found] == expected and len(calls) == 1
+    assert all(abs(score - cosine[i]) < 1e-4 for i, score in found)
 
 
 def test_the_fulltext_body_is_the_one_every_store_indexes(store: CypherStore) -> None:

@@ -22,6 +22,7 @@ from graphmem.stores.semantics import (
     FULLTEXT_PROPS,
     check_shape,
     check_state,
+    fulltext_body,
     fulltext_param,
     stored_props,
     stored_value,
@@ -157,8 +158,13 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
         group, label_set = labels_of(labels[node_id], props)
         groups[group] = label_set
         row = {k: v for k, v in props.items() if v is not None}
-        nodes.setdefault(group, []).append({**row, "id": node_id, "user_id": uid})
-    touched = [i for i in added] + [i for i, p in updates.items() if FULLTEXT_PROPS & set(p)]
+        body = fulltext_body(labels[node_id], row)
+        if body:  # what apply/index_text computes, set at creation: one index update
+            row["_text"] = body
+        nodes.setdefault(group, []).append(
+            {"props": {**row, "id": node_id, "user_id": uid}, "vector": embed.get(node_id)}
+        )
+    touched = [i for i, p in updates.items() if FULLTEXT_PROPS & set(p) and i not in added]
     params: dict[str, Any] = {
         "user_id": uid,
         "checks": [*guards, *checks.values()],
@@ -170,8 +176,12 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
         "set_nodes": [
             {"id": i, "props": p} for i, p in updates.items() if alive(i) and i not in added
         ],
-        "embed": [{"id": i, "vector": v} for i, v in embed.items() if v is not None and alive(i)],
-        "unembed": [i for i, v in embed.items() if v is None and alive(i)],
+        "embed": [
+            {"id": i, "vector": v}
+            for i, v in embed.items()
+            if v is not None and alive(i) and i not in added
+        ],
+        "unembed": [i for i, v in embed.items() if v is None and alive(i) and i not in added],
         "touched": [i for i in dict.fromkeys(touched) if alive(i)],
         "fulltext": fulltext_param(),
         "edges": edges,

@@ -14,7 +14,7 @@ refused statement writes nothing, and is then explained by ``plan.diagnose``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -27,7 +27,13 @@ from graphmem.stores.base import (
     CountKey,
     Direction,
     EdgeRecord,
+    ExpandRequest,
+    Expansion,
+    Gain,
     NodeRecord,
+    SeedRequest,
+    SeedResult,
+    SpreadRequest,
     Vector,
     Where,
 )
@@ -39,26 +45,28 @@ from graphmem.stores.cypher.plan import (
     find_statement,
     referenced,
 )
-from graphmem.stores.semantics import FULLTEXT, fetch_sizes, where_filters
+from graphmem.stores.cypher.recall import (
+    SeedStatement,
+    expand_params,
+    expansion,
+    gains,
+    keyword_docs,
+    spread_params,
+    where_param,
+)
+from graphmem.stores.semantics import bm25, fetch_sizes
 from graphmem.text import query_terms
 
-_MAX_FETCH = 10_000  # the most a filtered search fetches from an index (semantics.fetch_sizes)
-_EXACT_LIMIT = 2_000  # rank at most this many of a user's nodes exactly
 
-
-def _where_param(where: Where | None) -> list[dict[str, Any]]:
-    """``where`` as the ``$where`` of the read statements (see ``read/find``)."""
-    return [
-        {"name": f.name, "values": list(f.values), "null": f.null} for f in where_filters(where)
-    ]
+def _label(labels: Sequence[str]) -> str:
+    return next((lb for lb in LABELS if lb in labels), "Node")
 
 
 def _node(row: Record) -> NodeRecord:
     props = {k: v for k, v in dict(row["props"]).items() if v is not None and k[0] != "_"}
     node_id, user_id = props.pop("id"), props.pop("user_id")
     props.pop("embedding", None)
-    label = next((lb for lb in LABELS if lb in row["labels"]), "Node")
-    return NodeRecord(node_id, user_id, label, props)
+    return NodeRecord(node_id, user_id, _label(row["labels"]), props)
 
 
 def _edge(row: Record) -> EdgeRecord:
@@ -133,7 +141,7 @@ class CypherStore:
             return []
         params: dict[str, Any] = {
             "user_id": user_id,
-            "where": _where_param(where),
+            "where": where_param(where),
             "order_by": order_by,
         }
         if limit is not None:
@@ -163,81 +171,101 @@ class CypherStore:
             out.setdefault(row["id"], _edge(row))
         return list(out.values())
 
-    def _widening(self, k: int, fetch_rows: Callable[[int], Record]) -> list[tuple[str, float]]:
-        """Keyword search: widen the fetch (``semantics.fetch_sizes``) until ``k`` of the
-        matches are the user's or the index returns fewer than asked (it has no more)."""
-        hits: list[tuple[str, float]] = []
-        for fetch in fetch_sizes(k, most=_MAX_FETCH):
-            row = fetch_rows(fetch)
-            hits = [(str(i), float(s)) for i, s in row["hits"]]
-            if len(hits) >= k or int(row["fetched"]) < fetch:
-                break
-        return hits
-
     def vector_search(
         self, user_id: str, label: str, vector: Vector, k: int, where: Where | None = None
     ) -> list[tuple[str, float]]:
-        """Through the native (approximate) index, widening the fetch
-        (``semantics.fetch_sizes``) while fewer than ``k`` candidates pass the tenant and
-        ``where`` filter. When the user has few matching nodes, or the index cannot
-        deliver them (deleted entries, other tenants), the user's matching nodes are
-        ranked exactly instead."""
-        if k <= 0 or label not in VECTOR_LABELS:
-            return []
-        arr = np.asarray(vector, dtype=np.float32).ravel()
-        if arr.shape[0] != self.dimensions:
-            raise InvalidInputError(
-                f"query vector has {arr.shape[0]} dimensions; the store has {self.dimensions}"
-            )
-        filters = {"user_id": user_id, "where": _where_param(where)}
-        params = {**self.dialect.vector_params(label), **filters, "vector": arr.tolist()}
-        statement = self._statements.get("read/vector")
-        candidates = None
-        for fetch in fetch_sizes(k, most=_MAX_FETCH):
-            row = self.dialect.run(statement, {**params, "fetch": fetch}, write=False)[0]
-            hits = [(str(i), self.dialect.similarity(float(s))) for i, s in row["hits"]]
-            if candidates is None and len(hits) < k:
-                found = self.dialect.run(
-                    self._statements.render("read/candidates", label=label), filters, write=False
-                )
-                candidates = int(found[0]["count"]) if found else 0
-                if candidates <= _EXACT_LIMIT:
-                    break
-            if len(hits) >= min(k, candidates or k):
-                return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
-        return self._exact(label, arr, k, filters)
+        """Through the native (approximate) index, fetching ``4k`` (at least 16) and
+        keeping the user's nodes that match ``where``; when fewer than ``k`` pass, the
+        user's matching nodes are ranked exactly, in the same statement."""
+        return self.vector_searches(user_id, label, [vector], k, where)[0]
 
-    def _exact(
-        self, label: str, query: Vector, k: int, filters: dict[str, Any]
-    ) -> list[tuple[str, float]]:
-        """Rank the user's matching nodes exactly, in the server."""
-        rows = self.dialect.run(
-            self._statements.render("read/exact", label=label),
-            {**filters, "vector": query.tolist(), "k": k},
-            write=False,
-        )
-        hits = [(str(r["id"]), self.dialect.similarity(float(r["score"]))) for r in rows]
-        return sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
+    def vector_searches(
+        self,
+        user_id: str,
+        label: str,
+        vectors: Sequence[Vector],
+        k: int,
+        where: Where | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        if k <= 0 or label not in VECTOR_LABELS or not vectors:
+            return [[] for _ in vectors]
+        arrays = [np.asarray(v, dtype=np.float32).ravel() for v in vectors]
+        for arr in arrays:
+            if arr.shape[0] != self.dimensions:
+                raise InvalidInputError(
+                    f"query vector has {arr.shape[0]} dimensions; the store has {self.dimensions}"
+                )
+        params = {
+            "user_id": user_id,
+            "where": where_param(where),
+            "vectors": [arr.tolist() for arr in arrays],
+            "fetch": next(fetch_sizes(k, most=10_000)),
+            "k": k,
+            "index": self.dialect.vector_params(label).get("index", label),
+        }
+        statement = self._statements.render("read/vectors", label=label)
+        out: list[list[tuple[str, float]]] = [[] for _ in vectors]
+        for row in self.dialect.run(statement, params, write=False):
+            chosen = row["exact"] or row["hits"]
+            hits = [(str(h[0]), self.dialect.similarity(float(h[1]))) for h in chosen]
+            out[int(row["i"])] = sorted(hits, key=lambda h: (-h[1], h[0]))[:k]
+        return out
+
+    def _similarity(self, score: float) -> float:
+        return self.dialect.similarity(score)
+
+    def _check_dimensions(self, request: SeedRequest) -> None:
+        if request.vector_labels:
+            dims = np.asarray(request.vector).ravel().shape[0]
+            if dims != self.dimensions:
+                raise InvalidInputError(
+                    f"query vector has {dims} dimensions; the store has {self.dimensions}"
+                )
 
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
     ) -> list[tuple[str, float]]:
         terms = query_terms(text)
-        if not terms or not labels or k <= 0:
+        if not terms or k <= 0:
             return []
-        statement = self._statements.get("read/keyword")
-        hits: list[tuple[str, float]] = []
-        for label in dict.fromkeys(labels):
-            if label not in FULLTEXT:
-                continue
-            params = {**self.dialect.keyword_params(label, terms), "user_id": user_id}
+        request = SeedRequest(np.zeros(0, np.float32), k, (), terms, labels)
+        statement = self._seed_statement(user_id, request)
+        if not statement.text:
+            return []
+        rows = self.dialect.run(statement.text, statement.params, write=False)
+        return bm25(keyword_docs(rows), terms, k)
 
-            def fetch_rows(fetch: int, params: dict[str, Any] = params) -> Record:
-                return self.dialect.run(statement, {**params, "fetch": fetch}, write=False)[0]
+    # ------------------------------------------------------------------ recall reads
+    def _seed_statement(self, user_id: str, request: SeedRequest) -> SeedStatement:
+        dialect = self.dialect
+        return SeedStatement(
+            self._statements,
+            request,
+            user_id,
+            np.asarray(request.vector, dtype=np.float32).ravel().tolist(),
+            vector_index=lambda label: str(dialect.vector_params(label).get("index", label)),
+            fulltext_index=lambda label: str(dialect.keyword_params(label, []).get("index", label)),
+            fulltext=lambda terms: str(dialect.keyword_params("Memory", terms)["query"]),
+        )
 
-            hits += self._widening(k, fetch_rows)
-        hits.sort(key=lambda h: (-h[1], h[0]))
-        return hits[:k]
+    def seeds(self, user_id: str, request: SeedRequest) -> SeedResult:
+        self._check_dimensions(request)
+        statement = self._seed_statement(user_id, request)
+        if not statement.text:
+            return SeedResult()
+        rows = self.dialect.run(statement.text, statement.params, write=False)
+        return statement.result(rows[0], self.dialect.similarity)
+
+    def spread(self, user_id: str, request: SpreadRequest) -> list[Gain]:
+        if not request.seeds:
+            return []
+        params = spread_params(user_id, request)
+        rows = self._read("recall/spread", **params)
+        return gains(rows, request)
+
+    def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
+        rows = self._read("recall/expand", **expand_params(user_id, request))
+        return expansion(rows[0], request, user_id, _label)
 
     def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
         if not ids:

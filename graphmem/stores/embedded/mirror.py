@@ -9,11 +9,23 @@ changes a map in place (a change replaces it), and callers treat them as read-on
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from graphmem.stores.base import CountKey, Direction, EdgeRecord, NodeRecord, Props, Vector, Where
+from graphmem.stores.base import (
+    SPREAD_RELATIONS,
+    CountKey,
+    Direction,
+    EdgeRecord,
+    Gain,
+    NodeRecord,
+    Props,
+    SpreadRequest,
+    Vector,
+    Where,
+)
 from graphmem.stores.embedded.plan import Plan
 from graphmem.stores.semantics import matches, where_filters
 from graphmem.stores.vectors import VectorIndex
@@ -183,6 +195,55 @@ class Mirror:
         nodes = self.nodes
         accept = (lambda i: matches(nodes[i].props, where)) if where else None
         return vindex.search(vector, k, accept)
+
+    def size(self, user_id: str, label: str) -> int:
+        """How many nodes of ``label`` the user has."""
+        return len(self._members.get((user_id, label), {}))
+
+    def spread(self, user_id: str, req: SpreadRequest) -> list[Gain]:
+        """``Store.spread`` over the adjacency."""
+        best: dict[str, tuple[float, int, str]] = {}
+
+        def offer(node_id: str, gain: float, relation: int, via: str) -> None:
+            old = best.get(node_id)
+            if gain > 0 and (old is None or (-gain, relation, via) < (-old[0], old[1], old[2])):
+                best[node_id] = (gain, relation, via)
+
+        weights = {"EXTRACTED_FROM": (req.source_weight, 0), "NEXT": (req.next_weight, 1)}
+        about: dict[str, list[str]] = defaultdict(list)
+        for seed, score in req.seeds.items():
+            if self.owned(user_id, seed) is None:
+                continue
+            for side, end in ((self._out, "dst"), (self._in, "src")):
+                for edge in side.get(seed, {}).values():
+                    if edge.user_id != user_id:
+                        continue
+                    other = edge.dst if end == "dst" else edge.src
+                    if edge.type in weights:
+                        weight, relation = weights[edge.type]
+                        offer(other, weight * score, relation, seed)
+                    elif (
+                        edge.type == "ABOUT" and end == "dst" and edge.props.get("role") == "object"
+                    ):
+                        about[other].append(seed)
+        if req.entity_weight > 0:
+            for entity, seeds in about.items():
+                members = [
+                    e.src
+                    for e in self._in.get(entity, {}).values()
+                    if e.type == "ABOUT" and e.user_id == user_id
+                ]
+                if len(members) > req.entity_limit:
+                    continue
+                share = req.entity_weight / math.log2(2 + len(members))
+                for seed in seeds:
+                    for member in members:
+                        if member != seed:
+                            offer(member, share * req.seeds[seed], 2, seed)
+        return [
+            Gain(node_id, gain, SPREAD_RELATIONS[relation], via)
+            for node_id, (gain, relation, via) in best.items()
+        ]
 
     def user_ids(self) -> list[str]:
         return sorted({uid for (uid, _), members in self._members.items() if members})

@@ -244,23 +244,22 @@ class SqliteFile:
                 (rid, user_token(rec.user_id, rec.label), body),
             )
 
-    def keyword_search(
-        self, user_id: str, terms: Sequence[str], k: int, labels: Sequence[str]
-    ) -> list[tuple[str, float]]:
-        """BM25 over the bodies of the user's nodes of ``labels`` that hold any of
-        ``terms`` (plain word tokens), best first, ties by id."""
+    def keyword_matches(
+        self, user_id: str, terms: Sequence[str], labels: Sequence[str]
+    ) -> list[str]:
+        """Ids of the user's nodes of ``labels`` whose body holds any of ``terms`` (plain
+        word tokens, stemmed by the index's porter tokenizer), in id order."""
         scope = " OR ".join(user_token(user_id, label) for label in labels)
         body = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
         try:
             rows = self.db.execute(
-                "SELECT n.id, bm25(fts, 0.0, 1.0) AS s FROM fts JOIN nodes n "
-                "ON n.rid = fts.rowid WHERE fts MATCH ? AND n.user_id = ? "
-                "ORDER BY s, n.id LIMIT ?",
-                (f"u : ({scope}) AND body : ({body})", user_id, k),
+                "SELECT n.id FROM fts JOIN nodes n ON n.rid = fts.rowid "
+                "WHERE fts MATCH ? AND n.user_id = ? ORDER BY n.id",
+                (f"u : ({scope}) AND body : ({body})", user_id),
             ).fetchall()
         except sqlite3.Error as exc:
             raise BackendError(f"keyword search failed: {exc}") from exc
-        return [(node_id, -float(score)) for node_id, score in rows]
+        return [node_id for (node_id,) in rows]
 
     def close(self) -> None:
         try:

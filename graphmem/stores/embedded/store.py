@@ -12,20 +12,28 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from graphmem.stores.base import (
     ChangeSet,
     CountKey,
     Direction,
     EdgeRecord,
+    ExpandRequest,
+    Expansion,
+    Gain,
+    KeywordDocs,
     NodeRecord,
+    SeedRequest,
+    SeedResult,
+    SpreadRequest,
     Vector,
     Where,
 )
 from graphmem.stores.embedded.mirror import Mirror
 from graphmem.stores.embedded.plan import plan_changes
 from graphmem.stores.embedded.sqlite import SqliteFile
-from graphmem.stores.semantics import FULLTEXT
+from graphmem.stores.semantics import FULLTEXT, bm25, fulltext_body
 from graphmem.text import query_terms
 
 
@@ -120,16 +128,98 @@ class EmbeddedStore:
             self._refresh()
             return self._mirror.vector_search(user_id, label, vector, k, where)
 
+    def vector_searches(
+        self,
+        user_id: str,
+        label: str,
+        vectors: Sequence[Vector],
+        k: int,
+        where: Where | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        with self._lock:
+            self._refresh()
+            return [self._mirror.vector_search(user_id, label, v, k, where) for v in vectors]
+
     def keyword_search(
         self, user_id: str, text: str, k: int, labels: Sequence[str]
     ) -> list[tuple[str, float]]:
         terms = query_terms(text)
-        labels = [label for label in dict.fromkeys(labels) if label in FULLTEXT]
-        if not terms or not labels or k <= 0:
-            return []
         with self._lock:
             self._refresh()
-            return self._file.keyword_search(user_id, terms, k, labels)
+            return bm25(self._keyword_docs(user_id, terms, labels), terms, k)
+
+    def _keyword_docs(
+        self, user_id: str, terms: Sequence[str], labels: Sequence[str]
+    ) -> KeywordDocs:
+        labels = [label for label in dict.fromkeys(labels) if label in FULLTEXT]
+        if not terms or not labels:
+            return KeywordDocs()
+        docs = KeywordDocs(total=sum(self._mirror.size(user_id, label) for label in labels))
+        for node_id in self._file.keyword_matches(user_id, terms, labels):
+            rec = self._mirror.owned(user_id, node_id)
+            if rec is not None:
+                docs.bodies[node_id] = fulltext_body(rec.label, rec.props)
+        return docs
+
+    # ------------------------------------------------------------------ recall reads
+    def seeds(self, user_id: str, request: SeedRequest) -> SeedResult:
+        out = SeedResult()
+        with self._lock:
+            self._refresh()
+            mirror = self._mirror
+            keys = list(request.entity_keys)
+            for prop in ("key", "alias_keys"):
+                if keys:
+                    by: dict[str, Any] = {prop: keys, **(request.entity_where or {})}
+                    found = mirror.find(user_id, "Entity", by)
+                    for rec in sorted(found, key=lambda r: r.id):
+                        out.named.setdefault(rec.id, rec.props["name"])
+            for label, where in request.vector_labels:
+                hits = mirror.vector_search(user_id, label, request.vector, request.k, where)
+                if label == "Passage":
+                    hits = [
+                        (str(mirror.nodes[i].props.get("episode_id")), score) for i, score in hits
+                    ]
+                out.vector[label] = hits
+            out.keyword = self._keyword_docs(user_id, request.terms, request.keyword_labels)
+        return out
+
+    def spread(self, user_id: str, request: SpreadRequest) -> list[Gain]:
+        with self._lock:
+            self._refresh()
+            return self._mirror.spread(user_id, request)
+
+    def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
+        out = Expansion()
+        with self._lock:
+            self._refresh()
+            mirror = self._mirror
+            entities = list(dict.fromkeys(request.entities))
+            wanted = set(entities)
+            for node_id in dict.fromkeys(request.ids):
+                rec = mirror.owned(user_id, node_id)
+                if rec is None:
+                    continue
+                out.records[node_id] = _fields(rec, request.fields.get(rec.label, ()))
+                if wanted:
+                    linked = {e.dst for e in mirror.edges(user_id, [node_id], ["ABOUT"], "out")} | {
+                        e.src for e in mirror.edges(user_id, [node_id], ["MENTIONED_IN"], "in")
+                    }
+                    if linked & wanted:
+                        out.linked[node_id] = [e for e in entities if e in linked]
+                if request.sources and rec.label == "Episode":
+                    edges = mirror.edges(user_id, [node_id], ["EXTRACTED_FROM"], "in")
+                    sources = {e.src: mirror.owned(user_id, e.src) for e in edges}
+                    out.sources[node_id] = [
+                        _fields(m, request.source_fields)
+                        for _, m in sorted(sources.items())
+                        if m is not None
+                    ]
+            if request.keys:
+                found = mirror.find(user_id, "Memory", {"sp_key": list(request.keys)})
+                fields = request.fields.get("Memory", ())
+                out.keyed = [_fields(r, fields) for r in sorted(found, key=lambda r: r.id)]
+        return out
 
     def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
         out: dict[str, Vector] = {}
@@ -177,6 +267,12 @@ class EmbeddedStore:
     def close(self) -> None:
         with self._lock:
             self._file.close()
+
+
+def _fields(rec: NodeRecord, fields: Sequence[str]) -> NodeRecord:
+    """A copy of ``rec`` with only ``fields`` of its properties."""
+    props = rec.props
+    return NodeRecord(rec.id, rec.user_id, rec.label, {f: props[f] for f in fields if f in props})
 
 
 def _shared(rec: NodeRecord) -> NodeRecord:

@@ -1,0 +1,21 @@
+// Seeds, part: the user's entities the query may name, those matching $entity_where (see
+// read/find) with one of $entity_keys as key (ByKey) or among their alias keys (ByAlias).
+CALL {
+  MATCH (e:Entity)
+  WHERE e.user_id = $user_id AND e.key IN $entity_keys
+  WITH e, all(f IN $entity_where WHERE
+              (f.null AND e[f.name] IS NULL)
+              OR any(v IN [] + e[f.name] WHERE v IN f.values)) AS accepted
+  WHERE accepted
+  RETURN collect([e.id, e.name]) AS ByKey
+}
+CALL {
+  MATCH (e:Entity)
+  WHERE e.user_id = $user_id
+  WITH e, any(a IN [] + coalesce(e.alias_keys, []) WHERE a IN $entity_keys)
+          AND all(f IN $entity_where WHERE
+              (f.null AND e[f.name] IS NULL)
+              OR any(v IN [] + e[f.name] WHERE v IN f.values)) AS accepted
+  WHERE accepted
+  RETURN collect([e.id, e.name]) AS ByAlias
+}

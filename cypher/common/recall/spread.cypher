@@ -1,0 +1,42 @@
+// One step of spreading activation from $seeds ([{id, score}]), aggregated here (see
+// Store.spread): a seed offers its score x $source_weight along EXTRACTED_FROM, x
+// $next_weight along NEXT, and, through each entity it is ABOUT as object with d <=
+// $entity_limit incoming ABOUT relationships, x $spread[d] to the entity's other ABOUT
+// nodes (an entity's degree is counted once, whatever the number of seeds about it, and
+// each member hears only from the entity's best seed other than itself: the others' offers
+// through that entity are smaller, or equal from a larger seed id, so they never win).
+// Each target keeps its best offer (largest gain, then relation 0 source < 1 next
+// < 2 entity, then smallest seed id: the first of the sorted offers each target
+// collects); returned as target, relation, via, d.
+CALL {
+  UNWIND $seeds AS s
+  MATCH (a:Node {id: s.id})
+  WHERE a.user_id = $user_id
+  MATCH (a)-[r:EXTRACTED_FROM|NEXT]-(b)
+  WHERE r.user_id = $user_id
+  WITH s, b, CASE type(r) WHEN 'NEXT' THEN 1 ELSE 0 END AS relation
+  RETURN collect([b.id, relation, 0,
+                  CASE relation WHEN 1 THEN $next_weight ELSE $source_weight END * s.score,
+                  s.id]) AS direct
+}
+CALL {
+  UNWIND $seeds AS s
+  MATCH (a:Node {id: s.id})
+  WHERE a.user_id = $user_id AND $entity_weight > 0
+  MATCH (a)-[r:ABOUT]->(e:Entity)
+  WHERE r.user_id = $user_id AND r.role = 'object'
+  WITH DISTINCT e, s.id AS via, s.score AS score
+  ORDER BY score DESC, via ASC
+  WITH e, collect([via, score])[0..2] AS best
+  WITH e, best, size([(e)<-[c:ABOUT]-() WHERE c.user_id = $user_id | c]) AS d
+  WHERE d <= $entity_limit
+  MATCH (e)<-[x:ABOUT]-(m)
+  WITH m, x, d, CASE WHEN m.id = best[0][0] THEN best[1] ELSE best[0] END AS seed
+  WHERE x.user_id = $user_id AND seed IS NOT NULL
+  RETURN collect([m.id, 2, d, $spread[d] * seed[1], seed[0]]) AS shared
+}
+UNWIND direct + shared AS o
+WITH o WHERE o[3] > 0
+WITH o ORDER BY o[3] DESC, o[1] ASC, o[4] ASC
+WITH o[0] AS target, head(collect(o)) AS best
+RETURN target, best[1] AS relation, best[4] AS via, best[2] AS d
