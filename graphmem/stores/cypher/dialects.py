@@ -68,7 +68,12 @@ class Dialect(ABC):
         """Create what is missing (idempotent); returns the statement names run."""
         missing = [name for name, ok in self.schema_status().items() if not ok]
         for name in missing:
-            self.run(self.statements.get(name), {"dimensions": dimensions}, write=True)
+            try:
+                self.run(self.statements.get(name), {"dimensions": dimensions}, write=True)
+            except BackendError:
+                # another process opening the same fresh store may have created it first
+                if not self.schema_status().get(name):
+                    raise
         if missing:
             self.wait_for_indexes(seconds)
         return missing

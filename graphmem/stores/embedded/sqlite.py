@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ class SqliteFile:
                 f"cannot open the embedded store at {self.path}: {exc}"
             ) from exc
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             self.db.execute("PRAGMA synchronous=NORMAL")
             if self._format() != FORMAT:
                 with self.transaction():
@@ -104,6 +105,20 @@ class SqliteFile:
                     f"cannot open the store file {self.path}: {exc}"
                 ) from exc
             raise
+
+    def _wal(self, seconds: float = 10.0) -> None:
+        """Switch the file to write-ahead logging. Another process switching a new file
+        at the same moment makes SQLite answer "database is locked" at once (the busy
+        timeout does not cover it), so this tries again for a while."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _format(self) -> int | None:
         """The file's format; None for a new, empty file."""
