@@ -13,13 +13,15 @@ another writer is found on the next attempt, never stored twice."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 
-from graphmem.embedding import Embedder
+from graphmem.config import Config
+from graphmem.embedding import Embedder, embed_distinct
 from graphmem.errors import DuplicateRefError
 from graphmem.extraction.addressees import with_addressees
 from graphmem.extraction.base import Extraction, Extractor, Utterance
@@ -31,7 +33,7 @@ from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
 from graphmem.validation import Message
 from graphmem.versioning import Candidate, Outcome, write_memory
-from graphmem.writer import Writer
+from graphmem.writer import Writer, write
 
 Embed = Callable[[Sequence[str]], dict[str, Vector]]
 
@@ -111,6 +113,45 @@ def extract_and_embed(
     return extractions, dict(zip(texts, pending.result(), strict=True))
 
 
+class Models:
+    """The models a write runs before it plans: the extractor, the embedder (on a worker
+    thread while the extractor parses, so spaCy and the embedding model use both cores)
+    and the predicate frames. They run once per call, outside the write and its
+    attempts, so a write is planned and committed in milliseconds."""
+
+    def __init__(self, extractor: Extractor, embedder: Embedder, frames: FrameMatcher) -> None:
+        self.extractor, self.embedder, self.frames = extractor, embedder, frames
+        self._pool: ThreadPoolExecutor | None = None
+
+    def embed(self, known: Mapping[str, Vector] | None = None) -> Embed:
+        """The embedder for one call, remembering its vectors (``known`` to begin with)."""
+        cache = dict(known or {})
+
+        def embed(texts: Sequence[str]) -> dict[str, Vector]:
+            missing = [t for t in dict.fromkeys(texts) if t not in cache]
+            if missing:
+                cache.update(embed_distinct(self.embedder, missing))
+            return {t: cache[t] for t in texts}
+
+        return embed
+
+    def prepare(self, msgs: Sequence[Message]) -> tuple[list[Extraction], dict[str, Vector], Embed]:
+        """The messages' extractions (rules and frames), their sentences' vectors, and
+        the call's embedder with the memories' texts already embedded."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphmem-embed")
+        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self._pool)
+        extractions = with_frames(self.frames, msgs, extractions, known)
+        embed = self.embed(known)
+        embed([m.text for ex in extractions for m in ex.memories if m.text])
+        return extractions, known, embed
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
 def episode_vector(msg: Message, vectors: dict[str, Vector]) -> Vector:
     """An episode's vector: the normalised mean of its sentences' vectors. A small
     sentence model represents a long turn better this way than by embedding the whole
@@ -175,6 +216,25 @@ def stored_refs(
                 f"message {i}: ref {msg.ref!r} names two different messages in this call"
             )
     return found
+
+
+def message_episodes(
+    msgs: Sequence[Message], stored: dict[str, NodeRecord], planned: Planned | None
+) -> tuple[list[str], list[str]]:
+    """The episode of each message, in order without repeats (stored before, earlier
+    in this call, or planned), and those of them that were stored already."""
+    by_ref = {ref: rec.id for ref, rec in stored.items()}
+    planned_ids, ids = iter(planned.message_episodes if planned else ()), []
+    for m in msgs:
+        if m.ref is not None and m.ref in by_ref:
+            ids.append(by_ref[m.ref])
+            continue
+        ids.append(next(planned_ids))
+        if m.ref is not None:
+            by_ref[m.ref] = ids[-1]
+    existing = {rec.id for rec in stored.values()} | set(planned.existing if planned else ())
+    ids = list(dict.fromkeys(ids))
+    return ids, [i for i in ids if i in existing]
 
 
 def fresh_messages(msgs: Sequence[Message], stored: dict[str, NodeRecord]) -> list[int]:
@@ -326,3 +386,49 @@ def _valid_predicate(predicate: str | None) -> bool:
     except ValueError:
         return False
     return True
+
+
+def add_messages(
+    store: Store,
+    config: Config,
+    models: Models,
+    user_id: str,
+    msgs: Sequence[Message],
+    *,
+    session: str,
+    source: str,
+    now: datetime,
+) -> tuple[Planned | None, list[str], list[str]]:
+    """Store ``msgs`` in one atomic write (nothing for those stored already): what was
+    planned (None if nothing was new), the episode of each message in order without
+    repeats, and those of them stored before."""
+    stored = stored_refs(store, user_id, session, msgs)
+    fresh = [msgs[i] for i in fresh_messages(msgs, stored)]
+    if not fresh:  # nothing to extract or write
+        ids, existing = message_episodes(msgs, stored, None)
+        return None, ids, existing
+    extractions, known, embed = models.prepare(fresh)
+    planned = write(
+        store,
+        user_id,
+        now,
+        config,
+        lambda w: plan_add(
+            w,
+            fresh,
+            extractions,
+            session=session,
+            source=source,
+            embed=embed,
+            known=known,
+            passage_min_words=passage_min_words(config),
+        ),
+    )
+    ids, existing = message_episodes(msgs, stored, planned)
+    return planned, ids, existing
+
+
+def passage_min_words(config: Config) -> int | None:
+    """The shortest sentence of a turn that gets a passage, or None for no passages."""
+    recall = config.recall
+    return recall.passage_min_words if recall.passages else None

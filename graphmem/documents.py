@@ -18,15 +18,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
-from graphmem.adding import Embed, Planned, plan_add
+from graphmem.adding import Embed, Models, Planned, passage_min_words, plan_add
+from graphmem.codec import new_id
+from graphmem.config import Config
 from graphmem.errors import InvalidInputError
 from graphmem.extraction.base import Extraction
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
 from graphmem.validation import DocumentInput, Message
-from graphmem.writer import Writer
+from graphmem.writer import Writer, write
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -211,20 +214,41 @@ def chunk_messages(doc: DocumentInput, chunks: Sequence[Chunk], ref: str) -> lis
     ]
 
 
+@dataclass(frozen=True)
+class Split:
+    """A document ready for the write path: titled, cut into chunks, with its id and
+    its chunks as messages."""
+
+    doc: DocumentInput
+    chunks: list[Chunk]
+    document_id: str
+    msgs: list[Message]
+
+
+def split_for_write(doc: DocumentInput, chunk_chars: int) -> Split:
+    """``doc`` with its title (given, else its first top-level heading, its ref, or
+    "Untitled") split into chunks of at most ``chunk_chars``."""
+    if not doc.title:
+        doc = replace(doc, title=default_title(doc.text) or doc.ref or "Untitled")
+    chunks = split_document(doc.text, chunk_chars)
+    if not chunks:
+        raise InvalidInputError("the document has no text besides its headings")
+    document_id = new_id("doc")
+    return Split(doc, chunks, document_id, chunk_messages(doc, chunks, doc.ref or document_id))
+
+
 def plan_document(
     w: Writer,
-    doc: DocumentInput,
-    chunks: Sequence[Chunk],
-    msgs: Sequence[Message],
+    split: Split,
     extractions: Sequence[Extraction],
     *,
-    document_id: str,
     embed: Embed,
     known: dict[str, Vector],
     passage_min_words: int | None,
 ) -> tuple[NodeRecord, Planned]:
     """Plan the ``Document`` node, its chunk episodes (a session of their own, named by
     the document's id) and what was extracted from them into ``w``."""
+    doc, chunks, msgs = split.doc, split.chunks, split.msgs
     document = w.create(
         "Document",
         {
@@ -238,7 +262,7 @@ def plan_document(
             "created_at": w.now_s,
             "updated_at": w.now_s,
         },
-        node_id=document_id,
+        node_id=split.document_id,
     )
     planned = plan_add(
         w,
@@ -285,3 +309,30 @@ def stored_document(store: Store, user_id: str, doc: DocumentInput) -> NodeRecor
 def stored_chunks(store: Store, user_id: str, document_id: str) -> list[NodeRecord]:
     """A document's chunk episodes, in order."""
     return store.find(user_id, "Episode", {"session_id": document_id}, order_by="seq")
+
+
+def add_document(
+    store: Store, config: Config, models: Models, user_id: str, doc: DocumentInput, now: datetime
+) -> tuple[str, Planned | None, list[str]]:
+    """Store ``doc`` in one atomic write, or find it stored under its ref: the
+    document's id, what was planned (None if it was stored already), its chunks' ids."""
+    stored = stored_document(store, user_id, doc)
+    if stored is not None:
+        return stored.id, None, [r.id for r in stored_chunks(store, user_id, stored.id)]
+    split = split_for_write(doc, config.documents.chunk_chars)
+    extractions, known, embed = models.prepare(split.msgs)
+    _, planned = write(
+        store,
+        user_id,
+        now,
+        config,
+        lambda w: plan_document(
+            w,
+            split,
+            extractions,
+            embed=embed,
+            known=known,
+            passage_min_words=passage_min_words(config),
+        ),
+    )
+    return split.document_id, planned, planned.episodes

@@ -1,59 +1,25 @@
 """The engine: the public API of DESIGN §6, a thin facade over one store, one embedder
-and one extractor. Each method validates its arguments (``validation``), plans its change
-through a ``Writer`` with the module that owns the rule (``adding``, ``editing``,
-``merging``, ``lifecycle``) and commits it atomically; reads go to the store or the
-``Searcher``. Every call is scoped by ``user_id``; models load on first use.
+and one extractor (wired in ``wiring``; the API for documents, files, export and import
+is inherited from ``dataio``). Each method validates its arguments (``validation``),
+plans its change through a ``Writer`` with the module that owns the rule (``adding``,
+``editing``, ``merging``, ``lifecycle``) and commits it atomically; reads go to the
+store or the ``Searcher``. Every call is scoped by ``user_id``; models load on first use.
 
-A commit that meets a concurrent change of what the plan read (``ConflictError``) is
-planned again from fresh reads, up to ``Config.write_attempts`` times, with a short
-random pause between attempts; extraction and embedding are not repeated."""
+The models run before a write (``adding.Models``), so a commit that meets a concurrent
+change of what its plan read is planned again (``writer.write``) without repeating them."""
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import random
-import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any
 
-from graphmem.adding import (
-    Embed,
-    extract_and_embed,
-    fresh_messages,
-    plan_add,
-    stored_refs,
-    with_frames,
-)
-from graphmem.codec import (
-    new_id,
-    to_document,
-    to_entity,
-    to_episode,
-    to_memory,
-    to_model,
-    to_stats,
-)
-from graphmem.config import Config, LifecyclePolicy, lifecycle_for
-from graphmem.documents import (
-    chunk_messages,
-    default_title,
-    plan_document,
-    split_document,
-    stored_chunks,
-    stored_document,
-)
+from graphmem.adding import add_messages
+from graphmem.codec import to_entity, to_memory, to_model, to_stats
+from graphmem.dataio import DataInOut
 from graphmem.editing import plan_feedback, plan_remember, plan_update, set_frozen
-from graphmem.embedding import Embedder, MiniLMEmbedder, embed_distinct
 from graphmem.errors import ConflictError, FrozenError, InvalidInputError, NotFoundError
-from graphmem.extraction.base import Extractor
-from graphmem.extraction.frames import FrameMatcher
-from graphmem.extraction.spacy_extractor import SpacyExtractor
-from graphmem.ingest import IngestStatus, ingest_files
 from graphmem.lifecycle import SweepReport, delete_node, forget_nodes, mark_recalled, retract, sweep
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
@@ -63,48 +29,16 @@ from graphmem.models import (
     Entity,
     Episode,
     Hit,
-    IngestReport,
     Memory,
     Stats,
-    TransferReport,
 )
 from graphmem.recall.context import pack
-from graphmem.recall.search import Searcher
-from graphmem.stores.base import NodeRecord, Store, Vector
-from graphmem.timeutil import Clock, encode, to_utc, utcnow
-from graphmem.transfer import export_users, graphmem_version, import_lines, open_lines, output_file
-from graphmem.validation import Validator
+from graphmem.timeutil import encode, to_utc
 from graphmem.validity import CURRENT_MEMORIES, LIVE_ENTITIES, newest_first, version_at
-from graphmem.writer import Writer
-
-T = TypeVar("T")
 
 
-class GraphMem:
+class GraphMem(DataInOut):
     """A memory engine. Open one with ``graphmem.open()``; close it (or use ``with``)."""
-
-    def __init__(
-        self,
-        store: Store,
-        *,
-        config: Config | None = None,
-        embedder: Embedder | None = None,
-        extractor: Extractor | None = None,
-        clock: Clock | None = None,
-        user_id: str | None = None,
-    ) -> None:
-        self.store = store
-        self.config = config or Config()
-        self.embedder: Embedder = embedder if embedder is not None else MiniLMEmbedder()
-        self.extractor: Extractor = extractor if extractor is not None else SpacyExtractor()
-        self.clock: Clock = clock or utcnow
-        self._check = Validator(self.config)
-        self._embed = functools.partial(embed_distinct, self.embedder)
-        self.default_user = self._check.user_id(user_id) if user_id is not None else None
-        #: the predicate frames of ``config.predicates`` over this engine's embedder
-        self.frames = FrameMatcher(self.config.predicates, self.embedder.embed, self.embedder)
-        self._searcher = Searcher(store, self.config, self.embedder, self.clock)
-        self._pool: ThreadPoolExecutor | None = None
 
     def add(
         self,
@@ -122,115 +56,10 @@ class GraphMem:
         session = self._check.session(session_id)
         now = to_utc(self.clock())
         msgs = self._check.messages(messages, self._check.optional_time(at, "at") or now)
-        stored = stored_refs(self.store, uid, session, msgs)
-        fresh = [msgs[i] for i in fresh_messages(msgs, stored)]
-        if not fresh:  # all stored already: nothing to extract or write
-            ids = [stored[str(m.ref)].id for m in msgs]
-            episodes = tuple(self._models(uid, list(dict.fromkeys(ids)), Episode))
-            return AddResult(episodes=episodes, already_stored=episodes)
-        extractions, known = extract_and_embed(
-            fresh, self.extractor, self.embedder, self._workers()
+        planned, ids, existing = add_messages(
+            self.store, self.config, self._prep, uid, msgs, session=session, source=source, now=now
         )
-        extractions = with_frames(self.frames, fresh, extractions, known)
-        embed = self._memo_embed(known)
-        embed([m.text for ex in extractions for m in ex.memories if m.text])  # before the write
-        recall = self.config.recall
-        planned = self._write(
-            uid,
-            lambda w: plan_add(
-                w,
-                fresh,
-                extractions,
-                session=session,
-                source=source,
-                embed=embed,
-                known=known,
-                passage_min_words=recall.passage_min_words if recall.passages else None,
-            ),
-            now,
-        )
-        by_ref = {ref: rec.id for ref, rec in stored.items()}
-        planned_ids, ids = iter(planned.message_episodes), []
-        for m in msgs:
-            if m.ref is not None and m.ref in by_ref:
-                ids.append(by_ref[m.ref])  # stored before, or earlier in this call
-                continue
-            ids.append(next(planned_ids))
-            if m.ref is not None:
-                by_ref[m.ref] = ids[-1]
-        existing = {rec.id for rec in stored.values()} | set(planned.existing)
-        return AddResult(
-            episodes=tuple(self._models(uid, list(dict.fromkeys(ids)), Episode)),
-            memories=tuple(self._models(uid, planned.created, Memory)),
-            corroborated=tuple(self._models(uid, planned.corroborated, Memory)),
-            superseded=tuple(self._models(uid, planned.superseded, Memory)),
-            entities=tuple(self._models(uid, planned.entities, Entity)),
-            already_stored=tuple(self._models(uid, [i for i in ids if i in existing], Episode)),
-        )
-
-    def add_document(
-        self,
-        text: str,
-        user_id: str | None = None,
-        *,
-        title: str | None = None,
-        ref: str | None = None,
-        at: datetime | str | None = None,
-        source: str = "user",
-    ) -> AddResult:
-        """Store a document (markdown or plain text) as a ``Document`` with chunk
-        episodes split by headings and paragraphs, extract memories from the chunks, and
-        write it all in one atomic operation. ``title`` defaults to the first top-level
-        heading; adding a document again under the same ``ref`` adds nothing and returns
-        the stored one."""
-        uid = self._user(user_id)
-        now = to_utc(self.clock())
-        when = self._check.optional_time(at, "at") or now
-        doc = self._check.document(text, title=title, ref=ref, at=when, source=source)
-        stored = stored_document(self.store, uid, doc)
-        if stored is not None:
-            kept = stored_chunks(self.store, uid, stored.id)
-            return AddResult(document=to_document(stored), episodes=tuple(map(to_episode, kept)))
-        if not doc.title:
-            doc = replace(doc, title=default_title(doc.text) or doc.ref or "Untitled")
-        chunks = split_document(doc.text, self.config.documents.chunk_chars)
-        if not chunks:
-            raise InvalidInputError("the document has no text besides its headings")
-        document_id = new_id("doc")
-        msgs = chunk_messages(doc, chunks, doc.ref or document_id)
-        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self._workers())
-        extractions = with_frames(self.frames, msgs, extractions, known)
-        embed = self._memo_embed(known)
-        embed([m.text for ex in extractions for m in ex.memories if m.text])  # before the write
-        recall = self.config.recall
-        _, planned = self._write(
-            uid,
-            lambda w: plan_document(
-                w,
-                doc,
-                chunks,
-                msgs,
-                extractions,
-                document_id=document_id,
-                embed=embed,
-                known=known,
-                passage_min_words=recall.passage_min_words if recall.passages else None,
-            ),
-            now,
-        )
-        return AddResult(
-            document=to_document(self._node(uid, document_id, "Document")),
-            episodes=tuple(self._models(uid, planned.episodes, Episode)),
-            memories=tuple(self._models(uid, planned.created, Memory)),
-            corroborated=tuple(self._models(uid, planned.corroborated, Memory)),
-            superseded=tuple(self._models(uid, planned.superseded, Memory)),
-            entities=tuple(self._models(uid, planned.entities, Entity)),
-        )
-
-    def documents(self, user_id: str | None = None) -> list[Document]:
-        """The user's documents, oldest first."""
-        uid = self._user(user_id)
-        return [to_document(r) for r in self.store.find(uid, "Document", order_by="created_at")]
+        return self._result(uid, planned, ids, already_stored=self._load(uid, existing, Episode))
 
     def remember(
         self,
@@ -262,7 +91,7 @@ class GraphMem:
             confidence=confidence,
             sources=sources,
         )
-        embed = self._memo_embed()
+        embed = self._prep.embed()
         embed([direct.text, *(n for n in (direct.subject, direct.object) if n)])
         outcome = self._write(uid, lambda w: plan_remember(w, direct, embed))
         if not outcome.memory_id:
@@ -286,7 +115,7 @@ class GraphMem:
         revision = self._check.revision(
             text=text, object=object, confidence=confidence, source=source, at=at
         )
-        embed = self._memo_embed()
+        embed = self._prep.embed()
         rec = self._write(uid, lambda w: plan_update(w, memory_id, revision, embed))
         return self._memory(uid, rec.id)
 
@@ -305,7 +134,7 @@ class GraphMem:
         memory_id = self._check.node_id(memory_id)
         correction = self._check.text(correction, "correction")
         new_object = self._check.name(object, "object")
-        embed = self._memo_embed()
+        embed = self._prep.embed()
         rec = self._write(
             uid,
             lambda w: plan_feedback(w, memory_id, correction, new_object, self.extractor, embed),
@@ -473,163 +302,3 @@ class GraphMem:
         """Counts of the user's nodes by label, memory kind and status, and frozen ones."""
         uid = self._user(user_id)
         return to_stats(uid, self.store.counts(uid))
-
-    def ingest(
-        self,
-        paths: Sequence[str | Path],
-        user_id: str | None = None,
-        *,
-        format: str = "auto",
-        session_id: str | None = None,
-        source: str = "user",
-        batch_size: int = 64,
-        progress: Callable[[IngestStatus], None] | None = None,
-    ) -> IngestReport:
-        """Add the messages of JSON-lines chat logs, LoCoMo conversations or documents
-        (see ``graphmem.ingest``; ``format`` ``auto`` goes by the file name), streaming
-        and in batches per session; ``user_id`` is the user of lines that name none.
-        Running it again adds nothing. ``progress`` is called after each batch."""
-        return ingest_files(
-            self,
-            paths,
-            user_id=self._user(user_id),
-            format=format,
-            session_id=session_id,
-            source=source,
-            batch_size=batch_size,
-            progress=progress,
-        )
-
-    def export_to(
-        self,
-        target: str | Path | IO[str],
-        user_ids: Sequence[str] | None = None,
-        *,
-        embeddings: bool = True,
-        progress: Callable[[int], None] | None = None,
-    ) -> TransferReport:
-        """Write every node and relationship of ``user_ids`` (default: every user in the
-        store) as JSON lines to a path (written atomically) or an open text stream, with
-        the embeddings unless ``embeddings`` is False (see ``graphmem.transfer``).
-        ``progress`` is called with the number of nodes written so far."""
-        users = self.store.user_ids() if user_ids is None else self._check.ids(user_ids, "users")
-        users = [self._check.user_id(u) for u in users]
-
-        def write(out: IO[str]) -> TransferReport:
-            return export_users(
-                self.store,
-                out,
-                users,
-                embedder=self.embedder,
-                embeddings=bool(embeddings),
-                version=graphmem_version(),
-                progress=progress,
-            )
-
-        if isinstance(target, str | Path):
-            with output_file(target) as out:
-                return write(out)
-        return write(target)
-
-    def import_from(
-        self,
-        source: str | Path | IO[str],
-        *,
-        replace: bool = False,
-        reembed: bool | None = None,
-        progress: Callable[[int], None] | None = None,
-    ) -> TransferReport:
-        """Load an export (a path or an open text stream) into this store, keeping ids;
-        each user's data is one atomic write. Ids that already exist are refused unless
-        ``replace``, which replaces the stored data of the users in the file. Embeddings
-        missing from the file are computed with this engine's embedder, and all of them
-        with ``reembed``; vectors of another embedder are refused unless ``reembed``.
-        ``progress`` is called with the characters read so far."""
-        with open_lines(source, progress) as lines:
-            return import_lines(
-                self.store, lines, embedder=self.embedder, replace=bool(replace), reembed=reembed
-            )
-
-    def _user(self, user_id: str | None) -> str:
-        return self._check.user_id(user_id if user_id is not None else self.default_user)
-
-    def _policy(self, uid: str) -> LifecyclePolicy:
-        return lifecycle_for(self.config, uid)
-
-    def _writer(self, uid: str, now: datetime | None = None) -> Writer:
-        return Writer(self.store, uid, now or to_utc(self.clock()), self.config)
-
-    def _write(self, uid: str, plan: Callable[[Writer], T], now: datetime | None = None) -> T:
-        """Plan one operation into a fresh writer and commit it atomically. A conflict
-        with a concurrent writer is planned again, up to ``config.write_attempts``
-        times; a node frozen or removed between the plan and the commit is planned
-        once more (the plan then sees it and decides, or the error stands)."""
-        attempts, attempt, replanned = self.config.write_attempts, 0, False
-        while True:
-            attempt += 1
-            w = self._writer(uid, now)
-            out = plan(w)
-            try:
-                w.commit()
-                return out
-            except ConflictError as exc:
-                if attempt >= attempts:
-                    raise ConflictError(
-                        f"{exc} (gave up after {attempts} attempts; nothing was written)"
-                    ) from exc
-                time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
-            except (FrozenError, NotFoundError):
-                if replanned:
-                    raise
-                replanned = True
-
-    def _memo_embed(self, known: dict[str, Vector] | None = None) -> Embed:
-        """The embedder for one call, remembering its vectors (``known`` to begin with):
-        the models run before the write, or once for all its attempts, so a write is
-        planned and committed in milliseconds and seldom meets a concurrent one."""
-        cache = dict(known or {})
-
-        def embed(texts: Sequence[str]) -> dict[str, Vector]:
-            missing = [t for t in dict.fromkeys(texts) if t not in cache]
-            if missing:
-                cache.update(self._embed(missing))
-            return {t: cache[t] for t in texts}
-
-        return embed
-
-    def _workers(self) -> ThreadPoolExecutor:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphmem-embed")
-        return self._pool
-
-    def _node(self, uid: str, node_id: str, label: str | None = None) -> NodeRecord:
-        found = self.store.get(uid, [self._check.node_id(node_id)])
-        if not found or (label is not None and found[0].label != label):
-            raise NotFoundError(f"no {(label or 'node').lower()} {node_id!r} for user {uid!r}")
-        return found[0]
-
-    def _chain(self, uid: str, rec: NodeRecord) -> list[NodeRecord]:
-        return self.store.find(uid, "Memory", {"chain_id": rec.props.get("chain_id", rec.id)})
-
-    def _memory(self, uid: str, memory_id: str) -> Memory:
-        return to_memory(self._node(uid, memory_id, "Memory"))
-
-    def _memory_or_entity(self, uid: str, node_id: str) -> Memory | Entity:
-        model = to_model(self._node(uid, node_id))
-        assert isinstance(model, Memory | Entity)
-        return model
-
-    def _models(self, uid: str, ids: Sequence[str], cls: type[Any]) -> list[Any]:
-        return [m for m in map(to_model, self.store.get(uid, ids)) if isinstance(m, cls)]
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-        self.store.close()
-
-    def __enter__(self) -> GraphMem:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()

@@ -185,6 +185,47 @@ def output_file(path: str | Path) -> Iterator[IO[str]]:
         raise
 
 
+def export_to(
+    store: Store,
+    target: str | Path | IO[str],
+    user_ids: Sequence[str],
+    *,
+    embedder: Embedder,
+    embeddings: bool = True,
+    progress: Progress | None = None,
+) -> TransferReport:
+    """``export_users`` to a path (written atomically) or an open text stream."""
+    if isinstance(target, str | Path):
+        with output_file(target) as out:
+            return export_to(
+                store, out, user_ids, embedder=embedder, embeddings=embeddings, progress=progress
+            )
+    return export_users(
+        store,
+        target,
+        user_ids,
+        embedder=embedder,
+        embeddings=embeddings,
+        version=graphmem_version(),
+        progress=progress,
+    )
+
+
+def import_from(
+    store: Store,
+    source: str | Path | IO[str],
+    *,
+    embedder: Embedder,
+    replace: bool = False,
+    reembed: bool | None = None,
+    progress: Progress | None = None,
+) -> TransferReport:
+    """``import_lines`` from a path or an open text stream; ``progress`` gets the
+    UTF-8 bytes read so far."""
+    with open_lines(source, progress) as lines:
+        return import_lines(store, lines, embedder=embedder, replace=replace, reembed=reembed)
+
+
 def graphmem_version() -> str:
     from graphmem import __version__
 

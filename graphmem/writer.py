@@ -15,13 +15,15 @@ raises ``ConflictError`` and writes nothing; the engine plans the operation agai
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from graphmem.codec import new_id
 from graphmem.config import Config
-from graphmem.errors import NotFoundError
+from graphmem.errors import ConflictError, FrozenError, NotFoundError
 from graphmem.lifecycle import check_start, check_transition
 from graphmem.models import LIVE_STATUSES, EntityStatus, Status
 from graphmem.stores.base import (
@@ -375,3 +377,34 @@ class Writer:
             self._changes.expect(expect)
         self._read_values, self._expects = {}, {}
         self.store.apply(self._changes)
+
+
+T = TypeVar("T")
+
+
+def write(
+    store: Store, user_id: str, now: datetime, config: Config, plan: Callable[[Writer], T]
+) -> T:
+    """Plan one operation into a fresh writer and commit it atomically. A conflict with
+    a concurrent writer is planned again from fresh reads, up to
+    ``config.write_attempts`` times with a short random pause between attempts; a node
+    frozen or removed between the plan and the commit is planned once more (the plan
+    then sees it and decides, or the error stands)."""
+    attempts, attempt, replanned = config.write_attempts, 0, False
+    while True:
+        attempt += 1
+        w = Writer(store, user_id, now, config)
+        out = plan(w)
+        try:
+            w.commit()
+            return out
+        except ConflictError as exc:
+            if attempt >= attempts:
+                raise ConflictError(
+                    f"{exc} (gave up after {attempts} attempts; nothing was written)"
+                ) from exc
+            time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
+        except (FrozenError, NotFoundError):
+            if replanned:
+                raise
+            replanned = True
