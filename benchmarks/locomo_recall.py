@@ -549,8 +549,8 @@ def markdown(report: dict[str, Any]) -> str:
                 " (both stores asked once every conversation was stored: `--ingest-first`)."
                 if report.get("ingest_first")
                 else " (the benchmark's own store was asked each conversation's questions "
-                "right after it was stored; the keyword index's statistics span every user "
-                "of a store, so ranks there differ where later users' turns weigh in)."
+                "right after it was stored; keyword statistics are per user, so what other "
+                "users store later does not move a user's ranks)."
             ),
             "",
         ]
@@ -614,8 +614,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ingest-first",
         action="store_true",
-        help="ask the questions once every conversation is stored (the keyword index's "
-        "statistics span every user of a store, so what other users stored moves ranks)",
+        help="ask the questions once every conversation is stored (not right after each)",
     )
     parser.add_argument(
         "--ingest-cli",
