@@ -85,18 +85,29 @@ def answers(
     keyed: Iterable[NodeRecord], query: Asked, registry: PredicateRegistry, t: str | None
 ) -> list[NodeRecord]:
     """Among ``keyed`` (the user's memories with one of ``query.keys``), the versions of
-    the asked facts that hold at ``t``, in answer order."""
+    the asked facts that hold at ``t``, in answer order: the asked slots by how much the
+    query asks for them, except that slots whose values are of one type (a favourite
+    sport, a sport played) answer the same question, so among them the newest version
+    comes first; what holds before what stopped holding."""
 
     def slot(r: NodeRecord) -> str:
         return registry.slot(str(r.props.get("predicate") or ""))
 
+    def value_type(r: NodeRecord) -> str:
+        spec = registry.spec(str(r.props.get("predicate") or ""))
+        return spec.object if spec is not None else slot(r)
+
     found = [r for r in keyed if slot(r) in query.rank and valid_at(r.props, t)]
+    by_type: dict[str, float] = {}
+    for r in found:
+        by_type[value_type(r)] = max(by_type.get(value_type(r), -1.0), query.rank[slot(r)])
     return sorted(
         found,
         key=lambda r: (
-            query.rank[slot(r)],
+            by_type[value_type(r)],
             r.props.get("polarity") != ENDED,  # what holds before what stopped holding
             str(r.props.get("valid_from") or ""),
+            query.rank[slot(r)],
             r.id,
         ),
         reverse=True,

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from graphmem.config import Config
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
+from graphmem.recall.currency import Asked, answers
+from graphmem.stores.base import NodeRecord
 
 pytestmark = pytest.mark.real_models
 
@@ -77,3 +80,23 @@ def test_outdated_turns_and_other_peoples_facts_rank_below_the_answer(sanna: Gra
 def test_a_question_about_the_past_gets_no_current_answer(sanna: GraphMem) -> None:
     hits = sanna.search("When did Sanna move to Espoo?", k=5)
     assert hits and all("answer" not in h.reason for h in hits)
+
+
+def _fact(node_id: str, predicate: str, obj: str, since: str) -> NodeRecord:
+    props = {"predicate": predicate, "object": obj, "valid_from": since, "status": "generated"}
+    return NodeRecord(node_id, "u1", "Memory", props)
+
+
+def test_among_slots_with_values_of_one_type_the_newest_answers_first() -> None:
+    registry = Config().predicates
+    facts = [
+        _fact("m1", "favourite_sport", "football", "2023-01-05"),
+        _fact("m2", "plays_sport", "tennis", "2024-03-01"),  # a sport too, said later
+        _fact("m3", "works_at", "Kone", "2024-06-01"),  # another type of value
+    ]
+    sport_first = Asked(("k",), {"favourite_sport": 0.60, "plays_sport": 0.58, "works_at": 0.59})
+    assert [r.id for r in answers(facts, sport_first, registry, None)] == ["m2", "m1", "m3"]
+    work_first = Asked(("k",), {"favourite_sport": 0.60, "plays_sport": 0.58, "works_at": 0.70})
+    assert [r.id for r in answers(facts, work_first, registry, None)] == ["m3", "m2", "m1"]
+    # as of a time: only what held then
+    assert [r.id for r in answers(facts, sport_first, registry, "2023-06-01")] == ["m1"]
