@@ -337,10 +337,22 @@ def _ended_above(verb: Token) -> bool:
         cur = cur.head
         if cur.pos_ == "ADP":
             cur = cur.head
-        prt = next((c.lower_ for c in cur.children if c.dep_ == "prt"), "")
-        if cur.lemma_.lower() in END_VERBS or (cur.lemma_.lower(), prt) in PHRASAL_ENDS:
+        if cur.lemma_.lower() in END_VERBS or _phrasal_end(cur):
             return True
     return False
+
+
+def _phrasal_end(verb: Token) -> bool:
+    """The verb and its particle end a value ("broke up with", "handed in my notice");
+    the particle is the one the parser tags so, or the preposition right after the verb
+    (in a chat's subjectless "Handed in my notice at Unilever" the parser takes "in" for
+    a preposition)."""
+    lemma = verb.lemma_.lower()
+    return any(
+        (lemma, c.lower_) in PHRASAL_ENDS
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1)
+    )
 
 
 def _in_object(tok: Token, verb: Token) -> bool:
@@ -458,9 +470,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
     if verb is not None:
         lemma = verb.lemma_.lower()
-        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         attached = _attached(tok, verb)
-        ends = lemma in END_VERBS or (lemma, prt) in PHRASAL_ENDS or _over(verb)
+        ends = lemma in END_VERBS or _phrasal_end(verb) or _over(verb)
         if lemma in _SWAPS and _in_object(tok, verb) and _for_after(tok):
             return "old"  # "swapped my Daft Punk posters for Haim ones"
         if _ended_above(verb):

@@ -137,22 +137,30 @@ class FrameMatcher:
         for the predicates that require words)."""
         scores, none = self.scores(vector)
         reg = self.registry
+        specs = self.table().specs
         top = max(scores.values(), default=0.0)
+        # what ended is judged among the predicates that can end: "Gave up tennis,
+        # climbing is my thing now" is mostly about a favourite, but tennis was played
+        top_ending = max((scores[s.name] for s in specs if _can_end(s)), default=0.0)
         pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
-        for spec in self.table().specs:
+        for spec in specs:
             score = scores[spec.name]
             if score < reg.frame_min_score or score < none + reg.frame_margin:
                 continue
-            if score < top - reg.frame_focus:
-                continue  # "I work at a bakery in Munich" is about work, not home
+            in_focus = score >= top - reg.frame_focus  # "I work at a bakery in Munich"
+            ends_in_focus = _can_end(spec) and score >= top_ending - reg.frame_focus
+            if not (in_focus or ends_in_focus):
+                continue  # is about work, not home
             if spec.requires and not any(w in text.lower() for w in spec.requires):
                 continue
             for j, obj in enumerate(clue.objects):
+                if not (ends_in_focus if obj.role == "old" else in_focus):
+                    continue
                 weight = obj.weight(spec.object)
                 least = _MIN_WEIGHT_BY_TYPE.get(spec.object, _MIN_WEIGHT)
                 if weight <= 0 or (obj.role == "new" and weight < least):
                     continue
-                if obj.role == "old" and (spec.kind != "fact" or spec.ended is None):
+                if obj.role == "old" and not _can_end(spec):
                     continue
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
@@ -233,6 +241,11 @@ class FrameMatcher:
                 found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
         return replace(extraction, memories=merge(rules, _named_first(found), self.registry))
+
+
+def _can_end(spec: PredicateSpec) -> bool:
+    """Whether a statement can end a value of ``spec`` (a fact with an ended wording)."""
+    return spec.kind == "fact" and spec.ended is not None
 
 
 def _bounds(groups: Sequence[Sequence[str]]) -> tuple[tuple[int, int], ...]:

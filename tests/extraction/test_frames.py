@@ -101,6 +101,10 @@ def test_a_fact_can_end_without_a_new_value(
             "fencing",
             None,
         ),
+        # the sentence is mostly about a favourite (no ending), but a sport played ended
+        ("Gave up hockey, rowing is my thing now.", "plays_sport", "hockey", None),
+        # subjectless: the parser takes the particle of "handed in" for a preposition
+        ("Handed in my notice at Unilever on Friday.", "works_at", "Unilever", None),
     ],
 )
 def test_a_multi_valued_fact_ends_beside_a_new_one(
