@@ -178,3 +178,13 @@ def test_users_add_a_predicate_by_examples(extractor: SpacyExtractor, embedder: 
         ("commutes_by", "Honda")
     ]
     assert registry.is_single_valued("commutes_by")
+
+
+def test_a_band_the_tagger_takes_for_a_place_can_be_a_favourite(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "These days I can't stop listening to Fontaines D.C., best band around."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert [f for f in found if f[1] == "favourite_band"] == [
+        ("Noor", "favourite_band", "Fontaines D.C", False)
+    ], found
