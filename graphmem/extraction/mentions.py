@@ -46,6 +46,12 @@ class Mention:
         return max((w for t, w in self.readings if t == object_type), default=0.0)
 
 
+#: verbs that open a chat's subjectless sentence, capitalised, so the tagger takes them
+#: for the start of the name after them ("Joined Philips!", "Meet Biscuit!")
+_OPENING_VERBS = frozenset(
+    {"joined", "started", "meet", "met", "adopted", "got", "bought", "visited", "left",
+     "quit", "sold", "signed", "welcome", "introducing", "married", "dating", "seeing"}
+)  # fmt: skip
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
     "GPE": (
@@ -201,22 +207,27 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         if readings is None:
             continue
         toks = [t for t in ent if t.lower_ not in _DETS and t.dep_ != "case"]
+        if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in _OPENING_VERBS:
+            toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
         text = " ".join(t.text for t in toks)
         covered.update(t.i for t in ent)
+        start = toks[0].i
         for object_type, weight in readings:
-            add(ent.start, ent.end, text, object_type, weight)
+            add(start, ent.end, text, object_type, weight)
         if toks[0].text in lx.first_names() and label != "PERSON":
-            add(ent.start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
-        _vehicle(ent.start, ent.end, text, add)
+            add(start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
+        _vehicle(start, ent.end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
-            add(ent.start, ent.end, text, "school", 1.0)
+            add(start, ent.end, text, "school", 1.0)
     run: list[Any] = []
     for tok in [*sent, None]:
         if tok is not None and tok.i not in covered and _name_like(tok, sent):
             run.append(tok)
             continue
+        if len(run) > 1 and run[0].i == sent.start and run[0].lower_ in _OPENING_VERBS:
+            run = run[1:]
         if run:
             text = " ".join(t.text for t in run)
             for object_type, weight in _NAME_READINGS:

@@ -188,3 +188,11 @@ def test_a_band_the_tagger_takes_for_a_place_can_be_a_favourite(
     assert [f for f in found if f[1] == "favourite_band"] == [
         ("Noor", "favourite_band", "Fontaines D.C", False)
     ], found
+
+
+def test_a_verb_that_opens_a_subjectless_sentence_is_not_part_of_the_name(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # the tagger reads "Joined Philips" as one name
+    found = stated(facts("I have news about work. Joined Philips!", extractor, embedder, frames))
+    assert ("Noor", "works_at", "Philips", False) in found, found
