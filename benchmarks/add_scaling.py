@@ -24,21 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 
 import graphmem
 from benchmarks.common import (
     RESULTS,
-    command_line,
-    machine_info,
-    machine_markdown,
     max_rss_mb,
+    report_rows,
     store_uri,
-    utc_now,
-    write_json,
-    write_text,
 )
 
 NAMES = ["Anna", "Ben", "Caroline", "Melanie", "David", "Priya", "Omar", "Lucia", "Kenji"]
@@ -123,41 +117,25 @@ def main(argv: list[str] | None = None) -> int:
         row["size_ratio"] = round(row["bytes"] / base["bytes"], 2)
         row["wall_ratio"] = round(row["wall_s"] / base["wall_s"], 2)
         row["thread_cpu_ratio"] = round(row["thread_cpu_s"] / max(base["thread_cpu_s"], 1e-9), 2)
-    table = Table(title="add time against message size (embedded store, real models)")
-    for col in rows[0]:
-        table.add_column(col, justify="right")
-    for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    Console().print(table)
-    machine = machine_info()
-    command = command_line("add_scaling.py", argv)
-    date = utc_now()
-    write_json(args.json, {"rows": rows, "machine": machine, "command": command, "date": date})
-    lines = [
-        "# add time against message size",
-        "",
-        f"Command: `{command}`",
-        "",
-        f"Date: {date}",
-        "",
-        machine_markdown(machine),
-        "",
-        "| " + " | ".join(rows[0]) + " |",
-        "|" + "---|" * len(rows[0]),
-    ]
-    lines += ["| " + " | ".join(str(v) for v in row.values()) + " |" for row in rows]
-    lines += [
-        "",
-        "One `add` of one synthetic message per size (sentences about people, places, "
-        "employers and tastes), with spaCy and MiniLM, on a fresh user of the embedded "
-        "store; the fastest of `--repeat` adds (one for sizes above 200 KB). `thread_cpu_s` "
-        "is the CPU time of the calling thread (parse, rules, frames, write); the "
-        "embedding model runs beside it on a worker thread, so `process_cpu_s` is larger "
-        "and, on an idle two-core machine, `wall_s` is close to `thread_cpu_s`. A ratio "
-        "near `size_ratio` means linear growth. `load_1min_before` is the machine's load "
-        "average before the add (2 cores, shared with other work).",
-    ]
-    write_text(args.md, "\n".join(lines) + "\n")
+    report_rows(
+        rows,
+        title="add time against message size (embedded store, real models)",
+        heading="add time against message size",
+        script="add_scaling.py",
+        argv=argv,
+        json_path=args.json,
+        md_path=args.md,
+        notes=(
+            "One `add` of one synthetic message per size (sentences about people, places, "
+            "employers and tastes), with spaCy and MiniLM, on a fresh user of the embedded "
+            "store; the fastest of `--repeat` adds (one for sizes above 200 KB). `thread_cpu_s` "
+            "is the CPU time of the calling thread (parse, rules, frames, write); the "
+            "embedding model runs beside it on a worker thread, so `process_cpu_s` is larger "
+            "and, on an idle two-core machine, `wall_s` is close to `thread_cpu_s`. A ratio "
+            "near `size_ratio` means linear growth. `load_1min_before` is the machine's load "
+            "average before the add (2 cores, shared with other work)."
+        ),
+    )
     return 0
 
 

@@ -141,3 +141,48 @@ def machine_markdown(machine: dict[str, Any]) -> str:
         f"(commit {machine.get('git_commit')}), load average at the end "
         f"{machine.get('load_avg_1_5_15')} (the cores are shared with other work)"
     )
+
+
+def report_rows(
+    rows: list[dict[str, Any]],
+    *,
+    title: str,
+    heading: str,
+    script: str,
+    argv: list[str] | None,
+    json_path: Path,
+    md_path: Path,
+    notes: str,
+    columns: list[str] | None = None,
+) -> None:
+    """Print ``rows`` as a table (``columns``, default the first row's keys), write them
+    with the machine, command and date as JSON, and as a Markdown page under
+    ``heading`` followed by ``notes``."""
+    from rich.console import Console
+    from rich.table import Table
+
+    cols = columns or list(rows[0])
+    table = Table(title=title)
+    for col in cols:
+        table.add_column(col, justify="right")
+    for row in rows:
+        table.add_row(*(str(row.get(c, "")) for c in cols))
+    Console().print(table)
+    machine, command, date = machine_info(), command_line(script, argv), utc_now()
+    write_json(json_path, {"rows": rows, "machine": machine, "command": command, "date": date})
+    lines = [
+        f"# {heading}",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Date: {date}",
+        "",
+        machine_markdown(machine),
+        "",
+        "| " + " | ".join(cols) + " |",
+        "|" + "---|" * len(cols),
+        *("| " + " | ".join(str(row.get(c, "")) for c in cols) + " |" for row in rows),
+        "",
+        notes,
+    ]
+    write_text(md_path, "\n".join(lines) + "\n")

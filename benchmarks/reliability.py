@@ -39,19 +39,13 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 
 import graphmem
 from benchmarks.common import (
     RESULTS,
-    command_line,
-    machine_info,
-    machine_markdown,
-    utc_now,
-    write_json,
-    write_text,
+    report_rows,
 )
 from graphmem.invariants import violations
 from graphmem.stores import open_store
@@ -354,40 +348,25 @@ def main(argv: list[str] | None = None) -> int:
             console.print(rows[-1])
     columns = ["run", "store", "ok", "acknowledged", "lost_acknowledged", "refs_stored_twice"]
     columns += ["invariant_violations", "errors", "retries", "seconds"]
-    table = Table(title="reliability (graphmem.invariants, acknowledged writes)")
-    for col in columns:
-        table.add_column(col)
-    for row in rows:
-        table.add_row(*(str(row.get(c, "")) for c in columns))
-    console.print(table)
-    machine = machine_info()
-    command = command_line("reliability.py", argv)
-    date = utc_now()
-    write_json(args.json, {"rows": rows, "machine": machine, "command": command, "date": date})
-    lines = [
-        "# reliability: concurrent writers, kills, lost replies",
-        "",
-        f"Command: `{command}`",
-        "",
-        f"Date: {date}",
-        "",
-        machine_markdown(machine),
-        "",
-        "| " + " | ".join(columns) + " |",
-        "|" + "---|" * len(columns),
-    ]
-    lines += ["| " + " | ".join(str(row.get(c, "")) for c in columns) + " |" for row in rows]
-    lines += [
-        "",
-        "`ok`: no error other than the typed, retryable `ConflictError` and "
-        "`BackendUnavailableError` (counted in `errors`, retried by the writer), no "
-        "acknowledged write lost, every ref stored once, no invariant violation "
-        "(`graphmem.invariants`: one current version per single-valued subject and slot, "
-        "unique sequence numbers, one linear NEXT chain per session). `retries`: calls "
-        "the writers made again after a retryable error (the engine's own re-planning of "
-        "a conflict is inside one call).",
-    ]
-    write_text(args.md, "\n".join(lines) + "\n")
+    report_rows(
+        rows,
+        title="reliability (graphmem.invariants, acknowledged writes)",
+        heading="reliability: concurrent writers, kills, lost replies",
+        script="reliability.py",
+        argv=argv,
+        json_path=args.json,
+        md_path=args.md,
+        columns=columns,
+        notes=(
+            "`ok`: no error other than the typed, retryable `ConflictError` and "
+            "`BackendUnavailableError` (counted in `errors`, retried by the writer), no "
+            "acknowledged write lost, every ref stored once, no invariant violation "
+            "(`graphmem.invariants`: one current version per single-valued subject and slot, "
+            "unique sequence numbers, one linear NEXT chain per session). `retries`: calls "
+            "the writers made again after a retryable error (the engine's own re-planning of "
+            "a conflict is inside one call)."
+        ),
+    )
     return 0 if all(row["ok"] for row in rows) else 1
 
 

@@ -20,21 +20,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
-from rich.console import Console
-from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 
 import graphmem
 from benchmarks.common import (
     RESULTS,
-    command_line,
-    machine_info,
-    machine_markdown,
+    report_rows,
     store_uri,
-    utc_now,
-    write_json,
-    write_text,
 )
 from graphmem.models import Kind
 from graphmem.versioning import Candidate, create_memory
@@ -121,35 +114,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--md", type=Path, default=RESULTS / "sweep_scale.md")
     args = parser.parse_args(argv)
     rows = run(args.sizes)
-    table = Table(title="sweep cost vs memories (embedded store)")
-    for col in rows[0]:
-        table.add_column(col, justify="right")
-    for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    Console().print(table)
-    machine = machine_info()
-    command = command_line("sweep_scale.py", argv)
-    write_json(args.json, {"rows": rows, "machine": machine, "command": command, "date": utc_now()})
-    lines = [
-        "# sweep cost vs number of memories",
-        "",
-        f"Command: `{command}`",
-        "",
-        f"Date: {utc_now()}",
-        "",
-        machine_markdown(machine),
-        "",
-        "| " + " | ".join(rows[0]) + " |",
-        "|" + "---|" * len(rows[0]),
-    ]
-    lines += ["| " + " | ".join(str(v) for v in row.values()) + " |" for row in rows]
-    lines += [
-        "",
-        "Archive sweep: every memory unused for 100 days moves generated → archived. "
-        "Expire sweep: 400 days later every archived memory becomes a tombstone. "
-        "Idle sweep: the same sweep again (idempotent, moves nothing).",
-    ]
-    write_text(args.md, "\n".join(lines) + "\n")
+    report_rows(
+        rows,
+        title="sweep cost vs memories (embedded store)",
+        heading="sweep cost vs number of memories",
+        script="sweep_scale.py",
+        argv=argv,
+        json_path=args.json,
+        md_path=args.md,
+        notes=(
+            "Archive sweep: every memory unused for 100 days moves generated → archived. "
+            "Expire sweep: 400 days later every archived memory becomes a tombstone. "
+            "Idle sweep: the same sweep again (idempotent, moves nothing)."
+        ),
+    )
     return 0
 
 
