@@ -24,7 +24,7 @@ from datetime import datetime
 from graphmem.adding import Embed, Models, Planned, passage_min_words, plan_add
 from graphmem.codec import new_id
 from graphmem.config import Config
-from graphmem.errors import InvalidInputError
+from graphmem.errors import DuplicateRefError, InvalidInputError
 from graphmem.extraction.base import Extraction
 from graphmem.stores.base import NodeRecord, Store, Vector
 from graphmem.timeutil import encode
@@ -245,10 +245,16 @@ def plan_document(
     embed: Embed,
     known: dict[str, Vector],
     passage_min_words: int | None,
-) -> tuple[NodeRecord, Planned]:
+) -> tuple[NodeRecord, Planned | None]:
     """Plan the ``Document`` node, its chunk episodes (a session of their own, named by
-    the document's id) and what was extracted from them into ``w``."""
+    the document's id) and what was extracted from them into ``w``; or, when a document
+    of the same ref is stored (by another writer since ``stored_document`` looked: the
+    read is re-checked with the commit), that one and nothing planned."""
     doc, chunks, msgs = split.doc, split.chunks, split.msgs
+    if doc.ref is not None:
+        stored = same_document(w.find_checked("Document", "ref", doc.ref), doc)
+        if stored is not None:
+            return stored, None
     document = w.create(
         "Document",
         {
@@ -295,11 +301,16 @@ def stored_document(store: Store, user_id: str, doc: DocumentInput) -> NodeRecor
     any (adding it again adds nothing); the same ref with other text is refused."""
     if doc.ref is None:
         return None
-    found = store.find(user_id, "Document", {"ref": doc.ref}, limit=1)
+    return same_document(store.find(user_id, "Document", {"ref": doc.ref}, limit=1), doc)
+
+
+def same_document(found: Sequence[NodeRecord], doc: DocumentInput) -> NodeRecord | None:
+    """The first of ``found`` (documents stored under ``doc.ref``) if it holds the same
+    text; another text under the same ref is a ``DuplicateRefError``."""
     if not found:
         return None
     if found[0].props.get("sha256") != content_hash(doc.text):
-        raise InvalidInputError(
+        raise DuplicateRefError(
             f"a different document with ref {doc.ref!r} is stored ({found[0].id}): "
             "delete it first, or give this one another ref"
         )
@@ -321,7 +332,7 @@ def add_document(
         return stored.id, None, [r.id for r in stored_chunks(store, user_id, stored.id)]
     split = split_for_write(doc, config.documents.chunk_chars)
     extractions, known, embed = models.prepare(split.msgs)
-    _, planned = write(
+    document, planned = write(
         store,
         user_id,
         now,
@@ -335,4 +346,6 @@ def add_document(
             passage_min_words=passage_min_words(config),
         ),
     )
-    return split.document_id, planned, planned.episodes
+    if planned is None:  # stored meanwhile by another writer
+        return document.id, None, [r.id for r in stored_chunks(store, user_id, document.id)]
+    return document.id, planned, planned.episodes

@@ -130,3 +130,36 @@ def test_two_threads_adding_the_same_messages_store_them_once(mem: GraphMem) -> 
     assert sorted(e.props["ref"] for e in episodes) == sorted(t["ref"] for t in turns)
     assert sum(len(r.already_stored) for r in results) == len(turns)
     assert violations(mem.store, "u1", whole=True) == []
+
+
+def test_one_document_added_by_two_threads_at_once_is_stored_once(
+    mem: GraphMem, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphmem import documents
+
+    both_looked = threading.Barrier(2, timeout=30)
+    looked_up = documents.stored_document
+
+    def stored_document(*args: Any) -> Any:
+        found = looked_up(*args)
+        both_looked.wait()  # neither has written yet: both go on to plan the document
+        return found
+
+    monkeypatch.setattr(documents, "stored_document", stored_document)
+    results: list[Any] = []
+
+    def add() -> None:
+        try:
+            results.append(mem.add_document("# Notes\n\nThe shed key is under the pot.", ref="n"))
+        except BaseException as exc:  # reported below
+            results.append(exc)
+
+    threads = [threading.Thread(target=add) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(isinstance(r, graphmem.AddResult) for r in results), results
+    assert results[0].document.id == results[1].document.id
+    assert len(mem.documents()) == 1
+    assert len(mem.store.find("u1", "Episode")) == 1  # its one chunk
