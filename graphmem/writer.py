@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -115,7 +116,8 @@ class Writer:
             cache[v] = []
         for rec in found:
             self._stored.setdefault(rec.id, rec)
-            self._overlay.setdefault(rec.id, rec)
+            # a record of its own: ``set`` rebinds the overlay's props, the read stays
+            self._overlay.setdefault(rec.id, replace(rec))
             held = rec.props.get(prop)
             for v in dict.fromkeys(held if isinstance(held, list) else [held]):
                 if v in cache:

@@ -10,7 +10,7 @@ from graphmem.config import ActivationPolicy, AuditPolicy, CleanupPolicy, Config
 from graphmem.engine import GraphMem
 from graphmem.errors import ConflictError, InvalidInputError
 from graphmem.lifecycle import TRANSITIONS, allowed, sweep
-from graphmem.models import Memory, Status
+from graphmem.models import LIVE_STATUSES, Memory, Status
 from graphmem.writer import Writer
 from tests.conftest import FakeClock
 from tests.contract.helpers import LONG_TURN, anna_lives_in, node_ids, snapshot
@@ -321,3 +321,18 @@ def test_an_episodes_passages_go_with_it(mem: GraphMem) -> None:
     assert {p.id for p in mem.store.find("u1", "Passage")} == {p.id for p in parts} - mine
     mem.forget(next(iter(second)))
     assert mem.store.find("u1", "Passage") == []
+
+
+def test_a_read_after_a_change_in_the_same_write_is_checked_against_the_store(
+    mem: GraphMem, clock: FakeClock
+) -> None:
+    paris = anna_lives_in(mem, "Paris", "2020-01-01")
+    [stored] = mem.store.get("u1", [paris.id])
+    anna = stored.props["subject_id"]
+    w = Writer(mem.store, "u1", clock(), mem.config)
+    w.prefetch("Memory", "subject_id", [anna])
+    w.set(paris.id, {"status": "archived", "archived_at": w.now_s})
+    # this write sees Paris archived; the commit re-checks what the store held
+    assert w.find_checked("Memory", "subject_id", anna, LIVE_STATUSES) == []
+    w.commit()
+    assert _status(mem, paris.id) == "archived"
