@@ -607,6 +607,8 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     owner = _possessor(subj, ctx, climb=False)
     if owner is not None and subj.lemma_.lower() not in en.KIN:
         return owner if owner.name else None
+    if owner is not None and verb.lemma_ == "be" and tok.dep_ == "attr" and tok.pos_ == "PROPN":
+        return owner if owner.name else None  # "My partner is Ines": the owner's partner
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent

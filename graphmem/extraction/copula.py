@@ -43,14 +43,16 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         if ref is None or is_negated(tok.head) or is_modal(tok.head):
             return
         owner_name = ref.name
-    if owner_name is None:
-        return
+    if owner_name is not None:
+        _kin_fact(tok, named, owner_name, out)
+
+
+def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
+    """``named`` is ``owner_name``'s ``tok`` (a kin noun: sister, partner, cat)."""
     word = tok.lower_ if tok.tag_ != "NNS" else tok.lemma_.lower()
-    predicate = en.KIN[tok.lemma_.lower()]
-    owner = Referent(owner_name)
     text = f"{named} is {en.possessive(owner_name)} {word}."
     kind = "thing" if tok.lemma_.lower() in en.PETS else "person"
-    out.add("fact", text, owner, predicate, named, object_type=kind)
+    out.add("fact", text, Referent(owner_name), en.KIN[tok.lemma_.lower()], named, object_type=kind)
 
 
 def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> None:
@@ -82,6 +84,12 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
             )
         return
     if negated:
+        return
+    holder = owner_of(subj, ctx)
+    if holder and attr is not None and attr.pos_ == "PROPN" and subj.lemma_.lower() in en.KIN:
+        named = phrase(attr, ctx)
+        if named:  # "My husband is Tom": Tom is the speaker's husband
+            _kin_fact(subj, named, holder, out)
         return
     if attr is not None and attr.lemma_.lower() in en.KIN and owner_of(attr, ctx):
         owner = Referent(owner_of(attr, ctx) or "")

@@ -69,6 +69,16 @@ def test_speaker_substitution_and_conjugation(extractor: SpacyExtractor) -> None
     assert result.entities[0].name == "Melanie" and result.entities[0].type == "person"
 
 
+def test_naming_ones_kin_states_the_relation(extractor: SpacyExtractor) -> None:
+    for text, predicate, name, word in [
+        ("My partner is Ines.", "has_partner", "Ines", "partner"),
+        ("My husband is Tom.", "married_to", "Tom", "husband"),
+    ]:
+        [mem] = _one(extractor, text, speaker="Maya").memories
+        assert (mem.subject, mem.predicate, mem.object) == ("Maya", predicate, name)
+        assert mem.text == f"{name} is Maya's {word}."
+
+
 def test_unknown_speaker_is_the_user(extractor: SpacyExtractor) -> None:
     [mem] = _one(extractor, "I'm a nurse.").memories
     assert mem.subject == "the user" and mem.text == "The user is a nurse."
