@@ -20,6 +20,7 @@ from datetime import datetime
 
 import numpy as np
 
+from graphmem.changes import write_change
 from graphmem.config import Config
 from graphmem.embedding import Embedder, embed_distinct
 from graphmem.errors import DuplicateRefError
@@ -365,6 +366,16 @@ def plan_add(
                     embed_text,
                 )
             )
+        for change in ex.changes:
+            base = Candidate(
+                kind=Kind.FACT,
+                text="",
+                source=source,
+                valid_from=msg.at,
+                episode_ids=[ep.id],
+                refs=[msg.ref or ""],
+            )
+            out.outcomes += write_change(w, change, base, resolver, embed_text)
     out.entities = resolver.resolved()
     for msg, episode_id in zip(msgs, out.episodes, strict=True):
         if msg.ref is not None:

@@ -328,10 +328,12 @@ class Validator:
         """The arguments of ``remember``."""
         if (predicate is None) != (subject is None):
             raise InvalidInputError("subject and predicate go together: give both or neither")
-        if polarity == "ended" and (predicate is None or kind not in ("fact", Kind.FACT)):
+        if polarity == "ended" and (
+            predicate is None or kind not in ("fact", Kind.FACT, "preference", Kind.PREFERENCE)
+        ):
             raise InvalidInputError(
-                "polarity 'ended' records that a fact stopped holding: a fact with a subject"
-                " and a predicate"
+                "polarity 'ended' records that a fact or preference stopped holding: one"
+                " with a subject and a predicate"
             )
         if polarity in ("like", "dislike") and kind not in ("preference", Kind.PREFERENCE):
             raise InvalidInputError("polarity 'like' or 'dislike' is for preferences")

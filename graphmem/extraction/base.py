@@ -95,15 +95,33 @@ class Clue:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A value a sentence states as over without showing whose value it was ("Used to
+    be all Haim, now it's all The National", "Not at Bosch any more"): the writer looks
+    among the subject's current facts for the one that holds ``old``, and ends it, or
+    gives its slot the value of ``new`` that fits the slot's type (``frames.fits``)."""
+
+    subject: str
+    subject_text: str
+    old: str
+    new: tuple[ObjectClue, ...] = ()
+    subject_type: str = "person"
+    confidence: float = 0.8
+    valid_from: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one utterance. ``clues`` are optional (None): an
     extractor that gives none gets no facts from the predicate frames, and its memories
     are taken as they are. With clues, a memory of a frame predicate whose object holds
-    no mention of the predicate's type is dropped ("living in front of the fan")."""
+    no mention of the predicate's type is dropped ("living in front of the fan").
+    ``changes`` are the values the clues state as over that no memory places."""
 
     entities: tuple[ExtractedEntity, ...] = ()
     memories: tuple[ExtractedMemory, ...] = field(default_factory=tuple)
     clues: tuple[Clue, ...] | None = None
+    changes: tuple[Change, ...] = ()
 
 
 @runtime_checkable

@@ -68,6 +68,9 @@ END_VERBS = frozenset(
         "graduate",
     }
 )
+#: verbs that end what their complement does ("stopped listening to Haim"); on their
+#: own they end nothing ("stopped at Lidl")
+_STOPS = frozenset({"stop", "cease"})
 #: verb + particle that end a value ("broke up with", "moved out of", "passed away")
 PHRASAL_ENDS = frozenset(
     {
@@ -339,6 +342,8 @@ def _ended_above(verb: Token) -> bool:
             cur = cur.head
         if cur.lemma_.lower() in END_VERBS or _phrasal_end(cur):
             return True
+        if cur.lemma_.lower() in _STOPS and not any(c.dep_ == "neg" for c in cur.children):
+            return True  # "stopped listening to Haim", but "can't stop listening to it"
     return False
 
 

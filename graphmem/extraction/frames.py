@@ -25,7 +25,7 @@ import numpy as np
 from graphmem.codec import entity_key
 from graphmem.config import PredicateRegistry, PredicateSpec
 from graphmem.extraction import lexicon as lx
-from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue
+from graphmem.extraction.base import Change, Clue, ExtractedMemory, Extraction, ObjectClue
 from graphmem.extraction.predicates import none_examples
 from graphmem.stores.base import Vector
 from graphmem.stores.vectors import products
@@ -157,8 +157,7 @@ class FrameMatcher:
                 if not (ends_in_focus if obj.role == "old" else in_focus):
                     continue
                 weight = obj.weight(spec.object)
-                least = _MIN_WEIGHT_BY_TYPE.get(spec.object, _MIN_WEIGHT)
-                if weight <= 0 or (obj.role == "new" and weight < least):
+                if weight <= 0 or (obj.role == "new" and not fits(obj, spec.object)):
                     continue
                 if obj.role == "old" and not _can_end(spec):
                     continue
@@ -240,12 +239,42 @@ class FrameMatcher:
             if vector is not None:
                 found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
-        return replace(extraction, memories=merge(rules, _named_first(found), self.registry))
+        memories = merge(rules, _named_first(found), self.registry)
+        return replace(extraction, memories=memories, changes=changes(extraction.clues, memories))
+
+
+def fits(obj: ObjectClue, object_type: str) -> bool:
+    """Whether ``obj`` is plausible enough as a new value of an ``object_type`` slot."""
+    return obj.weight(object_type) >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
+
+
+def changes(clues: Sequence[Clue], memories: Sequence[ExtractedMemory]) -> tuple[Change, ...]:
+    """The named values the clues state as over that no memory ends: the writer finds
+    whose they were among the subject's current facts (``Change``)."""
+    ended = {(m.subject, entity_key(m.object)) for m in memories if m.ended and m.object}
+    out = []
+    for clue in clues:
+        new = tuple(o for o in clue.objects if o.role == "new" and o.text)
+        for obj in clue.objects:
+            if obj.role != "old" or not obj.text or (clue.subject, entity_key(obj.text)) in ended:
+                continue
+            out.append(
+                Change(
+                    subject=clue.subject,
+                    subject_text=clue.subject_text,
+                    old=obj.text,
+                    new=new,
+                    subject_type=clue.subject_type,
+                    confidence=clue.confidence,
+                    valid_from=clue.valid_from,
+                )
+            )
+    return tuple(out)
 
 
 def _can_end(spec: PredicateSpec) -> bool:
-    """Whether a statement can end a value of ``spec`` (a fact with an ended wording)."""
-    return spec.kind == "fact" and spec.ended is not None
+    """Whether a statement can end a value of ``spec`` (one with an ended wording)."""
+    return spec.ended is not None
 
 
 def _bounds(groups: Sequence[Sequence[str]]) -> tuple[tuple[int, int], ...]:

@@ -116,15 +116,32 @@ def test_a_multi_valued_fact_ends_one_value(mem: GraphMem) -> None:
     assert mem.get(miso.id).status == Status.GENERATED
 
 
-def test_an_end_must_be_a_fact_with_a_predicate(mem: GraphMem) -> None:
+def test_an_end_must_be_a_fact_or_preference_with_a_predicate(mem: GraphMem) -> None:
     with pytest.raises(InvalidInputError):
         mem.remember("Anna stopped.", polarity="ended")
     with pytest.raises(InvalidInputError):
         mem.remember(
-            "Anna no longer likes tea.",
+            "Anna no longer goes to the fair.",
             subject="Anna",
-            predicate="likes",
-            object="tea",
-            kind="preference",
+            predicate="visits",
+            object="fair",
+            kind="event",
             polarity="ended",
         )
+    tea = mem.remember(
+        "Anna's favourite drink is tea.",
+        subject="Anna",
+        predicate="favourite_drink",
+        object="tea",
+        kind="preference",
+        polarity="like",
+    )
+    end = mem.remember(
+        "Anna's favourite drink is no longer tea.",
+        subject="Anna",
+        predicate="favourite_drink",
+        object="tea",
+        kind="preference",
+        polarity="ended",
+    )
+    assert mem.get(tea.id).superseded_by == end.id

@@ -1,0 +1,93 @@
+"""Changes whose slot the graph knows (DESIGN §4): a sentence that states a value as over
+without showing which fact it was ("Used to be all Haim, now it's all The National",
+"Not at Bosch any more, Siemens made me an offer") is about the subject's current fact
+that holds that value. The writer finds it among the subject's live memories and ends
+it, or, when the sentence names a value that fits the slot's type, gives the slot that
+value as its new version (a multi-valued slot also ends the old value). A value no
+current fact holds, or that several slots hold, changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from graphmem.codec import entity_key
+from graphmem.extraction.base import Change
+from graphmem.extraction.frames import ENTITY_TYPE, fits
+from graphmem.models import LIVE_STATUSES, Kind
+from graphmem.resolution import Resolver
+from graphmem.stores.base import NodeRecord, Vector
+from graphmem.versioning import ENDED, Candidate, Outcome, end_memory, write_memory
+from graphmem.writer import Writer
+
+#: a value placed by what the graph holds is less sure than one the sentence shows
+CONFIDENCE = 0.7
+
+
+def holder(w: Writer, subject_id: str, value: str) -> NodeRecord | None:
+    """The subject's one current fact or preference whose value is ``value`` (None if
+    none or several slots hold it); a read the commit re-checks."""
+    key = entity_key(value)
+    live = w.find_checked("Memory", "subject_id", subject_id, LIVE_STATUSES)
+    held = [
+        m
+        for m in live
+        if (m.props.get("object_key") or "") == key
+        and m.props.get("polarity") != ENDED
+        and m.props.get("predicate")
+        and m.props.get("kind") in (Kind.FACT, Kind.PREFERENCE)
+    ]
+    if len({m.props["predicate"] for m in held}) != 1:
+        return None
+    return held[0]
+
+
+def write_change(
+    w: Writer,
+    change: Change,
+    base: Candidate,
+    resolver: Resolver,
+    embed: Callable[[str], Vector],
+) -> list[Outcome]:
+    """Write ``change`` (see the module) with the source, episode, ref and time of
+    ``base``: the outcomes, none if no current fact holds the old value."""
+    episode = base.episode_ids[0]
+    subject_id = resolver.resolve(change.subject, change.subject_type, episode_id=episode)
+    old = holder(w, subject_id, change.old) if subject_id is not None else None
+    registry = w.config.predicates
+    spec = registry.spec(str(old.props["predicate"])) if old is not None else None
+    if old is None or spec is None:
+        return []
+    kind = Kind(old.props["kind"])
+    base = replace(
+        base,
+        kind=kind,
+        confidence=min(change.confidence, CONFIDENCE),
+        subject=change.subject,
+        subject_id=subject_id,
+        predicate=spec.name,
+        valid_from=change.valid_from or base.valid_from,
+    )
+    new = next((o for o in change.new if fits(o, spec.object)), None)
+    out: list[Outcome] = []
+    if new is None or not registry.is_single_valued(spec.name):
+        if spec.ended is None:
+            return []  # a value that cannot stop holding (where someone was born)
+        out.append(end_memory(w, replace(base, object=change.old, ended=True), embed))
+    key = base.sp_key(registry)
+    if new is None or key is None:
+        return out
+    if any((m.props.get("object_key") or "") == entity_key(new.text) for m in w.live_memories(key)):
+        return out  # the sentence's own frame has stated it
+    text = spec.render(spec.text, change.subject_text, new.text)
+    object_type = ENTITY_TYPE.get(spec.object, "concept")
+    stated = replace(
+        base,
+        text=text,
+        object=new.text,
+        object_id=resolver.resolve(new.text, object_type, episode_id=episode),
+        polarity="like" if kind == Kind.PREFERENCE else None,
+        embedding=embed(text),
+    )
+    out.append(write_memory(w, stated, embed))
+    return out

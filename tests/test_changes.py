@@ -1,0 +1,69 @@
+"""Changes whose slot the graph knows (``graphmem.changes``): a turn that says a value
+is over without saying which fact it was ("Haim was all I played for years") changes
+the speaker's current fact that holds that value. With the real models, on every
+available store: what a turn states depends on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphmem.engine import GraphMem
+from graphmem.models import Memory, Status
+
+pytestmark = pytest.mark.real_models
+
+
+def _say(mem: GraphMem, *turns: str) -> list[Memory]:
+    for i, text in enumerate(turns):
+        mem.add(
+            {"speaker": "Maya", "content": text, "ref": f"t{i}", "at": f"2024-0{i + 1}-10"},
+            session_id=f"s{i}",
+        )
+    return [m for m in mem.memories(include_closed=True) if m.subject == "Maya"]
+
+
+def _slot(memories: list[Memory], predicate: str) -> set[tuple[str | None, str | None, str]]:
+    return {(m.object, m.polarity, m.status.value) for m in memories if m.predicate == predicate}
+
+
+def test_a_value_said_to_be_over_gives_its_slot_the_new_value(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "My favourite band is Haim.",
+        "Haim was all I played for years, these days it's all Wet Leg.",
+    )
+    assert _slot(found, "favourite_band") == {
+        ("Haim", "like", "superseded"),
+        ("Wet Leg", "like", "generated"),
+    }
+    [haim] = [m for m in found if m.object == "Haim"]
+    [wet_leg] = [m for m in found if m.object == "Wet Leg"]
+    assert haim.superseded_by == wet_leg.id and wet_leg.refs == ("t1",)
+
+
+def test_a_value_said_to_be_over_with_no_new_one_ends_it(mem: GraphMem) -> None:
+    found = _say(mem, "My favourite band is Haim.", "I've stopped listening to Haim.")
+    assert _slot(found, "favourite_band") == {
+        ("Haim", "like", "superseded"),
+        ("Haim", "ended", "generated"),
+    }
+    [end] = [m for m in found if m.polarity == "ended"]
+    assert end.text == "Maya's favourite band is no longer Haim." and end.refs == ("t1",)
+
+
+def test_a_multi_valued_slot_ends_the_old_value_and_keeps_the_new(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "I have a cat called Socks.",
+        "We rehomed Socks with my aunt, and now we've got Marmalade, a dog.",
+    )
+    assert _slot(found, "has_pet") == {
+        ("Socks", None, "superseded"),
+        ("Socks", "ended", "generated"),
+        ("Marmalade", None, "generated"),
+    }
+
+
+def test_a_value_no_current_fact_holds_changes_nothing(mem: GraphMem) -> None:
+    found = _say(mem, "Haim was all I played for years, these days it's all Wet Leg.")
+    assert not [m for m in found if m.status == Status.SUPERSEDED or m.polarity == "ended"]
