@@ -90,7 +90,7 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("person", 0.4),
     ),
     "PRODUCT": (("vehicle", 0.7), ("work", 0.6), ("person", 0.5), ("organization", 0.4)),
-    "WORK_OF_ART": (("work", 1.0), ("artist", 0.6)),
+    "WORK_OF_ART": (("work", 1.0), ("artist", 0.6), ("organization", 0.5)),
     "EVENT": (("work", 0.5),),
     "LANGUAGE": (("language", 1.0),),
 }

@@ -196,3 +196,11 @@ def test_a_verb_that_opens_a_subjectless_sentence_is_not_part_of_the_name(
     # the tagger reads "Joined Philips" as one name
     found = stated(facts("I have news about work. Joined Philips!", extractor, embedder, frames))
     assert ("Noor", "works_at", "Philips", False) in found, found
+
+
+def test_a_firm_the_tagger_takes_for_a_work_can_be_an_employer(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "I've been with Accenture for three years now."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "works_at", "Accenture", False) in found, found
