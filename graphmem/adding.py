@@ -20,7 +20,7 @@ from datetime import datetime
 
 import numpy as np
 
-from graphmem.changes import write_change
+from graphmem.changes import end_of_held, write_change
 from graphmem.config import Config
 from graphmem.embedding import Embedder, embed_distinct
 from graphmem.errors import DuplicateRefError
@@ -338,6 +338,8 @@ def plan_add(
             if not _valid_predicate(cand.predicate):
                 continue
             subject_id = resolver.resolve(cand.subject, cand.subject_type, episode_id=ep.id)
+            if subject_id is not None:
+                cand = end_of_held(w, subject_id, cand)
             object_id = (
                 resolver.resolve(cand.object, cand.object_type, episode_id=ep.id)
                 if cand.object

@@ -4,7 +4,9 @@ without showing which fact it was ("Used to be all Haim, now it's all The Nation
 that holds that value. The writer finds it among the subject's live memories and ends
 it, or, when the sentence names a value that fits the slot's type, gives the slot that
 value as its new version (a multi-valued slot also ends the old value). A value no
-current fact holds, or that several slots hold, changes nothing."""
+current fact holds, or that several slots hold, changes nothing. An end the frames
+placed in another slot than the one that holds the value is that slot's
+(``end_of_held``)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from graphmem.codec import entity_key
-from graphmem.extraction.base import Change
+from graphmem.extraction.base import Change, ExtractedMemory
 from graphmem.extraction.frames import ENTITY_TYPE, fits
 from graphmem.models import LIVE_STATUSES, Kind
 from graphmem.resolution import Resolver
@@ -40,6 +42,20 @@ def holder(w: Writer, subject_id: str, value: str) -> NodeRecord | None:
     if len({m.props["predicate"] for m in held}) != 1:
         return None
     return held[0]
+
+
+def end_of_held(w: Writer, subject_id: str, cand: ExtractedMemory) -> ExtractedMemory:
+    """An ended candidate whose value the subject's current facts hold in another slot
+    is the end of that fact: "Freya moved out, we called it quits" ends the partner
+    Freya, whatever predicate the sentence's wording suggested."""
+    if not cand.ended or not cand.object:
+        return cand
+    held = holder(w, subject_id, cand.object)
+    if held is None or held.props["predicate"] == cand.predicate:
+        return cand
+    return replace(
+        cand, kind=str(held.props["kind"]), predicate=str(held.props["predicate"]), text=""
+    )
 
 
 def write_change(

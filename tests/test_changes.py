@@ -67,3 +67,16 @@ def test_a_multi_valued_slot_ends_the_old_value_and_keeps_the_new(mem: GraphMem)
 def test_a_value_no_current_fact_holds_changes_nothing(mem: GraphMem) -> None:
     found = _say(mem, "Haim was all I played for years, these days it's all Wet Leg.")
     assert not [m for m in found if m.status == Status.SUPERSEDED or m.polarity == "ended"]
+
+
+def test_an_end_is_of_the_fact_that_holds_the_value(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "Me and Freya have been together for two years.",
+        "Freya moved out, we called it quits.",  # the wording alone reads like a pet
+    )
+    assert _slot(found, "has_partner") == {
+        ("Freya", None, "superseded"),
+        ("Freya", "ended", "generated"),
+    }
+    assert _slot(found, "has_pet") == set()
