@@ -20,7 +20,7 @@ from datetime import datetime
 
 import numpy as np
 
-from graphmem.changes import end_of_held, write_change
+from graphmem.changes import end_of_held, record_past, write_change
 from graphmem.config import Config
 from graphmem.embedding import Embedder, embed_distinct
 from graphmem.errors import DuplicateRefError
@@ -334,6 +334,16 @@ def plan_add(
             resolver.resolve(msg.speaker, "person", episode_id=ep.id)
         for ent in ex.entities:
             resolver.resolve(ent.name, ent.type, episode_id=ep.id)
+        turn = Candidate(
+            kind=Kind.FACT,
+            text="",
+            source=source,
+            valid_from=msg.at,
+            episode_ids=[ep.id],
+            refs=[msg.ref or ""],
+        )
+        for change in ex.changes:  # the values before those the turn states
+            out.outcomes += record_past(w, change, turn, resolver, embed_text)
         for cand in ex.memories:
             if not _valid_predicate(cand.predicate):
                 continue
@@ -369,15 +379,7 @@ def plan_add(
                 )
             )
         for change in ex.changes:
-            base = Candidate(
-                kind=Kind.FACT,
-                text="",
-                source=source,
-                valid_from=msg.at,
-                episode_ids=[ep.id],
-                refs=[msg.ref or ""],
-            )
-            out.outcomes += write_change(w, change, base, resolver, embed_text)
+            out.outcomes += write_change(w, change, turn, resolver, embed_text)
     out.entities = resolver.resolved()
     for msg, episode_id in zip(msgs, out.episodes, strict=True):
         if msg.ref is not None:

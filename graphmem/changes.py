@@ -58,6 +58,38 @@ def end_of_held(w: Writer, subject_id: str, cand: ExtractedMemory) -> ExtractedM
     )
 
 
+def record_past(
+    w: Writer,
+    change: Change,
+    base: Candidate,
+    resolver: Resolver,
+    embed: Callable[[str], Vector],
+) -> list[Outcome]:
+    """Before the turn's own memories: the old value of a change whose sentence gives
+    its slot a new value (``Change.slot``), if no current fact holds it, as the slot's
+    past value, closed ("Split up with Hedda, now I'm seeing Jorge": Hedda, then the
+    end, then Jorge). A slot that holds another value is left to the new one."""
+    spec = w.config.predicates.spec(change.slot or "")
+    if spec is None:
+        return []
+    episode = base.episode_ids[0]
+    subject_id = resolver.resolve(change.subject, change.subject_type, episode_id=episode)
+    if subject_id is None or holder(w, subject_id, change.old) is not None:
+        return []
+    past = replace(
+        base,
+        kind=Kind(spec.kind),
+        confidence=min(change.confidence, CONFIDENCE),
+        subject=change.subject,
+        subject_id=subject_id,
+        predicate=spec.name,
+        object=change.old,
+        valid_from=change.valid_from or base.valid_from,
+        ended=True,
+    )
+    return [end_memory(w, past, embed)]
+
+
 def write_change(
     w: Writer,
     change: Change,

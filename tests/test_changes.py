@@ -80,3 +80,21 @@ def test_an_end_is_of_the_fact_that_holds_the_value(mem: GraphMem) -> None:
         ("Freya", "ended", "generated"),
     }
     assert _slot(found, "has_pet") == set()
+
+
+def test_an_old_value_no_fact_holds_is_recorded_as_the_slots_past(mem: GraphMem) -> None:
+    found = _say(mem, "Left Danone for a job at Heineken.")
+    assert _slot(found, "works_at") == {
+        ("Danone", None, "superseded"),
+        ("Danone", "ended", "superseded"),
+        ("Heineken", None, "generated"),
+    }
+    [heineken] = [m for m in found if m.object == "Heineken"]
+    danone = [m for m in found if m.object == "Danone"]
+    assert all(m.valid_to is not None for m in danone)
+    history = sorted(mem.history(heineken.id), key=lambda m: m.version)
+    assert [(m.object, m.polarity) for m in history] == [
+        ("Danone", None),
+        ("Danone", "ended"),
+        ("Heineken", None),
+    ]

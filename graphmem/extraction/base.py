@@ -108,6 +108,9 @@ class Change:
     subject_type: str = "person"
     confidence: float = 0.8
     valid_from: datetime | None = None
+    #: the single-valued predicate the sentence gives a value of ``new``: ``old``, if no
+    #: fact holds it, was that slot's value before ("Left Danone for Heineken")
+    slot: str | None = None
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,8 @@ class FrameMatcher:
                 found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
         memories = merge(rules, _named_first(found), self.registry)
-        return replace(extraction, memories=memories, changes=changes(extraction.clues, memories))
+        found_changes = changes(extraction.clues, memories, self.registry)
+        return replace(extraction, memories=memories, changes=found_changes)
 
 
 def fits(obj: ObjectClue, object_type: str) -> bool:
@@ -248,16 +249,35 @@ def fits(obj: ObjectClue, object_type: str) -> bool:
     return obj.weight(object_type) >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
 
 
-def changes(clues: Sequence[Clue], memories: Sequence[ExtractedMemory]) -> tuple[Change, ...]:
+def changes(
+    clues: Sequence[Clue], memories: Sequence[ExtractedMemory], registry: PredicateRegistry
+) -> tuple[Change, ...]:
     """The named values the clues state as over that no memory ends: the writer finds
-    whose they were among the subject's current facts (``Change``)."""
+    whose they were among the subject's current facts (``Change``), or, if none holds
+    one, records it as the past value of the slot its sentence gives a new value
+    ("Split up with Hedda, now I'm seeing Jorge": Hedda was the partner before)."""
     ended = {(m.subject, entity_key(m.object)) for m in memories if m.ended and m.object}
     out = []
     for clue in clues:
         new = tuple(o for o in clue.objects if o.role == "new" and o.text)
+        placed = {
+            (entity_key(m.object), m.predicate)
+            for m in memories
+            if m.subject == clue.subject and m.object and not m.ended
+        }
         for obj in clue.objects:
             if obj.role != "old" or not obj.text or (clue.subject, entity_key(obj.text)) in ended:
                 continue
+            slots = [
+                spec.name
+                for o in new
+                for key, predicate in placed
+                if key == entity_key(o.text)
+                and (spec := registry.spec(predicate)) is not None
+                and registry.is_single_valued(predicate)
+                and spec.ended is not None
+                and obj.weight(spec.object) >= _MIN_WEIGHT  # the new value shows the type
+            ]
             out.append(
                 Change(
                     subject=clue.subject,
@@ -267,6 +287,7 @@ def changes(clues: Sequence[Clue], memories: Sequence[ExtractedMemory]) -> tuple
                     subject_type=clue.subject_type,
                     confidence=clue.confidence,
                     valid_from=clue.valid_from,
+                    slot=min(slots) if slots else None,
                 )
             )
     return tuple(out)
