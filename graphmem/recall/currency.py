@@ -55,15 +55,29 @@ class Asked:
     rank: dict[str, float]  # slot -> how much the query asks for it
 
 
+#: words of a question about the present ("Where is she based these days?")
+_NOW = re.compile(r"\b(now|currently|nowadays|these days|at the moment|at present|current)\b")
+#: how much less a question about the present asks for a fact that cannot stop holding
+NOW_PENALTY = 0.1
+
+
 def asked(
     named: Mapping[str, str],
     scores: Mapping[str, float],
     registry: PredicateRegistry,
     cfg: RecallConfig,
+    query: str = "",
 ) -> Asked | None:
-    """What a query naming ``named`` entities asks, from its predicate scores."""
+    """What a query naming ``named`` entities asks, from its predicate scores. A query
+    about the present ("now", "these days") asks less for facts that cannot stop holding
+    (where someone grew up or was born) than for those that change."""
     if not named or not scores:
         return None
+    if _NOW.search(query.lower()):
+        scores = {
+            p: score - (NOW_PENALTY if _lasting(registry, p) else 0.0)
+            for p, score in scores.items()
+        }
     best = max(scores.values())
     if best < cfg.answer_min_similarity:
         return None
@@ -75,6 +89,12 @@ def asked(
         slot = registry.slot(p)
         rank[slot] = max(rank.get(slot, -1.0), scores[p])
     return Asked(tuple(sorted(keys)), rank)
+
+
+def _lasting(registry: PredicateRegistry, predicate: str) -> bool:
+    """A fact that cannot stop holding: one without an ended wording."""
+    spec = registry.spec(predicate)
+    return spec is not None and spec.kind == "fact" and spec.ended is None
 
 
 #: the properties of a memory ``off_topic_episodes`` reads

@@ -255,7 +255,7 @@ class Searcher:
         if plain != query or vector is None:
             vector = self.embedder.embed([plain])[0]
         scores = frames.asked(frames.unnamed(vector, *named.values()), plain)
-        return asked(named, scores, self.config.predicates, cfg)
+        return asked(named, scores, self.config.predicates, cfg, plain)
 
     def _currency(
         self,

@@ -10,7 +10,7 @@ import pytest
 from graphmem.config import Config
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
-from graphmem.recall.currency import Asked, answers
+from graphmem.recall.currency import Asked, answers, asked
 from graphmem.stores.base import NodeRecord
 
 pytestmark = pytest.mark.real_models
@@ -100,3 +100,12 @@ def test_among_slots_with_values_of_one_type_the_newest_answers_first() -> None:
     assert [r.id for r in answers(facts, work_first, registry, None)] == ["m3", "m2", "m1"]
     # as of a time: only what held then
     assert [r.id for r in answers(facts, sport_first, registry, "2023-06-01")] == ["m1"]
+
+
+def test_a_question_about_now_asks_less_for_what_cannot_change() -> None:
+    registry, cfg = Config().predicates, Config().recall
+    scores = {"grew_up_in": 0.56, "lives_in": 0.53}
+    then = asked({"ent_a": "Anna"}, scores, registry, cfg, "Which town is Anna based in?")
+    now = asked({"ent_a": "Anna"}, scores, registry, cfg, "Which town is Anna based in now?")
+    assert then is not None and set(then.rank) == {"grew_up_in", "lives_in"}
+    assert now is not None and set(now.rank) == {"lives_in"}
