@@ -98,3 +98,31 @@ def test_an_old_value_no_fact_holds_is_recorded_as_the_slots_past(mem: GraphMem)
         ("Danone", "ended"),
         ("Heineken", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "predicate"),
+    [
+        ("My boyfriend Tom is great.", "We broke up last month.", "has_partner"),
+        ("My boyfriend Tom is great.", "I'm single again.", "has_partner"),
+        ("My husband Tom is great.", "We're getting divorced.", "married_to"),
+        ("My husband Tom is great.", "Tom and I are getting divorced.", "married_to"),
+    ],
+)
+def test_a_couple_that_ends_ends_the_partner(
+    mem: GraphMem, first: str, then: str, predicate: str
+) -> None:
+    found = _say(mem, first, then)
+    assert _slot(found, predicate) == {("Tom", None, "superseded"), ("Tom", "ended", "generated")}
+
+
+def test_a_partner_who_went_their_own_way_is_followed_by_the_new_one(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "My boyfriend Tom is great.",
+        "Tom and I went our separate ways, and I've met someone new, Ben.",
+    )
+    assert {(o, s) for o, _, s in _slot(found, "has_partner")} == {
+        ("Tom", "superseded"),
+        ("Ben", "generated"),
+    }

@@ -244,6 +244,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     food = back_on(sent)
     if food is not None:  # "I'm eating meat again": the diet that excluded it is over
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
+    if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
+        put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
     valid_from = date.value if date is not None else None
     return [
         Clue(
@@ -376,9 +378,38 @@ def _has_prep(verb: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
 
 
+def _couple_over(sent: Span) -> bool:
+    """The speaker's couple ended, its other half unnamed: "We broke up last month",
+    "we're getting divorced", "I'm single again"."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"} or _unasserted(verb) or _negated(verb, verb):
+            continue
+        subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        named = any(c.dep_ in {"dobj", "prep", "conj"} for c in verb.children)
+        if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
+            return True
+        if (
+            subjects == ["i"]
+            and verb.lemma_ == "be"
+            and any(c.dep_ == "acomp" and c.lower_ == "single" for c in verb.children)
+        ):
+            return True
+    return False
+
+
 def _over(verb: Token) -> bool:
-    """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep": ended."""
+    """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
+    are getting divorced", "Tom and I went our separate ways": ended."""
     if verb.lemma_ == "be" and any(c.lower_ in {"over", "gone", "history"} for c in verb.children):
+        return True
+    if verb.lemma_ == "get" and any(
+        c.dep_ in {"acomp", "auxpass", "xcomp"} and c.lemma_.lower() in END_VERBS
+        for c in verb.children
+    ):
+        return True
+    if verb.lemma_ == "go" and any(
+        c.lemma_ == "way" and any(a.lower_ == "separate" for a in c.children) for c in verb.children
+    ):
         return True
     return verb.lemma_ == "put" and any(
         c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children)
@@ -473,6 +504,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "found a new home for Biscuit"
         if word in {"to", "for", "into", "with"} and governor.lemma_.lower() in _SWAPS:
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
+    if verb is None and tok.dep_ == "npadvmod" and _over(tok.head):
+        return "old"  # "Tom and I went our separate ways", "Tom" read as a modifier
     if verb is not None:
         lemma = verb.lemma_.lower()
         attached = _attached(tok, verb)
@@ -614,6 +647,9 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
         return owner if owner.name else None
     if owner is not None and verb.lemma_ == "be" and tok.dep_ == "attr" and tok.pos_ == "PROPN":
         return owner if owner.name else None  # "My partner is Ines": the owner's partner
+    named = tok.pos_ == "PROPN" and (tok.head.i == subj.i or tok.i == subj.i + 1)
+    if subj.lemma_.lower() in en.KIN and named:
+        return owner if owner is not None and owner.name else None  # "My husband Tom cooks"
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent

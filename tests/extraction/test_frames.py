@@ -204,3 +204,15 @@ def test_a_firm_the_tagger_takes_for_a_work_can_be_an_employer(
     text = "I've been with Accenture for three years now."
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "works_at", "Accenture", False) in found, found
+
+
+def test_a_named_kin_is_the_speakers_relation_not_a_subject_of_its_own(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("My husband Tom cooks every night.", extractor, embedder, frames))
+    assert ("Noor", "married_to", "Tom", False) in found, found
+    assert not [f for f in found if f[1] == "married_to" and f[0] != "Noor"], found
+    found = stated(
+        facts("My flatmate gave up dairy, the fridge is half empty.", extractor, embedder, frames)
+    )
+    assert not [f for f in found if f[0] == "Noor"], found  # the flatmate's diet
