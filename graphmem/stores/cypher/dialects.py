@@ -12,6 +12,7 @@ statements themselves are files under ``cypher/<dialect>/`` that override
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import time
 from abc import ABC, abstractmethod
@@ -310,10 +311,10 @@ class FalkorDBDialect(Dialect):
 
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
         command = "GRAPH.QUERY" if write else "GRAPH.RO_QUERY"
-        args: list[Any] = [command, self.graph.name, _header(params) + query, "--compact"]
-        if not write:  # FalkorDB never times out a write itself: the socket timeout does
-            args += ["timeout", max(1, int(self.timeouts.statement * 1000))]
-        with self._mapped("query", write=write):
+        with self._mapped("query", write=write), _no_collection():
+            args: list[Any] = [command, self.graph.name, _header(params) + query, "--compact"]
+            if not write:  # FalkorDB never times out a write itself: the socket timeout does
+                args += ["timeout", max(1, int(self.timeouts.statement * 1000))]
             reply = self.graph.execute_command(*args)
             if reply and isinstance(reply[0], self._redis_errors.ResponseError):
                 raise reply[0]
@@ -362,6 +363,24 @@ class FalkorDBDialect(Dialect):
     def close(self) -> None:
         with self._mapped("close", write=False):
             self.db.connection.close()
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a statement's parameters are written and
+    its reply parsed (as Mercurial's ``util.nogc`` does for large structures): both are
+    tens of thousands of containers without cycles, alive for milliseconds, and a
+    collection meanwhile moved them to the oldest generation, whose full collections
+    (over every object of the process: 100 ms and more once the models are loaded)
+    then ran every few searches. The collector is re-enabled only if it was enabled."""
+    enabled = gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _before_sending(exc: Exception) -> bool:
