@@ -8,10 +8,14 @@
 // Each target keeps its best offer (largest gain, then relation 0 source < 1 next
 // < 2 entity, then smallest seed id: the first of the sorted offers each target
 // collects); returned as target, relation, via, d.
+UNWIND $seeds AS s
+MATCH (a:Node {id: s.id})
+WHERE a.user_id = $user_id
+WITH collect([a, s]) AS seeds
 CALL {
-  UNWIND $seeds AS s
-  MATCH (a:Node {id: s.id})
-  WHERE a.user_id = $user_id
+  WITH seeds
+  UNWIND seeds AS seed
+  WITH seed[0] AS a, seed[1] AS s
   MATCH (a)-[r:EXTRACTED_FROM|NEXT]-(b)
   WHERE r.user_id = $user_id
   WITH s, b, CASE type(r) WHEN 'NEXT' THEN 1 ELSE 0 END AS relation
@@ -20,9 +24,9 @@ CALL {
                   s.id]) AS direct
 }
 CALL {
-  UNWIND $seeds AS s
-  MATCH (a:Node {id: s.id})
-  WHERE a.user_id = $user_id AND $entity_weight > 0
+  WITH seeds
+  UNWIND CASE WHEN $entity_weight > 0 THEN seeds ELSE [] END AS seed
+  WITH seed[0] AS a, seed[1] AS s
   MATCH (a)-[r:ABOUT]->(e:Entity)
   WHERE r.user_id = $user_id AND r.role = 'object'
   WITH DISTINCT e, s.id AS via, s.score AS score
