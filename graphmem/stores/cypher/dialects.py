@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
@@ -41,6 +42,12 @@ class Dialect(ABC):
     @abstractmethod
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
         """Run one statement (one transaction) and return its records."""
+
+    def send(self, query: str, params: dict[str, Any]) -> None:
+        """Run a write whose outcome the caller does not need (see
+        ``Store.apply_unconfirmed``); a dialect may return before the server answers, as
+        long as its next statement waits for that answer first."""
+        self.run(query, params, write=True)
 
     @abstractmethod
     def vector_params(self, label: str) -> dict[str, Any]:
@@ -273,6 +280,9 @@ class FalkorDBDialect(Dialect):
             ) from exc
         self._redis_errors = redis.exceptions
         self.timeouts = timeouts or Timeouts()
+        #: connections with a write sent by ``send`` whose answer is still to read
+        self._sent: list[Any] = []
+        self._sent_lock = threading.Lock()
         user, password = auth if auth is not None else (None, None)
         with self._mapped("connect to", write=False):
             self.db = falkordb.FalkorDB(
@@ -317,7 +327,45 @@ class FalkorDBDialect(Dialect):
         except ValueError as exc:  # the client refuses a parameter it cannot encode
             raise InvalidInputError(f"FalkorDB cannot take this value: {exc}") from exc
 
+    def send(self, query: str, params: dict[str, Any]) -> None:
+        """Send the write on a connection of its own and return; its answer is read (and
+        dropped) before this dialect sends anything else, so the server has run it by
+        then. The write overlaps what the caller does next (a search's recall
+        bookkeeping: the next query's embedding)."""
+        self._settle()
+        pool = self.db.connection.connection_pool
+        with self._mapped("query", write=True), _no_collection():
+            text = _header(params) + query
+            conn = pool.get_connection()
+            try:
+                conn.send_command("GRAPH.QUERY", self.graph.name, text, "--compact")
+            except BaseException:
+                conn.disconnect()
+                pool.release(conn)
+                raise
+        with self._sent_lock:
+            self._sent.append(conn)
+
+    def _settle(self) -> None:
+        """Wait for the answers of the writes ``send`` sent, and drop them: a refused or
+        failed one is not reported (a connection that failed is closed)."""
+        if not self._sent:
+            return
+        with self._sent_lock:
+            sent, self._sent = self._sent, []
+        pool = self.db.connection.connection_pool
+        for conn in sent:
+            try:
+                conn.read_response()
+            except self._redis_errors.ResponseError:
+                pass
+            except (self._redis_errors.RedisError, OSError):
+                conn.disconnect()
+            finally:
+                pool.release(conn)
+
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
+        self._settle()
         command = "GRAPH.QUERY" if write else "GRAPH.RO_QUERY"
         with self._mapped("query", write=write), _no_collection():
             args: list[Any] = [command, self.graph.name, _header(params) + query, "--compact"]
@@ -369,6 +417,7 @@ class FalkorDBDialect(Dialect):
             time.sleep(0.01)
 
     def close(self) -> None:
+        self._settle()
         with self._mapped("close", write=False):
             self.db.connection.close()
 

@@ -117,6 +117,19 @@ class CypherStore:
         found = [r["id"] for r in self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)]
         diagnose(changes, state, found)
 
+    def apply_unconfirmed(self, changes: ChangeSet) -> None:
+        """The apply statement, sent through ``Dialect.send``: a refused one is not
+        explained (no ``diagnose`` reads)."""
+        if changes.is_empty():
+            return
+        try:
+            compiled = compile_changes(changes, self.dimensions)
+        except InvalidInputError:
+            return
+        if not compiled.refused:
+            query = apply_statement(self._statements, compiled, self.dialect.locks_nodes)
+            self.dialect.send(query, compiled.params)
+
     # ------------------------------------------------------------------ reads
     def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
         wanted = list(dict.fromkeys(ids))
