@@ -22,7 +22,7 @@ from typing import Any
 
 from graphmem.config import Timeouts
 from graphmem.errors import BackendError, BackendUnavailableError, InvalidInputError
-from graphmem.stores.cypher.statements import Statements
+from graphmem.stores.cypher.statements import Statements, Vector32
 
 Record = dict[str, Any]
 
@@ -231,6 +231,17 @@ def _records(reply: list[Any]) -> list[Record]:
     return [dict(zip(keys, [_decode(k, v) for k, v in row], strict=True)) for row in reply[1]]
 
 
+class _Vector32Formats(dict[int, str]):
+    """``%`` formats of a float32 vector by length: ``[%.9g,...]``."""
+
+    def __missing__(self, n: int) -> str:
+        self[n] = "[" + ",".join(["%.9g"] * n) + "]"
+        return self[n]
+
+
+_VECTOR32 = _Vector32Formats()
+
+
 def _header(params: dict[str, Any]) -> str:
     """The parameters as FalkorDB's ``CYPHER name=value ...`` prefix, as the client
     writes it, except that a list of floats (an embedding) is written by Python's own
@@ -238,6 +249,8 @@ def _header(params: dict[str, Any]) -> str:
     from falkordb.helpers import stringify_param_value
 
     def value(v: Any) -> str:
+        if type(v) is Vector32:  # 9 digits: exact for float32, a third of repr's time
+            return _VECTOR32[len(v)] % tuple(v)
         if isinstance(v, list) and v and all(type(x) is float for x in v):
             return repr(v)
         if isinstance(v, list | tuple):

@@ -54,6 +54,7 @@ from graphmem.stores.cypher.recall import (
     spread_params,
     where_param,
 )
+from graphmem.stores.cypher.statements import Vector32
 from graphmem.stores.semantics import bm25, fetch_sizes
 from graphmem.text import query_terms
 
@@ -211,7 +212,7 @@ class CypherStore:
         params = {
             "user_id": user_id,
             "where": where_param(where),
-            "vectors": [arr.tolist() for arr in arrays],
+            "vectors": [Vector32(arr.tolist()) for arr in arrays],
             "fetch": next(fetch_sizes(k, most=10_000)),
             "k": k,
             "index": self.dialect.vector_params(label).get("index", label),
@@ -255,7 +256,7 @@ class CypherStore:
             self._statements,
             request,
             user_id,
-            np.asarray(request.vector, dtype=np.float32).ravel().tolist(),
+            Vector32(np.asarray(request.vector, dtype=np.float32).ravel().tolist()),
             vector_index=lambda label: str(dialect.vector_params(label).get("index", label)),
             fulltext_index=lambda label: str(dialect.keyword_params(label, []).get("index", label)),
             fulltext=lambda terms: str(dialect.keyword_params("Memory", terms)["query"]),
