@@ -32,12 +32,15 @@ CALL {
   WITH DISTINCT e, s.id AS via, s.score AS score
   ORDER BY score DESC, via ASC
   WITH e, collect([via, score])[0..2] AS best
-  WITH e, best, size([(e)<-[c:ABOUT]-() WHERE c.user_id = $user_id | c]) AS d
-  WHERE d <= $entity_limit
   MATCH (e)<-[x:ABOUT]-(m)
-  WITH m, x, d, CASE WHEN m.id = best[0][0] THEN best[1] ELSE best[0] END AS seed
-  WHERE x.user_id = $user_id AND seed IS NOT NULL
-  RETURN collect([m.id, 2, d, $spread[d] * seed[1], seed[0]]) AS shared
+  WITH e, best, x, m WHERE x.user_id = $user_id
+  WITH best, collect(m.id) AS members
+  WITH best, members, size(members) AS d
+  WHERE d <= $entity_limit
+  UNWIND members AS member
+  WITH member, d, CASE WHEN member = best[0][0] THEN best[1] ELSE best[0] END AS seed
+  WHERE seed IS NOT NULL
+  RETURN collect([member, 2, d, $spread[d] * seed[1], seed[0]]) AS shared
 }
 UNWIND direct + shared AS o
 WITH o WHERE o[3] > 0
