@@ -6,8 +6,9 @@
 // each member hears only from the entity's best seed other than itself: the others' offers
 // through that entity are smaller, or equal from a larger seed id, so they never win).
 // Each target keeps its best offer (largest gain, then relation 0 source < 1 next
-// < 2 entity, then smallest seed id: the first of the sorted offers each target
-// collects); returned as target, relation, via, d.
+// < 2 entity, then smallest seed id: picked from the offers each target collects, with
+// no sort of them all); returned as target, relation, via, d. The seeds are looked up
+// once, and each entity's ABOUT relationships walked once (degree and members).
 UNWIND $seeds AS s
 MATCH (a:Node {id: s.id})
 WHERE a.user_id = $user_id
@@ -44,6 +45,9 @@ CALL {
 }
 UNWIND direct + shared AS o
 WITH o WHERE o[3] > 0
-WITH o ORDER BY o[3] DESC, o[1] ASC, o[4] ASC
-WITH o[0] AS target, head(collect(o)) AS best
+WITH o[0] AS target, collect(o) AS offers
+WITH target, reduce(b = head(offers), x IN tail(offers) |
+                    CASE WHEN x[3] > b[3]
+                              OR (x[3] = b[3] AND (x[1] < b[1] OR (x[1] = b[1] AND x[4] < b[4])))
+                         THEN x ELSE b END) AS best
 RETURN target, best[1] AS relation, best[4] AS via, best[2] AS d
