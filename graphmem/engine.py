@@ -10,7 +10,6 @@ change of what its plan read is planned again (``writer.write``) without repeati
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -19,7 +18,7 @@ from graphmem.adding import add_messages
 from graphmem.codec import to_entity, to_memory, to_model, to_stats
 from graphmem.dataio import DataInOut
 from graphmem.editing import plan_feedback, plan_remember, plan_update, set_frozen
-from graphmem.errors import ConflictError, FrozenError, InvalidInputError, NotFoundError
+from graphmem.errors import NotFoundError
 from graphmem.lifecycle import SweepReport, delete_node, forget_nodes, mark_recalled, retract, sweep
 from graphmem.merging import merge as merge_nodes
 from graphmem.merging import unmerge as unmerge_node
@@ -245,8 +244,7 @@ class GraphMem(DataInOut):
             w = self._writer(uid)  # with a freeze, delete or status change skips it
             w.known(rec for _, rec in found)  # as the search read them: no read again
             mark_recalled(w, [rec for _, rec in found], self._policy(uid))
-            with contextlib.suppress(FrozenError, NotFoundError, ConflictError, InvalidInputError):
-                w.commit()
+            w.commit_unconfirmed()  # a refused one is dropped; a server store does not wait
         return [hit for hit, _ in found]
 
     def context(

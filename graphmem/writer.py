@@ -372,13 +372,22 @@ class Writer:
     def commit(self) -> None:
         """Apply the operation atomically, with its compare-and-sets and expectations;
         ``ConflictError`` if another writer changed what it read."""
+        self.store.apply(self._checked())
+
+    def commit_unconfirmed(self) -> None:
+        """As ``commit``, for bookkeeping: a refused write is dropped, and the store may
+        return before it is done (``Store.apply_unconfirmed``)."""
+        self.store.apply_unconfirmed(self._checked())
+
+    def _checked(self) -> ChangeSet:
+        """The change set with the compare-and-sets and expectations of what was read."""
         for node_id, values in self._read_values.items():
             if values:
                 self._changes.guard(node_id, not_frozen=False, unchanged=values)
         for expect in self._expects.values():
             self._changes.expect(expect)
         self._read_values, self._expects = {}, {}
-        self.store.apply(self._changes)
+        return self._changes
 
 
 T = TypeVar("T")

@@ -332,6 +332,15 @@ class Store(Protocol):
         """Apply every operation of ``changes`` atomically, or none of them."""
         ...
 
+    def apply_unconfirmed(self, changes: ChangeSet) -> None:
+        """Apply ``changes`` as ``apply`` does (all or nothing, the same checks) without
+        reporting the outcome: a change set ``apply`` would refuse (``ConflictError``,
+        ``FrozenError``, ``NotFoundError``, ``InvalidInputError``) is dropped, and a
+        server store may return once the statement is sent; its next call waits for the
+        answer first (this process reads its own writes). For bookkeeping a race may
+        skip, such as the recall counts of a search."""
+        ...
+
     def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
         """The nodes with these ids that belong to ``user_id`` (missing ids are skipped)."""
         ...

@@ -1,5 +1,6 @@
 """A search asks its store for what ranking needs in few round trips: three reads
-(``seeds``, ``spread``, ``expand``) and the write of the recall bookkeeping, counted
+(``seeds``, ``spread``, ``expand``) and the write of the recall bookkeeping (sent
+unconfirmed: a server store does not wait for its answer), counted
 through a wrapper of the store (and, on a Cypher store, per statement sent to the
 server); no read a search makes returns an embedding."""
 
@@ -92,18 +93,24 @@ def test_a_search_is_three_reads_and_one_write_without_embeddings(
     if dialect is not None:  # a Cypher store: count what reaches the server too
         run = dialect.run
 
+        send = dialect.send
+
         def counted(query: str, params: dict[str, Any], *, write: bool) -> list[Any]:
             statements.append(query)
             out = run(query, params, write=write)
             rows.append(out)
             return out
 
-        dialect.run = counted
+        def sent(query: str, params: dict[str, Any]) -> None:
+            statements.append(query)
+            send(query, params)
+
+        dialect.run, dialect.send = counted, sent
     counting.calls.clear()
     counting.returned.clear()
     hits = mem.search(question, k=5)
     assert hits
-    assert dict(counting.calls) == {"seeds": 1, "spread": 1, "expand": 1, "apply": 1}
+    assert dict(counting.calls) == {"seeds": 1, "spread": 1, "expand": 1, "apply_unconfirmed": 1}
     assert _embeddings_in(counting.returned) == []
     if dialect is not None:
         assert len(statements) == 4

@@ -281,3 +281,26 @@ def test_dump_pages_through_every_node_and_relationship_of_one_user(store: Store
     )
     assert "u1" in store.user_ids() and "u2" in store.user_ids()
     assert [n.id for n in store.dump("u2")[0]] == ["x1"]
+
+
+def test_an_unconfirmed_write_is_read_back_and_a_refused_one_is_dropped(store: Store) -> None:
+    store.apply(ChangeSet("u1", add_nodes=[memory("a", "x", seq=1), memory("f", "y", frozen=True)]))
+    change = ChangeSet("u1")
+    change.guard("a", unchanged={"seq": 1})
+    change.update("a", {"seq": 2})
+    store.apply_unconfirmed(change)
+    assert store.get("u1", ["a"])[0].props["seq"] == 2  # the next read waits for it
+    before = _dump(store)
+    frozen = ChangeSet("u1", set_nodes=[("f", {"seq": 3})])
+    frozen.guard("f")
+    stale = ChangeSet("u1", set_nodes=[("a", {"seq": 5})])
+    stale.guard("a", unchanged={"seq": 1})  # another writer changed what it read
+    for refused in (
+        frozen,
+        stale,
+        ChangeSet("u1", set_nodes=[("nowhere", {"seq": 3})]),
+        ChangeSet("u1", add_nodes=[memory("a", "again")]),
+        ChangeSet("u1", set_nodes=[("a", {"meta": {"b": 1}})]),  # type: ignore[list-item]
+    ):
+        store.apply_unconfirmed(refused)
+    assert _dump(store) == before

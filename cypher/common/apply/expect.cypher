@@ -5,8 +5,9 @@
 // (null: no such node). Counts the expectations that no longer hold.
 CALL {
   UNWIND $expects.{{group}} AS x
+  WITH x, x.value AS value
   OPTIONAL MATCH (n:{{label}})
-  WHERE n.{{prop}} = x.value AND n.user_id = $user_id
+  WHERE n.{{prop}} = value AND n.user_id = $user_id
     AND (x.statuses IS NULL OR n.status IN x.statuses)
   WITH x, collect(n.id) AS found,
        max(CASE WHEN x.highest IS NULL THEN null ELSE n[x.highest] END) AS top

@@ -1,9 +1,11 @@
 // As apply/expect, for a list property: the user's {{label}} nodes whose {{prop}}
-// holds x.value.
+// holds x.value (bound to a variable first: FalkorDB answers `value IN n.prop` from its
+// index of the list's elements, `x.value IN n.prop` by testing every node of the user).
 CALL {
   UNWIND $expects.{{group}} AS x
+  WITH x, x.value AS value
   OPTIONAL MATCH (n:{{label}})
-  WHERE x.value IN n.{{prop}} AND n.user_id = $user_id
+  WHERE value IN n.{{prop}} AND n.user_id = $user_id
     AND (x.statuses IS NULL OR n.status IN x.statuses)
   WITH x, collect(n.id) AS found,
        max(CASE WHEN x.highest IS NULL THEN null ELSE n[x.highest] END) AS top

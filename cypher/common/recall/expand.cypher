@@ -3,40 +3,41 @@
 // candidate is ABOUT (about) or MENTIONED_IN (mentions); with $sources, [episode, memory,
 // values of $source_fields] for the memories EXTRACTED_FROM a candidate (sources); and
 // [id, labels, values of $fields] of the user's memories whose sp_key is in $keys (keyed).
-// Each relationship is reached from the candidate and filtered in a WITH: on FalkorDB
-// 4.16 that runs in about a millisecond, where pattern comprehensions took tens of
-// milliseconds and filters in the MATCH (incoming relationships) seconds.
+// The candidates are looked up once. Each relationship is reached from the candidate and
+// filtered in a WITH: on FalkorDB 4.16 that runs in about a millisecond, where pattern
+// comprehensions took tens of milliseconds and filters in the MATCH (incoming
+// relationships) seconds.
+UNWIND $ids AS id
+MATCH (n:Node {id: id})
+WHERE n.user_id = $user_id
+WITH collect(n) AS candidates
 CALL {
-  UNWIND $ids AS id
-  MATCH (n:Node {id: id})
-  WITH n WHERE n.user_id = $user_id
+  WITH candidates
+  UNWIND candidates AS n
   WITH n, [l IN labels(n) WHERE l IN keys($fields)] AS known
   RETURN collect([n.id, labels(n),
                   CASE WHEN size(known) = 0 THEN [] ELSE [f IN $fields[head(known)] | n[f]] END])
          AS found
 }
 CALL {
-  UNWIND CASE WHEN size($entities) = 0 THEN [] ELSE $ids END AS id
-  MATCH (n:Node {id: id})
-  WITH n
+  WITH candidates
+  UNWIND CASE WHEN size($entities) = 0 THEN [] ELSE candidates END AS n
   MATCH (n)-[a:ABOUT]->(e)
-  WITH n, a, e WHERE n.user_id = $user_id AND a.user_id = $user_id AND e.id IN $entities
+  WITH n, a, e WHERE a.user_id = $user_id AND e.id IN $entities
   RETURN collect([n.id, e.id]) AS about
 }
 CALL {
-  UNWIND CASE WHEN size($entities) = 0 THEN [] ELSE $ids END AS id
-  MATCH (n:Node {id: id})
-  WITH n
+  WITH candidates
+  UNWIND CASE WHEN size($entities) = 0 THEN [] ELSE candidates END AS n
   MATCH (n)<-[i:MENTIONED_IN]-(e)
-  WITH n, i, e WHERE n.user_id = $user_id AND i.user_id = $user_id AND e.id IN $entities
+  WITH n, i, e WHERE i.user_id = $user_id AND e.id IN $entities
   RETURN collect([n.id, e.id]) AS mentions
 }
 CALL {
-  UNWIND CASE WHEN $sources THEN $ids ELSE [] END AS id
-  MATCH (n:Node {id: id})
-  WITH n
+  WITH candidates
+  UNWIND CASE WHEN $sources THEN candidates ELSE [] END AS n
   MATCH (n)<-[s:EXTRACTED_FROM]-(m)
-  WITH n, s, m WHERE n.user_id = $user_id AND s.user_id = $user_id AND m.user_id = $user_id
+  WITH n, s, m WHERE s.user_id = $user_id AND m.user_id = $user_id
   RETURN collect([n.id, m.id, [g IN $source_fields | m[g]]]) AS sources
 }
 CALL {

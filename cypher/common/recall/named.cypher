@@ -1,5 +1,6 @@
 // Seeds, part: the user's entities the query may name, those matching $entity_where (see
-// read/find) with one of $entity_keys as key (ByKey) or among their alias keys (ByAlias).
+// read/find) with one of $entity_keys as key (ByKey) or among their alias keys (ByAlias:
+// one lookup per key, which FalkorDB answers from its index of alias_keys elements).
 CALL {
   MATCH (e:Entity)
   WHERE e.user_id = $user_id AND e.key IN $entity_keys
@@ -10,10 +11,11 @@ CALL {
   RETURN collect([e.id, e.name]) AS ByKey
 }
 CALL {
+  UNWIND $entity_keys AS k
   MATCH (e:Entity)
-  WHERE e.user_id = $user_id
-  WITH e, any(a IN [] + coalesce(e.alias_keys, []) WHERE a IN $entity_keys)
-          AND all(f IN $entity_where WHERE
+  WHERE k IN e.alias_keys AND e.user_id = $user_id
+  WITH DISTINCT e
+  WITH e, all(f IN $entity_where WHERE
               (f.null AND e[f.name] IS NULL)
               OR any(v IN [] + e[f.name] WHERE v IN f.values)) AS accepted
   WHERE accepted

@@ -1,8 +1,8 @@
 // Seeds, part: the $fetch nearest neighbours of $vector in the vector index of {{label}}
-// (allow-listed), keeping the user's nodes that match $wheres.{{label}} (see read/find),
-// as [fetched, [[id, cosine distance, episode id]]]; then, only if fewer than $k passed (the
-// index cannot deliver them, or the user has no more), the user's matching nodes ranked
-// exactly ({{var}}_exact, [[id, distance, episode id]]; else []).
+// (allow-listed), keeping the $k nearest of the user's nodes that match $wheres.{{label}}
+// (see read/find), as [[id, cosine distance, episode id]]; then, only if fewer than $k
+// passed (the index cannot deliver them, or the user has no more), the user's matching
+// nodes ranked exactly ({{var}}_exact, [[id, distance, episode id]]; else []).
 CALL {
   CALL db.idx.vector.queryNodes('{{label}}', 'embedding', $fetch, vecf32($vector))
   YIELD node AS n, score
@@ -11,12 +11,15 @@ CALL {
        AND all(f IN $wheres.{{label}} WHERE
            (f.null AND n[f.name] IS NULL)
            OR any(v IN [] + n[f.name] WHERE v IN f.values)) AS accepted
-  WITH count(*) AS fetched, collect(CASE WHEN accepted THEN [n.id, score, n.episode_id] END) AS hits
-  RETURN [fetched, [h IN hits WHERE h IS NOT NULL]] AS {{var}}
+  WHERE accepted
+  WITH n, score
+  ORDER BY score ASC, n.id ASC
+  LIMIT $k
+  RETURN collect([n.id, score, n.episode_id]) AS {{var}}
 }
 CALL {
   WITH {{var}}
-  WITH {{var}} WHERE size({{var}}[1]) < $k
+  WITH {{var}} WHERE size({{var}}) < $k
   MATCH (n:{{label}})
   WHERE n.user_id = $user_id AND n.embedding IS NOT NULL
   WITH n, all(f IN $wheres.{{label}} WHERE

@@ -1,8 +1,9 @@
 // Seeds, part: the $fetch nearest neighbours of $vector in the vector index of {{label}}
-// (allow-listed; the index named $vector_indexes.{{label}}), keeping the user's nodes that match
-// $wheres.{{label}} (see read/find), as [fetched, [[id, score, episode id]]] with Neo4j's
-// score (1 + cos) / 2; then, only if fewer than $k passed (the index cannot deliver them,
-// or the user has no more), the user's matching nodes ranked exactly ({{var}}_exact; else []).
+// (allow-listed; the index named $vector_indexes.{{label}}), keeping the $k nearest of the
+// user's nodes that match $wheres.{{label}} (see read/find), as [[id, score, episode id]]
+// with Neo4j's score (1 + cos) / 2; then, only if fewer than $k passed (the index cannot
+// deliver them, or the user has no more), the user's matching nodes ranked exactly
+// ({{var}}_exact; else []).
 CALL {
   CALL db.index.vector.queryNodes($vector_indexes.{{label}}, $fetch, $vector)
   YIELD node AS n, score
@@ -11,12 +12,15 @@ CALL {
        AND all(f IN $wheres.{{label}} WHERE
            (f.null AND n[f.name] IS NULL)
            OR any(v IN [] + n[f.name] WHERE v IN f.values)) AS accepted
-  WITH count(*) AS fetched, collect(CASE WHEN accepted THEN [n.id, score, n.episode_id] END) AS hits
-  RETURN [fetched, [h IN hits WHERE h IS NOT NULL]] AS {{var}}
+  WHERE accepted
+  WITH n, score
+  ORDER BY score DESC, n.id ASC
+  LIMIT $k
+  RETURN collect([n.id, score, n.episode_id]) AS {{var}}
 }
 CALL {
   WITH {{var}}
-  WITH {{var}} WHERE size({{var}}[1]) < $k
+  WITH {{var}} WHERE size({{var}}) < $k
   MATCH (n:{{label}})
   WHERE n.user_id = $user_id AND n.embedding IS NOT NULL
   WITH n, all(f IN $wheres.{{label}} WHERE

@@ -12,7 +12,9 @@ statements themselves are files under ``cypher/<dialect>/`` that override
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
@@ -20,7 +22,7 @@ from typing import Any
 
 from graphmem.config import Timeouts
 from graphmem.errors import BackendError, BackendUnavailableError, InvalidInputError
-from graphmem.stores.cypher.statements import Statements
+from graphmem.stores.cypher.statements import Statements, Vector32
 
 Record = dict[str, Any]
 
@@ -40,6 +42,12 @@ class Dialect(ABC):
     @abstractmethod
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
         """Run one statement (one transaction) and return its records."""
+
+    def send(self, query: str, params: dict[str, Any]) -> None:
+        """Run a write whose outcome the caller does not need (see
+        ``Store.apply_unconfirmed``); a dialect may return before the server answers, as
+        long as its next statement waits for that answer first."""
+        self.run(query, params, write=True)
 
     @abstractmethod
     def vector_params(self, label: str) -> dict[str, Any]:
@@ -187,11 +195,19 @@ def _text(v: Any) -> str:
 def _value(cell: Any) -> Any:
     """One value of a ``--compact`` reply, for the types graphmem's statements return (the
     client's generic parser took a third of a search's client time)."""
-    kind, value = int(cell[0]), cell[1]
+    return _decode(*cell)
+
+
+def _decode(kind: int, value: Any) -> Any:
+    """The value of a ``--compact`` cell ``[kind, value]``; strings, the commonest cells
+    of a list, are decoded in place (a search decodes some 15,000 cells)."""
     if kind == 2:
-        return _text(value)
+        return value.decode() if type(value) is bytes else str(value)
     if kind == 6:
-        return [_value(c) for c in value]
+        return [
+            (v.decode() if type(v) is bytes else str(v)) if k == 2 else _decode(k, v)
+            for k, v in value
+        ]
     if kind == 5:
         return float(value)
     if kind == 3:
@@ -212,7 +228,18 @@ def _records(reply: list[Any]) -> list[Record]:
     if len(reply) < 3:
         return []
     keys = [_text(h[1]) for h in reply[0]]
-    return [dict(zip(keys, map(_value, row), strict=True)) for row in reply[1]]
+    return [dict(zip(keys, [_decode(k, v) for k, v in row], strict=True)) for row in reply[1]]
+
+
+class _Vector32Formats(dict[int, str]):
+    """``%`` formats of a float32 vector by length: ``[%.9g,...]``."""
+
+    def __missing__(self, n: int) -> str:
+        self[n] = "[" + ",".join(["%.9g"] * n) + "]"
+        return self[n]
+
+
+_VECTOR32 = _Vector32Formats()
 
 
 def _header(params: dict[str, Any]) -> str:
@@ -222,6 +249,8 @@ def _header(params: dict[str, Any]) -> str:
     from falkordb.helpers import stringify_param_value
 
     def value(v: Any) -> str:
+        if type(v) is Vector32:  # 9 digits: exact for float32, a third of repr's time
+            return _VECTOR32[len(v)] % tuple(v)
         if isinstance(v, list) and v and all(type(x) is float for x in v):
             return repr(v)
         if isinstance(v, list | tuple):
@@ -264,6 +293,9 @@ class FalkorDBDialect(Dialect):
             ) from exc
         self._redis_errors = redis.exceptions
         self.timeouts = timeouts or Timeouts()
+        #: connections with a write sent by ``send`` whose answer is still to read
+        self._sent: list[Any] = []
+        self._sent_lock = threading.Lock()
         user, password = auth if auth is not None else (None, None)
         with self._mapped("connect to", write=False):
             self.db = falkordb.FalkorDB(
@@ -308,12 +340,50 @@ class FalkorDBDialect(Dialect):
         except ValueError as exc:  # the client refuses a parameter it cannot encode
             raise InvalidInputError(f"FalkorDB cannot take this value: {exc}") from exc
 
+    def send(self, query: str, params: dict[str, Any]) -> None:
+        """Send the write on a connection of its own and return; its answer is read (and
+        dropped) before this dialect sends anything else, so the server has run it by
+        then. The write overlaps what the caller does next (a search's recall
+        bookkeeping: the next query's embedding)."""
+        self._settle()
+        pool = self.db.connection.connection_pool
+        with self._mapped("query", write=True), _no_collection():
+            text = _header(params) + query
+            conn = pool.get_connection()
+            try:
+                conn.send_command("GRAPH.QUERY", self.graph.name, text, "--compact")
+            except BaseException:
+                conn.disconnect()
+                pool.release(conn)
+                raise
+        with self._sent_lock:
+            self._sent.append(conn)
+
+    def _settle(self) -> None:
+        """Wait for the answers of the writes ``send`` sent, and drop them: a refused or
+        failed one is not reported (a connection that failed is closed)."""
+        if not self._sent:
+            return
+        with self._sent_lock:
+            sent, self._sent = self._sent, []
+        pool = self.db.connection.connection_pool
+        for conn in sent:
+            try:
+                conn.read_response()
+            except self._redis_errors.ResponseError:
+                pass
+            except (self._redis_errors.RedisError, OSError):
+                conn.disconnect()
+            finally:
+                pool.release(conn)
+
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
+        self._settle()
         command = "GRAPH.QUERY" if write else "GRAPH.RO_QUERY"
-        args: list[Any] = [command, self.graph.name, _header(params) + query, "--compact"]
-        if not write:  # FalkorDB never times out a write itself: the socket timeout does
-            args += ["timeout", max(1, int(self.timeouts.statement * 1000))]
-        with self._mapped("query", write=write):
+        with self._mapped("query", write=write), _no_collection():
+            args: list[Any] = [command, self.graph.name, _header(params) + query, "--compact"]
+            if not write:  # FalkorDB never times out a write itself: the socket timeout does
+                args += ["timeout", max(1, int(self.timeouts.statement * 1000))]
             reply = self.graph.execute_command(*args)
             if reply and isinstance(reply[0], self._redis_errors.ResponseError):
                 raise reply[0]
@@ -360,8 +430,27 @@ class FalkorDBDialect(Dialect):
             time.sleep(0.01)
 
     def close(self) -> None:
+        self._settle()
         with self._mapped("close", write=False):
             self.db.connection.close()
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a statement's parameters are written and
+    its reply parsed (as Mercurial's ``util.nogc`` does for large structures): both are
+    tens of thousands of containers without cycles, alive for milliseconds, and a
+    collection meanwhile moved them to the oldest generation, whose full collections
+    (over every object of the process: 100 ms and more once the models are loaded)
+    then ran every few searches. The collector is re-enabled only if it was enabled."""
+    enabled = gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _before_sending(exc: Exception) -> bool:

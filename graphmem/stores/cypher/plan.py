@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from graphmem.errors import ConflictError
 from graphmem.stores.base import ChangeSet, Expect, Props, float_tolerance
-from graphmem.stores.cypher.statements import Statements
+from graphmem.stores.cypher.statements import Statements, Vector32
 from graphmem.stores.semantics import (
     FULLTEXT_PROPS,
     check_shape,
@@ -76,13 +76,13 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
     embed: dict[str, list[float] | None] = {}
     for rec in ch.add_nodes:
         if rec.embedding is not None:
-            embed[rec.id] = stored_vector(
-                rec.embedding, f"embedding of {rec.id}", dimensions
-            ).tolist()
+            embed[rec.id] = Vector32(
+                stored_vector(rec.embedding, f"embedding of {rec.id}", dimensions).tolist()
+            )
     for node_id, vector in ch.set_embeddings:
         what = f"embedding of {node_id}"
         embed[node_id] = (
-            None if vector is None else stored_vector(vector, what, dimensions).tolist()
+            None if vector is None else Vector32(stored_vector(vector, what, dimensions).tolist())
         )
 
     checks: dict[str, dict[str, Any]] = {}

@@ -92,10 +92,8 @@ class SeedStatement:
         self, row: Record, i: int, similarity: Callable[[float], float]
     ) -> list[tuple[str, float, Any]]:
         """The ``i``-th vector part's hits as (id, cosine, episode id), best first: the
-        index's, or the exact ranking when the index could not deliver ``k``."""
-        _, found = row[f"V{i}"]
-        exact = row[f"V{i}_exact"]
-        chosen = exact if exact else [h for h in found if h is not None]
+        index's ``k`` best, or the exact ranking when the index could not deliver ``k``."""
+        chosen = row[f"V{i}_exact"] or row[f"V{i}"]
         return sorted(
             ((str(h[0]), similarity(float(h[1])), h[2]) for h in chosen),
             key=lambda h: (-h[1], h[0]),

@@ -24,6 +24,12 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]{0,63}(:[A-Z][A-Za-z0-9_]{0,63})*$")
 
 
+class Vector32(list[float]):
+    """An embedding as a statement parameter: float32 values, which every statement
+    reads into a vector (FalkorDB's ``vecf32``), so a dialect that writes parameters as
+    text may write them with 9 significant digits, exact for float32."""
+
+
 def cypher_root() -> Path:
     """Where the statements live: inside the installed package, or the repository."""
     package = Path(__file__).resolve().parents[2]

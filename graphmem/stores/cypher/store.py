@@ -54,6 +54,7 @@ from graphmem.stores.cypher.recall import (
     spread_params,
     where_param,
 )
+from graphmem.stores.cypher.statements import Vector32
 from graphmem.stores.semantics import bm25, fetch_sizes
 from graphmem.text import query_terms
 
@@ -116,6 +117,19 @@ class CypherStore:
         state = {r["id"]: r for r in self._read("read/state", ids=node_ids)}
         found = [r["id"] for r in self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)]
         diagnose(changes, state, found)
+
+    def apply_unconfirmed(self, changes: ChangeSet) -> None:
+        """The apply statement, sent through ``Dialect.send``: a refused one is not
+        explained (no ``diagnose`` reads)."""
+        if changes.is_empty():
+            return
+        try:
+            compiled = compile_changes(changes, self.dimensions)
+        except InvalidInputError:
+            return
+        if not compiled.refused:
+            query = apply_statement(self._statements, compiled, self.dialect.locks_nodes)
+            self.dialect.send(query, compiled.params)
 
     # ------------------------------------------------------------------ reads
     def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
@@ -198,7 +212,7 @@ class CypherStore:
         params = {
             "user_id": user_id,
             "where": where_param(where),
-            "vectors": [arr.tolist() for arr in arrays],
+            "vectors": [Vector32(arr.tolist()) for arr in arrays],
             "fetch": next(fetch_sizes(k, most=10_000)),
             "k": k,
             "index": self.dialect.vector_params(label).get("index", label),
@@ -242,7 +256,7 @@ class CypherStore:
             self._statements,
             request,
             user_id,
-            np.asarray(request.vector, dtype=np.float32).ravel().tolist(),
+            Vector32(np.asarray(request.vector, dtype=np.float32).ravel().tolist()),
             vector_index=lambda label: str(dialect.vector_params(label).get("index", label)),
             fulltext_index=lambda label: str(dialect.keyword_params(label, []).get("index", label)),
             fulltext=lambda terms: str(dialect.keyword_params("Memory", terms)["query"]),

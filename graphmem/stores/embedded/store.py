@@ -9,11 +9,13 @@ is reloaded. One lock serialises the store's users within a process.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from graphmem.errors import ConflictError, FrozenError, InvalidInputError, NotFoundError
 from graphmem.stores.base import (
     ChangeSet,
     CountKey,
@@ -79,6 +81,10 @@ class EmbeddedStore:
             # the plan applied, is current at that version (reading it again here
             # could take in another process's commit we have not loaded)
             self._mirror.apply(plan)
+
+    def apply_unconfirmed(self, changes: ChangeSet) -> None:
+        with contextlib.suppress(ConflictError, FrozenError, InvalidInputError, NotFoundError):
+            self.apply(changes)
 
     # ------------------------------------------------------------------ reads
     def get(self, user_id: str, ids: Sequence[str]) -> list[NodeRecord]:
