@@ -10,7 +10,8 @@ benchmark does) once with the reference code and once with this tree, in fresh s
 each in its own process (models loaded and warmed up outside the timed calls),
 alternating which goes first. The table gives every round's rates, in episodes per
 wall-clock second and per CPU second of the process (less sensitive to other work on shared
-cores), and the ratios of the medians. The data is read from the given path and never copied.
+cores), and the ratios of the medians. The data is read from the given path by this tree's
+parser and handed to each process through a pipe, never written anywhere.
 """
 
 from __future__ import annotations
@@ -40,16 +41,31 @@ from benchmarks.common import (
 )
 
 
-def child(code: Path, data: Path, conversations: int) -> None:
-    """Ingest ``conversations`` LoCoMo conversations with the graphmem of ``code`` and
+def sessions(data: Path, conversations: int) -> list[dict[str, Any]]:
+    """The first ``conversations`` LoCoMo conversations as ``add`` calls, read with this
+    tree's parser (the reference's may not have it): one per session."""
+    from benchmarks.locomo_recall import load_conversations
+
+    return [
+        {
+            "user_id": conv.sample_id,
+            "session_id": session.session_id,
+            "messages": [{**m, "at": m["at"].isoformat()} for m in session.messages()],
+        }
+        for conv in load_conversations(data, conversations)
+        for session in conv.sessions
+    ]
+
+
+def child(code: Path) -> None:
+    """Make the ``add`` calls read as JSON from stdin with the graphmem of ``code`` and
     print the rate as JSON."""
     sys.path.insert(0, str(code))  # before anything imports graphmem
     import graphmem
-    from benchmarks.locomo_recall import load_conversations
 
     assert Path(graphmem.__file__).resolve().is_relative_to(code.resolve()), graphmem.__file__
 
-    convs = load_conversations(data, conversations)
+    calls = json.loads(sys.stdin.read())
     with tempfile.TemporaryDirectory() as tmp, graphmem.open(f"local://{tmp}") as mem:
         mem.add(  # warm-up: load the models outside the timed calls
             [{"speaker": "Warm", "content": "I moved to Lisbon last May.", "ref": "W:1"}],
@@ -57,32 +73,29 @@ def child(code: Path, data: Path, conversations: int) -> None:
         )
         mem.search("Where did Warm move?", user_id="__warmup__", k=5)
         seconds, cpu, episodes = 0.0, 0.0, 0
-        for conv in convs:
-            for n, at, turns in conv.sessions:
-                messages = [
-                    {"speaker": t.speaker, "content": t.text, "ref": t.ref, "at": at} for t in turns
-                ]
-                start, start_cpu = time.perf_counter(), time.process_time()
-                mem.add(messages, user_id=conv.sample_id, session_id=f"session_{n}")
-                seconds += time.perf_counter() - start
-                cpu += time.process_time() - start_cpu
-                episodes += len(messages)
+        for call in calls:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            mem.add(call["messages"], user_id=call["user_id"], session_id=call["session_id"])
+            seconds += time.perf_counter() - start
+            cpu += time.process_time() - start_cpu
+            episodes += len(call["messages"])
     out = {"episodes": episodes, "seconds": seconds, "cpu": cpu, "graphmem": graphmem.__file__}
     print(json.dumps(out))
 
 
-def run_once(code: Path, data: Path, conversations: int) -> dict[str, Any]:
+def run_once(code: Path, calls: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(code), "HF_HUB_OFFLINE": "1"}
     script = Path(__file__).resolve()
-    args = ["--child", "--code", str(code), "--data", str(data)]
     done = subprocess.run(
-        [sys.executable, str(script), *args, "--conversations", str(conversations)],
+        [sys.executable, str(script), "--child", "--code", str(code), "--data", "-"],
         cwd=code,
         env=env,
+        input=calls,
         capture_output=True,
         text=True,
-        check=True,
     )
+    if done.returncode != 0:
+        raise SystemExit(f"the ingest with {code} failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     result["rate"] = round(result["episodes"] / result["seconds"], 1)
     result["cpu_rate"] = round(result["episodes"] / result["cpu"], 1)
@@ -101,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.code, args.data.resolve(), args.conversations)
+        child(args.code)
         return 0
     data = args.data.resolve()
+    calls = json.dumps(sessions(data, args.conversations))
     with tempfile.TemporaryDirectory() as tmp:
         ref_tree = Path(tmp) / "ref"
         subprocess.run(
@@ -118,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                 order = [("ref", ref_tree), ("this", ROOT)]
                 if i % 2:
                     order.reverse()
-                got = {name: run_once(code, data, args.conversations) for name, code in order}
+                got = {name: run_once(code, calls) for name, code in order}
                 rounds.append({name: got[name]["rate"] for name in ("ref", "this")})
                 rounds[-1].update({f"{n}_cpu": got[n]["cpu_rate"] for n in ("ref", "this")})
                 r = rounds[-1]
