@@ -382,9 +382,11 @@ def _couple_over(sent: Span) -> bool:
     """The speaker's couple ended, its other half unnamed: "We broke up last month",
     "we're getting divorced", "I'm single again"."""
     for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"} or _unasserted(verb) or _negated(verb, verb):
+        if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects not in (["we"], ["i"]) or _unasserted(verb) or _negated(verb, verb):
+            continue
         named = any(c.dep_ in {"dobj", "prep", "conj"} for c in verb.children)
         if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
             return True
