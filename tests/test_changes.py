@@ -126,3 +126,13 @@ def test_a_partner_who_went_their_own_way_is_followed_by_the_new_one(mem: GraphM
         ("Tom", "superseded"),
         ("Ben", "generated"),
     }
+
+
+@pytest.mark.parametrize("held", [False, True])
+def test_the_value_not_chosen_ends_only_if_it_was_held(mem: GraphMem, held: bool) -> None:
+    first = "My favourite food is soup." if held else "Nice weather today."
+    found = _slot(_say(mem, first, "These days I prefer pastries over soup."), "favourite_food")
+    if held:
+        assert ("soup", "ended", "generated") in found
+    else:
+        assert found == set()  # no past favourite made up from a comparison

@@ -63,7 +63,8 @@ class ExtractedMemory:
 class ObjectClue:
     """A possible object of a predicate frame: its text (empty when the sentence ends a
     value without naming it, as in "I quit my job"), the object types it may have with a
-    weight each, and its role: ``new`` (stated as holding) or ``old`` (stated as over)."""
+    weight each, and its role: ``new`` (stated as holding), ``old`` (stated as over) or
+    ``rejected`` (the one not chosen, "tea over coffee": over only if it was held)."""
 
     text: str
     readings: tuple[tuple[str, float], ...]

@@ -489,15 +489,18 @@ def _unasserted(verb: Token) -> bool:
 
 
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
-    """``old`` if the sentence says the value ``tok`` names is over, else ``new``."""
+    """``old`` if the sentence says the value ``tok`` names is over, ``rejected`` if it
+    names the one not chosen ("tea over coffee"), else ``new``."""
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
     if prep is not None:
         word = prep.lower_
         governor = prep.head
         if word == "to" and governor.lemma_.lower() in _FAREWELLS:
             return "old"  # "said goodbye to Lyon"
-        if word in {"over", "than"} or (word == "of" and governor.lower_ == "instead"):
-            return "old"  # "I prefer tea over coffee": not the one chosen
+        if word in {"over", "than"}:
+            return "rejected"  # "I prefer tea over coffee": not the one chosen
+        if word == "of" and governor.lower_ == "instead":
+            return "old"  # "tea instead of coffee these days"
         if word in {"from", "of"} and _changing(governor):
             return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
         if word == "out" or (word == "of" and governor.lower_ == "out"):

@@ -154,6 +154,8 @@ class FrameMatcher:
             if spec.requires and not any(w in text.lower() for w in spec.requires):
                 continue
             for j, obj in enumerate(clue.objects):
+                if obj.role == "rejected":
+                    continue  # "tea over coffee": only a current coffee ends (``changes``)
                 if not (ends_in_focus if obj.role == "old" else in_focus):
                     continue
                 weight = obj.weight(spec.object)
@@ -266,11 +268,13 @@ def changes(
             if m.subject == clue.subject and m.object and not m.ended
         }
         for obj in clue.objects:
-            if obj.role != "old" or not obj.text or (clue.subject, entity_key(obj.text)) in ended:
+            if obj.role not in ("old", "rejected") or not obj.text:
+                continue
+            if (clue.subject, entity_key(obj.text)) in ended:
                 continue
             slots = [
                 spec.name
-                for o in new
+                for o in (new if obj.role == "old" else ())
                 for key, predicate in placed
                 if key == entity_key(o.text)
                 and (spec := registry.spec(predicate)) is not None

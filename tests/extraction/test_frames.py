@@ -216,3 +216,11 @@ def test_a_named_kin_is_the_speakers_relation_not_a_subject_of_its_own(
         facts("My flatmate gave up dairy, the fridge is half empty.", extractor, embedder, frames)
     )
     assert not [f for f in found if f[0] == "Noor"], found  # the flatmate's diet
+
+
+def test_the_value_not_chosen_is_no_value_at_all(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text in ["Honestly I prefer pastries over soup.", "I'd rather live in Porto than Lisbon."]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert not [f for f in found if f[2] in {"soup", "Lisbon"}], (text, found)
