@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from graphmem.codec import entity_key
+from graphmem.config import PredicateSpec
 from graphmem.extraction.base import Change, ExtractedMemory
 from graphmem.extraction.frames import ENTITY_TYPE, fits
 from graphmem.models import LIVE_STATUSES, Kind
@@ -58,6 +59,26 @@ def end_of_held(w: Writer, subject_id: str, cand: ExtractedMemory) -> ExtractedM
     )
 
 
+def _subject_id(change: Change, base: Candidate, resolver: Resolver) -> str | None:
+    return resolver.resolve(change.subject, change.subject_type, episode_id=base.episode_ids[0])
+
+
+def _in_slot(
+    base: Candidate, change: Change, subject_id: str, spec: PredicateSpec, kind: Kind
+) -> Candidate:
+    """``base`` (the turn's source, episode, ref and time) as a candidate of ``spec``'s
+    slot of the change's subject."""
+    return replace(
+        base,
+        kind=kind,
+        confidence=min(change.confidence, CONFIDENCE),
+        subject=change.subject,
+        subject_id=subject_id,
+        predicate=spec.name,
+        valid_from=change.valid_from or base.valid_from,
+    )
+
+
 def record_past(
     w: Writer,
     change: Change,
@@ -72,22 +93,11 @@ def record_past(
     spec = w.config.predicates.spec(change.slot or "")
     if spec is None:
         return []
-    episode = base.episode_ids[0]
-    subject_id = resolver.resolve(change.subject, change.subject_type, episode_id=episode)
+    subject_id = _subject_id(change, base, resolver)
     if subject_id is None or holder(w, subject_id, change.old) is not None:
         return []
-    past = replace(
-        base,
-        kind=Kind(spec.kind),
-        confidence=min(change.confidence, CONFIDENCE),
-        subject=change.subject,
-        subject_id=subject_id,
-        predicate=spec.name,
-        object=change.old,
-        valid_from=change.valid_from or base.valid_from,
-        ended=True,
-    )
-    return [end_memory(w, past, embed)]
+    past = _in_slot(base, change, subject_id, spec, Kind(spec.kind))
+    return [end_memory(w, replace(past, object=change.old, ended=True), embed)]
 
 
 def write_change(
@@ -99,23 +109,14 @@ def write_change(
 ) -> list[Outcome]:
     """Write ``change`` (see the module) with the source, episode, ref and time of
     ``base``: the outcomes, none if no current fact holds the old value."""
-    episode = base.episode_ids[0]
-    subject_id = resolver.resolve(change.subject, change.subject_type, episode_id=episode)
+    subject_id = _subject_id(change, base, resolver)
     old = holder(w, subject_id, change.old) if subject_id is not None else None
     registry = w.config.predicates
     spec = registry.spec(str(old.props["predicate"])) if old is not None else None
-    if old is None or spec is None:
+    if old is None or spec is None or subject_id is None:
         return []
     kind = Kind(old.props["kind"])
-    base = replace(
-        base,
-        kind=kind,
-        confidence=min(change.confidence, CONFIDENCE),
-        subject=change.subject,
-        subject_id=subject_id,
-        predicate=spec.name,
-        valid_from=change.valid_from or base.valid_from,
-    )
+    base = _in_slot(base, change, subject_id, spec, kind)
     new = next((o for o in change.new if fits(o, spec.object)), None)
     out: list[Outcome] = []
     if new is None or not registry.is_single_valued(spec.name):
@@ -133,7 +134,7 @@ def write_change(
         base,
         text=text,
         object=new.text,
-        object_id=resolver.resolve(new.text, object_type, episode_id=episode),
+        object_id=resolver.resolve(new.text, object_type, episode_id=base.episode_ids[0]),
         polarity="like" if kind == Kind.PREFERENCE else None,
         embedding=embed(text),
     )

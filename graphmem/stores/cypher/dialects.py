@@ -371,7 +371,7 @@ class FalkorDBDialect(Dialect):
             try:
                 conn.read_response()
             except self._redis_errors.ResponseError:
-                pass
+                continue  # refused (a conflict, a frozen node): dropped, as ``send`` says
             except (self._redis_errors.RedisError, OSError):
                 conn.disconnect()
             finally:
