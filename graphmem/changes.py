@@ -28,19 +28,21 @@ CONFIDENCE = 0.7
 
 
 def holder(w: Writer, subject_id: str, value: str) -> NodeRecord | None:
-    """The subject's one current fact or preference whose value is ``value`` (None if
-    none or several slots hold it); a read the commit re-checks."""
+    """The subject's one current fact or preference of a known slot whose value is
+    ``value`` (None if none or several slots hold it); a read the commit re-checks. The
+    parse rules' free predicates ("quits tennis") are no slot a change ends."""
     key = entity_key(value)
+    registry = w.config.predicates
     live = w.find_checked("Memory", "subject_id", subject_id, LIVE_STATUSES)
     held = [
         m
         for m in live
         if (m.props.get("object_key") or "") == key
         and m.props.get("polarity") != ENDED
-        and m.props.get("predicate")
+        and registry.slot_spec(str(m.props.get("predicate") or "")) is not None
         and m.props.get("kind") in (Kind.FACT, Kind.PREFERENCE)
     ]
-    if len({m.props["predicate"] for m in held}) != 1:
+    if len({registry.slot(str(m.props["predicate"])) for m in held}) != 1:
         return None
     return held[0]
 
@@ -112,7 +114,7 @@ def write_change(
     subject_id = _subject_id(change, base, resolver)
     old = holder(w, subject_id, change.old) if subject_id is not None else None
     registry = w.config.predicates
-    spec = registry.spec(str(old.props["predicate"])) if old is not None else None
+    spec = registry.slot_spec(str(old.props["predicate"])) if old is not None else None
     if old is None or spec is None or subject_id is None:
         return []
     kind = Kind(old.props["kind"])

@@ -115,7 +115,9 @@ class PredicateSpec(_Config):
     uses them to see which fact a query asks about."""
     requires: tuple[str, ...] = ()
     """Words (or word beginnings) of which a sentence must hold one to state this
-    predicate ("allerg" for ``allergic_to``); empty: no such condition."""
+    predicate ("allerg" for ``allergic_to``); empty: no such condition. A sentence
+    without them is not weighed for this predicate at all (it keeps no other predicate
+    out of focus)."""
 
     def render(self, template: str, subject: str, obj: str) -> str:
         """Fill a template: ``{subject}``, ``{object}``, ``{a_object}`` (the object with
@@ -169,6 +171,15 @@ class PredicateRegistry(_Config):
 
             return default_by_name().get(predicate)
         return None
+
+    def slot_spec(self, predicate: str) -> PredicateSpec | None:
+        """The frame of ``predicate``, or the first frame of the slot it shares (the
+        rules' ``dates`` and ``engaged_to`` are the partner's): None outside the frames."""
+        spec = self.spec(predicate)
+        if spec is not None or predicate not in self.slots:
+            return spec
+        slot = self.slots[predicate]
+        return next((s for s in self.specs() if self.slot(s.name) == slot), None)
 
     def slot(self, predicate: str) -> str:
         """The slot a predicate's values compete in (by default, the predicate)."""

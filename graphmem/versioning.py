@@ -463,14 +463,14 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
 
 
 def _fact_text(w: Writer, c: Candidate, obj: str) -> str:
-    spec = w.config.predicates.spec(c.predicate or "")
+    spec = w.config.predicates.slot_spec(c.predicate or "")
     if spec is not None:
         return spec.render(spec.text, c.subject or "", obj)
     return f"{c.subject} {(c.predicate or '').replace('_', ' ')} {obj}."
 
 
 def _ended_text(w: Writer, c: Candidate, old: NodeRecord) -> str:
-    spec = w.config.predicates.spec(str(old.props.get("predicate") or c.predicate))
+    spec = w.config.predicates.slot_spec(str(old.props.get("predicate") or c.predicate))
     subject = str(old.props.get("subject") or c.subject or "")
     obj = str(old.props.get("object") or c.object or "")
     if spec is not None and spec.ended is not None:

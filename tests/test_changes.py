@@ -136,3 +136,47 @@ def test_the_value_not_chosen_ends_only_if_it_was_held(mem: GraphMem, held: bool
         assert ("soup", "ended", "generated") in found
     else:
         assert found == set()  # no past favourite made up from a comparison
+
+
+def test_a_fact_of_the_rules_own_wording_is_no_slot_a_change_ends(mem: GraphMem) -> None:
+    # the rules also read "Maya quits tennis" (a predicate of their own): the sport
+    # played is still the one fact that holds tennis
+    found = _say(mem, "I play tennis every Sunday.", "I quit tennis and started playing squash.")
+    assert ("tennis", "ended", "generated") in _slot(found, "plays_sport")
+    assert ("tennis", None, "superseded") in _slot(found, "plays_sport")
+
+
+def test_a_partner_the_rules_call_a_date_ends_with_the_slot(mem: GraphMem) -> None:
+    found = _say(mem, "I'm dating Karin these days.", "Karin and I broke up.")
+    assert _slot(found, "dates") == {("Karin", None, "superseded"), ("Karin", "ended", "generated")}
+    [end] = [m for m in found if m.polarity == "ended"]
+    assert end.text == "Maya is no longer with Karin."  # the partner slot's wording
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "predicate", "old", "new"),
+    [
+        (
+            "I work at Unilever.",
+            "Unilever let me go, but Nestle hired me a month later.",
+            "works_at",
+            "Unilever",
+            "Nestle",
+        ),
+        (
+            "Lasagne is my favourite food.",
+            "Curry has replaced lasagne as my favourite food.",
+            "favourite_food",
+            "Lasagne",
+            "Curry",
+        ),
+    ],
+)
+def test_the_value_that_gave_way_is_superseded_by_the_new_one(
+    mem: GraphMem, first: str, then: str, predicate: str, old: str, new: str
+) -> None:
+    found = _slot(_say(mem, first, then), predicate)
+    assert {(o, s) for o, p, s in found if p != "ended"} == {
+        (old, "superseded"),
+        (new, "generated"),
+    }, found

@@ -71,6 +71,9 @@ class ObjectClue:
     role: str = "new"
     #: said of a one-off past happening ("Had ramen for lunch"), which states no taste
     once: bool = False
+    #: where someone moved to ("Moved south to Barcelona"): a home, whatever else the
+    #: sentence says
+    moved_to: bool = False
 
     def weight(self, object_type: str) -> float:
         return max((w for t, w in self.readings if t == object_type), default=0.0)

@@ -221,8 +221,18 @@ def is_reported(verb: Token) -> bool:
             return False
         tok = tok.head
         if tok.lemma_.lower() in en.REPORT_VERBS:
-            return True
+            return not amazed(tok)
     return False
+
+
+def amazed(verb: Token) -> bool:
+    """ "Can't believe I've been in Leeds a year": amazement at what holds, asserted."""
+    children = {c.lower_ for c in verb.children}
+    return (
+        verb.lemma_ == "believe"
+        and bool(children & {"ca", "can", "could"})
+        and bool(children & {"n't", "not"})
+    )
 
 
 def sentence_blocked(sent: Any) -> bool:

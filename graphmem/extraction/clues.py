@@ -27,6 +27,7 @@ from graphmem.extraction.clauses import (
     SECOND_POSS,
     Context,
     Referent,
+    amazed,
     is_modal,
     is_reported,
     note_people,
@@ -128,8 +129,25 @@ _USED = frozenset({"VBD", "VBN"})
 #: "found a new home for Biscuit": a pet given away
 _REHOMING = frozenset({"home", "owner", "family"})
 #: past forms of ending verbs that open subjectless chat sentences ("Quit fencing")
-_ENDING_OPENERS = frozenset({"quit", "sold", "ditched", "dumped", "scrapped", "cancelled"})
+_ENDING_OPENERS = frozenset(
+    {
+        "quit",
+        "sold",
+        "ditched",
+        "dumped",
+        "scrapped",
+        "cancelled",
+        "divorced",
+        "rehomed",
+        "swapped",
+        "traded",
+    }
+)
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
+#: verbs of moving home
+_MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
+#: verbs whose object is the value that gave way, whoever the subject
+_REPLACING = frozenset({"replace", "dethrone", "supplant"})
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
 _FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
 _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
@@ -221,7 +239,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if _as_subject(root) and role == "new" and not _with_me(root, ctx):
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
-            owning = verb is not None and verb.lemma_.lower() in _OWNING
+            owning = (
+                verb is not None
+                and verb.lemma_.lower() in _OWNING
+                and any(c.dep_ == "dobj" for c in verb.children)
+            )  # but "My dog Rex is getting old": Rex is the pet
             if owning or (mention.weight("person") >= 0.9 and not _pet_nearby(root)):
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
@@ -230,7 +252,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         used.update(range(mention.start, mention.end))
         once = verb is not None and _once(verb)
-        put(subject, ObjectClue(mention.text, readings, role, once))
+        moved = role == "new" and verb is not None and _moved_to(root, verb)
+        put(subject, ObjectClue(mention.text, readings, role, once, moved))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN":
@@ -351,14 +374,17 @@ def _ended_above(verb: Token) -> bool:
 
 def _phrasal_end(verb: Token) -> bool:
     """The verb and its particle end a value ("broke up with", "handed in my notice");
-    the particle is the one the parser tags so, or the preposition right after the verb
-    (in a chat's subjectless "Handed in my notice at Unilever" the parser takes "in" for
-    a preposition)."""
+    the particle is the one the parser tags so, or the preposition or adverb right after
+    the verb (in a chat's subjectless "Handed in my notice at Unilever" the parser takes
+    "in" for a preposition, in "Biscuit passed away" "away" for an adverb), or the bare
+    verb of "let me go"."""
     lemma = verb.lemma_.lower()
     return any(
         (lemma, c.lower_) in PHRASAL_ENDS
         for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1)
+        if c.dep_ == "prt"
+        or (c.dep_ in {"prep", "advmod"} and c.i == verb.i + 1)
+        or (c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VB" and c.i <= verb.i + 3)
     )
 
 
@@ -404,6 +430,8 @@ def _over(verb: Token) -> bool:
     are getting divorced", "Tom and I went our separate ways": ended."""
     if verb.lemma_ == "be" and any(c.lower_ in {"over", "gone", "history"} for c in verb.children):
         return True
+    if verb.lower_ == "gone" and any(c.lemma_ == "be" for c in verb.children):
+        return True  # "Clover is gone", parsed as a passive
     if verb.lemma_ == "get" and any(
         c.dep_ in {"acomp", "auxpass", "xcomp"} and c.lemma_.lower() in END_VERBS
         for c in verb.children
@@ -414,9 +442,10 @@ def _over(verb: Token) -> bool:
     ):
         return True
     return verb.lemma_ == "put" and any(
-        c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children)
+        (c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children))
+        or (c.lower_ in {"sleep", "rest"} and any(g.lower_ == "to" for g in c.children))
         for c in verb.children
-    )
+    )  # "to sleep" as a preposition and its object, or as an infinitive
 
 
 def _once(verb: Token) -> bool:
@@ -481,6 +510,8 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         cur = cur.head
+        if amazed(cur):
+            return False  # "Can't believe I've been in Leeds a year"
         if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_.lower() in _PLAN_VERBS or is_modal(cur)):
             return True
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG":
@@ -509,14 +540,19 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "found a new home for Biscuit"
         if word in {"to", "for", "into", "with"} and governor.lemma_.lower() in _SWAPS:
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
-    if verb is None and tok.dep_ == "npadvmod" and _over(tok.head):
-        return "old"  # "Tom and I went our separate ways", "Tom" read as a modifier
+    if verb is None and tok.dep_ == "npadvmod" and (_over(tok.head) or _phrasal_end(tok.head)):
+        return "old"  # "Tom and I went our separate ways", "Karin and I broke up", the
+        # name read as a modifier
     if verb is not None:
         lemma = verb.lemma_.lower()
         attached = _attached(tok, verb)
-        ends = lemma in END_VERBS or _phrasal_end(verb) or _over(verb)
+        ends = lemma in END_VERBS or _phrasal_end(verb) or _over(verb) or _ended_with(tok, verb)
         if lemma in _SWAPS and _in_object(tok, verb) and _for_after(tok):
             return "old"  # "swapped my Daft Punk posters for Haim ones"
+        if lemma == "give" and _in_object(tok, verb) and _has_prep(verb, "to"):
+            return "old"  # "We gave Kiwi to my aunt"
+        if lemma in _REPLACING and _in_object(tok, verb):
+            return "old"  # "Curry has replaced lasagne", "replaced the Golf with a Kia"
         if _ended_above(verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
         if attached and ends and not (lemma in _SWAPS and _through(tok, verb, {"for", "to"})):
@@ -536,6 +572,22 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     if ending and _negated_nominal(tok):
         return "old"
     return "new"
+
+
+def _moved_to(tok: Token, verb: Token) -> bool:
+    """ "Moved south to Barcelona", "we relocated to Basel", "moving into a flat in Graz"
+    (but not "moved the sofa into the living room")."""
+    if verb.lemma_.lower() not in _MOVES or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return _through(tok, verb, {"to", "into"})
+
+
+def _ended_with(tok: Token, verb: Token) -> bool:
+    """ "Things with Jonas ended", "I ended it with Ruth", "my contract with Bosch ended";
+    but "ended up in Rotterdam"."""
+    if verb.lemma_.lower() != "end" or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return _through(tok, verb, {"with"})
 
 
 def _attached(tok: Token, verb: Token) -> bool:
@@ -568,8 +620,13 @@ def _negated_nominal(tok: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "neg" or c.lower_ in {"not", "no", "never"} for c in cur.children):
             return True
-        if any(g.dep_ == "neg" or g.lower_ == "no" for c in cur.children for g in c.children):
-            return True  # "No more surfing for me"
+        if any(
+            g.dep_ == "neg" or g.lower_ == "no"
+            for c in cur.children
+            if c.dep_ not in {"appos", "conj"}
+            for g in c.children
+        ):
+            return True  # "No more surfing for me", not "to Barcelona, no more snow!"
         if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head

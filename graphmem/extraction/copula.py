@@ -197,6 +197,42 @@ def _identity(word: str) -> str:
     return "is_a"
 
 
+def named_kin(name: Token) -> Token | None:
+    """Whose name "name" is: "my sister's name is Ada", or with "her"/"his" the unnamed
+    relative the sentence spoke of before ("I have a girlfriend now, her name's Priya")."""
+    poss = first_child(name, "poss")
+    if poss is None or poss.lower_ not in {"her", "his", "their"}:
+        return poss
+    before = [
+        t for t in name.sent if t.i < poss.i and t.lemma_.lower() in en.KIN and name_of(t) is None
+    ]
+    return before[-1] if before else None
+
+
+def later_name(kin: Token) -> Token | None:
+    """The name the sentence gives ``kin`` further on: "a girlfriend, her name is Priya"
+    (also as the small parser reads "her name's Priya": "name" a possessive of Priya)."""
+    for name in kin.sent:
+        if name.i <= kin.i or name.lemma_ != "name" or named_kin(name) != kin:
+            continue
+        if name.dep_ == "poss" and name.head.pos_ == "PROPN":
+            return name.head
+        if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+            attr = first_child(name.head, "attr")
+            if attr is not None and attr.pos_ == "PROPN":
+                return attr
+    return None
+
+
+def _had_by_speaker(kin: Token, ctx: Context) -> str | None:
+    """ "I have a girlfriend", "I've got a new boyfriend": the speaker's relative."""
+    verb = kin.head
+    subj = subject_token(verb) if kin.dep_ == "dobj" else None
+    if subj is not None and subj.lower_ in FIRST and verb.lemma_ in {"have", "get", "meet"}:
+        return ctx.speaker
+    return None
+
+
 def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: Token) -> None:
     """ "My favourite book is Dune", "Jazz is my favourite kind of music"."""
     if attr is None:
@@ -207,8 +243,8 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
         category, topic = attr, subj
     else:
         if subj.lemma_ == "name" and attr.pos_ == "PROPN":
-            kin = first_child(subj, "poss")
-            owner = owner_of(kin, ctx) if kin is not None else None
+            kin = named_kin(subj)
+            owner = owner_of(kin, ctx) or _had_by_speaker(kin, ctx) if kin is not None else None
             if kin is not None and owner and kin.lemma_.lower() in en.KIN:
                 obj = phrase(attr, ctx)
                 text = f"{obj} is {en.possessive(owner)} {kin.lower_}."

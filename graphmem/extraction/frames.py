@@ -137,22 +137,26 @@ class FrameMatcher:
         for the predicates that require words)."""
         scores, none = self.scores(vector)
         reg = self.registry
-        specs = self.table().specs
-        top = max(scores.values(), default=0.0)
+        # a predicate that requires words the text lacks is out of the running: "Settled
+        # in Galway now" is close to where someone grew up, but says nothing of growing
+        low = text.lower()
+        specs = [
+            s for s in self.table().specs if not s.requires or any(w in low for w in s.requires)
+        ]
+        top = max((scores[s.name] for s in specs), default=0.0)
         # what ended is judged among the predicates that can end: "Gave up tennis,
         # climbing is my thing now" is mostly about a favourite, but tennis was played
         top_ending = max((scores[s.name] for s in specs if _can_end(s)), default=0.0)
         pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
         for spec in specs:
             score = scores[spec.name]
-            if score < reg.frame_min_score or score < none + reg.frame_margin:
-                continue
+            moved = spec.object == "place" and any(o.moved_to for o in clue.objects)
+            if score < reg.frame_min_score or (score < none + reg.frame_margin and not moved):
+                continue  # below the small talk, unless a move says where home is
             in_focus = score >= top - reg.frame_focus  # "I work at a bakery in Munich"
             ends_in_focus = _can_end(spec) and score >= top_ending - reg.frame_focus
             if not (in_focus or ends_in_focus):
                 continue  # is about work, not home
-            if spec.requires and not any(w in text.lower() for w in spec.requires):
-                continue
             for j, obj in enumerate(clue.objects):
                 if obj.role == "rejected":
                     continue  # "tea over coffee": only a current coffee ends (``changes``)
@@ -166,6 +170,7 @@ class FrameMatcher:
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 combined = score - _TYPE_PENALTY * (1.0 - weight)
+                spec = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
                 pairs.append((combined, -len(obj.text), j, spec, obj))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))
         taken: set[int] = set()
@@ -179,7 +184,7 @@ class FrameMatcher:
                 continue  # one value per single-valued predicate, one unnamed ending
             picked.append((combined, obj))
         out: list[ExtractedMemory] = []
-        for spec in self.table().specs:
+        for spec in specs:
             new = chosen.get((spec.name, "new"), [])
             old = chosen.get((spec.name, "old"), [])
             if spec.single and new:  # "moved from Lisbon to Porto": the new value closes it
@@ -295,6 +300,36 @@ def changes(
                 )
             )
     return tuple(out)
+
+
+#: object types and the narrower types some of their values have: a hobby that is a
+#: sport ("I'm really into surfing now") is a sport of the person's
+_NARROWER = {"activity": ("sport",)}
+
+
+def _most_specific(
+    spec: PredicateSpec,
+    obj: ObjectClue,
+    scores: dict[str, float],
+    specs: Sequence[PredicateSpec],
+    min_score: float,
+) -> PredicateSpec:
+    """``spec``, or, when ``obj`` surely has a narrower type than ``spec``'s object, the
+    best-scoring predicate of that type that scores at least ``min_score``."""
+    for narrower in _NARROWER.get(spec.object, ()):
+        if obj.weight(narrower) < 1.0:
+            continue
+        fitting = [
+            s
+            for s in specs
+            if s.object == narrower
+            and scores[s.name] >= min_score
+            and (obj.role != "old" or _can_end(s))
+            and not (obj.once and s.kind == "preference")
+        ]
+        if fitting:
+            return max(fitting, key=lambda s: (scores[s.name], s.name))
+    return spec
 
 
 def _can_end(spec: PredicateSpec) -> bool:

@@ -88,6 +88,7 @@ _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
         ("place", 0.5),
         ("artist", 0.4),
         ("person", 0.4),
+        ("organization", 0.4),  # and some firms for nationalities ("Atlassian")
     ),
     "PRODUCT": (("vehicle", 0.7), ("work", 0.6), ("person", 0.5), ("organization", 0.4)),
     "WORK_OF_ART": (("work", 1.0), ("artist", 0.6), ("organization", 0.5)),
@@ -245,7 +246,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
 _OPENING_VERBS = lx.words(
     "quit left hung sold got bought took ran went came saw made had won lost sent told "
     "began swapped traded gave broke split met found kept felt put set cut shut dropped "
-    "joined started moved finished landed switched"
+    "joined started moved finished landed switched divorced dumped ditched married adopted "
+    "settled relocated rehomed goodbye bye farewell"
 )
 _INTERJECTIONS = lx.words(
     "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "

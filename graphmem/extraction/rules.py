@@ -29,7 +29,7 @@ from graphmem.extraction.clauses import (
     resolve,
     sentence_blocked,
 )
-from graphmem.extraction.copula import adjective, copula, kin
+from graphmem.extraction.copula import adjective, copula, kin, later_name
 from graphmem.extraction.memories import (
     Out,
     activity,
@@ -304,7 +304,8 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
                 object_type=obj_type(tok, pred),
             )
     if lemma == "have" and dobj.lemma_.lower() in en.KIN and name_of(dobj) is None:
-        obj = phrase(dobj, ctx)
+        name = later_name(dobj)  # "I have a girlfriend, her name is Priya"
+        obj = phrase(name if name is not None else dobj, ctx)
         out.add("fact", text, subject, en.KIN[dobj.lemma_.lower()], obj, object_type="person")
 
 

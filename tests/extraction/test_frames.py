@@ -43,27 +43,50 @@ def stated(memories: list[ExtractedMemory]) -> set[tuple[str, str, str | None, b
     return {(m.subject, m.predicate, m.object, m.ended) for m in memories}
 
 
+ENDS = [
+    ("Things with Jonas ended.", "has_partner", "Jonas"),
+    ("I ended things with Ruth.", "has_partner", "Ruth"),
+    ("Karin and I broke up.", "has_partner", "Karin"),  # "Karin" read as a modifier
+    ("Dumped Jake, finally.", "has_partner", "Jake"),
+    ("Unilever let me go in March.", "works_at", "Unilever"),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "predicate", "value"),
-    [
-        ("Got the keys to our new flat in Leuven on Saturday!", "lives_in", "Leuven"),
-        ("Week one at Heineken done, my brain is full.", "works_at", "Heineken"),
-        ("They promoted me to lead data engineer.", "works_as", "lead data engineer"),
-        ("Meet Pixel, the tabby kitten we rescued.", "has_pet", "Pixel"),
-        ("Fish is the only meat I still eat, so pescatarian I guess.", "diet", "pescatarian"),
-        ("Collected my secondhand Skoda Fabia from the garage.", "drives", "Skoda Fabia"),
+    ("text", "predicate", "value", "ended"),
+    [(*case, True) for case in ENDS]
+    + [
+        (*case, False)
+        for case in [
+            ("Got the keys to our new flat in Leuven on Saturday!", "lives_in", "Leuven"),
+            ("Week one at Heineken done, my brain is full.", "works_at", "Heineken"),
+            ("They promoted me to lead data engineer.", "works_as", "lead data engineer"),
+            ("Meet Pixel, the tabby kitten we rescued.", "has_pet", "Pixel"),
+            ("Fish is the only meat I still eat, so pescatarian I guess.", "diet", "pescatarian"),
+            ("Collected my secondhand Skoda Fabia from the garage.", "drives", "Skoda Fabia"),
+            # closer to "grew up in", which needs words of growing up the sentence lacks
+            ("Settled in Galway now, love the sea air.", "lives_in", "Galway"),
+            # amazement, not reported speech
+            ("Can't believe I've been in Bristol for two months already.", "lives_in", "Bristol"),
+            # a move says where home is, however much the rest sounds like small talk
+            ("Moved south to Barcelona, no more snow!", "lives_in", "Barcelona"),
+            ("I have a girlfriend now, her name's Priya.", "has_partner", "Priya"),
+            ("My dog Rex is getting old.", "has_pet", "Rex"),
+            ("Curry has replaced lasagne as my favourite food.", "favourite_food", "Curry"),
+        ]
     ],
 )
-def test_a_fact_is_found_however_it_is_worded(
+def test_a_fact_or_its_end_is_found_however_it_is_worded(
     text: str,
     predicate: str,
     value: str,
+    ended: bool,
     extractor: SpacyExtractor,
     embedder: Embedder,
     frames: FrameMatcher,
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
-    assert ("Noor", predicate, value, False) in found, found
+    assert ("Noor", predicate, value, ended) in found, found
 
 
 def test_a_change_names_the_new_value_and_closes_the_old_one_through_it(
@@ -105,6 +128,10 @@ def test_a_fact_can_end_without_a_new_value(
         ("Gave up hockey, rowing is my thing now.", "plays_sport", "hockey", None),
         # subjectless: the parser takes the particle of "handed in" for a preposition
         ("Handed in my notice at Unilever on Friday.", "works_at", "Unilever", None),
+        ("We had to put Rex to sleep.", "has_pet", "Rex", None),
+        ("Clover is gone, we got a puppy, Bruno.", "has_pet", "Clover", "Bruno"),
+        ("We gave Kiwi to my aunt, and got a tortoise, Shelly.", "has_pet", "Kiwi", "Shelly"),
+        ("Swapped padel for bouldering, my forearms hate me.", "plays_sport", "padel", None),
     ],
 )
 def test_a_multi_valued_fact_ends_beside_a_new_one(
@@ -123,6 +150,26 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
         assert ("Noor", predicate, new, False) in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "value"),
+    [
+        ("I ended up in Rotterdam after all.", "lives_in", "Rotterdam"),  # no end
+        ("Moved to Lyon, no more commuting!", "lives_in", "Lyon"),  # "no more" is the commute's
+    ],
+)
+def test_words_near_an_end_do_not_end_the_value(
+    text: str,
+    predicate: str,
+    value: str,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", predicate, value, False) in found, found
+    assert ("Noor", predicate, value, True) not in found, found
+
+
 def test_someone_elses_fact_is_theirs(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
@@ -138,6 +185,7 @@ def test_someone_elses_fact_is_theirs(
         "I'd love to live in Kyoto one day.",
         "We spent a long weekend in Bruges.",
         "Had sushi for lunch, it was fine.",
+        "I can't believe he moved to Rome.",
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
