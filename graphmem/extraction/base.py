@@ -71,9 +71,10 @@ class ObjectClue:
     role: str = "new"
     #: said of a one-off past happening ("Had ramen for lunch"), which states no taste
     once: bool = False
-    #: where someone moved to ("Moved south to Barcelona"): a home, whatever else the
-    #: sentence says
-    moved_to: bool = False
+    #: the type of value the clause's verb shows the object to be, whatever else the
+    #: sentence says: "place" for where someone moved ("Moved south to Barcelona"),
+    #: "activity" for what someone took up ("I started surfing"); empty: none
+    cue: str = ""
 
     def weight(self, object_type: str) -> float:
         return max((w for t, w in self.readings if t == object_type), default=0.0)

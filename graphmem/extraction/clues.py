@@ -34,6 +34,7 @@ from graphmem.extraction.clauses import (
     resolve,
     sentence_blocked,
 )
+from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import subject_token
 from graphmem.extraction.mentions import back_on, find_mentions
 from graphmem.extraction.render import clause_tokens
@@ -91,6 +92,7 @@ PHRASAL_ENDS = frozenset(
         ("hang", "up"),
         ("move", "away"),
         ("give", "away"),
+        ("break", "off"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -144,8 +146,20 @@ _ENDING_OPENERS = frozenset(
     }
 )
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
-#: verbs of moving home
+#: nouns for a person not yet named ("met someone, his name is Karl")
+_SOMEONE = frozenset(
+    {"someone", "somebody", "guy", "girl", "man", "woman", "person", "lady", "bloke", "chap"}
+)
+#: verbs that end what they reach through "with" ("split with Jonah")
+_PARTINGS = frozenset({"end", "split", "part"})
+#: verbs of moving home, and of having one
 _MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
+_DWELLING = frozenset({"live", "reside", "settle"})
+#: verbs whose object (or verb complement) is an activity someone began
+_BEGINNINGS = frozenset({"start", "begin"})
+#: verbs that with "up" begin an activity (the forms a small tagger leaves unlemmatised
+#: when they open a subjectless sentence: "Took up archery")
+_TAKING_UP = frozenset({"take", "took", "pick", "picked"})
 #: verbs whose object is the value that gave way, whoever the subject
 _REPLACING = frozenset({"replace", "dethrone", "supplant"})
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
@@ -252,8 +266,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         used.update(range(mention.start, mention.end))
         once = verb is not None and _once(verb)
-        moved = role == "new" and verb is not None and _moved_to(root, verb)
-        put(subject, ObjectClue(mention.text, readings, role, once, moved))
+        cue = _cue(root, verb) if role == "new" and verb is not None else ""
+        put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN":
@@ -428,10 +442,12 @@ def _couple_over(sent: Span) -> bool:
 def _over(verb: Token) -> bool:
     """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
     are getting divorced", "Tom and I went our separate ways": ended."""
-    if verb.lemma_ == "be" and any(c.lower_ in {"over", "gone", "history"} for c in verb.children):
-        return True
-    if verb.lower_ == "gone" and any(c.lemma_ == "be" for c in verb.children):
-        return True  # "Clover is gone", parsed as a passive
+    if verb.lemma_ == "be" and any(
+        c.lower_ in {"over", "gone", "history", "done", "finished"} for c in verb.children
+    ):
+        return True  # "Jonah and I are done"
+    if verb.lower_ in {"gone", "done", "finished"} and any(c.lemma_ == "be" for c in verb.children):
+        return True  # "Clover is gone", "Jonah and I are done", parsed as passives
     if verb.lemma_ == "get" and any(
         c.dep_ in {"acomp", "auxpass", "xcomp"} and c.lemma_.lower() in END_VERBS
         for c in verb.children
@@ -509,13 +525,13 @@ def _unasserted(verb: Token) -> bool:
     for _ in range(4):
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
-        cur = cur.head
+        came, cur = cur, cur.head
         if amazed(cur):
             return False  # "Can't believe I've been in Leeds a year"
         if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_.lower() in _PLAN_VERBS or is_modal(cur)):
             return True
-        if cur.lemma_.lower() == "go" and cur.tag_ == "VBG":
-            return True  # "I'm going to move to Rome"
+        if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
+            return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
     return False
 
 
@@ -574,20 +590,42 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     return "new"
 
 
-def _moved_to(tok: Token, verb: Token) -> bool:
-    """ "Moved south to Barcelona", "we relocated to Basel", "moving into a flat in Graz"
-    (but not "moved the sofa into the living room")."""
-    if verb.lemma_.lower() not in _MOVES or any(c.dep_ == "dobj" for c in verb.children):
-        return False
-    return _through(tok, verb, {"to", "into"})
+def _cue(tok: Token, verb: Token) -> str:
+    """The type of value ``verb`` shows ``tok`` to be (``ObjectClue.cue``): "place" for
+    where someone moved or lives ("Moved south to Barcelona", "moving into a flat in
+    Graz", "Living in Toledo has its perks", but not "moved the sofa into the living
+    room"), "activity" for what someone took up ("I started surfing", "took up archery",
+    "got into climbing")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _MOVES and not any(c.dep_ == "dobj" for c in verb.children):
+        return "place" if _through(tok, verb, {"to", "into"}) else ""
+    if lemma in _DWELLING:
+        return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
+    if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
+        return "activity"  # "started surfing": the activity is the verb
+    if lemma in _BEGINNINGS and _in_object(tok, verb):
+        return "activity"
+    if lemma in _TAKING_UP and _has_particle(verb, "up") and _in_object(tok, verb):
+        return "activity"
+    if lemma == "get" and _through(tok, verb, {"into"}):
+        return "activity"
+    return ""
+
+
+def _has_particle(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
 
 
 def _ended_with(tok: Token, verb: Token) -> bool:
-    """ "Things with Jonas ended", "I ended it with Ruth", "my contract with Bosch ended";
-    but "ended up in Rotterdam"."""
-    if verb.lemma_.lower() != "end" or any(c.dep_ == "prt" for c in verb.children):
+    """ "Things with Jonas ended", "I ended it with Ruth", "Split with Jonah", "my
+    contract with Bosch ended", "Me and Lucas ended it"; but "ended up in Rotterdam",
+    "split my time between Oslo and Bergen"."""
+    if verb.lemma_.lower() not in _PARTINGS or any(c.dep_ == "prt" for c in verb.children):
         return False
-    return _through(tok, verb, {"with"})
+    if _through(tok, verb, {"with"}):
+        return True
+    it = any(c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children)
+    return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
 
 
 def _attached(tok: Token, verb: Token) -> bool:
@@ -695,8 +733,10 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     low = subj.lower_
     if low in FIRST or low in WE:
         return Referent(ctx.speaker)
-    if low in SECOND or subj.lemma_.lower() == "name":
-        return None  # "you ...": not the speaker's; "her name is Ada": the rules' kin facts
+    if subj.lemma_.lower() == "name":
+        return _someones_name(subj, ctx)
+    if low in SECOND:
+        return None  # "you ...": not the speaker's
     if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
         return Referent(ctx.speaker)
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
@@ -724,6 +764,19 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"
     return None
+
+
+def _someones_name(name: Token, ctx: Context) -> Referent | None:
+    """ "I'm seeing someone new, his name is Karl": Karl is someone of the speaker's (the
+    frames tell what to the speaker); "her name is Ada" of a relative is the rules' kin
+    fact, and of anyone else nobody's fact."""
+    poss = next((c for c in name.children if c.dep_ == "poss"), None)
+    if poss is None or poss.lower_ not in {"his", "her", "their"}:
+        return None
+    before = antecedent(poss)
+    if before is None or before.lemma_.lower() not in _SOMEONE:
+        return None
+    return Referent(ctx.speaker)
 
 
 def _name(tok: Token) -> str:

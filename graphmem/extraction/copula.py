@@ -203,10 +203,18 @@ def named_kin(name: Token) -> Token | None:
     poss = first_child(name, "poss")
     if poss is None or poss.lower_ not in {"her", "his", "their"}:
         return poss
-    before = [
-        t for t in name.sent if t.i < poss.i and t.lemma_.lower() in en.KIN and name_of(t) is None
-    ]
-    return before[-1] if before else None
+    kin = antecedent(poss)
+    return kin if kin is not None and kin.lemma_.lower() in en.KIN else None
+
+
+def antecedent(poss: Token) -> Token | None:
+    """The unnamed noun a "her"/"his" refers back to: the sentence's last noun before it
+    ("I have a girlfriend now, her name is Priya"; "my son's teacher, her name ...": the
+    teacher)."""
+    before = [t for t in poss.sent if t.i < poss.i and t.tag_ in {"NN", "NNS"}]
+    if not before or name_of(before[-1]) is not None:
+        return None
+    return before[-1]
 
 
 def later_name(kin: Token) -> Token | None:

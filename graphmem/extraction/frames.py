@@ -150,17 +150,19 @@ class FrameMatcher:
         pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
         for spec in specs:
             score = scores[spec.name]
-            moved = spec.object == "place" and any(o.moved_to for o in clue.objects)
-            if score < reg.frame_min_score or (score < none + reg.frame_margin and not moved):
-                continue  # below the small talk, unless a move says where home is
-            in_focus = score >= top - reg.frame_focus  # "I work at a bakery in Munich"
-            ends_in_focus = _can_end(spec) and score >= top_ending - reg.frame_focus
-            if not (in_focus or ends_in_focus):
-                continue  # is about work, not home
+            heard = score >= reg.frame_min_score and score >= none + reg.frame_margin
+            # "I work at a bakery in Munich" is about work, not home
+            in_focus = heard and score >= top - reg.frame_focus
+            ends_in_focus = heard and _can_end(spec) and score >= top_ending - reg.frame_focus
             for j, obj in enumerate(clue.objects):
                 if obj.role == "rejected":
                     continue  # "tea over coffee": only a current coffee ends (``changes``)
-                if not (ends_in_focus if obj.role == "old" else in_focus):
+                if obj.cue:
+                    # the verb shows the value's type ("Living in Toledo has its perks"):
+                    # a value of that type's predicates, however the sentence scores
+                    if not _covers(obj.cue, spec.object):
+                        continue
+                elif not (ends_in_focus if obj.role == "old" else in_focus):
                     continue
                 weight = obj.weight(spec.object)
                 if weight <= 0 or (obj.role == "new" and not fits(obj, spec.object)):
@@ -170,8 +172,8 @@ class FrameMatcher:
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 combined = score - _TYPE_PENALTY * (1.0 - weight)
-                spec = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
-                pairs.append((combined, -len(obj.text), j, spec, obj))
+                stated = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
+                pairs.append((combined, -len(obj.text), j, stated, obj))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))
         taken: set[int] = set()
         chosen: dict[tuple[str, str], list[tuple[float, ObjectClue]]] = {}
@@ -305,6 +307,11 @@ def changes(
 #: object types and the narrower types some of their values have: a hobby that is a
 #: sport ("I'm really into surfing now") is a sport of the person's
 _NARROWER = {"activity": ("sport",)}
+
+
+def _covers(cue: str, object_type: str) -> bool:
+    """Whether a clue's ``cue`` type ("activity") takes in ``object_type`` ("sport")."""
+    return bool(cue) and (object_type == cue or object_type in _NARROWER.get(cue, ()))
 
 
 def _most_specific(

@@ -203,7 +203,7 @@ def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
 
 def _names(sent: Span, ctx: Context, add: Any) -> None:
     covered: set[int] = set()
-    for ent, label in sentence_entities(sent):
+    for ent, label in _split(sentence_entities(sent)):
         readings = _NER_READINGS.get(label)
         if readings is None:
             continue
@@ -241,6 +241,20 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             run = []
 
 
+def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """The entities, those the tagger ran across a "from"/"to" cut in two ("moved from
+    Cadiz to Malaga" is tagged one name)."""
+    out = []
+    for ent, label in entities:
+        start = ent.start
+        for tok in ent:
+            if tok.pos_ == "ADP" and tok.lower_ in {"to", "from"} and start < tok.i < ent.end - 1:
+                out.append((ent.doc[start : tok.i], label))
+                start = tok.i + 1
+        out.append((ent.doc[start : ent.end], label))
+    return out
+
+
 #: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
 #: boots"), which a small tagger takes for names
 _OPENING_VERBS = lx.words(
@@ -256,6 +270,8 @@ _INTERJECTIONS = lx.words(
 
 
 def _name_like(tok: Token, sent: Span) -> bool:
+    if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
+        return tok.text in lx.first_names()  # "Matteo and I ...", tagged a common noun
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
         return False
     if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _INTERJECTIONS:

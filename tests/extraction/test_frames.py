@@ -49,6 +49,8 @@ ENDS = [
     ("Karin and I broke up.", "has_partner", "Karin"),  # "Karin" read as a modifier
     ("Dumped Jake, finally.", "has_partner", "Jake"),
     ("Unilever let me go in March.", "works_at", "Unilever"),
+    ("I'm single, Jonah and I are done.", "has_partner", "Jonah"),
+    ("Me and Lucas ended it.", "has_partner", "Lucas"),
 ]
 
 
@@ -73,6 +75,21 @@ ENDS = [
             ("I have a girlfriend now, her name's Priya.", "has_partner", "Priya"),
             ("My dog Rex is getting old.", "has_pet", "Rex"),
             ("Curry has replaced lasagne as my favourite food.", "favourite_food", "Curry"),
+            ("I'm seeing someone new, his name is Karl.", "has_partner", "Karl"),
+            ("Matteo and I are together now.", "has_partner", "Matteo"),  # tagged a noun
+            # "it's going really well" is no "going to"
+            ("Been on a few dates with Yara, it's going really well.", "has_partner", "Yara"),
+            ("I've been going out with Lotte for a month.", "has_partner", "Lotte"),
+            ("I'm with Nadia now.", "has_partner", "Nadia"),
+            # taking up an activity that is a sport
+            ("Picked up squash over the winter.", "plays_sport", "squash"),
+            ("These days I'm totally into rowing.", "plays_sport", "rowing"),
+            ("My first month at Atlassian flew by.", "works_at", "Atlassian"),  # tagged NORP
+            ("I started surfing in the spring.", "plays_sport", "surfing"),
+            # the verb shows where home is, though the sentence reads like work
+            ("Living in Toledo has its perks.", "lives_in", "Toledo"),
+            ("Moving to Breda went smoothly.", "lives_in", "Breda"),  # tagged a person
+            ("I moved from Cadiz to Malaga.", "lives_in", "Malaga"),  # tagged one name
         ]
     ],
 )
