@@ -221,17 +221,21 @@ def is_reported(verb: Token) -> bool:
             return False
         tok = tok.head
         if tok.lemma_.lower() in en.REPORT_VERBS:
-            return not amazed(tok)
+            return not avowed(tok)
     return False
 
 
-def amazed(verb: Token) -> bool:
-    """ "Can't believe I've been in Leeds a year": amazement at what holds, asserted."""
+def avowed(verb: Token) -> bool:
+    """A report verb by which the speaker asserts what follows: amazement ("Can't believe
+    I've been in Leeds a year") or news told with feeling ("Happy to say I'm at Roche
+    now", "Sad to report that Biscuit died")."""
     children = {c.lower_ for c in verb.children}
+    if verb.lemma_ == "believe":
+        return bool(children & {"ca", "can", "could"}) and bool(children & {"n't", "not"})
     return (
-        verb.lemma_ == "believe"
-        and bool(children & {"ca", "can", "could"})
-        and bool(children & {"n't", "not"})
+        verb.lemma_ in {"say", "report", "announce", "tell"}
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in en.FEELINGS
     )
 
 

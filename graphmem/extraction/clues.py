@@ -27,7 +27,7 @@ from graphmem.extraction.clauses import (
     SECOND_POSS,
     Context,
     Referent,
-    amazed,
+    avowed,
     is_modal,
     is_reported,
     note_people,
@@ -93,6 +93,7 @@ PHRASAL_ENDS = frozenset(
         ("move", "away"),
         ("give", "away"),
         ("break", "off"),
+        ("go", "off"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -134,6 +135,7 @@ _REHOMING = frozenset({"home", "owner", "family"})
 _ENDING_OPENERS = frozenset(
     {
         "quit",
+        "left",
         "sold",
         "ditched",
         "dumped",
@@ -242,13 +244,16 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if verb is not None and _unasserted(verb):
             continue
         role = mention.role or _role(root, verb, ending)
-        if role == "new" and verb is not None and _negated(verb, root) and not mention.role:
+        negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
+        if role == "new" and negated and not mention.role:
             continue  # "I never went to college", "I don't enjoy running": nothing holds
         subject = _subject(root, verb, ctx)
         if subject is None or mention.text == subject.name:
             continue
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
+        if _vocative(root):
+            continue  # "Rosa, you're such a talented photographer!": the one spoken to
         readings = mention.readings
         if _as_subject(root) and role == "new" and not _with_me(root, ctx):
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
@@ -308,6 +313,14 @@ def _of_an_organisation(tok: Token) -> bool:
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
+
+
+def _vocative(tok: Token) -> bool:
+    """A name that opens a sentence addressed to "you": who is spoken to."""
+    doc, sent = tok.doc, tok.sent
+    if tok.i != sent.start or tok.i + 1 >= sent.end or doc[tok.i + 1].text != ",":
+        return False
+    return any(t.lower_ in SECOND for t in doc[tok.i + 2 : min(sent.end, tok.i + 5)])
 
 
 def _as_subject(tok: Token) -> bool:
@@ -393,6 +406,8 @@ def _phrasal_end(verb: Token) -> bool:
     "in" for a preposition, in "Biscuit passed away" "away" for an adverb), or the bare
     verb of "let me go"."""
     lemma = verb.lemma_.lower()
+    if lemma == "rid" and any(c.lower_ in {"get", "got", "gotten"} for c in verb.children):
+        return True  # "Got rid of the Fiat", parsed as a passive
     return any(
         (lemma, c.lower_) in PHRASAL_ENDS
         for c in verb.children
@@ -457,6 +472,8 @@ def _over(verb: Token) -> bool:
         c.lemma_ == "way" and any(a.lower_ == "separate" for a in c.children) for c in verb.children
     ):
         return True
+    if verb.lemma_ == "part" and any(c.lemma_ in {"way", "company"} for c in verb.children):
+        return True  # "Tesco and I parted ways"
     return verb.lemma_ == "put" and any(
         (c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children))
         or (c.lower_ in {"sleep", "rest"} and any(g.lower_ == "to" for g in c.children))
@@ -473,13 +490,14 @@ def _once(verb: Token) -> bool:
 
 
 def _cannot_stop(verb: Token) -> bool:
-    cur = verb if verb.lemma_ == "stop" else verb.head if verb.dep_ == "xcomp" else None
-    return (
-        cur is not None
-        and cur.lemma_ == "stop"
-        and any(c.dep_ == "neg" for c in cur.children)
+    """ "I can't stop listening to Wet Leg", "Can't get enough of Tame Impala": emphatic."""
+    cur = verb if verb.lemma_ in {"stop", "get"} else verb.head if verb.dep_ == "xcomp" else None
+    if cur is None or not (
+        any(c.dep_ == "neg" for c in cur.children)
         and any(c.lower_ in {"ca", "can", "could"} for c in cur.children)
-    )
+    ):
+        return False
+    return cur.lemma_ == "stop" or any(c.lower_ == "enough" for c in cur.children)
 
 
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:
@@ -526,7 +544,7 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         came, cur = cur, cur.head
-        if amazed(cur):
+        if avowed(cur):
             return False  # "Can't believe I've been in Leeds a year"
         if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_.lower() in _PLAN_VERBS or is_modal(cur)):
             return True
@@ -579,8 +597,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Sushi used to be my favourite"
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
             return "old"
-        if verb.tag_ == "VBD" and lemma in STATE_VERBS and not _recent(verb):
-            return "old"  # "I lived in Oslo for years"
+        if verb.tag_ == "VBD" and lemma in STATE_VERBS and not _recent(verb) and not _taken(tok):
+            return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea"
     elif ending and _negated_nominal(tok):
         return "old"  # "Not at Bosch any more"
     if _former(tok) or _after(tok) or _farewell(tok) or _ended_by_opener(tok):
@@ -626,6 +644,14 @@ def _ended_with(tok: Token, verb: Token) -> bool:
         return True
     it = any(c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children)
     return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
+
+
+def _taken(tok: Token) -> bool:
+    """ "Going vegan", "Becoming a nurse": the value taken up, whatever came of it."""
+    return any(
+        c.tag_ == "VBG" and c.lemma_.lower() in {"go", "become", "turn", "switch"}
+        for c in tok.children
+    )
 
 
 def _attached(tok: Token, verb: Token) -> bool:
@@ -677,7 +703,18 @@ def _ended_by_opener(tok: Token) -> bool:
     first = tok.sent[0]
     if first.i == tok.i or first.pos_ in {"VERB", "AUX"} or first.lower_ not in _ENDING_OPENERS:
         return False
-    return first.head.i == tok.i
+    if first.head.i == tok.i:
+        return True
+    if first.head.i != first.i:
+        return False
+    cur = tok  # "Quit my job at Tesco", "Quit" read as the root: what hangs from it ended
+    for _ in range(6):
+        if cur.head.i == first.i:
+            return True
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+    return False
 
 
 def _after(tok: Token) -> bool:
@@ -752,6 +789,8 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
     named = tok.pos_ == "PROPN" and (tok.head.i == subj.i or tok.i == subj.i + 1)
     if subj.lemma_.lower() in en.KIN and named:
         return owner if owner is not None and owner.name else None  # "My husband Tom cooks"
+    if subj.pos_ == "PROPN" and _opened_by_verb(subj):
+        return Referent(ctx.speaker)  # "Left Shell, joined BP": no subject at all
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
@@ -777,6 +816,13 @@ def _someones_name(name: Token, ctx: Context) -> Referent | None:
     if before is None or before.lemma_.lower() not in _SOMEONE:
         return None
     return Referent(ctx.speaker)
+
+
+def _opened_by_verb(subj: Token) -> bool:
+    """A name whose first word is a verb opening a subjectless sentence ("Left Shell,
+    joined BP", tagged as the name "Left Shell")."""
+    first = subj.sent[0]
+    return first.i < subj.i and first.head.i == subj.i and first.lower_ in _ENDING_OPENERS
 
 
 def _name(tok: Token) -> str:

@@ -125,6 +125,8 @@ MODALS = frozenset(
     ]
 )
 #: words that make a whole sentence hypothetical or conditional
+#: feelings that news is told with ("Happy to say ...", "Sad to report ...")
+FEELINGS = _words("happy glad proud pleased thrilled excited delighted sad sorry relieved")
 HYPOTHETICAL = _words(
     "if unless whether imagine suppose supposing hypothetically maybe perhaps someday "
     "probably possibly"

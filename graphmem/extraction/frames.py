@@ -157,7 +157,7 @@ class FrameMatcher:
             for j, obj in enumerate(clue.objects):
                 if obj.role == "rejected":
                     continue  # "tea over coffee": only a current coffee ends (``changes``)
-                if obj.cue:
+                if _cued(obj):
                     # the verb shows the value's type ("Living in Toledo has its perks"):
                     # a value of that type's predicates, however the sentence scores
                     if not _covers(obj.cue, spec.object):
@@ -307,6 +307,12 @@ def changes(
 #: object types and the narrower types some of their values have: a hobby that is a
 #: sport ("I'm really into surfing now") is a sport of the person's
 _NARROWER = {"activity": ("sport",)}
+
+
+def _cued(obj: ObjectClue) -> bool:
+    """Whether ``obj`` can be of the type its verb shows: "got into climbing" is an
+    activity, "got into Vampire Weekend" is no activity, so the frames judge it."""
+    return bool(obj.cue) and any(obj.weight(t) > 0 for t in (obj.cue, *_NARROWER.get(obj.cue, ())))
 
 
 def _covers(cue: str, object_type: str) -> bool:
