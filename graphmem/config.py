@@ -271,6 +271,10 @@ class RecallConfig(_Config):
     predicate, as a pet, ranks first)."""
     answer_tie: float = Field(default=0.05, ge=0.0)
     """Predicates within this of the best-asked one are asked about too."""
+    answer_type_tie: float = Field(default=0.15, ge=0.0)
+    """... and so are predicates within this of it whose values are of its type and can
+    stop holding: "Which sport is Ana into now?" asks for a sport played as well as a
+    favourite one."""
     track_activation: bool = True
     """Record each recall (``recall_count``, ``last_recalled_at``) for the lifecycle."""
     include_episodes: bool = True

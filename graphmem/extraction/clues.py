@@ -200,7 +200,6 @@ _IMPERATIVES = frozenset(
         "keep",
         "make",
         "look",
-        "meet",
         "join",
         "invite",
         "ask",
@@ -255,7 +254,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if _vocative(root):
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
         readings = mention.readings
-        if _as_subject(root) and role == "new" and not _with_me(root, ctx):
+        is_home = verb is not None and _home_is(verb)  # "Lyon is home now"
+        if _as_subject(root) and role == "new" and not _with_me(root, ctx) and not is_home:
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
             owning = (
@@ -619,15 +619,24 @@ def _cue(tok: Token, verb: Token) -> str:
         return "place" if _through(tok, verb, {"to", "into"}) else ""
     if lemma in _DWELLING:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
+    if _home_is(verb) and tok.dep_ == "nsubj":
+        return "place"  # "Lyon is home now"
     if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
         return "activity"  # "started surfing": the activity is the verb
     if lemma in _BEGINNINGS and _in_object(tok, verb):
         return "activity"
     if lemma in _TAKING_UP and _has_particle(verb, "up") and _in_object(tok, verb):
         return "activity"
-    if lemma == "get" and _through(tok, verb, {"into"}):
-        return "activity"
+    if lemma in {"get", "be"} and _through(tok, verb, {"into"}):
+        return "activity"  # "got into climbing", "I'm really into rowing"
     return ""
+
+
+def _home_is(verb: Token) -> bool:
+    """ "Lyon is home now", "Home is Ghent these days": a copula naming where home is."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ in {"attr", "acomp", "nsubj"} and c.lower_ == "home" for c in verb.children
+    )
 
 
 def _has_particle(verb: Token, word: str) -> bool:
@@ -767,6 +776,8 @@ def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
         subj = subject_token(verb)
     if subj is None or subj.i == tok.i or tok.i in {t.i for t in subj.subtree}:
         return Referent(ctx.speaker)
+    if _home_is(verb):
+        return Referent(ctx.speaker)  # "Said goodbye to Leeds, Lyon is home now"
     low = subj.lower_
     if low in FIRST or low in WE:
         return Referent(ctx.speaker)

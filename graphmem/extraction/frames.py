@@ -50,6 +50,7 @@ _WORD = re.compile(r"[a-z]+")
 ANSWER_CUE = 0.05
 _TYPE_PENALTY = 0.15  # score lost per unit of doubt about an object's type
 _MIN_WEIGHT = 0.4  # a value stated as new must be at least this plausible for the type
+_CUE_BONUS = 0.05  # "Packed up the flat in Leeds, Dundee is home now": Dundee, not Leeds
 #: ... and a person at least this sure: "Lisbon" is no partner unless a name list says so
 _MIN_WEIGHT_BY_TYPE = {"person": 0.7}
 _TOP = 2  # a predicate scores the mean of its best two example similarities
@@ -172,6 +173,8 @@ class FrameMatcher:
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 combined = score - _TYPE_PENALTY * (1.0 - weight)
+                if _cued(obj):
+                    combined += _CUE_BONUS  # the value the verb vouches for comes first
                 stated = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
                 pairs.append((combined, -len(obj.text), j, stated, obj))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))

@@ -210,6 +210,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         toks = [t for t in ent if t.lower_ not in _DETS and t.dep_ != "case"]
         if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in _OPENING_VERBS:
             toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
+        while len(toks) > 1 and toks[0].pos_ in {"NOUN", "ADJ"} and toks[0].text[:1].islower():
+            toks = toks[1:]  # "My gecko Pretzel" tagged one name: the name is Pretzel
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
         text = " ".join(t.text for t in toks)
@@ -261,7 +263,7 @@ _OPENING_VERBS = lx.words(
     "quit left hung sold got bought took ran went came saw made had won lost sent told "
     "began swapped traded gave broke split met found kept felt put set cut shut dropped "
     "joined started moved finished landed switched divorced dumped ditched married adopted "
-    "settled relocated rehomed goodbye bye farewell"
+    "settled relocated rehomed goodbye bye farewell meet"
 )
 _INTERJECTIONS = lx.words(
     "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "
@@ -369,7 +371,12 @@ def _titles(sent: Span, add: Any) -> None:
         if not (low in lx.JOB_HEADS or lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS):
             continue
         after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
-        if after is not None and after.pos_ == "NOUN" and after.lower_ not in _ROLE_NOUNS:
+        if (
+            after is not None
+            and after.pos_ == "NOUN"
+            and after.lower_ not in _ROLE_NOUNS
+            and after.ent_type_ not in {"DATE", "TIME"}  # "... to scientist yesterday"
+        ):
             continue  # "the engineering team": a noun before another noun
         if _possessed(tok, sent):
             continue  # "my manager", "her teacher": another person, not a job held

@@ -68,9 +68,11 @@ def asked(
     cfg: RecallConfig,
     query: str = "",
 ) -> Asked | None:
-    """What a query naming ``named`` entities asks, from its predicate scores. A query
-    about the present ("now", "these days") asks less for facts that cannot stop holding
-    (where someone grew up or was born) than for those that change."""
+    """What a query naming ``named`` entities asks, from its predicate scores: the
+    predicates within ``answer_tie`` of the best, and those of their value types that
+    can stop holding within ``answer_type_tie``. A query about the present ("now",
+    "these days") asks less for facts that cannot stop holding (where someone grew up or
+    was born) than for those that change."""
     if not named or not scores:
         return None
     if _NOW.search(query.lower()):
@@ -82,6 +84,16 @@ def asked(
     if best < cfg.answer_min_similarity:
         return None
     predicates = [p for p, score in scores.items() if score >= best - cfg.answer_tie]
+    types = {spec.object for p in predicates if (spec := registry.spec(p)) is not None}
+    predicates += [
+        p
+        for p, score in scores.items()
+        if p not in predicates
+        and score >= best - cfg.answer_type_tie
+        and (spec := registry.spec(p)) is not None
+        and spec.object in types
+        and spec.ended is not None
+    ]
     kinds = {p: s.kind if (s := registry.spec(p)) is not None else "fact" for p in predicates}
     keys = {sp_key(e, kinds[p], p, registry) for e in named for p in predicates}
     rank: dict[str, float] = {}

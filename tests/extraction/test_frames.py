@@ -96,6 +96,10 @@ ENDS = [
             ("Going vegan was the best decision.", "diet", "vegan"),  # no past state
             ("Can't get enough of Tame Impala lately.", "favourite_band", "Tame Impala"),
             ("Tom, my boyfriend, is great.", "has_partner", "Tom"),  # no child: "boy..."
+            ("Meet Nugget, she's our new hamster.", "has_pet", "Nugget"),  # no command
+            # the verb says which place is home now
+            ("Packed up the flat in Leeds, Dundee is home now.", "lives_in", "Dundee"),
+            ("They moved me up to staff engineer last week.", "works_as", "staff engineer"),
         ]
     ],
 )

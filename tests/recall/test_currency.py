@@ -109,3 +109,24 @@ def test_a_question_about_now_asks_less_for_what_cannot_change() -> None:
     now = asked({"ent_a": "Anna"}, scores, registry, cfg, "Which town is Anna based in now?")
     assert then is not None and set(then.rank) == {"grew_up_in", "lives_in"}
     assert now is not None and set(now.rank) == {"lives_in"}
+
+
+def test_a_changing_slot_of_the_asked_type_is_asked_about_too() -> None:
+    registry, cfg = Config().predicates, Config().recall
+    # a sport played answers "which sport ...", well below the favourite but of its type
+    scores = {"favourite_sport": 0.76, "plays_sport": 0.66, "has_hobby": 0.40}
+    query = asked({"ent_a": "Ana"}, scores, registry, cfg, "Which sport is Ana into now?")
+    assert query is not None and set(query.rank) == {"favourite_sport", "plays_sport"}
+    # a place that cannot change is no home, however close ("Where does Ana live?")
+    scores = {"lives_in": 0.70, "grew_up_in": 0.62, "works_at": 0.60}
+    query = asked({"ent_a": "Ana"}, scores, registry, cfg, "Where does Ana live?")
+    assert query is not None and set(query.rank) == {"lives_in"}
+
+
+def test_a_sport_taken_up_answers_for_the_sport_now(mem: GraphMem) -> None:
+    for ref, day, text in [
+        ("S1:1", "2023-02-01", "My favourite sport is handball."),
+        ("S2:1", "2023-09-01", "I started rowing in the summer."),
+    ]:
+        mem.add({"speaker": "Ines", "content": text, "ref": ref, "at": day})
+    assert _first_source(mem, "Which sport is Ines into now?") == "S2:1"
