@@ -19,7 +19,7 @@ from graphmem.codec import new_id
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import LIVE_STATUSES, EntityStatus, Status
 from graphmem.stores.base import NodeRecord
-from graphmem.versioning import add_provenance, noisy_or
+from graphmem.versioning import add_provenance, noisy_or, set_fact_edge
 from graphmem.writer import Writer
 
 _SNAPSHOT = ("confidence", "episode_ids", "refs", "aliases", "alias_keys", "updated_at")
@@ -65,8 +65,7 @@ def merge(w: Writer, ids: Sequence[str], *, method: str = "manual") -> str:
                 conf,
                 via_merge=merge_id,
             )
-            if other.props.get("edge_id"):
-                w.set_edge(other.props["edge_id"], {"current": False})
+            set_fact_edge(w, other, {"current": False})
         else:
             moved = _absorb_entity(w, survivor, other, merge_id)
         w.set(
@@ -161,7 +160,7 @@ def unmerge(w: Writer, merged_id: str) -> list[str]:
     ]
     for edge in w.edges([survivor.id]):
         if edge.props.get("via_merge") == merge_id:
-            w.unlink(edge.id)
+            w.unlink(edge)
     before = json.loads(link.props["survivor_before"])
     w.set(
         survivor.id,
@@ -181,9 +180,8 @@ def unmerge(w: Writer, merged_id: str) -> list[str]:
             EntityStatus.ACTIVE if other.label == "Entity" else Status.GENERATED
         )
         w.set(other.id, {"status": before, "merged_into": None, "updated_at": w.now_s})
-        if other.props.get("edge_id"):
-            w.set_edge(other.props["edge_id"], {"current": True})
-        w.unlink(edge.id)
+        set_fact_edge(w, other, {"current": True})
+        w.unlink(edge)
         w.link("UNMERGED_FROM", other.id, survivor.id, {"at": w.now_s, "merge_id": merge_id})
         restored.append(other.id)
     return restored

@@ -20,7 +20,7 @@ from graphmem.config import ConflictPolicy, PredicateRegistry
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import LIVE_STATUSES, Kind, Status
 from graphmem.names import check_predicate
-from graphmem.stores.base import NodeRecord, Vector
+from graphmem.stores.base import NodeRecord, Props, Vector
 from graphmem.timeutil import encode
 from graphmem.writer import Writer
 
@@ -273,9 +273,15 @@ def add_provenance(
         m.id,
         {"confidence": confidence, "episode_ids": known, "refs": known_refs, "updated_at": w.now_s},
     )
-    edge_id = m.props.get("edge_id")
+    set_fact_edge(w, m, {"confidence": confidence})
+
+
+def set_fact_edge(w: Writer, m: NodeRecord, props: Props) -> None:
+    """Change the versioned edge of the memory ``m`` (the relationship between its
+    subject and object entities, see ``create_memory``), if it has one."""
+    edge_id, ends = m.props.get("edge_id"), m.props.get("edge_ends")
     if edge_id:
-        w.set_edge(edge_id, {"confidence": confidence})
+        w.set_edge(edge_id, props, ends=(ends[0], ends[1]) if ends else None)
 
 
 def create_memory(
@@ -319,6 +325,7 @@ def create_memory(
         "superseded_by": superseded_by,
         "merged_into": merged_into,
         "edge_id": None,
+        "edge_ends": None,
     }
     rec = w.create("Memory", props, embedding=c.embedding, prefix="mem")
     chain_id, version = chain if chain is not None else (rec.id, 1)
@@ -346,7 +353,8 @@ def create_memory(
                 "current": current,
             },
         )
-        w.set(rec.id, {"edge_id": edge.id})
+        # the edge never moves (a merge copies it): where a later change finds it
+        w.set(rec.id, {"edge_id": edge.id, "edge_ends": [edge.src, edge.dst]})
     return rec
 
 
@@ -368,8 +376,7 @@ def supersede(w: Writer, old: NodeRecord, new: NodeRecord, *, policy: str, reaso
             "updated_at": w.now_s,
         },
     )
-    if old.props.get("edge_id"):
-        w.set_edge(old.props["edge_id"], {"current": False, "valid_to": until})
+    set_fact_edge(w, old, {"current": False, "valid_to": until})
     w.link("SUPERSEDES", new.id, old.id, {"at": w.now_s, "policy": policy, "reason": reason})
 
 

@@ -342,18 +342,23 @@ class Writer:
         self._links.add((rel_type, src, dst))
         return self._changes.edge(edge)
 
-    def set_edge(self, edge_id: str, props: Props) -> None:
+    def set_edge(self, edge_id: str, props: Props, *, ends: tuple[str, str] | None = None) -> None:
+        """Change properties of a relationship this operation creates, or of a stored one
+        (which must join the nodes ``ends``, if given: the store then finds it there)."""
         for edge in self._changes.add_edges:
             if edge.id == edge_id:
                 edge.props.update(props)
                 return
         self._changes.set_edges.append((edge_id, dict(props)))
+        if ends is not None:
+            self._changes.edge_ends[edge_id] = ends
 
-    def unlink(self, edge_id: str) -> None:
+    def unlink(self, edge: EdgeRecord) -> None:
         """Remove a stored relationship."""
-        if edge_id not in self._unlinked:
-            self._unlinked.add(edge_id)
-            self._changes.delete_edges.append(edge_id)
+        if edge.id not in self._unlinked:
+            self._unlinked.add(edge.id)
+            self._changes.delete_edges.append(edge.id)
+            self._changes.edge_ends[edge.id] = (edge.src, edge.dst)
 
     def guard(
         self, node_id: str, *, not_frozen: bool = True, status_in: Iterable[str] | None = None

@@ -168,6 +168,11 @@ class ChangeSet:
     add_edges: list[EdgeRecord] = field(default_factory=list)
     set_edges: list[tuple[str, Props]] = field(default_factory=list)
     delete_edges: list[str] = field(default_factory=list)
+    #: relationship id -> (start node, end node), for relationships of ``set_edges`` and
+    #: ``delete_edges`` whose ends the writer knows: such a relationship must join those
+    #: nodes (otherwise it is missing), and a server store finds it between them instead
+    #: of among every relationship of the user
+    edge_ends: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def guard(
         self,

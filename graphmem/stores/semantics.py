@@ -95,8 +95,9 @@ class StoredState(Protocol):
         """Whether any node (of any user) has the id ``node_id``."""
         ...
 
-    def has_edge(self, edge_id: str) -> bool:
-        """Whether the user has the relationship ``edge_id``."""
+    def has_edge(self, edge_id: str, ends: tuple[str, str] | None) -> bool:
+        """Whether the user has the relationship ``edge_id`` (from ``ends[0]`` to
+        ``ends[1]``, unless None)."""
         ...
 
     def matching(self, expect: Expect) -> list[Mapping[str, Any]]:
@@ -115,6 +116,14 @@ def check_shape(ch: ChangeSet) -> None:
         check_rel_type(edge.type)
         if edge.user_id != ch.user_id:
             raise InvalidInputError("a change set may only write one user's relationships")
+    for eid, ends in ch.edge_ends.items():
+        if not (
+            isinstance(eid, str)
+            and isinstance(ends, tuple)
+            and len(ends) == 2
+            and all(isinstance(end, str) for end in ends)
+        ):
+            raise InvalidInputError("edge_ends maps relationship ids to (start, end) node ids")
 
 
 def check_state(ch: ChangeSet, state: StoredState) -> None:
@@ -140,12 +149,11 @@ def check_state(ch: ChangeSet, state: StoredState) -> None:
             if not exists or (end in deleting and end not in planned):
                 raise NotFoundError(f"edge {edge.type} joins a missing node")
     known = {e.id for e in ch.add_edges}
-    for eid, _ in ch.set_edges:
-        if eid not in known and not state.has_edge(eid):
-            raise NotFoundError(f"no relationship {eid!r} for user {uid!r}")
-    for eid in ch.delete_edges:
-        if not state.has_edge(eid):
-            raise NotFoundError(f"no relationship {eid!r} for user {uid!r}")
+    ends = ch.edge_ends
+    for eid in [*(i for i, _ in ch.set_edges if i not in known), *ch.delete_edges]:
+        if not state.has_edge(eid, ends.get(eid)):
+            between = f" from {ends[eid][0]!r} to {ends[eid][1]!r}" if eid in ends else ""
+            raise NotFoundError(f"no relationship {eid!r}{between} for user {uid!r}")
     for expect in ch.expects:
         if not expectation_holds(expect, state.matching(expect)):
             raise ConflictError(

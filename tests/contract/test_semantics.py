@@ -12,6 +12,7 @@ from graphmem.config import Config, ConflictConfig
 from graphmem.engine import GraphMem
 from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import Memory, Status
+from graphmem.stores.base import ChangeSet
 from tests.conftest import FakeClock
 from tests.contract.helpers import anna_lives_in, edges_of, node_ids, snapshot
 
@@ -65,6 +66,21 @@ def test_versioned_edges_carry_validity_and_current_flag(mem: GraphMem) -> None:
     assert edges[paris.id].props["valid_to"] == "2023-01-01T00:00:00.000000Z"
     assert edges[berlin.id].props["current"] is True
     assert edges[berlin.id].props["version"] == 2
+
+
+def test_a_memory_names_its_versioned_edge_by_id_and_ends(mem: GraphMem) -> None:
+    """The ends let a server store find the edge between two nodes; a memory stored
+    without them (before they were recorded) has its edge found by id all the same."""
+    mem = _with_policy(mem, "latest")
+    paris = anna_lives_in(mem, "Paris", "2020-01-01")
+    stored = mem.store.get("u1", [paris.id])[0].props
+    anna = stored["subject_id"]
+    edge = next(e for e in mem.store.edges("u1", [anna]) if e.id == stored["edge_id"])
+    assert stored["edge_ends"] == [edge.src, edge.dst]
+    mem.store.apply(ChangeSet("u1", set_nodes=[(paris.id, {"edge_ends": None})]))
+    anna_lives_in(mem, "Berlin", "2023-01-01")
+    closed = next(e for e in mem.store.edges("u1", [edge.src]) if e.id == edge.id)
+    assert closed.props["current"] is False
 
 
 def test_source_policy_keeps_older_fact_from_higher_source(mem: GraphMem) -> None:

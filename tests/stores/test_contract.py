@@ -70,6 +70,21 @@ REFUSED = {
         "missing",
     ),
     "an unknown edge": (lambda ch: ch.delete_edges.append("nope"), NotFoundError, "nope"),
+    "an edge that joins other nodes": (
+        lambda ch: (ch.set_edges.append(("r1", {"x": 1})), ch.edge_ends.update(r1=("old", "fine"))),
+        NotFoundError,
+        "r1",
+    ),
+    "an unknown edge between known nodes": (
+        lambda ch: (ch.delete_edges.append("nope"), ch.edge_ends.update(nope=("fine", "old"))),
+        NotFoundError,
+        "nope",
+    ),
+    "edge ends that are not two ids": (
+        lambda ch: ch.edge_ends.update(r1=("fine",)),  # type: ignore[dict-item]
+        InvalidInputError,
+        "edge_ends",
+    ),
     "a dict value": (
         lambda ch: ch.update("fine", {"meta": {"a": 1}}),  # type: ignore[dict-item]
         InvalidInputError,
@@ -114,6 +129,7 @@ def test_a_refused_change_set_raises_its_error_and_writes_nothing(store: Store, 
                 memory("fine", "a fine fact"),
                 memory("gone", "a fact to delete"),
             ],
+            add_edges=[EdgeRecord("r1", "ABOUT", "fine", "old", "u1", {})],
         )
     )
     store.apply(ChangeSet("u2", add_nodes=[memory("theirs", "their fact", user="u2")]))
@@ -126,6 +142,24 @@ def test_a_refused_change_set_raises_its_error_and_writes_nothing(store: Store, 
     with pytest.raises(error, match=message):
         store.apply(change)
     assert _dump(store) == before
+
+
+def test_relationships_are_changed_and_removed_between_their_ends(store: Store) -> None:
+    nodes = [memory(i, "a fact") for i in ("a", "b", "c")]
+    edges = [
+        EdgeRecord("r1", "LIVES_IN", "a", "b", "u1", {"current": True, "n": 1}),
+        EdgeRecord("r2", "LIVES_IN", "a", "c", "u1", {"current": True}),
+        EdgeRecord("r3", "ABOUT", "b", "c", "u1", {}),
+        EdgeRecord("r4", "ABOUT", "c", "a", "u1", {}),
+    ]
+    store.apply(ChangeSet("u1", add_nodes=nodes, add_edges=edges))
+    change = ChangeSet("u1", set_edges=[("r1", {"current": False, "n": None})])
+    change.set_edges.append(("r2", {"current": False}))  # ends not given: found all the same
+    change.delete_edges += ["r3", "r4"]
+    change.edge_ends.update(r1=("a", "b"), r3=("b", "c"))
+    store.apply(change)
+    found = {e.id: e.props for e in store.edges("u1", ["a", "b", "c"])}
+    assert found == {"r1": {"current": False}, "r2": {"current": False}}
 
 
 def test_expectations_and_guards_that_still_hold_let_the_write_through(store: Store) -> None:
@@ -185,6 +219,35 @@ def test_where_matches_one_of_any_element_or_absent(store: Store) -> None:
     assert ids(tags=["green", None]) == ["b", "c"]
     assert ids(n=[1, 2], tags="red") == ["a"]
     assert ids(status=["generated"], n=3) == []
+
+
+def test_where_on_an_indexed_property_matches_as_any_other(store: Store) -> None:
+    """``find`` may start from the index of ``key``, ``alias_keys`` or ``chain_id``
+    (the server stores do): it finds what a filter on any property finds."""
+    entities = [
+        NodeRecord("e1", "u1", "Entity", {"key": "anna", "alias_keys": ["ann", "annie"]}),
+        NodeRecord("e2", "u1", "Entity", {"key": "ben", "alias_keys": ["ann"], "status": "merged"}),
+        NodeRecord("e3", "u1", "Entity", {"key": "cleo"}),
+        NodeRecord("e4", "u1", "Entity", {"name": "no key"}),
+        NodeRecord("e5", "u2", "Entity", {"key": "anna", "alias_keys": ["ann"]}),
+    ]
+    versions = [memory(f"m{i}", "x", chain_id="c1", version=i) for i in (1, 2, 3)]
+    store.apply(ChangeSet("u1", add_nodes=[*entities[:4], *versions, memory("m9", "y")]))
+    store.apply(ChangeSet("u2", add_nodes=[entities[4]]))
+
+    def ids(label: str, **where: object) -> list[str]:
+        return [r.id for r in store.find("u1", label, where)]
+
+    assert ids("Entity", key=["anna", "cleo", "dora"]) == ["e1", "e3"]
+    assert ids("Entity", alias_keys="ann") == ["e1", "e2"]
+    assert ids("Entity", alias_keys=["ann", "annie"], status=None) == ["e1"]
+    assert ids("Entity", status="merged", alias_keys=["annie", "ann"]) == ["e2"]
+    assert ids("Entity", key=["anna", None]) == ["e1", "e4"]
+    assert ids("Entity", key=[]) == []
+    top = store.find(
+        "u1", "Memory", {"chain_id": "c1"}, order_by="version", descending=True, limit=1
+    )
+    assert [r.id for r in top] == ["m3"]
 
 
 def test_keyword_index_sees_the_fulltext_body(store: Store) -> None:

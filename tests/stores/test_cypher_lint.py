@@ -14,7 +14,12 @@ import numpy as np
 import pytest
 
 from graphmem.stores.base import ChangeSet, EdgeRecord, Expect, NodeRecord, SeedRequest
-from graphmem.stores.cypher.plan import apply_statement, compile_changes, find_statement
+from graphmem.stores.cypher.plan import (
+    LOOKUPS,
+    apply_statement,
+    compile_changes,
+    find_statement,
+)
 from graphmem.stores.cypher.recall import SeedStatement
 from graphmem.stores.cypher.statements import Statements, cypher_root
 
@@ -73,7 +78,9 @@ def _every_change() -> ChangeSet:
     ch.update("old", {"text": "x"})
     ch.set_embeddings += [("old", vec), ("other", None)]  # type: ignore[list-item]
     ch.edge(EdgeRecord("r1", "LIVES_IN", "n5", "old", "u1", {"current": True}))
-    ch.set_edges.append(("r2", {"current": False}))
+    ch.set_edges += [("r2", {"current": False}), ("r3", {"current": True})]
+    ch.delete_edges.append("r4")
+    ch.edge_ends.update(r3=("n5", "old"), r4=("old", "n5"))  # found between their ends
     return ch
 
 
@@ -81,7 +88,8 @@ def neo4j_statements() -> dict[str, str]:
     """Every statement Neo4j runs: standalone files, and composed apply / find."""
     st = Statements("neo4j")
     out = {}
-    fragments = ("read/find", "read/order_asc", "read/order_desc", "read/limit")
+    fragments = ("read/find", "read/find_by", "read/find_holding")
+    fragments += ("read/order_asc", "read/order_desc", "read/limit")
     fragments += ("recall/named", "recall/vector", "recall/keyword")
     for folder in ("read", "write", "schema", "admin", "recall"):
         for name in st.names(folder):
@@ -105,7 +113,9 @@ def neo4j_statements() -> dict[str, str]:
     out["apply (every fragment)"] = apply_statement(st, compiled, lock=True)
     for desc in (False, True):
         for limited in (False, True):
-            out[f"find desc={desc} limit={limited}"] = find_statement(st, "Entity", desc, limited)
+            for where in (None, {"key": "anna"}, {"alias_keys": ["anna"], "status": "active"}):
+                text, _ = find_statement(st, "Entity", where, desc, limited)
+                out[f"find {where} desc={desc} limit={limited}"] = text
     for path in sorted((cypher_root() / "inspect").glob("*.cypher")):
         out[f"inspect/{path.stem}"] = path.read_text()
     return out
@@ -124,3 +134,14 @@ def test_the_linter_reports_broken_statements() -> None:
     by_name = {r["name"]: r["errors"] for r in report}
     assert by_name["broken"], "a misspelt clause must be an error"
     assert any("queryNode" in e for e in by_name["unknown_procedure"])
+
+
+def test_every_property_find_starts_from_is_indexed_on_both_servers() -> None:
+    falkordb, neo4j = Statements("falkordb"), Statements("neo4j")
+    neo4j_schema = [neo4j.get(n) for n in neo4j.names("schema")]
+    for label, props in LOOKUPS.items():
+        for prop, holds_list in props.items():
+            assert falkordb.has(f"schema/range_{label.lower()}_{prop}"), (label, prop)
+            if not holds_list:  # Neo4j's range indexes do not hold a list's elements
+                wanted = f"FOR (n:{label}) ON (n.user_id, n.{prop})"
+                assert any(wanted in text for text in neo4j_schema), (label, prop)

@@ -12,6 +12,9 @@ from graphmem.errors import BackendError, FrozenError, InvalidInputError
 from graphmem.stores import open_store
 from graphmem.stores.base import ChangeSet, EdgeRecord, NodeRecord
 from graphmem.stores.cypher import CypherStore
+from graphmem.stores.cypher.dialects import _header
+from graphmem.stores.cypher.plan import apply_statement, compile_changes, find_statement
+from graphmem.stores.cypher.recall import where_param
 from graphmem.stores.semantics import fulltext_body
 from tests.stores.records import DIM, memory, vec
 
@@ -153,3 +156,42 @@ def test_the_fulltext_body_is_the_one_every_store_indexes(store: CypherStore) ->
     expected = {r.id: fulltext_body(r.label, r.props) or None for r in stored}
     assert indexed() == expected
     assert expected["e1"] == "Robert Rob Bobby" and expected["m1"] == "Anna moved. lives in"
+
+
+def _plan(store: CypherStore, query: str, params: dict[str, object], run: bool = False) -> str:
+    """FalkorDB's execution plan of a statement (``GRAPH.EXPLAIN``: nothing runs), or,
+    with ``run``, its profile (``GRAPH.PROFILE``: with the records each step produced)."""
+    graph = store.dialect.graph  # type: ignore[attr-defined]
+    command = "GRAPH.PROFILE" if run else "GRAPH.EXPLAIN"
+    lines = graph.execute_command(command, graph.name, _header(params) + query)
+    return "\n".join(x.decode() if isinstance(x, bytes) else str(x) for x in lines)
+
+
+def test_relationships_named_with_their_ends_are_looked_up_between_them(
+    store: CypherStore,
+) -> None:
+    """Not by walking the relationships of the start node: a person's entity has one per
+    episode that mentions it."""
+    change = ChangeSet("u1", set_edges=[("r1", {"current": False})], delete_edges=["r2"])
+    change.edge_ends.update(r1=("a", "b"), r2=("b", "a"))
+    compiled = compile_changes(change, DIM)
+    plan = _plan(store, apply_statement(store.dialect.statements, compiled, False), compiled.params)
+    assert plan.count("Expand Into") == 3  # check, delete, set
+    assert "Conditional Traverse" not in plan
+
+
+@pytest.mark.parametrize(
+    ("where", "found"),
+    [({"chain_id": ["c1", "c3"], "status": "generated"}, 2), ({"alias_keys": "k2"}, 1)],
+)
+def test_find_reads_only_the_nodes_its_lookup_property_names(
+    store: CypherStore, where: dict[str, object], found: int
+) -> None:
+    nodes = [memory(f"m{i}", "x", chain_id=f"c{i}") for i in range(1, 6)]
+    nodes += [NodeRecord(f"e{i}", "u1", "Entity", {"alias_keys": [f"k{i}"]}) for i in range(5)]
+    store.apply(ChangeSet("u1", add_nodes=nodes))
+    label = "Entity" if "alias_keys" in where else "Memory"
+    query, values = find_statement(store.dialect.statements, label, where, False, False)
+    params = {"user_id": "u1", "where": where_param(where), "order_by": "id", "values": values}
+    plan = _plan(store, query, params, run=True)
+    assert f"Node By Index Scan | (n:{label}) | Records produced: {found}," in plan

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from graphmem.errors import ConflictError
-from graphmem.stores.base import ChangeSet, Expect, Props, float_tolerance
+from graphmem.stores.base import ChangeSet, Expect, Props, Where, float_tolerance
 from graphmem.stores.cypher.statements import Statements, Vector32
 from graphmem.stores.semantics import (
     FULLTEXT_PROPS,
@@ -27,6 +27,7 @@ from graphmem.stores.semantics import (
     stored_props,
     stored_value,
     stored_vector,
+    where_filters,
 )
 
 #: extra labels of Memory nodes, by kind, for Neo4j Browser
@@ -150,7 +151,9 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
                 new_edges[eid].pop(key, None)
         else:
             edge_props.setdefault(eid, {}).update(checked)
+    ends = ch.edge_ends
     edge_ids = sorted({*edge_props, *ch.delete_edges})
+    deleted_edges = list(dict.fromkeys(ch.delete_edges))
 
     nodes: dict[str, list[Props]] = {}
     groups: dict[str, str] = {}
@@ -169,8 +172,11 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
         "user_id": uid,
         "checks": [*guards, *checks.values()],
         "lock_ids": sorted({c["id"] for c in [*guards, *checks.values()] if not c["absent"]}),
-        "edge_ids": edge_ids,
-        "delete_edges": list(dict.fromkeys(ch.delete_edges)),
+        # relationships looked up among every one of the user's, or between their ends
+        "edge_ids": [i for i in edge_ids if i not in ends],
+        "edge_refs": [_edge_ref(i, ends) for i in edge_ids if i in ends],
+        "delete_edges": [i for i in deleted_edges if i not in ends],
+        "delete_edge_refs": [_edge_ref(i, ends) for i in deleted_edges if i in ends],
         "delete_nodes": sorted(deleting),
         "nodes": nodes,
         "set_nodes": [
@@ -185,12 +191,20 @@ def compile_changes(ch: ChangeSet, dimensions: int) -> Compiled:
         "touched": [i for i in dict.fromkeys(touched) if alive(i)],
         "fulltext": fulltext_param(),
         "edges": edges,
-        "set_edge_ids": sorted(edge_props),
-        "edge_props": edge_props,
+        "set_edge_ids": sorted(i for i in edge_props if i not in ends),
+        "edge_props": {i: p for i, p in edge_props.items() if i not in ends},
+        "edge_sets": [
+            {**_edge_ref(i, ends), "props": p} for i, p in edge_props.items() if i in ends
+        ],
     }
     expects, expect_groups = _expectations(ch.expects)
     params["expects"] = expects
     return Compiled(params, sorted(groups.items()), sorted(edges), expect_groups, refused)
+
+
+def _edge_ref(edge_id: str, ends: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    """A relationship named by its id and ends (``ChangeSet.edge_ends``)."""
+    return {"id": edge_id, "src": ends[edge_id][0], "dst": ends[edge_id][1]}
 
 
 def _unchanged(node_id: str, name: str, value: Any) -> dict[str, Any]:
@@ -225,21 +239,27 @@ def _expectations(
 
 
 def diagnose(
-    ch: ChangeSet, state: Mapping[str, Mapping[str, Any]], edge_ids: Sequence[str]
+    ch: ChangeSet, state: Mapping[str, Mapping[str, Any]], edges: Mapping[str, tuple[str, str]]
 ) -> NoReturn:
     """Raise the error ``ch`` meets (``semantics.check_state``, as on every store):
-    ``state`` maps node id to its ``user_id`` and ``props``; ``edge_ids`` are the user's
-    relationships among those the change set names. When every check passes now, the
-    statement was refused by an expectation, or by a state that changed again since:
-    either way another writer got there first, a ``ConflictError``."""
-    check_state(ch, _ReadState(ch.user_id, state, set(edge_ids)))
+    ``state`` maps node id to its ``user_id`` and ``props``; ``edges`` maps the user's
+    relationships among those the change set names to their (start, end) nodes. When every
+    check passes now, the statement was refused by an expectation, or by a state that
+    changed again since: either way another writer got there first, a
+    ``ConflictError``."""
+    check_state(ch, _ReadState(ch.user_id, state, edges))
     raise ConflictError("other writers changed what this write read; nothing was written")
 
 
 class _ReadState:
     """What a refused statement's follow-up reads found (``read/state``, ``read/edge_ids``)."""
 
-    def __init__(self, uid: str, state: Mapping[str, Mapping[str, Any]], edges: set[str]) -> None:
+    def __init__(
+        self,
+        uid: str,
+        state: Mapping[str, Mapping[str, Any]],
+        edges: Mapping[str, tuple[str, str]],
+    ) -> None:
         self.uid, self.state, self.edges = uid, state, edges
 
     def props(self, node_id: str) -> Mapping[str, Any] | None:
@@ -251,8 +271,8 @@ class _ReadState:
     def exists(self, node_id: str) -> bool:
         return node_id in self.state
 
-    def has_edge(self, edge_id: str) -> bool:
-        return edge_id in self.edges
+    def has_edge(self, edge_id: str, ends: tuple[str, str] | None) -> bool:
+        return edge_id in self.edges and ends in (None, self.edges[edge_id])
 
     def matching(self, expect: Expect) -> list[Mapping[str, Any]]:
         """Expectations are checked in the statement only; ``diagnose`` reports a
@@ -278,11 +298,19 @@ def apply_statement(st: Statements, compiled: Compiled, lock: bool) -> str:
     parts.append(st.get("apply/check_nodes"))
     if p["edge_ids"]:
         parts.append(st.get("apply/check_edges"))
+    if p["edge_refs"]:
+        parts.append(st.get("apply/check_edges_from"))
     for group, label, prop, member in compiled.expect_groups:
         name = "apply/expect_member" if member else "apply/expect"
         parts.append(st.render(name, group=group, label=label, prop=prop))
     parts.append(st.get("apply/gate"))
-    parts += [st.get(f"apply/{key}") for key in ("delete_edges", "delete_nodes") if p[key]]
+    for name, key in (
+        ("apply/delete_edges", "delete_edges"),
+        ("apply/delete_edges_from", "delete_edge_refs"),
+        ("apply/delete_nodes", "delete_nodes"),
+    ):
+        if p[key]:
+            parts.append(st.get(name))
     for group, labels in compiled.node_groups:
         parts.append(st.render("apply/create_nodes", group=group, labels=labels))
     for name, key in (
@@ -296,16 +324,39 @@ def apply_statement(st: Statements, compiled: Compiled, lock: bool) -> str:
     parts += [st.render("apply/create_edges", type=t) for t in compiled.edge_types]
     if p["set_edge_ids"]:
         parts.append(st.get("apply/set_edges"))
+    if p["edge_sets"]:
+        parts.append(st.get("apply/set_edges_from"))
     parts.append(st.get("apply/done"))
     return "\n".join(parts)
 
 
-def find_statement(st: Statements, label: str, descending: bool, limited: bool) -> str:
-    """``read/find`` for one label, sorted, optionally limited."""
-    parts = [
-        st.render("read/find", label=label),
-        st.get("read/order_desc" if descending else "read/order_asc"),
-    ]
+#: the properties ``find`` may start from, per label (property -> whether it holds a
+#: list): each is indexed on the server (FalkorDB indexes a list's elements; Neo4j reads
+#: ``alias_keys`` by tenant), and holds one value (or, if marked, a list of values) on
+#: every node graphmem writes
+LOOKUPS: dict[str, dict[str, bool]] = {
+    "Entity": {"key": False, "alias_keys": True, "block": False},
+    "Memory": {"chain_id": False, "sp_key": False, "subject_id": False},
+    "Episode": {"session_id": False, "ref": False},
+    "Document": {"ref": False},
+}
+
+
+def find_statement(
+    st: Statements, label: str, where: Where | None, descending: bool, limited: bool
+) -> tuple[str, list[Any]]:
+    """``read/find`` for one label, sorted, optionally limited, and its ``$values``: it
+    starts from the index of the first filter of ``where`` on a ``LOOKUPS`` property
+    (``read/find_by``, ``read/find_holding``), if any, or else reads every node of the
+    label the user has."""
+    lookups = LOOKUPS.get(label, {})
+    start = next((f for f in where_filters(where) if not f.null and f.name in lookups), None)
+    if start is None:
+        parts, values = [st.render("read/find", label=label)], []
+    else:
+        name = "read/find_holding" if lookups[start.name] else "read/find_by"
+        parts, values = [st.render(name, label=label, prop=start.name)], list(start.values)
+    parts.append(st.get("read/order_desc" if descending else "read/order_asc"))
     if limited:
         parts.append(st.get("read/limit"))
-    return "\n".join(parts)
+    return "\n".join(parts), values

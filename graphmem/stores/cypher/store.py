@@ -115,8 +115,8 @@ class CypherStore:
             return
         node_ids, rel_ids = referenced(changes)
         state = {r["id"]: r for r in self._read("read/state", ids=node_ids)}
-        found = [r["id"] for r in self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)]
-        diagnose(changes, state, found)
+        rows = self._read("read/edge_ids", user_id=changes.user_id, ids=rel_ids)
+        diagnose(changes, state, {r["id"]: (r["src"], r["dst"]) for r in rows})
 
     def apply_unconfirmed(self, changes: ChangeSet) -> None:
         """The apply statement, sent through ``Dialect.send``: a refused one is not
@@ -160,7 +160,9 @@ class CypherStore:
         }
         if limit is not None:
             params["limit"] = limit
-        query = find_statement(self._statements, label, descending, limit is not None)
+        query, params["values"] = find_statement(
+            self._statements, label, where, descending, limit is not None
+        )
         rows = self.dialect.run(query, params, write=False)
         return [_node(r) for r in rows]
 

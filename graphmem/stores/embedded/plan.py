@@ -54,8 +54,9 @@ class _State:
     def exists(self, node_id: str) -> bool:
         return node_id in self.mirror.nodes
 
-    def has_edge(self, edge_id: str) -> bool:
-        return self.mirror.edge(self.user_id, edge_id) is not None
+    def has_edge(self, edge_id: str, ends: tuple[str, str] | None) -> bool:
+        edge = self.mirror.edge(self.user_id, edge_id)
+        return edge is not None and ends in (None, (edge.src, edge.dst))
 
     def matching(self, expect: Expect) -> list[Mapping[str, Any]]:
         found = self.mirror.find(self.user_id, expect.label, {expect.prop: expect.value})
