@@ -740,9 +740,14 @@ def _after(tok: Token) -> bool:
 
 
 def _farewell(tok: Token) -> bool:
-    """ "Sorry dim sum, lasagne has stolen my heart", "Bye bye Lyon!"."""
-    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]]
-    return any(w in _FAREWELL_WORDS for w in before)
+    """ "Sorry dim sum, lasagne has stolen my heart", "Bye bye Lyon!": the value the
+    farewell speaks to, not the one after the comma."""
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]):
+        if t.is_punct:
+            return False
+        if t.lower_ in _FAREWELL_WORDS:
+            return True
+    return False
 
 
 def _recent(verb: Token) -> bool:

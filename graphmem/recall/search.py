@@ -134,9 +134,10 @@ class Searcher:
         )
         self._boost_entities(named, expansion, found, cfg)
         records = expansion.records
-        answered = self._currency(question, as_of, named, expansion, found, cfg)
-        if not (answered and as_of is not None):
-            # a question about a fact as of a time picks the version, not the turns said then
+        self._currency(question, as_of, named, expansion, found, cfg)
+        if not (question is not None and as_of is not None):
+            # a question about a fact as of a time asks what held then, said then or
+            # before: the version that held, or the turns about it, not what was said then
             self._boost_times(query, records, found, cfg)
         activated = 1.0 + lifecycle_for(self.config, user_id).activation.boost
         for node_id, rec in records.items():
@@ -265,18 +266,18 @@ class Searcher:
         expansion: Expansion,
         found: _Scores,
         cfg: RecallConfig,
-    ) -> bool:
+    ) -> None:
         """The versions that hold at the time asked about of the facts the query asks
         for are its direct answer; turns whose asked facts no longer held then rank
-        lower (see ``graphmem.recall.currency``). Whether there was an answer."""
+        lower (see ``graphmem.recall.currency``)."""
         if question is None:
-            return False
+            return
         t = encode(as_of) if as_of is not None else None
         off = off_topic_episodes(expansion.sources, question, named, t)
         for node_id, why in sorted(off.items()):
             found.boost(node_id, cfg.outdated_factor, why)
         if cfg.answer_weight <= 0:
-            return False
+            return
         found_answers = answers(expansion.keyed, question, self.config.predicates, t)
         records = expansion.records
         for i, rec in enumerate(found_answers):
@@ -285,7 +286,6 @@ class Searcher:
             found.add(rec.id, weight / (cfg.rrf_k + 1), "answer")
             if "answer" not in found.reason[rec.id]:
                 found.reason[rec.id] += "+answer"
-        return bool(found_answers)
 
     def _boost_entities(
         self, named: dict[str, str], expansion: Expansion, found: _Scores, cfg: RecallConfig

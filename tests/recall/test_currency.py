@@ -130,3 +130,17 @@ def test_a_sport_taken_up_answers_for_the_sport_now(mem: GraphMem) -> None:
     ]:
         mem.add({"speaker": "Ines", "content": text, "ref": ref, "at": day})
     assert _first_source(mem, "Which sport is Ines into now?") == "S2:1"
+
+
+def test_a_state_asked_as_of_a_month_is_not_what_was_said_that_month(mem: GraphMem) -> None:
+    # nothing states where Ines lived; what she said in June is no answer for being said
+    # then (a question about events in June would prefer it)
+    for ref, day, text in [
+        ("S1:1", "2023-01-05", "The winters up north are long but I love my little street."),
+        ("S2:1", "2023-06-10", "Okay, off to bed. Night!"),
+    ]:
+        mem.add({"speaker": "Ines", "content": text, "ref": ref, "at": day})
+    hits = mem.search("Where did Ines live in June 2023?", k=5, as_of="2023-06-15")
+    assert hits and not [h for h in hits if "time asked about" in h.reason]
+    events = mem.search("What did Ines say in June 2023?", k=5)
+    assert any("time asked about" in h.reason for h in events if h.sources == ("S2:1",))
