@@ -246,7 +246,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
         if role == "new" and negated and not mention.role:
             continue  # "I never went to college", "I don't enjoy running": nothing holds
-        subject = _subject(root, verb, ctx)
+        subject = _subject(root, verb, ctx, range(mention.start, mention.end))
         if subject is None or mention.text == subject.name:
             continue
         if _of_an_organisation(root):
@@ -766,14 +766,19 @@ def _former(tok: Token) -> bool:
     return False
 
 
-def _subject(tok: Token, verb: Token | None, ctx: Context) -> Referent | None:
-    """Whom the object ``tok`` is a fact about (see the module docstring)."""
+def _subject(
+    tok: Token, verb: Token | None, ctx: Context, span: range = range(0)
+) -> Referent | None:
+    """Whom the object ``tok`` (of the mention's token ``span``) is a fact about (see the
+    module docstring)."""
     owner = _possessor(tok, ctx)
     if owner is not None:
         return owner if owner.name else None
     if verb is None:
         return Referent(ctx.speaker)
     subj = subject_token(verb)
+    if subj is not None and subj.i in span and subj.i != tok.i:
+        subj = None  # a word of the object itself: "promoted to team lead", "team"/nsubj
     while subj is None and verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"}:
         verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:  # "a cat called Miso": the noun's clause

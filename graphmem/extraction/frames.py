@@ -158,12 +158,11 @@ class FrameMatcher:
             for j, obj in enumerate(clue.objects):
                 if obj.role == "rejected":
                     continue  # "tea over coffee": only a current coffee ends (``changes``)
-                if _cued(obj):
-                    # the verb shows the value's type ("Living in Toledo has its perks"):
-                    # a value of that type's predicates, however the sentence scores
-                    if not _covers(obj.cue, spec.object):
-                        continue
-                elif not (ends_in_focus if obj.role == "old" else in_focus):
+                # the verb shows the value's type ("Living in Toledo has its perks"): a
+                # value of that type's predicates however the sentence scores, and before
+                # others unless they score clearly higher ("I moved to Siemens")
+                cued = _cued(obj) and _covers(obj.cue, spec.object)
+                if not (cued or (ends_in_focus if obj.role == "old" else in_focus)):
                     continue
                 weight = obj.weight(spec.object)
                 if weight <= 0 or (obj.role == "new" and not fits(obj, spec.object)):
@@ -173,8 +172,8 @@ class FrameMatcher:
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 combined = score - _TYPE_PENALTY * (1.0 - weight)
-                if _cued(obj):
-                    combined += _CUE_BONUS  # the value the verb vouches for comes first
+                if cued:
+                    combined += _CUE_BONUS
                 stated = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
                 pairs.append((combined, -len(obj.text), j, stated, obj))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))

@@ -100,6 +100,8 @@ ENDS = [
             # the verb says which place is home now
             ("Packed up the flat in Leeds, Dundee is home now.", "lives_in", "Dundee"),
             ("They moved me up to staff engineer last week.", "works_as", "staff engineer"),
+            # "team" parsed as the subject of "lead"
+            ("I got promoted to team lead on Sunday.", "works_as", "team lead"),
         ]
     ],
 )
