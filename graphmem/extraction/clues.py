@@ -14,6 +14,7 @@ vector. They decide what a sentence's objects are, whose they are, and their rol
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -215,12 +216,35 @@ _IMPERATIVES = frozenset(
 def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
     """The clues of every asserted sentence of ``doc``, in text order."""
     out: list[Clue] = []
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
         if sentence_blocked(sent):
             continue
         note_people(sent, ctx)
-        out.extend(_clues(sent, ctx))
+        clues = _clues(sent, ctx)
+        answered = _answered(sents[i - 1], sent) if i > 0 else None
+        if answered == "yours":
+            continue  # "Your favourite band? Haim, surely": a guess about the friend
+        if answered == "mine":
+            # "My favourite food these days? Pho.": the question says what the answer is
+            question = sents[i - 1]
+            clues = [
+                replace(c, start=question.start_char, text=f"{question.text} {c.text}")
+                for c in clues
+            ]
+        out.extend(clues)
     return out
+
+
+def _answered(question: Span, sent: Span) -> str | None:
+    """Whose verbless question before it a short verbless ``sent`` answers: "mine" ("My
+    favourite food these days? Pho.", "Favourite band right now? Easily Haim."), "yours"
+    ("Your favourite band? Haim, surely."), or None when it answers none."""
+    if not question.text.rstrip().endswith("?") or question.root.pos_ in {"VERB", "AUX"}:
+        return None
+    if len(sent) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return None
+    return "yours" if any(t.lower_ in SECOND | SECOND_POSS for t in question) else "mine"
 
 
 def _clues(sent: Span, ctx: Context) -> list[Clue]:

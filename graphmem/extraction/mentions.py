@@ -210,8 +210,11 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         toks = [t for t in ent if t.lower_ not in _DETS and t.dep_ != "case"]
         if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in _OPENING_VERBS:
             toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
-        while len(toks) > 1 and toks[0].pos_ in {"NOUN", "ADJ"} and toks[0].text[:1].islower():
-            toks = toks[1:]  # "My gecko Pretzel" tagged one name: the name is Pretzel
+        while len(toks) > 1 and (
+            toks[0].pos_ == "ADV"
+            or (toks[0].pos_ in {"NOUN", "ADJ"} and toks[0].text[:1].islower())
+        ):
+            toks = toks[1:]  # "My gecko Pretzel", "Easily Haim" tagged one name
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
         text = " ".join(t.text for t in toks)

@@ -102,6 +102,8 @@ ENDS = [
             ("They moved me up to staff engineer last week.", "works_as", "staff engineer"),
             # "team" parsed as the subject of "lead"
             ("I got promoted to team lead on Sunday.", "works_as", "team lead"),
+            # the speaker's own question says what the answer is
+            ("Favourite band right now? Easily Haim.", "favourite_band", "Haim"),
         ]
     ],
 )
@@ -216,6 +218,7 @@ def test_someone_elses_fact_is_theirs(
         "Had sushi for lunch, it was fine.",
         "I can't believe he moved to Rome.",
         "Rosa, you're such a talented photographer!",  # Rosa is spoken to
+        "Your favourite food? Lasagne, surely.",  # a guess about the friend
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
