@@ -103,6 +103,7 @@ def test_an_old_value_no_fact_holds_is_recorded_as_the_slots_past(mem: GraphMem)
 @pytest.mark.parametrize(
     ("first", "then", "predicate"),
     [
+        ("My boyfriend Tom is great.", "Tom and I called it off.", "has_partner"),
         ("My boyfriend Tom is great.", "We broke up last month.", "has_partner"),
         ("My boyfriend Tom is great.", "I'm single again.", "has_partner"),
         ("My husband Tom is great.", "We're getting divorced.", "married_to"),

@@ -601,6 +601,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     if verb is None and tok.dep_ == "npadvmod" and (_over(tok.head) or _phrasal_end(tok.head)):
         return "old"  # "Tom and I went our separate ways", "Karin and I broke up", the
         # name read as a modifier
+    if verb is None and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and (_over(c) or _phrasal_end(c))
+        for c in tok.children
+    ):
+        return "old"  # "Milo and I called it off", the name read as the root
     if verb is not None:
         lemma = verb.lemma_.lower()
         attached = _attached(tok, verb)
@@ -881,8 +886,8 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
     cur = tok
     for _ in range(5 if climb else 1):
         for child in cur.children:
-            if child.dep_ != "poss":
-                continue
+            if child.dep_ != "poss" or child.lemma_.lower() == "name":
+                continue  # "his name's Milo", parsed with "name" a possessive of Milo
             low = child.lower_
             if low in FIRST_POSS or low in OUR:
                 return Referent(ctx.speaker)

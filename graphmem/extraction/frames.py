@@ -445,7 +445,8 @@ def merge(
       "I speak Spanish") the frames do not second-guess;
     - a rule memory of a single-valued slot the frames fill with another object (the
       rules took "flat in Porto" where the frame found "Porto") gives way, and so does a
-      rule's "is a team" where the frame found "works as a team lead"."""
+      rule's "is a team" where the frame found "works as a team lead", and a rule's value
+      the frames found ended."""
 
     def key(m: ExtractedMemory) -> tuple[str, str, str, bool]:
         return (m.subject, registry.slot(m.predicate), entity_key(m.object or ""), m.ended)
@@ -454,8 +455,14 @@ def merge(
         return (m.subject, entity_key(m.object or ""))
 
     have = {key(m) for m in rules}
+    # a value the frames found ended that the rules state as held ("We lost our old cat
+    # Tom": the rules' "our cat Tom") is the end
+    ended = {key(m)[:3] for m in frames if m.ended and m.object}
+    rules = [m for m in rules if m.ended or key(m)[:3] not in ended]
     related = {pair(m) for m in rules if m.kind == "fact"}
-    added = [m for m in frames if key(m) not in have and pair(m) not in related]
+    added = [
+        m for m in frames if key(m) not in have and (pair(m) not in related or key(m)[:3] in ended)
+    ]
     filled = {
         (m.subject, registry.slot(m.predicate))
         for m in added

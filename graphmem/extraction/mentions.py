@@ -212,9 +212,10 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
         while len(toks) > 1 and (
             toks[0].pos_ == "ADV"
+            or toks[0].lower_ in _INTERJECTIONS
             or (toks[0].pos_ in {"NOUN", "ADJ"} and toks[0].text[:1].islower())
         ):
-            toks = toks[1:]  # "My gecko Pretzel", "Easily Haim" tagged one name
+            toks = toks[1:]  # "My gecko Pretzel", "Easily Haim", "Sorry Berlin": one name
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
         text = " ".join(t.text for t in toks)
@@ -270,7 +271,7 @@ _OPENING_VERBS = lx.words(
 )
 _INTERJECTIONS = lx.words(
     "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "
-    "phew oops yikes congrats thanks cheers"
+    "phew oops yikes congrats thanks cheers sorry bye goodbye"
 )
 
 

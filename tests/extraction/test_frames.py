@@ -52,6 +52,7 @@ ENDS = [
     ("I'm single, Jonah and I are done.", "has_partner", "Jonah"),
     ("Me and Lucas ended it.", "has_partner", "Lucas"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
+    ("We lost our old cat Tom last month.", "has_pet", "Tom"),  # not the rules' "cat Tom"
 ]
 
 
@@ -104,6 +105,7 @@ ENDS = [
             ("I got promoted to team lead on Sunday.", "works_as", "team lead"),
             # the speaker's own question says what the answer is
             ("Favourite band right now? Easily Haim.", "favourite_band", "Haim"),
+            ("Sorry Berlin, Hamburg has my heart now.", "lives_in", "Hamburg"),
         ]
     ],
 )
