@@ -56,10 +56,13 @@ def _git(*args: str) -> str:
 
 
 def git_commit() -> str | None:
-    """The checked-out commit (with ``-dirty`` when the tree has changes), if any."""
+    """The checked-out commit (with ``-dirty`` when the tree has changes other than the
+    benchmarks' own results, which a run of several benchmarks rewrites), if any."""
     try:
         head = _git("rev-parse", "--short", "HEAD")
-        dirty = _git("status", "--porcelain", "--untracked-files=no")
+        dirty = _git(
+            "status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results"
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return f"{head}-dirty" if dirty else head
