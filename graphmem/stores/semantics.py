@@ -22,10 +22,13 @@ from graphmem.errors import ConflictError, InvalidInputError, NotFoundError
 from graphmem.names import check_prop_name, check_rel_type
 from graphmem.stores.base import (
     LABELS,
+    SPREAD_RELATIONS,
     ChangeSet,
     Expect,
+    Gain,
     KeywordDocs,
     Props,
+    SpreadRequest,
     Vector,
     Where,
     check_guard,
@@ -290,6 +293,50 @@ def fulltext_param() -> list[dict[str, Any]]:
         {"label": label, "fields": [{"name": n, "spaced": s} for n, s in fields]}
         for label, fields in FULLTEXT.items()
     ]
+
+
+# ---------------------------------------------------------------- spreading activation
+class Offers:
+    """The offers of one step of spreading activation (``Store.spread``) and the best
+    one each node keeps: a store walks its graph and reports what it meets here."""
+
+    def __init__(self, request: SpreadRequest) -> None:
+        self.request = request
+        self._best: dict[str, tuple[float, int, str]] = {}
+
+    def _offer(self, node_id: str, gain: float, relation: int, via: str) -> None:
+        old = self._best.get(node_id)
+        if gain > 0 and (old is None or (-gain, relation, via) < (-old[0], old[1], old[2])):
+            self._best[node_id] = (gain, relation, via)
+
+    def along(self, node_id: str, relation: int, via: str) -> None:
+        """``via`` (a seed) reaches ``node_id`` by an ``EXTRACTED_FROM`` (relation 0) or
+        ``NEXT`` (relation 1) relationship."""
+        req = self.request
+        weight = req.source_weight if relation == 0 else req.next_weight
+        self._offer(node_id, weight * req.seeds[via], relation, via)
+
+    def shared(self, members: Sequence[str], seeds: Sequence[str]) -> None:
+        """``seeds`` are ``ABOUT`` (as object) an entity that these ``members`` (with
+        repeats: one per incoming ``ABOUT``) are about; each offers its share to the
+        others, unless the entity has more than ``entity_limit`` of them."""
+        req = self.request
+        if req.entity_weight <= 0 or len(members) > req.entity_limit:
+            return
+        share = req.entity_weight / math.log2(2 + len(members))
+        # each member keeps the best offer of a seed other than itself: of the two best
+        best = sorted((-share * req.seeds[s], s) for s in set(seeds))[:2]
+        for member in members:
+            for gain, seed in best:
+                if seed != member:
+                    self._offer(member, -gain, 2, seed)
+                    break
+
+    def gains(self) -> list[Gain]:
+        return [
+            Gain(node_id, gain, SPREAD_RELATIONS[relation], via)
+            for node_id, (gain, relation, via) in self._best.items()
+        ]
 
 
 # ---------------------------------------------------------------- widening

@@ -133,3 +133,14 @@ def test_through_an_entity_each_member_hears_from_its_best_other_seed(graph: Sto
         Gain("m1", share * 0.8, "entity", "m2"),
         Gain("m2", share * 1.0, "entity", "m1"),
     ]
+
+
+def test_spread_ignores_seeds_the_user_does_not_have_whatever_their_order(graph: Store) -> None:
+    request = SpreadRequest({"x1": 9.0, "nope": 5.0, "m2": 0.8, "m1": 1.0}, 0.5, 0.0, 0.25, 200)
+    share = 0.25 / math.log2(2 + 2)
+    assert sorted(graph.spread("u1", request)) == [
+        Gain("e1", 0.5, "source", "m1"),
+        Gain("e2", 0.4, "source", "m2"),
+        Gain("m1", share * 0.8, "entity", "m2"),
+        Gain("m2", share * 1.0, "entity", "m1"),
+    ]

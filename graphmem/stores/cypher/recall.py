@@ -9,12 +9,10 @@ its own result column (``{{var}}``), and returns them all.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from graphmem.stores.base import (
-    SPREAD_RELATIONS,
     VECTOR_LABELS,
     ExpandRequest,
     Expansion,
@@ -27,7 +25,7 @@ from graphmem.stores.base import (
     Where,
 )
 from graphmem.stores.cypher.statements import Statements
-from graphmem.stores.semantics import FULLTEXT, fetch_sizes, where_filters
+from graphmem.stores.semantics import FULLTEXT, Offers, fetch_sizes, where_filters
 
 Record = dict[str, Any]
 
@@ -131,37 +129,24 @@ def keyword_docs(rows: Sequence[Record]) -> KeywordDocs:
 
 
 def spread_params(user_id: str, req: SpreadRequest) -> dict[str, Any]:
-    limit = max(req.entity_limit, 0)
     return {
         "user_id": user_id,
-        "seeds": [{"id": i, "score": float(s)} for i, s in req.seeds.items()],
-        "source_weight": req.source_weight,
-        "next_weight": req.next_weight,
+        "seeds": [{"id": seed, "i": i} for i, seed in enumerate(req.seeds)],
         "entity_weight": req.entity_weight,
-        "entity_limit": limit,
-        "spread": [_share(req, d) for d in range(limit + 1)],
+        "entity_limit": max(req.entity_limit, 0),
     }
 
 
-def _share(req: SpreadRequest, degree: int) -> float:
-    return req.entity_weight / math.log2(2 + degree)
-
-
-def gains(rows: Sequence[Record], req: SpreadRequest) -> list[Gain]:
-    """The rows of ``recall/spread`` as gains, computed here from the request's weights
-    (the statement picks the best offer; the arithmetic is the embedded store's)."""
-    out = []
-    for row in rows:
-        relation, via = int(row["relation"]), str(row["via"])
-        score = req.seeds[via]
-        if relation == 0:
-            gain = req.source_weight * score
-        elif relation == 1:
-            gain = req.next_weight * score
-        else:
-            gain = _share(req, int(row["d"])) * score
-        out.append(Gain(str(row["target"]), gain, SPREAD_RELATIONS[relation], via))
-    return out
+def gains(row: Record, req: SpreadRequest) -> list[Gain]:
+    """The row of ``recall/spread`` (what the seeds reach) weighed as every store does
+    (``semantics.Offers``)."""
+    seeds = list(req.seeds)
+    offers = Offers(req)
+    for node_id, is_next, i in row["direct"]:
+        offers.along(str(node_id), 1 if is_next else 0, seeds[i])
+    for via, members in row["shared"]:
+        offers.shared([str(m) for m in members], [seeds[i] for i in via])
+    return offers.gains()
 
 
 def expand_params(user_id: str, req: ExpandRequest) -> dict[str, Any]:

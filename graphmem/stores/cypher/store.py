@@ -277,7 +277,7 @@ class CypherStore:
             return []
         params = spread_params(user_id, request)
         rows = self._read("recall/spread", **params)
-        return gains(rows, request)
+        return gains(rows[0], request)
 
     def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
         rows = self._read("recall/expand", **expand_params(user_id, request))

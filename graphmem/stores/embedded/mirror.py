@@ -9,13 +9,11 @@ changes a map in place (a change replaces it), and callers treat them as read-on
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graphmem.stores.base import (
-    SPREAD_RELATIONS,
     CountKey,
     Direction,
     EdgeRecord,
@@ -27,7 +25,7 @@ from graphmem.stores.base import (
     Where,
 )
 from graphmem.stores.embedded.plan import Plan
-from graphmem.stores.semantics import matches, where_filters
+from graphmem.stores.semantics import Offers, matches, where_filters
 from graphmem.stores.vectors import VectorIndex
 
 #: properties with a hash index, per label (list values are indexed per element)
@@ -202,16 +200,10 @@ class Mirror:
 
     def spread(self, user_id: str, req: SpreadRequest) -> list[Gain]:
         """``Store.spread`` over the adjacency."""
-        best: dict[str, tuple[float, int, str]] = {}
-
-        def offer(node_id: str, gain: float, relation: int, via: str) -> None:
-            old = best.get(node_id)
-            if gain > 0 and (old is None or (-gain, relation, via) < (-old[0], old[1], old[2])):
-                best[node_id] = (gain, relation, via)
-
-        weights = {"EXTRACTED_FROM": (req.source_weight, 0), "NEXT": (req.next_weight, 1)}
+        offers = Offers(req)
+        relations = {"EXTRACTED_FROM": 0, "NEXT": 1}
         about: dict[str, list[str]] = defaultdict(list)
-        for seed, score in req.seeds.items():
+        for seed in req.seeds:
             if self.owned(user_id, seed) is None:
                 continue
             for side, end in ((self._out, "dst"), (self._in, "src")):
@@ -219,9 +211,8 @@ class Mirror:
                     if edge.user_id != user_id:
                         continue
                     other = edge.dst if end == "dst" else edge.src
-                    if edge.type in weights:
-                        weight, relation = weights[edge.type]
-                        offer(other, weight * score, relation, seed)
+                    if edge.type in relations:
+                        offers.along(other, relations[edge.type], seed)
                     elif (
                         edge.type == "ABOUT" and end == "dst" and edge.props.get("role") == "object"
                     ):
@@ -233,17 +224,8 @@ class Mirror:
                     for e in self._in.get(entity, {}).values()
                     if e.type == "ABOUT" and e.user_id == user_id
                 ]
-                if len(members) > req.entity_limit:
-                    continue
-                share = req.entity_weight / math.log2(2 + len(members))
-                for seed in seeds:
-                    for member in members:
-                        if member != seed:
-                            offer(member, share * req.seeds[seed], 2, seed)
-        return [
-            Gain(node_id, gain, SPREAD_RELATIONS[relation], via)
-            for node_id, (gain, relation, via) in best.items()
-        ]
+                offers.shared(members, seeds)
+        return offers.gains()
 
     def user_ids(self) -> list[str]:
         return sorted({uid for (uid, _), members in self._members.items() if members})
