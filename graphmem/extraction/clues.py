@@ -856,15 +856,19 @@ def _subject(
 
 
 def _someones_name(name: Token, ctx: Context) -> Referent | None:
-    """ "I'm seeing someone new, his name is Karl": Karl is someone of the speaker's (the
-    frames tell what to the speaker); "her name is Ada" of a relative is the rules' kin
-    fact, and of anyone else nobody's fact."""
+    """ "I'm seeing someone new, his name is Karl", "We adopted a cat, her name is
+    Pepper": someone or some animal of the speaker's (or of whoever owns it; the frames
+    tell what); "her name is Ada" of a relative is the rules' kin fact, and of anyone
+    else nobody's fact."""
     poss = next((c for c in name.children if c.dep_ == "poss"), None)
     if poss is None or poss.lower_ not in {"his", "her", "their"}:
         return None
     before = antecedent(poss)
-    if before is None or before.lemma_.lower() not in _SOMEONE:
+    if before is None or before.lemma_.lower() not in _SOMEONE | lx.PET_NOUNS:
         return None
+    owner = _possessor(before, ctx)  # "my neighbour's cat, her name is Mimi"
+    if owner is not None:
+        return owner if owner.name else None
     return Referent(ctx.speaker)
 
 

@@ -223,7 +223,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         start = toks[0].i
         for object_type, weight in readings:
             add(start, ent.end, text, object_type, weight)
-        if toks[0].text in lx.first_names() and label != "PERSON":
+        if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
             add(start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
         _vehicle(start, ent.end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
@@ -245,6 +245,19 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(run[0].i, run[-1].i + 1, text, "school", 0.9)
             run = []
+
+
+def _named(tok: Token) -> bool:
+    """``tok`` is given as someone's name: "his name is Milo", "her name's Milo" (parsed
+    with "name" a possessive of Milo)."""
+    if any(c.dep_ == "poss" and c.lemma_.lower() == "name" for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() == "name" for c in head.children)
+    )
 
 
 def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:

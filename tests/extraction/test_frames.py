@@ -106,6 +106,8 @@ ENDS = [
             # the speaker's own question says what the answer is
             ("Favourite band right now? Easily Haim.", "favourite_band", "Haim"),
             ("Sorry Berlin, Hamburg has my heart now.", "lives_in", "Hamburg"),
+            ("Big news, I'm dating someone, his name's Milo.", "has_partner", "Milo"),
+            ("We adopted a cat, her name is Pepper.", "has_pet", "Pepper"),
         ]
     ],
 )
