@@ -92,7 +92,7 @@ def asked(
         and score >= best - cfg.answer_type_tie
         and (spec := registry.spec(p)) is not None
         and spec.object in types
-        and spec.ended is not None
+        and not _lasting(registry, p)
     ]
     kinds = {p: s.kind if (s := registry.spec(p)) is not None else "fact" for p in predicates}
     keys = {sp_key(e, kinds[p], p, registry) for e in named for p in predicates}
