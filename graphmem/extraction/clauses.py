@@ -225,11 +225,31 @@ def is_reported(verb: Token) -> bool:
     return False
 
 
+#: verbs by which a speaker softens what they say of themselves ("I think I'm vegan now")
+_HEDGES = frozenset({"think", "guess", "reckon", "suppose"})
+
+
+def _hedge(verb: Token, children: set[str]) -> bool:
+    """The speaker's own hedge on the present, "I think Haim is my favourite band now",
+    "I guess I'm a city person": asserted; not "I thought", "I don't think", "do you
+    think", or a hedge on someone else ("I think Tom moved to Rome")."""
+    if verb.lemma_.lower() not in _HEDGES or verb.tag_ != "VBP" or children & {"n't", "not"}:
+        return False
+    if children & {"do", "did"} or "i" not in children:
+        return False
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(said) and any(
+        t.lower_ in {"i", "my", "me", "i'm"} for t in said[0].subtree if t.dep_ != "punct"
+    )
+
+
 def avowed(verb: Token) -> bool:
     """A report verb by which the speaker asserts what follows: amazement ("Can't believe
     I've been in Leeds a year") or news told with feeling ("Happy to say I'm at Roche
     now", "Sad to report that Biscuit died")."""
     children = {c.lower_ for c in verb.children}
+    if _hedge(verb, children):
+        return True
     if verb.lemma_ == "believe":
         return bool(children & {"ca", "can", "could"}) and bool(children & {"n't", "not"})
     return (

@@ -164,7 +164,9 @@ _BEGINNINGS = frozenset({"start", "begin"})
 #: when they open a subjectless sentence: "Took up archery")
 _TAKING_UP = frozenset({"take", "took", "pick", "picked"})
 #: verbs whose object is the value that gave way, whoever the subject
-_REPLACING = frozenset({"replace", "dethrone", "supplant"})
+_REPLACING = frozenset(
+    {"replace", "dethrone", "supplant", "overtake", "oust", "displace", "usurp", "unseat", "topple"}
+)
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
 _FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
 _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
@@ -482,9 +484,11 @@ def _over(verb: Token) -> bool:
     """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
     are getting divorced", "Tom and I went our separate ways": ended."""
     if verb.lemma_ == "be" and any(
-        c.lower_ in {"over", "gone", "history", "done", "finished"} for c in verb.children
+        c.lower_ in {"over", "gone", "history", "done", "finished"}
+        and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
+        for c in verb.children
     ):
-        return True  # "Jonah and I are done"
+        return True  # "Jonah and I are done", not "I'm a midwife now, finished the training"
     if verb.lower_ in {"gone", "done", "finished"} and any(c.lemma_ == "be" for c in verb.children):
         return True  # "Clover is gone", "Jonah and I are done", parsed as passives
     if verb.lemma_ == "get" and any(
@@ -614,8 +618,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "swapped my Daft Punk posters for Haim ones"
         if lemma == "give" and _in_object(tok, verb) and _has_prep(verb, "to"):
             return "old"  # "We gave Kiwi to my aunt"
-        if lemma in _REPLACING and _in_object(tok, verb):
-            return "old"  # "Curry has replaced lasagne", "replaced the Golf with a Kia"
+        if lemma in _REPLACING and (_in_object(tok, verb) or tok.dep_ == "nsubjpass"):
+            return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if _ended_above(verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
         if attached and ends and not (lemma in _SWAPS and _through(tok, verb, {"for", "to"})):

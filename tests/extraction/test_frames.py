@@ -108,6 +108,11 @@ ENDS = [
             ("Sorry Berlin, Hamburg has my heart now.", "lives_in", "Hamburg"),
             ("Big news, I'm dating someone, his name's Milo.", "has_partner", "Milo"),
             ("We adopted a cat, her name is Pepper.", "has_pet", "Pepper"),
+            # a perfect that still holds
+            ("My favourite band has always been Elbow.", "favourite_band", "Elbow"),
+            ("Honestly I've always been vegetarian.", "diet", "vegetarian"),
+            # the speaker's own hedge is no report
+            ("I reckon Keane is my favourite band now.", "favourite_band", "Keane"),
         ]
     ],
 )
@@ -190,6 +195,8 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
     [
         ("I ended up in Rotterdam after all.", "lives_in", "Rotterdam"),  # no end
         ("Moved to Lyon, no more commuting!", "lives_in", "Lyon"),  # "no more" is the commute's
+        # what was finished is the course, not the job
+        ("I'm a paramedic now, finished the course in May.", "works_as", "paramedic"),
     ],
 )
 def test_words_near_an_end_do_not_end_the_value(
@@ -203,6 +210,16 @@ def test_words_near_an_end_do_not_end_the_value(
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", predicate, value, False) in found, found
     assert ("Noor", predicate, value, True) not in found, found
+
+
+def test_a_value_dethroned_is_the_old_one(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(
+        facts("Pizza has been dethroned, ramen is my favourite now.", extractor, embedder, frames)
+    )
+    held = {v for _, p, v, ended in found if p == "favourite_food" and not ended}
+    assert held == {"ramen"}, found
 
 
 def test_someone_elses_fact_is_theirs(
@@ -223,6 +240,9 @@ def test_someone_elses_fact_is_theirs(
         "I can't believe he moved to Rome.",
         "Rosa, you're such a talented photographer!",  # Rosa is spoken to
         "Your favourite food? Lasagne, surely.",  # a guess about the friend
+        "I think Tom moved to Rome.",  # a hedge on someone else: reported
+        "I thought my favourite food was sushi.",
+        "Do you think Haim is my favourite band?",
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
