@@ -69,6 +69,8 @@ END_VERBS = frozenset(
         "cancel",
         "retire",
         "graduate",
+        "escape",
+        "outgrow",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -118,6 +120,8 @@ CHANGE_VERBS = frozenset(
         "graduate",
     }
 )
+#: nouns of a change made ("the move to Ghent is done")
+_CHANGE_NOUNS = frozenset({"move", "switch", "relocation", "transfer", "change", "swap"})
 #: state verbs: in the simple past they describe a value that is over
 STATE_VERBS = frozenset({"live", "work", "be", "own", "drive", "date", "reside", "study"})
 #: verbs whose subject owns their pet object ("Leo has a cat called Miso")
@@ -146,6 +150,7 @@ _ENDING_OPENERS = frozenset(
         "rehomed",
         "swapped",
         "traded",
+        "escaped",
     }
 )
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
@@ -158,6 +163,8 @@ _PARTINGS = frozenset({"end", "split", "part"})
 #: verbs of moving home, and of having one
 _MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
 _DWELLING = frozenset({"live", "reside", "settle"})
+#: nouns of employment: where one has one is an organisation ("a new job at Adidas")
+_JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig"})
 #: verbs whose object (or verb complement) is an activity someone began
 _BEGINNINGS = frozenset({"start", "begin"})
 #: verbs that with "up" begin an activity (the forms a small tagger leaves unlemmatised
@@ -169,6 +176,7 @@ _REPLACING = frozenset(
 )
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
 _FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
+_GREETINGS = frozenset({"hello", "hi", "welcome"})
 _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
 _FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
 _PLAN_VERBS = en.REPORT_VERBS | frozenset(
@@ -483,12 +491,24 @@ def _couple_over(sent: Span) -> bool:
 def _over(verb: Token) -> bool:
     """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
     are getting divorced", "Tom and I went our separate ways": ended."""
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _CHANGE_NOUNS
+        for c in verb.children
+    ):
+        return False  # "The move to Ghent is done": the change is made, nothing ended
     if verb.lemma_ == "be" and any(
         c.lower_ in {"over", "gone", "history", "done", "finished"}
         and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
         for c in verb.children
     ):
         return True  # "Jonah and I are done", not "I'm a midwife now, finished the training"
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "behind"
+        and any(o.lower_ in {"me", "us"} for o in c.children)
+        for c in verb.children
+    ):
+        return True  # "Deloitte is behind me"
     if verb.lower_ in {"gone", "done", "finished"} and any(c.lemma_ == "be" for c in verb.children):
         return True  # "Clover is gone", "Jonah and I are done", parsed as passives
     if verb.lemma_ == "get" and any(
@@ -584,6 +604,8 @@ def _unasserted(verb: Token) -> bool:
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     """``old`` if the sentence says the value ``tok`` names is over, ``rejected`` if it
     names the one not chosen ("tea over coffee"), else ``new``."""
+    if _hailed(tok, _GREETINGS):
+        return "new"  # "The Oslo years are behind us, hello Bergen"
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
     if prep is not None:
         word = prep.lower_
@@ -634,7 +656,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea"
     elif ending and _negated_nominal(tok):
         return "old"  # "Not at Bosch any more"
-    if _former(tok) or _after(tok) or _farewell(tok) or _ended_by_opener(tok):
+    if _former(tok) or _after(tok) or _hailed(tok, _FAREWELL_WORDS) or _ended_by_opener(tok):
         return "old"
     if ending and _negated_nominal(tok):
         return "old"
@@ -646,7 +668,8 @@ def _cue(tok: Token, verb: Token) -> str:
     where someone moved or lives ("Moved south to Barcelona", "moving into a flat in
     Graz", "Living in Toledo has its perks", but not "moved the sofa into the living
     room"), "activity" for what someone took up ("I started surfing", "took up archery",
-    "got into climbing")."""
+    "got into climbing"), "organization" for where someone works or has a job ("Now
+    working for Puma", "Started a new job at Adidas")."""
     lemma = verb.lemma_.lower()
     if lemma in _MOVES and not any(c.dep_ == "dobj" for c in verb.children):
         return "place" if _through(tok, verb, {"to", "into"}) else ""
@@ -662,6 +685,11 @@ def _cue(tok: Token, verb: Token) -> str:
         return "activity"
     if lemma in {"get", "be"} and _through(tok, verb, {"into"}):
         return "activity"  # "got into climbing", "I'm really into rowing"
+    if lemma == "work" and _through(tok, verb, {"at", "for"}):
+        return "organization"  # "Now working for Puma"
+    job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOBS for c in verb.children)
+    if (job or tok.head.head.lemma_.lower() in _JOBS) and _through(tok, verb, {"at", "with"}):
+        return "organization"  # "Started a new job at Adidas", "signed a contract with Arup"
     return ""
 
 
@@ -772,13 +800,14 @@ def _after(tok: Token) -> bool:
     return False
 
 
-def _farewell(tok: Token) -> bool:
-    """ "Sorry dim sum, lasagne has stolen my heart", "Bye bye Lyon!": the value the
-    farewell speaks to, not the one after the comma."""
+def _hailed(tok: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` speaks to the value: "Sorry dim sum, lasagne has stolen my
+    heart", "Bye bye Lyon!" (a farewell), "hello Bergen" (a greeting), not to the one
+    after the comma."""
     for t in reversed(tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]):
         if t.is_punct:
             return False
-        if t.lower_ in _FAREWELL_WORDS:
+        if t.lower_ in words:
             return True
     return False
 

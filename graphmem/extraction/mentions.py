@@ -280,11 +280,11 @@ _OPENING_VERBS = lx.words(
     "quit left hung sold got bought took ran went came saw made had won lost sent told "
     "began swapped traded gave broke split met found kept felt put set cut shut dropped "
     "joined started moved finished landed switched divorced dumped ditched married adopted "
-    "settled relocated rehomed goodbye bye farewell meet"
+    "settled relocated rehomed goodbye bye farewell meet escaped"
 )
 _INTERJECTIONS = lx.words(
     "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "
-    "phew oops yikes congrats thanks cheers sorry bye goodbye"
+    "phew oops yikes congrats thanks cheers sorry bye goodbye rip"
 )
 
 

@@ -253,8 +253,12 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     valid_from = date.value if date is not None else None
     text = render(verb, ctx, subject, date=date)
     dobj = first_child(verb, "dobj")
+    preps = list(verb.children)
+    if dobj is not None and (dobj.ent_type_ in {"TIME", "DATE"} or dobj.lemma_ in _SHIFTS):
+        preps += list(dobj.children)  # "I work nights as a guard": when, not what
+        dobj = None
     made = False
-    for prep in verb.children:
+    for prep in preps:
         pobj = object_of(prep) if prep.dep_ == "prep" else None
         if pobj is None or pobj.i in ctx.date_at:
             continue
@@ -307,6 +311,10 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
         name = later_name(dobj)  # "I have a girlfriend, her name is Priya"
         obj = phrase(name if name is not None else dobj, ctx)
         out.add("fact", text, subject, en.KIN[dobj.lemma_.lower()], obj, object_type="person")
+
+
+#: times of work a verb's object can name ("I work weekends at the bakery")
+_SHIFTS = frozenset({"night", "day", "weekend", "shift", "morning", "evening", "weekday"})
 
 
 def _habit(action: Token, verb: Token, subject: Referent, ctx: Context, out: Out) -> None:

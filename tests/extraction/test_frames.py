@@ -53,6 +53,8 @@ ENDS = [
     ("Me and Lucas ended it.", "has_partner", "Lucas"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
     ("We lost our old cat Tom last month.", "has_pet", "Tom"),  # not the rules' "cat Tom"
+    ("Vodafone is behind me, onwards.", "works_at", "Vodafone"),
+    ("Escaped Tesco!", "works_at", "Tesco"),  # "Escaped" opens a subjectless sentence
 ]
 
 
@@ -113,6 +115,12 @@ ENDS = [
             ("Honestly I've always been vegetarian.", "diet", "vegetarian"),
             # the speaker's own hedge is no report
             ("I reckon Keane is my favourite band now.", "favourite_band", "Keane"),
+            # "weekends" says when, the job is what follows "as"
+            ("I work weekends as a lifeguard.", "works_as", "lifeguard"),
+            ("The Oslo years are behind us, hello Bergen.", "lives_in", "Bergen"),  # greeted
+            # where someone works or has a job, whatever the name sounds like
+            ("Now working for Jumbo.", "works_at", "Jumbo"),
+            ("Landed an internship at Pixar!", "works_at", "Pixar"),
         ]
     ],
 )
@@ -172,6 +180,7 @@ def test_a_fact_can_end_without_a_new_value(
         ("Clover is gone, we got a puppy, Bruno.", "has_pet", "Clover", "Bruno"),
         ("We gave Kiwi to my aunt, and got a tortoise, Shelly.", "has_pet", "Kiwi", "Shelly"),
         ("Swapped padel for bouldering, my forearms hate me.", "plays_sport", "padel", None),
+        ("RIP Nibbles, we got a kitten called Pip.", "has_pet", "Nibbles", "Pip"),
     ],
 )
 def test_a_multi_valued_fact_ends_beside_a_new_one(
@@ -197,6 +206,7 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
         ("Moved to Lyon, no more commuting!", "lives_in", "Lyon"),  # "no more" is the commute's
         # what was finished is the course, not the job
         ("I'm a paramedic now, finished the course in May.", "works_as", "paramedic"),
+        ("The move to Aachen is finally done.", "lives_in", "Aachen"),  # the move is done
     ],
 )
 def test_words_near_an_end_do_not_end_the_value(
