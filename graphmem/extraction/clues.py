@@ -606,6 +606,9 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     names the one not chosen ("tea over coffee"), else ``new``."""
     if _hailed(tok, _GREETINGS):
         return "new"  # "The Oslo years are behind us, hello Bergen"
+    edge = tok.left_edge.i
+    if [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]] == ["instead", "of"]:
+        return "old"  # "tea instead of coffee these days", "I swim now instead of running"
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
     if prep is not None:
         word = prep.lower_
@@ -614,8 +617,6 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "said goodbye to Lyon"
         if word in {"over", "than"}:
             return "rejected"  # "I prefer tea over coffee": not the one chosen
-        if word == "of" and governor.lower_ == "instead":
-            return "old"  # "tea instead of coffee these days"
         if word in {"from", "of"} and _changing(governor):
             return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
         if word == "out" or (word == "of" and governor.lower_ == "out"):

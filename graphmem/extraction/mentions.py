@@ -140,9 +140,16 @@ _GIVE_UP = re.compile(
     + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP)
     + r")\b"
 )
+#: foods a diet keeps out: eating them again ends it
+_KEPT_OUT = "|".join(
+    sorted(
+        set(lx.DIET_GIVE_UP)
+        | lx.words("chicken beef pork fish bacon steak lamb ham turkey seafood burgers cheese eggs")
+    )
+)
 _BACK_ON = re.compile(
-    r"\b(?:eating|eat|eats|ate|having)\s+(" + "|".join(lx.DIET_GIVE_UP) + r")\s+again\b"
-    r"|\bback (?:on|to) (" + "|".join(lx.DIET_GIVE_UP) + r")\b"
+    r"\b(?:eating|eat|eats|ate|having)\s+(" + _KEPT_OUT + r")\s+again\b"
+    r"|\bback (?:on|to) (?:eating )?(" + _KEPT_OUT + r")\b"
 )
 
 

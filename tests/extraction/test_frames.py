@@ -151,6 +151,8 @@ def test_a_fact_can_end_without_a_new_value(
 ) -> None:
     found = stated(facts("I don't live in Aarhus anymore.", extractor, embedder, frames))
     assert ("Noor", "lives_in", "Aarhus", True) in found
+    meat = stated(facts("I've started eating beef again.", extractor, embedder, frames))
+    assert ("Noor", "diet", None, True) in meat  # the diet that kept beef out
     sold = facts("Sold the car last week, I cycle everywhere now.", extractor, embedder, frames)
     assert [(m.predicate, m.object, m.ended) for m in sold if m.predicate == "drives"] == [
         ("drives", None, True)
@@ -340,3 +342,15 @@ def test_the_value_not_chosen_is_no_value_at_all(
     for text in ["Honestly I prefer pastries over soup.", "I'd rather live in Porto than Lisbon."]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[2] in {"soup", "Lisbon"}], (text, found)
+
+
+def test_what_is_done_instead_of_a_value_ends_it(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("I swim these days instead of cycling.", extractor, embedder, frames))
+    assert [f for f in found if f[2] == "cycling" and f[3]], found
+    assert not [f for f in found if f[2] == "cycling" and not f[3]], found
+    # single-valued: the new value closes the old one, which is not stated at all
+    found = stated(facts("Instead of Leeds we chose York.", extractor, embedder, frames))
+    assert ("Noor", "lives_in", "York", False) in found, found
+    assert not [f for f in found if f[2] == "Leeds"], found
