@@ -165,6 +165,8 @@ _MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
 _DWELLING = frozenset({"live", "reside", "settle"})
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
 _JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig"})
+#: the people and places of someone's work: "my boss at X" works with them at X
+_WORKMATES = frozenset({"boss", "manager", "colleague", "coworker", "co-worker", "office", "team"})
 #: verbs whose object (or verb complement) is an activity someone began
 _BEGINNINGS = frozenset({"start", "begin"})
 #: verbs that with "up" begin an activity (the forms a small tagger leaves unlemmatised
@@ -274,7 +276,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         root = sent.doc[mention.start : mention.end].root
         verb = _governor(root)
-        if verb is not None and _unasserted(verb):
+        if verb is not None and _unasserted(verb) and not _described_subject(root, verb):
             continue
         role = mention.role or _role(root, verb, ending)
         negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
@@ -474,8 +476,10 @@ def _couple_over(sent: Span) -> bool:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects not in (["we"], ["i"]) or _unasserted(verb) or _negated(verb, verb):
+        if subjects not in (["we"], ["i"]) or _unasserted(verb):
             continue
+        if _negated(verb, verb) and not _apart(verb):
+            continue  # "We're not over yet", but "We're not together anymore" is
         named = any(c.dep_ in {"dobj", "prep", "conj"} for c in verb.children)
         if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
             return True
@@ -509,6 +513,8 @@ def _over(verb: Token) -> bool:
         for c in verb.children
     ):
         return True  # "Deloitte is behind me"
+    if _apart(verb):
+        return True
     if verb.lower_ in {"gone", "done", "finished"} and any(c.lemma_ == "be" for c in verb.children):
         return True  # "Clover is gone", "Jonah and I are done", parsed as passives
     if verb.lemma_ == "get" and any(
@@ -527,6 +533,15 @@ def _over(verb: Token) -> bool:
         or (c.lower_ in {"sleep", "rest"} and any(g.lower_ == "to" for g in c.children))
         for c in verb.children
     )  # "to sleep" as a preposition and its object, or as an infinitive
+
+
+def _apart(verb: Token) -> bool:
+    """ "Chris and I are no longer together", "We're not together anymore"."""
+    return (
+        verb.lemma_ == "be"
+        and _negated(verb, verb)
+        and any(c.lower_ == "together" for c in verb.children)
+    )
 
 
 def _once(verb: Token) -> bool:
@@ -569,6 +584,13 @@ def _governor(tok: Token) -> Token | None:
             return None  # a nominal fragment beside a clause, not part of it
         cur = cur.head
     return None
+
+
+def _described_subject(tok: Token, verb: Token) -> bool:
+    """``tok`` describes the verb's subject ("My manager at Heineken wants the report"):
+    said as known, whatever the verb says of wishes or plans."""
+    subj = subject_token(verb)
+    return subj is not None and subj.i != tok.i and tok.i in {t.i for t in subj.subtree}
 
 
 def _unasserted(verb: Token) -> bool:
@@ -645,6 +667,12 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if _ended_above(verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
+        if (
+            lemma in _STOPS
+            and tok.dep_ == "dobj"
+            and not any(c.dep_ == "det" for c in tok.children)
+        ):
+            return "old"  # "Stopped karate", not "stopped the car"
         if attached and ends and not (lemma in _SWAPS and _through(tok, verb, {"for", "to"})):
             return "old"  # but "left Danone for a job at Heineken": Heineken is new
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:
@@ -688,9 +716,13 @@ def _cue(tok: Token, verb: Token) -> str:
         return "activity"  # "got into climbing", "I'm really into rowing"
     if lemma == "work" and _through(tok, verb, {"at", "for"}):
         return "organization"  # "Now working for Puma"
+    if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOBS for c in verb.children)
     if (job or tok.head.head.lemma_.lower() in _JOBS) and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a new job at Adidas", "signed a contract with Arup"
+    if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in _WORKMATES:
+        return "organization"  # "My manager at Heineken wants the report"
     return ""
 
 
@@ -922,7 +954,11 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
     """The owner named by a possessive on ``tok``'s noun chain: a Referent, a falsy one
     (empty name) for "your", or None when there is none."""
     cur = tok
+    placed = False  # the way up passed a preposition: "my sister in Rome"
     for _ in range(5 if climb else 1):
+        kin = cur.lemma_.lower()
+        if placed and kin in en.KIN and kin not in _WORKMATES and not _former(cur):
+            return resolve(cur, ctx) or Referent("")  # Rome is the sister's, not mine
         for child in cur.children:
             if child.dep_ != "poss" or child.lemma_.lower() == "name":
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo
@@ -941,5 +977,6 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
         nxt = cur.head
         if nxt.pos_ in {"VERB", "AUX"}:
             return None
+        placed = placed or cur.dep_ == "prep"
         cur = nxt
     return None

@@ -273,16 +273,32 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
                     object_type="person",
                 )
         return
+    _favourite_fact(category, topic, render(verb, ctx, None), ctx, out)
+
+
+def favourite_appos(tok: Token, ctx: Context, out: Out) -> None:
+    """ "Bought tickets to see Radiohead, my favourite band!": a name and, beside it,
+    the favourite it is."""
+    if tok.dep_ == "appos" and any(c.lower_ in _FAV for c in tok.children):
+        _favourite_fact(tok, tok.head, None, ctx, out)
+
+
+def _favourite_fact(
+    category: Token, topic: Token, text: str | None, ctx: Context, out: Out
+) -> None:
+    """``topic`` is its owner's favourite of ``category`` ("band", "kind of music"), said
+    in ``text`` (or, when None, in a sentence of its own)."""
     holder = owner_of(category, ctx)
     obj = phrase(topic, ctx)
     if holder is None or obj is None:
         return
+    if text is None:
+        text = f"{obj} is {en.possessive(holder)} favourite {category.lower_}."
     head = category
     if head.lemma_.lower() in en.CLASS_NOUNS:
         prep = first_child(head, "prep")
         head = (object_of(prep) if prep is not None else None) or head
     pred = en.snake("favourite", _BRITISH.get(head.lemma_.lower(), head.lemma_))
-    text = render(verb, ctx, None)
     out.add(
         "preference",
         text,

@@ -171,7 +171,8 @@ class FrameMatcher:
                     continue
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
-                combined = score - _TYPE_PENALTY * (1.0 - weight)
+                # the verb vouches for the type a cued value's name leaves in doubt
+                combined = score - _TYPE_PENALTY * (1.0 - (1.0 if cued else weight))
                 if cued:
                     combined += _CUE_BONUS
                 stated = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
@@ -442,7 +443,8 @@ def merge(
 ) -> tuple[ExtractedMemory, ...]:
     """Rule memories plus frame memories, one per relation:
     - what the parse rules relate as a fact ("my partner Ada", "I work at the museum",
-      "I speak Spanish") the frames do not second-guess;
+      "I speak Spanish") or as a catalogued preference ("Dune, my favourite film") the
+      frames do not second-guess;
     - a rule memory of a single-valued slot the frames fill with another object (the
       rules took "flat in Porto" where the frame found "Porto") gives way, and so does a
       rule's "is a team" where the frame found "works as a team lead", and a rule's value
@@ -459,7 +461,9 @@ def merge(
     # Tom": the rules' "our cat Tom") is the end
     ended = {key(m)[:3] for m in frames if m.ended and m.object}
     rules = [m for m in rules if m.ended or key(m)[:3] not in ended]
-    related = {pair(m) for m in rules if m.kind == "fact"}
+    related = {
+        pair(m) for m in rules if m.kind == "fact" or registry.spec(m.predicate) is not None
+    }  # "Dune, my favourite film": no favourite book besides
     added = [
         m for m in frames if key(m) not in have and (pair(m) not in related or key(m)[:3] in ended)
     ]

@@ -487,11 +487,14 @@ def _held(tok: Token) -> bool:
 
 def _name_near(tok: Token, sent: Span) -> Token | None:
     """A capitalised name within three words of a pet noun ("Nugget the gecko", "my
-    ferret Noodle", "Noodle, my ferret")."""
+    ferret Noodle", "Noodle, my ferret"), not a place or someone reached through a
+    preposition ("My sister in Rome has a dog", "a puppy for Bella")."""
     for dist in (1, 2, 3):
         for j in (tok.i + dist, tok.i - dist):
             if sent.start <= j < sent.end:
                 other = sent.doc[j]
+                if other.dep_ == "pobj":
+                    continue
                 if other.pos_ == "PROPN" and other.text[:1].isupper() and j != sent.start:
                     return other
                 if (

@@ -29,7 +29,7 @@ from graphmem.extraction.clauses import (
     resolve,
     sentence_blocked,
 )
-from graphmem.extraction.copula import adjective, copula, kin, later_name
+from graphmem.extraction.copula import adjective, copula, favourite_appos, kin, later_name
 from graphmem.extraction.memories import (
     Out,
     activity,
@@ -67,6 +67,8 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in en.KIN:
                 kin(tok, ctx, out)
+            elif tok.pos_ == "NOUN" and tok.dep_ == "appos":
+                favourite_appos(tok, ctx, out)
             elif tok.pos_ in _VERBISH and tok.dep_ not in _NOT_CLAUSE and not _wh(tok):
                 subj = subject_token(tok)
                 if subj is not None and not is_reported(tok):

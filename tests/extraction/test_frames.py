@@ -55,6 +55,7 @@ ENDS = [
     ("We lost our old cat Tom last month.", "has_pet", "Tom"),  # not the rules' "cat Tom"
     ("Vodafone is behind me, onwards.", "works_at", "Vodafone"),
     ("Escaped Tesco!", "works_at", "Tesco"),  # "Escaped" opens a subjectless sentence
+    ("Ines and I are no longer together.", "has_partner", "Ines"),
 ]
 
 
@@ -121,6 +122,11 @@ ENDS = [
             # where someone works or has a job, whatever the name sounds like
             ("Now working for Jumbo.", "works_at", "Jumbo"),
             ("Landed an internship at Pixar!", "works_at", "Pixar"),
+            ("Joined Grundfos in the spring.", "works_at", "Grundfos"),
+            # the manager is at the speaker's work, whatever the manager wants
+            ("My manager at Ericsson wants everything by noon.", "works_at", "Ericsson"),
+            # a favourite beside its name
+            ("Got tickets for Elbow, my favourite band!", "favourite_band", "Elbow"),
         ]
     ],
 )
@@ -151,6 +157,10 @@ def test_a_fact_can_end_without_a_new_value(
 ) -> None:
     found = stated(facts("I don't live in Aarhus anymore.", extractor, embedder, frames))
     assert ("Noor", "lives_in", "Aarhus", True) in found
+    apart = stated(facts("We're not together anymore.", extractor, embedder, frames))
+    assert ("Noor", "has_partner", None, True) in apart
+    going = stated(facts("We're not over yet, we're fine.", extractor, embedder, frames))
+    assert not [f for f in going if f[3]], going
     meat = stated(facts("I've started eating beef again.", extractor, embedder, frames))
     assert ("Noor", "diet", None, True) in meat  # the diet that kept beef out
     sold = facts("Sold the car last week, I cycle everywhere now.", extractor, embedder, frames)
@@ -183,6 +193,7 @@ def test_a_fact_can_end_without_a_new_value(
         ("We gave Kiwi to my aunt, and got a tortoise, Shelly.", "has_pet", "Kiwi", "Shelly"),
         ("Swapped padel for bouldering, my forearms hate me.", "plays_sport", "padel", None),
         ("RIP Nibbles, we got a kitten called Pip.", "has_pet", "Nibbles", "Pip"),
+        ("I stopped judo in May.", "plays_sport", "judo", None),
     ],
 )
 def test_a_multi_valued_fact_ends_beside_a_new_one(
@@ -240,6 +251,11 @@ def test_someone_elses_fact_is_theirs(
     found = stated(facts("My sister Clara just moved to Lyon.", extractor, embedder, frames))
     assert ("Clara", "lives_in", "Lyon", False) in found
     assert not any(s == "Noor" and p == "lives_in" for s, p, _, _ in found)
+    found = stated(facts("My brother at Siemens earns a lot.", extractor, embedder, frames))
+    assert ("Noor's brother", "works_at", "Siemens", False) in found, found
+    assert not any(s == "Noor" and p == "works_at" for s, p, _, _ in found)
+    found = stated(facts("My aunt in Porto has a dog.", extractor, embedder, frames))
+    assert not [f for f in found if f[2] == "Porto" and f[1] != "lives_in"], found
 
 
 @pytest.mark.parametrize(
@@ -354,3 +370,12 @@ def test_what_is_done_instead_of_a_value_ends_it(
     found = stated(facts("Instead of Leeds we chose York.", extractor, embedder, frames))
     assert ("Noor", "lives_in", "York", False) in found, found
     assert not [f for f in found if f[2] == "Leeds"], found
+
+
+def test_a_film_named_as_the_favourite_is_no_favourite_book(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(
+        facts("We watched Arrival, my favourite film, again.", extractor, embedder, frames)
+    )
+    assert [f[1] for f in found if f[2] == "Arrival"] == ["favourite_film"], found
