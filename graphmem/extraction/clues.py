@@ -874,7 +874,15 @@ def _subject(
     subj = subject_token(verb)
     if subj is not None and subj.i in span and subj.i != tok.i:
         subj = None  # a word of the object itself: "promoted to team lead", "team"/nsubj
-    while subj is None and verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"}:
+    while subj is None and verb.dep_ in {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "pcomp",
+        "acl",
+        "acomp",
+    }:
         verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:  # "a cat called Miso": the noun's clause
             verb = _governor(verb) or verb

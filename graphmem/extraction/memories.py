@@ -27,6 +27,11 @@ def subject_token(verb: Token) -> Token | None:
         for child in verb.head.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
+    for aux in verb.lefts:  # "My cousin got engaged", the subject hung on the auxiliary
+        if aux.dep_ in {"aux", "auxpass"}:
+            for child in aux.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    return child
     for child in verb.lefts:  # "Tim is my neighbour" is sometimes parsed Tim/npadvmod
         if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i == verb.i - 1:
             return child

@@ -254,6 +254,11 @@ def test_someone_elses_fact_is_theirs(
     found = stated(facts("My brother at Siemens earns a lot.", extractor, embedder, frames))
     assert ("Noor's brother", "works_at", "Siemens", False) in found, found
     assert not any(s == "Noor" and p == "works_at" for s, p, _, _ in found)
+    # the subject hung on "got", or "engaged" read as an adjective
+    for text in ["My cousin got engaged to Marco.", "My cousin just got engaged to Marco."]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert ("Noor's cousin", "has_partner", "Marco", False) in found, (text, found)
+        assert not [f for f in found if f[0] == "Noor"], (text, found)
     found = stated(facts("My aunt in Porto has a dog.", extractor, embedder, frames))
     assert not [f for f in found if f[2] == "Porto" and f[1] != "lives_in"], found
 
