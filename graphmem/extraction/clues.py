@@ -704,6 +704,8 @@ def _cue(tok: Token, verb: Token) -> str:
         return "place" if _through(tok, verb, {"to", "into"}) else ""
     if lemma in _DWELLING:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
+    if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
+        return "place"  # "The move to Graz is done"
     if _home_is(verb) and tok.dep_ == "nsubj":
         return "place"  # "Lyon is home now"
     if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
@@ -749,9 +751,15 @@ def _ended_with(tok: Token, verb: Token) -> bool:
     return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
 
 
+def _changed_to(tok: Token) -> bool:
+    """ "the move to Graz", "the switch to Klarna": a change made, named by a noun."""
+    return tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in _CHANGE_NOUNS
+
+
 def _taken(tok: Token) -> bool:
-    """ "Going vegan", "Becoming a nurse": the value taken up, whatever came of it."""
-    return any(
+    """ "Going vegan", "Becoming a nurse", "The move to Austin": the value taken up,
+    whatever came of it."""
+    return _changed_to(tok) or any(
         c.tag_ == "VBG" and c.lemma_.lower() in {"go", "become", "turn", "switch"}
         for c in tok.children
     )

@@ -220,6 +220,8 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
         # what was finished is the course, not the job
         ("I'm a paramedic now, finished the course in May.", "works_as", "paramedic"),
         ("The move to Aachen is finally done.", "lives_in", "Aachen"),  # the move is done
+        # a move, however it went, says where home is now
+        ("The relocation to Ulm was a nightmare.", "lives_in", "Ulm"),
     ],
 )
 def test_words_near_an_end_do_not_end_the_value(
