@@ -202,6 +202,15 @@ def is_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in en.MODALS | {"wo", "ca"} for c in verb.children)
 
 
+def enduring(verb: Token) -> bool:
+    """ "My favourite band has always been Queen", "I've always been vegan", "Coldplay
+    will always be my number one": holds now and goes on holding."""
+    return any(
+        c.dep_ == "aux" and (c.tag_ in {"VBZ", "VBP"} or c.lower_ in {"will", "'ll"})
+        for c in verb.children
+    ) and any(c.dep_ == "advmod" and c.lower_ in {"always", "forever"} for c in verb.children)
+
+
 def is_negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in {"never", "no longer"}:
@@ -219,10 +228,18 @@ def is_reported(verb: Token) -> bool:
     for _ in range(4):
         if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl"}:
             return False
-        tok = tok.head
+        came, tok = tok, tok.head
         if tok.lemma_.lower() in en.REPORT_VERBS:
-            return not avowed(tok)
+            return reports(tok, came) and not avowed(tok)
     return False
+
+
+def reports(verb: Token, clause: Token) -> bool:
+    """Whether ``verb`` reports ``clause`` (below it), not so in "We had to rehome Bella,
+    my landlord said no pets": what the landlord said is its own object."""
+    return not (
+        clause.i < verb.i and any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
+    )
 
 
 #: verbs by which a speaker softens what they say of themselves ("I think I'm vegan now")

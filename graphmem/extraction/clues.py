@@ -29,9 +29,11 @@ from graphmem.extraction.clauses import (
     Context,
     Referent,
     avowed,
+    enduring,
     is_modal,
     is_reported,
     note_people,
+    reports,
     resolve,
     sentence_blocked,
 )
@@ -598,7 +600,7 @@ def _unasserted(verb: Token) -> bool:
     might quit", "Bring Helen to the barbecue!"."""
     if _cannot_stop(verb):
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
-    if is_modal(verb) or is_reported(verb):
+    if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
     if verb.lemma_.lower() in _DESIRES:
         return True  # "I'm considering a career in nursing"
@@ -616,7 +618,8 @@ def _unasserted(verb: Token) -> bool:
         came, cur = cur, cur.head
         if avowed(cur):
             return False  # "Can't believe I've been in Leeds a year"
-        if cur.pos_ in {"VERB", "AUX"} and (cur.lemma_.lower() in _PLAN_VERBS or is_modal(cur)):
+        planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
+        if cur.pos_ in {"VERB", "AUX"} and (planned or is_modal(cur)):
             return True
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
             return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
@@ -858,7 +861,15 @@ def _recent(verb: Token) -> bool:
 
 
 def _former(tok: Token) -> bool:
-    """ "my ex Tom", "my former employer Bosch", "my previous flat in Leeds"."""
+    """ "my ex Tom", "my former employer Bosch", "my previous flat in Leeds", "Jonah's
+    my ex now"."""
+    exes = {"ex", "ex-partner"}
+    if tok.dep_ in {"poss", "appos"} and tok.head.lower_ in exes:
+        return True
+    if tok.dep_ == "nsubj" and any(
+        c.dep_ == "attr" and c.lower_ in exes for c in tok.head.children
+    ):
+        return True  # "Jonah is my ex now"
     cur = tok
     for _ in range(4):
         if any(c.lower_ in _FORMER for c in cur.children if c.dep_ in {"amod", "compound"}):
@@ -976,8 +987,9 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
         if placed and kin in en.KIN and kin not in _WORKMATES and not _former(cur):
             return resolve(cur, ctx) or Referent("")  # Rome is the sister's, not mine
         for child in cur.children:
-            if child.dep_ != "poss" or child.lemma_.lower() == "name":
-                continue  # "his name's Milo", parsed with "name" a possessive of Milo
+            if child.dep_ != "poss" or child.lemma_.lower() == "name" or child.i == tok.i:
+                continue  # "his name's Milo", parsed with "name" a possessive of Milo;
+                # "Jonah's my ex": Jonah is the value, not its owner
             low = child.lower_
             if low in FIRST_POSS or low in OUR:
                 return Referent(ctx.speaker)

@@ -13,6 +13,7 @@ from graphmem.extraction.clauses import (
     SECOND,
     Context,
     Referent,
+    enduring,
     is_modal,
     is_negated,
     name_of,
@@ -56,7 +57,7 @@ def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
 
 
 def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> None:
-    if verb.tag_ == "VBD" or (any(c.dep_ == "aux" for c in verb.children) and not _always(verb)):
+    if verb.tag_ == "VBD" or (any(c.dep_ == "aux" for c in verb.children) and not enduring(verb)):
         return  # "I was a nurse", "I have been a nurse": not a present fact
     attr = first_child(verb, "attr")
     acomp = first_child(verb, "acomp")
@@ -149,14 +150,6 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
                 polarity="like",
                 object_type=obj_type(pobj, "", "concept"),
             )
-
-
-def _always(verb: Token) -> bool:
-    """ "My favourite band has always been Queen", "I've always been vegan": a perfect
-    that still holds."""
-    return any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) and any(
-        c.dep_ == "advmod" and c.lower_ in {"always", "forever"} for c in verb.children
-    )
 
 
 def adjective(

@@ -56,6 +56,10 @@ ENDS = [
     ("Vodafone is behind me, onwards.", "works_at", "Vodafone"),
     ("Escaped Tesco!", "works_at", "Tesco"),  # "Escaped" opens a subjectless sentence
     ("Ines and I are no longer together.", "has_partner", "Ines"),
+    ("Lukas is my ex now.", "has_partner", "Lukas"),
+    ("Lukas's my ex now.", "has_partner", "Lukas"),  # not Lukas's own ex
+    # what the landlord said is "no pets", not the clause before it
+    ("We had to rehome Mochi, the landlord said no pets.", "has_pet", "Mochi"),
 ]
 
 
@@ -116,6 +120,7 @@ ENDS = [
             ("Honestly I've always been vegetarian.", "diet", "vegetarian"),
             # the speaker's own hedge is no report
             ("I reckon Keane is my favourite band now.", "favourite_band", "Keane"),
+            ("Pasta will always be number one for me.", "favourite_food", "Pasta"),
             # "weekends" says when, the job is what follows "as"
             ("I work weekends as a lifeguard.", "works_as", "lifeguard"),
             ("The Oslo years are behind us, hello Bergen.", "lives_in", "Bergen"),  # greeted
@@ -276,6 +281,7 @@ def test_someone_elses_fact_is_theirs(
         "Rosa, you're such a talented photographer!",  # Rosa is spoken to
         "Your favourite food? Lasagne, surely.",  # a guess about the friend
         "I think Tom moved to Rome.",  # a hedge on someone else: reported
+        "Tom moved to Rome, she told me.",
         "I thought my favourite food was sushi.",
         "Do you think Haim is my favourite band?",
     ],
