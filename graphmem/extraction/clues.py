@@ -165,6 +165,8 @@ _PARTINGS = frozenset({"end", "split", "part"})
 #: verbs of moving home, and of having one
 _MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
 _DWELLING = frozenset({"live", "reside", "settle"})
+#: nouns for who belongs to a place or a firm, and the type of what they belong to
+_MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
 _JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig"})
 #: the people and places of someone's work: "my boss at X" works with them at X
@@ -711,6 +713,11 @@ def _cue(tok: Token, verb: Token) -> str:
         return "place"  # "The move to Graz is done"
     if _home_is(verb) and tok.dep_ == "nsubj":
         return "place"  # "Lyon is home now"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBERS:
+        return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
+    where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
+    if where is not None:
+        return "place" if where in _DWELLING else "organization"  # "Arnhem is where I live"
     if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
         return "activity"  # "started surfing": the activity is the verb
     if lemma in _BEGINNINGS and _in_object(tok, verb):
@@ -729,6 +736,20 @@ def _cue(tok: Token, verb: Token) -> str:
     if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in _WORKMATES:
         return "organization"  # "My manager at Heineken wants the report"
     return ""
+
+
+def _where_i(verb: Token) -> str | None:
+    """ "... is where I live / work": the verb of the "where" clause."""
+    for c in verb.children:
+        lemma = c.lemma_.lower()
+        if (
+            c.pos_ == "VERB"
+            and (lemma in _DWELLING or lemma == "work")
+            and any(g.lower_ == "where" for g in c.children)
+            and any(g.dep_ == "nsubj" and g.lower_ in {"i", "we"} for g in c.children)
+        ):
+            return lemma
+    return None
 
 
 def _home_is(verb: Token) -> bool:

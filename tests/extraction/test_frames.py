@@ -121,6 +121,10 @@ ENDS = [
             # the speaker's own hedge is no report
             ("I reckon Keane is my favourite band now.", "favourite_band", "Keane"),
             ("Pasta will always be number one for me.", "favourite_food", "Pasta"),
+            # the place or firm someone belongs to
+            ("Zwolle is where I live now.", "lives_in", "Zwolle"),
+            ("We're Leiden residents now.", "lives_in", "Leiden"),
+            ("Second month as a Philips employee.", "works_at", "Philips"),
             # "weekends" says when, the job is what follows "as"
             ("I work weekends as a lifeguard.", "works_as", "lifeguard"),
             ("The Oslo years are behind us, hello Bergen.", "lives_in", "Bergen"),  # greeted
@@ -282,6 +286,7 @@ def test_someone_elses_fact_is_theirs(
         "Your favourite food? Lasagne, surely.",  # a guess about the friend
         "I think Tom moved to Rome.",  # a hedge on someone else: reported
         "Tom moved to Rome, she told me.",
+        "Paris is where my sister lives.",
         "I thought my favourite food was sushi.",
         "Do you think Haim is my favourite band?",
     ],
