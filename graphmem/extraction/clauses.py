@@ -341,7 +341,15 @@ def _word(tok: Token, ctx: Context, *, keep_case: bool) -> str:
 def phrase(
     tok: Token, ctx: Context, *, lemma_head: bool = False, with_in: bool = False
 ) -> str | None:
-    """A compact noun phrase for an object token; None for pronouns and dates."""
+    """A compact noun phrase for an object token; None for pronouns, dates and symbols
+    (an emoji is no value; "date night w/ tom ❤️": "tom")."""
+    text = _phrase(tok, ctx, lemma_head=lemma_head, with_in=with_in)
+    if text is None:
+        return None
+    return " ".join(w for w in text.split() if any(c.isalnum() for c in w)) or None
+
+
+def _phrase(tok: Token, ctx: Context, *, lemma_head: bool, with_in: bool) -> str | None:
     if tok.lower_ in en.PRONOUN_OBJECTS or tok.i in ctx.date_at or tok.pos_ == "PRON":
         return None
     if any(c.lower_ in en.PRONOUN_OBJECTS and c.dep_ != "det" for c in tok.lefts):

@@ -31,7 +31,8 @@ KIN: dict[str, str] = {
     "wife": "married_to", "spouse": "married_to", "fiance": "engaged_to",
     "fiancé": "engaged_to", "fiancee": "engaged_to", "fiancée": "engaged_to",
     "partner": "has_partner", "boyfriend": "has_partner", "girlfriend": "has_partner",
-    "sweetheart": "has_partner", "friend": "has_friend", "bff": "has_friend",
+    "sweetheart": "has_partner", "bf": "has_partner", "gf": "has_partner",
+    "hubby": "married_to", "friend": "has_friend", "bff": "has_friend",
     "neighbour": "has_neighbour", "neighbor": "has_neighbour", "roommate": "has_roommate",
     "flatmate": "has_roommate", "housemate": "has_roommate", "colleague": "has_colleague",
     "coworker": "has_colleague", "co-worker": "has_colleague", "boss": "has_boss",
@@ -42,11 +43,11 @@ KIN: dict[str, str] = {
 }  # fmt: skip
 FEMALE = _words(
     "sister mom mother mum mama mommy daughter stepdaughter grandma grandmother granny nana "
-    "aunt niece granddaughter wife fiancee fiancée girlfriend"
+    "aunt niece granddaughter wife fiancee fiancée girlfriend gf"
 )
 MALE = _words(
     "brother dad father papa daddy son stepson grandpa grandfather uncle nephew grandson "
-    "husband fiance fiancé boyfriend"
+    "husband fiance fiancé boyfriend bf hubby"
 )
 PETS = frozenset(k for k, v in KIN.items() if v == "has_pet")
 

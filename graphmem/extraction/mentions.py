@@ -214,7 +214,11 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         readings = _NER_READINGS.get(label)
         if readings is None:
             continue
-        toks = [t for t in ent if t.lower_ not in _DETS and t.dep_ != "case"]
+        toks = [
+            t
+            for t in ent
+            if t.lower_ not in _DETS and t.dep_ != "case" and any(c.isalnum() for c in t.text)
+        ]  # no emoji: "date night w/ Tom ❤️"
         if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in _OPENING_VERBS:
             toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
         while len(toks) > 1 and (
