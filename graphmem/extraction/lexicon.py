@@ -168,7 +168,7 @@ JOB_HEADS = _words(
     "supervisor foreman specialist advisor adviser planner strategist recruiter "
     "salesperson representative rep agent estate_agent realtor buyer merchandiser "
     "producer presenter host actor actress dancer coach trainer instructor "
-    "owner-operator entrepreneur freelancer contractor programmer tester "
+    "owner-operator entrepreneur freelancer contractor programmer tester dev "
     "product_owner product_manager project_manager scrum_master data_scientist "
     "ux_designer ui_designer web_developer software_engineer team_lead "
     "head principal headteacher dean vice-president vp partner associate"

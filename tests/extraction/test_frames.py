@@ -127,6 +127,7 @@ ENDS = [
             ("Second month as a Philips employee.", "works_at", "Philips"),
             ("Date night with Tom tonight ❤️", "has_partner", "Tom"),  # no emoji in it
             ("My new gf is Priya.", "has_partner", "Priya"),  # chat words for partners
+            ("Started as a junior dev at Valve.", "works_as", "junior dev"),
             # "weekends" says when, the job is what follows "as"
             ("I work weekends as a lifeguard.", "works_as", "lifeguard"),
             ("The Oslo years are behind us, hello Bergen.", "lives_in", "Bergen"),  # greeted
