@@ -136,10 +136,24 @@ def write_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Out
 
 def _same_statement(m: NodeRecord, c: Candidate) -> bool:
     return (
-        (m.props.get("object_key") or "") == c.object_key
+        same_name(m.props.get("object") or "", c.object or "")
         and m.props.get("polarity") == c.polarity
         and m.props.get("predicate") == c.predicate
     )
+
+
+def same_name(held: str, said: str) -> bool:
+    """Whether two values are one: the same key, or one proper name said in full or in
+    part ("Wet Leg" and "Leg", "Florence and the Machine" and "Florence", "VW Golf" and
+    "Golf"), so that a restatement is not taken for a change. Common nouns must match
+    whole: "designer" is not "senior designer"."""
+    if entity_key(held) == entity_key(said):
+        return True
+    if not (held[:1].isupper() and said[:1].isupper()):
+        return False
+    short, long = sorted((entity_key(held).split(), entity_key(said).split()), key=len)
+    n = len(short)
+    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 def _conflicts(w: Writer, m: NodeRecord, c: Candidate) -> bool:

@@ -229,9 +229,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             toks = toks[1:]  # "My gecko Pretzel", "Easily Haim", "Sorry Berlin": one name
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
-        text = " ".join(t.text for t in toks)
+        start, text = _with_the(toks[0].i, " ".join(t.text for t in toks), sent)
         covered.update(t.i for t in ent)
-        start = toks[0].i
         for object_type, weight in readings:
             add(start, ent.end, text, object_type, weight)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
@@ -247,15 +246,24 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         if len(run) > 1 and run[0].i == sent.start and run[0].lower_ in _OPENING_VERBS:
             run = run[1:]
         if run:
-            text = " ".join(t.text for t in run)
+            start, text = _with_the(run[0].i, " ".join(t.text for t in run), sent)
+            end = run[-1].i + 1
             for object_type, weight in _NAME_READINGS:
-                add(run[0].i, run[-1].i + 1, text, object_type, weight)
+                add(start, end, text, object_type, weight)
             if run[0].text in lx.first_names():
-                add(run[0].i, run[-1].i + 1, text, "person", 0.9)
-            _vehicle(run[0].i, run[-1].i + 1, text, add)
+                add(start, end, text, "person", 0.9)
+            _vehicle(start, end, text, add)
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
-                add(run[0].i, run[-1].i + 1, text, "school", 0.9)
+                add(start, end, text, "school", 0.9)
             run = []
+
+
+def _with_the(start: int, text: str, sent: Span) -> tuple[int, str]:
+    """A name with the capital "The" before it inside a sentence: "now it's all The
+    National", "I write for The Guardian"."""
+    if start - 1 > sent.start and sent.doc[start - 1].text == "The":
+        return start - 1, f"The {text}"
+    return start, text
 
 
 def _named(tok: Token) -> bool:

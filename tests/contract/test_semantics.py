@@ -398,3 +398,27 @@ def test_tenants_never_see_each_other(mem: GraphMem) -> None:
         mem.get(some_id, user_id="u2")
     with pytest.raises(graphmem.NotFoundError):
         mem.delete(some_id, user_id="u2")
+
+
+def test_a_name_said_in_part_is_the_same_value(mem: GraphMem) -> None:
+    full = mem.remember(
+        "Anna's favourite band is Wet Leg.",
+        subject="Anna",
+        predicate="favourite_band",
+        object="Wet Leg",
+        kind="preference",
+    )
+    again = mem.remember(
+        "Leg is still Anna's favourite band.",
+        subject="Anna",
+        predicate="favourite_band",
+        object="Leg",
+        kind="preference",
+    )
+    assert (again.id, again.version) == (full.id, 1)  # corroborated, not a new version
+    # a common noun must match whole: a promotion is a change
+    mem.remember("Anna is a designer.", subject="Anna", predicate="works_as", object="designer")
+    senior = mem.remember(
+        "Anna is a senior designer.", subject="Anna", predicate="works_as", object="senior designer"
+    )
+    assert senior.version == 2
