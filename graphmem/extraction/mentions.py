@@ -184,6 +184,12 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 # too weak to state a new pet, enough for one that ended: "we rehomed
                 # Clover, and now we've got Socks, a cat"
                 readings["pet"] = (pet[0], _OTHER_PET)
+    for readings in found.values():
+        car = readings.get("vehicle")
+        if car is not None and _car_name(car[0]):
+            for kind in ("artist", "person", "team"):  # "Road trip in the Kia": no band
+                if kind in readings:
+                    readings[kind] = (readings[kind][0], min(readings[kind][1], _NOT_A_CAR))
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings:
@@ -318,6 +324,18 @@ def _name_like(tok: Token, sent: Span) -> bool:
         low = tok.lower_
         return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in _OPENING_VERBS)
     return True
+
+
+#: what a plain car make is otherwise (a band, a person, a team): hardly ever
+_NOT_A_CAR = 0.1
+#: car makes that are hardly anything else (not "Genesis", "Mini", "Seat", "Smart")
+_PLAIN_MAKES = lx.CAR_MAKES - lx.words("genesis smart seat mini lotus jaguar lucid mg nio")
+
+
+def _car_name(text: str) -> bool:
+    """ "Kia", "Hyundai Kona": a make, and models of it, only."""
+    words = text.lower().split()
+    return bool(words) and words[0] in _PLAIN_MAKES and all(w in lx.CAR_MODELS for w in words[1:])
 
 
 def _vehicle(start: int, end: int, text: str, add: Any) -> None:

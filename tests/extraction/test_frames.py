@@ -400,3 +400,12 @@ def test_a_film_named_as_the_favourite_is_no_favourite_book(
         facts("We watched Arrival, my favourite film, again.", extractor, embedder, frames)
     )
     assert [f[1] for f in found if f[2] == "Arrival"] == ["favourite_film"], found
+
+
+def test_a_car_make_is_no_band(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(
+        facts("Road trip in the Hyundai tomorrow, I made a playlist.", extractor, embedder, frames)
+    )
+    assert not [f for f in found if f[1] == "favourite_band"], found
