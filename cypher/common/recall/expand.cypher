@@ -1,5 +1,6 @@
 // The last read of a search (see Store.expand): [id, labels, values of $fields[label]] of each
-// candidate of $ids the user has (found); [candidate, entity] for each of $entities a
+// candidate of $ids the user has (found; labels is only the label $fields names, when it names
+// one: the others were 5% of the reply's cells); [candidate, entity] for each of $entities a
 // candidate is ABOUT (about) or MENTIONED_IN (mentions); with $sources, [episode, memory,
 // values of $source_fields] for the memories EXTRACTED_FROM a candidate (sources); and
 // [id, labels, values of $fields] of the user's memories whose sp_key is in $keys (keyed).
@@ -15,7 +16,7 @@ CALL {
   WITH candidates
   UNWIND candidates AS n
   WITH n, [l IN labels(n) WHERE l IN keys($fields)] AS known
-  RETURN collect([n.id, labels(n),
+  RETURN collect([n.id, CASE WHEN size(known) = 0 THEN labels(n) ELSE known END,
                   CASE WHEN size(known) = 0 THEN [] ELSE [f IN $fields[head(known)] | n[f]] END])
          AS found
 }
