@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from graphmem.config import Timeouts
@@ -48,6 +48,12 @@ class Dialect(ABC):
         ``Store.apply_unconfirmed``); a dialect may return before the server answers, as
         long as its next statement waits for that answer first."""
         self.run(query, params, write=True)
+
+    def start(self, query: str, params: dict[str, Any]) -> Callable[[], list[Record]]:
+        """Start a read and return what waits for its records (call it exactly once); a
+        dialect may run the read at once."""
+        records = self.run(query, params, write=False)
+        return lambda: records
 
     @abstractmethod
     def vector_params(self, label: str) -> dict[str, Any]:
@@ -380,6 +386,24 @@ class FalkorDBDialect(Dialect):
                 conn.disconnect()
             finally:
                 pool.release(conn)
+
+    def start(self, query: str, params: dict[str, Any]) -> Callable[[], list[Record]]:
+        """Send the read on a connection of its own and return what reads its answer:
+        the caller's work in between overlaps the server's."""
+        conn = self._sent_alone(query, params, write=False)
+        pool = self.db.connection.connection_pool
+
+        def records() -> list[Record]:
+            try:
+                with self._mapped("query", write=False), no_collection():
+                    return self._records(conn.read_response())
+            except BaseException:
+                conn.disconnect()
+                raise
+            finally:
+                pool.release(conn)
+
+        return records
 
     def _sent_alone(self, query: str, params: dict[str, Any], *, write: bool) -> Any:
         """A connection taken from the pool, with the statement sent on it (after the

@@ -284,11 +284,19 @@ class CypherStore:
         )
 
     def spread(self, user_id: str, request: SpreadRequest) -> list[Gain]:
+        return self.start_spread(user_id, request)()
+
+    def start_spread(self, user_id: str, request: SpreadRequest) -> Callable[[], list[Gain]]:
         if not request.seeds:
-            return []
+            return list
         params = spread_params(user_id, request)
-        spread = self._statements.get("recall/spread")
-        return self._decoded(spread, params, lambda r: gains(r, request))
+        records = self.dialect.start(self._statements.get("recall/spread"), params)
+
+        def offers() -> list[Gain]:
+            with no_collection():  # as in ``_decoded``
+                return gains(records()[0], request)
+
+        return offers
 
     def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
         params = expand_params(user_id, request)
