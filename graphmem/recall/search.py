@@ -12,7 +12,7 @@ serves every store: it only uses the store interface.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Set
+from collections.abc import Callable, Set
 from datetime import datetime, timedelta
 
 from graphmem.codec import EPISODE_FIELDS, MEMORY_FIELDS, to_episode, to_memory
@@ -109,7 +109,8 @@ class Searcher:
     ) -> list[tuple[Hit, NodeRecord]]:
         """The ``k`` best hits of the ``kinds`` asked for (validated by the caller), each
         with the record it was made from (``FIELDS`` of the node). Three reads of the
-        store: ``seeds``, ``spread`` and ``expand``."""
+        store: ``seeds``, ``spread`` (started, and read once the question is known) and
+        ``expand``."""
         cfg = self.config.recall
         wanted = kinds
         statuses = set(LIVE_STATUSES)
@@ -118,9 +119,12 @@ class Searcher:
         if as_of is not None:
             statuses.add(Status.SUPERSEDED)
         found, named = self._seeds(query, user_id, cfg, statuses, EPISODE in wanted)
-        self._spread(user_id, found, cfg)
+        spread = self._spread(user_id, found, cfg)
+        try:  # what the query asks is worked out while a server store walks the graph
+            question = self._question(query, as_of, named, found, cfg)
+        finally:
+            spread()
         found.keep_best(max(cfg.candidates, 4 * k))
-        question = self._question(query, as_of, named, found, cfg)
         expansion = self.store.expand(
             user_id,
             ExpandRequest(
@@ -226,16 +230,22 @@ class Searcher:
         found.query_vector = vector
         return found, named
 
-    def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> None:
-        """One step of spreading activation from the best seeds (``Store.spread``)."""
+    def _spread(self, user_id: str, found: _Scores, cfg: RecallConfig) -> Callable[[], None]:
+        """One step of spreading activation from the best seeds (``Store.start_spread``),
+        started: the call returned adds what it offers to ``found``."""
         seeds = dict(sorted(found.score.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * cfg.seeds])
         if not seeds:
-            return
+            return lambda: None
         request = SpreadRequest(
             seeds, cfg.source_weight, cfg.next_weight, cfg.entity_weight, cfg.entity_spread_limit
         )
-        for gain in self.store.spread(user_id, request):
-            found.add(gain.node_id, gain.gain, f"{_RELATION[gain.relation]} {gain.via}")
+        offers = self.store.start_spread(user_id, request)
+
+        def add() -> None:
+            for gain in offers():
+                found.add(gain.node_id, gain.gain, f"{_RELATION[gain.relation]} {gain.via}")
+
+        return add
 
     def _question(
         self,

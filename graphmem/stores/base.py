@@ -19,7 +19,7 @@ store.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
@@ -419,6 +419,13 @@ class Store(Protocol):
         ``d > entity_limit`` spreads nothing. Each node reached keeps its largest
         offer (an offer of 0 is none); equal offers go to the relation first in
         ``SPREAD_RELATIONS``, then to the smallest seed id. Seeds receive offers too."""
+        ...
+
+    def start_spread(self, user_id: str, request: SpreadRequest) -> Callable[[], list[Gain]]:
+        """``spread``, started: returns what waits for its gains (call it exactly once).
+        A server store sends the statement and reads the answer when that is called, so
+        that the caller's work in between overlaps the server's; the embedded store
+        answers at once."""
         ...
 
     def expand(self, user_id: str, request: ExpandRequest) -> Expansion:

@@ -1,8 +1,8 @@
 """A search asks its store for what ranking needs in few round trips: three reads
-(``seeds``, ``spread``, ``expand``) and the write of the recall bookkeeping (sent
-unconfirmed: a server store does not wait for its answer), counted
-through a wrapper of the store (and, on a Cypher store, per statement sent to the
-server); no read a search makes returns an embedding."""
+(``seeds``, ``spread`` (started, and read after the work it overlaps), ``expand``) and
+the write of the recall bookkeeping (sent unconfirmed: a server store does not wait for
+its answer), counted through a wrapper of the store (and, on a Cypher store, per
+statement sent to the server); no read a search makes returns an embedding."""
 
 from __future__ import annotations
 
@@ -40,6 +40,15 @@ class CountingStore:
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.calls[name] += 1
             out = method(*args, **kwargs)
+            if callable(out):  # a started read: what it gives is kept when it is read
+                started = out
+
+                def finished() -> Any:
+                    result = started()
+                    self.returned.append(result)
+                    return result
+
+                return finished
             self.returned.append(out)
             return out
 
@@ -91,9 +100,7 @@ def test_a_search_is_three_reads_and_one_write_without_embeddings(
     rows: list[Any] = []
     dialect = getattr(store, "dialect", None)
     if dialect is not None:  # a Cypher store: count what reaches the server too
-        run = dialect.run
-
-        send = dialect.send
+        run, send, start = dialect.run, dialect.send, dialect.start
 
         def counted(query: str, params: dict[str, Any], *, write: bool) -> list[Any]:
             statements.append(query)
@@ -105,12 +112,28 @@ def test_a_search_is_three_reads_and_one_write_without_embeddings(
             statements.append(query)
             send(query, params)
 
-        dialect.run, dialect.send = counted, sent
+        def started(query: str, params: dict[str, Any]) -> Any:
+            statements.append(query)
+            records = start(query, params)
+
+            def read() -> Any:
+                out = records()
+                rows.append(out)
+                return out
+
+            return read
+
+        dialect.run, dialect.send, dialect.start = counted, sent, started
     counting.calls.clear()
     counting.returned.clear()
     hits = mem.search(question, k=5)
     assert hits
-    assert dict(counting.calls) == {"seeds": 1, "spread": 1, "expand": 1, "apply_unconfirmed": 1}
+    assert dict(counting.calls) == {
+        "seeds": 1,
+        "start_spread": 1,
+        "expand": 1,
+        "apply_unconfirmed": 1,
+    }
     assert _embeddings_in(counting.returned) == []
     if dialect is not None:
         assert len(statements) == 4

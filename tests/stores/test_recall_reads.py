@@ -85,6 +85,14 @@ def test_spread_through_an_entity_divides_by_its_log_degree(graph: Store) -> Non
     assert graph.spread("u2", request) == []
 
 
+def test_a_started_spread_gives_what_spread_gives_while_other_reads_run(graph: Store) -> None:
+    request = SpreadRequest({"m1": 1.0, "e2": 0.5}, 0.5, 0.6, 0.25, 200)
+    started = graph.start_spread("u1", request)
+    assert [r.id for r in graph.get("u1", ["m3"])] == ["m3"]  # a read while it is pending
+    assert sorted(started()) == sorted(graph.spread("u1", request))
+    assert graph.start_spread("u1", SpreadRequest({}, 0.5, 0.6, 0.25, 200))() == []
+
+
 def test_seeds_finds_named_entities_vectors_and_keyword_candidates(graph: Store) -> None:
     request = SeedRequest(
         vec(1.0),

@@ -1,21 +1,23 @@
 // The last read of a search (see Store.expand): [id, labels, values of $fields[label]] of each
-// candidate of $ids the user has (found); [candidate, entity] for each of $entities a
+// candidate of $ids the user has (found; labels is only the label $fields names, when it names
+// one: the others were 5% of the reply's cells); [candidate, entity] for each of $entities a
 // candidate is ABOUT (about) or MENTIONED_IN (mentions); with $sources, [episode, memory,
 // values of $source_fields] for the memories EXTRACTED_FROM a candidate (sources); and
 // [id, labels, values of $fields] of the user's memories whose sp_key is in $keys (keyed).
-// The candidates are looked up once (and filtered by user in a WITH: 0.4 ms less than in
-// the MATCH's WHERE). Each relationship is reached from the candidate and filtered in a
+// The candidates are looked up once, by one IN on the id index (on FalkorDB 4.16 1 ms less
+// than one lookup per id), and filtered by user in a WITH (0.4 ms less than in the MATCH's
+// WHERE). Each relationship is reached from the candidate and filtered in a
 // WITH: on FalkorDB 4.16 that runs in about a millisecond, where pattern comprehensions
 // took tens of milliseconds and filters in the MATCH (incoming relationships) seconds.
-UNWIND $ids AS id
-MATCH (n:Node {id: id})
+MATCH (n:Node)
+WHERE n.id IN $ids
 WITH n WHERE n.user_id = $user_id
 WITH collect(n) AS candidates
 CALL {
   WITH candidates
   UNWIND candidates AS n
   WITH n, [l IN labels(n) WHERE l IN keys($fields)] AS known
-  RETURN collect([n.id, labels(n),
+  RETURN collect([n.id, CASE WHEN size(known) = 0 THEN labels(n) ELSE known END,
                   CASE WHEN size(known) = 0 THEN [] ELSE [f IN $fields[head(known)] | n[f]] END])
          AS found
 }

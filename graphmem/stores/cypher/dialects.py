@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from graphmem.config import Timeouts
@@ -48,6 +48,12 @@ class Dialect(ABC):
         ``Store.apply_unconfirmed``); a dialect may return before the server answers, as
         long as its next statement waits for that answer first."""
         self.run(query, params, write=True)
+
+    def start(self, query: str, params: dict[str, Any]) -> Callable[[], list[Record]]:
+        """Start a read and return what waits for its records (call it exactly once); a
+        dialect may run the read at once."""
+        records = self.run(query, params, write=False)
+        return lambda: records
 
     @abstractmethod
     def vector_params(self, label: str) -> dict[str, Any]:
@@ -199,21 +205,21 @@ def _value(cell: Any) -> Any:
 
 
 def _decode(kind: int, value: Any) -> Any:
-    """The value of a ``--compact`` cell ``[kind, value]``; strings, the commonest cells
-    of a list, are decoded in place (a search decodes some 15,000 cells)."""
-    if kind == 2:
-        return value.decode() if type(value) is bytes else str(value)
+    """The value of a ``--compact`` cell ``[kind, value]``; strings and nulls, the
+    commonest cells of a list (half of a search's 15,000 cells are nulls), are decoded in
+    place."""
     if kind == 6:
         return [
-            (v.decode() if type(v) is bytes else str(v)) if k == 2 else _decode(k, v)
-            for k, v in value
+            v if k == 2 and type(v) is str else None if k == 1 else _decode(k, v) for k, v in value
         ]
+    if kind == 2:
+        return value if type(value) is str else _text(value)
+    if kind == 1:
+        return None
     if kind == 5:
         return float(value)
     if kind == 3:
         return int(value)
-    if kind == 1:
-        return None
     if kind == 4:
         return _text(value) == "true"
     if kind == 10:
@@ -242,29 +248,43 @@ class _Vector32Formats(dict[int, str]):
 _VECTOR32 = _Vector32Formats()
 
 
+def _quoted(s: str) -> str:
+    """A string as the client quotes it: in double quotes, backslashes and double quotes
+    escaped."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _param(v: Any) -> str:
+    """One parameter value as the client writes it, with a fast path for the exact
+    types a search sends most (strings, ints and lists of them: 160 seed maps, 300 ids)."""
+    t = type(v)
+    if t is str:
+        return _quoted(v)
+    if t is int:
+        return str(v)
+    if t is Vector32:  # 9 digits: exact for float32, a third of repr's time
+        return _VECTOR32[len(v)] % tuple(v)
+    if t is list and v and all(type(x) is float for x in v):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ",".join([_param(x) for x in v]) + "]"
+    if isinstance(v, dict):
+        for k in v:
+            if not isinstance(k, str) or not k or "`" in k:
+                raise ValueError(f"map key {k!r} cannot be written as a Cypher identifier")
+        return "{" + ",".join([f"`{k}`:{_param(x)}" for k, x in v.items()]) + "}"
+    from falkordb.helpers import stringify_param_value
+
+    return str(stringify_param_value(v))
+
+
 def _header(params: dict[str, Any]) -> str:
     """The parameters as FalkorDB's ``CYPHER name=value ...`` prefix, as the client
     writes it, except that a list of floats (an embedding) is written by Python's own
     list repr: the client's per-value conversion took most of an ``add``'s write time."""
-    from falkordb.helpers import stringify_param_value
-
-    def value(v: Any) -> str:
-        if type(v) is Vector32:  # 9 digits: exact for float32, a third of repr's time
-            return _VECTOR32[len(v)] % tuple(v)
-        if isinstance(v, list) and v and all(type(x) is float for x in v):
-            return repr(v)
-        if isinstance(v, list | tuple):
-            return "[" + ",".join(map(value, v)) + "]"
-        if isinstance(v, dict):
-            for k in v:
-                if not isinstance(k, str) or not k or "`" in k:
-                    raise ValueError(f"map key {k!r} cannot be written as a Cypher identifier")
-            return "{" + ",".join(f"`{k}`:{value(x)}" for k, x in v.items()) + "}"
-        return str(stringify_param_value(v))
-
     if not params:
         return ""
-    return "CYPHER " + " ".join(f"{k}={value(v)}" for k, v in params.items()) + " "
+    return "CYPHER " + " ".join([f"{k}={_param(v)}" for k, v in params.items()]) + " "
 
 
 class FalkorDBDialect(Dialect):
@@ -345,17 +365,7 @@ class FalkorDBDialect(Dialect):
         dropped) before this dialect sends anything else, so the server has run it by
         then. The write overlaps what the caller does next (a search's recall
         bookkeeping: the next query's embedding)."""
-        self._settle()
-        pool = self.db.connection.connection_pool
-        with self._mapped("query", write=True), _no_collection():
-            text = _header(params) + query
-            conn = pool.get_connection()
-            try:
-                conn.send_command("GRAPH.QUERY", self.graph.name, text, "--compact")
-            except BaseException:
-                conn.disconnect()
-                pool.release(conn)
-                raise
+        conn = self._sent_alone(query, params, write=True)
         with self._sent_lock:
             self._sent.append(conn)
 
@@ -377,22 +387,66 @@ class FalkorDBDialect(Dialect):
             finally:
                 pool.release(conn)
 
+    def start(self, query: str, params: dict[str, Any]) -> Callable[[], list[Record]]:
+        """Send the read on a connection of its own and return what reads its answer:
+        the caller's work in between overlaps the server's."""
+        conn = self._sent_alone(query, params, write=False)
+        pool = self.db.connection.connection_pool
+
+        def records() -> list[Record]:
+            try:
+                with self._mapped("query", write=False), no_collection():
+                    return self._records(conn.read_response())
+            except BaseException:
+                conn.disconnect()
+                raise
+            finally:
+                pool.release(conn)
+
+        return records
+
+    def _sent_alone(self, query: str, params: dict[str, Any], *, write: bool) -> Any:
+        """A connection taken from the pool, with the statement sent on it (after the
+        answers to earlier writes are read); the caller reads the answer and releases it."""
+        self._settle()
+        pool = self.db.connection.connection_pool
+        with self._mapped("query", write=write), no_collection():
+            args = self._args(query, params, write)
+            conn = pool.get_connection()
+            try:
+                conn.send_command(*args)
+            except BaseException:
+                conn.disconnect()
+                pool.release(conn)
+                raise
+        return conn
+
     def run(self, query: str, params: dict[str, Any], *, write: bool) -> list[Record]:
         self._settle()
-        command = "GRAPH.QUERY" if write else "GRAPH.RO_QUERY"
-        with self._mapped("query", write=write), _no_collection():
-            args: list[Any] = [command, self.graph.name, _header(params) + query, "--compact"]
-            if not write:  # FalkorDB never times out a write itself: the socket timeout does
-                args += ["timeout", max(1, int(self.timeouts.statement * 1000))]
-            reply = self.graph.execute_command(*args)
-            if reply and isinstance(reply[0], self._redis_errors.ResponseError):
-                raise reply[0]
-            try:
-                return _records(reply)
-            except _Unparsed:  # a type graphmem's statements never return: the client's way
-                from falkordb.query_result import QueryResult
+        with self._mapped("query", write=write), no_collection():
+            # the raw reply (a list per cell) is freed while the collector is still off,
+            # so that only the records are young objects when it resumes: alive then, it
+            # was scanned and promoted (1-2 ms of every search)
+            return self._records(self.graph.execute_command(*self._args(query, params, write)))
 
-                result = QueryResult(self.graph, reply)
+    def _args(self, query: str, params: dict[str, Any], write: bool) -> list[Any]:
+        """The command that runs a statement."""
+        if write:  # FalkorDB never times out a write itself: the socket timeout does
+            return ["GRAPH.QUERY", self.graph.name, _header(params) + query, "--compact"]
+        timeout = max(1, int(self.timeouts.statement * 1000))
+        command = ["GRAPH.RO_QUERY", self.graph.name, _header(params) + query, "--compact"]
+        return [*command, "timeout", timeout]
+
+    def _records(self, reply: Any) -> list[Record]:
+        """The records of a reply (an error it holds raised)."""
+        if reply and isinstance(reply[0], self._redis_errors.ResponseError):
+            raise reply[0]
+        try:
+            return _records(reply)
+        except _Unparsed:  # a type graphmem's statements never return: the client's way
+            from falkordb.query_result import QueryResult
+
+            result = QueryResult(self.graph, reply)
         keys = [h[1] for h in result.header]
         return [dict(zip(keys, row, strict=True)) for row in result.result_set]
 
@@ -436,7 +490,7 @@ class FalkorDBDialect(Dialect):
 
 
 @contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
+def no_collection() -> Iterator[None]:
     """The cyclic garbage collector paused while a statement's parameters are written and
     its reply parsed (as Mercurial's ``util.nogc`` does for large structures): both are
     tens of thousands of containers without cycles, alive for milliseconds, and a

@@ -131,7 +131,7 @@ def keyword_docs(rows: Sequence[Record]) -> KeywordDocs:
 def spread_params(user_id: str, req: SpreadRequest) -> dict[str, Any]:
     return {
         "user_id": user_id,
-        "seeds": [{"id": seed, "i": i} for i, seed in enumerate(req.seeds)],
+        "seeds": list(req.seeds),
         "entity_weight": req.entity_weight,
         "entity_limit": max(req.entity_limit, 0),
     }
@@ -140,12 +140,11 @@ def spread_params(user_id: str, req: SpreadRequest) -> dict[str, Any]:
 def gains(row: Record, req: SpreadRequest) -> list[Gain]:
     """The row of ``recall/spread`` (what the seeds reach) weighed as every store does
     (``semantics.Offers``)."""
-    seeds = list(req.seeds)
     offers = Offers(req)
-    for node_id, is_next, i in row["direct"]:
-        offers.along(str(node_id), 1 if is_next else 0, seeds[i])
+    for node_id, is_next, via in row["direct"]:
+        offers.along(str(node_id), 1 if is_next else 0, str(via))
     for via, members in row["shared"]:
-        offers.shared([str(m) for m in members], [seeds[i] for i in via])
+        offers.shared([str(m) for m in members], [str(s) for s in via])
     return offers.gains()
 
 

@@ -14,8 +14,8 @@ refused statement writes nothing, and is then explained by ``plan.diagnose``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -37,7 +37,7 @@ from graphmem.stores.base import (
     Vector,
     Where,
 )
-from graphmem.stores.cypher.dialects import Dialect, Record
+from graphmem.stores.cypher.dialects import Dialect, Record, no_collection
 from graphmem.stores.cypher.plan import (
     apply_statement,
     compile_changes,
@@ -57,6 +57,8 @@ from graphmem.stores.cypher.recall import (
 from graphmem.stores.cypher.statements import Vector32
 from graphmem.stores.semantics import bm25, fetch_sizes
 from graphmem.text import query_terms
+
+T = TypeVar("T")
 
 
 def _label(labels: Sequence[str]) -> str:
@@ -90,6 +92,13 @@ class CypherStore:
 
     def _read(self, name: str, **params: Any) -> list[Record]:
         return self.dialect.run(self._statements.get(name), params, write=False)
+
+    def _decoded(self, query: str, params: dict[str, Any], decode: Callable[[Record], T]) -> T:
+        """The one row of a recall read, decoded into the store interface's result with
+        the cyclic collector paused (see ``no_collection``): the rows, thousands of lists
+        each, are freed before it resumes, so that only the result is young then."""
+        with no_collection():
+            return decode(self.dialect.run(query, params, write=False)[0])
 
     # ------------------------------------------------------------------ schema
     def apply_schema(self) -> list[str]:
@@ -269,19 +278,33 @@ class CypherStore:
         statement = self._seed_statement(user_id, request)
         if not statement.text:
             return SeedResult()
-        rows = self.dialect.run(statement.text, statement.params, write=False)
-        return statement.result(rows[0], self.dialect.similarity)
+        similarity = self.dialect.similarity
+        return self._decoded(
+            statement.text, statement.params, lambda r: statement.result(r, similarity)
+        )
 
     def spread(self, user_id: str, request: SpreadRequest) -> list[Gain]:
+        return self.start_spread(user_id, request)()
+
+    def start_spread(self, user_id: str, request: SpreadRequest) -> Callable[[], list[Gain]]:
         if not request.seeds:
-            return []
+            return list
         params = spread_params(user_id, request)
-        rows = self._read("recall/spread", **params)
-        return gains(rows[0], request)
+        records = self.dialect.start(self._statements.get("recall/spread"), params)
+
+        def offers() -> list[Gain]:
+            with no_collection():  # as in ``_decoded``
+                return gains(records()[0], request)
+
+        return offers
 
     def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
-        rows = self._read("recall/expand", **expand_params(user_id, request))
-        return expansion(rows[0], request, user_id, _label)
+        params = expand_params(user_id, request)
+        return self._decoded(
+            self._statements.get("recall/expand"),
+            params,
+            lambda r: expansion(r, request, user_id, _label),
+        )
 
     def embeddings(self, user_id: str, ids: Sequence[str]) -> dict[str, Vector]:
         if not ids:

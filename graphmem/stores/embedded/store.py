@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +194,10 @@ class EmbeddedStore:
         with self._lock:
             self._refresh()
             return self._mirror.spread(user_id, request)
+
+    def start_spread(self, user_id: str, request: SpreadRequest) -> Callable[[], list[Gain]]:
+        gains = self.spread(user_id, request)
+        return lambda: gains
 
     def expand(self, user_id: str, request: ExpandRequest) -> Expansion:
         out = Expansion()
