@@ -236,10 +236,16 @@ def is_reported(verb: Token) -> bool:
 
 def reports(verb: Token, clause: Token) -> bool:
     """Whether ``verb`` reports ``clause`` (below it), not so in "We had to rehome Bella,
-    my landlord said no pets": what the landlord said is its own object."""
-    return not (
-        clause.i < verb.i and any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
-    )
+    my landlord said no pets": what the landlord said is its own object; nor in "Said
+    goodbye to Leeds, Lyon is home now": a greeting said is all that was said."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if any(c.lower_ in _SAID_WORDS for c in objects):
+        return False
+    return not (clause.i < verb.i and objects)
+
+
+#: what is said when only that is said ("said goodbye to Leeds")
+_SAID_WORDS = frozenset({"goodbye", "bye", "farewell", "hello", "hi", "yes", "thanks"})
 
 
 #: verbs by which a speaker softens what they say of themselves ("I think I'm vegan now")

@@ -132,8 +132,21 @@ _OWNING = frozenset({"have", "own", "adopt", "get", "rescue", "foster", "buy", "
 _TASTE_CHANGES = frozenset({"fall", "get", "become", "discover", "switch", "turn", "start", "go"})
 #: words that make a past sentence about something lasting
 _LASTING = frozenset(
-    {"now", "lately", "since", "always", "every", "favourite", "favorite", "still"}
+    {
+        "now",
+        "lately",
+        "since",
+        "always",
+        "every",
+        "favourite",
+        "favorite",
+        "still",
+        "repeat",
+        "nonstop",
+    }
 )
+#: a span of time that, after "for", makes a perfect tense lasting ("for weeks")
+_SPANS = frozenset({"week", "month", "year", "age"})
 #: the tags of "used" in "I used to", and in a chat's subjectless "Used to be all Blur"
 _USED = frozenset({"VBD", "VBN"})
 #: "found a new home for Biscuit": a pet given away
@@ -171,8 +184,24 @@ _SERVING = frozenset({"work", "qualify", "start", "hire", "employ", "retrain", "
 _MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
 _JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig"})
-#: the people and places of someone's work: "my boss at X" works with them at X
-_WORKMATES = frozenset({"boss", "manager", "colleague", "coworker", "co-worker", "office", "team"})
+#: the people, places and routines of someone's work: "my boss at X" works with them at X
+_WORKMATES = frozenset(
+    {
+        "boss",
+        "manager",
+        "colleague",
+        "coworker",
+        "co-worker",
+        "office",
+        "team",
+        "onboarding",
+        "induction",
+        "probation",
+        "appraisal",
+        "shift",
+        "payroll",
+    }
+)
 #: verbs whose object (or verb complement) is an activity someone began
 _BEGINNINGS = frozenset({"start", "begin"})
 #: verbs that with "up" begin an activity (the forms a small tagger leaves unlemmatised
@@ -434,8 +463,8 @@ def _ended_above(verb: Token) -> bool:
         cur = cur.head
         if cur.pos_ == "ADP":
             cur = cur.head
-        if cur.lemma_.lower() in END_VERBS or _phrasal_end(cur):
-            return True
+        if cur.lemma_.lower() in END_VERBS or _phrasal_end(cur) or _over(cur):
+            return True  # and "I'm done with being vegetarian"
         if cur.lemma_.lower() in _STOPS and not any(c.dep_ == "neg" for c in cur.children):
             return True  # "stopped listening to Haim", but "can't stop listening to it"
     return False
@@ -555,7 +584,14 @@ def _once(verb: Token) -> bool:
     not a lasting state or a change of taste ("got into jazz", "now I love it")."""
     if verb.tag_ != "VBD" or verb.lemma_.lower() in _TASTE_CHANGES:
         return False
-    return not any(t.lower_ in _LASTING for t in clause_tokens(verb))
+    words = clause_tokens(verb)
+    if any(t.lower_ in _LASTING for t in words):
+        return False
+    return not any(  # "I've had Arctic Monkeys on repeat for weeks"
+        t.lower_ == "for"
+        and any(c.lemma_.lower() in _SPANS and c.tag_ == "NNS" for c in t.children)
+        for t in words
+    )
 
 
 def _cannot_stop(verb: Token) -> bool:
@@ -652,7 +688,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"
         if word == "for" and governor.lemma_.lower() in _REHOMING:
             return "old"  # "found a new home for Biscuit"
-        if word in {"to", "for", "into", "with"} and governor.lemma_.lower() in _SWAPS:
+        if word in {"to", "for", "into", "with"} and _swapping(governor):
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
     if verb is None and tok.dep_ == "npadvmod" and (_over(tok.head) or _phrasal_end(tok.head)):
         return "old"  # "Tom and I went our separate ways", "Karin and I broke up", the
@@ -713,8 +749,8 @@ def _cue(tok: Token, verb: Token) -> str:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
     if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
         return "place"  # "The move to Graz is done"
-    if _home_is(verb) and tok.dep_ == "nsubj":
-        return "place"  # "Lyon is home now"
+    if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
+        return "place"  # "Lyon is home now", "Home is Ghent these days"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBERS:
         return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
     where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
@@ -739,7 +775,20 @@ def _cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Started a new job at Adidas", "signed a contract with Arup"
     if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in _WORKMATES:
         return "organization"  # "My manager at Heineken wants the report"
+    if _my_car(tok):
+        return "vehicle"  # "Picked up the keys to my new Yaris"
     return ""
+
+
+def _my_car(tok: Token) -> bool:
+    """A car make or model, written as a name, that the speaker calls theirs."""
+    low = tok.lower_
+    named = tok.text[:1].isupper() or tok.text[:1].isdigit()
+    return (
+        named
+        and (low in lx.CAR_MODELS or low in lx.CAR_MAKES)
+        and any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+    )
 
 
 def _where_i(verb: Token) -> str | None:
@@ -836,6 +885,14 @@ def _negated_nominal(tok: Token) -> bool:
     return False
 
 
+def _swapping(tok: Token) -> bool:
+    """A verb of swapping, also when the tagger took a chat opener's "Swapped" for an
+    adjective or a name."""
+    return tok.lemma_.lower() in _SWAPS or (
+        tok.i == tok.sent.start and tok.lower_ in _ENDING_OPENERS
+    )
+
+
 def _ended_by_opener(tok: Token) -> bool:
     """A subjectless chat sentence opening with an ending verb that the tagger took for
     a name ("Quit fencing last spring"): the phrase it is part of ended."""
@@ -844,9 +901,8 @@ def _ended_by_opener(tok: Token) -> bool:
         return False
     if first.head.i == tok.i:
         return True
-    if first.head.i != first.i:
-        return False
-    cur = tok  # "Quit my job at Tesco", "Quit" read as the root: what hangs from it ended
+    cur = tok  # "Quit my job at Tesco", "Quit the vegan thing, I missed cheese": what
+    # hangs from the opener ended
     for _ in range(6):
         if cur.head.i == first.i:
             return True

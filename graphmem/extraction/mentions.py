@@ -316,6 +316,8 @@ _INTERJECTIONS = lx.words(
 def _name_like(tok: Token, sent: Span) -> bool:
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         return tok.text in lx.first_names()  # "Matteo and I ...", tagged a common noun
+    if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
+        return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
         return False
     if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _INTERJECTIONS:
@@ -324,6 +326,22 @@ def _name_like(tok: Token, sent: Span) -> bool:
         low = tok.lower_
         return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in _OPENING_VERBS)
     return True
+
+
+def _capital_inside(tok: Token, sent: Span) -> bool:
+    """A capitalised, not all-capital word inside a sentence, after a word that is not
+    itself capitalised or a quote's opening, and not a kinship word ("my Mum")."""
+    text = tok.text
+    if not text[:1].isupper() or text.isupper() or tok.i <= sent.start:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.is_punct and before.lower_ not in {","}:
+        return False  # after a quote, a colon, a bracket: a new sentence's capital
+    return tok.lower_ not in en.KIN and tok.lower_ not in _TITLES
+
+
+#: words written with a capital as a form of address or a title, not a name
+_TITLES = frozenset({"mum", "mom", "dad", "grandma", "grandpa", "nan", "sir", "madam", "god"})
 
 
 #: what a plain car make is otherwise (a band, a person, a team): hardly ever

@@ -60,6 +60,9 @@ ENDS = [
     ("Lukas's my ex now.", "has_partner", "Lukas"),  # not Lukas's own ex
     # what the landlord said is "no pets", not the clause before it
     ("We had to rehome Mochi, the landlord said no pets.", "has_pet", "Mochi"),
+    # "Quit" read as a name hanging from the clause after it
+    ("Quit the keto thing in June, I missed bread.", "diet", "keto"),
+    ("I'm done with being pescatarian.", "diet", "pescatarian"),
 ]
 
 
@@ -139,6 +142,17 @@ ENDS = [
             ("My manager at Ericsson wants everything by noon.", "works_at", "Ericsson"),
             # a favourite beside its name
             ("Got tickets for Elbow, my favourite band!", "favourite_band", "Elbow"),
+            ("Home is Tallinn these days.", "lives_in", "Tallinn"),
+            # a farewell said is no report of the clause after it
+            ("Said farewell to Turin, Genoa is home now.", "lives_in", "Genoa"),
+            # "Swapped" tagged an adjective: what it was swapped for is new
+            ("Swapped my Clio for a Kia Picanto.", "drives", "Kia Picanto"),
+            ("Collected the keys to my new Octavia.", "drives", "Octavia"),  # my car model
+            ("My induction at Maersk starts on Monday.", "works_at", "Maersk"),
+            # a capital inside the sentence, tagged a common noun
+            ("Used to be all Blur, now it's all Oasis.", "favourite_band", "Oasis"),
+            # a perfect "had" that lasts is no one-off
+            ("I've had Sleaford Mods on repeat for months.", "favourite_band", "Sleaford Mods"),
         ]
     ],
 )
