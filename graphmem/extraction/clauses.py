@@ -322,7 +322,8 @@ def _compact_words(head: Token, ctx: Context, *, lemma_head: bool = False) -> st
     if head.pos_ == "PROPN" or head.ent_type_ in ENTITY_TYPES:
         words.append(head.text)
     else:
-        words.append(head.lemma_.lower() if lemma_head and head.tag_ == "NNS" else head.lower_)
+        plural = head.tag_ == "NNS" and head.lower_.endswith("s")  # not "ramen" -> "raman"
+        words.append(head.lemma_.lower() if lemma_head and plural else head.lower_)
     return " ".join("".join(words).split())
 
 

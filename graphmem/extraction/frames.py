@@ -432,6 +432,11 @@ def typed(
     return tuple(out)
 
 
+#: rule predicates (a bare verb) and the frame predicates that say which kind of object
+#: the verb takes ("plays" -> "plays_sport", "plays_instrument")
+_REFINEMENTS = {"plays": ("sport", "instrument")}
+
+
 def _part_of_framed(m: ExtractedMemory, framed: set[tuple[str, str]]) -> bool:
     """A rule's "is a team" where a frame found "works as a team lead"."""
     key = entity_key(m.object or "")
@@ -456,6 +461,17 @@ def merge(
     def pair(m: ExtractedMemory) -> tuple[str, str]:
         return (m.subject, entity_key(m.object or ""))
 
+    # the frames' "plays_sport tennis" refines the rules' "plays tennis": one slot to
+    # version, the one a later "switched from tennis to padel" ends
+    refined = {(*pair(m), m.predicate) for m in frames if "_" in m.predicate}
+    rules = [
+        m
+        for m in rules
+        if not any(
+            (*pair(m), f"{m.predicate}_{tail}") in refined
+            for tail in _REFINEMENTS.get(m.predicate, ())
+        )
+    ]
     have = {key(m) for m in rules}
     # a value the frames found ended that the rules state as held ("We lost our old cat
     # Tom": the rules' "our cat Tom") is the end

@@ -400,6 +400,8 @@ def _lexicon(sent: Span, add: Any) -> None:
             a, b = toks[i].i, toks[last].i + 1
             for object_type in types:
                 add(a, b, doc[a:b].text, object_type, 1.0)
+            if "food" in types and i > 0 and _dish_modifier(toks[i - 1], toks[last]):
+                add(a - 1, b, doc[a - 1 : b].text, "food", 1.0)  # "katsu curry"
             if n <= 2 and forms & _CARS:
                 end = b
                 # "a Toyota Corolla", "my old VW Golf": take the make with its model
@@ -412,6 +414,23 @@ def _lexicon(sent: Span, add: Any) -> None:
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
             if types:
                 covered.update(range(i, i + n))
+
+
+def _dish_modifier(tok: Token, food: Token) -> bool:
+    """A noun naming a kind of a dish, before it: "katsu curry", "beef pho"; not before a
+    name ("Meet Waffles, our budgie")."""
+    return (
+        food.text[:1].islower()
+        and tok.dep_ == "compound"
+        and tok.head.i == food.i
+        and tok.pos_ in {"NOUN", "PROPN"}
+        and tok.is_alpha
+        and tok.ent_type_ not in _COUNTED
+    )
+
+
+#: entity types of a time or a number, never a kind of dish ("Friday pizza")
+_COUNTED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _compact(head: Token) -> tuple[int, int, str]:

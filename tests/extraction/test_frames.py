@@ -153,6 +153,8 @@ ENDS = [
             ("Used to be all Blur, now it's all Oasis.", "favourite_band", "Oasis"),
             # a perfect "had" that lasts is no one-off
             ("I've had Sleaford Mods on repeat for months.", "favourite_band", "Sleaford Mods"),
+            # a dish named with its kind
+            ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
     ],
 )
@@ -423,3 +425,19 @@ def test_a_car_make_is_no_band(
         facts("Road trip in the Hyundai tomorrow, I made a playlist.", extractor, embedder, frames)
     )
     assert not [f for f in found if f[1] == "favourite_band"], found
+
+
+def test_a_verb_the_frames_refine_is_one_slot(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # the rules' "plays squash" is the frames' sport, so a later change of sport ends it
+    found = stated(facts("I play squash on Tuesdays.", extractor, embedder, frames))
+    assert ("Noor", "plays_sport", "squash", False) in found, found
+    assert not [f for f in found if f[1] == "plays"], found
+
+
+def test_a_plural_looking_dish_keeps_its_name(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("I'm obsessed with ramen now.", extractor, embedder, frames))
+    assert ("Noor", "likes", "ramen", False) in found, found  # not "raman"
