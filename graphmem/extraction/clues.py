@@ -99,6 +99,7 @@ PHRASAL_ENDS = frozenset(
         ("give", "away"),
         ("break", "off"),
         ("go", "off"),
+        ("run", "away"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -166,6 +167,8 @@ _ENDING_OPENERS = frozenset(
         "swapped",
         "traded",
         "escaped",
+        "stopped",
+        "dropped",
     }
 )
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
@@ -342,7 +345,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         used.update(range(mention.start, mention.end))
         once = verb is not None and _once(verb)
-        cue = _cue(root, verb) if role == "new" and verb is not None else ""
+        cue = _cue(root, verb) if role == "new" else ""
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
@@ -500,6 +503,14 @@ def _in_object(tok: Token, verb: Token) -> bool:
     return False
 
 
+def _gone_to_live(verb: Token) -> bool:
+    """ "went to live with my parents", "has gone to live on a farm": moved out of the
+    speaker's home for good."""
+    return verb.lemma_.lower() == "go" and any(
+        c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() == "live" for c in verb.children
+    )
+
+
 def _has_prep(verb: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
 
@@ -552,6 +563,12 @@ def _over(verb: Token) -> bool:
         return True
     if verb.lower_ in {"gone", "done", "finished"} and any(c.lemma_ == "be" for c in verb.children):
         return True  # "Clover is gone", "Jonah and I are done", parsed as passives
+    if (
+        verb.i == verb.sent.start
+        and verb.lower_ in {"done", "finished"}
+        and _has_prep(verb, "with")
+    ):
+        return True  # a chat's subjectless "Done with hockey, rugby now"
     if verb.lemma_ == "get" and any(
         c.dep_ in {"acomp", "auxpass", "xcomp"} and c.lemma_.lower() in END_VERBS
         for c in verb.children
@@ -706,6 +723,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "swapped my Daft Punk posters for Haim ones"
         if lemma == "give" and _in_object(tok, verb) and _has_prep(verb, "to"):
             return "old"  # "We gave Kiwi to my aunt"
+        if tok.dep_ == "nsubj" and _gone_to_live(verb):
+            return "old"  # "Buddy went to live with my parents"
         if lemma in _REPLACING and (_in_object(tok, verb) or tok.dep_ == "nsubjpass"):
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if _ended_above(verb):
@@ -730,29 +749,31 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Not at Bosch any more"
     if _former(tok) or _after(tok) or _hailed(tok, _FAREWELL_WORDS) or _ended_by_opener(tok):
         return "old"
+    if _stint(tok) == "last":
+        return "old"  # "Last day at Shell today"
     if ending and _negated_nominal(tok):
         return "old"
     return "new"
 
 
-def _cue(tok: Token, verb: Token) -> str:
-    """The type of value ``verb`` shows ``tok`` to be (``ObjectClue.cue``): "place" for
-    where someone moved or lives ("Moved south to Barcelona", "moving into a flat in
+def _cue(tok: Token, verb: Token | None) -> str:
+    """The type of value the sentence shows ``tok`` to be (``ObjectClue.cue``): "place"
+    for where someone moved or lives ("Moved south to Barcelona", "moving into a flat in
     Graz", "Living in Toledo has its perks", but not "moved the sofa into the living
     room"), "activity" for what someone took up ("I started surfing", "took up archery",
     "got into climbing"), "organization" for where someone works or has a job ("Now
-    working for Puma", "Started a new job at Adidas")."""
+    working for Puma", "Started a new job at Adidas", "New job at Netflix!")."""
+    return (_verb_cue(tok, verb) if verb is not None else "") or _noun_cue(tok)
+
+
+def _verb_cue(tok: Token, verb: Token) -> str:
     lemma = verb.lemma_.lower()
     if lemma in _MOVES and not any(c.dep_ == "dobj" for c in verb.children):
         return "place" if _through(tok, verb, {"to", "into"}) else ""
     if lemma in _DWELLING:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
-    if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
-        return "place"  # "The move to Graz is done"
     if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
         return "place"  # "Lyon is home now", "Home is Ghent these days"
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBERS:
-        return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
     where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
     if where is not None:
         return "place" if where in _DWELLING else "organization"  # "Arnhem is where I live"
@@ -771,10 +792,23 @@ def _cue(tok: Token, verb: Token) -> str:
     if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOBS for c in verb.children)
-    if (job or tok.head.head.lemma_.lower() in _JOBS) and _through(tok, verb, {"at", "with"}):
-        return "organization"  # "Started a new job at Adidas", "signed a contract with Arup"
+    if job and _through(tok, verb, {"at", "with"}):
+        return "organization"  # "Started a job at Adidas", "signed a contract with Arup"
+    return ""
+
+
+def _noun_cue(tok: Token) -> str:
+    """The type a noun phrase shows its name to be, with or without a verb."""
+    if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
+        return "place"  # "The move to Graz is done"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBERS:
+        return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
+    if tok.head.lower_ in {"at", "with"} and tok.head.head.lemma_.lower() in _JOBS:
+        return "organization"  # "New job at Netflix!", "a new contract with Arup"
     if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in _WORKMATES:
         return "organization"  # "My manager at Heineken wants the report"
+    if _stint(tok) == "first" and tok.ent_type_ == "ORG":
+        return "organization"  # "First week at Bosch done"
     if _my_car(tok):
         return "vehicle"  # "Picked up the keys to my new Yaris"
     return ""
@@ -897,10 +931,12 @@ def _ended_by_opener(tok: Token) -> bool:
     """A subjectless chat sentence opening with an ending verb that the tagger took for
     a name ("Quit fencing last spring"): the phrase it is part of ended."""
     first = tok.sent[0]
-    if first.i == tok.i or first.pos_ in {"VERB", "AUX"} or first.lower_ not in _ENDING_OPENERS:
+    if first.i == tok.i or first.lower_ not in _ENDING_OPENERS:
         return False
-    if first.head.i == tok.i:
-        return True
+    if first.head.i == tok.i and (first.dep_ in {"amod", "compound"} or first.pos_ != "VERB"):
+        return True  # "Escaped Shell, BP hired me", "Stopped basketball": read as a modifier
+    if first.pos_ in {"VERB", "AUX"}:
+        return False
     cur = tok  # "Quit my job at Tesco", "Quit the vegan thing, I missed cheese": what
     # hangs from the opener ended
     for _ in range(6):
@@ -939,6 +975,25 @@ def _hailed(tok: Token, words: frozenset[str]) -> bool:
 
 def _recent(verb: Token) -> bool:
     return any(c.lower_ in {"just", "now", "finally", "recently"} for c in verb.children)
+
+
+#: spans of time spent at a workplace ("first week at Bosch", "last day at Shell")
+_STINT_NOUNS = frozenset({"day", "week", "month", "shift", "year"})
+_FIRSTS = frozenset({"first", "second", "third", "1st", "2nd", "3rd"})
+
+
+def _stint(tok: Token) -> str:
+    """ "first" for "First week at Bosch done", "last" for "Last day at Shell today", ""
+    when ``tok`` is no place where a stint is spent."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if tok.dep_ == "nsubj" and tok.head.dep_ == "pcomp":
+        prep = tok.head.head  # "First week at Bosch done": the name read as a subject
+    if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in _STINT_NOUNS:
+        return ""
+    words = {c.lower_ for c in prep.head.children if c.dep_ in {"amod", "nummod"}}
+    if words & _FIRSTS:
+        return "first"
+    return "last" if "last" in words or "final" in words else ""
 
 
 def _former(tok: Token) -> bool:

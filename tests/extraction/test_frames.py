@@ -63,6 +63,9 @@ ENDS = [
     # "Quit" read as a name hanging from the clause after it
     ("Quit the keto thing in June, I missed bread.", "diet", "keto"),
     ("I'm done with being pescatarian.", "diet", "pescatarian"),
+    ("Last day at Allianz today, then a long holiday.", "works_at", "Allianz"),
+    ("Our rabbit Coco has gone to live with my cousin.", "has_pet", "Coco"),
+    ("Our cat Simba ran away last week.", "has_pet", "Simba"),
 ]
 
 
@@ -153,6 +156,9 @@ ENDS = [
             ("Used to be all Blur, now it's all Oasis.", "favourite_band", "Oasis"),
             # a perfect "had" that lasts is no one-off
             ("I've had Sleaford Mods on repeat for months.", "favourite_band", "Sleaford Mods"),
+            # verbless: the noun shows the type
+            ("New job at Zalando! Can't believe it.", "works_at", "Zalando"),
+            ("First week at Bosch done, the people are lovely.", "works_at", "Bosch"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
@@ -222,6 +228,8 @@ def test_a_fact_can_end_without_a_new_value(
         ("Swapped padel for bouldering, my forearms hate me.", "plays_sport", "padel", None),
         ("RIP Nibbles, we got a kitten called Pip.", "has_pet", "Nibbles", "Pip"),
         ("I stopped judo in May.", "plays_sport", "judo", None),
+        # "Stopped" tagged an adjective, "Done" a subjectless verb
+        ("Stopped basketball, playing badminton now.", "plays_sport", "basketball", "badminton"),
     ],
 )
 def test_a_multi_valued_fact_ends_beside_a_new_one(
@@ -441,3 +449,15 @@ def test_a_plural_looking_dish_keeps_its_name(
 ) -> None:
     found = stated(facts("I'm obsessed with ramen now.", extractor, embedder, frames))
     assert ("Noor", "likes", "ramen", False) in found, found  # not "raman"
+
+
+def test_an_ending_verb_read_as_a_modifier_still_ends(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    msgs = [Message("Escaped Shell 😅 Repsol hired me as an analyst.", AT, "Noor")]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+    [extraction] = with_frames(frames, msgs, found, vectors)
+    # "Escaped" tagged a modifier of "Shell": Shell is the employer left, Repsol the new
+    assert [(c.old, c.slot) for c in extraction.changes] == [("Shell", "works_at")]
+    assert ("Noor", "works_at", "Repsol", False) in stated(list(extraction.memories))
