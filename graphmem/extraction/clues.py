@@ -1029,6 +1029,9 @@ def _subject(
     subj = subject_token(verb)
     if subj is not None and subj.i in span and subj.i != tok.i:
         subj = None  # a word of the object itself: "promoted to team lead", "team"/nsubj
+    opener = verb.sent[0]
+    if subj is None and opener.dep_ in {"aux", "auxpass"} and opener.head.i == verb.i:
+        return Referent(ctx.speaker)  # a chat's "Been playing Wet Leg on repeat, she's ..."
     while subj is None and verb.dep_ in {
         "xcomp",
         "ccomp",

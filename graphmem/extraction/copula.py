@@ -185,8 +185,16 @@ def adjective(
             out.add("fact", text, subject, "age", num.text, object_type="other")
 
 
-#: one spelling of a favourite's predicate, the catalogue's (``favourite_colour``)
-_BRITISH = {"color": "colour", "movie": "film", "show": "tv_show", "flavor": "flavour"}
+#: one name of a favourite's predicate, the catalogue's (``favourite_colour``; a meal or a
+#: dish is a food, so a later "my favourite food" replaces it)
+_BRITISH = {
+    "color": "colour",
+    "movie": "film",
+    "show": "tv_show",
+    "flavor": "flavour",
+    "meal": "food",
+    "dish": "food",
+}
 
 
 def _identity(word: str) -> str:

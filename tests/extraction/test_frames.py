@@ -159,6 +159,14 @@ ENDS = [
             # verbless: the noun shows the type
             ("New job at Zalando! Can't believe it.", "works_at", "Zalando"),
             ("First week at Bosch done, the people are lovely.", "works_at", "Bosch"),
+            # "Been" opens a subjectless chat sentence: the speaker's, not "they"'s
+            (
+                "Been playing Wet Leg on repeat, they're my favourite now.",
+                "favourite_band",
+                "Wet Leg",
+            ),
+            # a meal or a dish is a food: one slot
+            ("Mum's lasagne is my favourite meal.", "favourite_food", "Mum's lasagne"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
