@@ -73,6 +73,7 @@ END_VERBS = frozenset(
         "graduate",
         "escape",
         "outgrow",
+        "separate",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -689,8 +690,13 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     if _hailed(tok, _GREETINGS):
         return "new"  # "The Oslo years are behind us, hello Bergen"
     edge = tok.left_edge.i
-    if [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]] == ["instead", "of"]:
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]]
+    if before == ["instead", "of"]:
         return "old"  # "tea instead of coffee these days", "I swim now instead of running"
+    if _outgrown(tok):
+        return "old"  # "I'm fully vegan now, not just dairy-free"
+    if before == ["rather", "than"]:
+        return "rejected"  # "rowing rather than running": not the one chosen
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
     if prep is not None:
         word = prep.lower_
@@ -707,9 +713,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "found a new home for Biscuit"
         if word in {"to", "for", "into", "with"} and _swapping(governor):
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
-    if verb is None and tok.dep_ == "npadvmod" and (_over(tok.head) or _phrasal_end(tok.head)):
-        return "old"  # "Tom and I went our separate ways", "Karin and I broke up", the
-        # name read as a modifier
+        if word == "to" and governor.lemma_.lower() == "retire":
+            return "new"  # "retired to Nice": where they went
+    if verb is None and tok.dep_ == "npadvmod" and _ending(tok.head):
+        return "old"  # "Tom and I went our separate ways", "Karin and I broke up", "Emma
+        # and I separated", the name read as a modifier
     if verb is None and any(
         c.dep_ == "conj" and c.pos_ == "VERB" and (_over(c) or _phrasal_end(c))
         for c in tok.children
@@ -718,7 +726,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     if verb is not None:
         lemma = verb.lemma_.lower()
         attached = _attached(tok, verb)
-        ends = lemma in END_VERBS or _phrasal_end(verb) or _over(verb) or _ended_with(tok, verb)
+        ends = _ending(verb) or _ended_with(tok, verb)
         if lemma in _SWAPS and _in_object(tok, verb) and _for_after(tok):
             return "old"  # "swapped my Daft Punk posters for Haim ones"
         if lemma == "give" and _in_object(tok, verb) and _has_prep(verb, "to"):
@@ -743,8 +751,15 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Sushi used to be my favourite"
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
             return "old"
-        if verb.tag_ == "VBD" and lemma in STATE_VERBS and not _recent(verb) and not _taken(tok):
-            return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea"
+        if (
+            verb.tag_ == "VBD"
+            and lemma in STATE_VERBS
+            and not _recent(verb)
+            and not _taken(tok)
+            and not _through(tok, verb, {"to", "into", "towards"})
+        ):
+            return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea",
+            # and "We drove to Geneva" went somewhere
     elif ending and _negated_nominal(tok):
         return "old"  # "Not at Bosch any more"
     if _former(tok) or _after(tok) or _hailed(tok, _FAREWELL_WORDS) or _ended_by_opener(tok):
@@ -919,6 +934,25 @@ def _negated_nominal(tok: Token) -> bool:
     return False
 
 
+def _ending(verb: Token) -> bool:
+    return verb.lemma_.lower() in END_VERBS or _over(verb) or _phrasal_end(verb)
+
+
+def _outgrown(tok: Token) -> bool:
+    """A value named after a comma as what the speaker is no longer only: "I'm fully vegan
+    now, not just dairy-free" (but not "not just vegan but also gluten-free")."""
+    words = [t for t in tok.subtree if t.i < tok.i] or [tok]
+    first = words[0]
+    opener = tok.doc[first.i - 1] if first.i > tok.sent.start else None
+    said = [t.lower_ for t in words[:2]]
+    return (
+        opener is not None
+        and opener.text == ","
+        and said in (["not", "just"], ["not", "merely"], ["not", "only"])
+        and not any(t.lower_ == "but" for t in tok.sent if t.i > tok.i)
+    )
+
+
 def _swapping(tok: Token) -> bool:
     """A verb of swapping, also when the tagger took a chat opener's "Swapped" for an
     adjective or a name."""
@@ -1025,7 +1059,11 @@ def _subject(
     if owner is not None:
         return owner if owner.name else None
     if verb is None:
-        return Referent(ctx.speaker)
+        root = tok.sent.root  # "My cousin just qualified as a pharmacist", "qualified" an
+        # adjective: its subject is whom the sentence is about
+        if root.pos_ != "ADJ" or subject_token(root) is None:
+            return Referent(ctx.speaker)
+        verb = root
     subj = subject_token(verb)
     if subj is not None and subj.i in span and subj.i != tok.i:
         subj = None  # a word of the object itself: "promoted to team lead", "team"/nsubj
@@ -1125,7 +1163,9 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
         kin = cur.lemma_.lower()
         if placed and kin in en.KIN and kin not in _WORKMATES and not _former(cur):
             return resolve(cur, ctx) or Referent("")  # Rome is the sister's, not mine
-        for child in cur.children:
+        # "my cousin's rabbit Thumper": the possessive on the compound before the name
+        compounds = [c for c in cur.children if c.dep_ == "compound"]
+        for child in [g for h in (cur, *compounds) for g in h.children]:
             if child.dep_ != "poss" or child.lemma_.lower() == "name" or child.i == tok.i:
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo;
                 # "Jonah's my ex": Jonah is the value, not its owner

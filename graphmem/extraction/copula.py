@@ -258,6 +258,12 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
         category, topic = subj, attr
     elif any(c.lower_ in _FAV for c in attr.children):
         category, topic = attr, subj
+    elif attr.lower_ in _FAV and (kind := _kind_of(subj, ctx)):
+        _bare_favourite(kind, subj, attr, render(verb, ctx, None), ctx, out)
+        return  # "Kebab is my favourite now": the lexicon says of what
+    elif attr.lower_ in _FAV and subj.lower_ == "it" and (said := _said_before(subj, ctx)):
+        _bare_favourite(_kind_of(said, ctx), said, attr, None, ctx, out)
+        return  # "I'm hooked on dim sum, it's my favourite now"
     else:
         if subj.lemma_ == "name" and attr.pos_ == "PROPN":
             kin = named_kin(subj)
@@ -277,6 +283,48 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
     _favourite_fact(category, topic, render(verb, ctx, None), ctx, out)
 
 
+#: lexicons that say what a bare favourite is a favourite of
+_KINDS = (
+    (lx.FOODS, "food"),
+    (lx.DRINKS, "drink"),
+    (lx.SPORTS, "sport"),
+    (lx.GENRES, "genre"),
+    (lx.COLOURS, "colour"),
+)
+
+
+def _kind_of(topic: Token, ctx: Context) -> str:
+    name = (phrase(topic, ctx) or "").lower()
+    return next((kind for words, kind in _KINDS if name in words), "")
+
+
+def _said_before(it: Token, ctx: Context) -> Token | None:
+    """The last noun before "it" in its sentence, when a lexicon says what it is."""
+    before = [t for t in it.sent if t.i < it.i and t.pos_ in {"NOUN", "PROPN"}]
+    return before[-1] if before and _kind_of(before[-1], ctx) else None
+
+
+def _bare_favourite(
+    kind: str, topic: Token, favourite: Token, text: str | None, ctx: Context, out: Out
+) -> None:
+    """``topic`` is the favourite ``kind`` of whoever "my"/"her" before ``favourite`` is."""
+    holder = owner_of(favourite, ctx)
+    obj = phrase(topic, ctx)
+    if not holder or obj is None:
+        return
+    if text is None:
+        text = f"{obj} is {en.possessive(holder)} favourite {kind}."
+    out.add(
+        "preference",
+        text,
+        Referent(holder),
+        f"favourite_{kind}",
+        obj,
+        polarity="like",
+        object_type="concept",
+    )
+
+
 def favourite_appos(tok: Token, ctx: Context, out: Out) -> None:
     """ "Bought tickets to see Radiohead, my favourite band!": a name and, beside it,
     the favourite it is."""
@@ -293,6 +341,8 @@ def _favourite_fact(
     obj = phrase(topic, ctx)
     if holder is None or obj is None:
         return
+    if obj == topic.lower_ and topic.text[:1].isupper() and not _kind_of(topic, ctx):
+        obj = topic.text  # "Queen is my favourite band": a name the tagger took for a noun
     if text is None:
         text = f"{obj} is {en.possessive(holder)} favourite {category.lower_}."
     head = category

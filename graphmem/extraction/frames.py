@@ -480,8 +480,19 @@ def merge(
     related = {
         pair(m) for m in rules if m.kind == "fact" or registry.spec(m.predicate) is not None
     }  # "Dune, my favourite film": no favourite book besides
+    # a favourite the sentence names outright ("... but kebab is my favourite now") is
+    # the slot's value, whatever else the frames weigh
+    named = {
+        (m.subject, registry.slot(m.predicate))
+        for m in rules
+        if m.kind == "preference" and m.predicate.startswith("favourite_") and not m.ended
+    }
     added = [
-        m for m in frames if key(m) not in have and (pair(m) not in related or key(m)[:3] in ended)
+        m
+        for m in frames
+        if key(m) not in have
+        and (pair(m) not in related or key(m)[:3] in ended)
+        and (m.ended or (m.subject, registry.slot(m.predicate)) not in named)
     ]
     filled = {
         (m.subject, registry.slot(m.predicate))

@@ -171,7 +171,13 @@ JOB_HEADS = _words(
     "owner-operator entrepreneur freelancer contractor programmer tester dev "
     "product_owner product_manager project_manager scrum_master data_scientist "
     "ux_designer ui_designer web_developer software_engineer team_lead "
-    "head principal headteacher dean vice-president vp partner associate"
+    "head principal headteacher dean vice-president vp partner associate "
+    "attendant flight_attendant steward stewardess guard security_guard porter "
+    "hygienist optician optometrist radiographer sonographer carer caregiver "
+    "nanny childminder housekeeper butcher fishmonger grocer shopkeeper "
+    "teller bank_teller underwriter actuary dispatcher surveyor "
+    "welder machinist fitter joiner roofer plasterer decorator painter "
+    "interpreter sommelier concierge"
 )
 #: modifiers that belong to a job title ("senior", "junior", "head")
 JOB_MODIFIERS = _words("senior junior lead head chief principal staff associate assistant deputy")

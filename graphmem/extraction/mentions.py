@@ -395,6 +395,8 @@ def _lexicon(sent: Span, add: Any) -> None:
                 + lows[last]
             )
             forms = {words, written, " ".join([*lows[i:last], lemmas[last]])}
+            if n == 1 and _in_a_name(toks, i):
+                continue  # "Green Day", "Maroon 5", "Deep Purple": a band, no colour
             found = {t for form in forms for t in _LEXICON_TYPES.get(form, ())}
             types = [t for t in _TYPE_ORDER if t in found]
             a, b = toks[i].i, toks[last].i + 1
@@ -414,6 +416,19 @@ def _lexicon(sent: Span, add: Any) -> None:
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
             if types:
                 covered.update(range(i, i + n))
+
+
+def _in_a_name(toks: list[Token], i: int) -> bool:
+    """A capitalised word that is part of a longer name: a capitalised name or a number
+    right after it, or a capitalised name before it inside the sentence."""
+    if not toks[i].text[:1].isupper():
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    named = nxt is not None and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+    if named and nxt is not None and nxt.pos_ in {"PROPN", "NUM"}:
+        return True
+    before = toks[i - 1] if i > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
 
 
 def _dish_modifier(tok: Token, food: Token) -> bool:

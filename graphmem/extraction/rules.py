@@ -20,6 +20,7 @@ from graphmem.extraction.base import ExtractedMemory
 from graphmem.extraction.clauses import (
     Context,
     Referent,
+    enduring,
     is_modal,
     is_negated,
     is_reported,
@@ -122,8 +123,8 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
         if subject is not None:
             _preference(verb, subject, ctx, out, "dislike", "dislikes", 0.8)
         return
-    if is_modal(verb):
-        return
+    if is_modal(verb) and not enduring(verb):
+        return  # but "Queen will always be my favourite band"
     if lemma == "be":
         copula(verb, subj, negated, ctx, out)
         return
