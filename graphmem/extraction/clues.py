@@ -822,11 +822,27 @@ def _noun_cue(tok: Token) -> str:
         return "organization"  # "New job at Netflix!", "a new contract with Arup"
     if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in _WORKMATES:
         return "organization"  # "My manager at Heineken wants the report"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _WORKMATES and tok.ent_type_ == "ORG":
+        owner = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]
+        if owner and owner[0] in {"my", "our"}:
+            return "organization"  # "Our Nike team is flying to Portland"
     if _stint(tok) == "first" and tok.ent_type_ == "ORG":
         return "organization"  # "First week at Bosch done"
     if _my_car(tok):
         return "vehicle"  # "Picked up the keys to my new Yaris"
+    if tok.pos_ == "PROPN" and _pet_named(tok):
+        return "pet"  # "I've got a cat, Fudge, who follows me everywhere"
     return ""
+
+
+def _pet_named(tok: Token) -> bool:
+    """A name given to a pet noun: "a cat, Fudge", "a puppy called Bruno", "our dog Rex"."""
+    head = tok.head
+    if tok.dep_ == "appos" and head.lemma_.lower() in lx.PET_NOUNS:
+        return True
+    if tok.dep_ in {"oprd", "dobj", "attr"} and head.lemma_.lower() in {"call", "name"}:
+        return head.dep_ == "acl" and head.head.lemma_.lower() in lx.PET_NOUNS
+    return any(c.dep_ == "compound" and c.lemma_.lower() in lx.PET_NOUNS for c in tok.children)
 
 
 def _my_car(tok: Token) -> bool:

@@ -399,6 +399,8 @@ def _lexicon(sent: Span, add: Any) -> None:
                 continue  # "Green Day", "Maroon 5", "Deep Purple": a band, no colour
             found = {t for form in forms for t in _LEXICON_TYPES.get(form, ())}
             types = [t for t in _TYPE_ORDER if t in found]
+            if "language" in types and _of_a_thing(toks[last]):
+                types.remove("language")  # "that new Italian place": no language
             a, b = toks[i].i, toks[last].i + 1
             for object_type in types:
                 add(a, b, doc[a:b].text, object_type, 1.0)
@@ -416,6 +418,20 @@ def _lexicon(sent: Span, add: Any) -> None:
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
             if types:
                 covered.update(range(i, i + n))
+
+
+#: nouns a language's adjective goes with when the language is meant ("Italian class")
+_LEARNING = frozenset({"class", "lesson", "course", "teacher", "tutor", "exam", "test"})
+
+
+def _of_a_thing(tok: Token) -> bool:
+    """A nationality word describing a noun ("Italian place", "Thai food"), not a
+    language ("I speak Italian", "my Italian class")."""
+    return (
+        tok.dep_ in {"amod", "compound"}
+        and tok.head.pos_ == "NOUN"
+        and tok.head.lemma_.lower() not in _LEARNING
+    )
 
 
 def _in_a_name(toks: list[Token], i: int) -> bool:

@@ -178,6 +178,7 @@ ENDS = [
             ("I left the shop and I'm a flight attendant now.", "works_as", "flight attendant"),
             # a separation ends the one before the one the speaker is with now
             ("Jonas and I separated; I've been with Mia since May.", "has_partner", "Mia"),
+            ("Our Siemens team is flying to Oslo for the launch.", "works_at", "Siemens"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
@@ -504,3 +505,21 @@ def test_a_change_names_the_old_value_beside_the_new(
     [extraction] = with_frames(frames, msgs, found, vectors)
     assert [(c.old, c.slot) for c in extraction.changes] == [(old, new[0])]
     assert ("Noor", *new, False) in stated(list(extraction.memories))
+
+
+def test_a_name_given_to_a_pet_noun_is_a_pet_whoever_speaks(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # the speaker's name shifts the sentence's vector; the apposition says it is a pet
+    for speaker in ["Noor", "Kira", "Tomasz"]:
+        text = "I've got a cat, Fudge, who follows me everywhere."
+        found = stated(facts(text, extractor, embedder, frames, speaker=speaker))
+        assert (speaker, "has_pet", "Fudge", False) in found, (speaker, found)
+
+
+def test_a_nationality_describing_a_place_is_no_language(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Ben is taking me to that new Italian place for my birthday."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if "language" in f[1]], found
