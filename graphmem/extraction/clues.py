@@ -315,7 +315,12 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         root = sent.doc[mention.start : mention.end].root
         verb = _governor(root)
-        if verb is not None and _unasserted(verb) and not _described_subject(root, verb):
+        if (
+            verb is not None
+            and _unasserted(verb)
+            and not _described_subject(root, verb)
+            and not _as_identity(root, verb)
+        ):
             continue
         role = mention.role or _role(root, verb, ending)
         negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
@@ -338,7 +343,10 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                 and verb.lemma_.lower() in _OWNING
                 and any(c.dep_ == "dobj" for c in verb.children)
             )  # but "My dog Rex is getting old": Rex is the pet
-            if owning or (mention.weight("person") >= 0.9 and not _pet_nearby(root)):
+            # "My Nissan Leaf only gets 150 km a charge": the speaker's car, not acting
+            if (owning and not _my_car(root)) or (
+                mention.weight("person") >= 0.9 and not _pet_nearby(root)
+            ):
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
             readings = tuple((t, w) for t, w in readings if t not in dropped)
@@ -826,6 +834,12 @@ def _noun_cue(tok: Token) -> str:
         owner = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]
         if owner and owner[0] in {"my", "our"}:
             return "organization"  # "Our Nike team is flying to Portland"
+    if tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
+        verb = tok.head.head
+        if tok.head.i < verb.i and not any(
+            c.dep_ == "nsubj" and c.i < tok.i for c in verb.children
+        ):
+            return "title"  # "As a barista I can make a mean flat white"
     if _stint(tok) == "first" and tok.ent_type_ == "ORG":
         return "organization"  # "First week at Bosch done"
     if _my_car(tok):
@@ -1030,6 +1044,19 @@ def _recent(verb: Token) -> bool:
 #: spans of time spent at a workplace ("first week at Bosch", "last day at Shell")
 _STINT_NOUNS = frozenset({"day", "week", "month", "shift", "year"})
 _FIRSTS = frozenset({"first", "second", "third", "1st", "2nd", "3rd"})
+
+
+def _as_identity(tok: Token, verb: Token) -> bool:
+    """ "As a barista I can make a mean flat white", "as a pilot I'm always jet-lagged":
+    a fronted "as" that says what the subject is, whatever the rest claims."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.i == verb.i
+        and prep.i < verb.i
+        and not any(c.dep_ == "nsubj" for c in verb.children if c.i < prep.i)
+    )
 
 
 def _stint(tok: Token) -> str:

@@ -656,6 +656,35 @@ def _diets(sent: Span, add: Any) -> None:
     for m in _GIVE_UP.finditer(text):
         start, end = token_span(m.start(), m.end())
         add(start, end, lx.DIET_GIVE_UP[m.group(1)], "diet", 1.0, "new")
+    for tok in sent:
+        if tok.lemma_.lower() == "diet":
+            named = _diet_name(tok)  # "I'm on a low-sugar diet", "doing the DASH diet"
+            if named is not None:
+                add(named[0], tok.i, sent.doc[named[0] : tok.i].text, "diet", 1.0)
+
+
+#: words before "diet" that say how good or new it is, not which diet it is
+_DIET_EPITHETS = lx.words(
+    "healthy healthier balanced good bad strict new normal proper crazy weird special "
+    "whole my your his her our their this that same usual"
+)
+
+
+def _diet_name(diet: Token) -> tuple[int, int] | None:
+    """The words right before "diet" that name it, as a token span."""
+    start = diet.i
+    while start > diet.sent.start:
+        prev = diet.doc[start - 1]
+        if not prev.i < prev.head.i <= diet.i or prev.dep_ not in _DIET_PARTS:
+            break
+        start -= 1
+    words = [t for t in diet.doc[start : diet.i] if t.is_alpha]
+    if not words or any(t.lower_ in _DIET_EPITHETS for t in words):
+        return None
+    return start, diet.i
+
+
+_DIET_PARTS = frozenset({"amod", "compound", "punct", "npadvmod", "nmod"})
 
 
 def back_on(sent: Span) -> str | None:

@@ -179,6 +179,13 @@ ENDS = [
             # a separation ends the one before the one the speaker is with now
             ("Jonas and I separated; I've been with Mia since May.", "has_partner", "Mia"),
             ("Our Siemens team is flying to Oslo for the launch.", "works_at", "Siemens"),
+            # the speaker's car as a subject, not a person acting
+            ("My Nissan Leaf only gets 200 km on a charge.", "drives", "Nissan Leaf"),
+            # a diet named before the word "diet"
+            ("No dessert for me, I'm on a low-sugar diet.", "diet", "low-sugar"),
+            ("I'm doing the DASH diet for my blood pressure.", "diet", "DASH"),
+            # a fronted "as" says what the speaker is, though the rest is a modal
+            ("As a barista I can make a mean flat white.", "works_as", "barista"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
