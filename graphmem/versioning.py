@@ -425,13 +425,14 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     live = w.live_memories(key)
     ends = [m for m in live if m.props.get("polarity") == ENDED]
     facts = [m for m in live if m.props.get("polarity") != ENDED]
-    named = [m for m in facts if (m.props.get("object_key") or "") == c.object_key]
+    # "Sold the Subaru" ends the "Subaru Outback" held: a proper name said in part
+    named = [m for m in facts if c.object and same_name(str(m.props.get("object") or ""), c.object)]
     targets = named if c.object else facts
     if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
         return Outcome("ignored", targets[0].id)  # which of several values ended is not said
     if not targets:
         for m in ends:
-            if not c.object or (m.props.get("object_key") or "") == c.object_key:
+            if not c.object or same_name(str(m.props.get("object") or ""), c.object):
                 return _corroborate(w, m, c)
         if facts or not c.object:  # old news, or nothing held to end
             return Outcome("ignored", facts[0].id if facts else "")

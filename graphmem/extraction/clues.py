@@ -751,8 +751,12 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and not any(c.dep_ == "det" for c in tok.children)
         ):
             return "old"  # "Stopped karate", not "stopped the car"
-        if attached and ends and not (lemma in _SWAPS and _through(tok, verb, {"for", "to"})):
-            return "old"  # but "left Danone for a job at Heineken": Heineken is new
+        runner = subject_token(verb) if lemma == "escape" else None
+        escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
+        swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})
+        if attached and ends and not swapped and not escaped:
+            return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
+            # "Our hamster Peanut escaped again": whoever escapes is not lost
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:
             return "old"  # "I used to live in Oslo", "Used to be all Blur"
         if lemma == "use" and verb.tag_ == "VBD" and any(c.dep_ == "xcomp" for c in verb.children):

@@ -286,13 +286,15 @@ def _named(tok: Token) -> bool:
 
 
 def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
-    """The entities, those the tagger ran across a "from"/"to" cut in two ("moved from
-    Cadiz to Malaga" is tagged one name)."""
+    """The entities, those the tagger ran across a "from"/"to" or a comma cut in two
+    ("moved from Cadiz to Malaga", "a rabbit called Coco, Peanut sadly died" are tagged
+    one name)."""
     out = []
     for ent, label in entities:
         start = ent.start
         for tok in ent:
-            if tok.pos_ == "ADP" and tok.lower_ in {"to", "from"} and start < tok.i < ent.end - 1:
+            cut = (tok.pos_ == "ADP" and tok.lower_ in {"to", "from"}) or tok.text == ","
+            if cut and start < tok.i < ent.end - 1:
                 out.append((ent.doc[start : tok.i], label))
                 start = tok.i + 1
         out.append((ent.doc[start : ent.end], label))

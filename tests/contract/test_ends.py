@@ -145,3 +145,20 @@ def test_an_end_must_be_a_fact_or_preference_with_a_predicate(mem: GraphMem) -> 
         polarity="ended",
     )
     assert mem.get(tea.id).superseded_by == end.id
+
+
+def test_a_name_said_in_part_ends_the_value_held(mem: GraphMem) -> None:
+    car = mem.remember(
+        "Anna drives a Subaru Outback.", subject="Anna", predicate="drives", object="Subaru Outback"
+    )
+    sold = mem.remember(
+        "Anna sold the Subaru.",
+        subject="Anna",
+        predicate="drives",
+        object="Subaru",
+        polarity="ended",
+    )
+    # "the Subaru" is the Subaru Outback held: its chain is closed, not left current
+    assert sold.polarity == "ended" and sold.version == 2
+    assert mem.get(car.id).status == Status.SUPERSEDED
+    assert [m.id for m in mem.memories() if m.predicate == "drives"] == [sold.id]

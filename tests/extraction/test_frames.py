@@ -245,6 +245,8 @@ def test_a_fact_can_end_without_a_new_value(
             "fencing",
             None,
         ),
+        # the tagger ran the two names into one across the comma
+        ("Got a gecko called Ziggy, Nibbles sadly died in May.", "has_pet", "Nibbles", "Ziggy"),
         # the sentence is mostly about a favourite (no ending), but a sport played ended
         ("Gave up hockey, rowing is my thing now.", "plays_sport", "hockey", None),
         # subjectless: the parser takes the particle of "handed in" for a preposition
@@ -285,6 +287,8 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
         ("The move to Aachen is finally done.", "lives_in", "Aachen"),  # the move is done
         # a move, however it went, says where home is now
         ("The relocation to Ulm was a nightmare.", "lives_in", "Ulm"),
+        # a pet that escapes is not lost; a job escaped is
+        ("Our hamster Biscuit escaped again, typical.", "has_pet", "Biscuit"),
     ],
 )
 def test_words_near_an_end_do_not_end_the_value(
