@@ -570,8 +570,11 @@ def _over(verb: Token) -> bool:
         return True  # "Deloitte is behind me"
     if _apart(verb):
         return True
-    if verb.lower_ in {"gone", "done", "finished"} and any(c.lemma_ == "be" for c in verb.children):
-        return True  # "Clover is gone", "Jonah and I are done", parsed as passives
+    if verb.lower_ in {"gone", "done", "finished"} and any(
+        c.lemma_ == "be" or (c.dep_ == "auxpass" and c.lower_ == "'s") for c in verb.children
+    ):
+        return True  # "Clover is gone", "Jonah and I are done", "Rugby's done for me",
+        # parsed as passives
     if (
         verb.i == verb.sent.start
         and verb.lower_ in {"done", "finished"}
@@ -932,7 +935,8 @@ def _attached(tok: Token, verb: Token) -> bool:
     for _ in range(6):
         if cur.head.i == verb.i:
             return cur.dep_ in {
-                "dobj", "nsubj", "nsubjpass", "prep", "attr", "dative", "prt", "xcomp", "pcomp",
+                "dobj", "nsubj", "nsubjpass", "csubj", "prep", "attr", "dative", "prt", "xcomp",
+                "pcomp",
             }  # fmt: skip
         if cur.head.i == cur.i:
             return False

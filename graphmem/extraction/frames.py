@@ -437,6 +437,16 @@ def typed(
 _REFINEMENTS = {"plays": ("sport", "instrument")}
 
 
+def _refined(m: ExtractedMemory) -> ExtractedMemory:
+    """A rule's "plays basketball" as ``plays_sport`` when the lexicon knows the sport
+    (or the instrument)."""
+    key = entity_key(m.object or "")
+    for tail, words in (("sport", lx.SPORTS), ("instrument", lx.INSTRUMENTS)):
+        if m.predicate in _REFINEMENTS and key in words:
+            return replace(m, predicate=f"{m.predicate}_{tail}")
+    return m
+
+
 def _part_of_framed(m: ExtractedMemory, framed: set[tuple[str, str]]) -> bool:
     """A rule's "is a team" where a frame found "works as a team lead"."""
     key = entity_key(m.object or "")
@@ -461,9 +471,10 @@ def merge(
     def pair(m: ExtractedMemory) -> tuple[str, str]:
         return (m.subject, entity_key(m.object or ""))
 
-    # the frames' "plays_sport tennis" refines the rules' "plays tennis": one slot to
-    # version, the one a later "switched from tennis to padel" ends
+    # the rules' "plays tennis" is a sport played: one slot to version, the one a later
+    # "switched from tennis to padel" ends (by the lexicon, or as the frames refine it)
     refined = {(*pair(m), m.predicate) for m in frames if "_" in m.predicate}
+    rules = [_refined(m) for m in rules]
     rules = [
         m
         for m in rules

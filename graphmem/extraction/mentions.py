@@ -397,9 +397,9 @@ def _lexicon(sent: Span, add: Any) -> None:
                 + lows[last]
             )
             forms = {words, written, " ".join([*lows[i:last], lemmas[last]])}
-            if n == 1 and _in_a_name(toks, i):
-                continue  # "Green Day", "Maroon 5", "Deep Purple": a band, no colour
             found = {t for form in forms for t in _LEXICON_TYPES.get(form, ())}
+            if n == 1 and _in_a_name(toks, i):
+                found = set()  # "Green Day", "Maroon 5", "Deep Purple": a band, no colour
             types = [t for t in _TYPE_ORDER if t in found]
             if "language" in types and _of_a_thing(toks[last]):
                 types.remove("language")  # "that new Italian place": no language
@@ -507,6 +507,8 @@ def _titles(sent: Span, add: Any) -> None:
         left = tok.i
         while left > sent.start and tok.i - left < 3 and _modifier(doc[left - 1]):
             left -= 1
+        while left < tok.i and left > sent.start and doc[left - 1].tag_ == "HYPH":
+            left += 1  # "a full-time painter": not "time painter"
         right = tok.i + 1
         if (
             right + 1 < sent.end

@@ -67,6 +67,8 @@ ENDS = [
     ("Our rabbit Coco has gone to live with my cousin.", "has_pet", "Coco"),
     ("Our cat Simba ran away last week.", "has_pet", "Simba"),
     ("Jonas and I separated in the spring.", "has_partner", "Jonas"),  # a modifier
+    ("Vegan is over for me, I missed cheese too much.", "diet", "Vegan"),
+    ("Squash's done for me, I'm rowing now.", "plays_sport", "Squash"),
 ]
 
 
@@ -186,6 +188,10 @@ ENDS = [
             ("I'm doing the DASH diet for my blood pressure.", "diet", "DASH"),
             # a fronted "as" says what the speaker is, though the rest is a modal
             ("As a barista I can make a mean flat white.", "works_as", "barista"),
+            # a make and its model, however the tagger cut them
+            ("I drive a Honda Jazz these days.", "drives", "Honda Jazz"),
+            ("I drive a Tesla Model 3.", "drives", "Tesla Model 3"),
+            ("I'm a part-time librarian.", "works_as", "librarian"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
@@ -481,9 +487,10 @@ def test_a_verb_the_frames_refine_is_one_slot(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
     # the rules' "plays squash" is the frames' sport, so a later change of sport ends it
-    found = stated(facts("I play squash on Tuesdays.", extractor, embedder, frames))
-    assert ("Noor", "plays_sport", "squash", False) in found, found
-    assert not [f for f in found if f[1] == "plays"], found
+    for sport in ["squash", "basketball"]:  # the frames favour "favourite" for basketball
+        found = stated(facts(f"I play {sport} on Tuesdays.", extractor, embedder, frames))
+        assert ("Noor", "plays_sport", sport, False) in found, found
+        assert not [f for f in found if f[1] == "plays"], found
 
 
 def test_a_plural_looking_dish_keeps_its_name(
