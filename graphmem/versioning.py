@@ -190,6 +190,11 @@ def _near_duplicate(
 
 
 def _new_wins(w: Writer, old: NodeRecord, c: Candidate, policy: ConflictPolicy) -> bool:
+    if old.props.get("polarity") == ENDED and set(old.props.get("episode_ids") or ()) & set(
+        c.episode_ids
+    ):
+        return True  # "Tom and I are divorced now. Moved in with Ben last month": the
+        # end the same turn states makes way for the value it names, whatever the dates
     newer = (encode(c.valid_from or w.now) or "", w.now_s) >= (
         old.props.get("valid_from") or old.props["created_at"],
         old.props["created_at"],

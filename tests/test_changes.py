@@ -181,3 +181,14 @@ def test_the_value_that_gave_way_is_superseded_by_the_new_one(
         (old, "superseded"),
         (new, "generated"),
     }, found
+
+
+def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphMem) -> None:
+    # "last month" starts Ben before the end said today: the end makes way for him
+    found = _say(
+        mem,
+        "My boyfriend Tom is great.",
+        "Tom and I are divorced now. Moved in with Ben last month.",
+    )
+    current = [o for o, _, s in _slot(found, "has_partner") if s == "generated"]
+    assert current == ["Ben"], _slot(found, "has_partner")
