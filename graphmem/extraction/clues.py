@@ -101,6 +101,10 @@ PHRASAL_ENDS = frozenset(
         ("break", "off"),
         ("go", "off"),
         ("run", "away"),
+        ("fly", "off"),
+        ("fly", "away"),
+        ("write", "off"),
+        ("pack", "in"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -556,7 +560,7 @@ def _over(verb: Token) -> bool:
     ):
         return False  # "The move to Ghent is done": the change is made, nothing ended
     if verb.lemma_ == "be" and any(
-        c.lower_ in {"over", "gone", "history", "done", "finished"}
+        c.lower_ in {"over", "gone", "history", "done", "finished", "dead"}
         and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
         for c in verb.children
     ):
@@ -571,7 +575,8 @@ def _over(verb: Token) -> bool:
     if _apart(verb):
         return True
     if verb.lower_ in {"gone", "done", "finished"} and any(
-        c.lemma_ == "be" or (c.dep_ == "auxpass" and c.lower_ == "'s") for c in verb.children
+        c.lemma_ == "be" or (c.dep_ in {"aux", "auxpass"} and c.lower_ == "'s")
+        for c in verb.children
     ):
         return True  # "Clover is gone", "Jonah and I are done", "Rugby's done for me",
         # parsed as passives
@@ -781,6 +786,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"
     if _stint(tok) == "last":
         return "old"  # "Last day at Shell today"
+    if tok.dep_ == "poss" and tok.head.lower_ in {"gone", "dead"} and tok.head.dep_ == "ROOT":
+        return "old"  # "Bruno's gone", "'s" read as a possessive
     if ending and _negated_nominal(tok):
         return "old"
     return "new"

@@ -258,6 +258,9 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
         category, topic = subj, attr
     elif any(c.lower_ in _FAV for c in attr.children):
         category, topic = attr, subj
+    elif subj.lower_ in _FAV and (kind := _kind_of(attr, ctx)):
+        _bare_favourite(kind, attr, subj, render(verb, ctx, None), ctx, out, ctx.speaker)
+        return  # a chat's "Favourite is falafel now"
     elif attr.lower_ in _FAV and (kind := _kind_of(subj, ctx)):
         _bare_favourite(kind, subj, attr, render(verb, ctx, None), ctx, out)
         return  # "Kebab is my favourite now": the lexicon says of what
@@ -305,10 +308,18 @@ def _said_before(it: Token, ctx: Context) -> Token | None:
 
 
 def _bare_favourite(
-    kind: str, topic: Token, favourite: Token, text: str | None, ctx: Context, out: Out
+    kind: str,
+    topic: Token,
+    favourite: Token,
+    text: str | None,
+    ctx: Context,
+    out: Out,
+    unowned: str | None = None,
 ) -> None:
-    """``topic`` is the favourite ``kind`` of whoever "my"/"her" before ``favourite`` is."""
-    holder = owner_of(favourite, ctx)
+    """``topic`` is the favourite ``kind`` of whoever "my"/"her" before ``favourite`` is
+    (``unowned`` when nothing is before it)."""
+    owned = any(c.dep_ == "poss" for c in favourite.children)
+    holder = owner_of(favourite, ctx) if owned else unowned
     obj = phrase(topic, ctx)
     if not holder or obj is None:
         return

@@ -69,6 +69,9 @@ ENDS = [
     ("Jonas and I separated in the spring.", "has_partner", "Jonas"),  # a modifier
     ("Vegan is over for me, I missed cheese too much.", "diet", "Vegan"),
     ("Squash's done for me, I'm rowing now.", "plays_sport", "Squash"),
+    ("Kiwi flew off last week.", "has_pet", "Kiwi"),
+    ("Packed in judo, my back hurts.", "plays_sport", "judo"),
+    ("The Clio got written off in a crash.", "drives", "Clio"),
 ]
 
 
@@ -192,6 +195,11 @@ ENDS = [
             ("I drive a Honda Jazz these days.", "drives", "Honda Jazz"),
             ("I drive a Tesla Model 3.", "drives", "Tesla Model 3"),
             ("I'm a part-time librarian.", "works_as", "librarian"),
+            (
+                "Can't stand pizza these days. Favourite is falafel now.",
+                "favourite_food",
+                "falafel",
+            ),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
@@ -265,6 +273,8 @@ def test_a_fact_can_end_without_a_new_value(
         ("I stopped judo in May.", "plays_sport", "judo", None),
         # "Stopped" tagged an adjective, "Done" a subjectless verb
         ("Stopped basketball, playing badminton now.", "plays_sport", "basketball", "badminton"),
+        # "'s" read as a possessive of "gone"
+        ("Mochi's gone. We've got a kitten named Pip now.", "has_pet", "Mochi", "Pip"),
     ],
 )
 def test_a_multi_valued_fact_ends_beside_a_new_one(
