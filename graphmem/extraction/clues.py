@@ -581,9 +581,9 @@ def _over(verb: Token) -> bool:
         return True  # "Clover is gone", "Jonah and I are done", "Rugby's done for me",
         # parsed as passives
     if (
-        verb.i == verb.sent.start
-        and verb.lower_ in {"done", "finished"}
+        verb.lower_ in {"done", "finished"}
         and _has_prep(verb, "with")
+        and verb.i == verb.sent.start
     ):
         return True  # a chat's subjectless "Done with hockey, rugby now"
     if verb.lemma_ == "get" and any(
@@ -986,23 +986,26 @@ def _ending(verb: Token) -> bool:
 def _outgrown(tok: Token) -> bool:
     """A value named after a comma as what the speaker is no longer only: "I'm fully vegan
     now, not just dairy-free" (but not "not just vegan but also gluten-free")."""
-    words = [t for t in tok.subtree if t.i < tok.i] or [tok]
-    first = words[0]
-    opener = tok.doc[first.i - 1] if first.i > tok.sent.start else None
-    said = [t.lower_ for t in words[:2]]
-    return (
-        opener is not None
-        and opener.text == ","
-        and said in (["not", "just"], ["not", "merely"], ["not", "only"])
-        and not any(t.lower_ == "but" for t in tok.sent if t.i > tok.i)
-    )
+    first = tok.left_edge
+    if first.i + 1 >= tok.i or first.lower_ != "not" or first.i == 0:
+        return False
+    doc = tok.doc
+    if doc[first.i + 1].lower_ not in {"just", "merely", "only"} or doc[first.i - 1].text != ",":
+        return False
+    return not any(t.lower_ == "but" for t in doc[tok.i + 1 : tok.sent.end])
+
+
+def _opened_by_aux(verb: Token) -> bool:
+    """A subjectless chat sentence opening with the verb's auxiliary ("Been playing ...")."""
+    opener = verb.sent[0]
+    return opener.dep_ in {"aux", "auxpass"} and opener.head.i == verb.i
 
 
 def _swapping(tok: Token) -> bool:
     """A verb of swapping, also when the tagger took a chat opener's "Swapped" for an
     adjective or a name."""
     return tok.lemma_.lower() in _SWAPS or (
-        tok.i == tok.sent.start and tok.lower_ in _ENDING_OPENERS
+        tok.lower_ in _ENDING_OPENERS and tok.i == tok.sent.start
     )
 
 
@@ -1125,8 +1128,7 @@ def _subject(
     subj = subject_token(verb)
     if subj is not None and subj.i in span and subj.i != tok.i:
         subj = None  # a word of the object itself: "promoted to team lead", "team"/nsubj
-    opener = verb.sent[0]
-    if subj is None and opener.dep_ in {"aux", "auxpass"} and opener.head.i == verb.i:
+    if subj is None and _opened_by_aux(verb):
         return Referent(ctx.speaker)  # a chat's "Been playing Wet Leg on repeat, she's ..."
     while subj is None and verb.dep_ in {
         "xcomp",
