@@ -639,6 +639,16 @@ def _cannot_stop(verb: Token) -> bool:
     return cur.lemma_ == "stop" or any(c.lower_ == "enough" for c in cur.children)
 
 
+def _could_forever(verb: Token) -> bool:
+    """ "I could eat ramen every day", "I could listen to Elbow forever": emphatic."""
+    if verb.lemma_.lower() not in {"eat", "listen", "watch", "play"}:
+        return False
+    if not any(c.lower_ == "could" for c in verb.children):
+        return False
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & {"forever", "every", "daily", "nonstop"})
+
+
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:
     for tok in sent:
         mention = ctx.date_at.get(tok.i)
@@ -672,7 +682,7 @@ def _described_subject(tok: Token, verb: Token) -> bool:
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
-    if _cannot_stop(verb):
+    if _cannot_stop(verb) or _could_forever(verb):
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True

@@ -264,7 +264,9 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
     elif attr.lower_ in _FAV and (kind := _kind_of(subj, ctx)):
         _bare_favourite(kind, subj, attr, render(verb, ctx, None), ctx, out)
         return  # "Kebab is my favourite now": the lexicon says of what
-    elif attr.lower_ in _FAV and subj.lower_ == "it" and (said := _said_before(subj, ctx)):
+    elif (
+        attr.lower_ in _FAV and subj.lower_ in {"it", "they"} and (said := _said_before(subj, ctx))
+    ):
         _bare_favourite(_kind_of(said, ctx), said, attr, None, ctx, out)
         return  # "I'm hooked on dim sum, it's my favourite now"
     else:
@@ -297,14 +299,16 @@ _KINDS = (
 
 
 def _kind_of(topic: Token, ctx: Context) -> str:
-    name = (phrase(topic, ctx) or "").lower()
-    return next((kind for words, kind in _KINDS if name in words), "")
+    """What a lexicon says ``topic`` (its phrase, or its head word) is: "food", "sport"."""
+    names = {(phrase(topic, ctx) or "").lower(), topic.lower_, topic.lemma_.lower()}
+    return next((kind for words, kind in _KINDS if names & words), "")
 
 
 def _said_before(it: Token, ctx: Context) -> Token | None:
-    """The last noun before "it" in its sentence, when a lexicon says what it is."""
+    """The last noun before "it"/"they" in its sentence that a lexicon says what it is
+    ("Croissants for breakfast again, they're my favourite")."""
     before = [t for t in it.sent if t.i < it.i and t.pos_ in {"NOUN", "PROPN"}]
-    return before[-1] if before and _kind_of(before[-1], ctx) else None
+    return next((t for t in reversed(before) if _kind_of(t, ctx)), None)
 
 
 def _bare_favourite(
@@ -339,8 +343,15 @@ def _bare_favourite(
 def favourite_appos(tok: Token, ctx: Context, out: Out) -> None:
     """ "Bought tickets to see Radiohead, my favourite band!": a name and, beside it,
     the favourite it is."""
-    if tok.dep_ == "appos" and any(c.lower_ in _FAV for c in tok.children):
+    if not any(c.lower_ in _FAV for c in tok.children):
+        return
+    if tok.dep_ == "appos":
         _favourite_fact(tok, tok.head, None, ctx, out)
+        return
+    # "I'm making my famous chili tonight, my favourite meal": beside the verb's object
+    made = [c for c in tok.head.children if c.dep_ == "dobj"] if tok.head.pos_ == "VERB" else []
+    if made and _kind_of(made[0], ctx):
+        _favourite_fact(tok, made[0], None, ctx, out)
 
 
 def _favourite_fact(

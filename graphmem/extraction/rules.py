@@ -68,7 +68,7 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in en.KIN:
                 kin(tok, ctx, out)
-            elif tok.pos_ == "NOUN" and tok.dep_ == "appos":
+            elif tok.pos_ == "NOUN" and tok.dep_ in {"appos", "npadvmod"}:
                 favourite_appos(tok, ctx, out)
             elif tok.pos_ in _VERBISH and tok.dep_ not in _NOT_CLAUSE and not _wh(tok):
                 subj = subject_token(tok)

@@ -200,6 +200,10 @@ ENDS = [
                 "favourite_food",
                 "falafel",
             ),
+            # emphatic, not a wish
+            ("I could eat gyoza every single day.", "favourite_food", "gyoza"),
+            # the favourite "they" are is the last food named before
+            ("Bagels for breakfast again, they're my favourite.", "favourite_food", "bagels"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
