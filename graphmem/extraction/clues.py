@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from graphmem.codec import entity_key
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import Clue, ObjectClue
@@ -287,8 +288,43 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
                 replace(c, start=question.start_char, text=f"{question.text} {c.text}")
                 for c in clues
             ]
+        name = _name_said(sents[i + 1]) if i + 1 < len(sents) else None
+        if name is not None:
+            clues = [_pet_named_next(c, name) for c in clues]
         out.extend(clues)
     return out
+
+
+def _name_said(sent: Span) -> str | None:
+    """The name a short sentence gives what was just mentioned: "Her name is Miso.",
+    "Name: Bubbles.", "He's called Rex."."""
+    words = [t for t in sent if not t.is_punct or t.text == ":"]
+    low = [t.lower_ for t in words]
+    name = words[-1] if words and words[-1].text[:1].isupper() else None
+    if name is None or len(words) > 5:
+        return None
+    if low[:-1] in (
+        ["name", ":"],
+        ["her", "name", "is"],
+        ["his", "name", "is"],
+        ["its", "name", "is"],
+        ["her", "name", "'s"],
+        ["his", "name", "'s"],
+    ):
+        return name.text
+    if len(low) == 4 and low[0] in {"she", "he", "it"} and low[2] in {"called", "named"}:
+        return name.text
+    return None
+
+
+def _pet_named_next(clue: Clue, name: str) -> Clue:
+    """``clue`` with its one unnamed pet ("Got a kitten yesterday.") named as the next
+    sentence says ("Her name is Miso.")."""
+    pets = [o for o in clue.objects if entity_key(o.text) in lx.PET_NOUNS and o.role == "new"]
+    if len(pets) != 1:
+        return clue
+    named = replace(pets[0], text=name, readings=(("pet", 1.0),))
+    return replace(clue, objects=tuple(named if o is pets[0] else o for o in clue.objects))
 
 
 def _answered(question: Span, sent: Span) -> str | None:

@@ -204,6 +204,9 @@ ENDS = [
             ("I could eat gyoza every single day.", "favourite_food", "gyoza"),
             # the favourite "they" are is the last food named before
             ("Bagels for breakfast again, they're my favourite.", "favourite_food", "bagels"),
+            # the pet named in the sentence after it
+            ("Got a kitten yesterday. Her name is Miso.", "has_pet", "Miso"),
+            ("We adopted a puppy. He's called Rex.", "has_pet", "Rex"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
         ]
