@@ -371,6 +371,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
+        if root.dep_ == "poss" and root.head.lemma_.lower() in en.KIN:
+            continue  # "Tom's parents live near Porto": Tom owns the relative, no value
         if _vocative(root):
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
         readings = mention.readings
@@ -384,8 +386,12 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                 and any(c.dep_ == "dobj" for c in verb.children)
             )  # but "My dog Rex is getting old": Rex is the pet
             # "My Nissan Leaf only gets 150 km a charge": the speaker's car, not acting
-            if (owning and not _my_car(root)) or (
-                mention.weight("person") >= 0.9 and not _pet_nearby(root)
+            # "Nina works for Airbus as a pilot": a name doing something to another value
+            named = mention.weight("vehicle") >= 1.0 or mention.weight("pet") >= 1.0
+            if (
+                (owning and not _my_car(root))
+                or (_acts_on_value(verb) and not named)
+                or (mention.weight("person") >= 0.9 and not _pet_nearby(root))
             ):
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
@@ -808,7 +814,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         runner = subject_token(verb) if lemma == "escape" else None
         escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})
-        if attached and ends and not swapped and not escaped:
+        # "Leo finally quit Google": who quits something is acting, not what ended
+        acting = tok.dep_ == "nsubj" and any(
+            c.dep_ == "dobj" and c.lower_ not in {"me", "us"} for c in verb.children
+        )  # but "Tom left me" ended
+        if attached and ends and not swapped and not escaped and not acting:
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:
@@ -1039,6 +1049,18 @@ def _outgrown(tok: Token) -> bool:
     if doc[first.i + 1].lower_ not in {"just", "merely", "only"} or doc[first.i - 1].text != ",":
         return False
     return not any(t.lower_ == "but" for t in doc[tok.i + 1 : tok.sent.end])
+
+
+def _acts_on_value(verb: Token | None) -> bool:
+    """The verb has an object of its own, or one through a preposition, that is a name
+    ("works for Airbus", "quit Google")."""
+    if verb is None:
+        return False
+    for c in verb.children:
+        objs = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+        if c.dep_ in {"dobj", "prep"} and any(o.pos_ == "PROPN" for o in objs):
+            return True
+    return False
 
 
 def _opened_by_aux(verb: Token) -> bool:
