@@ -1226,7 +1226,8 @@ def _subject(
         return Referent(ctx.speaker)
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
     # otherwise a name is another person's ("Julia adopted a hamster")
-    mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree)
+    own = {t.i for t in subj.subtree}  # "My flatmate Jess has been vegan": her "my"
+    mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree if t.i not in own)
     if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
         return Referent(ctx.speaker)
     owner = _possessor(subj, ctx, climb=False)
@@ -1242,7 +1243,9 @@ def _subject(
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
-    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS:
+    if subj.pos_ == "PROPN" and (
+        subj.ent_type_ not in _PLACE_ENTS or subj.text in lx.first_names()
+    ):  # "Olivia has a parrot": a person, though tagged a place
         if _pet_nearby(subj) and verb.lemma_.lower() not in _OWNING:
             return Referent(ctx.speaker)  # "Pickle just arrived, our first rabbit!"
         return Referent(_name(subj))
