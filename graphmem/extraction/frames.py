@@ -434,15 +434,16 @@ def typed(
 
 #: rule predicates (a bare verb) and the frame predicates that say which kind of object
 #: the verb takes ("plays" -> "plays_sport", "plays_instrument")
-_REFINEMENTS = {"plays": ("sport", "instrument")}
+#: (with the lexicon that knows such objects)
+_REFINEMENTS = {"plays": (("sport", lx.SPORTS), ("instrument", lx.INSTRUMENTS))}
 
 
 def _refined(m: ExtractedMemory) -> ExtractedMemory:
     """A rule's "plays basketball" as ``plays_sport`` when the lexicon knows the sport
     (or the instrument)."""
     key = entity_key(m.object or "")
-    for tail, words in (("sport", lx.SPORTS), ("instrument", lx.INSTRUMENTS)):
-        if m.predicate in _REFINEMENTS and key in words:
+    for tail, words in _REFINEMENTS.get(m.predicate, ()):
+        if key in words:
             return replace(m, predicate=f"{m.predicate}_{tail}")
     return m
 
@@ -480,7 +481,7 @@ def merge(
         for m in rules
         if not any(
             (*pair(m), f"{m.predicate}_{tail}") in refined
-            for tail in _REFINEMENTS.get(m.predicate, ())
+            for tail, _ in _REFINEMENTS.get(m.predicate, ())
         )
     ]
     have = {key(m) for m in rules}
