@@ -20,7 +20,7 @@ from graphmem.extraction.frames import ENTITY_TYPE, fits
 from graphmem.models import LIVE_STATUSES, Kind
 from graphmem.resolution import Resolver
 from graphmem.stores.base import NodeRecord, Vector
-from graphmem.versioning import ENDED, Candidate, Outcome, end_memory, write_memory
+from graphmem.versioning import ENDED, Candidate, Outcome, end_memory, same_name, write_memory
 from graphmem.writer import Writer
 
 #: a value placed by what the graph holds is less sure than one the sentence shows
@@ -34,14 +34,16 @@ def holder(w: Writer, subject_id: str, value: str) -> NodeRecord | None:
     key = entity_key(value)
     registry = w.config.predicates
     live = w.find_checked("Memory", "subject_id", subject_id, LIVE_STATUSES)
-    held = [
+    current = [
         m
         for m in live
-        if (m.props.get("object_key") or "") == key
-        and m.props.get("polarity") != ENDED
+        if m.props.get("polarity") != ENDED
         and registry.slot_spec(str(m.props.get("predicate") or "")) is not None
         and m.props.get("kind") in (Kind.FACT, Kind.PREFERENCE)
     ]
+    held = [m for m in current if (m.props.get("object_key") or "") == key]
+    if not held:  # "The Rover has gone": the Rover 75, a name said in part
+        held = [m for m in current if same_name(str(m.props.get("object") or ""), value)]
     if len({registry.slot(str(m.props["predicate"])) for m in held}) != 1:
         return None
     return held[0]

@@ -192,3 +192,124 @@ def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphM
     )
     current = [o for o, _, s in _slot(found, "has_partner") if s == "generated"]
     assert current == ["Ben"], _slot(found, "has_partner")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "predicate", "old"),
+    [
+        # a semicolon parts two statements: the modal after it does not reach the sale
+        (
+            "I have a horse called Blaze.",
+            "I sold Blaze in the spring; my knees can't take riding any more.",
+            "has_pet",
+            "Blaze",
+        ),
+        # a cause told after "since" is asserted, whatever the clause it hangs from
+        (
+            "We have a cat called Smudge.",
+            "The flat feels so empty since we lost Smudge.",
+            "has_pet",
+            "Smudge",
+        ),
+        (
+            "I have a rabbit called Hops.",
+            "We buried Hops in the garden yesterday.",
+            "has_pet",
+            "Hops",
+        ),
+        # a car gone for good, named by its make only
+        (
+            "I drive a Vauxhall Astra.",
+            "The Vauxhall has gone to the scrapyard.",
+            "drives",
+            "Vauxhall Astra",
+        ),
+        (
+            "I drive a Honda Jazz.",
+            "The Honda has gone, I take the train now.",
+            "drives",
+            "Honda Jazz",
+        ),
+        ("I drive a Skoda Fabia.", "My daughter has my old Skoda now.", "drives", "Skoda Fabia"),
+        ("My partner is Callum.", "Callum and I parted at Easter.", "has_partner", "Callum"),
+        (
+            "My favourite band is Muse.",
+            "I've grown tired of Muse, to be honest.",
+            "favourite_band",
+            "Muse",
+        ),
+        ("I'm on the paleo diet.", "I've abandoned paleo, too much meat.", "diet", "paleo"),
+        (
+            "I work at Unilever.",
+            "I took early retirement from Unilever in March.",
+            "works_at",
+            "Unilever",
+        ),
+        ("I'm a librarian.", "I retired last spring.", "works_as", "librarian"),
+    ],
+)
+def test_a_value_said_to_be_over_in_passing_ends(
+    mem: GraphMem, first: str, then: str, predicate: str, old: str
+) -> None:
+    found = _slot(_say(mem, first, then), predicate)
+    assert (old, "ended", "generated") in found, found
+    assert {o for o, p, s in found if p != "ended"} == {old}, found  # nothing else held
+    assert all(s == "superseded" for _, p, s in found if p != "ended"), found
+
+
+@pytest.mark.parametrize(
+    ("then", "predicate", "held"),
+    [
+        ("Tom has gone to Paris for work.", "has_partner", "Tom"),  # gone somewhere, not for good
+        ("My dad retired last year.", "works_at", "Shell"),  # someone else's working life
+        ("I still love my old Polo.", "drives", "Polo"),  # the speaker's own, still
+    ],
+)
+def test_what_only_sounds_like_an_end_ends_nothing(
+    mem: GraphMem, then: str, predicate: str, held: str
+) -> None:
+    first = {"has_partner": "My partner is Tom.", "works_at": "I work at Shell."}.get(
+        predicate, "I drive a Polo."
+    )
+    found = _slot(_say(mem, first, then), predicate)
+    assert found == {(held, None, "generated")}, found
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "predicate", "new"),
+    [
+        # "they" is what was named before it, and "my favourite" is the speaker's
+        (
+            "My favourite food is lasagne.",
+            "My flatmate got me into dumplings and they've become my favourite.",
+            "favourite_food",
+            "dumplings",
+        ),
+        (
+            "My favourite band is Blur.",
+            "A friend dragged me to see Wet Leg and they have become my favourite band.",
+            "favourite_band",
+            "Wet Leg",
+        ),
+        # the speaker's own hedge and avowal assert what follows
+        (
+            "I'm vegan.",
+            "I've started eating eggs again, so I suppose I'm vegetarian now.",
+            "diet",
+            "vegetarian",
+        ),
+        (
+            "I live in Leeds.",
+            "I must say I don't miss the Leeds rain since we moved to Malaga.",
+            "lives_in",
+            "Malaga",
+        ),
+    ],
+)
+def test_a_new_value_said_in_passing_is_current(
+    mem: GraphMem, first: str, then: str, predicate: str, new: str
+) -> None:
+    found = _say(mem, first, then)
+    current = [o for o, p, s in _slot(found, predicate) if s == "generated" and p != "ended"]
+    assert current == [new], _slot(found, predicate)
+    assert all(m.subject == "Maya" for m in found if m.predicate == predicate)

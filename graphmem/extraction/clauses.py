@@ -133,7 +133,11 @@ def ent_text(tok: Token) -> str:
     found = entity_of(tok)
     if found is not None and found[2] in ENTITY_TYPES:
         ent = tok.doc[found[0] : found[1]]
-        words = [t.text for t in ent if t.lower_ != "the" and t.dep_ != "case"]
+        words = [
+            t.text
+            for t in ent
+            if t.lower_ != "the" and t.dep_ != "case" and t.text not in {"a", "an"}
+        ]  # "drive a Vauxhall Astra", the article inside the entity the tagger found
         return " ".join(words) if words else tok.text
     parts = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join([*parts, tok.text])
@@ -238,10 +242,24 @@ def reports(verb: Token, clause: Token) -> bool:
     """Whether ``verb`` reports ``clause`` (below it), not so in "We had to rehome Bella,
     my landlord said no pets": what the landlord said is its own object; nor in "Said
     goodbye to Leeds, Lyon is home now": a greeting said is all that was said."""
+    if given(clause):
+        return False  # "The house feels so quiet since we lost Bramble"
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if any(c.lower_ in _SAID_WORDS for c in objects):
         return False
     return not (clause.i < verb.i and objects)
+
+
+#: what opens a clause that tells a cause or a time: asserted, whatever the clause it
+#: hangs from ("It feels so quiet since we lost Bramble")
+_GIVEN = frozenset({"since", "because", "after", "now", "once"})
+
+
+def given(clause: Token) -> bool:
+    """``clause`` tells a cause or a time of the clause it hangs from, as a fact."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _GIVEN for c in clause.children
+    )
 
 
 #: what is said when only that is said ("said goodbye to Leeds")
@@ -266,6 +284,10 @@ def _hedge(verb: Token, children: set[str]) -> bool:
     )
 
 
+#: verbs by which the speaker owns up to what follows ("I must say", "I have to admit")
+_OWNING_UP = frozenset({"say", "admit", "confess"})
+
+
 def avowed(verb: Token) -> bool:
     """A report verb by which the speaker asserts what follows: amazement ("Can't believe
     I've been in Leeds a year") or news told with feeling ("Happy to say I'm at Roche
@@ -275,6 +297,8 @@ def avowed(verb: Token) -> bool:
         return True
     if verb.lemma_ == "believe":
         return bool(children & {"ca", "can", "could"}) and bool(children & {"n't", "not"})
+    if verb.lemma_ in _OWNING_UP and "i" in children and children & {"must", "have", "got"}:
+        return True  # "I must say, I don't miss Boston since we moved to Charleston"
     return (
         verb.lemma_ in {"say", "report", "announce", "tell"}
         and verb.dep_ == "xcomp"
@@ -285,8 +309,10 @@ def avowed(verb: Token) -> bool:
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted."""
     for tok in sent:
-        if tok.text == "?" or tok.lower_ in en.HYPOTHETICAL:
+        if tok.text == "?":
             return True
+        if tok.lower_ in en.HYPOTHETICAL and not _hedge(tok, {c.lower_ for c in tok.children}):
+            return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
             return True
     return False

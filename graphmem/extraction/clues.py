@@ -31,6 +31,7 @@ from graphmem.extraction.clauses import (
     Referent,
     avowed,
     enduring,
+    given,
     is_modal,
     is_reported,
     note_people,
@@ -75,6 +76,8 @@ END_VERBS = frozenset(
         "escape",
         "outgrow",
         "separate",
+        "bury",
+        "abandon",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -129,6 +132,12 @@ CHANGE_VERBS = frozenset(
         "graduate",
     }
 )
+#: nouns of leaving: "from X" names what ended ("took early retirement from Bosch")
+_LEAVING_NOUNS = frozenset({"retirement", "resignation", "redundancy", "departure", "exit"})
+#: verbs that, becoming a state, end a taste: "grew tired of U2", "got bored of padel"
+_WEARYING = frozenset({"tired", "sick", "bored", "weary"})
+#: where a car or a thing goes for good ("The Rover has gone to the scrapyard")
+_SCRAPPED = frozenset({"scrapyard", "scrapheap", "scrap", "crusher", "dump", "junkyard"})
 #: nouns of a change made ("the move to Ghent is done")
 _CHANGE_NOUNS = frozenset({"move", "switch", "relocation", "transfer", "change", "swap"})
 #: state verbs: in the simple past they describe a value that is over
@@ -403,6 +412,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         cue = _cue(root, verb) if role == "new" else ""
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
+        if _retiring(tok) and not _unasserted(tok) and not _negated(tok, tok):
+            subject = _subject(tok, tok, ctx)  # "I retired last year": the job is over
+            if subject is not None:
+                put(subject, ObjectClue("", (("organization", 1.0), ("title", 1.0)), "old"))
+            continue
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN":
             continue
@@ -473,8 +487,9 @@ def _with_me(tok: Token, ctx: Context) -> bool:
         return True
     verb = tok.head
     said = [t for t in verb.subtree if t.i > tok.i and t.i not in ctx.quoted]
-    if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS for t in said):
-        return True  # "Kone made me an offer", "Dana surprised me"
+    if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS and not _of_kin(t) for t in said):
+        return True  # "Kone made me an offer", "Dana surprised me", not "Alfie lives
+        # with my son's family"
     return any(
         abs(other.i - tok.i) <= 2
         and other.lemma_.lower() in en.KIN
@@ -483,11 +498,45 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     )
 
 
+def _handed_on(tok: Token, verb: Token) -> bool:
+    """The speaker's old thing someone else now has or uses: "My son has my old Saab
+    now", "Jo drives my old Polo"."""
+    children = [c.lower_ for c in tok.children]
+    if "old" not in children or not any(c in FIRST_POSS | OUR for c in children):
+        return False
+    subj = subject_token(verb)
+    return (
+        tok.dep_ == "dobj"
+        and subj is not None
+        and subj.lower_ not in FIRST | WE
+        and subj.pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _retiring(tok: Token) -> bool:
+    """ "I retired", "I've retired from the pharmacy", "I'm retired now": a working life
+    over (but "retired to Nice" says where to)."""
+    if tok.lemma_.lower() != "retire" or _has_prep(tok, "to"):
+        return False
+    return tok.pos_ == "VERB" or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
+
+
+def _of_kin(tok: Token) -> bool:
+    """A possessive of a relative who is someone else's object or owner ("my" of "lives
+    with my son's family"): the relative's, not the speaker's (but "Tom, my boyfriend")."""
+    kin = tok.head
+    return (
+        tok.dep_ == "poss"
+        and kin.lemma_.lower() in en.KIN
+        and kin.dep_ in {"poss", "pobj", "dobj"}
+    )
+
+
 def _changing(tok: Token) -> bool:
     """``tok`` or a word it hangs from within its clause is a verb of change or end."""
     cur = tok
     for _ in range(4):
-        if cur.lemma_.lower() in CHANGE_VERBS | END_VERBS:
+        if cur.lemma_.lower() in CHANGE_VERBS | END_VERBS | _LEAVING_NOUNS:
             return True
         if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
             return False
@@ -581,7 +630,10 @@ def _couple_over(sent: Span) -> bool:
             continue
         if _negated(verb, verb) and not _apart(verb):
             continue  # "We're not over yet", but "We're not together anymore" is
-        named = any(c.dep_ in {"dobj", "prep", "conj"} for c in verb.children)
+        named = any(
+            c.dep_ in {"dobj", "conj"} or (c.dep_ == "prep" and c.lower_ == "with")
+            for c in verb.children
+        )  # "We broke up with the band", but "We split up in May" is the couple
         if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
             return True
         if (
@@ -622,6 +674,10 @@ def _over(verb: Token) -> bool:
     ):
         return True  # "Clover is gone", "Jonah and I are done", "Rugby's done for me",
         # parsed as passives
+    if _gone_for_good(verb):
+        return True  # "The Volvo has gone", "The Rover has gone to the scrapyard"
+    if verb.lemma_ == "part" and _with_partner(verb):
+        return True  # "Graham and I parted in the new year", "We parted last spring"
     if (
         verb.lower_ in {"done", "finished"}
         and _has_prep(verb, "with")
@@ -644,6 +700,32 @@ def _over(verb: Token) -> bool:
         or (c.lower_ in {"sleep", "rest"} and any(g.lower_ == "to" for g in c.children))
         for c in verb.children
     )  # "to sleep" as a preposition and its object, or as an infinitive
+
+
+def _gone_for_good(verb: Token) -> bool:
+    """ "has gone" with nowhere to go but the scrapyard: "The Volvo has gone", not "Tom
+    has gone to Paris"."""
+    if verb.lower_ != "gone" or not any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
+    ):
+        return False
+    if any(c.dep_ in {"xcomp", "advcl"} for c in verb.children):
+        return False  # "has gone to live with", "has gone to see ..."
+    return all(
+        c.lower_ == "for" or any(g.lemma_.lower() in _SCRAPPED for g in c.subtree)
+        for c in verb.children
+        if c.dep_ == "prep"
+    )
+
+
+def _with_partner(verb: Token) -> bool:
+    """The verb's subject is a couple with the speaker in it ("Graham and I", "we")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.lower_ in WE for s in subjects) or (
+        len(subjects) > 1 and any(s.lower_ in FIRST for s in subjects)
+    ):
+        return True  # "We parted", and "Graham and I parted" read as two subjects
+    return any(c.dep_ == "conj" and c.lower_ in FIRST | WE for s in subjects for c in s.children)
 
 
 def _apart(verb: Token) -> bool:
@@ -742,6 +824,10 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         came, cur = cur, cur.head
+        if _semicolon_between(came, cur):
+            return False  # "I sold Jasper; I can't ride any more": two statements
+        if given(came):
+            return False  # "I'd feel better since I lost my job": a cause told
         if avowed(cur):
             return False  # "Can't believe I've been in Leeds a year"
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
@@ -750,6 +836,13 @@ def _unasserted(verb: Token) -> bool:
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
             return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
     return False
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    """A semicolon parts the two words: what comes before it is a statement of its own,
+    however the parser hung it on the clause after it."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo + 1 : hi])
 
 
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
@@ -775,6 +868,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "rejected"  # "I prefer tea over coffee": not the one chosen
         if word in {"from", "of"} and _changing(governor):
             return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
+        if word == "from" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _LEAVING_NOUNS for c in governor.children
+        ):
+            return "old"  # "took early retirement from Bosch"
         if word == "out" or (word == "of" and governor.lower_ == "out"):
             return "old"
         if word == "for" and governor.lemma_.lower() in _REHOMING:
@@ -783,6 +880,12 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
         if word == "to" and governor.lemma_.lower() == "retire":
             return "new"  # "retired to Nice": where they went
+        if (
+            word == "of"
+            and governor.lower_ in _WEARYING
+            and governor.head.lemma_.lower() in {"grow", "get", "become"}
+        ):
+            return "old"  # "I've grown tired of U2", not "I'm tired of the rain"
     if verb is None and tok.dep_ == "npadvmod" and _ending(tok.head):
         return "old"  # "Tom and I went our separate ways", "Karin and I broke up", "Emma
         # and I separated", the name read as a modifier
@@ -842,6 +945,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"
     if _stint(tok) == "last":
         return "old"  # "Last day at Shell today"
+    if verb is not None and _handed_on(tok, verb):
+        return "old"  # "My son has my old Saab now"
     if tok.dep_ == "poss" and tok.head.lower_ in {"gone", "dead"} and tok.head.dep_ == "ROOT":
         return "old"  # "Bruno's gone", "'s" read as a possessive
     if ending and _negated_nominal(tok):

@@ -305,10 +305,35 @@ def _kind_of(topic: Token, ctx: Context) -> str:
 
 
 def _said_before(it: Token, ctx: Context) -> Token | None:
-    """The last noun before "it"/"they" in its sentence that a lexicon says what it is
-    ("Croissants for breakfast again, they're my favourite")."""
-    before = [t for t in it.sent if t.i < it.i and t.pos_ in {"NOUN", "PROPN"}]
+    """The last word before "it"/"they" in its sentence that a lexicon says what it is
+    ("Croissants for breakfast again, they're my favourite"; also a dish the tagger took
+    for a verb, "introduced me to burritos")."""
+    before = [t for t in it.sent if t.i < it.i and t.pos_ in {"NOUN", "PROPN", "VERB"}]
     return next((t for t in reversed(before) if _kind_of(t, ctx)), None)
+
+
+def _named_before(it: Token) -> Token | None:
+    """The last name before "it"/"they" in its sentence ("took me to see Elbow, and they
+    have become my favourite band")."""
+    before = [t for t in it.sent if t.i < it.i and t.pos_ == "PROPN" and t.ent_type_ != "DATE"]
+    return before[-1] if before else None
+
+
+def became_favourite(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
+    """ "Burritos have become my favourite", "they've become my favourite band": a taste
+    that holds now, its topic the subject or, for "it"/"they", the thing named before."""
+    attr = first_child(verb, "attr") or first_child(verb, "acomp")
+    if attr is None or not (attr.lower_ in _FAV or any(c.lower_ in _FAV for c in attr.children)):
+        return
+    topic: Token | None = subj
+    if subj.lower_ in {"it", "they"}:
+        topic = _said_before(subj, ctx) if attr.lower_ in _FAV else _named_before(subj)
+    if topic is None:
+        return
+    if attr.lower_ in _FAV:
+        _bare_favourite(_kind_of(topic, ctx), topic, attr, None, ctx, out)
+    else:
+        _favourite_fact(attr, topic, None, ctx, out)
 
 
 def _bare_favourite(

@@ -494,17 +494,22 @@ def merge(
     }  # "Dune, my favourite film": no favourite book besides
     # a favourite the sentence names outright ("... but kebab is my favourite now") is
     # the slot's value, whatever else the frames weigh
-    named = {
-        (m.subject, registry.slot(m.predicate))
+    favourites = [
+        m
         for m in rules
         if m.kind == "preference" and m.predicate.startswith("favourite_") and not m.ended
-    }
+    ]
+    named = {(m.subject, registry.slot(m.predicate)) for m in favourites}
+    # and whose favourite it is ("My daughter took me to see Elbow, and they have become
+    # my favourite band": the speaker's, not the daughter's)
+    owned = {(registry.slot(m.predicate), entity_key(m.object or "")) for m in favourites}
     added = [
         m
         for m in frames
         if key(m) not in have
         and (pair(m) not in related or key(m)[:3] in ended)
         and (m.ended or (m.subject, registry.slot(m.predicate)) not in named)
+        and (m.ended or key(m)[1:3] not in owned)
     ]
     filled = {
         (m.subject, registry.slot(m.predicate))

@@ -204,7 +204,8 @@ CAR_MAKES = _words(
     "rivian lucid volkswagen vw audi bmw mercedes mercedes-benz porsche opel skoda "
     "seat cupra renault peugeot citroen citroën dacia fiat alfa_romeo lancia ferrari "
     "lamborghini maserati volvo saab polestar jaguar land_rover range_rover mini "
-    "bentley rolls-royce aston_martin lotus mg byd nio smart"
+    "bentley rolls-royce aston_martin lotus mg byd nio smart rover vauxhall datsun "
+    "daihatsu isuzu holden proton lada trabant"
 )
 CAR_MODELS = _words(
     "corolla camry prius yaris rav4 civic accord jazz cr-v leaf qashqai micra juke "

@@ -30,7 +30,14 @@ from graphmem.extraction.clauses import (
     resolve,
     sentence_blocked,
 )
-from graphmem.extraction.copula import adjective, copula, favourite_appos, kin, later_name
+from graphmem.extraction.copula import (
+    adjective,
+    became_favourite,
+    copula,
+    favourite_appos,
+    kin,
+    later_name,
+)
 from graphmem.extraction.memories import (
     Out,
     activity,
@@ -128,6 +135,8 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     if lemma == "be":
         copula(verb, subj, negated, ctx, out)
         return
+    if lemma == "become" and not negated:
+        became_favourite(verb, subj, ctx, out)  # "they've become my favourite band"
     if any(c.dep_ == "conj" for c in subj.children):
         return  # "my husband and I": a shared statement, not one person's fact
     subject = resolve(subj, ctx)

@@ -370,6 +370,8 @@ def test_someone_elses_fact_is_theirs(
         # the "my" is the subject's own, a name tagged a place is still a person
         "My flatmate Jess has been vegetarian since she was twelve.",
         "Olivia has a parrot named Kiwi that swears.",
+        # a "my" that owns the relative someone lives with is not the speaker with them
+        "Oscar lives with my brother's family now.",
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[0] == "Noor"], (text, found)
@@ -393,6 +395,7 @@ def test_someone_elses_fact_is_theirs(
         "Paris is where my sister lives.",
         "I thought my favourite food was sushi.",
         "Do you think Haim is my favourite band?",
+        "Suppose we moved to Madrid.",  # a supposition, not the speaker's hedge
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
