@@ -246,6 +246,68 @@ def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphM
             "Unilever",
         ),
         ("I'm a librarian.", "I retired last spring.", "works_as", "librarian"),
+        # written off in a phrase the parser cannot read
+        ("I live in Derby.", "Derby's out, Nottingham is in.", "lives_in", "Derby"),
+        (
+            "I'm dairy-free.",
+            "The allergy test was clear, so dairy-free is out of the window.",
+            "diet",
+            "dairy-free",
+        ),
+        ("My boyfriend is Kieran.", "Kieran is old news, honestly.", "has_partner", "Kieran"),
+        ("My girlfriend is Abby.", "Abby feels like a lifetime ago.", "has_partner", "Abby"),
+        # a pet that died or went to live elsewhere; an emoji parts two statements
+        ("We have a budgie called Percy.", "Percy passed last week.", "has_pet", "Percy"),
+        (
+            "I have a dog named Rolo.",
+            "Rolo crossed the rainbow bridge on Sunday 💔 the house is so quiet.",
+            "has_pet",
+            "Rolo",
+        ),
+        (
+            "We have a guinea pig called Fudge.",
+            "Fudge went to a farm with lots of space.",
+            "has_pet",
+            "Fudge",
+        ),
+        # a taste the speaker cannot stand any more; "X and Y" one dish
+        (
+            "My favourite food is fish and chips.",
+            "I can't stand fish and chips anymore.",
+            "favourite_food",
+            "fish and chips",
+        ),
+        ("My husband is Gareth.", "Our divorce went through last week.", "married_to", "Gareth"),
+        (
+            "My favourite band is Keane.",
+            "Gone completely off Keane this year.",
+            "favourite_band",
+            "Keane",
+        ),
+        (
+            "I drive a Mini Cooper.",
+            "The lease on the Mini ended last week.",
+            "drives",
+            "Mini Cooper",
+        ),
+        (
+            "I drive a Ford Focus.",
+            "Someone stole my Focus from the station car park.",
+            "drives",
+            "Ford Focus",
+        ),
+        (
+            "My favourite band is Busted.",
+            "The Strokes have completely taken over from Busted.",
+            "favourite_band",
+            "Busted",
+        ),
+        (
+            "My partner is Leon.",
+            "Things with Leon fizzled out over the summer.",
+            "has_partner",
+            "Leon",
+        ),
     ],
 )
 def test_a_value_said_to_be_over_in_passing_ends(
@@ -263,6 +325,8 @@ def test_a_value_said_to_be_over_in_passing_ends(
         ("Tom has gone to Paris for work.", "has_partner", "Tom"),  # gone somewhere, not for good
         ("My dad retired last year.", "works_at", "Shell"),  # someone else's working life
         ("I still love my old Polo.", "drives", "Polo"),  # the speaker's own, still
+        ("Tom is out tonight with his mates.", "has_partner", "Tom"),
+        ("Guess who I bumped into in York? Tom!", "has_partner", "Tom"),  # not the speaker
     ],
 )
 def test_what_only_sounds_like_an_end_ends_nothing(
@@ -290,6 +354,35 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "A friend dragged me to see Wet Leg and they have become my favourite band.",
             "favourite_band",
             "Wet Leg",
+        ),
+        # "it"/"they" is what was named just before, in this sentence or the last
+        (
+            "My favourite food is pizza.",
+            "Made dumplings from scratch at the weekend. Honestly they're my favourite thing to eat now.",  # noqa: E501
+            "favourite_food",
+            "dumplings",
+        ),
+        (
+            "My favourite band is Keane.",
+            "Saw Idles in Leeds last night. They're my favourite band now.",
+            "favourite_band",
+            "Idles",
+        ),
+        ("My favourite band is Blur.", "Blur → Pulp, no regrets.", "favourite_band", "Pulp"),
+        # "Guess who ...?" teases with the speaker's own news
+        ("I drive a Kia Rio.", "Guess who just bought a Mazda MX-5?", "drives", "Mazda MX-5"),
+        (
+            "I'm a cashier.",
+            "Guess who's the new pharmacist at the hospital? Me!",
+            "works_as",
+            "pharmacist",
+        ),
+        # what someone got the speaker into is the speaker's
+        (
+            "My favourite band is Keane.",
+            "My brother got me into Idles and now I've got them on repeat.",
+            "favourite_band",
+            "Idles",
         ),
         # the speaker's own hedge and avowal assert what follows
         (

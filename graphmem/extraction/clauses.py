@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
+from graphmem.extraction import lexicon as lx
 from graphmem.extraction.temporal import DateMention
 
 if TYPE_CHECKING:
@@ -151,10 +152,22 @@ def is_person_name(tok: Token, ctx: Context) -> bool:
     return tok.ent_type_ == "PERSON"
 
 
+def guessed(tok: Token) -> bool:
+    """The "who" (or "whose") of a teasing "Guess who's a New Yorker now?", "Guess whose
+    badge says Netflix?": the speaker, as the answer ("Me!") says. Not the object of
+    "Guess who I saw at Lidl?"."""
+    first = tok.sent[0]
+    if tok.lower_ not in {"who", "whose"} or first.lower_ != "guess" or first.i + 1 != tok.i:
+        return False
+    if tok.lower_ == "whose":
+        return tok.dep_ == "poss" and tok.head.dep_ in {"nsubj", "nsubjpass"}
+    return tok.dep_ in {"nsubj", "nsubjpass"}
+
+
 def resolve(tok: Token, ctx: Context) -> Referent | None:
     """The person a subject (or object) mention denotes, or None when unsure."""
     low = tok.lower_
-    if low in FIRST:
+    if low in FIRST or guessed(tok):
         return Referent(ctx.speaker)
     if low in SECOND:
         return Referent(ctx.addressee) if ctx.addressee else None
@@ -297,6 +310,8 @@ def avowed(verb: Token) -> bool:
         return True
     if verb.lemma_ == "believe":
         return bool(children & {"ca", "can", "could"}) and bool(children & {"n't", "not"})
+    if verb.lower_ == "guess" and verb.i == verb.sent.start:
+        return any(guessed(t) for t in verb.doc[verb.i + 1 : verb.i + 2])  # "Guess who's ..."
     if verb.lemma_ in _OWNING_UP and "i" in children and children & {"must", "have", "got"}:
         return True  # "I must say, I don't miss Boston since we moved to Charleston"
     return (
@@ -308,10 +323,15 @@ def avowed(verb: Token) -> bool:
 
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted."""
+    teasing = any(guessed(t) for t in sent[1:2])  # "Guess who's a New Yorker now?"
     for tok in sent:
-        if tok.text == "?":
+        if tok.text == "?" and not teasing:
             return True
-        if tok.lower_ in en.HYPOTHETICAL and not _hedge(tok, {c.lower_ for c in tok.children}):
+        if (
+            tok.lower_ in en.HYPOTHETICAL
+            and tok.pos_ != "PROPN"  # "My favourite band is Imagine Dragons"
+            and not _hedge(tok, {c.lower_ for c in tok.children})
+        ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
             return True
@@ -382,6 +402,15 @@ def phrase(
     return " ".join(w for w in text.split() if any(c.isalnum() for c in w)) or None
 
 
+def _paired_name(tok: Token) -> str | None:
+    """ "X and Y" that a lexicon knows as one thing ("mac and cheese")."""
+    conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+    if conj is None or conj.i != tok.i + 2 or tok.doc[tok.i + 1].lower_ != "and":
+        return None
+    words = tok.doc[tok.i : conj.i + 1]
+    return words.text if words.text.lower() in lx.FOODS | lx.DRINKS | lx.GENRES else None
+
+
 def _phrase(tok: Token, ctx: Context, *, lemma_head: bool, with_in: bool) -> str | None:
     if tok.lower_ in en.PRONOUN_OBJECTS or tok.i in ctx.date_at or tok.pos_ == "PRON":
         return None
@@ -400,6 +429,9 @@ def _phrase(tok: Token, ctx: Context, *, lemma_head: bool, with_in: bool) -> str
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return phrase(grand, ctx, lemma_head=lemma_head)
+    paired = _paired_name(tok)
+    if paired:
+        return paired  # "mac and cheese", "fish and chips": one dish, not two
     text = _compact_words(tok, ctx, lemma_head=lemma_head)
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ({"of", "in"} if with_in else {"of"}):

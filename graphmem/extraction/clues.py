@@ -32,6 +32,7 @@ from graphmem.extraction.clauses import (
     avowed,
     enduring,
     given,
+    guessed,
     is_modal,
     is_reported,
     note_people,
@@ -78,6 +79,7 @@ END_VERBS = frozenset(
         "separate",
         "bury",
         "abandon",
+        "steal",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -109,6 +111,8 @@ PHRASAL_ENDS = frozenset(
         ("fly", "away"),
         ("write", "off"),
         ("pack", "in"),
+        ("fizzle", "out"),
+        ("knock", "off"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -167,6 +171,8 @@ _SPANS = frozenset({"week", "month", "year", "age"})
 _USED = frozenset({"VBD", "VBN"})
 #: "found a new home for Biscuit": a pet given away
 _REHOMING = frozenset({"home", "owner", "family"})
+#: where a pet goes to live for good ("Clover went to a family with a big garden")
+_NEW_HOMES = _REHOMING | {"rescue", "shelter", "sanctuary", "farm"}
 #: past forms of ending verbs that open subjectless chat sentences ("Quit fencing")
 _ENDING_OPENERS = frozenset(
     {
@@ -191,6 +197,8 @@ _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "sw
 _SOMEONE = frozenset(
     {"someone", "somebody", "guy", "girl", "man", "woman", "person", "lady", "bloke", "chap"}
 )
+#: agreements whose end ends what they are on ("the lease on the BMW ended")
+_AGREEMENTS = frozenset({"lease", "contract", "loan", "finance", "tenancy"})
 #: verbs that end what they reach through "with" ("split with Jonah")
 _PARTINGS = frozenset({"end", "split", "part"})
 #: verbs of moving home, and of having one
@@ -498,6 +506,34 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     )
 
 
+_BE = frozenset({"is", "'s", "are", "'re", "was"})
+_CLAUSE_END = frozenset({",", ".", "!", ";", "-", "–", "—", "and", "so"})
+
+
+def _written_off(tok: Token) -> bool:
+    """Said to be over in a phrase the parser cannot read: "Oxford's out, Cambridge is
+    in", "gluten-free's out of the window", "Ethan is old news", "Hamish feels like a
+    lifetime ago" (not "Tom is out tonight", nor a lone "Tom's out")."""
+    sent = tok.sent
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 8)]]
+    if after[:1] and after[0] in _BE:
+        rest = after[1:]
+        if rest[:2] == ["old", "news"]:
+            return True
+        if rest[:1] == ["out"]:
+            if rest[1:4] == ["of", "the", "window"] or rest[1:3] == ["the", "window"]:
+                return True
+            paired = any(
+                w.lower_ in _BE and w.i + 1 < sent.end and w.nbor().lower_ == "in"
+                for w in sent
+                if w.i > tok.i + 2
+            )
+            return paired and (len(rest) == 1 or rest[1] in _CLAUSE_END)
+    if after[:1] and after[0] in {"feels", "seems"}:
+        return "ago" in after and not any(t.like_num for t in tok.doc[tok.i + 1 : sent.end])
+    return False
+
+
 def _handed_on(tok: Token, verb: Token) -> bool:
     """The speaker's old thing someone else now has or uses: "My son has my old Saab
     now", "Jo drives my old Polo"."""
@@ -513,6 +549,16 @@ def _handed_on(tok: Token, verb: Token) -> bool:
     )
 
 
+def _introduced_to(tok: Token, verb: Token) -> bool:
+    """``tok`` is what someone got the speaker into or introduced them to."""
+    lemma = verb.lemma_.lower()
+    if lemma not in {"get", "introduce", "turn", "hook"}:
+        return False
+    if not any(c.dep_ == "dobj" and c.lower_ in {"me", "us"} for c in verb.children):
+        return False
+    return _through(tok, verb, {"into", "to", "on"})
+
+
 def _retiring(tok: Token) -> bool:
     """ "I retired", "I've retired from the pharmacy", "I'm retired now": a working life
     over (but "retired to Nice" says where to)."""
@@ -526,9 +572,7 @@ def _of_kin(tok: Token) -> bool:
     with my son's family"): the relative's, not the speaker's (but "Tom, my boyfriend")."""
     kin = tok.head
     return (
-        tok.dep_ == "poss"
-        and kin.lemma_.lower() in en.KIN
-        and kin.dep_ in {"poss", "pobj", "dobj"}
+        tok.dep_ == "poss" and kin.lemma_.lower() in en.KIN and kin.dep_ in {"poss", "pobj", "dobj"}
     )
 
 
@@ -591,6 +635,7 @@ def _phrasal_end(verb: Token) -> bool:
         for c in verb.children
         if c.dep_ == "prt"
         or (c.dep_ in {"prep", "advmod"} and c.i == verb.i + 1)
+        or (c.dep_ == "prep" and c.i == verb.i + 2 and verb.nbor().pos_ == "ADV")
         or (c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VB" and c.i <= verb.i + 3)
     )
 
@@ -610,9 +655,17 @@ def _in_object(tok: Token, verb: Token) -> bool:
 def _gone_to_live(verb: Token) -> bool:
     """ "went to live with my parents", "has gone to live on a farm": moved out of the
     speaker's home for good."""
-    return verb.lemma_.lower() == "go" and any(
-        c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() == "live" for c in verb.children
-    )
+    if verb.lemma_.lower() != "go":
+        return False
+    return any(
+        (c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() == "live")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in _NEW_HOMES for g in c.children)
+        )
+        for c in verb.children
+    )  # and "Clover went to a lovely family with a big garden"
 
 
 def _has_prep(verb: Token, word: str) -> bool:
@@ -621,7 +674,15 @@ def _has_prep(verb: Token, word: str) -> bool:
 
 def _couple_over(sent: Span) -> bool:
     """The speaker's couple ended, its other half unnamed: "We broke up last month",
-    "we're getting divorced", "I'm single again"."""
+    "we're getting divorced", "I'm single again", "The divorce came through"."""
+    for noun in sent:
+        if noun.lemma_.lower() == "divorce" and noun.pos_ == "NOUN" and noun.dep_ == "nsubj":
+            owners = [c.lower_ for c in noun.children if c.dep_ in {"poss", "det"}]
+            verb = noun.head
+            if owners in (["the"], ["my"], ["our"]) and not (
+                _unasserted(verb) or _negated(verb, verb)
+            ):
+                return True
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -676,6 +737,8 @@ def _over(verb: Token) -> bool:
         # parsed as passives
     if _gone_for_good(verb):
         return True  # "The Volvo has gone", "The Rover has gone to the scrapyard"
+    if _died(verb) or _lost_for_good(verb):
+        return True  # "Dougal passed in January", "Luna crossed the rainbow bridge"
     if verb.lemma_ == "part" and _with_partner(verb):
         return True  # "Graham and I parted in the new year", "We parted last spring"
     if (
@@ -715,6 +778,36 @@ def _gone_for_good(verb: Token) -> bool:
         c.lower_ == "for" or any(g.lemma_.lower() in _SCRAPPED for g in c.subtree)
         for c in verb.children
         if c.dep_ == "prep"
+    )
+
+
+def _died(verb: Token) -> bool:
+    """ "X passed" (with no object: not "passed the exam") and "crossed the rainbow
+    bridge"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "pass":
+        return (
+            verb.tag_ in {"VBD", "VBN"}
+            and not any(
+                c.dep_ in {"dobj", "prt", "attr", "xcomp", "ccomp"}
+                or (c.dep_ == "prep" and c.lower_ in {"through", "by", "on", "over", "for"})
+                for c in verb.children
+            )
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+        )
+    return lemma == "cross" and any(
+        c.dep_ == "dobj" and c.lemma_ == "bridge" and any(g.lower_ == "rainbow" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _lost_for_good(verb: Token) -> bool:
+    """ "Sooty went missing in January and never came back"."""
+    if verb.lemma_ != "go" or not any(c.lower_ == "missing" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "conj" and c.lemma_ in {"come", "return"} and _negated(c, c)
+        for c in verb.children
     )
 
 
@@ -763,6 +856,16 @@ def _cannot_stop(verb: Token) -> bool:
     return cur.lemma_ == "stop" or any(c.lower_ == "enough" for c in cur.children)
 
 
+def _cannot_any_more(verb: Token) -> bool:
+    """ "I can't stand mac and cheese anymore", "Can't listen to The Killers any more":
+    a taste that ended, told as what the speaker cannot do now."""
+    children = {c.lower_ for c in verb.children}
+    if not (children & {"ca", "can"} and children & {"n't", "not"}):
+        return False
+    text = verb.sent.text.lower()
+    return "anymore" in text or "any more" in text
+
+
 def _could_forever(verb: Token) -> bool:
     """ "I could eat ramen every day", "I could listen to Elbow forever": emphatic."""
     if verb.lemma_.lower() not in {"eat", "listen", "watch", "play"}:
@@ -806,7 +909,7 @@ def _described_subject(tok: Token, verb: Token) -> bool:
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
-    if _cannot_stop(verb) or _could_forever(verb):
+    if _cannot_stop(verb) or _could_forever(verb) or _cannot_any_more(verb):
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
@@ -824,7 +927,7 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         came, cur = cur, cur.head
-        if _semicolon_between(came, cur):
+        if _boundary_between(came, cur):
             return False  # "I sold Jasper; I can't ride any more": two statements
         if given(came):
             return False  # "I'd feel better since I lost my job": a cause told
@@ -838,11 +941,15 @@ def _unasserted(verb: Token) -> bool:
     return False
 
 
-def _semicolon_between(a: Token, b: Token) -> bool:
-    """A semicolon parts the two words: what comes before it is a statement of its own,
-    however the parser hung it on the clause after it."""
+def _boundary_between(a: Token, b: Token) -> bool:
+    """A semicolon, "!" or an emoji parts the two words: what comes before it is a
+    statement of its own, however the parser hung it on the clause after it ("Luna
+    crossed the rainbow bridge 😭 I can't stop crying")."""
     lo, hi = sorted((a.i, b.i))
-    return any(t.text == ";" for t in a.doc[lo + 1 : hi])
+    return any(
+        t.text in {";", "!"} or (not t.text.isascii() and not t.is_alpha)
+        for t in a.doc[lo + 1 : hi]
+    )
 
 
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
@@ -854,6 +961,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]]
     if before == ["instead", "of"]:
         return "old"  # "tea instead of coffee these days", "I swim now instead of running"
+    if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
+        return "old"  # "Imagine Dragons → The 1975"
     if _outgrown(tok):
         return "old"  # "I'm fully vegan now, not just dairy-free"
     if before == ["rather", "than"]:
@@ -866,6 +975,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "said goodbye to Lyon"
         if word in {"over", "than"}:
             return "rejected"  # "I prefer tea over coffee": not the one chosen
+        if word == "from" and governor.lemma_ == "take" and _has_particle(governor, "over"):
+            return "old"  # "The Strokes have taken over from One Direction"
         if word in {"from", "of"} and _changing(governor):
             return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
         if word == "from" and any(
@@ -918,9 +1029,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})
         # "Leo finally quit Google": who quits something is acting, not what ended
-        acting = tok.dep_ == "nsubj" and any(
-            c.dep_ == "dobj" and c.lower_ not in {"me", "us"} for c in verb.children
-        )  # but "Tom left me" ended
+        acting = (
+            tok.dep_ == "nsubj"
+            and any(c.dep_ == "dobj" and c.lower_ not in {"me", "us"} for c in verb.children)
+            and not _died(verb)
+        )  # but "Tom left me" ended, and "Luna crossed the rainbow bridge"
         if attached and ends and not swapped and not escaped and not acting:
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
@@ -947,6 +1060,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Last day at Shell today"
     if verb is not None and _handed_on(tok, verb):
         return "old"  # "My son has my old Saab now"
+    if _written_off(tok):
+        return "old"  # "Oxford's out, Cambridge is in", "Ethan is old news"
     if tok.dep_ == "poss" and tok.head.lower_ in {"gone", "dead"} and tok.head.dep_ == "ROOT":
         return "old"  # "Bruno's gone", "'s" read as a possessive
     if ending and _negated_nominal(tok):
@@ -1074,10 +1189,16 @@ def _ended_with(tok: Token, verb: Token) -> bool:
     """ "Things with Jonas ended", "I ended it with Ruth", "Split with Jonah", "my
     contract with Bosch ended", "Me and Lucas ended it"; but "ended up in Rotterdam",
     "split my time between Oslo and Bergen"."""
-    if verb.lemma_.lower() not in _PARTINGS or any(c.dep_ == "prt" for c in verb.children):
-        return False
+    if not (
+        (verb.lemma_.lower() in _PARTINGS and not any(c.dep_ == "prt" for c in verb.children))
+        or _phrasal_end(verb)
+    ):
+        return False  # but "Things with Fiona fizzled out" ended
     if _through(tok, verb, {"with"}):
         return True
+    subj = subject_token(verb)
+    if subj is not None and subj.lemma_.lower() in _AGREEMENTS and _through(tok, verb, {"on"}):
+        return True  # "The lease on the BMW ended"
     it = any(c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children)
     return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
 
@@ -1292,6 +1413,9 @@ def _subject(
     owner = _possessor(tok, ctx)
     if owner is not None:
         return owner if owner.name else None
+    if (verb is not None and _introduced_to(tok, verb)) or _written_off(tok):
+        return Referent(ctx.speaker)  # "My daughter got me into Wet Leg": the speaker's;
+        # "Derby's out, Nottingham is in": no one else's
     if verb is None:
         root = tok.sent.root  # "My cousin just qualified as a pharmacist", "qualified" an
         # adjective: its subject is whom the sentence is about
@@ -1345,6 +1469,10 @@ def _subject(
         return owner if owner is not None and owner.name else None  # "My husband Tom cooks"
     if subj.pos_ == "PROPN" and _opened_by_verb(subj):
         return Referent(ctx.speaker)  # "Left Shell, joined BP": no subject at all
+    if verb.lemma_.lower() in _REPLACING or (
+        verb.lemma_ == "take" and _has_particle(verb, "over")
+    ):  # "The Strokes have taken over from Busted": the subject is the new value
+        return Referent(ctx.speaker)
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
@@ -1406,8 +1534,8 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo;
                 # "Jonah's my ex": Jonah is the value, not its owner
             low = child.lower_
-            if low in FIRST_POSS or low in OUR:
-                return Referent(ctx.speaker)
+            if low in FIRST_POSS or low in OUR or guessed(child):
+                return Referent(ctx.speaker)  # and "Guess whose badge says Netflix now?"
             if low in SECOND_POSS:
                 return Referent("")
             if child.lemma_.lower() in en.KIN:

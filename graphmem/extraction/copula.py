@@ -256,6 +256,16 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
         return
     if any(c.lower_ in _FAV for c in subj.children):
         category, topic = subj, attr
+    elif subj.lower_ in {"it", "they"} and any(c.lower_ in _FAV for c in attr.children):
+        # "Saw Idles live. They're my favourite band now", "it's my favourite thing to eat"
+        said = _said_before(subj, ctx) if attr.lemma_ == "thing" else _named_before(subj)
+        if said is not None:
+            kind = _kind_of(said, ctx) if attr.lemma_ == "thing" else ""
+            if kind:
+                _bare_favourite(kind, said, attr, None, ctx, out)
+            else:
+                _favourite_fact(attr, said, None, ctx, out)
+        return
     elif any(c.lower_ in _FAV for c in attr.children):
         category, topic = attr, subj
     elif subj.lower_ in _FAV and (kind := _kind_of(attr, ctx)):
@@ -305,18 +315,31 @@ def _kind_of(topic: Token, ctx: Context) -> str:
 
 
 def _said_before(it: Token, ctx: Context) -> Token | None:
-    """The last word before "it"/"they" in its sentence that a lexicon says what it is
-    ("Croissants for breakfast again, they're my favourite"; also a dish the tagger took
-    for a verb, "introduced me to burritos")."""
-    before = [t for t in it.sent if t.i < it.i and t.pos_ in {"NOUN", "PROPN", "VERB"}]
+    """The last word before "it"/"they" in its sentence or the one before that a lexicon
+    says what it is ("Croissants for breakfast again, they're my favourite"; "Made ramen
+    on Saturday. Honestly it's my favourite thing to eat now"; also a dish the tagger
+    took for a verb, "introduced me to burritos")."""
+    before = [t for t in _told_before(it) if t.pos_ in {"NOUN", "PROPN", "VERB"}]
     return next((t for t in reversed(before) if _kind_of(t, ctx)), None)
 
 
 def _named_before(it: Token) -> Token | None:
-    """The last name before "it"/"they" in its sentence ("took me to see Elbow, and they
-    have become my favourite band")."""
-    before = [t for t in it.sent if t.i < it.i and t.pos_ == "PROPN" and t.ent_type_ != "DATE"]
+    """The last name before "it"/"they" in its sentence or the one before ("took me to
+    see Elbow, and they have become my favourite band")."""
+    before = [
+        t
+        for t in _told_before(it)
+        if t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "GPE", "LOC", "FAC", "TIME"}
+    ]  # "Saw Idles in Leeds. They're ...": Idles
     return before[-1] if before else None
+
+
+def _told_before(it: Token) -> list[Token]:
+    """The words before ``it`` in its sentence and the sentence before."""
+    start = it.sent.start
+    if start > 0:
+        start = it.doc[start - 1].sent.start
+    return list(it.doc[start : it.i])
 
 
 def became_favourite(verb: Token, subj: Token, ctx: Context, out: Out) -> None:

@@ -285,15 +285,19 @@ def _named(tok: Token) -> bool:
     )
 
 
+#: marks no name runs across ("a rabbit called Coco, Peanut ...", "Blur → Pulp")
+_CUTS = frozenset({",", "→", "->", "=>", "⟶"})
+
+
 def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
-    """The entities, those the tagger ran across a "from"/"to" or a comma cut in two
-    ("moved from Cadiz to Malaga", "a rabbit called Coco, Peanut sadly died" are tagged
-    one name)."""
+    """The entities, those the tagger ran across a "from"/"to", a comma or an arrow cut
+    in two ("moved from Cadiz to Malaga", "a rabbit called Coco, Peanut sadly died" are
+    tagged one name)."""
     out = []
     for ent, label in entities:
         start = ent.start
         for tok in ent:
-            cut = (tok.pos_ == "ADP" and tok.lower_ in {"to", "from"}) or tok.text == ","
+            cut = (tok.pos_ == "ADP" and tok.lower_ in {"to", "from"}) or tok.text in _CUTS
             if cut and start < tok.i < ent.end - 1:
                 out.append((ent.doc[start : tok.i], label))
                 start = tok.i + 1

@@ -515,6 +515,14 @@ def test_a_car_make_is_no_band(
     assert not [f for f in found if f[1] == "favourite_band"], found
 
 
+def test_a_name_with_a_word_of_supposing_in_it_is_stated(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # "imagine" in a name is no "Imagine we moved ...": the sentence is asserted
+    found = stated(facts("My favourite band is Imagine Dragons.", extractor, embedder, frames))
+    assert ("Noor", "favourite_band", "Imagine Dragons", False) in found, found
+
+
 def test_a_verb_the_frames_refine_is_one_slot(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
