@@ -321,8 +321,31 @@ def avowed(verb: Token) -> bool:
     )
 
 
+#: verbs of a forced choice ("If I had to pick one favourite food, it'd be paella")
+_PICKING = frozenset({"pick", "choose", "name", "say"})
+
+
+def forced_choice(verb: Token) -> Token | None:
+    """The category of "If I had to pick one favourite food, it'd be paella" (``verb``
+    the "be" of its main clause): a favourite stated through a conditional, asserted."""
+    if verb.lemma_ != "be" or not any(c.lower_ in {"would", "'d"} for c in verb.children):
+        return None
+    for cond in verb.children:
+        if cond.dep_ != "advcl" or not any(c.lower_ == "if" for c in cond.children):
+            continue
+        if cond.lemma_ != "have" or not any(c.lower_ == "i" for c in cond.children):
+            continue
+        for pick in cond.children:
+            if pick.dep_ == "xcomp" and pick.lemma_ in _PICKING:
+                return next((c for c in pick.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def sentence_blocked(sent: Any) -> bool:
-    """Questions, conditionals and hypotheticals: nothing in them is asserted."""
+    """Questions, conditionals and hypotheticals: nothing in them is asserted (but a
+    favourite told as a forced choice is)."""
+    if forced_choice(sent.root) is not None:
+        return False
     teasing = any(guessed(t) for t in sent[1:2])  # "Guess who's a New Yorker now?"
     for tok in sent:
         if tok.text == "?" and not teasing:

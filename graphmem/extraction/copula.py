@@ -14,6 +14,7 @@ from graphmem.extraction.clauses import (
     Context,
     Referent,
     enduring,
+    forced_choice,
     is_modal,
     is_negated,
     name_of,
@@ -342,6 +343,24 @@ def _told_before(it: Token) -> list[Token]:
     return list(it.doc[start : it.i])
 
 
+def chosen_favourite(verb: Token, ctx: Context, out: Out) -> bool:
+    """ "If I had to pick one favourite food, it'd be paella": the speaker's favourite
+    food is paella. False when ``verb`` states no forced choice."""
+    category = forced_choice(verb)
+    if category is None:
+        return False
+    topic = first_child(verb, "attr") or first_child(verb, "acomp")
+    if topic is None:
+        return True
+    if category.lemma_.lower() in {"one", "thing"}:  # "If I had to pick one, it'd be pho"
+        kind = _kind_of(topic, ctx)
+        if kind:
+            _bare_favourite(kind, topic, category, None, ctx, out, ctx.speaker)
+    elif any(c.lower_ in _FAV for c in category.children):
+        _favourite_fact(category, topic, None, ctx, out, holder=ctx.speaker)
+    return True
+
+
 def became_favourite(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     """ "Burritos have become my favourite", "they've become my favourite band": a taste
     that holds now, its topic the subject or, for "it"/"they", the thing named before."""
@@ -403,11 +422,17 @@ def favourite_appos(tok: Token, ctx: Context, out: Out) -> None:
 
 
 def _favourite_fact(
-    category: Token, topic: Token, text: str | None, ctx: Context, out: Out
+    category: Token,
+    topic: Token,
+    text: str | None,
+    ctx: Context,
+    out: Out,
+    holder: str | None = None,
 ) -> None:
     """``topic`` is its owner's favourite of ``category`` ("band", "kind of music"), said
-    in ``text`` (or, when None, in a sentence of its own)."""
-    holder = owner_of(category, ctx)
+    in ``text`` (or, when None, in a sentence of its own); the owner is the possessive
+    before ``category``, or ``holder`` when given."""
+    holder = holder or owner_of(category, ctx)
     obj = phrase(topic, ctx)
     if holder is None or obj is None:
         return

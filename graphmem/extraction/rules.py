@@ -33,6 +33,7 @@ from graphmem.extraction.clauses import (
 from graphmem.extraction.copula import (
     adjective,
     became_favourite,
+    chosen_favourite,
     copula,
     favourite_appos,
     kin,
@@ -130,6 +131,8 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
         if subject is not None:
             _preference(verb, subject, ctx, out, "dislike", "dislikes", 0.8)
         return
+    if lemma == "be" and chosen_favourite(verb, ctx, out):
+        return  # "If I had to pick one favourite food, it'd be paella"
     if is_modal(verb) and not enduring(verb):
         return  # but "Queen will always be my favourite band"
     if lemma == "be":

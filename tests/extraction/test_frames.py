@@ -396,6 +396,7 @@ def test_someone_elses_fact_is_theirs(
         "I thought my favourite food was sushi.",
         "Do you think Haim is my favourite band?",
         "Suppose we moved to Madrid.",  # a supposition, not the speaker's hedge
+        "If I had to move, it would be to Lisbon.",  # a forced choice of no favourite
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
@@ -521,6 +522,20 @@ def test_a_name_with_a_word_of_supposing_in_it_is_stated(
     # "imagine" in a name is no "Imagine we moved ...": the sentence is asserted
     found = stated(facts("My favourite band is Imagine Dragons.", extractor, embedder, frames))
     assert ("Noor", "favourite_band", "Imagine Dragons", False) in found, found
+
+
+def test_a_favourite_told_as_a_forced_choice_is_stated(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text, fact in [
+        (
+            "If I had to choose one favourite dish, it'd be moussaka.",
+            ("favourite_food", "moussaka"),
+        ),
+        ("If I had to name a favourite band it would be Suede.", ("favourite_band", "Suede")),
+    ]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert ("Noor", *fact, False) in found, (text, found)
 
 
 def test_a_verb_the_frames_refine_is_one_slot(
