@@ -355,6 +355,8 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "favourite_band",
             "Wet Leg",
         ),
+        # "gone" with a complement is a value taken up, not one gone for good
+        ("I'm vegetarian.", "I've gone vegan, no more cheese for me.", "diet", "vegan"),
         # "it"/"they" is what was named just before, in this sentence or the last
         (
             "My favourite food is pizza.",

@@ -500,10 +500,10 @@ def _with_me(tok: Token, ctx: Context) -> bool:
         # with my son's family"
     return any(
         abs(other.i - tok.i) <= 2
-        and other.lemma_.lower() in en.KIN
+        and en.KIN.get(other.lemma_.lower()) in _CLOSE
         and any(c.lower_ in FIRST_POSS | OUR for c in other.children if c.dep_ == "poss")
         for other in tok.sent
-    )
+    )  # "My partner Freya says hi", not "My best mate Jo has moved to Galway"
 
 
 _BE = frozenset({"is", "'s", "are", "'re", "was"})
@@ -565,6 +565,10 @@ def _retiring(tok: Token) -> bool:
     if tok.lemma_.lower() != "retire" or _has_prep(tok, "to"):
         return False
     return tok.pos_ == "VERB" or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
+
+
+#: the relations a named relative beside "my" is the speaker's value of
+_CLOSE = frozenset({"has_partner", "married_to", "engaged_to", "has_pet"})
 
 
 def _of_kin(tok: Token) -> bool:
@@ -772,8 +776,11 @@ def _gone_for_good(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
     ):
         return False
-    if any(c.dep_ in {"xcomp", "advcl"} for c in verb.children):
-        return False  # "has gone to live with", "has gone to see ..."
+    if any(
+        c.dep_ in {"xcomp", "advcl", "ccomp", "acomp", "attr", "oprd", "dobj", "npadvmod"}
+        for c in verb.children
+    ):
+        return False  # "has gone to live with", "I've gone vegan", "gone full carnivore"
     return all(
         c.lower_ == "for" or any(g.lemma_.lower() in _SCRAPPED for g in c.subtree)
         for c in verb.children
@@ -1418,8 +1425,17 @@ def _subject(
         # "Derby's out, Nottingham is in": no one else's
     if verb is None:
         root = tok.sent.root  # "My cousin just qualified as a pharmacist", "qualified" an
-        # adjective: its subject is whom the sentence is about
-        if root.pos_ != "ADJ" or subject_token(root) is None:
+        # adjective, "My brother's gone full carnivore", "carnivore" a modifier: the
+        # root's subject is whom the sentence is about
+        said_by = subject_token(root)
+        if (
+            said_by is None
+            or root.pos_ not in {"ADJ", "VERB"}
+            or (
+                root.pos_ == "VERB"
+                and (said_by.pos_ not in {"NOUN", "PROPN"} or tok.head.i != root.i)
+            )  # but "First night in our flat in Lyon, and the neighbours are ..."
+        ):
             return Referent(ctx.speaker)
         verb = root
     subj = subject_token(verb)
@@ -1456,7 +1472,11 @@ def _subject(
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
     # otherwise a name is another person's ("Julia adopted a hamster")
     own = {t.i for t in subj.subtree}  # "My flatmate Jess has been vegan": her "my"
-    mine = any(t.lower_ in FIRST | WE | FIRST_POSS | OUR for t in verb.subtree if t.i not in own)
+    mine = any(
+        t.lower_ in FIRST | WE | FIRST_POSS | OUR
+        for t in verb.subtree
+        if t.i not in own and not (t.dep_ == "poss" and t.head.lemma_.lower() in en.KIN)
+    )  # but "My best mate Jo has moved to Galway", "mate" read apart from Jo
     if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
         return Referent(ctx.speaker)
     owner = _possessor(subj, ctx, climb=False)

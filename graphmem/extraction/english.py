@@ -33,6 +33,7 @@ KIN: dict[str, str] = {
     "partner": "has_partner", "boyfriend": "has_partner", "girlfriend": "has_partner",
     "sweetheart": "has_partner", "bf": "has_partner", "gf": "has_partner",
     "hubby": "married_to", "friend": "has_friend", "bff": "has_friend",
+    "mate": "has_friend", "bestie": "has_friend", "buddy": "has_friend", "pal": "has_friend",
     "neighbour": "has_neighbour", "neighbor": "has_neighbour", "roommate": "has_roommate",
     "flatmate": "has_roommate", "housemate": "has_roommate", "colleague": "has_colleague",
     "coworker": "has_colleague", "co-worker": "has_colleague", "boss": "has_boss",

@@ -372,6 +372,9 @@ def test_someone_elses_fact_is_theirs(
         "Olivia has a parrot named Kiwi that swears.",
         # a "my" that owns the relative someone lives with is not the speaker with them
         "Oscar lives with my brother's family now.",
+        # a relative's news, "'s" read as a possessive, or the relative apart from the name
+        "My brother's gone full carnivore.",
+        "My best mate Jo has just moved to Galway.",
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[0] == "Noor"], (text, found)
