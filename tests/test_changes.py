@@ -278,6 +278,9 @@ def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphM
             "fish and chips",
         ),
         ("My husband is Gareth.", "Our divorce went through last week.", "married_to", "Gareth"),
+        ("My boyfriend is Niall.", "Niall dumped me 😢", "has_partner", "Niall"),
+        ("My favourite food is curry.", "Curry lost its crown to pho.", "favourite_food", "curry"),
+        ("I work at Lidl.", "Lidl is in the rear-view mirror now.", "works_at", "Lidl"),
         (
             "My favourite band is Keane.",
             "Gone completely off Keane this year.",
@@ -371,6 +374,22 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "Idles",
         ),
         ("My favourite band is Blur.", "Blur → Pulp, no regrets.", "favourite_band", "Pulp"),
+        ("I work at Spotify.", "Jumped ship to Zalando last week.", "works_at", "Zalando"),
+        # the one named just before "we" are a couple; where "here" is
+        (
+            "My girlfriend is Ruth.",
+            "Anika took me to the cinema. We've been dating a month now.",
+            "has_partner",
+            "Anika",
+        ),
+        ("I live in Sydney.", "The cafés here in Hobart are brilliant.", "lives_in", "Hobart"),
+        # a favourite since then holds now
+        (
+            "My favourite band is Keane.",
+            "Saw Wolf Alice last night. They've been my favourite band since their first album.",
+            "favourite_band",
+            "Wolf Alice",
+        ),
         # "Guess who ...?" teases with the speaker's own news
         ("I drive a Kia Rio.", "Guess who just bought a Mazda MX-5?", "drives", "Mazda MX-5"),
         (

@@ -308,8 +308,46 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         name = _name_said(sents[i + 1]) if i + 1 < len(sents) else None
         if name is not None:
             clues = [_pet_named_next(c, name) for c in clues]
+        other = _couple_now(sent) and i > 0 and _someone_named(sents[i - 1], ctx)
+        if other and not any(o.text == other for c in clues for o in c.objects):
+            # "Henrik surprised me with tickets. We've been dating six weeks now."
+            together = ObjectClue(other, (("person", 1.0),), "new")
+            clues = [*clues, Clue(sent.start_char, sent.end_char, ctx.speaker, ctx.speaker,
+                                  (together,), text=sent.text)]  # fmt: skip
         out.extend(clues)
     return out
+
+
+#: how "we" are a couple: "We've been dating", "we've been together since spring"
+_COUPLED = frozenset({"together", "couple", "item", "official", "engaged", "married"})
+
+
+def _couple_now(sent: Span) -> bool:
+    """The speaker and someone not named in the sentence are a couple now: "We've been
+    dating about six weeks", "We've been together since spring"."""
+    for verb in sent:
+        subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects != ["we"] or _unasserted(verb) or _negated(verb, verb):
+            continue
+        if verb.lemma_ in {"date", "marry", "engage"} and not any(
+            c.dep_ == "dobj" for c in verb.children
+        ):
+            return True
+        if verb.lemma_ == "be" and any(c.lower_ in _COUPLED for c in verb.children):
+            return True
+    return False
+
+
+def _someone_named(sent: Span, ctx: Context) -> str | None:
+    """The one person a sentence names (not the speaker or the one spoken to)."""
+    names = {
+        t.text
+        for t in sent
+        if t.pos_ == "PROPN"
+        and (t.ent_type_ in {"PERSON", ""} or t.text in lx.first_names())
+        and t.text not in {ctx.speaker, ctx.addressee}
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _name_said(sent: Span) -> str | None:
@@ -417,7 +455,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         used.update(range(mention.start, mention.end))
         once = verb is not None and _once(verb)
-        cue = _cue(root, verb) if role == "new" else ""
+        cue = _cue(root, verb) if role == "new" and not (verb and _unasserted(verb)) else ""
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         if _retiring(tok) and not _unasserted(tok) and not _negated(tok, tok):
@@ -741,7 +779,7 @@ def _over(verb: Token) -> bool:
         # parsed as passives
     if _gone_for_good(verb):
         return True  # "The Volvo has gone", "The Rover has gone to the scrapyard"
-    if _died(verb) or _lost_for_good(verb):
+    if _died(verb) or _lost_for_good(verb) or _behind(verb):
         return True  # "Dougal passed in January", "Luna crossed the rainbow bridge"
     if verb.lemma_ == "part" and _with_partner(verb):
         return True  # "Graham and I parted in the new year", "We parted last spring"
@@ -804,6 +842,28 @@ def _died(verb: Token) -> bool:
         )
     return lemma == "cross" and any(
         c.dep_ == "dobj" and c.lemma_ == "bridge" and any(g.lower_ == "rainbow" for g in c.children)
+        for c in verb.children
+    )
+
+
+#: what a favourite holds until it loses it ("lost the top spot", "lost its crown")
+_FIRST_PLACE = frozenset({"spot", "crown", "place", "title", "throne", "top"})
+
+
+def _dethroned(verb: Token) -> bool:
+    """ "Queen lost the top spot to ABBA", "Ramen lost its crown to pad thai": the
+    subject is no longer the favourite."""
+    return verb.lemma_.lower() == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FIRST_PLACE for c in verb.children
+    )
+
+
+def _behind(verb: Token) -> bool:
+    """ "Airbus is in the rear-view mirror"."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lemma_ == "mirror" and "rear" in g.sent.text.lower() for g in c.children)
         for c in verb.children
     )
 
@@ -1038,9 +1098,15 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         # "Leo finally quit Google": who quits something is acting, not what ended
         acting = (
             tok.dep_ == "nsubj"
-            and any(c.dep_ == "dobj" and c.lower_ not in {"me", "us"} for c in verb.children)
+            and any(
+                c.dep_ == "dobj" and c.lower_ not in {"me", "us"} and c.is_alpha
+                for c in verb.children
+            )  # (an emoji the parser took for the object is none: "Lucas dumped me 💔")
             and not _died(verb)
+            and not _dethroned(verb)
         )  # but "Tom left me" ended, and "Luna crossed the rainbow bridge"
+        if tok.dep_ == "nsubj" and _dethroned(verb):
+            return "old"  # "Queen lost the top spot to ABBA", "Ramen lost its crown"
         if attached and ends and not swapped and not escaped and not acting:
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
@@ -1139,6 +1205,10 @@ def _noun_cue(tok: Token) -> str:
             return "title"  # "As a barista I can make a mean flat white"
     if _stint(tok) == "first" and tok.ent_type_ == "ORG":
         return "organization"  # "First week at Bosch done"
+    if _here_in(tok) or (tok.head.lower_ == "in" and tok.head.head.lower_ == "life"):
+        return "place"  # "The neighbours here in Auckland", "three weeks into life in Lisbon"
+    if tok.head.lower_ == "to" and tok.head.head.lower_ == "ship" and tok.pos_ == "PROPN":
+        return "organization"  # "Jumped ship to Klarna in March"
     if _my_car(tok):
         return "vehicle"  # "Picked up the keys to my new Yaris"
     if tok.pos_ == "PROPN" and _pet_named(tok):
@@ -1146,11 +1216,25 @@ def _noun_cue(tok: Token) -> str:
     return ""
 
 
+def _here_in(tok: Token) -> bool:
+    """ "here in Auckland": where the speaker is."""
+    return tok.pos_ == "PROPN" and tok.head.lower_ == "in" and tok.head.head.lower_ == "here"
+
+
 def _pet_named(tok: Token) -> bool:
     """A name given to a pet noun: "a cat, Fudge", "a puppy called Bruno", "our dog Rex"."""
     head = tok.head
     if tok.dep_ == "appos" and head.lemma_.lower() in lx.PET_NOUNS:
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.PET_NOUNS for c in tok.children):
+        return True  # "Taking Hazel, our new spaniel, to puppy classes"
+    doc = tok.doc
+    if (
+        tok.i + 2 < tok.sent.end
+        and doc[tok.i + 1].lower_ == "the"
+        and doc[tok.i + 2].lemma_.lower() in lx.PET_NOUNS
+    ):
+        return True  # "Walking Archie the dachshund", "Olive the pug snores"
     if tok.dep_ in {"oprd", "dobj", "attr"} and head.lemma_.lower() in {"call", "name"}:
         return head.dep_ == "acl" and head.head.lemma_.lower() in lx.PET_NOUNS
     return any(c.dep_ == "compound" and c.lemma_.lower() in lx.PET_NOUNS for c in tok.children)
@@ -1417,6 +1501,8 @@ def _subject(
 ) -> Referent | None:
     """Whom the object ``tok`` (of the mention's token ``span``) is a fact about (see the
     module docstring)."""
+    if _here_in(tok):
+        return Referent(ctx.speaker)  # "The neighbours here in Auckland are so friendly"
     owner = _possessor(tok, ctx)
     if owner is not None:
         return owner if owner.name else None

@@ -58,8 +58,11 @@ def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
 
 
 def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> None:
-    if verb.tag_ == "VBD" or (any(c.dep_ == "aux" for c in verb.children) and not enduring(verb)):
-        return  # "I was a nurse", "I have been a nurse": not a present fact
+    if verb.tag_ == "VBD" or (
+        any(c.dep_ == "aux" for c in verb.children) and not (enduring(verb) or _since(verb))
+    ):
+        return  # "I was a nurse", "I have been a nurse": not a present fact (but "They've
+        # been my favourite band since March" still holds)
     attr = first_child(verb, "attr")
     acomp = first_child(verb, "acomp")
     fav = any(c.lower_ in _FAV for c in subj.children) or (
@@ -151,6 +154,19 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
                 polarity="like",
                 object_type=obj_type(pobj, "", "concept"),
             )
+
+
+def _since(verb: Token) -> bool:
+    """A present perfect that goes on to now: "have been ... since March"."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children)
+        and any(
+            c.lower_ == "since"
+            or (c.dep_ == "advcl" and any(g.lower_ == "since" for g in c.children))
+            for c in verb.children
+        )
+    )
 
 
 def adjective(
@@ -391,7 +407,8 @@ def _bare_favourite(
     (``unowned`` when nothing is before it)."""
     owned = any(c.dep_ == "poss" for c in favourite.children)
     holder = owner_of(favourite, ctx) if owned else unowned
-    obj = phrase(topic, ctx)
+    # a dish the tagger took for a verb ("a place that does falafel wraps") is its word
+    obj = topic.lower_ if topic.pos_ == "VERB" else phrase(topic, ctx)
     if not holder or obj is None:
         return
     if text is None:

@@ -46,12 +46,6 @@ class Mention:
         return max((w for t, w in self.readings if t == object_type), default=0.0)
 
 
-#: verbs that open a chat's subjectless sentence, capitalised, so the tagger takes them
-#: for the start of the name after them ("Joined Philips!", "Meet Biscuit!")
-_OPENING_VERBS = frozenset(
-    {"joined", "started", "meet", "met", "adopted", "got", "bought", "visited", "left",
-     "quit", "sold", "signed", "welcome", "introducing", "married", "dating", "seeing"}
-)  # fmt: skip
 #: NER label -> the object types a name so tagged may have
 _NER_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
     "GPE": (
@@ -306,12 +300,14 @@ def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
 
 
 #: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
-#: boots"), which a small tagger takes for names
+#: boots", "Joined Philips!", "Meet Biscuit!", "Walking Archie the dachshund ..."),
+#: capitalised, so a small tagger takes them for names or the start of the name after
 _OPENING_VERBS = lx.words(
     "quit left hung sold got bought took ran went came saw made had won lost sent told "
     "began swapped traded gave broke split met found kept felt put set cut shut dropped "
     "joined started moved finished landed switched divorced dumped ditched married adopted "
-    "settled relocated rehomed goodbye bye farewell meet escaped"
+    "settled relocated rehomed goodbye bye farewell meet escaped visited signed welcome "
+    "introducing dating seeing walking taking meeting"
 )
 _INTERJECTIONS = lx.words(
     "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "

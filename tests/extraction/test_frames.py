@@ -541,6 +541,18 @@ def test_a_favourite_told_as_a_forced_choice_is_stated(
         assert ("Noor", *fact, False) in found, (text, found)
 
 
+def test_a_pet_named_beside_its_kind_is_a_pet(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # also when a gerund opening the sentence is tagged the start of the name
+    for text, name in [
+        ("Taking Pippin, our new terrier, to the vet today.", "Pippin"),
+        ("Walking Rolo the spaniel twice a day now.", "Rolo"),
+    ]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert ("Noor", "has_pet", name, False) in found, (text, found)
+
+
 def test_a_verb_the_frames_refine_is_one_slot(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
