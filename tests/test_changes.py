@@ -171,6 +171,28 @@ def test_a_partner_the_rules_call_a_date_ends_with_the_slot(mem: GraphMem) -> No
             "Lasagne",
             "Curry",
         ),
+        # a contrast, a stint told as past, a couple over in a clause of its own
+        (
+            "I live in Leeds.",
+            "Less Leeds, more Sheffield these days.",
+            "lives_in",
+            "Leeds",
+            "Sheffield",
+        ),
+        (
+            "I work at Aldi.",
+            "My years at Aldi taught me a lot, but these days I'm at Tesco.",
+            "works_at",
+            "Aldi",
+            "Tesco",
+        ),
+        (
+            "My partner is Oskar.",
+            "Oskar moved to Oslo and we called it off; I'm with Tobias now.",
+            "has_partner",
+            "Oskar",
+            "Tobias",
+        ),
     ],
 )
 def test_the_value_that_gave_way_is_superseded_by_the_new_one(
@@ -279,6 +301,7 @@ def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphM
         ),
         ("My husband is Gareth.", "Our divorce went through last week.", "married_to", "Gareth"),
         ("My boyfriend is Niall.", "Niall dumped me 😢", "has_partner", "Niall"),
+        ("My girlfriend is Ines.", "Ines is a fond memory now.", "has_partner", "Ines"),
         ("My favourite food is curry.", "Curry lost its crown to pho.", "favourite_food", "curry"),
         ("I work at Lidl.", "Lidl is in the rear-view mirror now.", "works_at", "Lidl"),
         (

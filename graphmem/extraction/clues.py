@@ -197,6 +197,8 @@ _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "sw
 _SOMEONE = frozenset(
     {"someone", "somebody", "guy", "girl", "man", "woman", "person", "lady", "bloke", "chap"}
 )
+#: spans of time spent somewhere ("my years at IKEA")
+_YEARS = frozenset({"year", "time", "day", "decade", "stint"})
 #: agreements whose end ends what they are on ("the lease on the BMW ended")
 _AGREEMENTS = frozenset({"lease", "contract", "loan", "finance", "tenancy"})
 #: verbs that end what they reach through "with" ("split with Jonah")
@@ -532,7 +534,12 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     ):
         return True
     verb = tok.head
-    said = [t for t in verb.subtree if t.i > tok.i and t.i not in ctx.quoted]
+    # a person's clause is theirs ("Felix moved to Canada and we called it off"), a
+    # place's or a thing's clause joined to the speaker's is the speaker's ("Calgary has
+    # taken some getting used to, but the house suits us")
+    person = tok.ent_type_ == "PERSON" or tok.text in lx.first_names()
+    words = _own_clause(verb) if person else verb.subtree
+    said = [t for t in words if t.i > tok.i and t.i not in ctx.quoted]
     if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS and not _of_kin(t) for t in said):
         return True  # "Kone made me an offer", "Dana surprised me", not "Alfie lives
         # with my son's family"
@@ -548,6 +555,20 @@ _BE = frozenset({"is", "'s", "are", "'re", "was"})
 _CLAUSE_END = frozenset({",", ".", "!", ";", "-", "–", "—", "and", "so"})
 
 
+def _left_behind(tok: Token) -> bool:
+    """A value left behind in a sequence or a contrast: "Less Lyon, more Marseille",
+    "Paralegal, then law school, and now I'm a solicitor", "Croissants, then bagels,
+    and now it's all about pierogi"."""
+    doc, sent = tok.doc, tok.sent
+    first = min(t.i for t in tok.subtree)
+    if first > sent.start and doc[first - 1].lower_ == "less":
+        return True
+    if first == sent.start and doc[first].lower_ == "less" and first != tok.i:
+        return True  # "Less" read as part of the phrase
+    after = [t.lower_ for t in doc[tok.i + 1 : min(sent.end, tok.i + 4)]]
+    return after[:2] in ([",", "then"], [",", "now"]) or after[:3] == [",", "and", "now"]
+
+
 def _written_off(tok: Token) -> bool:
     """Said to be over in a phrase the parser cannot read: "Oxford's out, Cambridge is
     in", "gluten-free's out of the window", "Ethan is old news", "Hamish feels like a
@@ -556,8 +577,8 @@ def _written_off(tok: Token) -> bool:
     after = [t.lower_ for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 8)]]
     if after[:1] and after[0] in _BE:
         rest = after[1:]
-        if rest[:2] == ["old", "news"]:
-            return True
+        if rest[:2] == ["old", "news"] or "memory" in rest[:4]:
+            return True  # and "Priya's a lovely memory", "Oslo is a distant memory"
         if rest[:1] == ["out"]:
             if rest[1:4] == ["of", "the", "window"] or rest[1:3] == ["the", "window"]:
                 return True
@@ -607,6 +628,18 @@ def _retiring(tok: Token) -> bool:
 
 #: the relations a named relative beside "my" is the speaker's value of
 _CLOSE = frozenset({"has_partner", "married_to", "engaged_to", "has_pet"})
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The words of ``verb``'s clause, without the clauses joined to it ("Felix moved to
+    Canada and we called it off": the "we" is another clause's)."""
+    joined = {
+        t.i
+        for c in verb.children
+        if c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"}
+        for t in c.subtree
+    }
+    return [t for t in verb.subtree if t.i not in joined]
 
 
 def _of_kin(tok: Token) -> bool:
@@ -734,7 +767,8 @@ def _couple_over(sent: Span) -> bool:
         if _negated(verb, verb) and not _apart(verb):
             continue  # "We're not over yet", but "We're not together anymore" is
         named = any(
-            c.dep_ in {"dobj", "conj"} or (c.dep_ == "prep" and c.lower_ == "with")
+            (c.dep_ in {"dobj", "conj"} and c.lower_ not in {"it", "things"})
+            or (c.dep_ == "prep" and c.lower_ == "with")
             for c in verb.children
         )  # "We broke up with the band", but "We split up in May" is the couple
         if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
@@ -848,6 +882,12 @@ def _died(verb: Token) -> bool:
 
 #: what a favourite holds until it loses it ("lost the top spot", "lost its crown")
 _FIRST_PLACE = frozenset({"spot", "crown", "place", "title", "throne", "top"})
+
+
+def _beaten_by_a_value(verb: Token) -> bool:
+    """ "X beats Y": a value that wins over another (not "We beat Leeds 3-0")."""
+    subj = subject_token(verb)
+    return subj is not None and subj.lower_ not in FIRST | WE and subj.pos_ in {"NOUN", "PROPN"}
 
 
 def _dethroned(verb: Token) -> bool:
@@ -1030,6 +1070,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "tea instead of coffee these days", "I swim now instead of running"
     if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
         return "old"  # "Imagine Dragons → The 1975"
+    if _left_behind(tok):
+        return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):
         return "old"  # "I'm fully vegan now, not just dairy-free"
     if before == ["rather", "than"]:
@@ -1084,6 +1126,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Buddy went to live with my parents"
         if lemma in _REPLACING and (_in_object(tok, verb) or tok.dep_ == "nsubjpass"):
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
+        if lemma == "beat" and _in_object(tok, verb) and _beaten_by_a_value(verb):
+            return "old"  # "Khachapuri beats tikka masala hands down"
         if _ended_above(verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
         if (
@@ -1129,8 +1173,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Not at Bosch any more"
     if _former(tok) or _after(tok) or _hailed(tok, _FAREWELL_WORDS) or _ended_by_opener(tok):
         return "old"
-    if _stint(tok) == "last":
-        return "old"  # "Last day at Shell today"
+    if _stint(tok) == "last" or _my_years_at(tok):
+        return "old"  # "Last day at Shell today", "My years at IKEA taught me a lot"
     if verb is not None and _handed_on(tok, verb):
         return "old"  # "My son has my old Saab now"
     if _written_off(tok):
@@ -1154,7 +1198,10 @@ def _cue(tok: Token, verb: Token | None) -> str:
 
 def _verb_cue(tok: Token, verb: Token) -> str:
     lemma = verb.lemma_.lower()
-    if lemma in _MOVES and not any(c.dep_ == "dobj" for c in verb.children):
+    if lemma in _MOVES and not any(
+        c.dep_ == "dobj" or (c.dep_ in {"prt", "advmod"} and c.lower_ == "on")
+        for c in verb.children
+    ):  # but "I've moved on to Blur": a taste
         return "place" if _through(tok, verb, {"to", "into"}) else ""
     if lemma in _DWELLING:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
@@ -1462,6 +1509,14 @@ def _as_identity(tok: Token, verb: Token) -> bool:
     )
 
 
+def _my_years_at(tok: Token) -> bool:
+    """ "My years at IKEA taught me a lot": a stint told as past."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in _YEARS:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_POSS | OUR for c in prep.head.children)
+
+
 def _stint(tok: Token) -> str:
     """ "first" for "First week at Bosch done", "last" for "Last day at Shell today", ""
     when ``tok`` is no place where a stint is spent."""
@@ -1560,7 +1615,7 @@ def _subject(
     own = {t.i for t in subj.subtree}  # "My flatmate Jess has been vegan": her "my"
     mine = any(
         t.lower_ in FIRST | WE | FIRST_POSS | OUR
-        for t in verb.subtree
+        for t in _own_clause(verb)
         if t.i not in own and not (t.dep_ == "poss" and t.head.lemma_.lower() in en.KIN)
     )  # but "My best mate Jo has moved to Galway", "mate" read apart from Jo
     if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
@@ -1575,8 +1630,10 @@ def _subject(
         return owner if owner is not None and owner.name else None  # "My husband Tom cooks"
     if subj.pos_ == "PROPN" and _opened_by_verb(subj):
         return Referent(ctx.speaker)  # "Left Shell, joined BP": no subject at all
-    if verb.lemma_.lower() in _REPLACING or (
-        verb.lemma_ == "take" and _has_particle(verb, "over")
+    if (
+        verb.lemma_.lower() in _REPLACING
+        or (verb.lemma_ == "take" and _has_particle(verb, "over"))
+        or (verb.lemma_ == "beat" and _beaten_by_a_value(verb))
     ):  # "The Strokes have taken over from Busted": the subject is the new value
         return Referent(ctx.speaker)
     referent = resolve(subj, ctx)
