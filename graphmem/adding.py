@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
@@ -170,14 +170,29 @@ def with_frames(
     vectors: dict[str, Vector],
 ) -> list[Extraction]:
     """The extractions with the facts the predicate frames find in their clues, matched
-    with the sentence vectors already computed for the episodes (see ``embedded_texts``)."""
+    with the sentence vectors already computed for the episodes (see ``embedded_texts``),
+    and with the topics of each message in which the speaker says something of
+    themselves (``Extraction.personal``; ``FrameMatcher.topics`` of its episode vector):
+    recall reads them to find turns about a fact that stated no value the extractor
+    read."""
     out = []
+    floor = matcher.registry.topic_min_score
     for msg, ex in zip(msgs, extractions, strict=True):
         if ex.clues is not None:
             spans = [(a, b, vectors[t]) for a, b, t in sentences(msg) if t in vectors]
             ex = matcher.complete(ex, spans, msg.speaker)
+        if ex.personal:  # "My brother wants a Kia" is about a car, not the speaker's
+            vector = matcher.unnamed(episode_vector(msg, vectors), msg.speaker)
+            ex = replace(ex, topics=matcher.topics(vector, floor))
         out.append(ex)
     return out
+
+
+def topic_props(topics: Sequence[tuple[str, float]]) -> dict[str, list[str] | list[float]]:
+    """An episode's ``topics`` and ``topic_scores`` properties (none without topics)."""
+    if not topics:
+        return {}
+    return {"topics": [p for p, _ in topics], "topic_scores": [s for _, s in topics]}
 
 
 def same_message(msg: Message, rec: NodeRecord) -> bool:
@@ -313,6 +328,7 @@ def plan_add(
                 "status": "generated",
                 "created_at": w.now_s,
                 "updated_at": w.now_s,
+                **topic_props(ex.topics),
             },
             embedding=episode_vector(msg, vectors),
             prefix="ep",

@@ -151,6 +151,9 @@ class PredicateRegistry(_Config):
     frame_focus: float = Field(default=0.08, ge=0.0, le=2.0)
     """How far below the sentence's best predicate a predicate may score and still be
     stated: a sentence is about one or two things, not everything it mentions."""
+    topic_min_score: float = Field(default=0.35, ge=-1.0, le=1.0)
+    """Least score of a predicate for a turn to be stored as about it (an episode's
+    ``topics``), whether or not a fact was read from the turn."""
 
     def specs(self) -> tuple[PredicateSpec, ...]:
         """Every predicate frame in use, defaults first, overridden by name."""
@@ -275,6 +278,11 @@ class RecallConfig(_Config):
     """... and so are predicates within this of it whose values are of its type and can
     stop holding: "Which sport is Ana into now?" asks for a sport played as well as a
     favourite one."""
+    topic_min_score: float = Field(default=0.4, ge=-1.0, le=1.0)
+    """Least topic score (``PredicateRegistry.topic_min_score``) of a turn about an
+    asked fact from which no value was read for it to be seeded as a possible answer."""
+    topic_weight: float = Field(default=1.0, ge=0.0)
+    """Seed weight of such turns, as a share of ``answer_weight`` (the newest first)."""
     track_activation: bool = True
     """Record each recall (``recall_count``, ``last_recalled_at``) for the lifecycle."""
     include_episodes: bool = True

@@ -124,12 +124,18 @@ class Extraction:
     extractor that gives none gets no facts from the predicate frames, and its memories
     are taken as they are. With clues, a memory of a frame predicate whose object holds
     no mention of the predicate's type is dropped ("living in front of the fan").
-    ``changes`` are the values the clues state as over that no memory places."""
+    ``changes`` are the values the clues state as over that no memory places.
+    ``personal``: the utterance says something of its speaker ("I ...", "Had ramen
+    again", not "My brother went vegan"); only then does the write path fill in
+    ``topics``, the predicates it talks about with their frame scores, whether or not a
+    fact was found."""
 
     entities: tuple[ExtractedEntity, ...] = ()
     memories: tuple[ExtractedMemory, ...] = field(default_factory=tuple)
     clues: tuple[Clue, ...] | None = None
     changes: tuple[Change, ...] = ()
+    personal: bool = False
+    topics: tuple[tuple[str, float], ...] = ()
 
 
 @runtime_checkable

@@ -320,6 +320,65 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
     return out
 
 
+def speaks_of_self(doc: Any) -> bool:
+    """Whether ``doc`` is the speaker's about themselves alone: an asserted sentence
+    with "I" or "we" as a subject, of a few words without a subject ("Had ramen four
+    nights running"), or whose subject is the speaker's own thing ("My year-end stats
+    were all Parcels"), and no clause whose subject is someone else ("My brother went
+    vegan", "Felix is getting married and I'm giving a speech"); not "This week was
+    endless" or "I might move"."""
+    own = False
+    for sent in doc.sents:
+        if sentence_blocked(sent):
+            continue
+        for verb in sent:
+            subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
+            if subj is None:
+                continue
+            if _someone_else(subj):
+                return False
+            own = own or (_first_person(subj) and not _weighed(verb))
+        root = sent.root
+        subj = subject_token(root)
+        if own or _weighed(root):
+            continue
+        if subj is None:  # "Had ramen again", not "Okay, bedtime for me"
+            words = sum(not t.is_punct for t in sent)
+            own = root.pos_ == "VERB" and words >= _SUBJECTLESS_MIN_WORDS
+        else:
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            own = owner is not None and owner.lower_ in {"my", "our"}
+    return own
+
+
+def _first_person(subj: Token) -> bool:
+    """ "I", "we", or "Kira and I"."""
+    return subj.lower_ in {"i", "we"} or any(
+        c.dep_ == "conj" and c.lower_ in {"i", "me"} for c in subj.children
+    )
+
+
+def _someone_else(subj: Token) -> bool:
+    """A subject that is another person: a name (not "Kira and I"), a relative or
+    friend, he or she."""
+    if _first_person(subj):
+        return False
+    return (
+        subj.lower_ in {"he", "she"}
+        or subj.lemma_.lower() in en.KIN
+        or (subj.pos_ == "PROPN" and subj.ent_type_ in {"", "PERSON"})
+    )
+
+
+def _weighed(verb: Token) -> bool:
+    """Unasserted, or a plan or thought: "Thinking about getting a cat"."""
+    return _unasserted(verb) or verb.lemma_.lower() in _PLAN_VERBS
+
+
+#: the fewest words of a sentence without a subject that says something of the speaker
+_SUBJECTLESS_MIN_WORDS = 3
+
+
 #: how "we" are a couple: "We've been dating", "we've been together since spring"
 _COUPLED = frozenset({"together", "couple", "item", "official", "engaged", "married"})
 

@@ -57,6 +57,8 @@ _TOP = 2  # a predicate scores the mean of its best two example similarities
 #: the write path embeds sentences as "Speaker: sentence"; that much of the name's own
 #: vector is taken out again before comparing with the examples (which have no name)
 NAME_SHARE = 0.45
+#: the most predicates a turn's topics name
+TOPICS = 3
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,14 @@ class FrameMatcher:
         }
         a, b = table.bounds[-1]
         return out, _top_mean(sims[a:b])
+
+    def topics(self, vector: Vector, floor: float) -> tuple[tuple[str, float], ...]:
+        """What a turn talks about: the predicates its vector (names taken out) scores
+        at least ``floor`` for, best first, at most ``TOPICS`` of them, with their scores
+        (three decimals)."""
+        scores, _ = self.scores(vector)
+        best = sorted(((s, p) for p, s in scores.items() if s >= floor), reverse=True)
+        return tuple((p, round(s, 3)) for s, p in best[:TOPICS])
 
     def asked(self, vector: Vector, text: str = "") -> dict[str, float]:
         """How much a query (its vector, names taken out) asks for each predicate: the

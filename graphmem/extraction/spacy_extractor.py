@@ -26,7 +26,7 @@ from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
-from graphmem.extraction.clues import sentence_clues
+from graphmem.extraction.clues import sentence_clues, speaks_of_self
 from graphmem.extraction.rules import extract_doc
 from graphmem.extraction.temporal import find_dates
 from graphmem.timeutil import to_utc
@@ -122,6 +122,7 @@ class SpacyExtractor:
             entities=_entities(doc, speaker, memories),
             memories=tuple(memories),
             clues=tuple(sentence_clues(doc, clue_ctx)),
+            personal=speaks_of_self(doc),
         )
 
 

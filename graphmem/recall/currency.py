@@ -175,6 +175,56 @@ def off_topic_episodes(
     return out
 
 
+def unexplained_turns(
+    records: Mapping[str, NodeRecord],
+    sources: Mapping[str, Sequence[NodeRecord]],
+    query: Asked,
+    named: Mapping[str, str],
+    registry: PredicateRegistry,
+    min_score: float,
+) -> list[tuple[NodeRecord, float]]:
+    """Among the candidate episodes of ``records``, the turns of someone the query
+    names that talk about an asked fact (a stored topic of an asked slot scoring at
+    least ``min_score``) from which no memory was read ("Just had my first proper
+    rowing lesson, I'm hooked" for "Which sport is Vera into?"): the value may be in
+    the turn, only the extractor missed it. Each with its best such topic score."""
+    speakers = {n.lower() for n in named.values()}
+    out = []
+    for rec in records.values():
+        p = rec.props
+        if rec.label != "Episode" or str(p.get("speaker") or "").lower() not in speakers:
+            continue
+        topics = zip(p.get("topics") or (), p.get("topic_scores") or (), strict=False)
+        score = max(
+            (float(s) for t, s in topics if registry.slot(str(t)) in query.rank), default=None
+        )
+        if score is None or score < min_score:
+            continue
+        if not any(m.props.get("status") not in NOT_OF_RECORD for m in sources.get(rec.id, ())):
+            out.append((rec, score))
+    return out
+
+
+def challengers(
+    turns: Sequence[tuple[NodeRecord, float]], answer: NodeRecord | None
+) -> list[NodeRecord]:
+    """Of ``turns`` (``unexplained_turns``), those that may hold a value newer than
+    ``answer`` (the first direct answer, if any): said after it began, and not naming
+    its value again ("Saw Gorillaz live again" restates Gorillaz); the newest first."""
+    start, value = "", ""
+    if answer is not None:
+        start = str(answer.props.get("valid_from") or "")
+        value = str(answer.props.get("object") or "").lower()
+    out = [
+        (rec, score)
+        for rec, score in turns
+        if str(rec.props.get("at") or "") > start
+        and not (value and value in str(rec.props.get("text") or "").lower())
+    ]
+    out.sort(key=lambda rs: (str(rs[0].props.get("at") or ""), rs[1], rs[0].id), reverse=True)
+    return [rec for rec, _ in out]
+
+
 def _slot(props: Mapping[str, object]) -> str:
     """The slot part of a memory's store key (``subject|kind|slot``)."""
     return str(props.get("sp_key") or "").rsplit("|", 1)[-1]

@@ -28,7 +28,9 @@ from graphmem.recall.currency import (
     about_the_past,
     answers,
     asked,
+    challengers,
     off_topic_episodes,
+    unexplained_turns,
 )
 from graphmem.stores.base import (
     ExpandRequest,
@@ -53,7 +55,9 @@ _RELATION = {"source": "source of", "next": "next to", "entity": "shares entity 
 #: time filters and the recall bookkeeping use
 FIELDS = {
     "Memory": tuple(dict.fromkeys([*MEMORY_FIELDS, "retracted_at", *RECALL_FIELDS])),
-    "Episode": tuple(dict.fromkeys([*EPISODE_FIELDS, "document_title", *RECALL_FIELDS])),
+    "Episode": tuple(
+        dict.fromkeys([*EPISODE_FIELDS, "document_title", "topics", "topic_scores", *RECALL_FIELDS])
+    ),
 }
 
 
@@ -288,8 +292,20 @@ class Searcher:
             found.boost(node_id, cfg.outdated_factor, why)
         if cfg.answer_weight <= 0:
             return
-        found_answers = answers(expansion.keyed, question, self.config.predicates, t)
+        registry = self.config.predicates
+        found_answers = answers(expansion.keyed, question, registry, t)
         records = expansion.records
+        # turns about the asked fact from which nothing was read, said after the answer
+        # began (or with no answer at all), may hold a newer value
+        newer = challengers(
+            unexplained_turns(
+                records, expansion.sources, question, named, registry, cfg.topic_min_score
+            ),
+            found_answers[0] if found_answers else None,
+        )
+        for i, rec in enumerate(newer):
+            weight = cfg.answer_weight * cfg.topic_weight * cfg.answer_decay**i
+            found.add(rec.id, weight / (cfg.rrf_k + 1), "about the asked fact")
         for i, rec in enumerate(found_answers):
             records[rec.id] = rec
             weight = cfg.answer_weight * cfg.answer_decay**i

@@ -611,3 +611,45 @@ def test_a_nationality_describing_a_place_is_no_language(
     text = "Ben is taking me to that new Italian place for my birthday."
     found = stated(facts(text, extractor, embedder, frames))
     assert not [f for f in found if "language" in f[1]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Bought my first pair of climbing shoes, I'm hooked.", True),
+        ("Spent the whole weekend at the bouldering gym again.", True),  # no subject
+        ("My year-end music stats were basically just Parcels.", True),  # the speaker's own
+        ("Kira and I are officially together!", True),
+        ("My brother went vegan last month.", False),
+        ("Felix is getting married in June and I'm giving a speech.", False),  # Felix's news
+        ("My sister's new partner Eva is lovely.", False),
+        ("Thinking about getting a cat.", False),  # a thought, not a fact
+        ("I might move to Berlin next year.", False),
+        ("Okay, bedtime for me. Night!", False),
+        ("Finally. This week was endless.", False),
+    ],
+)
+def test_a_turn_is_about_its_speaker_or_not(
+    text: str, personal: bool, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    msgs = [Message(text, AT, "Noor")]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+    [extraction] = with_frames(frames, msgs, found, vectors)
+    assert extraction.personal is personal
+    if not personal:  # only a turn about its speaker has topics
+        assert extraction.topics == ()
+
+
+def test_a_turn_names_what_it_talks_about_even_when_no_value_is_read(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    msgs = [Message("Bought my first pair of climbing shoes, I'm hooked.", AT, "Noor")]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+    [extraction] = with_frames(frames, msgs, found, vectors)
+    assert not [m for m in extraction.memories if m.kind != "event"]
+    names = [p for p, _ in extraction.topics]
+    assert names[0] in {"favourite_sport", "plays_sport"}
+    scores = [s for _, s in extraction.topics]
+    assert scores == sorted(scores, reverse=True) and scores[-1] >= 0.35

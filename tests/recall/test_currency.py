@@ -10,7 +10,7 @@ import pytest
 from graphmem.config import Config
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
-from graphmem.recall.currency import Asked, answers, asked
+from graphmem.recall.currency import Asked, answers, asked, challengers, unexplained_turns
 from graphmem.stores.base import NodeRecord
 
 pytestmark = pytest.mark.real_models
@@ -144,3 +144,67 @@ def test_a_state_asked_as_of_a_month_is_not_what_was_said_that_month(mem: GraphM
     assert hits and not [h for h in hits if "time asked about" in h.reason]
     events = mem.search("What did Ines say in June 2023?", k=5)
     assert any("time asked about" in h.reason for h in events if h.sources == ("S2:1",))
+
+
+def _turn(
+    node_id: str, at: str, text: str, topics: dict[str, float], speaker: str = "Ines"
+) -> NodeRecord:
+    props = {
+        "speaker": speaker,
+        "text": text,
+        "at": at,
+        "topics": list(topics),
+        "topic_scores": list(topics.values()),
+    }
+    return NodeRecord(node_id, "u1", "Episode", props)
+
+
+def test_a_turn_about_the_asked_fact_that_gave_no_memory_is_unexplained() -> None:
+    registry = Config().predicates
+    sport = Asked(("k",), {"favourite_sport": 0.7, "plays_sport": 0.6})
+    records = {
+        r.id: r
+        for r in [
+            _turn("e1", "2024-03-01", "First climbing shoes!", {"plays_sport": 0.55}),
+            _turn("e2", "2024-03-02", "So tired.", {"plays_sport": 0.30}),  # barely about it
+            _turn("e3", "2024-03-03", "Rowing at dawn", {"plays_sport": 0.6}, speaker="Jo"),
+            _turn("e4", "2024-03-04", "Moved to Turku", {"lives_in": 0.7}),  # another fact
+            _turn("e5", "2024-03-05", "Tennis, again", {"plays_sport": 0.5}),  # read
+            _turn("e6", "2024-03-06", "Judo, again", {"plays_sport": 0.5}),  # read, expired
+            NodeRecord("m1", "u1", "Memory", {"text": "Ines plays sport."}),
+        ]
+    }
+    read = NodeRecord("m2", "u1", "Memory", {"status": "generated"})
+    expired = NodeRecord("m3", "u1", "Memory", {"status": "expired"})
+    sources = {"e5": [read], "e6": [expired]}
+    found = unexplained_turns(records, sources, sport, {"ent_i": "Ines"}, registry, 0.4)
+    assert sorted((r.id, score) for r, score in found) == [("e1", 0.55), ("e6", 0.5)]
+
+
+def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -> None:
+    answer = NodeRecord("m1", "u1", "Memory", {"object": "Tennis", "valid_from": "2024-02-01"})
+    turns = [
+        (_turn("e1", "2024-01-10", "Squash is fun", {}), 0.5),  # before the answer
+        (_turn("e2", "2024-03-01", "First climbing shoes!", {}), 0.5),
+        (_turn("e3", "2024-04-01", "More tennis this week", {}), 0.6),  # the answer again
+        (_turn("e4", "2024-05-01", "Rowing at dawn, hooked", {}), 0.45),
+    ]
+    assert [r.id for r in challengers(turns, answer)] == ["e4", "e2"]  # the newest first
+    assert [r.id for r in challengers(turns, None)] == ["e4", "e3", "e2", "e1"]
+
+
+def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem) -> None:
+    # the extractor reads no value from the second turn; its topic says it is about sport
+    for ref, day, text in [
+        ("S1:1", "2024-01-10", "I play tennis every Sunday, it's my sport."),
+        ("S2:1", "2024-03-13", "Bought my first pair of climbing shoes, I'm hooked."),
+        ("S3:1", "2024-04-02", "My brother bought his first climbing shoes, he's hooked."),
+    ]:
+        mem.add({"speaker": "Sanna", "content": text, "ref": ref, "at": day})
+    assert not [m for m in mem.memories() if "S2:1" in m.refs]
+    hits = mem.search("Which sport is Sanna into now?", k=5)
+    assert hits[0].sources == ("S2:1",) and "about the asked fact" in hits[0].reason
+    assert not [h for h in hits if h.sources == ("S3:1",) and "asked fact" in h.reason]
+    assert _first_source(mem, "Which sport did Sanna play in February 2024?", "2024-02-15") == (
+        "S1:1"
+    )
