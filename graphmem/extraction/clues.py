@@ -1054,6 +1054,8 @@ def _governor(tok: Token) -> Token | None:
     """The verb whose clause holds ``tok`` (None for a verbless sentence or fragment:
     "First night in the new flat in Lyon, and the neighbours are having a party")."""
     cur = tok
+    if tok.pos_ == "VERB" and tok.dep_ == "dobj" and tok.head.i != tok.i:
+        cur = tok.head  # "My sister took up rowing": a sport tagged a verb is an object
     for _ in range(12):
         if cur.pos_ in {"VERB", "AUX"}:
             return cur

@@ -184,6 +184,15 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             for kind in ("artist", "person", "team"):  # "Road trip in the Kia": no band
                 if kind in readings:
                     readings[kind] = (readings[kind][0], min(readings[kind][1], _NOT_A_CAR))
+    for (start, end), readings in found.items():
+        place = readings.get("place")
+        if place is not None and _in_a_home(sent.doc[start:end].root):
+            # "The new flat in Espoo gets the light": a place, whatever else it could be
+            found[(start, end)] = {"place": (place[0], 1.0)} | {
+                kind: (text, min(w, _NOT_A_CAR))
+                for kind, (text, w) in readings.items()
+                if kind != "place"
+            }
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings:
@@ -192,6 +201,16 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         readings_w = tuple((t, w) for t, (_, w) in readings.items())
         mentions.append(Mention(text, start, end, readings_w, fixed.get((start, end))))
     return [m for m in mentions if not _inside_larger(m, mentions)]
+
+
+def _in_a_home(tok: Token) -> bool:
+    """A name that says where a home is: "the new flat in Espoo", "my place in Hamburg"."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return (
+        prep is not None
+        and prep.lower_ == "in"
+        and lx.SLOT_NOUNS.get(prep.head.lemma_.lower()) == ("place",)
+    )
 
 
 def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:

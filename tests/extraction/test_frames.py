@@ -375,6 +375,8 @@ def test_someone_elses_fact_is_theirs(
         # a relative's news, "'s" read as a possessive, or the relative apart from the name
         "My brother's gone full carnivore.",
         "My best mate Jo has just moved to Galway.",
+        # a sport tagged a verb is the object of the relative's verb
+        "My sister took up rowing, she's up at five every day.",
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[0] == "Noor"], (text, found)
@@ -653,3 +655,14 @@ def test_a_turn_names_what_it_talks_about_even_when_no_value_is_read(
     assert names[0] in {"favourite_sport", "plays_sport"}
     scores = [s for _, s in extraction.topics]
     assert scores == sorted(scores, reverse=True) and scores[-1] >= 0.35
+
+
+def test_a_name_that_says_where_a_home_is_is_a_place(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # "Espoo" may be tagged an organisation; in "the flat in Espoo" it is a place
+    text = "The new flat in Espoo gets so much light in the mornings."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[2] == "Espoo" and f[1] != "lives_in"], found
+    found = stated(facts("My place in Hamburg has the best view.", extractor, embedder, frames))
+    assert ("Noor", "lives_in", "Hamburg", False) in found, found
