@@ -280,7 +280,8 @@ class RecallConfig(_Config):
     favourite one."""
     topic_min_score: float = Field(default=0.4, ge=-1.0, le=1.0)
     """Least topic score (``PredicateRegistry.topic_min_score``) of a turn about an
-    asked fact from which no value was read for it to be seeded as a possible answer."""
+    asked fact from which no memory was read for it to be seeded as a possible newer
+    value than the one that holds (when none holds, any stored topic will do)."""
     topic_weight: float = Field(default=1.0, ge=0.0)
     """Seed weight of such turns, as a share of ``answer_weight`` (the newest first)."""
     track_activation: bool = True

@@ -181,13 +181,12 @@ def unexplained_turns(
     query: Asked,
     named: Mapping[str, str],
     registry: PredicateRegistry,
-    min_score: float,
 ) -> list[tuple[NodeRecord, float]]:
     """Among the candidate episodes of ``records``, the turns of someone the query
-    names that talk about an asked fact (a stored topic of an asked slot scoring at
-    least ``min_score``) from which no memory was read ("Just had my first proper
-    rowing lesson, I'm hooked" for "Which sport is Vera into?"): the value may be in
-    the turn, only the extractor missed it. Each with its best such topic score."""
+    names that talk about an asked fact (a stored topic of an asked slot) from which no
+    memory was read ("Just had my first proper rowing lesson, I'm hooked" for "Which
+    sport is Vera into?"): the value may be in the turn, only the extractor missed it.
+    Each with its best such topic score."""
     speakers = {n.lower() for n in named.values()}
     out = []
     for rec in records.values():
@@ -198,7 +197,7 @@ def unexplained_turns(
         score = max(
             (float(s) for t, s in topics if registry.slot(str(t)) in query.rank), default=None
         )
-        if score is None or score < min_score:
+        if score is None:
             continue
         if not any(m.props.get("status") not in NOT_OF_RECORD for m in sources.get(rec.id, ())):
             out.append((rec, score))
@@ -206,19 +205,23 @@ def unexplained_turns(
 
 
 def challengers(
-    turns: Sequence[tuple[NodeRecord, float]], answer: NodeRecord | None
+    turns: Sequence[tuple[NodeRecord, float]], answer: NodeRecord | None, min_score: float
 ) -> list[NodeRecord]:
     """Of ``turns`` (``unexplained_turns``), those that may hold a value newer than
-    ``answer`` (the first direct answer, if any): said after it began, and not naming
-    its value again ("Saw Gorillaz live again" restates Gorillaz); the newest first."""
-    start, value = "", ""
+    ``answer`` (the first direct answer, if any): about the asked fact by at least
+    ``min_score``, said after the answer began, and not naming its value again ("Saw
+    Gorillaz live again" restates Gorillaz); the newest first. When nothing answers,
+    every such turn is a lead, whatever its score."""
+    start, value, least = "", "", -1.0
     if answer is not None:
         start = str(answer.props.get("valid_from") or "")
         value = str(answer.props.get("object") or "").lower()
+        least = min_score
     out = [
         (rec, score)
         for rec, score in turns
-        if str(rec.props.get("at") or "") > start
+        if score >= least
+        and str(rec.props.get("at") or "") > start
         and not (value and value in str(rec.props.get("text") or "").lower())
     ]
     out.sort(key=lambda rs: (str(rs[0].props.get("at") or ""), rs[1], rs[0].id), reverse=True)

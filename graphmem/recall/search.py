@@ -298,10 +298,9 @@ class Searcher:
         # turns about the asked fact from which nothing was read, said after the answer
         # began (or with no answer at all), may hold a newer value
         newer = challengers(
-            unexplained_turns(
-                records, expansion.sources, question, named, registry, cfg.topic_min_score
-            ),
+            unexplained_turns(records, expansion.sources, question, named, registry),
             found_answers[0] if found_answers else None,
+            cfg.topic_min_score,
         )
         for i, rec in enumerate(newer):
             weight = cfg.answer_weight * cfg.topic_weight * cfg.answer_decay**i

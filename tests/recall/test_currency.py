@@ -166,7 +166,7 @@ def test_a_turn_about_the_asked_fact_that_gave_no_memory_is_unexplained() -> Non
         r.id: r
         for r in [
             _turn("e1", "2024-03-01", "First climbing shoes!", {"plays_sport": 0.55}),
-            _turn("e2", "2024-03-02", "So tired.", {"plays_sport": 0.30}),  # barely about it
+            _turn("e2", "2024-03-02", "So tired.", {"plays_sport": 0.30}),  # a little
             _turn("e3", "2024-03-03", "Rowing at dawn", {"plays_sport": 0.6}, speaker="Jo"),
             _turn("e4", "2024-03-04", "Moved to Turku", {"lives_in": 0.7}),  # another fact
             _turn("e5", "2024-03-05", "Tennis, again", {"plays_sport": 0.5}),  # read
@@ -177,8 +177,12 @@ def test_a_turn_about_the_asked_fact_that_gave_no_memory_is_unexplained() -> Non
     read = NodeRecord("m2", "u1", "Memory", {"status": "generated"})
     expired = NodeRecord("m3", "u1", "Memory", {"status": "expired"})
     sources = {"e5": [read], "e6": [expired]}
-    found = unexplained_turns(records, sources, sport, {"ent_i": "Ines"}, registry, 0.4)
-    assert sorted((r.id, score) for r, score in found) == [("e1", 0.55), ("e6", 0.5)]
+    found = unexplained_turns(records, sources, sport, {"ent_i": "Ines"}, registry)
+    assert sorted((r.id, score) for r, score in found) == [
+        ("e1", 0.55),
+        ("e2", 0.30),
+        ("e6", 0.5),
+    ]
 
 
 def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -> None:
@@ -189,8 +193,10 @@ def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -
         (_turn("e3", "2024-04-01", "More tennis this week", {}), 0.6),  # the answer again
         (_turn("e4", "2024-05-01", "Rowing at dawn, hooked", {}), 0.45),
     ]
-    assert [r.id for r in challengers(turns, answer)] == ["e4", "e2"]  # the newest first
-    assert [r.id for r in challengers(turns, None)] == ["e4", "e3", "e2", "e1"]
+    assert [r.id for r in challengers(turns, answer, 0.4)] == ["e4", "e2"]  # the newest first
+    assert [r.id for r in challengers(turns, answer, 0.48)] == ["e2"]  # about it enough
+    # with no answer, every turn about the fact is a lead
+    assert [r.id for r in challengers(turns, None, 0.48)] == ["e4", "e3", "e2", "e1"]
 
 
 def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem) -> None:
