@@ -26,7 +26,7 @@ from graphmem.embedding import Embedder, embed_distinct
 from graphmem.errors import DuplicateRefError
 from graphmem.extraction.addressees import with_addressees
 from graphmem.extraction.base import Extraction, Extractor, Utterance
-from graphmem.extraction.frames import FrameMatcher
+from graphmem.extraction.frames import FrameMatcher, own_values
 from graphmem.models import Kind
 from graphmem.names import check_predicate
 from graphmem.resolution import Resolver
@@ -171,10 +171,10 @@ def with_frames(
 ) -> list[Extraction]:
     """The extractions with the facts the predicate frames find in their clues, matched
     with the sentence vectors already computed for the episodes (see ``embedded_texts``),
-    and with the topics of each message in which the speaker says something of
-    themselves (``Extraction.personal``; ``FrameMatcher.topics`` of its episode vector):
-    recall reads them to find turns about a fact that stated no value the extractor
-    read."""
+    and with what recall reads to find a fact the extractor missed: the topics of each
+    message in which the speaker says something of themselves (``Extraction.personal``;
+    ``FrameMatcher.topics`` of its episode vector) and the values its clues name of the
+    speaker (``own_values``)."""
     out = []
     floor = matcher.registry.topic_min_score
     for msg, ex in zip(msgs, extractions, strict=True):
@@ -184,15 +184,24 @@ def with_frames(
         if ex.personal:  # "My brother wants a Kia" is about a car, not the speaker's
             vector = matcher.unnamed(episode_vector(msg, vectors), msg.speaker)
             ex = replace(ex, topics=matcher.topics(vector, floor))
+        if ex.clues:
+            ex = replace(ex, values=own_values(ex.clues, msg.speaker))
         out.append(ex)
     return out
 
 
-def topic_props(topics: Sequence[tuple[str, float]]) -> dict[str, list[str] | list[float]]:
-    """An episode's ``topics`` and ``topic_scores`` properties (none without topics)."""
-    if not topics:
-        return {}
-    return {"topics": [p for p, _ in topics], "topic_scores": [s for _, s in topics]}
+def lead_props(ex: Extraction) -> dict[str, list[str] | list[float]]:
+    """An episode's ``topics`` and ``topic_scores``, ``values`` and ``value_types``
+    properties (see ``Extraction``; none that would be empty): what recall reads of a
+    turn from which the extractor may have missed a fact."""
+    out: dict[str, list[str] | list[float]] = {}
+    if ex.topics:
+        out["topics"] = [p for p, _ in ex.topics]
+        out["topic_scores"] = [s for _, s in ex.topics]
+    if ex.values:
+        out["values"] = [v for v, _ in ex.values]
+        out["value_types"] = [t for _, t in ex.values]
+    return out
 
 
 def same_message(msg: Message, rec: NodeRecord) -> bool:
@@ -328,7 +337,7 @@ def plan_add(
                 "status": "generated",
                 "created_at": w.now_s,
                 "updated_at": w.now_s,
-                **topic_props(ex.topics),
+                **lead_props(ex),
             },
             embedding=episode_vector(msg, vectors),
             prefix="ep",

@@ -128,7 +128,8 @@ class Extraction:
     ``personal``: the utterance says something of its speaker ("I ...", "Had ramen
     again", not "My brother went vegan"); only then does the write path fill in
     ``topics``, the predicates it talks about with their frame scores, whether or not a
-    fact was found."""
+    fact was found; and ``values``, the values of a sure type the clues name of the
+    speaker as holding, with that type, read as a fact or not."""
 
     entities: tuple[ExtractedEntity, ...] = ()
     memories: tuple[ExtractedMemory, ...] = field(default_factory=tuple)
@@ -136,6 +137,7 @@ class Extraction:
     changes: tuple[Change, ...] = ()
     personal: bool = False
     topics: tuple[tuple[str, float], ...] = ()
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @runtime_checkable

@@ -59,6 +59,8 @@ _TOP = 2  # a predicate scores the mean of its best two example similarities
 NAME_SHARE = 0.45
 #: the most predicates a turn's topics name
 TOPICS = 3
+#: the least weight of a reading for a value to be of that type for sure
+SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,23 @@ class FrameMatcher:
         memories = merge(rules, _named_first(found), self.registry)
         found_changes = changes(extraction.clues, memories, self.registry)
         return replace(extraction, memories=memories, changes=found_changes)
+
+
+def own_values(clues: Sequence[Clue], speaker: str | None) -> tuple[tuple[str, str], ...]:
+    """The values ``clues`` name of ``speaker`` as holding, each with every type it
+    surely has (weight at least ``SURE``): "risotto" a food in "Discovered risotto and
+    now I can't stop", whether or not a frame states a fact of it. Not what is over,
+    nor a one-off ("Had ramen for lunch")."""
+    found = [
+        (obj.text, kind)
+        for c in clues
+        if c.subject == speaker
+        for obj in c.objects
+        if obj.role == "new" and obj.text and not obj.once
+        for kind, weight in obj.readings
+        if weight >= SURE
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def fits(obj: ObjectClue, object_type: str) -> bool:

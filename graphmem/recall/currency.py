@@ -5,7 +5,7 @@ does Anna live now?", "Who was Ben seeing in May 2023?") is a question about a f
 that changes. The query is compared with the predicates' example questions (names and
 dates taken out); the predicates it asks about, at least ``answer_min_similarity`` and
 within ``answer_tie`` of the best, make the ``Asked`` keys: the named entities' slots of
-those predicates. Two steps of the read path use them:
+those predicates. Three steps of the read path use them:
 
 - the direct answer: the versions of those facts that hold at the time asked about get
   an extra seed of weight ``answer_weight`` (the best-asked predicate first, what holds
@@ -15,9 +15,13 @@ those predicates. Two steps of the read path use them:
   said "I live in Lisbon" after Anna moved to Porto), and the turns that state that kind
   of fact only about someone else, rank lower, by ``outdated_factor``. Recency is a
   prior among candidates of the same subject and slot only: a turn about anything else
-  keeps its rank.
+  keeps its rank;
+- turns of the person asked about from which no memory was read but that are about the
+  asked fact (their stored topics) or name a value of its type are leads: the value may
+  be there, missed by the extractor (``unexplained_turns``, ``challengers``); they get
+  a seed when nothing holds then, or challenge what holds if said after it began.
 
-A question about the past without ``as_of`` ("When did Anna move to Porto?") skips both:
+A question about the past without ``as_of`` ("When did Anna move to Porto?") skips them:
 what held then is what it asks about.
 """
 
@@ -109,6 +113,8 @@ def _lasting(registry: PredicateRegistry, predicate: str) -> bool:
     return spec is not None and spec.kind == "fact" and spec.ended is None
 
 
+#: the properties of an episode ``unexplained_turns`` reads (see ``adding.lead_props``)
+LEAD_FIELDS = ("topics", "topic_scores", "values", "value_types")
 #: the properties of a memory ``off_topic_episodes`` reads
 SOURCE_FIELDS = ("status", "kind", "sp_key", "subject_id", "valid_to")
 
@@ -175,19 +181,32 @@ def off_topic_episodes(
     return out
 
 
+@dataclass(frozen=True)
+class Lead:
+    """A turn that may state an asked fact the extractor did not read
+    (``unexplained_turns``): its best topic score for an asked slot (None: no such
+    topic) and the values of an asked type it names."""
+
+    turn: NodeRecord
+    score: float | None
+    values: tuple[str, ...]
+
+
 def unexplained_turns(
     records: Mapping[str, NodeRecord],
     sources: Mapping[str, Sequence[NodeRecord]],
     query: Asked,
     named: Mapping[str, str],
     registry: PredicateRegistry,
-) -> list[tuple[NodeRecord, float]]:
+) -> list[Lead]:
     """Among the candidate episodes of ``records``, the turns of someone the query
-    names that talk about an asked fact (a stored topic of an asked slot) from which no
-    memory was read ("Just had my first proper rowing lesson, I'm hooked" for "Which
-    sport is Vera into?"): the value may be in the turn, only the extractor missed it.
-    Each with its best such topic score."""
+    names from which no memory was read that talk about an asked fact (a stored topic
+    of an asked slot: "Just had my first proper rowing lesson, I'm hooked" for "Which
+    sport is Vera into?") or name a value of its type of the speaker ("Discovered
+    risotto and now I can't stop" for "What food does Vera love most?"): the value may
+    be in the turn, only the extractor missed it."""
     speakers = {n.lower() for n in named.values()}
+    types = {spec.object for spec in registry.specs() if registry.slot(spec.name) in query.rank}
     out = []
     for rec in records.values():
         p = rec.props
@@ -197,35 +216,46 @@ def unexplained_turns(
         score = max(
             (float(s) for t, s in topics if registry.slot(str(t)) in query.rank), default=None
         )
-        if score is None:
+        named_values = zip(p.get("values") or (), p.get("value_types") or (), strict=False)
+        values = tuple(str(v) for v, t in named_values if t in types)
+        if score is None and not values:
             continue
         if not any(m.props.get("status") not in NOT_OF_RECORD for m in sources.get(rec.id, ())):
-            out.append((rec, score))
+            out.append(Lead(rec, score, values))
     return out
 
 
 def challengers(
-    turns: Sequence[tuple[NodeRecord, float]], answer: NodeRecord | None, min_score: float
+    leads: Sequence[Lead], answer: NodeRecord | None, min_score: float
 ) -> list[NodeRecord]:
-    """Of ``turns`` (``unexplained_turns``), those that may hold a value newer than
-    ``answer`` (the first direct answer, if any): about the asked fact by at least
-    ``min_score``, said after the answer began, and not naming its value again ("Saw
-    Gorillaz live again" restates Gorillaz); the newest first. When nothing answers,
-    every such turn is a lead, whatever its score."""
-    start, value, least = "", "", -1.0
-    if answer is not None:
+    """Of ``leads`` (``unexplained_turns``), those that may hold a value newer than
+    ``answer`` (the first direct answer, if any), the newest first. When nothing
+    answers, every lead. Otherwise a lead said after the answer began that is about the
+    asked fact (any topic of it) and names another value of its type, or, naming none,
+    is about it by at least ``min_score`` and does not name the answer's value again
+    ("Saw Gorillaz live again" restates Gorillaz)."""
+    if answer is None:
+        kept = list(leads)
+    else:
         start = str(answer.props.get("valid_from") or "")
         value = str(answer.props.get("object") or "").lower()
-        least = min_score
-    out = [
-        (rec, score)
-        for rec, score in turns
-        if score >= least
-        and str(rec.props.get("at") or "") > start
-        and not (value and value in str(rec.props.get("text") or "").lower())
-    ]
-    out.sort(key=lambda rs: (str(rs[0].props.get("at") or ""), rs[1], rs[0].id), reverse=True)
-    return [rec for rec, _ in out]
+        kept = [
+            lead
+            for lead in leads
+            if str(lead.turn.props.get("at") or "") > start
+            and lead.score is not None
+            and (
+                any(v.lower() != value for v in lead.values)
+                if lead.values
+                else lead.score >= min_score
+                and not (value and value in str(lead.turn.props.get("text") or "").lower())
+            )
+        ]
+    kept.sort(
+        key=lambda lead: (str(lead.turn.props.get("at") or ""), lead.score or 0.0, lead.turn.id),
+        reverse=True,
+    )
+    return [lead.turn for lead in kept]
 
 
 def _slot(props: Mapping[str, object]) -> str:

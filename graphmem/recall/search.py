@@ -23,6 +23,7 @@ from graphmem.extraction.temporal import resolve_dates
 from graphmem.lifecycle import RECALL_FIELDS
 from graphmem.models import EPISODE, LIVE_STATUSES, ChunkSource, Hit, Status
 from graphmem.recall.currency import (
+    LEAD_FIELDS,
     SOURCE_FIELDS,
     Asked,
     about_the_past,
@@ -56,7 +57,7 @@ _RELATION = {"source": "source of", "next": "next to", "entity": "shares entity 
 FIELDS = {
     "Memory": tuple(dict.fromkeys([*MEMORY_FIELDS, "retracted_at", *RECALL_FIELDS])),
     "Episode": tuple(
-        dict.fromkeys([*EPISODE_FIELDS, "document_title", "topics", "topic_scores", *RECALL_FIELDS])
+        dict.fromkeys([*EPISODE_FIELDS, "document_title", *LEAD_FIELDS, *RECALL_FIELDS])
     ),
 }
 

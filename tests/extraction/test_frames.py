@@ -666,3 +666,19 @@ def test_a_name_that_says_where_a_home_is_is_a_place(
     assert not [f for f in found if f[2] == "Espoo" and f[1] != "lives_in"], found
     found = stated(facts("My place in Hamburg has the best view.", extractor, embedder, frames))
     assert ("Noor", "lives_in", "Hamburg", False) in found, found
+
+
+def test_the_values_a_turn_names_of_its_speaker_are_kept_read_or_not(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    def values(text: str) -> tuple[tuple[str, str], ...]:
+        msgs = [Message(text, AT, "Noor")]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+        return with_frames(frames, msgs, found, vectors)[0].values
+
+    assert ("risotto", "food") in values("Discovered risotto on Friday and now I can't stop.")
+    assert ("Volvo", "vehicle") in values("The Volvo needs new tyres again, typical.")
+    assert values("Had ramen for lunch, it was fine.") == ()  # a one-off
+    assert values("My brother loves risotto.") == ()  # his
+    assert not [v for v in values("Gave up on risotto, sushi is it now.") if v[0] == "risotto"]

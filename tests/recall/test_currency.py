@@ -10,7 +10,14 @@ import pytest
 from graphmem.config import Config
 from graphmem.engine import GraphMem
 from graphmem.models import Memory
-from graphmem.recall.currency import Asked, answers, asked, challengers, unexplained_turns
+from graphmem.recall.currency import (
+    Asked,
+    Lead,
+    answers,
+    asked,
+    challengers,
+    unexplained_turns,
+)
 from graphmem.stores.base import NodeRecord
 
 pytestmark = pytest.mark.real_models
@@ -147,15 +154,18 @@ def test_a_state_asked_as_of_a_month_is_not_what_was_said_that_month(mem: GraphM
 
 
 def _turn(
-    node_id: str, at: str, text: str, topics: dict[str, float], speaker: str = "Ines"
+    node_id: str,
+    at: str,
+    text: str,
+    topics: dict[str, float],
+    speaker: str = "Ines",
+    values: dict[str, str] | None = None,
 ) -> NodeRecord:
-    props = {
-        "speaker": speaker,
-        "text": text,
-        "at": at,
-        "topics": list(topics),
-        "topic_scores": list(topics.values()),
-    }
+    props: dict[str, object] = {"speaker": speaker, "text": text, "at": at}
+    if topics:
+        props |= {"topics": list(topics), "topic_scores": list(topics.values())}
+    if values:
+        props |= {"values": list(values), "value_types": list(values.values())}
     return NodeRecord(node_id, "u1", "Episode", props)
 
 
@@ -171,6 +181,9 @@ def test_a_turn_about_the_asked_fact_that_gave_no_memory_is_unexplained() -> Non
             _turn("e4", "2024-03-04", "Moved to Turku", {"lives_in": 0.7}),  # another fact
             _turn("e5", "2024-03-05", "Tennis, again", {"plays_sport": 0.5}),  # read
             _turn("e6", "2024-03-06", "Judo, again", {"plays_sport": 0.5}),  # read, expired
+            # no topic of sport, but a sport named of the speaker; a place is no sport
+            _turn("e7", "2024-03-07", "Padel night!", {}, values={"padel": "sport"}),
+            _turn("e8", "2024-03-08", "Turku again", {}, values={"Turku": "place"}),
             NodeRecord("m1", "u1", "Memory", {"text": "Ines plays sport."}),
         ]
     }
@@ -178,25 +191,36 @@ def test_a_turn_about_the_asked_fact_that_gave_no_memory_is_unexplained() -> Non
     expired = NodeRecord("m3", "u1", "Memory", {"status": "expired"})
     sources = {"e5": [read], "e6": [expired]}
     found = unexplained_turns(records, sources, sport, {"ent_i": "Ines"}, registry)
-    assert sorted((r.id, score) for r, score in found) == [
-        ("e1", 0.55),
-        ("e2", 0.30),
-        ("e6", 0.5),
+    assert sorted((lead.turn.id, lead.score, lead.values) for lead in found) == [
+        ("e1", 0.55, ()),
+        ("e2", 0.30, ()),
+        ("e6", 0.5, ()),
+        ("e7", None, ("padel",)),
     ]
 
 
 def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -> None:
     answer = NodeRecord("m1", "u1", "Memory", {"object": "Tennis", "valid_from": "2024-02-01"})
-    turns = [
-        (_turn("e1", "2024-01-10", "Squash is fun", {}), 0.5),  # before the answer
-        (_turn("e2", "2024-03-01", "First climbing shoes!", {}), 0.5),
-        (_turn("e3", "2024-04-01", "More tennis this week", {}), 0.6),  # the answer again
-        (_turn("e4", "2024-05-01", "Rowing at dawn, hooked", {}), 0.45),
+
+    def lead(node_id: str, at: str, text: str, score: float | None, *values: str) -> Lead:
+        return Lead(_turn(node_id, at, text, {}), score, values)
+
+    leads = [
+        lead("e1", "2024-01-10", "Squash is fun", 0.5),  # before the answer
+        lead("e2", "2024-03-01", "First climbing shoes!", 0.5),
+        lead("e3", "2024-04-01", "More tennis this week", 0.6),  # the answer again
+        lead("e4", "2024-05-01", "Rowing at dawn, hooked", 0.45),
+        # names a value: another one challenges, even beside the answer's
+        lead("e5", "2024-06-01", "Tennis out, padel in", 0.36, "Tennis", "padel"),
+        lead("e6", "2024-07-01", "Tennis forever", 0.7, "Tennis"),
+        lead("e7", "2024-08-01", "Padel with Jo", None, "padel"),  # no topic: no challenge
     ]
-    assert [r.id for r in challengers(turns, answer, 0.4)] == ["e4", "e2"]  # the newest first
-    assert [r.id for r in challengers(turns, answer, 0.48)] == ["e2"]  # about it enough
-    # with no answer, every turn about the fact is a lead
-    assert [r.id for r in challengers(turns, None, 0.48)] == ["e4", "e3", "e2", "e1"]
+    assert [r.id for r in challengers(leads, answer, 0.4)] == ["e5", "e4", "e2"]
+    assert [r.id for r in challengers(leads, answer, 0.48)] == ["e5", "e2"]  # about it enough
+    # with no answer, every lead, the newest first
+    assert [r.id for r in challengers(leads, None, 0.48)] == [
+        "e7", "e6", "e5", "e4", "e3", "e2", "e1"
+    ]  # fmt: skip
 
 
 def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem) -> None:
