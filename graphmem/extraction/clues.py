@@ -493,7 +493,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
         readings = mention.readings
         is_home = verb is not None and _home_is(verb)  # "Lyon is home now"
-        if _as_subject(root) and role == "new" and not _with_me(root, ctx) and not is_home:
+        if _in_subject(root) and role == "new" and not _with_me(root, ctx) and not is_home:
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
             owning = (
@@ -512,6 +512,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
             readings = tuple((t, w) for t, w in readings if t not in dropped)
+        if role == "old" and not mention.role and _a_couple_of_others(root):
+            continue  # "Ben and Lisa broke up": their news, not the speaker's partner
         if not readings:
             continue
         used.update(range(mention.start, mention.end))
@@ -534,7 +536,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if subject is not None:
             put(subject, ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     food = back_on(sent)
-    if food is not None:  # "I'm eating meat again": the diet that excluded it is over
+    said_by = subject_token(sent.root)
+    if food is not None and (said_by is None or _first_person(said_by)):
+        # "I'm eating meat again": the diet that excluded it is over (not "Carla's")
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
@@ -581,6 +585,30 @@ def _as_subject(tok: Token) -> bool:
     return tok.dep_ == "npadvmod" and tok.ent_type_ == "PERSON" and tok.i == tok.head.i - 1
 
 
+def _my_someone(subj: Token) -> bool:
+    """Someone the speaker tells of in a clause of their own: "the guy I'm seeing"."""
+    return subj.lemma_.lower() in en.PEOPLE and any(
+        c.dep_ == "relcl" and any(t.lower_ in FIRST | WE for t in c.subtree) for c in subj.children
+    )
+
+
+def _in_subject(tok: Token) -> bool:
+    """The clause's subject or one joined to it ("Emma and Raj are engaged")."""
+    return _as_subject(tok) or (tok.dep_ == "conj" and _as_subject(tok.head))
+
+
+def _a_couple_of_others(tok: Token) -> bool:
+    """``tok`` is one of two or more people joined as the subject, none of them the
+    speaker: "Ben and Lisa broke up", not "Me and Lucas ended it"."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    group = [first, *(c for c in first.children if c.dep_ == "conj")]
+    return (
+        _as_subject(first)
+        and len(group) > 1
+        and all(t.ent_type_ == "PERSON" or t.text in lx.first_names() for t in group)
+    )
+
+
 def _pet_nearby(tok: Token) -> bool:
     return any(t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent)
 
@@ -590,8 +618,8 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     surprised me ...", "My partner Freya says hi"."""
     if any(
         c.dep_ == "conj" and c.lower_ in FIRST | WE for c in [*tok.children, *tok.head.children]
-    ):
-        return True
+    ) or (tok.dep_ == "conj" and tok.head.lower_ in FIRST | WE):
+        return True  # "Dana and I", "Me and Dana"
     verb = tok.head
     # a person's clause is theirs ("Felix moved to Canada and we called it off"), a
     # place's or a thing's clause joined to the speaker's is the speaker's ("Calgary has
@@ -1631,6 +1659,13 @@ def _subject(
         # root's subject is whom the sentence is about
         said_by = subject_token(root)
         if (
+            said_by is not None
+            and root.pos_ not in {"ADJ", "VERB"}
+            and said_by.lemma_.lower() in en.SOMEONE
+            and tok.i not in {t.i for t in said_by.subtree}
+        ):
+            return None  # "My mum swears by paleo", "swears" read as a noun
+        if (
             said_by is None
             or root.pos_ not in {"ADJ", "VERB"}
             or (
@@ -1669,8 +1704,8 @@ def _subject(
         return _someones_name(subj, ctx)
     if low in SECOND:
         return None  # "you ...": not the speaker's
-    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
-        return Referent(ctx.speaker)
+    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"} | en.PEOPLE:
+        return Referent(ctx.speaker)  # "it's my favourite", not "everyone is doing keto"
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
     # otherwise a name is another person's ("Julia adopted a hamster")
     own = {t.i for t in subj.subtree}  # "My flatmate Jess has been vegan": her "my"
@@ -1682,7 +1717,7 @@ def _subject(
     if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
         return Referent(ctx.speaker)
     owner = _possessor(subj, ctx, climb=False)
-    if owner is not None and subj.lemma_.lower() not in en.KIN:
+    if owner is not None and subj.lemma_.lower() not in en.SOMEONE:
         return owner if owner.name else None
     if owner is not None and verb.lemma_ == "be" and tok.dep_ == "attr" and tok.pos_ == "PROPN":
         return owner if owner.name else None  # "My partner is Ines": the owner's partner
@@ -1706,7 +1741,9 @@ def _subject(
         if _pet_nearby(subj) and verb.lemma_.lower() not in _OWNING:
             return Referent(ctx.speaker)  # "Pickle just arrived, our first rabbit!"
         return Referent(_name(subj))
-    if subj.lemma_.lower() in en.KIN or subj.ent_type_ == "PERSON":
+    if _my_someone(subj) and verb.lemma_ in {"be", "call", "name"}:
+        return Referent(ctx.speaker)  # "The guy I'm seeing is called Tom"
+    if subj.lemma_.lower() in en.SOMEONE or subj.ent_type_ == "PERSON":
         return None  # a person we cannot name: not the speaker
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"

@@ -42,6 +42,15 @@ KIN: dict[str, str] = {
     "rabbit": "has_pet", "bunny": "has_pet", "parrot": "has_pet", "horse": "has_pet",
     "turtle": "has_pet",
 }  # fmt: skip
+#: nouns for people who are not the speaker's relations ("The guy next door plays rugby",
+#: "Our new intern is a data analyst"): a subject that is one is someone else
+PEOPLE = _words(
+    "guy girl boy man woman lady bloke dude chap intern landlord landlady manager lead "
+    "director founder client student classmate coach trainer stranger everyone everybody "
+    "someone somebody nobody anyone anybody"
+)
+#: a relation or another person: a subject that is one is not the speaker
+SOMEONE = frozenset(KIN) | PEOPLE
 FEMALE = _words(
     "sister mom mother mum mama mommy daughter stepdaughter grandma grandmother granny nana "
     "aunt niece granddaughter wife fiancee fiancée girlfriend gf"

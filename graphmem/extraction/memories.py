@@ -32,6 +32,14 @@ def subject_token(verb: Token) -> Token | None:
             for child in aux.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     return child
+    for child in verb.lefts:  # "Leo's obsessed with padel": "'s" read as a possessive
+        if (
+            child.dep_ == "poss"
+            and verb.pos_ in {"VERB", "ADJ"}
+            and child.pos_ in {"PROPN", "NOUN"}
+            and any(c.dep_ == "case" and c.lower_ == "'s" for c in child.children)
+        ):
+            return child
     for child in verb.lefts:  # "Tim is my neighbour" is sometimes parsed Tim/npadvmod
         if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i == verb.i - 1:
             return child
