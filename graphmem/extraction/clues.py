@@ -335,9 +335,10 @@ def speaks_of_self(doc: Any) -> bool:
             subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
             if subj is None:
                 continue
-            if _someone_else(subj):
+            mine = _first_person(subj) or _also_i(verb)
+            if not mine and _someone_else(subj):
                 return False
-            own = own or (_first_person(subj) and not _weighed(verb))
+            own = own or (mine and not _weighed(verb))
         root = sent.root
         subj = subject_token(root)
         if own or _weighed(root):
@@ -356,6 +357,12 @@ def _first_person(subj: Token) -> bool:
     return subj.lower_ in {"i", "we"} or any(
         c.dep_ == "conj" and c.lower_ in {"i", "me"} for c in subj.children
     )
+
+
+def _also_i(verb: Token) -> bool:
+    """A verb with "I" or "we" among its subjects ("My partner and I moved", "and" read
+    as joining two subjects of the verb)."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"} for c in verb.children)
 
 
 def _someone_else(subj: Token) -> bool:
@@ -1660,7 +1667,7 @@ def _subject(
         said_by = subject_token(root)
         if (
             said_by is not None
-            and root.pos_ not in {"ADJ", "VERB"}
+            and root.pos_ == "NOUN"
             and said_by.lemma_.lower() in en.SOMEONE
             and tok.i not in {t.i for t in said_by.subtree}
         ):
@@ -1698,14 +1705,14 @@ def _subject(
     if _home_is(verb):
         return Referent(ctx.speaker)  # "Said goodbye to Leeds, Lyon is home now"
     low = subj.lower_
-    if low in FIRST or low in WE:
-        return Referent(ctx.speaker)
+    if low in FIRST or low in WE or _first_person(subj) or _also_i(verb):
+        return Referent(ctx.speaker)  # "I", "we", "my partner and I"
     if subj.lemma_.lower() == "name":
         return _someones_name(subj, ctx)
     if low in SECOND:
         return None  # "you ...": not the speaker's
-    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"} | en.PEOPLE:
-        return Referent(ctx.speaker)  # "it's my favourite", not "everyone is doing keto"
+    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
+        return Referent(ctx.speaker)
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
     # otherwise a name is another person's ("Julia adopted a hamster")
     own = {t.i for t in subj.subtree}  # "My flatmate Jess has been vegan": her "my"

@@ -383,7 +383,6 @@ def test_someone_elses_fact_is_theirs(
         "Emma and Raj are engaged!",
         "Leo's obsessed with padel these days.",
         "My mum swears by the paleo diet.",
-        "Everyone at my gym is doing keto.",
         "Our new intern is a data analyst from Porto.",
         "The guy next door plays rugby every Saturday.",
         "Our team lead moved to Amsterdam.",
@@ -666,6 +665,16 @@ def test_a_turn_names_what_it_talks_about_even_when_no_value_is_read(
     assert names[0] in {"favourite_sport", "plays_sport"}
     scores = [s for _, s in extraction.topics]
     assert scores == sorted(scores, reverse=True) and scores[-1] >= 0.35
+
+
+def test_a_relation_and_the_speaker_together_are_the_speaker(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("My partner and I moved to Vienna.", extractor, embedder, frames))
+    assert ("Noor", "lives_in", "Vienna", False) in found, found
+    text = "My boyfriend and I adopted a cat called Miso."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "has_pet", "Miso", False) in found, found
 
 
 def test_a_name_that_says_where_a_home_is_is_a_place(
