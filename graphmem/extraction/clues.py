@@ -34,6 +34,7 @@ from graphmem.extraction.clauses import (
     given,
     guessed,
     is_modal,
+    is_negated,
     is_reported,
     note_people,
     reports,
@@ -1210,6 +1211,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         for c in tok.children
     ):
         return "old"  # "Milo and I called it off", the name read as the root
+    if verb is not None and _kept_on(verb):
+        return "new"  # "Not leaving Ikea any time soon", "I haven't given up on being vegan"
     if verb is not None:
         lemma = verb.lemma_.lower()
         attached = _attached(tok, verb)
@@ -1280,6 +1283,21 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     if ending and _negated_nominal(tok):
         return "old"
     return "new"
+
+
+def _kept_on(verb: Token) -> bool:
+    """An ending denied: the verb of the clause, or one it hangs from, is an ending verb
+    with "not" or "never" ("I'm not selling the Golf", "Not leaving Ikea", "haven't given
+    up on being vegan")."""
+    cur = verb
+    for _ in range(4):
+        ending = _ending(cur) or cur.lemma_.lower() in _STOPS
+        if cur.pos_ in {"VERB", "AUX"} and ending and is_negated(cur):
+            return True
+        if cur.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _cue(tok: Token, verb: Token | None) -> str:

@@ -702,3 +702,24 @@ def test_the_values_a_turn_names_of_its_speaker_are_kept_read_or_not(
     assert values("Had ramen for lunch, it was fine.") == ()  # a one-off
     assert values("My brother loves risotto.") == ()  # his
     assert not [v for v in values("Gave up on risotto, sushi is it now.") if v[0] == "risotto"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not leaving Ikea any time soon, the team is great.",
+        "I'm not quitting yoga, whatever my knees say.",
+        "I haven't given up on being vegan, I just had a weak moment.",
+        "No, I'm not selling the Volvo, it's staying with me.",
+        "I never left Lisbon, whatever people think.",
+    ],
+)
+def test_an_ending_denied_ends_nothing(
+    text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    msgs = [Message(text, AT, "Noor")]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+    [extraction] = with_frames(frames, msgs, found, vectors)
+    assert not [m for m in extraction.memories if m.ended], extraction.memories
+    assert not extraction.changes, extraction.changes
