@@ -341,11 +341,18 @@ def forced_choice(verb: Token) -> Token | None:
     return None
 
 
+#: verbs whose subjectless "-ing" opens a sentence that weighs something up
+_WEIGHING = frozenset({"think", "consider", "plan", "hope", "debate", "contemplate", "weigh"})
+
+
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted (but a
     favourite told as a forced choice is)."""
     if forced_choice(sent.root) is not None:
         return False
+    root = sent.root
+    if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
+        return True  # "Thinking of going vegan", "Considering a move to Porto": a plan
     teasing = any(guessed(t) for t in sent[1:2])  # "Guess who's a New Yorker now?"
     for tok in sent:
         if tok.text == "?" and not teasing:

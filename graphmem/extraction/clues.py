@@ -1287,17 +1287,25 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
 
 def _kept_on(verb: Token) -> bool:
     """An ending denied: the verb of the clause, or one it hangs from, is an ending verb
-    with "not" or "never" ("I'm not selling the Golf", "Not leaving Ikea", "haven't given
-    up on being vegan")."""
+    that did not happen ("I'm not selling the Golf", "Not leaving Ikea", "haven't given
+    up on being vegan", "nearly sold the Civic", "No way I'm giving up pizza")."""
     cur = verb
     for _ in range(4):
         ending = _ending(cur) or cur.lemma_.lower() in _STOPS
-        if cur.pos_ in {"VERB", "AUX"} and ending and is_negated(cur):
+        if cur.pos_ in {"VERB", "AUX"} and ending and _denied(cur):
             return True
         if cur.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj"} or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
+
+
+def _denied(verb: Token) -> bool:
+    """ "not", "never", "nearly", "almost" or "no way" on a verb: it did not happen."""
+    if is_negated(verb) or any(c.lower_ in {"nearly", "almost"} for c in verb.children):
+        return True
+    way = verb.head if verb.dep_ == "relcl" else None  # "No way I'm giving up pizza"
+    return way is not None and way.lower_ == "way" and any(c.lower_ == "no" for c in way.children)
 
 
 def _cue(tok: Token, verb: Token | None) -> str:

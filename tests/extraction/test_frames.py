@@ -412,6 +412,8 @@ def test_someone_elses_fact_is_theirs(
         "Do you think Haim is my favourite band?",
         "Suppose we moved to Madrid.",  # a supposition, not the speaker's hedge
         "If I had to move, it would be to Lisbon.",  # a forced choice of no favourite
+        "Thinking about moving to Porto, the rent is so much lower.",  # weighed up
+        "Considering a move to Ghent next year.",
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
@@ -712,6 +714,8 @@ def test_the_values_a_turn_names_of_its_speaker_are_kept_read_or_not(
         "I haven't given up on being vegan, I just had a weak moment.",
         "No, I'm not selling the Volvo, it's staying with me.",
         "I never left Lisbon, whatever people think.",
+        "I nearly sold the Civic last week, glad I didn't.",
+        "No way I'm giving up pizza, it's my favourite.",
     ],
 )
 def test_an_ending_denied_ends_nothing(
