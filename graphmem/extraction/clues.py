@@ -629,6 +629,8 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     ) or (tok.dep_ == "conj" and tok.head.lower_ in FIRST | WE):
         return True  # "Dana and I", "Me and Dana"
     verb = tok.head
+    if verb.lemma_.lower() in _PLAN_VERBS:
+        return False  # "Jenny thinks I should move": Jenny's view, no value of the speaker's
     # a person's clause is theirs ("Felix moved to Canada and we called it off"), a
     # place's or a thing's clause joined to the speaker's is the speaker's ("Calgary has
     # taken some getting used to, but the house suits us")

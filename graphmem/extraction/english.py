@@ -46,7 +46,7 @@ KIN: dict[str, str] = {
 #: "Our new intern is a data analyst"): a subject that is one is someone else
 PEOPLE = _words(
     "guy girl boy man woman lady bloke dude chap intern landlord landlady manager lead "
-    "director founder client student classmate coach trainer stranger"
+    "director founder client student classmate coach trainer stranger ex"
 )
 #: a relation or another person: a subject that is one is not the speaker
 SOMEONE = frozenset(KIN) | PEOPLE
