@@ -34,7 +34,6 @@ from graphmem.extraction.clauses import (
     given,
     guessed,
     is_modal,
-    is_negated,
     is_reported,
     note_people,
     reports,
@@ -629,7 +628,9 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     ) or (tok.dep_ == "conj" and tok.head.lower_ in FIRST | WE):
         return True  # "Dana and I", "Me and Dana"
     verb = tok.head
-    if verb.lemma_.lower() in _PLAN_VERBS:
+    if verb.lemma_.lower() in _PLAN_VERBS and any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    ):
         return False  # "Jenny thinks I should move": Jenny's view, no value of the speaker's
     # a person's clause is theirs ("Felix moved to Canada and we called it off"), a
     # place's or a thing's clause joined to the speaker's is the speaker's ("Calgary has
@@ -1302,10 +1303,14 @@ def _kept_on(verb: Token) -> bool:
     return False
 
 
+#: words on a verb that say it did not happen
+_DENIALS = frozenset({"never", "nearly", "almost"})
+
+
 def _denied(verb: Token) -> bool:
     """ "not", "never", "nearly", "almost" or "no way" on a verb: it did not happen."""
-    if is_negated(verb) or any(c.lower_ in {"nearly", "almost"} for c in verb.children):
-        return True
+    if any(c.dep_ == "neg" or c.lower_ in _DENIALS for c in verb.children):
+        return True  # but "Gave up on keto, no rules for me": "no" is the rules'
     way = verb.head if verb.dep_ == "relcl" else None  # "No way I'm giving up pizza"
     return way is not None and way.lower_ == "way" and any(c.lower_ == "no" for c in way.children)
 

@@ -730,3 +730,14 @@ def test_an_ending_denied_ends_nothing(
     [extraction] = with_frames(frames, msgs, found, vectors)
     assert not [m for m in extraction.memories if m.ended], extraction.memories
     assert not extraction.changes, extraction.changes
+
+
+def test_a_no_beside_an_ending_is_not_its_denial(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Dropped keto last month, no diets for me any more."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "diet", "keto", True) in found, found
+    # a relation who says hi is still the speaker's partner
+    found = stated(facts("My partner Ines says hello.", extractor, embedder, frames))
+    assert ("Noor", "has_partner", "Ines", False) in found, found
