@@ -12,7 +12,7 @@ import pytest
 from graphmem.adding import extract_and_embed, with_frames
 from graphmem.config import PredicateRegistry, PredicateSpec
 from graphmem.embedding import Embedder
-from graphmem.extraction.base import ExtractedMemory
+from graphmem.extraction.base import ExtractedMemory, Extraction
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
 from graphmem.validation import Message
@@ -25,6 +25,21 @@ def frames(embedder: Embedder) -> FrameMatcher:
     return FrameMatcher(PredicateRegistry(), embedder.embed, embedder)
 
 
+def read(
+    text: str,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    matcher: FrameMatcher,
+    speaker: str = "Noor",
+) -> Extraction:
+    """What the write path reads of one turn: rules, frames, topics and values."""
+    msgs = [Message(text, AT, speaker)]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
+    [extraction] = with_frames(matcher, msgs, found, vectors)
+    return extraction
+
+
 def facts(
     text: str,
     extractor: SpacyExtractor,
@@ -32,10 +47,7 @@ def facts(
     matcher: FrameMatcher,
     speaker: str = "Noor",
 ) -> list[ExtractedMemory]:
-    msgs = [Message(text, AT, speaker)]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
-    [extraction] = with_frames(matcher, msgs, found, vectors)
+    extraction = read(text, extractor, embedder, matcher, speaker)
     return [m for m in extraction.memories if m.kind != "event"]
 
 
@@ -604,10 +616,7 @@ def test_a_change_names_the_old_value_beside_the_new(
     embedder: Embedder,
     frames: FrameMatcher,
 ) -> None:
-    msgs = [Message(text, AT, "Noor")]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
-    [extraction] = with_frames(frames, msgs, found, vectors)
+    extraction = read(text, extractor, embedder, frames)
     assert [(c.old, c.slot) for c in extraction.changes] == [(old, new[0])]
     assert ("Noor", *new, False) in stated(list(extraction.memories))
 
@@ -649,10 +658,7 @@ def test_a_nationality_describing_a_place_is_no_language(
 def test_a_turn_is_about_its_speaker_or_not(
     text: str, personal: bool, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
-    msgs = [Message(text, AT, "Noor")]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
-    [extraction] = with_frames(frames, msgs, found, vectors)
+    extraction = read(text, extractor, embedder, frames)
     assert extraction.personal is personal
     if not personal:  # only a turn about its speaker has topics
         assert extraction.topics == ()
@@ -661,10 +667,8 @@ def test_a_turn_is_about_its_speaker_or_not(
 def test_a_turn_names_what_it_talks_about_even_when_no_value_is_read(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
-    msgs = [Message("Bought my first pair of climbing shoes, I'm hooked.", AT, "Noor")]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
-    [extraction] = with_frames(frames, msgs, found, vectors)
+    text = "Bought my first pair of climbing shoes, I'm hooked."
+    extraction = read(text, extractor, embedder, frames)
     assert not [m for m in extraction.memories if m.kind != "event"]
     names = [p for p, _ in extraction.topics]
     assert names[0] in {"favourite_sport", "plays_sport"}
@@ -697,10 +701,7 @@ def test_the_values_a_turn_names_of_its_speaker_are_kept_read_or_not(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
     def values(text: str) -> tuple[tuple[str, str], ...]:
-        msgs = [Message(text, AT, "Noor")]
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
-        return with_frames(frames, msgs, found, vectors)[0].values
+        return read(text, extractor, embedder, frames).values
 
     assert ("risotto", "food") in values("Discovered risotto on Friday and now I can't stop.")
     assert ("Volvo", "vehicle") in values("The Volvo needs new tyres again, typical.")
@@ -724,10 +725,7 @@ def test_the_values_a_turn_names_of_its_speaker_are_kept_read_or_not(
 def test_an_ending_denied_ends_nothing(
     text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
-    msgs = [Message(text, AT, "Noor")]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        found, vectors = extract_and_embed(msgs, extractor, embedder, pool)
-    [extraction] = with_frames(frames, msgs, found, vectors)
+    extraction = read(text, extractor, embedder, frames)
     assert not [m for m in extraction.memories if m.ended], extraction.memories
     assert not extraction.changes, extraction.changes
 
