@@ -373,7 +373,11 @@ def _someone_else(subj: Token) -> bool:
     return (
         subj.lower_ in {"he", "she"}
         or subj.lemma_.lower() in en.KIN
-        or (subj.pos_ == "PROPN" and subj.ent_type_ in {"", "PERSON"})
+        or (
+            subj.pos_ == "PROPN"
+            and (subj.ent_type_ == "PERSON" or subj.text in lx.first_names())
+            and not _pet_nearby(subj)
+        )
     )
 
 
