@@ -92,6 +92,17 @@ def name_of(tok: Token) -> str | None:
     for child in tok.rights:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return ent_text(child)
+    after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if (
+        after is not None
+        and after.pos_ == "PROPN"
+        and (after.dep_, after.head)
+        == (
+            tok.dep_,
+            tok.head,
+        )
+    ):  # the parser's two subjects in "My new boyfriend Luca cooked"
+        return ent_text(after)
     return None
 
 

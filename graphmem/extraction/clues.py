@@ -502,6 +502,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "Tom's parents live near Porto": Tom owns the relative, no value
         if _vocative(root):
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
+        if _someone_elses(root):
+            continue  # "I ran into Tom, my sister's boyfriend": the sister's, no value
         readings = mention.readings
         is_home = verb is not None and _home_is(verb)  # "Lyon is home now"
         if _in_subject(root) and role == "new" and not _with_me(root, ctx) and not is_home:
@@ -578,6 +580,20 @@ def _of_an_organisation(tok: Token) -> bool:
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
+
+
+def _someone_elses(tok: Token) -> bool:
+    """A name beside a relative of someone else's: "Tom, my sister's boyfriend", "Rex,
+    his dog" (not "Mango, my new parrot")."""
+    doc, end = tok.doc, min(tok.sent.end, tok.i + 7)
+    if tok.i + 1 >= end or doc[tok.i + 1].text != ",":
+        return False
+    # the relative as the parser hangs it, on the name or elsewhere
+    kin = next((t for t in doc[tok.i + 2 : end] if t.pos_ == "NOUN" and t.dep_ != "poss"), None)
+    if kin is None or kin.lemma_.lower() not in en.KIN:
+        return False
+    poss = [c for c in kin.children if c.dep_ == "poss"]
+    return bool(poss) and poss[0].lower_ not in FIRST_POSS | OUR
 
 
 def _vocative(tok: Token) -> bool:
@@ -1599,10 +1615,12 @@ def _after(tok: Token) -> bool:
     """ "After three years as a nurse ...", "After years in Seattle ...": a stint that
     ended."""
     cur = tok
-    for _ in range(5):
+    for _ in range(6):
         if cur.dep_ == "prep" and cur.lower_ in {"after", "before"}:
             return True
-        if cur.head.i == cur.i or cur.pos_ in {"VERB", "AUX"}:
+        # "after six years of being vegetarian", not "sore after swimming last night"
+        gerund = cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "of"
+        if cur.head.i == cur.i or (cur.pos_ in {"VERB", "AUX"} and not gerund):
             return False
         cur = cur.head
     return False

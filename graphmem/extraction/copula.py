@@ -14,6 +14,7 @@ from graphmem.extraction.clauses import (
     Context,
     Referent,
     enduring,
+    ent_text,
     forced_choice,
     is_modal,
     is_negated,
@@ -34,8 +35,10 @@ _FAV = frozenset({"favourite", "favorite"})
 
 
 def kin(tok: Token, ctx: Context, out: Out) -> None:
-    """ "my sister Anna", "a brother named Leo" (object of have)."""
+    """ "my sister Anna", "a brother named Leo" (object of have), "Mango, my new parrot"."""
     named = name_of(tok)
+    if named is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        named = ent_text(tok.head)
     if named is None:
         return
     owner_name = owner_of(tok, ctx)
@@ -47,6 +50,24 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         owner_name = ref.name
     if owner_name is not None:
         _kin_fact(tok, named, owner_name, out)
+
+
+def called_kin(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:
+    """ "My wife is called Anna", "Our dog is named Rex": the owner's relation, named."""
+    name = first_child(verb, "oprd")
+    holder = owner_of(subj, ctx)
+    if (
+        name is None
+        or name.pos_ != "PROPN"
+        or holder is None
+        or subj.lemma_.lower() not in en.KIN
+        or is_negated(verb)
+    ):
+        return False
+    named = phrase(name, ctx)
+    if named:
+        _kin_fact(subj, named, holder, out)
+    return bool(named)
 
 
 def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
@@ -91,8 +112,10 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
     if negated:
         return
     holder = owner_of(subj, ctx)
-    if holder and attr is not None and attr.pos_ == "PROPN" and subj.lemma_.lower() in en.KIN:
-        named = phrase(attr, ctx)
+    # the parser sometimes takes the name for an adjective ("My girlfriend is Sara")
+    name = attr if attr is not None else acomp
+    if holder and name is not None and name.pos_ == "PROPN" and subj.lemma_.lower() in en.KIN:
+        named = phrase(name, ctx)
         if named:  # "My husband is Tom": Tom is the speaker's husband
             _kin_fact(subj, named, holder, out)
         return
@@ -183,7 +206,8 @@ def adjective(
     obj = phrase(pobj, ctx, lemma_head=adj in en.LIKE_ADJ) if pobj is not None else None
     if adj in en.ADJ_RELATIONS and obj and prep is not None and prep.lower_ == "to":
         pred = en.ADJ_RELATIONS[adj]
-        out.add("fact", text, subject, pred, obj, object_type=obj_type(pobj, pred))
+        kind = "person" if pred in en.PERSON_PREDICATES else obj_type(pobj, pred)
+        out.add("fact", text, subject, pred, obj, object_type=kind)
     elif adj in en.LIKE_ADJ and obj and prep is not None and prep.lower_ == en.LIKE_ADJ[adj]:
         out.add(
             "preference",

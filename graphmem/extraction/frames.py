@@ -24,6 +24,7 @@ import numpy as np
 
 from graphmem.codec import entity_key
 from graphmem.config import PredicateRegistry, PredicateSpec
+from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import Change, Clue, ExtractedMemory, Extraction, ObjectClue
 from graphmem.extraction.predicates import none_examples
@@ -467,6 +468,10 @@ def typed(
 _REFINEMENTS = {"plays": (("sport", lx.SPORTS), ("instrument", lx.INSTRUMENTS))}
 
 
+#: the relations a kin noun names ("my girlfriend": has_partner)
+_RELATIONS = frozenset(en.KIN.values())
+
+
 def _refined(m: ExtractedMemory) -> ExtractedMemory:
     """A rule's "plays basketball" as ``plays_sport`` when the lexicon knows the sport
     (or the instrument)."""
@@ -529,9 +534,15 @@ def merge(
         if m.kind == "preference" and m.predicate.startswith("favourite_") and not m.ended
     ]
     named = {(m.subject, registry.slot(m.predicate)) for m in favourites}
-    # and whose favourite it is ("My daughter took me to see Elbow, and they have become
-    # my favourite band": the speaker's, not the daughter's)
-    owned = {(registry.slot(m.predicate), entity_key(m.object or "")) for m in favourites}
+    # and whose favourite or relation it is ("My daughter took me to see Elbow, and they
+    # have become my favourite band": the speaker's, not the daughter's; "My girlfriend is
+    # Sara": the speaker's partner, not the girlfriend's)
+    owned = {
+        (registry.slot(m.predicate), entity_key(m.object or ""))
+        for m in rules
+        if m in favourites
+        or (m.kind == "fact" and m.object and not m.ended and m.predicate in _RELATIONS)
+    }
     added = [
         m
         for m in frames

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from graphmem.extraction import english as en
 from graphmem.extraction.base import ExtractedMemory
 from graphmem.extraction.clauses import (
+    FIRST,
     Context,
     Referent,
     enduring,
@@ -33,6 +34,7 @@ from graphmem.extraction.clauses import (
 from graphmem.extraction.copula import (
     adjective,
     became_favourite,
+    called_kin,
     chosen_favourite,
     copula,
     favourite_appos,
@@ -138,17 +140,30 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     if lemma == "be":
         copula(verb, subj, negated, ctx, out)
         return
+    if lemma in {"call", "name"} and verb.tag_ == "VBN" and called_kin(verb, subj, ctx, out):
+        return
     if lemma == "become" and not negated:
         became_favourite(verb, subj, ctx, out)  # "they've become my favourite band"
-    if any(c.dep_ == "conj" for c in subj.children):
-        return  # "my husband and I": a shared statement, not one person's fact
+    if any(c.dep_ == "conj" for c in subj.children) or any(
+        c.dep_ == "nsubj" and c.i != subj.i and c.lower_ in FIRST for c in verb.children
+    ):
+        return  # "my husband and I" (or read as two subjects): a shared statement, not
+        # one person's fact
     subject = resolve(subj, ctx)
     if subject is None:
         return
     if subj.lower_ == "you":
         subject = replace(subject, confidence=0.6)
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ == "VBN" and aux & {"am", "'m", "is", "are", "'re"} and not negated:
+    acomp = first_child(verb, "acomp")
+    if lemma == "get" and acomp is not None and acomp.lower_ in en.ADJ_RELATIONS:
+        verb, aux = acomp, {"got"}  # "I got engaged to Helena"
+    got = (
+        aux & {"got", "get", "gets", "getting"}
+        and verb.lower_ in en.ADJ_RELATIONS
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )  # "got married to Tom", not a bare "got engaged" (no state of their own)
+    if verb.tag_ == "VBN" and (aux & {"am", "'m", "is", "are", "'re"} or got) and not negated:
         adjective(verb, verb, subject, render(verb, ctx, subject), ctx, out)
         return
     if lemma in en.LIKE_VERBS:

@@ -361,7 +361,8 @@ def test_someone_elses_fact_is_theirs(
     # the subject hung on "got", or "engaged" read as an adjective
     for text in ["My cousin got engaged to Marco.", "My cousin just got engaged to Marco."]:
         found = stated(facts(text, extractor, embedder, frames))
-        assert ("Noor's cousin", "has_partner", "Marco", False) in found, (text, found)
+        partner = {("Noor's cousin", p, "Marco", False) for p in ("has_partner", "engaged_to")}
+        assert partner & found, (text, found)
         assert not [f for f in found if f[0] == "Noor"], (text, found)
     found = stated(facts("My aunt in Porto has a dog.", extractor, embedder, frames))
     assert not [f for f in found if f[2] == "Porto" and f[1] != "lives_in"], found
@@ -739,3 +740,47 @@ def test_a_no_beside_an_ending_is_not_its_denial(
     # a relation who says hi is still the speaker's partner
     found = stated(facts("My partner Ines says hello.", extractor, embedder, frames))
     assert ("Noor", "has_partner", "Ines", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("My girlfriend is Sara.", ("has_partner", "Sara")),  # "Sara" read as an adjective
+        ("My wife is called Anna.", ("married_to", "Anna")),
+        ("Our dog is named Rex.", ("has_pet", "Rex")),
+        ("My new boyfriend Luca cooked for me tonight.", ("has_partner", "Luca")),
+        ("I got engaged to Helena.", ("engaged_to", "Helena")),  # "Helena" tagged a company
+        ("Say hi to Mango, my new parrot.", ("has_pet", "Mango")),  # "Mango" tagged a place
+    ],
+)
+def test_a_relative_named_in_other_shapes_is_the_speakers(
+    text: str,
+    fact: tuple[str, str],
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", *fact, False) in found, found
+    assert not [f for f in found if f[0] != "Noor"], found  # not "Noor's girlfriend"
+
+
+def test_a_name_beside_someone_elses_relative_is_theirs(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("I ran into Tom, my sister's boyfriend.", extractor, embedder, frames))
+    assert not [f for f in found if f[0] == "Noor" and f[1] == "has_partner"], found
+    found = stated(facts("Felix just got engaged.", extractor, embedder, frames))
+    assert not found, found
+
+
+def test_a_stint_before_now_ended(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Back to eating meat after six years of being vegetarian."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "diet", "vegetarian", True) in found, found
+    assert ("Noor", "diet", "vegetarian", False) not in found, found
+    text = "Sore everywhere after swimming last night."  # done, not over
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[3]], found
