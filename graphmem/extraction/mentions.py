@@ -99,6 +99,8 @@ _NAME_READINGS: tuple[tuple[str, float], ...] = (
     ("team", 0.5),
     ("pet", 0.4),
 )
+#: the place reading of a name the gazetteer knows (``lexicon.place_names``)
+_TOWN = 0.95
 #: the pet reading of a name beside a named pet
 _OTHER_PET = 0.1
 _LEXICONS: tuple[tuple[frozenset[str], str], ...] = (
@@ -166,6 +168,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             fixed[(start, end)] = role
 
     _names(sent, ctx, add)
+    _towns_in_lower_case(sent, add)
     _lexicon(sent, add)
     _titles(sent, add)
     _common_orgs(sent, add)
@@ -254,6 +257,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             add(start, ent.end, text, object_type, weight)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
             add(start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
+        _town(start, ent.end, text, add)
         _vehicle(start, ent.end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
             add(start, ent.end, text, "school", 1.0)
@@ -271,10 +275,36 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
                 add(start, end, text, object_type, weight)
             if run[0].text in lx.first_names():
                 add(start, end, text, "person", 0.9)
+            _town(start, end, text, add)
             _vehicle(start, end, text, add)
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(start, end, text, "school", 0.9)
             run = []
+
+
+def _town(start: int, end: int, text: str, add: Any) -> None:
+    """A name the gazetteer knows for a town or a country, and no given name, is surely
+    a place ("Toulouse" tagged a person), whatever else it may be."""
+    if text in lx.place_names() and text.split()[0] not in lx.first_names():
+        add(start, end, text, "place", _TOWN)
+
+
+#: prepositions a town written in lower case follows ("moved to lisbon")
+_TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
+
+
+def _towns_in_lower_case(sent: Span, add: Any) -> None:
+    """A town written in lower case, as chat often is, after a preposition of place
+    ("moved to lisbon last month", "we're in new york now"): no NER sees it."""
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _TO_A_PLACE or not tok.is_lower:
+            continue
+        words = [t for t in sent.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
+        if not all(t.is_lower and t.is_alpha for t in words):
+            continue
+        text = " ".join(t.text for t in words)
+        if text.title() in lx.place_names() and text.title() not in lx.first_names():
+            add(words[0].i, tok.i + 1, text, "place", _TOWN)
 
 
 def _with_the(start: int, text: str, sent: Span) -> tuple[int, str]:

@@ -784,3 +784,18 @@ def test_a_stint_before_now_ended(
     text = "Sore everywhere after swimming last night."  # done, not over
     found = stated(facts(text, extractor, embedder, frames))
     assert not [f for f in found if f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Lyon chapter is closed, hello Marseille!", "Marseille"),  # tagged a person
+        ("moved to lisbon last month", "lisbon"),  # chat in lower case: no NER sees it
+        ("we live in new york now", "new york"),
+    ],
+)
+def test_a_town_the_gazetteer_knows_is_a_place(
+    text: str, place: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "lives_in", place, False) in found, found
