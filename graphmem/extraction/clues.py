@@ -537,7 +537,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if _retiring(tok) and not _unasserted(tok) and not _negated(tok, tok):
             subject = _subject(tok, tok, ctx)  # "I retired last year": the job is over
             if subject is not None:
-                put(subject, ObjectClue("", (("organization", 1.0), ("title", 1.0)), "old"))
+                if tok.lower_ in _JOBLESS:  # no employer and no job, whatever the frames
+                    for kind in ("organization", "title"):
+                        put(subject, ObjectClue("", ((kind, 1.0),), "old", cue=kind))
+                else:  # the working life the sentence is about
+                    put(subject, ObjectClue("", (("organization", 1.0), ("title", 1.0)), "old"))
             continue
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN":
@@ -737,11 +741,17 @@ def _introduced_to(tok: Token, verb: Token) -> bool:
 
 
 def _retiring(tok: Token) -> bool:
-    """ "I retired", "I've retired from the pharmacy", "I'm retired now": a working life
-    over (but "retired to Nice" says where to)."""
+    """ "I retired", "I've retired from the pharmacy", "I'm retired now", "I'm
+    unemployed at the moment": a working life over, for now or for good (but "retired to
+    Nice" says where to)."""
+    if tok.lower_ in _JOBLESS:
+        return tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be"
     if tok.lemma_.lower() != "retire" or _has_prep(tok, "to"):
         return False
     return tok.pos_ == "VERB" or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
+
+
+_JOBLESS = frozenset({"unemployed", "jobless"})
 
 
 #: the relations a named relative beside "my" is the speaker's value of
@@ -1371,6 +1381,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "title"  # "Just qualified as an electrician", "hired as an associate"
     if lemma == "work" and _through(tok, verb, {"at", "for"}):
         return "organization"  # "Now working for Puma"
+    if lemma in _BEGINNINGS and tok.pos_ == "PROPN" and _through(tok, verb, {"at"}):
+        return "organization"  # "Started at BMW on Monday"
     if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOBS for c in verb.children)

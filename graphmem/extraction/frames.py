@@ -190,7 +190,11 @@ class FrameMatcher:
                     combined += _CUE_BONUS
                 stated = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
                 pairs.append((combined, -len(obj.text), j, stated, obj))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2], p[3].name))
+        # a value the sentence names as over before one it leaves unnamed ("My last day
+        # at Ikea was Friday, so I'm officially unemployed": Ikea)
+        pairs.sort(
+            key=lambda p: (p[4].role == "old" and not p[4].text, -p[0], p[1], p[2], p[3].name)
+        )
         taken: set[int] = set()
         chosen: dict[tuple[str, str], list[tuple[float, ObjectClue]]] = {}
         for combined, _, j, spec, obj in pairs:

@@ -181,9 +181,13 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 # too weak to state a new pet, enough for one that ended: "we rehomed
                 # Clover, and now we've got Socks, a cat"
                 readings["pet"] = (pet[0], _OTHER_PET)
-    for readings in found.values():
+    for (start, end), readings in found.items():
         car = readings.get("vehicle")
-        if car is not None and _car_name(car[0]):
+        root = sent.doc[start:end].root
+        if car is not None and root.dep_ == "pobj" and root.head.lower_ == "at":
+            # "Started at BMW", "I've been at Audi since May": the firm, no car
+            readings["vehicle"] = (car[0], min(car[1], _NOT_A_CAR))
+        elif car is not None and _car_name(car[0]):
             for kind in ("artist", "person", "team"):  # "Road trip in the Kia": no band
                 if kind in readings:
                     readings[kind] = (readings[kind][0], min(readings[kind][1], _NOT_A_CAR))

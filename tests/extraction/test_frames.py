@@ -799,3 +799,24 @@ def test_a_town_the_gazetteer_knows_is_a_place(
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "lives_in", place, False) in found, found
+
+
+def test_a_car_maker_one_starts_at_is_an_employer(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("I started at BMW on Monday.", extractor, embedder, frames))
+    assert ("Noor", "works_at", "BMW", False) in found, found
+    assert not [f for f in found if f[1] == "drives"], found
+    found = stated(facts("I went for a BMW in the end.", extractor, embedder, frames))
+    assert ("Noor", "drives", "BMW", False) in found, found
+
+
+def test_out_of_work_ends_the_employer_and_the_job(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "I'm unemployed at the moment, Bosch made cuts."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert {("Noor", "works_at", None, True), ("Noor", "works_as", None, True)} <= found, found
+    text = "My last day at Ikea was Friday, so I'm officially unemployed."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "works_at", "Ikea", True) in found, found  # the named one
