@@ -298,10 +298,17 @@ _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
 
 
 def _towns_in_lower_case(sent: Span, add: Any) -> None:
-    """A town written in lower case, as chat often is, after a preposition of place
-    ("moved to lisbon last month", "we're in new york now"): no NER sees it."""
+    """A town written in lower case, as chat often is, after a preposition of place or
+    called home ("moved to lisbon last month", "munich is home now"): no NER sees it."""
     for tok in sent:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in _TO_A_PLACE or not tok.is_lower:
+        head = tok.head
+        placed = tok.dep_ == "pobj" and head.lower_ in _TO_A_PLACE
+        home = (  # "munich is home now"
+            tok.dep_ in {"nsubj", "attr"}
+            and head.lemma_ == "be"
+            and any(c.lower_ == "home" and c.i != tok.i for c in head.children)
+        )
+        if not (placed or home) or not tok.is_lower:
             continue
         words = [t for t in sent.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
         if not all(t.is_lower and t.is_alpha for t in words):

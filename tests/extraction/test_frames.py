@@ -792,6 +792,7 @@ def test_a_stint_before_now_ended(
         ("The Lyon chapter is closed, hello Marseille!", "Marseille"),  # tagged a person
         ("moved to lisbon last month", "lisbon"),  # chat in lower case: no NER sees it
         ("we live in new york now", "new york"),
+        ("so yeah, munich is home now", "munich"),
     ],
 )
 def test_a_town_the_gazetteer_knows_is_a_place(
