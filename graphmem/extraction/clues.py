@@ -1537,6 +1537,12 @@ def _attached(tok: Token, verb: Token) -> bool:
 def _negated(verb: Token, tok: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in {"never", "longer"}:
+            comma = next((t.i for t in verb.doc[child.i : verb.i] if t.text == ","), None)
+            if comma is not None:
+                # a phrase of its own: "No longer in Lyon, we moved to Nantes" ends Lyon
+                if child.left_edge.i <= tok.i < comma:
+                    return True
+                continue
             return True
     return any(c.dep_ == "neg" for c in tok.head.children) if tok.head.i != verb.i else False
 

@@ -821,3 +821,22 @@ def test_out_of_work_ends_the_employer_and_the_job(
     text = "My last day at Ikea was Friday, so I'm officially unemployed."
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "works_at", "Ikea", True) in found, found  # the named one
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("No longer at Bosch, I joined Siemens in March.", ("works_at", "Siemens")),
+        ("No longer in Lyon, we moved to Nantes.", ("lives_in", "Nantes")),
+    ],
+)
+def test_a_no_longer_phrase_of_its_own_ends_only_its_own_value(
+    text: str,
+    held: tuple[str, str],
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", *held, False) in found, found
+    assert ("Noor", *held, True) not in found, found
