@@ -312,6 +312,19 @@ def _hedge(verb: Token, children: set[str]) -> bool:
 _OWNING_UP = frozenset({"say", "admit", "confess"})
 
 
+def told_news(verb: Token) -> bool:
+    """ "Did I tell you we moved to Valencia?", "Did I mention I'm at KPMG now?", "Did
+    you hear I got promoted?": news the speaker asks whether they told, or the listener
+    heard, and so tells (not "Did I tell you about Rome?")."""
+    if verb.sent[0].lower_ not in {"did", "have", "has"}:
+        return False
+    children = {c.lower_ for c in verb.children}
+    asker = "i" if verb.lemma_ in {"tell", "mention", "say"} else "you"
+    if verb.lemma_ not in {"tell", "mention", "say", "know", "hear"} or asker not in children:
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def avowed(verb: Token) -> bool:
     """A report verb by which the speaker asserts what follows: amazement ("Can't believe
     I've been in Leeds a year") or news told with feeling ("Happy to say I'm at Roche
@@ -323,6 +336,8 @@ def avowed(verb: Token) -> bool:
         return bool(children & {"ca", "can", "could"}) and bool(children & {"n't", "not"})
     if verb.lower_ == "guess" and verb.i == verb.sent.start:
         return any(guessed(t) for t in verb.doc[verb.i + 1 : verb.i + 2])  # "Guess who's ..."
+    if told_news(verb):
+        return True
     if verb.lemma_ in _OWNING_UP and "i" in children and children & {"must", "have", "got"}:
         return True  # "I must say, I don't miss Boston since we moved to Charleston"
     return (
@@ -364,7 +379,8 @@ def sentence_blocked(sent: Any) -> bool:
     root = sent.root
     if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
         return True  # "Thinking of going vegan", "Considering a move to Porto": a plan
-    teasing = any(guessed(t) for t in sent[1:2])  # "Guess who's a New Yorker now?"
+    # "Guess who's a New Yorker now?", "Did I tell you we moved to Valencia?"
+    teasing = any(guessed(t) for t in sent[1:2]) or told_news(root)
     for tok in sent:
         if tok.text == "?" and not teasing:
             return True

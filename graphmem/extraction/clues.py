@@ -535,7 +535,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         if _retiring(tok) and not _unasserted(tok) and not _negated(tok, tok):
-            subject = _subject(tok, tok, ctx)  # "I retired last year": the job is over
+            # "I retired last year": the job is over; "My dad was made redundant": his
+            verb = tok.head if tok.dep_ == "oprd" else tok
+            subject = _subject(tok, verb, ctx)
             if subject is not None:
                 if tok.lower_ in _JOBLESS:  # no employer and no job, whatever the frames
                     for kind in ("organization", "title"):
@@ -744,14 +746,16 @@ def _retiring(tok: Token) -> bool:
     """ "I retired", "I've retired from the pharmacy", "I'm retired now", "I'm
     unemployed at the moment": a working life over, for now or for good (but "retired to
     Nice" says where to)."""
-    if tok.lower_ in _JOBLESS:
-        return tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be"
+    if tok.lower_ in _JOBLESS:  # "I'm unemployed", "I was made redundant"
+        return (tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be") or (
+            tok.dep_ in {"oprd", "ccomp"} and tok.head.lemma_ == "make"
+        )
     if tok.lemma_.lower() != "retire" or _has_prep(tok, "to"):
         return False
     return tok.pos_ == "VERB" or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
 
 
-_JOBLESS = frozenset({"unemployed", "jobless"})
+_JOBLESS = frozenset({"unemployed", "jobless", "redundant"})
 
 
 #: the relations a named relative beside "my" is the speaker's value of
@@ -833,6 +837,8 @@ def _phrasal_end(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "rid" and any(c.lower_ in {"get", "got", "gotten"} for c in verb.children):
         return True  # "Got rid of the Fiat", parsed as a passive
+    if lemma == "make" and any(c.lower_ == "redundant" for c in verb.children):
+        return True  # "I got made redundant from Deloitte", "Deloitte made me redundant"
     return any(
         (lemma, c.lower_) in PHRASAL_ENDS
         for c in verb.children
@@ -1224,6 +1230,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "took early retirement from Bosch"
         if word == "out" or (word == "of" and governor.lower_ == "out"):
             return "old"
+        if word == "from" and governor.lower_ in _JOBLESS:
+            return "old"  # "I got made redundant from Deloitte"
         if word == "for" and governor.lemma_.lower() in _REHOMING:
             return "old"  # "found a new home for Biscuit"
         if word in {"to", "for", "into", "with"} and _swapping(governor):

@@ -840,3 +840,50 @@ def test_a_no_longer_phrase_of_its_own_ends_only_its_own_value(
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", *held, False) in found, found
     assert ("Noor", *held, True) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Did I tell you we moved to Valencia?", ("lives_in", "Valencia")),
+        ("Did I mention I'm at KPMG now?", ("works_at", "KPMG")),
+        ("Did you hear I got promoted to team lead?", ("works_as", "team lead")),
+    ],
+)
+def test_news_told_as_a_question_is_told(
+    text: str,
+    fact: tuple[str, str],
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    assert ("Noor", *fact, False) in stated(facts(text, extractor, embedder, frames))
+
+
+def test_a_question_that_tells_nothing_states_nothing(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text in ["Did I tell you about Rome?", "Did you know where I live?"]:
+        assert not facts(text, extractor, embedder, frames), text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "employer"),
+    [
+        ("I got made redundant from Deloitte.", "Noor", "Deloitte"),
+        ("Deloitte made me redundant.", "Noor", "Deloitte"),
+        ("I was made redundant last month.", "Noor", None),
+        ("My dad was made redundant.", "Noor's dad", None),
+    ],
+)
+def test_made_redundant_ends_a_job(
+    text: str,
+    subject: str,
+    employer: str | None,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert (subject, "works_at", employer, True) in found, found
+    assert not [f for f in found if not f[3]], found
