@@ -826,11 +826,16 @@ def test_out_of_work_ends_the_employer_and_the_job(
 @pytest.mark.parametrize(
     ("text", "held"),
     [
+        # a "no longer" phrase of its own ends only its own value
         ("No longer at Bosch, I joined Siemens in March.", ("works_at", "Siemens")),
         ("No longer in Lyon, we moved to Nantes.", ("lives_in", "Nantes")),
+        # news told as a question is told
+        ("Did I tell you we moved to Valencia?", ("lives_in", "Valencia")),
+        ("Did I mention I'm at KPMG now?", ("works_at", "KPMG")),
+        ("Did you hear I got promoted to team lead?", ("works_as", "team lead")),
     ],
 )
-def test_a_no_longer_phrase_of_its_own_ends_only_its_own_value(
+def test_a_value_said_in_a_harder_shape_holds(
     text: str,
     held: tuple[str, str],
     extractor: SpacyExtractor,
@@ -840,24 +845,6 @@ def test_a_no_longer_phrase_of_its_own_ends_only_its_own_value(
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", *held, False) in found, found
     assert ("Noor", *held, True) not in found, found
-
-
-@pytest.mark.parametrize(
-    ("text", "fact"),
-    [
-        ("Did I tell you we moved to Valencia?", ("lives_in", "Valencia")),
-        ("Did I mention I'm at KPMG now?", ("works_at", "KPMG")),
-        ("Did you hear I got promoted to team lead?", ("works_as", "team lead")),
-    ],
-)
-def test_news_told_as_a_question_is_told(
-    text: str,
-    fact: tuple[str, str],
-    extractor: SpacyExtractor,
-    embedder: Embedder,
-    frames: FrameMatcher,
-) -> None:
-    assert ("Noor", *fact, False) in stated(facts(text, extractor, embedder, frames))
 
 
 def test_a_question_that_tells_nothing_states_nothing(
