@@ -835,6 +835,7 @@ def _phrasal_end(verb: Token) -> bool:
     "in" for a preposition, in "Biscuit passed away" "away" for an adverb), or the bare
     verb of "let me go"."""
     lemma = verb.lemma_.lower()
+    lemma = _PAST_FORMS.get(lemma, lemma)
     if lemma == "rid" and any(c.lower_ in {"get", "got", "gotten"} for c in verb.children):
         return True  # "Got rid of the Fiat", parsed as a passive
     if lemma == "make" and any(c.lower_ == "redundant" for c in verb.children):
@@ -1132,7 +1133,7 @@ def _governor(tok: Token) -> Token | None:
     if tok.pos_ == "VERB" and tok.dep_ == "dobj" and tok.head.i != tok.i:
         cur = tok.head  # "My sister took up rowing": a sport tagged a verb is an object
     for _ in range(12):
-        if cur.pos_ in {"VERB", "AUX"}:
+        if cur.pos_ in {"VERB", "AUX"} or _verb_read_as_a_name(cur):
             return cur
         if cur.head.i == cur.i:
             return None
@@ -1140,6 +1141,21 @@ def _governor(tok: Token) -> Token | None:
             return None  # a nominal fragment beside a clause, not part of it
         cur = cur.head
     return None
+
+
+def _verb_read_as_a_name(tok: Token) -> bool:
+    """A chat's subjectless opening verb with its particle, tagged a name: "Hung up my
+    football boots"."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.i == tok.sent.start
+        and any(c.dep_ == "prt" for c in tok.children)
+    )
+
+
+#: past forms of phrasal verbs a small tagger leaves unlemmatised when it takes them
+#: for names ("Hung up my boots")
+_PAST_FORMS = {"hung": "hang", "gave": "give", "broke": "break", "handed": "hand", "called": "call"}
 
 
 def _described_subject(tok: Token, verb: Token) -> bool:
@@ -1372,6 +1388,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "place" if _through(tok, verb, {"to", "into"}) else ""
     if lemma in _DWELLING:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
+    if lemma == "be" and _based_now(tok, verb):
+        return "place"  # "we're in Zaragoza now", "I'm in Copenhagen these days"
     if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
         return "place"  # "Lyon is home now", "Home is Ghent these days"
     where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
@@ -1397,6 +1415,21 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     if job and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a job at Adidas", "signed a contract with Arup"
     return ""
+
+
+def _based_now(tok: Token, verb: Token) -> bool:
+    """The speaker is in the place ``tok`` names now ("we're in Zaragoza now", "I'm in
+    Copenhagen these days"; not "I'm in Rome for the weekend")."""
+    subj = subject_token(verb)
+    if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"in"}):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    return any(
+        c.lower_ in {"now", "nowadays"}
+        or (c.lower_ == "days" and c.i > 0 and c.nbor(-1).lower_ == "these")
+        for c in verb.children
+    )
 
 
 def _noun_cue(tok: Token) -> str:
@@ -1543,6 +1576,8 @@ def _attached(tok: Token, verb: Token) -> bool:
 
 
 def _negated(verb: Token, tok: Token) -> bool:
+    if _tacked_on(verb, tok) or _tacked_on(tok.head, tok):
+        return False  # "I don't eat fish anymore, fully vegetarian now": vegetarian holds
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in {"never", "longer"}:
             comma = next((t.i for t in verb.doc[child.i : verb.i] if t.text == ","), None)
@@ -1553,6 +1588,17 @@ def _negated(verb: Token, tok: Token) -> bool:
                 continue
             return True
     return any(c.dep_ == "neg" for c in tok.head.children) if tok.head.i != verb.i else False
+
+
+def _tacked_on(verb: Token, tok: Token) -> bool:
+    """``tok`` stands in a loose phrase after a comma behind its verb's clause ("I don't
+    eat fish anymore, fully vegetarian now"), out of reach of the verb's "not"."""
+    if tok.i < verb.i or not any(t.text == "," for t in verb.doc[verb.i : tok.i]):
+        return False
+    cur = tok
+    while cur.head.i != verb.i and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.head.i == verb.i and cur.dep_ in {"dep", "parataxis"}
 
 
 def _negated_nominal(tok: Token) -> bool:

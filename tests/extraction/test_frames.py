@@ -833,6 +833,11 @@ def test_out_of_work_ends_the_employer_and_the_job(
         ("Did I tell you we moved to Valencia?", ("lives_in", "Valencia")),
         ("Did I mention I'm at KPMG now?", ("works_at", "KPMG")),
         ("Did you hear I got promoted to team lead?", ("works_as", "team lead")),
+        # a loose phrase after the clause is out of reach of its "not"
+        ("I don't eat fish anymore, fully vegetarian now.", ("diet", "vegetarian")),
+        # where the speaker is now, beside where they were
+        ("Madrid got too expensive so we're in Zaragoza now lol", ("lives_in", "Zaragoza")),
+        ("I'm in Copenhagen these days.", ("lives_in", "Copenhagen")),
     ],
 )
 def test_a_value_said_in_a_harder_shape_holds(
@@ -874,3 +879,16 @@ def test_made_redundant_ends_a_job(
     found = stated(facts(text, extractor, embedder, frames))
     assert (subject, "works_at", employer, True) in found, found
     assert not [f for f in found if not f[3]], found
+
+
+def test_a_trip_is_no_home_and_boots_hung_up_end_the_sport(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("We're in Rome for the weekend now.", extractor, embedder, frames))
+    assert not [f for f in found if f[1] == "lives_in"], found
+    text = "Hung up my football boots, I play squash now."  # "Hung" tagged a name
+    found = stated(facts(text, extractor, embedder, frames))
+    assert {
+        ("Noor", "plays_sport", "squash", False),
+        ("Noor", "plays_sport", "football", True),
+    } <= found
