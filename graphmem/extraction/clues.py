@@ -371,8 +371,8 @@ def _someone_else(subj: Token) -> bool:
     if _first_person(subj):
         return False
     return (
-        subj.lower_ in {"he", "she"}
-        or subj.lemma_.lower() in en.KIN
+        subj.lower_ in {"he", "she", "they"}
+        or subj.lemma_.lower() in en.SOMEONE
         or (
             subj.pos_ == "PROPN"
             and (subj.ent_type_ == "PERSON" or subj.text in lx.first_names())
@@ -498,8 +498,13 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
-        if root.dep_ == "poss" and root.head.lemma_.lower() in en.KIN:
-            continue  # "Tom's parents live near Porto": Tom owns the relative, no value
+        if (
+            root.dep_ == "poss"
+            and (root.head.lemma_.lower() in en.KIN or mention.weight("person") >= 0.9)
+            and not _is_read_as_s(root)
+        ):
+            continue  # "Tom's parents live near Porto", "Kim's new job is at Spotify": Tom
+            # and Kim own what follows, no value (but "Google's office in Zurich" may be)
         if _vocative(root):
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
         if _someone_elses(root):
@@ -600,6 +605,12 @@ def _someone_elses(tok: Token) -> bool:
         return False
     poss = [c for c in kin.children if c.dep_ == "poss"]
     return bool(poss) and poss[0].lower_ not in FIRST_POSS | OUR
+
+
+def _is_read_as_s(tok: Token) -> bool:
+    """The "'s" after ``tok`` is "is", read as a possessive: "Lukas's my ex now" (the
+    noun has a possessive of its own)."""
+    return any(c.dep_ == "poss" and c.i != tok.i for c in tok.head.children)
 
 
 def _vocative(tok: Token) -> bool:
@@ -1838,7 +1849,7 @@ def _subject(
         return _someones_name(subj, ctx)
     if low in SECOND:
         return None  # "you ...": not the speaker's
-    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her"}:
+    if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her", "they", "them"}:
         return Referent(ctx.speaker)
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
     # otherwise a name is another person's ("Julia adopted a hamster")
@@ -1850,6 +1861,8 @@ def _subject(
     )  # but "My best mate Jo has moved to Galway", "mate" read apart from Jo
     if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
         return Referent(ctx.speaker)
+    if low in {"they", "them"}:  # others ("They moved to Leeds"), unless of the speaker's
+        return Referent(ctx.speaker) if mine else None  # doing ("They made me team lead")
     owner = _possessor(subj, ctx, climb=False)
     if owner is not None and subj.lemma_.lower() not in en.SOMEONE:
         return owner if owner.name else None

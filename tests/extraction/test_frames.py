@@ -378,6 +378,10 @@ def test_someone_elses_fact_is_theirs(
     for text in [
         "Tom's parents live in a small village near Porto.",
         "Rachel's husband is a firefighter.",
+        # a person's own things, and "they"
+        "Sarah's favourite band is Radiohead.",
+        "Kim's new job is at Spotify.",
+        "They moved to Leeds.",
         "Leo finally quit Google.",
         "Nina works for Airbus as a test pilot.",
         # the "my" is the subject's own, a name tagged a place is still a person
@@ -650,6 +654,7 @@ def test_a_nationality_describing_a_place_is_no_language(
         ("My brother went vegan last month.", False),
         ("Felix is getting married in June and I'm giving a speech.", False),  # Felix's news
         ("My sister's new partner Eva is lovely.", False),
+        ("Our manager left for Amazon.", False),  # "our", but someone else
         ("Thinking about getting a cat.", False),  # a thought, not a fact
         ("I might move to Berlin next year.", False),
         ("Okay, bedtime for me. Night!", False),
