@@ -100,6 +100,7 @@ PHRASAL_ENDS = frozenset(
         ("get", "rid"),
         ("trade", "in"),
         ("hand", "in"),
+        ("turn", "in"),
         ("call", "off"),
         ("hang", "up"),
         ("move", "away"),

@@ -57,6 +57,7 @@ def stated(memories: list[ExtractedMemory]) -> set[tuple[str, str, str | None, b
 
 ENDS = [
     ("Things with Jonas ended.", "has_partner", "Jonas"),
+    ("I turned in my notice at Tesco.", "works_at", "Tesco"),
     ("I ended things with Ruth.", "has_partner", "Ruth"),
     ("Karin and I broke up.", "has_partner", "Karin"),  # "Karin" read as a modifier
     ("Dumped Jake, finally.", "has_partner", "Jake"),
