@@ -1431,7 +1431,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
 
 def _based_now(tok: Token, verb: Token) -> bool:
     """The speaker is in the place ``tok`` names now ("we're in Zaragoza now", "I'm in
-    Copenhagen these days"; not "I'm in Rome for the weekend")."""
+    Copenhagen these days", "I've been in Namur since June"; not "I'm in Rome for the
+    weekend")."""
     subj = subject_token(verb)
     if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"in"}):
         return False
@@ -1440,6 +1441,7 @@ def _based_now(tok: Token, verb: Token) -> bool:
     return any(
         c.lower_ in {"now", "nowadays"}
         or (c.lower_ == "days" and c.i > 0 and c.nbor(-1).lower_ == "these")
+        or (c.lower_ == "since" and verb.lower_ == "been")  # "I've been in Namur since May"
         for c in verb.children
     )
 

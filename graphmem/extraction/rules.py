@@ -13,6 +13,7 @@ Conventions (see also the module docstring of ``spacy_extractor``):
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
@@ -104,6 +105,19 @@ def _wh(verb: Token) -> bool:
     return any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < verb.i for c in verb.children)
 
 
+def _start_date(verb: Token, ctx: Context) -> datetime | None:
+    """When the state ``verb`` states began, if a past "since <date>" of its clause says
+    so ("Since June, ramen has been my favourite", "Vegan since March!")."""
+    mention = _clause_date(verb, ctx)
+    if mention is None or mention.value >= midnight(ctx):
+        return None
+    first = min(i for i, m in ctx.date_at.items() if m is mention)
+    since = mention.text.lower().startswith("since") or (
+        first > 0 and verb.doc[first - 1].lower_ == "since"
+    )
+    return mention.value if since else None
+
+
 def _clause_date(verb: Token, ctx: Context) -> DateMention | None:
     for tok in clause_tokens(verb):
         mention = ctx.date_at.get(tok.i)
@@ -138,7 +152,13 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     if is_modal(verb) and not enduring(verb):
         return  # but "Queen will always be my favourite band"
     if lemma == "be":
+        before = len(out)
         copula(verb, subj, negated, ctx, out)
+        start = _start_date(verb, ctx)
+        if start is not None:  # "Since June, ramen has been my favourite"
+            out[before:] = [
+                replace(m, valid_from=start) if m.valid_from is None else m for m in out[before:]
+            ]
         return
     if lemma in {"call", "name"} and verb.tag_ == "VBN" and called_kin(verb, subj, ctx, out):
         return

@@ -10,7 +10,7 @@ granularity value
 day        that day ("yesterday", "7 May 2023", "last Friday")
 weekend    the Saturday ("last weekend")
 week       the Monday ("last week", "two weeks ago")
-month      the 1st ("last month", "in May", "May 2023")
+month      the 1st ("last month", "in May", "May 2023", "it's been two months since")
 season     the first day of the season (Mar/Jun/Sep/Dec 1)
 year       1 January ("last year", "in 2019")
 ========== ===================================================
@@ -185,6 +185,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("relunit", r"\b(?:the\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year)\b"),
     ("relseason", r"\b" + _REL + r"\s+" + _SEASON + r"\b"),
     ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b"),
+    # "It's been three months since we moved": as long ago
+    (
+        "beensince",
+        r"\bbeen\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?"
+        + _NUM
+        + r"\s+"
+        + _UNIT
+        + r"\s+since\b",
+    ),  # fmt: skip
     ("in", r"\b(?P<prep>in)\s+" + _NUM + r"\s+" + _UNIT + r"\b(?!\s+ago)"),
 )
 _COMPILED = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in _PATTERNS)
@@ -258,8 +267,8 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
     if name == "relseason":
         offset = _OFFSETS[" ".join(g["rel"].lower().split())]
         return _season_start(today, SEASONS[g["season"].lower()], offset), "season"
-    if name in {"ago", "in"}:
-        n = _num(g["num"]) * (-1 if name == "ago" else 1)
+    if name in {"ago", "beensince", "in"}:
+        n = _num(g["num"]) * (-1 if name in {"ago", "beensince"} else 1)
         unit = g["unit"].lower()
         if unit == "day":
             return today + timedelta(days=n), "day"
@@ -287,7 +296,7 @@ def find_dates(text: str, at: datetime, *, prefer: Prefer = "past") -> list[Date
                 continue
             value, granularity = resolved
             prep = m.groupdict().get("prep")
-            adverbial = name in {"word", "relwd", "relunit", "relseason", "ago"} or (
+            adverbial = name in {"word", "relwd", "relunit", "relseason", "ago", "beensince"} or (
                 prep is not None and prep.strip().lower() in {"on", "in", "during", "at"}
             )
             mention = DateMention(

@@ -844,6 +844,7 @@ def test_out_of_work_ends_the_employer_and_the_job(
         # where the speaker is now, beside where they were
         ("Madrid got too expensive so we're in Zaragoza now lol", ("lives_in", "Zaragoza")),
         ("I'm in Copenhagen these days.", ("lives_in", "Copenhagen")),
+        ("I've been in Namur since early June, forgot to tell you.", ("lives_in", "Namur")),
     ],
 )
 def test_a_value_said_in_a_harder_shape_holds(
@@ -898,3 +899,11 @@ def test_a_trip_is_no_home_and_boots_hung_up_end_the_sport(
         ("Noor", "plays_sport", "squash", False),
         ("Noor", "plays_sport", "football", True),
     } <= found
+
+
+def test_a_state_since_a_date_began_then(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text in ["Since March, ramen has been my favourite.", "Vegan since March!"]:
+        [fact] = [m for m in facts(text, extractor, embedder, frames) if m.subject == "Noor"]
+        assert fact.valid_from == datetime(2024, 3, 1, tzinfo=UTC), (text, fact)

@@ -33,6 +33,7 @@ AT = datetime(2023, 5, 8, 13, 56, tzinfo=UTC)
         ("last month", "last month", "2023-04-01", "month"),
         ("a month ago", "a month ago", "2023-04-01", "month"),
         ("five months ago", "five months ago", "2022-12-01", "month"),
+        ("it's been three months since we moved", "been three months since", "2023-02-01", "month"),
         ("last year", "last year", "2022-01-01", "year"),
         ("two years ago", "two years ago", "2021-01-01", "year"),
         ("in May", "in May", "2023-05-01", "month"),
