@@ -188,12 +188,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "It's been three months since we moved": as long ago
     (
         "beensince",
-        r"\bbeen\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?"
-        + _NUM
-        + r"\s+"
-        + _UNIT
-        + r"\s+since\b",
-    ),  # fmt: skip
+        r"\bbeen\s+(?:about\s+|nearly\s+|over\s+)?" + _NUM + r"\s+" + _UNIT + r"\s+since\b",
+    ),
     ("in", r"\b(?P<prep>in)\s+" + _NUM + r"\s+" + _UNIT + r"\b(?!\s+ago)"),
 )
 _COMPILED = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in _PATTERNS)
