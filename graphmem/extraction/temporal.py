@@ -9,9 +9,11 @@ granularity value
 ========== ===================================================
 day        that day ("yesterday", "7 May 2023", "last Friday")
 weekend    the Saturday ("last weekend")
-week       the Monday ("last week", "two weeks ago")
-month      the 1st ("last month", "in May", "May 2023", "it's been two months since")
-season     the first day of the season (Mar/Jun/Sep/Dec 1)
+week       the Monday ("last week", "two weeks ago", "two weeks back")
+month      the 1st ("last month", "in May", "the end of May", "it's been two months
+           since")
+season     the first day of the season (Mar/Jun/Sep/Dec 1; "over the summer": the
+           latest one begun)
 year       1 January ("last year", "in 2019")
 ========== ===================================================
 
@@ -164,9 +166,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("sy", _ON + r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+)?" + _YEAR + r"\b"),
     (
         "m",
-        r"\b(?P<prep>in|during|since|until|till|by|from)\s+(?:early\s+|late\s+|mid-?)?"
-        + _MON
-        + r"\b",
+        r"\b(?P<prep>in|during|since|until|till|by|from|(?:the\s+)?(?:start|beginning|end"
+        r"|middle)\s+of)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"\b",
     ),
     ("relm", r"\b" + _REL + r"\s+" + _MON + r"\b"),
     (
@@ -184,7 +185,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("onwd", r"\b(?P<prep>on)\s+" + _WD + r"\b(?!s)"),
     ("relunit", r"\b(?:the\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year)\b"),
     ("relseason", r"\b" + _REL + r"\s+" + _SEASON + r"\b"),
-    ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b"),
+    ("theseason", r"\b(?P<prep>over|in|during|since)\s+the\s+" + _SEASON + r"\b"),
+    ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?:ago|back)\b"),
     # "It's been three months since we moved": as long ago
     (
         "beensince",
@@ -260,6 +262,10 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
         return _weekday_in_direction(today, weekday, direction_wd), "day"
     if name == "relunit":
         return _period(today, g["unit"].lower(), _OFFSETS[" ".join(g["rel"].lower().split())])
+    if name == "theseason":  # "over the summer": the latest one begun
+        season = SEASONS[g["season"].lower()]
+        start = _season_start(today, season, 0)
+        return (start if start <= today else date(start.year - 1, season, 1)), "season"
     if name == "relseason":
         offset = _OFFSETS[" ".join(g["rel"].lower().split())]
         return _season_start(today, SEASONS[g["season"].lower()], offset), "season"
