@@ -1429,6 +1429,10 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     return ""
 
 
+#: how long a visit lasts, not a stay ("I've been in Paris for three days")
+_VISIT_LENGTHS = frozenset({"hour", "night", "day", "weekend", "week"})
+
+
 def _based_now(tok: Token, verb: Token) -> bool:
     """The speaker is in the place ``tok`` names now ("we're in Zaragoza now", "I'm in
     Copenhagen these days", "I've been in Namur since June"; not "I'm in Rome for the
@@ -1436,12 +1440,17 @@ def _based_now(tok: Token, verb: Token) -> bool:
     subj = subject_token(verb)
     if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"in"}):
         return False
+    if verb.lower_ == "been":  # up to now: "I've been in Namur since May", "We've been
+        # in Toulouse for a month now" (not "for three days": a visit)
+        spans = [c for c in verb.children if c.lower_ in {"since", "for"}]
+        return bool(spans) and not any(
+            g.lemma_.lower() in _VISIT_LENGTHS for c in spans for g in c.subtree
+        )
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return False
     return any(
         c.lower_ in {"now", "nowadays"}
         or (c.lower_ == "days" and c.i > 0 and c.nbor(-1).lower_ == "these")
-        or (c.lower_ == "since" and verb.lower_ == "been")  # "I've been in Namur since May"
         for c in verb.children
     )
 
