@@ -561,7 +561,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if subject is not None:
             put(subject, ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     food = back_on(sent)
-    said_by = subject_token(sent.root)
+    # whoever eats it ("I eat meat again, vegan didn't suit me": the root is "suit")
+    eater = next((t for t in sent if t.lemma_.lower() in {"eat", "have"}), sent.root)
+    while subject_token(eater) is None and eater.head.i != eater.i:
+        eater = eater.head  # "Carla just went back to eating meat": Carla's
+    said_by = subject_token(eater)
     if food is not None and (said_by is None or _first_person(said_by)):
         # "I'm eating meat again": the diet that excluded it is over (not "Carla's")
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))

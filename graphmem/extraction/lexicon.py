@@ -178,7 +178,7 @@ JOB_HEADS = _words(
     "nanny childminder housekeeper butcher fishmonger grocer shopkeeper "
     "teller bank_teller underwriter actuary dispatcher surveyor "
     "welder machinist fitter joiner roofer plasterer decorator painter "
-    "interpreter sommelier concierge"
+    "interpreter sommelier concierge controller bookkeeper inspector investigator"
 )
 #: modifiers that belong to a job title ("senior", "junior", "head")
 JOB_MODIFIERS = _words("senior junior lead head chief principal staff associate assistant deputy")

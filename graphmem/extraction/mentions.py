@@ -298,24 +298,28 @@ _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
 
 
 def _towns_in_lower_case(sent: Span, add: Any) -> None:
-    """A town written in lower case, as chat often is, after a preposition of place or
-    called home ("moved to lisbon last month", "munich is home now"): no NER sees it."""
+    """A town written in lower case, as chat often is, right after a preposition of
+    place or called home ("moved to lisbon last month", "we're in new york now", "munich
+    is home now"): no NER sees it, and the parser may take it for a verb ("relocated to
+    eindhoven")."""
+    doc, names = sent.doc, lx.place_names()
     for tok in sent:
-        head = tok.head
-        placed = tok.dep_ == "pobj" and head.lower_ in _TO_A_PLACE
+        placed = tok.i > sent.start and doc[tok.i - 1].lower_ in _TO_A_PLACE
         home = (  # "munich is home now"
             tok.dep_ in {"nsubj", "attr"}
-            and head.lemma_ == "be"
-            and any(c.lower_ == "home" and c.i != tok.i for c in head.children)
+            and tok.head.lemma_ == "be"
+            and any(c.lower_ == "home" and c.i != tok.i for c in tok.head.children)
         )
-        if not (placed or home) or not tok.is_lower:
+        if not (placed or home) or not (tok.is_lower and tok.is_alpha):
             continue
-        words = [t for t in sent.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
-        if not all(t.is_lower and t.is_alpha for t in words):
-            continue
-        text = " ".join(t.text for t in words)
-        if text.title() in lx.place_names() and text.title() not in lx.first_names():
-            add(words[0].i, tok.i + 1, text, "place", _TOWN)
+        for n in (3, 2, 1):  # the longest name: "new york", not "new"
+            words = doc[tok.i : min(tok.i + n, sent.end)]
+            if len(words) < n or not all(t.is_lower and t.is_alpha for t in words):
+                continue
+            text = words.text
+            if text.title() in names and text.title() not in lx.first_names():
+                add(tok.i, tok.i + n, text, "place", _TOWN)
+                break
 
 
 def _with_the(start: int, text: str, sent: Span) -> tuple[int, str]:

@@ -787,6 +787,8 @@ def test_a_stint_before_now_ended(
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "diet", "vegetarian", True) in found, found
     assert ("Noor", "diet", "vegetarian", False) not in found, found
+    text = "I eat meat again, vegan didn't suit me."  # the root is "suit"
+    assert ("Noor", "diet", None, True) in stated(facts(text, extractor, embedder, frames))
     text = "Sore everywhere after swimming last night."  # done, not over
     found = stated(facts(text, extractor, embedder, frames))
     assert not [f for f in found if f[3]], found
@@ -799,6 +801,7 @@ def test_a_stint_before_now_ended(
         ("moved to lisbon last month", "lisbon"),  # chat in lower case: no NER sees it
         ("we live in new york now", "new york"),
         ("so yeah, munich is home now", "munich"),
+        ("so we relocated to eindhoven for my partner's job", "eindhoven"),  # read as a verb
     ],
 )
 def test_a_town_the_gazetteer_knows_is_a_place(
@@ -846,6 +849,7 @@ def test_out_of_work_ends_the_employer_and_the_job(
         ("I'm in Copenhagen these days.", ("lives_in", "Copenhagen")),
         ("I've been in Namur since early June, forgot to tell you.", ("lives_in", "Namur")),
         ("We've been in Toulouse for a month now and I love it.", ("lives_in", "Toulouse")),
+        ("I'm a financial controller now.", ("works_as", "financial controller")),
     ],
 )
 def test_a_value_said_in_a_harder_shape_holds(
