@@ -271,6 +271,9 @@ def reports(verb: Token, clause: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if any(c.lower_ in _SAID_WORDS for c in objects):
         return False
+    if clause.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return False  # "Went on a date with Sanne, I think she's the one": what is thought
+        # comes after
     return not (clause.i < verb.i and objects)
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
+from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import ExtractedMemory
 from graphmem.extraction.clauses import (
     FIRST,
@@ -83,7 +84,10 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
                 favourite_appos(tok, ctx, out)
             elif tok.pos_ in _VERBISH and tok.dep_ not in _NOT_CLAUSE and not _wh(tok):
                 subj = subject_token(tok)
-                if subj is not None and not is_reported(tok):
+                if subj is None or _accepted_proposal(tok, subj, ctx, out):
+                    continue  # (read as what the speaker said: "Jakob proposed and I
+                    # said yes!")
+                if not is_reported(tok):
                     _clause(tok, subj, ctx, out)
     seen: set[tuple[str, str, str, str | None]] = set()
     unique: list[ExtractedMemory] = []
@@ -133,6 +137,28 @@ def _clause_date(verb: Token, ctx: Context) -> DateMention | None:
 
 
 # --- clauses --------------------------------------------------------------------------------
+
+
+def _accepted_proposal(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:
+    """ "Jakob proposed and I said yes!", "Theo popped the question, I said yes": the
+    speaker is engaged to whoever proposed."""
+    asked = verb.lemma_ == "propose" or (
+        verb.lemma_ == "pop" and any(c.lemma_ == "question" for c in verb.children)
+    )
+    if not asked or is_negated(verb) or any(c.lower_ == "to" for c in verb.children):
+        return False  # "Tom proposed to Anna": not to the speaker
+    if subj.pos_ != "PROPN" and subj.text not in lx.first_names():
+        return False
+    if not any(  # and the speaker said yes
+        t.lower_ == "yes" and any(c.lower_ == "i" for c in t.head.children) for t in verb.sent
+    ):
+        return False
+    name = phrase(subj, ctx)
+    if not name:
+        return False
+    text = f"{ctx.speaker} is engaged to {name}."
+    out.add("fact", text, Referent(ctx.speaker), "engaged_to", name, object_type="person")
+    return True
 
 
 def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
