@@ -311,6 +311,12 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         name = _name_said(sents[i + 1]) if i + 1 < len(sents) else None
         if name is not None:
             clues = [_pet_named_next(c, name) for c in clues]
+        if name is not None and _met_someone(sent):
+            # "Met someone! His name is Tobias.": whom the speaker met, named
+            met = ObjectClue(name, (("person", 1.0),), "new")
+            text = f"{sent.text} {sents[i + 1].text}"
+            clues = [*clues, Clue(sent.start_char, sents[i + 1].end_char, ctx.speaker,
+                                  ctx.speaker, (met,), text=text)]  # fmt: skip
         other = _couple_now(sent) and i > 0 and _someone_named(sents[i - 1], ctx)
         if other and not any(o.text == other for c in clues for o in c.objects):
             # "Henrik surprised me with tickets. We've been dating six weeks now."
@@ -443,6 +449,22 @@ def _name_said(sent: Span) -> str | None:
     if len(low) == 4 and low[0] in {"she", "he", "it"} and low[2] in {"called", "named"}:
         return name.text
     return None
+
+
+def _met_someone(sent: Span) -> bool:
+    """ "Met someone!", "I've met someone special", "I'm seeing someone": the speaker has
+    someone, not yet named."""
+    if [t.lower_ for t in sent[:2]] in (["met", "someone"], ["met", "somebody"]):
+        return True  # "Met" opening a sentence, tagged a name
+    for verb in sent:
+        if verb.lemma_.lower() not in {"meet", "see", "date"} or _unasserted(verb):
+            continue
+        subj = subject_token(verb)
+        if subj is not None and subj.lower_ != "i":
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ in {"someone", "somebody"} for c in verb.children):
+            return True
+    return False
 
 
 def _pet_named_next(clue: Clue, name: str) -> Clue:

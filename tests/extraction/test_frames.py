@@ -776,7 +776,11 @@ def test_a_name_beside_someone_elses_relative_is_theirs(
 ) -> None:
     found = stated(facts("I ran into Tom, my sister's boyfriend.", extractor, embedder, frames))
     assert not [f for f in found if f[0] == "Noor" and f[1] == "has_partner"], found
-    for text in ["Felix just got engaged.", "Tom proposed to Anna and she said yes."]:
+    for text in [
+        "Felix just got engaged.",
+        "Tom proposed to Anna and she said yes.",
+        "My sister met someone. His name is Tom.",
+    ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[0] == "Noor"], (text, found)
 
@@ -854,6 +858,7 @@ def test_out_of_work_ends_the_employer_and_the_job(
         # a thought after the clause does not make it reported
         ("Went on a third date with Sanne, I think she's the one.", ("has_partner", "Sanne")),
         ("Jakob proposed and I said yes!", ("engaged_to", "Jakob")),
+        ("Met someone! His name is Tobias.", ("has_partner", "Tobias")),
     ],
 )
 def test_a_value_said_in_a_harder_shape_holds(
