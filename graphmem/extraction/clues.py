@@ -1034,8 +1034,8 @@ def _gone_for_good(verb: Token) -> bool:
 
 
 def _died(verb: Token) -> bool:
-    """ "X passed" (with no object: not "passed the exam") and "crossed the rainbow
-    bridge"."""
+    """ "X passed" (with no object: not "passed the exam"), "crossed the rainbow
+    bridge", and a pet "put down"."""
     lemma = verb.lemma_.lower()
     if lemma == "pass":
         return (
@@ -1046,6 +1046,11 @@ def _died(verb: Token) -> bool:
                 for c in verb.children
             )
             and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+        )
+    if lemma == "put" and _has_particle(verb, "down"):  # "We had to put Biscuit down"
+        return any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PET_NOUNS)
+            for c in verb.children
         )
     return lemma == "cross" and any(
         c.dep_ == "dobj" and c.lemma_ == "bridge" and any(g.lower_ == "rainbow" for g in c.children)
@@ -1258,6 +1263,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]]
     if before == ["instead", "of"]:
         return "old"  # "tea instead of coffee these days", "I swim now instead of running"
+    if [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 4) : edge]] == [
+        "out", "of", "love", "with"
+    ]:  # fmt: skip
+        return "old"  # "I've fallen out of love with Muse"
     if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
         return "old"  # "Imagine Dragons → The 1975"
     if _left_behind(tok):

@@ -58,6 +58,8 @@ def stated(memories: list[ExtractedMemory]) -> set[tuple[str, str, str | None, b
 ENDS = [
     ("Things with Jonas ended.", "has_partner", "Jonas"),
     ("I turned in my notice at Tesco.", "works_at", "Tesco"),
+    ("We had to put Biscuit down last week.", "has_pet", "Biscuit"),
+    ("I've fallen out of love with Muse.", "favourite_band", "Muse"),
     ("I ended things with Ruth.", "has_partner", "Ruth"),
     ("Karin and I broke up.", "has_partner", "Karin"),  # "Karin" read as a modifier
     ("Dumped Jake, finally.", "has_partner", "Jake"),
