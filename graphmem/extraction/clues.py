@@ -1368,10 +1368,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and lemma in STATE_VERBS
             and not _recent(verb)
             and not _taken(tok)
-            and not _through(tok, verb, {"to", "into", "towards"})
+            and not _through(tok, verb, {"to", "into", "towards", "with"})
         ):
             return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea",
-            # and "We drove to Geneva" went somewhere
+            # and "We drove to Geneva" went somewhere, "with my Volvo" in it
     elif ending and _negated_nominal(tok):
         return "old"  # "Not at Bosch any more"
     if _former(tok) or _after(tok) or _hailed(tok, _FAREWELL_WORDS) or _ended_by_opener(tok):

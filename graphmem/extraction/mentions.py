@@ -184,8 +184,9 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     for (start, end), readings in found.items():
         car = readings.get("vehicle")
         root = sent.doc[start:end].root
-        if car is not None and root.dep_ == "pobj" and root.head.lower_ == "at":
-            # "Started at BMW", "I've been at Audi since May": the firm, no car
+        if car is not None and root.dep_ == "pobj" and _with_a_firm(root.head):
+            # "Started at BMW", "I've been at Audi since May", "I'm with Volvo now": the
+            # firm, no car
             readings["vehicle"] = (car[0], min(car[1], _NOT_A_CAR))
         elif car is not None and _car_name(car[0]):
             for kind in ("artist", "person", "team"):  # "Road trip in the Kia": no band
@@ -295,6 +296,11 @@ def _town(start: int, end: int, text: str, add: Any) -> None:
 
 #: prepositions a town written in lower case follows ("moved to lisbon")
 _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
+
+
+def _with_a_firm(prep: Token) -> bool:
+    """A preposition that puts someone at a firm: "at", or "with" after "be"."""
+    return prep.lower_ == "at" or (prep.lower_ == "with" and prep.head.lemma_ == "be")
 
 
 def _towns_in_lower_case(sent: Span, add: Any) -> None:
@@ -556,7 +562,9 @@ def _titles(sent: Span, add: Any) -> None:
         low, lemma = tok.lower_, tok.lemma_.lower()
         prev = doc[tok.i - 1].lower_ if tok.i > sent.start else ""
         pair = f"{prev} {low}"
-        if not (low in lx.JOB_HEADS or lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS):
+        if not (
+            low in lx.JOB_HEADS or lemma in lx.JOB_HEADS or pair in lx.JOB_HEADS or _served_as(tok)
+        ):
             continue
         after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if (
@@ -594,6 +602,19 @@ def _titles(sent: Span, add: Any) -> None:
 
 
 _ROLE_NOUNS = frozenset({"role", "position", "job", "title", "post", "gig"})
+#: verbs whose "as" names the job one does ("working as a health visitor")
+_SERVING_AS = frozenset({"work", "qualify", "hire", "employ", "retrain", "serve"})
+
+
+def _served_as(tok: Token) -> bool:
+    """``tok`` heads what someone works as, whether or not it is a job we know."""
+    prep = tok.head
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.lemma_.lower() in _SERVING_AS
+    )
 
 
 def _modifier(tok: Token) -> bool:

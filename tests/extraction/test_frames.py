@@ -821,9 +821,11 @@ def test_a_town_the_gazetteer_knows_is_a_place(
 def test_a_car_maker_one_starts_at_is_an_employer(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
+    for text in ["I started at BMW on Monday.", "I'm with Volvo now."]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert not [f for f in found if f[1] == "drives"], (text, found)
     found = stated(facts("I started at BMW on Monday.", extractor, embedder, frames))
     assert ("Noor", "works_at", "BMW", False) in found, found
-    assert not [f for f in found if f[1] == "drives"], found
     found = stated(facts("I went for a BMW in the end.", extractor, embedder, frames))
     assert ("Noor", "drives", "BMW", False) in found, found
 
@@ -861,6 +863,8 @@ def test_out_of_work_ends_the_employer_and_the_job(
         ("Went on a third date with Sanne, I think she's the one.", ("has_partner", "Sanne")),
         ("Jakob proposed and I said yes!", ("engaged_to", "Jakob")),
         ("Met someone! His name is Tobias.", ("has_partner", "Tobias")),
+        ("Working as a health visitor these days.", ("works_as", "health visitor")),
+        ("I drove there with my Volvo.", ("drives", "Volvo")),
     ],
 )
 def test_a_value_said_in_a_harder_shape_holds(
