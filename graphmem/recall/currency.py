@@ -28,7 +28,7 @@ what held then is what it asks about.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphmem.config import PredicateRegistry, RecallConfig
@@ -225,30 +225,60 @@ def unexplained_turns(
     return out
 
 
+def known_values(
+    keyed: Iterable[NodeRecord],
+    query: Asked,
+    registry: PredicateRegistry,
+    answer: NodeRecord | None,
+) -> frozenset[str]:
+    """The values (lower case) the versions of an asked fact had up to ``answer`` (the
+    version that holds at the time asked about): what a turn can name again without
+    news. A value known only from later versions may be news then (as of a month
+    between a change said in passing and its restatement)."""
+    if answer is None:
+        return frozenset()
+    start = str(answer.props.get("valid_from") or "")
+
+    def before(field: str, r: NodeRecord) -> bool:
+        return bool(r.props.get(field)) and str(r.props[field]) <= start
+
+    return frozenset(
+        str(r.props["object"]).lower()
+        for r in keyed
+        if r.props.get("object")
+        and registry.slot(str(r.props.get("predicate") or "")) in query.rank
+        and (before("valid_from", r) or before("valid_to", r))
+    )
+
+
 def challengers(
-    leads: Sequence[Lead], answer: NodeRecord | None, min_score: float
+    leads: Sequence[Lead],
+    answer: NodeRecord | None,
+    min_score: float,
+    known: Collection[str] = (),
 ) -> list[NodeRecord]:
     """Of ``leads`` (``unexplained_turns``), those that may hold a value newer than
     ``answer`` (the first direct answer, if any), the newest first. When nothing
     answers, every lead. Otherwise a lead said after the answer began that is about the
-    asked fact (any topic of it) and names another value of its type, or, naming none,
-    is about it by at least ``min_score`` and does not name the answer's value again
-    ("Saw Gorillaz live again" restates Gorillaz)."""
+    asked fact (any topic of it) and names a value of its type no version has had
+    (``known``: "I miss Lisbon sometimes" after the move to Porto names an old one), or,
+    naming none, is about it by at least ``min_score`` and names no such value ("Saw
+    Gorillaz live again" restates Gorillaz)."""
     if answer is None:
         kept = list(leads)
     else:
         start = str(answer.props.get("valid_from") or "")
-        value = str(answer.props.get("object") or "").lower()
+        had = {str(answer.props.get("object") or "").lower(), *known} - {""}
         kept = [
             lead
             for lead in leads
             if str(lead.turn.props.get("at") or "") > start
             and lead.score is not None
             and (
-                any(v.lower() != value for v in lead.values)
+                any(v.lower() not in had for v in lead.values)
                 if lead.values
                 else lead.score >= min_score
-                and not (value and value in str(lead.turn.props.get("text") or "").lower())
+                and not any(v in str(lead.turn.props.get("text") or "").lower() for v in had)
             )
         ]
     kept.sort(

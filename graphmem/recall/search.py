@@ -30,6 +30,7 @@ from graphmem.recall.currency import (
     answers,
     asked,
     challengers,
+    known_values,
     off_topic_episodes,
     unexplained_turns,
 )
@@ -298,10 +299,12 @@ class Searcher:
         records = expansion.records
         # turns about the asked fact from which nothing was read, said after the answer
         # began (or with no answer at all), may hold a newer value
+        answer = found_answers[0] if found_answers else None
         newer = challengers(
             unexplained_turns(records, expansion.sources, question, named, registry),
-            found_answers[0] if found_answers else None,
+            answer,
             cfg.topic_min_score,
+            known_values(expansion.keyed, question, registry, answer),
         )
         for i, rec in enumerate(newer):
             weight = cfg.answer_weight * cfg.topic_weight * cfg.answer_decay**i

@@ -16,6 +16,7 @@ from graphmem.recall.currency import (
     answers,
     asked,
     challengers,
+    known_values,
     unexplained_turns,
 )
 from graphmem.stores.base import NodeRecord
@@ -221,6 +222,34 @@ def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -
     assert [r.id for r in challengers(leads, None, 0.48)] == [
         "e7", "e6", "e5", "e4", "e3", "e2", "e1"
     ]  # fmt: skip
+
+
+def test_a_value_the_fact_had_before_is_no_news() -> None:
+    registry = Config().predicates
+    home = Asked(("k",), {"lives_in": 0.8})
+
+    def version(node_id: str, town: str, since: str | None, until: str | None) -> NodeRecord:
+        props = {"predicate": "lives_in", "object": town, "valid_from": since, "valid_to": until}
+        return NodeRecord(node_id, "u1", "Memory", props)
+
+    porto = version("m2", "Porto", "2024-06-01", None)
+    keyed = [
+        version("m1", "Lisbon", "2024-01-05", "2024-06-01"),  # before Porto
+        porto,
+        version("m3", "Braga", None, "2024-09-01"),  # ended later, start unknown
+        version("m4", "Faro", "2024-10-01", None),  # a later version
+    ]
+    assert known_values(keyed, home, registry, porto) == {"lisbon", "porto"}
+    assert known_values(keyed, home, registry, None) == frozenset()
+    leads = [
+        Lead(_turn("e1", "2024-10-05", "I miss Lisbon sometimes", {}), 0.5, ("Lisbon",)),
+        Lead(_turn("e2", "2024-10-06", "Lisbon again, then Coimbra", {}), 0.5, ("Lisbon",)),
+        Lead(_turn("e3", "2024-10-07", "Braga feels like home", {}), 0.5, ("Braga",)),
+        Lead(_turn("e4", "2024-10-08", "So nostalgic for Lisbon", {}), 0.5, ()),  # untyped
+    ]
+    known = known_values(keyed, home, registry, porto)
+    assert [r.id for r in challengers(leads, porto, 0.4, known)] == ["e3"]
+    assert [r.id for r in challengers(leads, porto, 0.4)] == ["e4", "e3", "e2", "e1"]
 
 
 def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem) -> None:
