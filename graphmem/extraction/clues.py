@@ -534,6 +534,16 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "I ran into Tom, my sister's boyfriend": the sister's, no value
         readings = mention.readings
         is_home = verb is not None and _home_is(verb)  # "Lyon is home now"
+        if (
+            _in_subject(root)
+            and role == "new"
+            and verb is not None
+            and any(
+                v.lemma_.lower() in _MAILING
+                for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))
+            )
+        ):
+            continue  # "Bosch keeps sending me their newsletter": no employer for that
         if _in_subject(root) and role == "new" and not _with_me(root, ctx) and not is_home:
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
@@ -863,6 +873,8 @@ def _ended_above(verb: Token) -> bool:
             return True  # and "I'm done with being vegetarian"
         if cur.lemma_.lower() in _STOPS and not any(c.dep_ == "neg" for c in cur.children):
             return True  # "stopped listening to Haim", but "can't stop listening to it"
+        if cur.lemma_.lower() == "miss" and verb.tag_ == "VBG":
+            return True  # "Sometimes I miss being vegetarian", "I miss living in Lisbon"
     return False
 
 
@@ -1812,6 +1824,37 @@ def _stint(tok: Token) -> str:
     return "last" if "last" in words or "final" in words else ""
 
 
+#: what a firm does to anyone on its lists, employee or not
+_MAILING = frozenset(
+    {"send", "email", "mail", "call", "text", "message", "spam", "charge", "bill", "remind"}
+)
+#: nouns whose "old" means a former one ("my old flat in Leeds"), not an aged one
+_OLD_MEANS_FORMER = (
+    _WORKMATES
+    | lx.VEHICLE_NOUNS
+    | frozenset(
+        {"flat", "apartment", "house", "place", "job", "company", "employer", "firm", "car"}
+    )
+)
+
+
+def _old_one(noun: Token, value: Token) -> bool:
+    """``noun`` is called old in the sense of former: a workmate, a home, a job or a car
+    ("my old colleagues"), or the value itself, named, after "my old" ("my old Civic")."""
+    if not any(c.dep_ == "amod" and c.lower_ == "old" for c in noun.children):
+        return False
+    if noun.lemma_.lower() in _OLD_MEANS_FORMER:
+        return True
+    return (
+        noun.i == value.i
+        and noun.pos_ == "PROPN"
+        and any(c.dep_ == "poss" and c.lower_ in FIRST_POSS | OUR for c in noun.children)
+        and not any(c.lemma_.lower() in lx.PET_NOUNS for c in noun.children)
+        and noun.ent_type_ != "PERSON"
+        and noun.text not in lx.first_names()
+    )  # not "my old dog Rex", aged
+
+
 def _former(tok: Token) -> bool:
     """ "my ex Tom", "my former employer Bosch", "my previous flat in Leeds", "Jonah's
     my ex now"."""
@@ -1822,10 +1865,21 @@ def _former(tok: Token) -> bool:
         c.dep_ == "attr" and c.lower_ in exes for c in tok.head.children
     ):
         return True  # "Jonah is my ex now"
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"from", "at"}:
+        clause = tok.head.head  # "Bumped into my old colleagues from Bosch", "from Bosch"
+        # hung on the verb
+        if any(
+            t.lemma_.lower() in _WORKMATES and _old_one(t, tok)
+            for t in clause.subtree
+            if t.i not in {u.i for u in tok.head.subtree}
+        ):
+            return True
     cur = tok
     for _ in range(4):
         if any(c.lower_ in _FORMER for c in cur.children if c.dep_ in {"amod", "compound"}):
             return True
+        if _old_one(cur, tok):
+            return True  # "my old colleagues from Bosch", "I miss my old Civic"
         if cur.head.i == cur.i or cur.head.pos_ not in _NOUNISH | {"ADP"}:
             return False
         cur = cur.head

@@ -269,16 +269,21 @@ def challengers(
     else:
         start = str(answer.props.get("valid_from") or "")
         had = {str(answer.props.get("object") or "").lower(), *known} - {""}
+
+        def new_value(value: str) -> bool:  # "Civic" is no news after "Honda Civic"
+            words = f" {value.lower()} "
+            return not any(f" {h} " in words or words in f" {h} " for h in had)
+
         kept = [
             lead
             for lead in leads
             if str(lead.turn.props.get("at") or "") > start
             and lead.score is not None
             and (
-                any(v.lower() not in had for v in lead.values)
+                any(new_value(v) for v in lead.values)
                 if lead.values
                 else lead.score >= min_score
-                and not any(v in str(lead.turn.props.get("text") or "").lower() for v in had)
+                and not _names_any(str(lead.turn.props.get("text") or ""), had)
             )
         ]
     kept.sort(
@@ -286,6 +291,16 @@ def challengers(
         reverse=True,
     )
     return [lead.turn for lead in kept]
+
+
+def _names_any(text: str, values: Collection[str]) -> bool:
+    """Whether ``text`` names one of ``values`` (lower case) or a word of one of four
+    letters or more ("my old Civic" names "honda civic")."""
+    said = set(re.findall(r"\w+", text.lower()))
+    return any(
+        v in text.lower() or any(len(w) >= 4 and w.isalpha() and w in said for w in v.split())
+        for v in values
+    )
 
 
 def _slot(props: Mapping[str, object]) -> str:

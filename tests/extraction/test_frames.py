@@ -928,3 +928,22 @@ def test_a_state_since_a_date_began_then(
     for text in ["Since March, ramen has been my favourite.", "Vegan since March!"]:
         [fact] = [m for m in facts(text, extractor, embedder, frames) if m.subject == "Noor"]
         assert fact.valid_from == datetime(2024, 3, 1, tzinfo=UTC), (text, fact)
+
+
+def test_an_old_value_named_again_is_not_held_again(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text, fact in [
+        ("Bumped into my old colleagues from Bosch.", ("works_at", "Bosch")),
+        ("Sometimes I miss my old Civic.", ("drives", "Civic")),
+        ("Sometimes I miss being vegetarian, cheese was life.", ("diet", "vegetarian")),
+    ]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert ("Noor", *fact, False) not in found, (text, found)
+    found = stated(facts("Bosch keeps sending me their newsletter.", extractor, embedder, frames))
+    assert not [f for f in found if f[1] == "works_at"], found
+    # but an old dog is still the speaker's, and a firm that pays is an employer
+    found = stated(facts("My old dog Rex is slowing down.", extractor, embedder, frames))
+    assert ("Noor", "has_pet", "Rex", False) in found, found
+    found = stated(facts("Ericsson pays my bills at the moment.", extractor, embedder, frames))
+    assert ("Noor", "works_at", "Ericsson", False) in found, found

@@ -252,6 +252,17 @@ def test_a_value_the_fact_had_before_is_no_news() -> None:
     assert [r.id for r in challengers(leads, porto, 0.4)] == ["e4", "e3", "e2", "e1"]
 
 
+def test_an_old_value_named_after_a_change_does_not_answer_for_now(mem: GraphMem) -> None:
+    for ref, day, text in [
+        ("S1:1", "2024-01-10", "I live in Lisbon."),
+        ("S2:1", "2024-05-02", "We moved to Porto last month."),
+        ("S3:1", "2024-09-20", "I miss Lisbon sometimes."),
+        ("S4:1", "2024-10-01", "Sometimes I miss my old place in Lisbon, to be honest."),
+    ]:
+        mem.add({"speaker": "Sanna", "content": text, "ref": ref, "at": day})
+    assert mem.search("Where does Sanna live now?", k=5)[0].sources == ("S2:1",)
+
+
 def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem) -> None:
     # the extractor reads no value from the second turn; its topic says it is about sport
     for ref, day, text in [
