@@ -1866,12 +1866,10 @@ def _former(tok: Token) -> bool:
     ):
         return True  # "Jonah is my ex now"
     if tok.dep_ == "pobj" and tok.head.lower_ in {"from", "at"}:
-        clause = tok.head.head  # "Bumped into my old colleagues from Bosch", "from Bosch"
-        # hung on the verb
+        # "Bumped into my old colleagues from Bosch", "from Bosch" hung on the verb
         if any(
-            t.lemma_.lower() in _WORKMATES and _old_one(t, tok)
-            for t in clause.subtree
-            if t.i not in {u.i for u in tok.head.subtree}
+            t.lemma_.lower() in _WORKMATES and t.head.i != tok.head.i and _old_one(t, tok)
+            for t in tok.head.head.subtree
         ):
             return True
     cur = tok
