@@ -1865,13 +1865,16 @@ def _former(tok: Token) -> bool:
         c.dep_ == "attr" and c.lower_ in exes for c in tok.head.children
     ):
         return True  # "Jonah is my ex now"
-    if tok.dep_ == "pobj" and tok.head.lower_ in {"from", "at"}:
-        # "Bumped into my old colleagues from Bosch", "from Bosch" hung on the verb
-        if any(
+    # "Bumped into my old colleagues from Bosch", "from Bosch" hung on the verb
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in {"from", "at"}
+        and any(
             t.lemma_.lower() in _WORKMATES and t.head.i != tok.head.i and _old_one(t, tok)
             for t in tok.head.head.subtree
-        ):
-            return True
+        )
+    ):
+        return True
     cur = tok
     for _ in range(4):
         if any(c.lower_ in _FORMER for c in cur.children if c.dep_ in {"amod", "compound"}):
