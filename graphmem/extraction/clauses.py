@@ -92,18 +92,10 @@ def name_of(tok: Token) -> str | None:
     for child in tok.rights:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return ent_text(child)
+    # the parser's two subjects in "My new boyfriend Luca cooked"
     after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
-    if (
-        after is not None
-        and after.pos_ == "PROPN"
-        and (after.dep_, after.head)
-        == (
-            tok.dep_,
-            tok.head,
-        )
-    ):  # the parser's two subjects in "My new boyfriend Luca cooked"
-        return ent_text(after)
-    return None
+    same = after is not None and (after.dep_, after.head.i) == (tok.dep_, tok.head.i)
+    return ent_text(after) if same and after is not None and after.pos_ == "PROPN" else None
 
 
 def entity_of(tok: Token) -> tuple[int, int, str] | None:

@@ -207,8 +207,6 @@ _PARTINGS = frozenset({"end", "split", "part"})
 #: verbs of moving home, and of having one
 _MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
 _DWELLING = frozenset({"live", "reside", "settle"})
-#: verbs by which "as X" names someone's job
-_SERVING = frozenset({"work", "qualify", "start", "hire", "employ", "retrain", "serve"})
 #: nouns for who belongs to a place or a firm, and the type of what they belong to
 _MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
@@ -1462,7 +1460,7 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "activity"
     if lemma in {"get", "be"} and _through(tok, verb, {"into"}):
         return "activity"  # "got into climbing", "I'm really into rowing"
-    if lemma in _SERVING and _through(tok, verb, {"as"}):
+    if lemma in en.SERVING_AS and _through(tok, verb, {"as"}):
         return "title"  # "Just qualified as an electrician", "hired as an associate"
     if lemma == "work" and _through(tok, verb, {"at", "for"}):
         return "organization"  # "Now working for Puma"

@@ -96,6 +96,9 @@ FACT_PREDICATES: dict[tuple[str, str], str] = {
 #: predicates that take a place / an organisation / a person as object
 PLACE_PREDICATES = frozenset({"lives_in", "grew_up_in", "born_in", "is_from", "moved_to"})
 ORG_PREDICATES = frozenset({"works_at", "studies_at", "member_of", "volunteers_at", "teaches_at"})
+#: verbs whose "as" names the job one does ("working as a health visitor", "qualified as
+#: an electrician")
+SERVING_AS = frozenset({"work", "qualify", "start", "hire", "employ", "retrain", "serve"})
 #: relations whose object is a person whatever the tagger takes the name for
 PERSON_PREDICATES = frozenset({"married_to", "engaged_to"})
 

@@ -287,10 +287,15 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             run = []
 
 
+def _a_town(name: str) -> bool:
+    """A name the gazetteer knows for a town or a country, and no given name."""
+    return name in lx.place_names() and name.split()[0] not in lx.first_names()
+
+
 def _town(start: int, end: int, text: str, add: Any) -> None:
-    """A name the gazetteer knows for a town or a country, and no given name, is surely
-    a place ("Toulouse" tagged a person), whatever else it may be."""
-    if text in lx.place_names() and text.split()[0] not in lx.first_names():
+    """A town's name is surely a place ("Toulouse" tagged a person), whatever else it
+    may be."""
+    if _a_town(text):
         add(start, end, text, "place", _TOWN)
 
 
@@ -308,7 +313,7 @@ def _towns_in_lower_case(sent: Span, add: Any) -> None:
     place or called home ("moved to lisbon last month", "we're in new york now", "munich
     is home now"): no NER sees it, and the parser may take it for a verb ("relocated to
     eindhoven")."""
-    doc, names = sent.doc, lx.place_names()
+    doc = sent.doc
     for tok in sent:
         placed = tok.i > sent.start and doc[tok.i - 1].lower_ in _TO_A_PLACE
         home = (  # "munich is home now"
@@ -322,9 +327,8 @@ def _towns_in_lower_case(sent: Span, add: Any) -> None:
             words = doc[tok.i : min(tok.i + n, sent.end)]
             if len(words) < n or not all(t.is_lower and t.is_alpha for t in words):
                 continue
-            text = words.text
-            if text.title() in names and text.title() not in lx.first_names():
-                add(tok.i, tok.i + n, text, "place", _TOWN)
+            if _a_town(words.text.title()):
+                add(tok.i, tok.i + n, words.text, "place", _TOWN)
                 break
 
 
@@ -602,8 +606,6 @@ def _titles(sent: Span, add: Any) -> None:
 
 
 _ROLE_NOUNS = frozenset({"role", "position", "job", "title", "post", "gig"})
-#: verbs whose "as" names the job one does ("working as a health visitor")
-_SERVING_AS = frozenset({"work", "qualify", "hire", "employ", "retrain", "serve"})
 
 
 def _served_as(tok: Token) -> bool:
@@ -613,7 +615,7 @@ def _served_as(tok: Token) -> bool:
         tok.pos_ == "NOUN"
         and tok.dep_ == "pobj"
         and prep.lower_ == "as"
-        and prep.head.lemma_.lower() in _SERVING_AS
+        and prep.head.lemma_.lower() in en.SERVING_AS
     )
 
 

@@ -180,7 +180,7 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     if lemma == "be":
         before = len(out)
         copula(verb, subj, negated, ctx, out)
-        start = _start_date(verb, ctx)
+        start = _start_date(verb, ctx) if len(out) > before else None
         if start is not None:  # "Since June, ramen has been my favourite"
             out[before:] = [
                 replace(m, valid_from=start) if m.valid_from is None else m for m in out[before:]
