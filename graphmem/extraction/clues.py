@@ -1673,19 +1673,41 @@ def _negated_nominal(tok: Token) -> bool:
     """A "not"/"no" on ``tok``'s own phrase, up to its verb ("Not at Bosch any more")."""
     cur = tok
     for _ in range(6):
-        if any(c.dep_ == "neg" or c.lower_ in {"not", "no", "never"} for c in cur.children):
+        if any(
+            (c.dep_ == "neg" or c.lower_ in {"not", "no", "never"}) and not _cut_off(c, tok)
+            for c in cur.children
+        ):
             return True
         if any(
-            g.dep_ == "neg" or g.lower_ == "no"
+            (g.dep_ == "neg" or g.lower_ == "no") and not _cut_off(g, tok)
             for c in cur.children
-            if c.dep_ not in {"appos", "conj"}
+            if c.dep_ not in _OWN_PHRASES
             for g in c.children
         ):
-            return True  # "No more surfing for me", not "to Barcelona, no more snow!"
+            return True  # "No more surfing for me", not "to Barcelona, no more snow!" nor
+            # "Not the Mini, a Kia, because the dog wouldn't fit"
         if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head
     return False
+
+
+#: dependents of a phrase that are phrases or clauses of their own
+_OWN_PHRASES = frozenset({"appos", "conj", "advcl", "ccomp", "relcl", "acl", "parataxis"})
+#: marks that end a phrase of its own: "Not the Mini anymore - a Kia now"
+_PHRASE_ENDS = frozenset({",", "-", "–", "—", ":", ";"})
+
+
+def _cut_off(neg: Token, tok: Token) -> bool:
+    """The "not" before ``tok`` ends its phrase first ("Not Coldplay anymore - Arctic
+    Monkeys are my favourite now", "No longer in Lyon, Nantes is home")."""
+    return (
+        neg.i < tok.i
+        and any(
+            t.text in _PHRASE_ENDS and (t.text != "-" or t.whitespace_)  # not "dairy-free"
+            for t in tok.doc[neg.i + 1 : tok.i]
+        )
+    )
 
 
 def _ending(verb: Token) -> bool:

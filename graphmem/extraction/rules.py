@@ -163,6 +163,8 @@ def _accepted_proposal(verb: Token, subj: Token, ctx: Context, out: Out) -> bool
 
 def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     lemma = verb.lemma_.lower()
+    if lemma == "see" and verb.tag_ == "VBG" and _someone_named(verb):
+        lemma = "date"  # "I'm seeing Noah now", not "I'm seeing the doctor"
     negated = is_negated(verb)
     if (
         lemma == "stand"
@@ -247,6 +249,12 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
             _facts(verb, subject, ctx, out, lemma)
     elif verb.tag_ == "VBD" or perfect:
         _event(verb, subject, ctx, out, lemma)
+
+
+def _someone_named(verb: Token) -> bool:
+    """The verb's object is a person's name."""
+    obj = first_child(verb, "dobj")
+    return obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ in {"PERSON", ""}
 
 
 def _has_xcomp_governor(verb: Token, lemma: str) -> bool:

