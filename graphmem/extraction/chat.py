@@ -78,8 +78,16 @@ def plain(text: str) -> str:
 OPENERS = words(
     "what which how where who whose when why is are was were do does did can could should "
     "would will shall have has any anyone anybody anything ideas thoughts tips suggestions "
-    "advice recommendations"
+    "advice recommendations help"
 )  # not "right?" nor "no?": a statement with a tag question asks whether it holds
+
+
+def _told_not_to(doc: Any, start: int) -> bool:
+    """A sentence that opens with "Don't" and a verb: "Don't laugh, but ..."."""
+    words_ = [t.lower_ for t in doc[start : start + 3]]
+    return words_[:2] == ["do", "n't"] and len(words_) == 3 and words_[2] not in _TAGGED
+
+
 #: the pronouns a tag question ends with
 _TAGGED = words("i you he she it we they")
 #: words that may join a question to the statement before it
@@ -108,11 +116,13 @@ def split_questions(doc: Any) -> Any:
 
 
 def _split_tail(doc: Any, start: int, end: int) -> None:
-    if _opens_question(list(doc[start : min(start + 2, end)])):
+    if _opens_question(list(doc[start : min(start + 2, end)])) and not _told_not_to(doc, start):
         return
     cut = None
     for i in range(end - 1, start + 2, -1):
-        if doc[i].text in {",", ";", "-", "–", "—"}:
+        if doc[i].text in {",", ";"} or (
+            doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_  # not "second-hand"
+        ):
             cut = i
             break
     if cut is None or cut + 1 >= end or not _opens_question(list(doc[cut + 1 : cut + 3])):

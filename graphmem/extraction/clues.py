@@ -1017,6 +1017,8 @@ def _over(verb: Token) -> bool:
         return True
     if verb.lemma_ == "part" and any(c.lemma_ in {"way", "company"} for c in verb.children):
         return True  # "Tesco and I parted ways"
+    if verb.lemma_ == "call" and any(c.lower_ == "quits" for c in verb.children):
+        return True  # "Nathan and I called it quits"
     return verb.lemma_ == "put" and any(
         (c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children))
         or (c.lower_ in {"sleep", "rest"} and any(g.lower_ == "to" for g in c.children))
@@ -1361,6 +1363,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             )  # (an emoji the parser took for the object is none: "Lucas dumped me 💔")
             and not _died(verb)
             and not _dethroned(verb)
+            and not _over(verb)  # "Zara and I parted ways"
         )  # but "Tom left me" ended, and "Luna crossed the rainbow bridge"
         if tok.dep_ == "nsubj" and _dethroned(verb):
             return "old"  # "Queen lost the top spot to ABBA", "Ramen lost its crown"

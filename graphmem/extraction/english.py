@@ -98,7 +98,9 @@ PLACE_PREDICATES = frozenset({"lives_in", "grew_up_in", "born_in", "is_from", "m
 ORG_PREDICATES = frozenset({"works_at", "studies_at", "member_of", "volunteers_at", "teaches_at"})
 #: verbs whose "as" names the job one does ("working as a health visitor", "qualified as
 #: an electrician")
-SERVING_AS = frozenset({"work", "qualify", "start", "hire", "employ", "retrain", "serve"})
+SERVING_AS = frozenset(
+    {"work", "qualify", "start", "hire", "employ", "retrain", "serve", "admit", "appoint"}
+)
 #: relations whose object is a person whatever the tagger takes the name for
 PERSON_PREDICATES = frozenset({"married_to", "engaged_to"})
 

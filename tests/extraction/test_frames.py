@@ -89,6 +89,8 @@ ENDS = [
     ("The Clio got written off in a crash.", "drives", "Clio"),
     ("I'm no longer dairy-free, I eat everything again.", "diet", "dairy-free"),
     ("alfie and i broke up. i'm fine", "has_partner", "Alfie"),
+    ("Nathan and I called it quits last month.", "has_partner", "Nathan"),
+    ("Zara and I parted ways.", "has_partner", "Zara"),  # "ways" is no object she acts on
 ]
 
 
@@ -249,6 +251,13 @@ ENDS = [
                 "Arctic Monkeys",
             ),
             ("I'm seeing Noah now.", "dates", "Noah"),
+            # the hyphen of "second-hand" is no break before the question
+            (
+                "I gave up judo and took up fencing, where do people buy a second-hand mask?",
+                "plays_sport",
+                "fencing",
+            ),
+            ("I was appointed as head of sales.", "works_as", "head of sales"),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
