@@ -92,6 +92,10 @@ def name_of(tok: Token) -> str | None:
     for child in tok.rights:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return ent_text(child)
+    head = tok.head
+    if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i:
+        # the kin word as a modifier of the name: "My budgie Kiwi", "my cousin Anna Maria"
+        return " ".join(t.text for t in tok.doc[tok.i + 1 : head.i + 1])
     # the parser's two subjects in "My new boyfriend Luca cooked"
     after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
     same = after is not None and (after.dep_, after.head.i) == (tok.dep_, tok.head.i)

@@ -74,8 +74,12 @@ def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
     """``named`` is ``owner_name``'s ``tok`` (a kin noun: sister, partner, cat)."""
     word = tok.lower_ if tok.tag_ != "NNS" else tok.lemma_.lower()
     text = f"{named} is {en.possessive(owner_name)} {word}."
-    kind = "thing" if tok.lemma_.lower() in en.PETS else "person"
-    out.add("fact", text, Referent(owner_name), en.KIN[tok.lemma_.lower()], named, object_type=kind)
+    lemma = tok.lemma_.lower()
+    pet = lemma in en.PETS or lemma in lx.PET_NOUNS  # "my budgie Kiwi" as "my dog Rex"
+    relation = en.KIN.get(lemma, "has_pet" if pet else "")
+    if relation:
+        kind = "thing" if pet else "person"
+        out.add("fact", text, Referent(owner_name), relation, named, object_type=kind)
 
 
 def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> None:

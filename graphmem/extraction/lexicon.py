@@ -88,7 +88,7 @@ LANGUAGES = _words(
     "sign_language asl bsl"
 )
 DIETS = _words(
-    "vegetarian vegan pescatarian pescetarian flexitarian keto ketogenic paleo "
+    "macrobiotic vegetarian vegan pescatarian pescetarian flexitarian keto ketogenic paleo "
     "gluten-free gluten_free dairy-free dairy_free lactose-free low-carb low_carb "
     "carnivore halal kosher plant-based plant_based raw_vegan whole30 mediterranean "
     "intermittent_fasting sugar-free sugar_free grain-free grain_free egg-free nut-free "

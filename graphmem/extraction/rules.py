@@ -78,7 +78,7 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
         for tok in sent:
             if tok.i in ctx.quoted:
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in en.KIN:
+            if _kin_noun(tok):
                 kin(tok, ctx, out)
             elif tok.pos_ == "NOUN" and tok.dep_ in {"appos", "npadvmod"}:
                 favourite_appos(tok, ctx, out)
@@ -249,6 +249,16 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
             _facts(verb, subject, ctx, out, lemma)
     elif verb.tag_ == "VBD" or perfect:
         _event(verb, subject, ctx, out, lemma)
+
+
+def _kin_noun(tok: Token) -> bool:
+    """A relation noun ("my sister Anna", "our dog Rex"), or a kind of pet right before
+    its name, which the tagger may take for an adjective ("My budgie Kiwi")."""
+    lemma = tok.lemma_.lower()
+    before_a_name = tok.dep_ == "compound" and tok.head.pos_ == "PROPN"
+    if lemma in en.KIN:
+        return tok.pos_ == "NOUN" or before_a_name
+    return lemma in lx.PET_NOUNS and before_a_name
 
 
 def _someone_named(verb: Token) -> bool:

@@ -258,6 +258,9 @@ ENDS = [
                 "fencing",
             ),
             ("I was appointed as head of sales.", "works_as", "head of sales"),
+            # a kind of pet before its name, tagged an adjective
+            ("My budgie Kiwi has learned to imitate the microwave.", "has_pet", "Kiwi"),
+            ("I've been macrobiotic for a year now.", "diet", "macrobiotic"),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
