@@ -741,14 +741,18 @@ def _left_behind(tok: Token) -> bool:
 
 def _written_off(tok: Token) -> bool:
     """Said to be over in a phrase the parser cannot read: "Oxford's out, Cambridge is
-    in", "gluten-free's out of the window", "Ethan is old news", "Hamish feels like a
-    lifetime ago" (not "Tom is out tonight", nor a lone "Tom's out")."""
+    in", "gluten-free's out of the window", "Ethan is old news", "Sushi is only second
+    place now", "Hamish feels like a lifetime ago" (not "Tom is out tonight", nor a lone
+    "Tom's out")."""
     sent = tok.sent
     after = [t.lower_ for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 8)]]
     if after[:1] and after[0] in _BE:
         rest = after[1:]
         if rest[:2] == ["old", "news"] or "memory" in rest[:4]:
             return True  # and "Priya's a lovely memory", "Oslo is a distant memory"
+        runner_up = [w for w in rest[:4] if w not in {"only", "just", "now", "a", "my"}]
+        if runner_up[:1] == ["second"] or runner_up[:2] == ["number", "two"]:
+            return True  # "Sushi is only second place now", "Muse is my number two"
         if rest[:1] == ["out"]:
             if rest[1:4] == ["of", "the", "window"] or rest[1:3] == ["the", "window"]:
                 return True
@@ -1164,13 +1168,16 @@ def _cannot_any_more(verb: Token) -> bool:
 
 
 def _could_forever(verb: Token) -> bool:
-    """ "I could eat ramen every day", "I could listen to Elbow forever": emphatic."""
-    if verb.lemma_.lower() not in {"eat", "listen", "watch", "play"}:
+    """ "I could eat ramen every day", "I could listen to Elbow forever", "I could live on
+    pierogi": emphatic."""
+    if verb.lemma_.lower() not in {"eat", "listen", "watch", "play", "live"}:
         return False
     if not any(c.lower_ == "could" for c in verb.children):
         return False
     words = {t.lower_ for t in verb.subtree}
-    return bool(words & {"forever", "every", "daily", "nonstop"})
+    return bool(words & {"forever", "every", "daily", "nonstop"}) or (
+        verb.lemma_.lower() == "live" and _has_prep(verb, "on")
+    )  # "I could live on pierogi"
 
 
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:
@@ -1241,7 +1248,7 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         came, cur = cur, cur.head
-        if _boundary_between(came, cur):
+        if _boundary_between(came, cur) or _spliced(came, cur):
             return False  # "I sold Jasper; I can't ride any more": two statements
         if given(came):
             return False  # "I'd feel better since I lost my job": a cause told
@@ -1253,6 +1260,19 @@ def _unasserted(verb: Token) -> bool:
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
             return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
     return False
+
+
+def _spliced(clause: Token, head: Token) -> bool:
+    """A clause with its own subject before a comma, hung by the parser on the clause
+    after it: a statement of its own ("My weakness is sushi, I could eat it every day"),
+    unless the clause after reports it ("Lisbon is lovely, I think")."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < head.i
+        and subject_token(clause) is not None
+        and head.lemma_.lower() not in en.REPORT_VERBS
+        and any(t.text == "," for t in clause.doc[clause.i + 1 : head.i])
+    )
 
 
 def _boundary_between(a: Token, b: Token) -> bool:

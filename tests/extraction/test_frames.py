@@ -91,6 +91,7 @@ ENDS = [
     ("alfie and i broke up. i'm fine", "has_partner", "Alfie"),
     ("Nathan and I called it quits last month.", "has_partner", "Nathan"),
     ("Zara and I parted ways.", "has_partner", "Zara"),  # "ways" is no object she acts on
+    ("Lasagne is the best. Sushi is only second place now.", "favourite_food", "Sushi"),
 ]
 
 
@@ -261,6 +262,9 @@ ENDS = [
             # a kind of pet before its name, tagged an adjective
             ("My budgie Kiwi has learned to imitate the microwave.", "has_pet", "Kiwi"),
             ("I've been macrobiotic for a year now.", "diet", "macrobiotic"),
+            # a statement before a comma, hung by the parser on a modal clause after it
+            ("My weakness is sushi, I could eat it every day.", "favourite_food", "sushi"),
+            ("I could live on pierogi, my grandma's especially.", "favourite_food", "pierogi"),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
