@@ -379,7 +379,7 @@ def sentence_blocked(sent: Any) -> bool:
     if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
         return True  # "Thinking of going vegan", "Considering a move to Porto": a plan
     # "Guess who's a New Yorker now?", "Did I tell you we moved to Valencia?"
-    teasing = any(guessed(t) for t in sent[1:2]) or told_news(root)
+    teasing = any(guessed(t) for t in sent[1:2]) or told_news(root) or _marvelled(sent)
     for tok in sent:
         if tok.text == "?" and not teasing:
             return True
@@ -392,6 +392,19 @@ def sentence_blocked(sent: Any) -> bool:
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
             return True
     return False
+
+
+def _marvelled(sent: Any) -> bool:
+    """A statement of the speaker's own in the shape of one, marked with "??" in
+    disbelief: "sooo I live in Lisbon now??" (not "I should move?", "You live here?")."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in {"i", "we"} or subj.i > root.i:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return False
+    marks = [t for t in sent if t.text.startswith("?")]
+    return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
 
 
 def quoted_tokens(doc: Any) -> frozenset[int]:

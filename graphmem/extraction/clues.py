@@ -865,9 +865,11 @@ def _ended_above(verb: Token) -> bool:
     """The clause is the complement of an ending verb ("gave up being vegan", "quit
     playing rugby", "gave up rowing")."""
     cur = verb
-    while (cur.dep_ in {"xcomp", "pcomp"} or (cur.dep_ == "dobj" and cur.tag_ == "VBG")) and (
-        cur.head.i != cur.i
-    ):
+    while (
+        cur.dep_ in {"xcomp", "pcomp"}
+        or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
+        or _bare_gerund(cur)
+    ) and (cur.head.i != cur.i):
         cur = cur.head
         if cur.pos_ == "ADP":
             cur = cur.head
@@ -878,6 +880,20 @@ def _ended_above(verb: Token) -> bool:
         if cur.lemma_.lower() == "miss" and verb.tag_ == "VBG":
             return True  # "Sometimes I miss being vegetarian", "I miss living in Lisbon"
     return False
+
+
+def _bare_gerund(verb: Token) -> bool:
+    """An "-ing" right after a verb and its particle that the parser hung on it as a
+    clause of its own: "I gave up running after the injury" (not "Gave up on being
+    keto, trying dairy-free instead")."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.i < verb.i
+        and all(t.dep_ == "prt" for t in verb.doc[head.i + 1 : verb.i])  # "gave up running"
+        and not any(c.dep_ in {"mark", "nsubj"} for c in verb.children)
+    )
 
 
 def _phrasal_end(verb: Token) -> bool:

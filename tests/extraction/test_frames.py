@@ -92,6 +92,7 @@ ENDS = [
     ("Nathan and I called it quits last month.", "has_partner", "Nathan"),
     ("Zara and I parted ways.", "has_partner", "Zara"),  # "ways" is no object she acts on
     ("Lasagne is the best. Sushi is only second place now.", "favourite_food", "Sushi"),
+    ("I gave up running after the injury.", "plays_sport", "running"),  # "running" a clause
 ]
 
 
@@ -265,6 +266,8 @@ ENDS = [
             # a statement before a comma, hung by the parser on a modal clause after it
             ("My weakness is sushi, I could eat it every day.", "favourite_food", "sushi"),
             ("I could live on pierogi, my grandma's especially.", "favourite_food", "pierogi"),
+            # a statement marked "??" in disbelief is still the speaker's statement
+            ("sooo i live in lisbon now?? still can't believe it", "lives_in", "Lisbon"),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
@@ -484,6 +487,8 @@ def test_someone_elses_fact_is_theirs(
         "Should I move to Porto, or is Lisbon better?",  # a question from its start
         "Would you say I'm vegan, or is it vegetarian?",
         "my guinea pig is called pip lol",  # no town called Guinea
+        "I live in Porto?",  # a question in a statement's shape
+        "I should move to Lyon??",
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
