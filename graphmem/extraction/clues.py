@@ -763,6 +763,8 @@ def _written_off(tok: Token) -> bool:
             )
             return paired and (len(rest) == 1 or rest[1] in _CLAUSE_END)
     if after[:1] and after[0] in {"feels", "seems"}:
+        if " ".join(after[1:5]).startswith(("like another life", "like a past life")):
+            return True  # "Oliver feels like another life now"
         return "ago" in after and not any(t.like_num for t in tok.doc[tok.i + 1 : sent.end])
     return False
 
@@ -994,7 +996,7 @@ def _over(verb: Token) -> bool:
     ):
         return False  # "The move to Ghent is done": the change is made, nothing ended
     if verb.lemma_ == "be" and any(
-        c.lower_ in {"over", "gone", "history", "done", "finished", "dead"}
+        c.lower_ in {"over", "gone", "history", "done", "finished", "dead", "retired"}
         and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
         for c in verb.children
     ):
@@ -1067,7 +1069,7 @@ def _gone_for_good(verb: Token) -> bool:
 
 def _died(verb: Token) -> bool:
     """ "X passed" (with no object: not "passed the exam"), "crossed the rainbow
-    bridge", and a pet "put down"."""
+    bridge", "pushing up daisies", and a pet "put down"."""
     lemma = verb.lemma_.lower()
     if lemma == "pass":
         return (
@@ -1084,6 +1086,8 @@ def _died(verb: Token) -> bool:
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PET_NOUNS)
             for c in verb.children
         )
+    if lemma == "push" and any(c.lemma_ == "daisy" for c in verb.subtree):
+        return True  # "The goldfish is pushing up daisies"
     return lemma == "cross" and any(
         c.dep_ == "dobj" and c.lemma_ == "bridge" and any(g.lower_ == "rainbow" for g in c.children)
         for c in verb.children

@@ -93,6 +93,7 @@ ENDS = [
     ("Zara and I parted ways.", "has_partner", "Zara"),  # "ways" is no object she acts on
     ("Lasagne is the best. Sushi is only second place now.", "favourite_food", "Sushi"),
     ("I gave up running after the injury.", "plays_sport", "running"),  # "running" a clause
+    ("Adele on repeat now. Metallica is retired.", "favourite_band", "Metallica"),
 ]
 
 
