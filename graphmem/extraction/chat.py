@@ -90,6 +90,8 @@ def _told_not_to(doc: Any, start: int) -> bool:
 
 #: the pronouns a tag question ends with
 _TAGGED = words("i you he she it we they")
+#: the words of a tag question or a bid for agreement ("..., right?", "..., no?")
+_TAG_WORDS = words("right yeah yes no eh huh ok okay correct true innit isn't aren't")
 #: words that may join a question to the statement before it
 _JOINS = words("so but and or then")
 
@@ -125,10 +127,15 @@ def _split_tail(doc: Any, start: int, end: int) -> None:
         ):
             cut = i
             break
-    if cut is None or cut + 1 >= end or not _opens_question(list(doc[cut + 1 : cut + 3])):
+    if cut is None or cut + 1 >= end:
         return
-    if end - cut <= 4 and doc[end - 1].lower_ in _TAGGED:
-        return  # a tag question asks whether the statement holds: "You love jazz, don't you?"
+    tail = [t.lower_ for t in doc[cut + 1 : end] if not t.is_space]
+    tag = (len(tail) <= 4 and tail[-1] in _TAGGED) or (len(tail) <= 3 and set(tail) & _TAG_WORDS)
+    if not tail or tag:
+        return  # a tag question asks whether the statement holds: "You love jazz, don't
+        # you?", "You live in Leeds, right?"
+    if not _opens_question(list(doc[cut + 1 : cut + 3])) and len(tail) > 3:
+        return  # a short tail is a question of its own: "..., too cheesy?", "ideas?"
     doc[cut + 1].is_sent_start = True
 
 

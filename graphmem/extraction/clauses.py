@@ -140,7 +140,11 @@ def ent_text(tok: Token) -> str:
     """The whole named entity (or proper-noun compound) a token belongs to."""
     found = entity_of(tok)
     if found is not None and found[2] in ENTITY_TYPES:
-        ent = tok.doc[found[0] : found[1]]
+        start = found[0]
+        opener = tok.doc[start]
+        if opener.i == tok.sent.start and tok.i > start and opener.lower_ in lx.OPENING_VERBS:
+            start += 1  # a chat's subjectless verb tagged part of the name: "Took Biscuit"
+        ent = tok.doc[start : found[1]]
         words = [
             t.text
             for t in ent

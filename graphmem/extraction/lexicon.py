@@ -259,6 +259,16 @@ SLOT_NOUNS: dict[str, tuple[str, ...]] = {
     "degree": ("school", "field"),
     "diet": ("diet",),
 }
+#: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
+#: boots", "Joined Philips!", "Meet Biscuit!", "Walking Archie the dachshund ..."),
+#: capitalised, so a small tagger takes them for names or the start of the name after
+OPENING_VERBS = _words(
+    "quit left hung sold got bought took ran went came saw made had won lost sent told "
+    "began swapped traded gave broke split met found kept felt put set cut shut dropped "
+    "joined started moved finished landed switched divorced dumped ditched married adopted "
+    "settled relocated rehomed goodbye bye farewell meet escaped visited signed welcome "
+    "introducing dating seeing walking taking meeting"
+)
 PET_NOUNS = _words(
     "dog cat puppy pup kitten kitty hamster rabbit bunny guinea_pig parrot budgie "
     "canary cockatiel goldfish fish turtle tortoise lizard gecko snake ferret horse "

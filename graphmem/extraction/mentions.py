@@ -246,7 +246,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             for t in ent
             if t.lower_ not in _DETS and t.dep_ != "case" and any(c.isalnum() for c in t.text)
         ]  # no emoji: "date night w/ Tom ❤️"
-        if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in _OPENING_VERBS:
+        if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in lx.OPENING_VERBS:
             toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
         while len(toks) > 1 and (
             toks[0].pos_ == "ADV"
@@ -271,7 +271,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         if tok is not None and tok.i not in covered and _name_like(tok, sent):
             run.append(tok)
             continue
-        if len(run) > 1 and run[0].i == sent.start and run[0].lower_ in _OPENING_VERBS:
+        if len(run) > 1 and run[0].i == sent.start and run[0].lower_ in lx.OPENING_VERBS:
             run = run[1:]
         if run:
             start, text = _with_the(run[0].i, " ".join(t.text for t in run), sent)
@@ -373,16 +373,6 @@ def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
     return out
 
 
-#: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
-#: boots", "Joined Philips!", "Meet Biscuit!", "Walking Archie the dachshund ..."),
-#: capitalised, so a small tagger takes them for names or the start of the name after
-_OPENING_VERBS = lx.words(
-    "quit left hung sold got bought took ran went came saw made had won lost sent told "
-    "began swapped traded gave broke split met found kept felt put set cut shut dropped "
-    "joined started moved finished landed switched divorced dumped ditched married adopted "
-    "settled relocated rehomed goodbye bye farewell meet escaped visited signed welcome "
-    "introducing dating seeing walking taking meeting"
-)
 _INTERJECTIONS = lx.words(
     "ugh wow omg haha lol yay oh hey hi hello yes yeah yep nope well ooh aww argh hmm "
     "phew oops yikes congrats thanks cheers sorry bye goodbye rip"
@@ -400,7 +390,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
         low = tok.lower_
-        return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in _OPENING_VERBS)
+        return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in lx.OPENING_VERBS)
     return True
 
 

@@ -73,6 +73,9 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
     out = Out()
     for sent in doc.sents:
         if sentence_blocked(sent):
+            for tok in sent:  # "Can you plan a surprise for my fiancé Tobias?": still hers
+                if _kin_noun(tok) and any(c.lower_ in {"my", "our"} for c in tok.children):
+                    kin(tok, ctx, out)
             continue
         note_people(sent, ctx)
         for tok in sent:
@@ -252,13 +255,11 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
 
 
 def _kin_noun(tok: Token) -> bool:
-    """A relation noun ("my sister Anna", "our dog Rex"), or a kind of pet right before
-    its name, which the tagger may take for an adjective ("My budgie Kiwi")."""
+    """A relation noun or a kind of pet ("my sister Anna", "our spaniel Bruno"), also
+    right before its name when the tagger takes it for an adjective ("My budgie Kiwi")."""
     lemma = tok.lemma_.lower()
     before_a_name = tok.dep_ == "compound" and tok.head.pos_ == "PROPN"
-    if lemma in en.KIN:
-        return tok.pos_ == "NOUN" or before_a_name
-    return lemma in lx.PET_NOUNS and before_a_name
+    return (lemma in en.KIN or lemma in lx.PET_NOUNS) and (tok.pos_ == "NOUN" or before_a_name)
 
 
 def _someone_named(verb: Token) -> bool:

@@ -269,6 +269,15 @@ ENDS = [
             ("I could live on pierogi, my grandma's especially.", "favourite_food", "pierogi"),
             # a statement marked "??" in disbelief is still the speaker's statement
             ("sooo i live in lisbon now?? still can't believe it", "lives_in", "Lisbon"),
+            # a short question after the statement asks nothing of it
+            (
+                "The Killers are my favourite band, so I'm going to Vegas, itinerary ideas?",
+                "favourite_band",
+                "Killers",
+            ),
+            # a relation named inside a question is the speaker's all the same
+            ("Can you help me plan a surprise for my fiancé Tobias?", "engaged_to", "Tobias"),
+            ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
@@ -490,6 +499,7 @@ def test_someone_elses_fact_is_theirs(
         "my guinea pig is called pip lol",  # no town called Guinea
         "I live in Porto?",  # a question in a statement's shape
         "I should move to Lyon??",
+        "You live in Leeds, right?",  # a tag question asks
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
