@@ -271,9 +271,11 @@ def reports(verb: Token, clause: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if any(c.lower_ in _SAID_WORDS for c in objects):
         return False
-    if clause.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if clause.i < verb.i and any(
+        c.dep_ in {"ccomp", "prep"} and c.i > verb.i for c in verb.children
+    ):
         return False  # "Went on a date with Sanne, I think she's the one": what is thought
-        # comes after
+        # comes after ("Radiohead are my favourite, so I'm thinking of a tattoo")
     return not (clause.i < verb.i and objects)
 
 
@@ -391,6 +393,7 @@ def sentence_blocked(sent: Any) -> bool:
             tok.lower_ in en.HYPOTHETICAL
             and tok.pos_ != "PROPN"  # "My favourite band is Imagine Dragons"
             and not _hedge(tok, {c.lower_ for c in tok.children})
+            and not _hedges_an_amount(tok)
         ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
@@ -409,6 +412,12 @@ def _marvelled(sent: Any) -> bool:
         return False
     marks = [t for t in sent if t.text.startswith("?")]
     return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
+
+
+def _hedges_an_amount(tok: Token) -> bool:
+    """A "maybe" on a word that is no verb: "I'm a flexitarian, meat maybe twice a
+    week" says how often, not whether."""
+    return tok.lower_ in en.HEDGING_ADVERBS and tok.head.pos_ not in {"VERB", "AUX"}
 
 
 def quoted_tokens(doc: Any) -> frozenset[int]:

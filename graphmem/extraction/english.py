@@ -148,6 +148,8 @@ HYPOTHETICAL = _words(
     "if unless whether imagine suppose supposing hypothetically maybe perhaps someday "
     "probably possibly"
 )
+#: the adverbs among them that may hedge a single word instead ("meat maybe twice a week")
+HEDGING_ADVERBS = _words("maybe perhaps probably possibly")
 HABIT_ADVERBS = _words(
     "usually always often normally typically regularly generally frequently habitually "
     "routinely daily weekly nightly"

@@ -278,6 +278,13 @@ ENDS = [
             # a relation named inside a question is the speaker's all the same
             ("Can you help me plan a surprise for my fiancé Tobias?", "engaged_to", "Tobias"),
             ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
+            # "maybe" on how often, not on whether; thinking of something else
+            ("I'm a flexitarian, meat maybe twice a week.", "diet", "flexitarian"),
+            (
+                "Radiohead are my favourite, so I'm thinking of a tattoo.",
+                "favourite_band",
+                "Radiohead",
+            ),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
@@ -500,6 +507,8 @@ def test_someone_elses_fact_is_theirs(
         "I live in Porto?",  # a question in a statement's shape
         "I should move to Lyon??",
         "You live in Leeds, right?",  # a tag question asks
+        "I'm probably moving to Lyon.",
+        "Lisbon is lovely, I think.",
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
