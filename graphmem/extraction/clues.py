@@ -1576,9 +1576,21 @@ def _noun_cue(tok: Token) -> str:
     return ""
 
 
+#: people of the speaker's home: "my neighbour in Austin" says where the speaker lives
+_HOME_MATES = frozenset(
+    {"neighbour", "neighbor", "landlord", "landlady", "flatmate", "roommate", "housemate"}
+)
+
+
 def _here_in(tok: Token) -> bool:
-    """ "here in Auckland": where the speaker is."""
-    return tok.pos_ == "PROPN" and tok.head.lower_ == "in" and tok.head.head.lower_ == "here"
+    """ "here in Auckland", "our neighbours in Brighton", "my new landlord in Porto":
+    where the speaker is."""
+    if tok.pos_ != "PROPN" or tok.head.lower_ != "in":
+        return False
+    by = tok.head.head
+    if by.lower_ == "here":
+        return True
+    return by.lemma_.lower() in _HOME_MATES and any(c.lower_ in {"my", "our"} for c in by.children)
 
 
 def _pet_named(tok: Token) -> bool:

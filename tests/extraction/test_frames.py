@@ -280,6 +280,9 @@ ENDS = [
             ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
             # "maybe" on how often, not on whether; thinking of something else
             ("I'm a flexitarian, meat maybe twice a week.", "diet", "flexitarian"),
+            # where the speaker's neighbours and landlord are is where the speaker lives
+            ("My neighbour in Austin keeps parking across my drive.", "lives_in", "Austin"),
+            ("Our new landlord in Porto brought us oranges.", "lives_in", "Porto"),
             (
                 "Radiohead are my favourite, so I'm thinking of a tattoo.",
                 "favourite_band",
