@@ -193,7 +193,7 @@ _ENDING_OPENERS = frozenset(
         "dropped",
     }
 )
-_SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch"})
+_SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch", "drop"})
 #: nouns for a person not yet named ("met someone, his name is Karl")
 _SOMEONE = frozenset(
     {"someone", "somebody", "guy", "girl", "man", "woman", "person", "lady", "bloke", "chap"}
@@ -1766,7 +1766,19 @@ def _cut_off(neg: Token, tok: Token) -> bool:
 
 
 def _ending(verb: Token) -> bool:
-    return verb.lemma_.lower() in END_VERBS or _over(verb) or _phrasal_end(verb)
+    return verb.lemma_.lower() in END_VERBS or _over(verb) or _phrasal_end(verb) or _dropped(verb)
+
+
+def _dropped(verb: Token) -> bool:
+    """ "dropped keto", "I dropped the macrobiotic thing": a bare "drop" with an object,
+    not "dropped off the car" nor "dropped by the office"."""
+    return (
+        verb.lemma_.lower() == "drop"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ == "prt" for c in verb.children)
+        and not (verb.i + 1 < len(verb.doc) and verb.nbor().lower_ in {"off", "by", "in"})
+        and not any(c.dep_ == "prep" and c.lower_ in {"at", "with", "to"} for c in verb.children)
+    )  # (nor "dropped my Corsa at the garage")
 
 
 def _outgrown(tok: Token) -> bool:

@@ -94,6 +94,8 @@ ENDS = [
     ("Lasagne is the best. Sushi is only second place now.", "favourite_food", "Sushi"),
     ("I gave up running after the injury.", "plays_sport", "running"),  # "running" a clause
     ("Adele on repeat now. Metallica is retired.", "favourite_band", "Metallica"),
+    ("I dropped keto in March, I missed bread.", "diet", "keto"),
+    ("I dropped tennis for padel.", "plays_sport", "tennis"),
 ]
 
 
@@ -283,6 +285,8 @@ ENDS = [
             # where the speaker's neighbours and landlord are is where the speaker lives
             ("My neighbour in Austin keeps parking across my drive.", "lives_in", "Austin"),
             ("Our new landlord in Porto brought us oranges.", "lives_in", "Porto"),
+            ("I dropped tennis for padel.", "plays_sport", "padel"),
+            ("Dropped my Corsa off at the garage.", "drives", "Corsa"),
             (
                 "Radiohead are my favourite, so I'm thinking of a tattoo.",
                 "favourite_band",
