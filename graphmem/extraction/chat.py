@@ -2,7 +2,7 @@
 
 People write to each other and to assistants in a register the parser was not trained
 on: "ngl working at channel 4 is so chill", "rip nibbles 🐹 got a bunny now", "i've
-taken up swimming, which goggles don't fog?". Two steps, both keeping every character
+taken up swimming, which goggles don't fog?". Three steps, each keeping every character
 offset of the message (clues and sentence vectors are matched by offset):
 
 - :func:`plain` blanks what is no word of the sentence (emoji, "lol", "ngl", "tbh")
@@ -10,7 +10,9 @@ offset of the message (clues and sentence vectors are matched by offset):
 - :func:`split_questions`, a pipe that runs before the parser, starts a new sentence
   where a statement ends in a question tacked on after a comma ("I've taken up
   swimming, which goggles don't fog?"), so that the question does not make the
-  statement a question too.
+  statement a question too;
+- :func:`truecased` gives a message written all in lower case the capitals the parser
+  and the entity recogniser need, for a second parse ("alfie and i broke up").
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ ASIDES = words(
 _ASIDE = re.compile(
     r"(?i)(?<![\w'’])(" + "|".join(sorted(ASIDES, key=len, reverse=True)) + r")(?![\w'’])"
 )
-_I = re.compile(r"(?<![\w'’])i(?=$|[\s,.!?;:'’])")
+_I = re.compile(r"(?<![\w'’.])i(?=$|[\s,!?;:'’]|\.(?!e\.))")  # not "i.e."
 
 
 def _emoji(ch: str) -> bool:
@@ -130,8 +132,9 @@ def _split_tail(doc: Any, start: int, end: int) -> None:
     if cut is None or cut + 1 >= end:
         return
     tail = [t.lower_ for t in doc[cut + 1 : end] if not t.is_space]
-    tag = (len(tail) <= 4 and tail[-1] in _TAGGED) or (len(tail) <= 3 and set(tail) & _TAG_WORDS)
-    if not tail or tag:
+    if not tail:
+        return
+    if (len(tail) <= 4 and tail[-1] in _TAGGED) or (len(tail) <= 3 and set(tail) & _TAG_WORDS):
         return  # a tag question asks whether the statement holds: "You love jazz, don't
         # you?", "You live in Leeds, right?"
     if not _opens_question(list(doc[cut + 1 : cut + 3])) and len(tail) > 3:

@@ -16,6 +16,7 @@ from graphmem.extraction.chat import plain
         ("so happy 🎉🎉", "so happy   "),
         ("25°C and sunny, Idris and I went out", "25°C and sunny, Idris and I went out"),
         ("Olivia lives in Iowa", "Olivia lives in Iowa"),  # no word is an aside
+        ("i.e. the usual", "i.e. the usual"),
     ],
 )
 def test_asides_and_emoji_are_blanked_and_every_offset_kept(text: str, expected: str) -> None:
