@@ -110,22 +110,25 @@ def split_questions(doc: Any) -> Any:
     statement ("Now that I'm doing keto, tapas nights are a minefield, which dishes are
     safe to order?"), unless the sentence opens as a question itself ("Should I move to
     Porto, or is Lisbon better?")."""
+    if "?" not in doc.text:
+        return doc  # (most text: no token need be looked at)
+    texts = [t.text for t in doc]
     start = 0
-    for i, tok in enumerate(doc):
-        if tok.text in {".", "!"} or (tok.text == "?" and i > start):
-            if tok.text == "?":
-                _split_tail(doc, start, i)
+    for i, text in enumerate(texts):
+        if text in {".", "!"} or (text == "?" and i > start):
+            if text == "?":
+                _split_tail(doc, texts, start, i)
             start = i + 1
     return doc
 
 
-def _split_tail(doc: Any, start: int, end: int) -> None:
+def _split_tail(doc: Any, texts: list[str], start: int, end: int) -> None:
     if _opens_question(list(doc[start : min(start + 2, end)])) and not _told_not_to(doc, start):
         return
     cut = None
     for i in range(end - 1, start + 2, -1):
-        if doc[i].text in {",", ";"} or (
-            doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_  # not "second-hand"
+        if texts[i] in {",", ";"} or (
+            texts[i] in {"-", "–", "—"} and doc[i - 1].whitespace_  # not "second-hand"
         ):
             cut = i
             break

@@ -257,9 +257,10 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
 def _kin_noun(tok: Token) -> bool:
     """A relation noun or a kind of pet ("my sister Anna", "our spaniel Bruno"), also
     right before its name when the tagger takes it for an adjective ("My budgie Kiwi")."""
+    if tok.pos_ != "NOUN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+        return False
     lemma = tok.lemma_.lower()
-    before_a_name = tok.dep_ == "compound" and tok.head.pos_ == "PROPN"
-    return (lemma in en.KIN or lemma in lx.PET_NOUNS) and (tok.pos_ == "NOUN" or before_a_name)
+    return lemma in en.KIN or lemma in lx.PET_NOUNS
 
 
 def _someone_named(verb: Token) -> bool:
