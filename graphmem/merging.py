@@ -46,6 +46,8 @@ def merge(w: Writer, ids: Sequence[str], *, method: str = "manual") -> str:
         if not _live(rec):
             raise InvalidInputError(f"{rec.id} is {rec.props.get('status')} and cannot be merged")
     survivor, others = recs[0], recs[1:]
+    if survivor.label == "Entity":
+        _refuse_rival_values(w, recs)
     merge_id = new_id("merge")
     snapshot = json.dumps({k: survivor.props.get(k) for k in _SNAPSHOT}, sort_keys=True)
     for other in others:
@@ -88,6 +90,30 @@ def merge(w: Writer, ids: Sequence[str], *, method: str = "manual") -> str:
         )
     w.set(survivor.id, {"updated_at": w.now_s})
     return survivor.id
+
+
+def _refuse_rival_values(w: Writer, entities: Sequence[NodeRecord]) -> None:
+    """One entity holds one current value of a single-valued predicate: entities that
+    each hold one (Anna lives in Paris, Ben in Rome) are not merged until one of the
+    values is corrected or closed, so the merge never leaves two current versions."""
+    registry = w.config.predicates
+    held: dict[str, tuple[str, str]] = {}
+    for entity in entities:
+        for m in w.find("Memory", {"subject_id": entity.id}):
+            key, predicate = m.props.get("sp_key"), m.props.get("predicate")
+            if not key or not predicate or m.props.get("frozen"):
+                continue  # (a frozen memory stays with its entity: it is not moved)
+            if m.props.get("status") not in LIVE_STATUSES or not registry.is_single_valued(
+                str(predicate)
+            ):
+                continue
+            slot = str(key)[len(entity.id) :]
+            rival = held.setdefault(slot, (entity.id, m.id))
+            if rival[0] != entity.id:
+                raise InvalidInputError(
+                    f"{rival[0]} and {entity.id} each hold a current {predicate} "
+                    f"({rival[1]}, {m.id}); correct or close one before merging them"
+                )
 
 
 def _refs_for(rec: NodeRecord) -> list[str]:

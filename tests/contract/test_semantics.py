@@ -11,6 +11,7 @@ import graphmem
 from graphmem.config import Config, ConflictConfig
 from graphmem.engine import GraphMem
 from graphmem.errors import FrozenError, InvalidInputError
+from graphmem.invariants import violations
 from graphmem.models import Memory, Status
 from graphmem.stores.base import ChangeSet
 from tests.conftest import FakeClock
@@ -321,6 +322,21 @@ def test_explicit_merge_can_be_undone_exactly(mem: GraphMem) -> None:
     # every node and relationship as before the merge, but for the time of the change
     # and the record of the unmerge
     assert _undated(after, skip="UNMERGED_FROM") == _undated(before)
+
+
+def test_entities_holding_rival_current_values_are_not_merged(mem: GraphMem) -> None:
+    mem.remember("Anna lives in Paris.", subject="Anna", predicate="lives_in", object="Paris")
+    mem.remember("Ben lives in Rome.", subject="Ben", predicate="lives_in", object="Rome")
+    mem.remember("Cleo likes tea.", subject="Cleo", predicate="likes", object="tea")
+    ids = {e.name: e.id for e in mem.entities()}
+    before = snapshot(mem)
+    with pytest.raises(InvalidInputError, match="lives_in"):
+        mem.merge([ids["Anna"], ids["Ben"]])
+    assert snapshot(mem) == before  # nothing written
+    assert violations(mem.store, "u1") == []
+    mem.merge([ids["Anna"], ids["Cleo"]])  # no rival values: merged
+    assert "Cleo" not in {e.name for e in mem.entities()}
+    assert violations(mem.store, "u1") == []
 
 
 def _undated(snap: dict[str, object], skip: str = "") -> dict[str, object]:
