@@ -99,13 +99,13 @@ def _refuse_rival_values(w: Writer, entities: Sequence[NodeRecord]) -> None:
     registry = w.config.predicates
     held: dict[str, tuple[str, str]] = {}
     for entity in entities:
-        for m in w.find("Memory", {"subject_id": entity.id}):
+        # a read that decides the write: re-checked with the commit, so a value another
+        # writer adds meanwhile refuses the merge instead of making two current versions
+        for m in w.find_checked("Memory", "subject_id", entity.id, LIVE_STATUSES):
             key, predicate = m.props.get("sp_key"), m.props.get("predicate")
             if not key or not predicate or m.props.get("frozen"):
                 continue  # (a frozen memory stays with its entity: it is not moved)
-            if m.props.get("status") not in LIVE_STATUSES or not registry.is_single_valued(
-                str(predicate)
-            ):
+            if not registry.is_single_valued(str(predicate)):
                 continue
             slot = str(key)[len(entity.id) :]
             rival = held.setdefault(slot, (entity.id, m.id))
