@@ -22,7 +22,7 @@ import numpy as np
 
 from graphmem.changes import end_of_held, record_past, write_change
 from graphmem.config import Config
-from graphmem.embedding import Embedder, embed_distinct
+from graphmem.embedding import Embedder, embed_alongside
 from graphmem.errors import DuplicateRefError
 from graphmem.extraction.addressees import with_addressees
 from graphmem.extraction.base import Extraction, Extractor, Utterance
@@ -106,12 +106,12 @@ def extract_and_embed(
 ) -> tuple[list[Extraction], dict[str, Vector]]:
     """The extractions of ``msgs`` and the vectors of their sentences
     (:func:`embedded_texts`). The sentences embed on ``pool`` while the extractor
-    parses, so the embedding model and spaCy use both cores."""
-    texts = embedded_texts(msgs)
-    pending = pool.submit(embedder.embed, texts)
+    parses, and on this thread too once it is done (``embed_alongside``), so the
+    embedding model and spaCy use both cores."""
     utterances = with_addressees([Utterance(m.text, m.at, m.speaker) for m in msgs])
-    extractions = extractor.extract(utterances)
-    return extractions, dict(zip(texts, pending.result(), strict=True))
+    return embed_alongside(
+        embedder, embedded_texts(msgs), pool, lambda: extractor.extract(utterances)
+    )
 
 
 class Models:
@@ -124,14 +124,22 @@ class Models:
         self.extractor, self.embedder, self.frames = extractor, embedder, frames
         self._pool: ThreadPoolExecutor | None = None
 
+    @property
+    def pool(self) -> Executor:
+        """The worker thread that embeds beside the calling one."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphmem-embed")
+        return self._pool
+
     def embed(self, known: Mapping[str, Vector] | None = None) -> Embed:
-        """The embedder for one call, remembering its vectors (``known`` to begin with)."""
+        """The embedder for one call, remembering its vectors (``known`` to begin with);
+        it embeds on this thread and the worker at once (``embed_alongside``)."""
         cache = dict(known or {})
 
         def embed(texts: Sequence[str]) -> dict[str, Vector]:
             missing = [t for t in dict.fromkeys(texts) if t not in cache]
             if missing:
-                cache.update(embed_distinct(self.embedder, missing))
+                cache.update(embed_alongside(self.embedder, missing, self.pool, lambda: None)[1])
             return {t: cache[t] for t in texts}
 
         return embed
@@ -139,9 +147,7 @@ class Models:
     def prepare(self, msgs: Sequence[Message]) -> tuple[list[Extraction], dict[str, Vector], Embed]:
         """The messages' extractions (rules and frames), their sentences' vectors, and
         the call's embedder with the memories' texts already embedded."""
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphmem-embed")
-        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self._pool)
+        extractions, known = extract_and_embed(msgs, self.extractor, self.embedder, self.pool)
         extractions = with_frames(self.frames, msgs, extractions, known)
         embed = self.embed(known)
         embed([m.text for ex in extractions for m in ex.memories if m.text])

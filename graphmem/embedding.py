@@ -18,9 +18,10 @@ import os
 import tempfile
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from graphmem.errors import InvalidInputError
 from graphmem.stores.base import Vector
 
 Runtime = Literal["onnx", "torch"]
+T = TypeVar("T")
 _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}
 _MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
@@ -35,7 +37,8 @@ _MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
 @runtime_checkable
 class Embedder(Protocol):
-    """Turns texts into unit vectors of a fixed dimension."""
+    """Turns texts into unit vectors of a fixed dimension. ``embed`` may be called from
+    several threads at once (``add`` shares its texts between two)."""
 
     @property
     def dim(self) -> int: ...
@@ -51,6 +54,38 @@ def embed_distinct(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vector
     if not unique:
         return {}
     return dict(zip(unique, embedder.embed(unique), strict=True))
+
+
+#: how many texts one share of :func:`embed_alongside` holds: enough for a few of the
+#: embedder's batches, few enough that the two threads finish close together
+SHARE = 8
+
+
+def embed_alongside(
+    embedder: Embedder, texts: Sequence[str], pool: Executor, work: Callable[[], T]
+) -> tuple[T, dict[str, Vector]]:
+    """``work()`` and each distinct text's vector. The texts, in order of length, are cut
+    into shares that ``pool`` embeds while this thread runs ``work``; then this thread
+    embeds, from the longest down, the shares the pool has not started, so that neither
+    waits for the other while there is work (with one worker: on two cores, a parse and
+    the embedding model each keep one busy, and both embed once the parse is done)."""
+    order = sorted(dict.fromkeys(texts), key=len)
+    shares = [order[i : i + SHARE] for i in range(0, len(order), SHARE)]
+    futures = [pool.submit(embedder.embed, share) for share in shares]
+    vectors: dict[str, Vector] = {}
+    try:
+        done = work()
+        for share, future in zip(reversed(shares), reversed(futures), strict=True):
+            if not future.cancel():
+                break  # the pool has begun this share, so every one before it
+            vectors.update(zip(share, embedder.embed(share), strict=True))
+        for share, future in zip(shares, futures, strict=True):
+            if not future.cancelled():
+                vectors.update(zip(share, future.result(), strict=True))
+    finally:
+        for future in futures:
+            future.cancel()
+    return done, vectors
 
 
 #: where derived model files (the ONNX export) are kept unless told otherwise

@@ -4,12 +4,17 @@ sentence-transformers reference, from the same installed weights."""
 from __future__ import annotations
 
 import os
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from graphmem import InvalidInputError, MiniLMEmbedder
+from graphmem.embedding import SHARE, embed_alongside
 
 TEXTS = [
     "Caroline: I went to the LGBTQ support group yesterday and it was so powerful.",
@@ -62,3 +67,71 @@ def test_unknown_runtime_is_refused() -> None:
     with pytest.raises(InvalidInputError):
         MiniLMEmbedder("tensorflow")  # type: ignore[arg-type]
     assert MiniLMEmbedder().embed([]).shape == (0, 384)
+
+
+class _Recording:
+    """A deterministic embedder that notes which thread embedded each text."""
+
+    dim = 4
+
+    def __init__(self) -> None:
+        self.threads: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        with self.lock:
+            self.threads.update((t, threading.current_thread().name) for t in texts)
+        rows = np.array([[len(t), t.count("a"), 1.0, 0.0] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_embed_alongside_shares_the_texts_between_the_pool_and_the_caller() -> None:
+    texts = [f"text {'a' * i}" for i in range(10 * SHARE)] + ["text "]  # one repeated
+    embedder = _Recording()
+    release = threading.Event()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pool") as pool:
+
+        def work() -> str:
+            # the pool embeds its first share and is held there: the rest is left
+            # for the caller, which takes the shares the pool has not started
+            deadline = time.monotonic() + 10
+            while not embedder.threads and time.monotonic() < deadline:
+                time.sleep(0.001)
+            return "parsed"
+
+        slow = embedder.embed
+
+        def held(share: Sequence[str]) -> np.ndarray:
+            out = slow(share)
+            if threading.current_thread().name.startswith("pool"):
+                release.wait(10)
+            return out
+
+        embedder.embed = held  # type: ignore[method-assign]
+        timer = threading.Timer(0.5, release.set)
+        timer.start()
+        done, vectors = embed_alongside(embedder, texts, pool, work)
+        timer.cancel()
+    by = dict(embedder.threads)
+    assert done == "parsed"
+    assert set(vectors) == set(texts)
+    for text, row in vectors.items():
+        np.testing.assert_allclose(row, slow([text])[0])
+    pooled = [t for t, name in by.items() if name.startswith("pool")]
+    assert len(pooled) == SHARE  # the one share the pool began; the caller did the rest
+    assert all(by[t] == threading.current_thread().name for t in set(texts) - set(pooled))
+
+
+def test_embed_alongside_cancels_the_pools_shares_when_the_work_fails() -> None:
+    embedder = _Recording()
+    gate = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(gate.wait, 10)  # the worker is busy, so no share has started
+
+        def work() -> None:
+            raise InvalidInputError("bad message")
+
+        with pytest.raises(InvalidInputError):
+            embed_alongside(embedder, ["one", "two", "three"], pool, work)
+        gate.set()
+    assert embedder.threads == {}
