@@ -329,7 +329,7 @@ def speaks_of_self(doc: Any) -> bool:
     """Whether ``doc`` is the speaker's about themselves alone: an asserted sentence
     with "I" or "we" as a subject, of a few words without a subject ("Had ramen four
     nights running"), or whose subject is the speaker's own thing ("My year-end stats
-    were all Parcels"), and no clause whose subject is someone else ("My brother went
+    were all Parcels") or said to be ("they're my new number one"), and no clause whose subject is someone else ("My brother went
     vegan", "Felix is getting married and I'm giving a speech"); not "This week was
     endless" or "I might move"."""
     own = False
@@ -340,7 +340,7 @@ def speaks_of_self(doc: Any) -> bool:
             subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
             if subj is None:
                 continue
-            mine = _first_person(subj) or _also_i(verb)
+            mine = _first_person(subj) or _also_i(verb) or _mine_said(verb, subj)
             if not mine and _someone_else(subj):
                 return False
             own = own or (mine and not _weighed(verb))
@@ -355,6 +355,19 @@ def speaks_of_self(doc: Any) -> bool:
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
             own = owner is not None and owner.lower_ in {"my", "our"}
     return own
+
+
+def _mine_said(verb: Token, subj: Token) -> bool:
+    """A clause that says which thing is the speaker's something: "they're my new number
+    one", "it's officially my fave thing to eat now" (not "He is my brother")."""
+    if verb.lemma_ != "be" or subj.lower_ in {"he", "she"} or subj.ent_type_ == "PERSON":
+        return False
+    return any(
+        c.dep_ == "attr"
+        and c.lemma_.lower() not in en.SOMEONE
+        and any(g.dep_ == "poss" and g.lower_ in {"my", "our"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def _first_person(subj: Token) -> bool:

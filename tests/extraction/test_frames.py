@@ -741,6 +741,11 @@ def test_a_nationality_describing_a_place_is_no_language(
         ("I might move to Berlin next year.", False),
         ("Okay, bedtime for me. Night!", False),
         ("Finally. This week was endless.", False),
+        # which thing is the speaker's something is the speaker's news
+        ("Went to their gig last night, they're my new number one.", True),
+        ("Been eating it all week, it's my favourite thing now.", True),
+        ("He is my brother.", False),
+        ("They are my parents.", False),
     ],
 )
 def test_a_turn_is_about_its_speaker_or_not(
