@@ -329,9 +329,9 @@ def speaks_of_self(doc: Any) -> bool:
     """Whether ``doc`` is the speaker's about themselves alone: an asserted sentence
     with "I" or "we" as a subject, of a few words without a subject ("Had ramen four
     nights running"), or whose subject is the speaker's own thing ("My year-end stats
-    were all Parcels") or said to be ("they're my new number one"), and no clause whose subject is someone else ("My brother went
-    vegan", "Felix is getting married and I'm giving a speech"); not "This week was
-    endless" or "I might move"."""
+    were all Parcels") or said to be ("they're my new number one"), and no clause whose
+    subject is someone else ("My brother went vegan", "Felix is getting married and I'm
+    giving a speech"); not "This week was endless" or "I might move"."""
     own = False
     for sent in doc.sents:
         if sentence_blocked(sent):
