@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
+from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import ExtractedMemory
 from graphmem.extraction.clauses import ENTITY_TYPES, Context, Referent, phrase
 from graphmem.extraction.temporal import DateMention, describe
@@ -22,7 +23,7 @@ _VERBISH = frozenset({"VERB", "AUX"})
 def subject_token(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+            return None if _opening_verb(child) else child
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBISH:
         for child in verb.head.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -44,6 +45,17 @@ def subject_token(verb: Token) -> Token | None:
         if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i == verb.i - 1:
             return child
     return None
+
+
+def _opening_verb(tok: Token) -> bool:
+    """A capitalised verb opening a sentence with no subject that the parser took for
+    the subject's name: "Got admitted as a solicitor" is the speaker's."""
+    return (
+        tok.i == tok.sent.start
+        and tok.lower_ in lx.OPENING_VERBS
+        and tok.text[:1].isupper()
+        and not any(True for _ in tok.children)
+    )
 
 
 def first_child(tok: Token, *deps: str) -> Token | None:

@@ -280,6 +280,8 @@ ENDS = [
             # a relation named inside a question is the speaker's all the same
             ("Can you help me plan a surprise for my fiancé Tobias?", "engaged_to", "Tobias"),
             ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
+            # an opening verb the parser took for the subject's name
+            ("Got admitted as a solicitor last Tuesday.", "works_as", "solicitor"),
             # "maybe" on how often, not on whether; thinking of something else
             ("I'm a flexitarian, meat maybe twice a week.", "diet", "flexitarian"),
             # where the speaker's neighbours and landlord are is where the speaker lives
