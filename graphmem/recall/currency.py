@@ -251,6 +251,15 @@ def known_values(
     )
 
 
+#: words that say something is new or has changed ("my new badge", "since", "now")
+_NEWS = re.compile(
+    r"\b(new|now|since|first|started|switched|swapped|anymore|no longer|these days"
+    r"|officially|finally)\b"
+)
+#: how much less a turn saying so need be about the asked fact to challenge its answer
+NEWS_MARGIN = 0.05
+
+
 def challengers(
     leads: Sequence[Lead],
     answer: NodeRecord | None,
@@ -262,7 +271,8 @@ def challengers(
     answers, every lead. Otherwise a lead said after the answer began that is about the
     asked fact (any topic of it) and names a value of its type no version has had
     (``known``: "I miss Lisbon sometimes" after the move to Porto names an old one), or,
-    naming none, is about it by at least ``min_score`` and names no such value ("Saw
+    naming none, is about it by at least ``min_score`` (``NEWS_MARGIN`` less if it says
+    something is new or changed: "my new badge says kpmg") and names no such value ("Saw
     Gorillaz live again" restates Gorillaz)."""
     if answer is None:
         kept = list(leads)
@@ -282,7 +292,7 @@ def challengers(
             and (
                 any(new_value(v) for v in lead.values)
                 if lead.values
-                else lead.score >= min_score
+                else lead.score >= min_score - (NEWS_MARGIN if _news(lead) else 0.0)
                 and not _names_any(str(lead.turn.props.get("text") or ""), had)
             )
         ]
@@ -291,6 +301,10 @@ def challengers(
         reverse=True,
     )
     return [lead.turn for lead in kept]
+
+
+def _news(lead: Lead) -> bool:
+    return _NEWS.search(str(lead.turn.props.get("text") or "").lower()) is not None
 
 
 def _names_any(text: str, values: Collection[str]) -> bool:

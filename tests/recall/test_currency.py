@@ -215,12 +215,16 @@ def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -
         lead("e5", "2024-06-01", "Tennis out, padel in", 0.36, "Tennis", "padel"),
         lead("e6", "2024-07-01", "Tennis forever", 0.7, "Tennis"),
         lead("e7", "2024-08-01", "Padel with Jo", None, "padel"),  # no topic: no challenge
+        # a little less about it, but saying something is new
+        lead("e8", "2024-09-01", "My new club has a great coach", 0.44),
+        lead("e9", "2024-09-02", "My club has a great coach", 0.44),
     ]
-    assert [r.id for r in challengers(leads, answer, 0.4)] == ["e5", "e4", "e2"]
-    assert [r.id for r in challengers(leads, answer, 0.48)] == ["e5", "e2"]  # about it enough
+    assert [r.id for r in challengers(leads, answer, 0.4)] == ["e9", "e8", "e5", "e4", "e2"]
+    # about it enough, or nearly and saying it is new
+    assert [r.id for r in challengers(leads, answer, 0.48)] == ["e8", "e5", "e2"]
     # with no answer, every lead, the newest first
     assert [r.id for r in challengers(leads, None, 0.48)] == [
-        "e7", "e6", "e5", "e4", "e3", "e2", "e1"
+        "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1"
     ]  # fmt: skip
 
 
