@@ -401,6 +401,7 @@ def plan_add(
                         object_id=object_id,
                         polarity=cand.polarity,
                         valid_from=cand.valid_from or msg.at,
+                        begun_by=cand.begun_by,
                         episode_ids=[ep.id],
                         refs=[msg.ref or ""],
                         embedding=vectors.get(cand.text),

@@ -21,7 +21,7 @@ from graphmem.errors import FrozenError, InvalidInputError
 from graphmem.models import LIVE_STATUSES, Kind, Status
 from graphmem.names import check_predicate
 from graphmem.stores.base import NodeRecord, Props, Vector
-from graphmem.timeutil import encode
+from graphmem.timeutil import decode, encode
 from graphmem.writer import Writer
 
 #: the polarity of a version that records that a fact stopped holding
@@ -64,6 +64,8 @@ class Candidate:
     object_id: str | None = None
     polarity: str | None = None
     valid_from: datetime | None = None
+    #: the latest the fact can have begun (``ExtractedMemory.begun_by``)
+    begun_by: datetime | None = None
     episode_ids: list[str] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     embedding: Vector | None = None
@@ -120,7 +122,7 @@ def write_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Out
         return Outcome("kept_both", rec.id)
     chain = _chain_position(w, old)
     if _new_wins(w, old, c, policy):
-        rec = create_memory(w, c, chain=chain)
+        rec = create_memory(w, _not_before(c, old), chain=chain)
         supersede(w, old, rec, policy=policy, reason="conflict")
         return Outcome("won", rec.id, superseded=[old.id])
     old_from = old.props.get("valid_from")
@@ -189,16 +191,26 @@ def _near_duplicate(
     return best
 
 
+def _not_before(c: Candidate, old: NodeRecord) -> Candidate:
+    """``c`` starting no earlier than ``old``, which it replaces: "I've been at Siemens
+    since last year", said after "I work at Bosch" in December, began in December at the
+    earliest."""
+    start = decode(old.props.get("valid_from"))
+    if c.valid_from is not None and start is not None and c.valid_from < start:
+        return replace(c, valid_from=start)
+    return c
+
+
 def _new_wins(w: Writer, old: NodeRecord, c: Candidate, policy: ConflictPolicy) -> bool:
     if old.props.get("polarity") == ENDED and set(old.props.get("episode_ids") or ()) & set(
         c.episode_ids
     ):
         return True  # "Tom and I are divorced now. Moved in with Ben last month": the
         # end the same turn states makes way for the value it names, whatever the dates
-    newer = (encode(c.valid_from or w.now) or "", w.now_s) >= (
-        old.props.get("valid_from") or old.props["created_at"],
-        old.props["created_at"],
-    )
+    theirs = old.props.get("valid_from") or old.props["created_at"]
+    newer = (encode(c.valid_from or w.now) or "", w.now_s) >= (theirs, old.props["created_at"])
+    if c.begun_by is not None and (encode(c.begun_by) or "") > theirs:
+        newer = True  # "since last year": it may have begun after the old value's start
     conf = w.config.conflicts
     if policy == "source":
         mine, theirs = conf.rank(c.source), conf.rank(old.props.get("source", "user"))

@@ -217,6 +217,35 @@ def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphM
 
 
 @pytest.mark.parametrize(
+    ("then", "current", "past"),
+    [
+        # "last year" (2023) may have begun after December 20th, when Bosch was said
+        ("I've been at Siemens since last year.", "Siemens", "Bosch"),
+        ("Trained up at Siemens over the winter and loving it.", "Siemens", "Bosch"),
+        # 2022 ended before it: Siemens came first, Bosch holds
+        ("Started at Siemens in 2022, what a year that was.", "Bosch", "Siemens"),
+    ],
+)
+def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
+    mem: GraphMem, then: str, current: str, past: str
+) -> None:
+    for i, (at, text) in enumerate([("2023-12-20", "I work at Bosch."), ("2024-10-05", then)]):
+        mem.add({"speaker": "Maya", "content": text, "ref": f"t{i}", "at": at}, session_id="s")
+    found = {
+        m.object: m
+        for m in mem.memories(include_closed=True)
+        if m.subject == "Maya" and m.predicate == "works_at"
+    }
+    assert (found[current].status, found[past].status) == (
+        Status.GENERATED,
+        Status.SUPERSEDED,
+    ), found
+    # the versions follow one another: the later one begins where the earlier one ends
+    earlier, later = sorted(found.values(), key=lambda m: m.valid_from)
+    assert earlier.valid_to == later.valid_from, found
+
+
+@pytest.mark.parametrize(
     ("first", "then", "predicate", "old"),
     [
         # a semicolon parts two statements: the modal after it does not reach the sale

@@ -52,6 +52,10 @@ class ExtractedMemory:
     polarity: str | None = None
     confidence: float = 0.8
     valid_from: datetime | None = None
+    #: the latest the fact can have begun when ``valid_from`` starts a period ("since
+    #: last year": the end of that year), so a later statement can say it began after
+    #: a value stated meanwhile; None: at ``valid_from``
+    begun_by: datetime | None = None
     subject_type: str = "person"
     object_type: str = "other"
     #: the statement says the fact stopped holding ("I don't live in Oslo anymore"); the
@@ -95,6 +99,8 @@ class Clue:
     subject_type: str = "person"
     confidence: float = 0.8
     valid_from: datetime | None = None
+    #: see ``ExtractedMemory.begun_by``
+    begun_by: datetime | None = None
     #: the sentence itself
     text: str = ""
 

@@ -614,7 +614,6 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
-    valid_from = date.value if date is not None else None
     return [
         Clue(
             start=sent.start_char,
@@ -624,7 +623,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             subject_type=subject.type,
             confidence=subject.confidence,
             objects=tuple(objects),
-            valid_from=valid_from,
+            valid_from=date.value if date is not None else None,
+            begun_by=date.ends if date is not None else None,
             text=sent.text,
         )
         for subject, objects in groups.values()

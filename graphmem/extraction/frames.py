@@ -233,6 +233,7 @@ class FrameMatcher:
             polarity="like" if spec.kind == "preference" else None,
             confidence=confidence,
             valid_from=clue.valid_from,
+            begun_by=clue.begun_by,
             subject_type=clue.subject_type,
             object_type=ENTITY_TYPE.get(spec.object, "concept"),
             ended=ended,

@@ -13,7 +13,6 @@ Conventions (see also the module docstring of ``spacy_extractor``):
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from graphmem.extraction import english as en
@@ -112,7 +111,7 @@ def _wh(verb: Token) -> bool:
     return any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < verb.i for c in verb.children)
 
 
-def _start_date(verb: Token, ctx: Context) -> datetime | None:
+def _start_date(verb: Token, ctx: Context) -> DateMention | None:
     """When the state ``verb`` states began, if a past "since <date>" of its clause says
     so ("Since June, ramen has been my favourite", "Vegan since March!")."""
     mention = _clause_date(verb, ctx)
@@ -122,7 +121,7 @@ def _start_date(verb: Token, ctx: Context) -> datetime | None:
     since = mention.text.lower().startswith("since") or (
         first > 0 and verb.doc[first - 1].lower_ == "since"
     )
-    return mention.value if since else None
+    return mention if since else None
 
 
 def _clause_date(verb: Token, ctx: Context) -> DateMention | None:
@@ -188,7 +187,10 @@ def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
         start = _start_date(verb, ctx) if len(out) > before else None
         if start is not None:  # "Since June, ramen has been my favourite"
             out[before:] = [
-                replace(m, valid_from=start) if m.valid_from is None else m for m in out[before:]
+                replace(m, valid_from=start.value, begun_by=start.ends)
+                if m.valid_from is None
+                else m
+                for m in out[before:]
             ]
         return
     if lemma in {"call", "name"} and verb.tag_ == "VBN" and called_kin(verb, subj, ctx, out):
@@ -347,6 +349,7 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     full = f"{lemma} {prt.lower_}" if prt is not None else lemma
     date = _clause_date(verb, ctx)
     valid_from = date.value if date is not None else None
+    begun_by = date.ends if date is not None else None
     text = render(verb, ctx, subject, date=date)
     dobj = first_child(verb, "dobj")
     preps = list(verb.children)
@@ -372,6 +375,7 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
                 pred,
                 obj,
                 valid_from=valid_from,
+                begun_by=begun_by,
                 object_type=obj_type(pobj, pred),
             )
             if full == "move" and verb.tag_ == "VBD":
@@ -401,6 +405,7 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
                 pred,
                 obj,
                 valid_from=valid_from,
+                begun_by=begun_by,
                 object_type=obj_type(tok, pred),
             )
     if lemma == "have" and dobj.lemma_.lower() in en.KIN and name_of(dobj) is None:

@@ -77,6 +77,25 @@ class DateMention:
     #: True when the span carries its own preposition or is adverbial ("yesterday")
     adverbial: bool = True
 
+    @property
+    def ends(self) -> datetime:
+        """The end of the period the date names (the start of the next): what began
+        "last year" began by the end of that year."""
+        return period_end(self.value, self.granularity)
+
+
+#: the length of each granularity's period, in months or days
+_MONTHS = {"month": 1, "season": 3, "year": 12}
+_DAYS = {"day": 1, "weekend": 2, "week": 7}
+
+
+def period_end(value: datetime, granularity: str) -> datetime:
+    """The start of the period after the one of ``granularity`` that starts at ``value``."""
+    if granularity in _MONTHS:
+        start = value.date()
+        return datetime.combine(_add_months(start, _MONTHS[granularity]), value.timetz())
+    return value + timedelta(days=_DAYS.get(granularity, 1))
+
 
 def _utc(d: date) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=UTC)

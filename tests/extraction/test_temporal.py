@@ -111,3 +111,19 @@ def test_describe() -> None:
     assert describe(day, "month") == "in May 2023"
     assert describe(day, "year") == "in 2023"
     assert describe(day, "week", with_preposition=False) == "the week of 7 May 2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("since last year", "2023-01-01"),
+        ("over the winter", "2023-03-01"),
+        ("last month", "2023-05-01"),
+        ("in March 2021", "2021-04-01"),
+        ("last week", "2023-05-08"),
+        ("yesterday", "2023-05-08"),
+    ],
+)
+def test_a_date_ends_where_its_period_does(text: str, ends: str) -> None:
+    [mention] = find_dates(text, AT)
+    assert mention.ends == datetime.fromisoformat(ends).replace(tzinfo=UTC)
