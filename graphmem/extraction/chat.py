@@ -151,8 +151,8 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
     has them: at the start of each sentence; on the given names and towns of graphmem's
     lists that the tagger read as nouns (not "will", "mark" or "reading" as verbs); on
     a noun the dictionary (``known``) lacks where a firm is named ("first day at
-    deliveroo", "since joining unilever"). ``None`` when the message has capitals of its
-    own or nothing to capitalise. Same length."""
+    deliveroo", "since joining unilever", "i quit tesco"). ``None`` when the message has
+    capitals of its own or nothing to capitalise. Same length."""
     if any(c.isupper() for c in written):
         return None
     chars = list(doc.text)
@@ -193,11 +193,16 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
 
 
 def _at_a_firm(tok: Any) -> bool:
-    """After "at", "for" or "with", or as what is joined: where a firm is named."""
+    """After "at", "for" or "with", or as what is joined, quit or left: where a firm is
+    named."""
     if tok.i == 0:
         return False
     before = tok.doc[tok.i - 1]
-    return before.lower_ in {"at", "for", "with"} or before.lemma_ == "join"
+    return before.lower_ in {"at", "for", "with"} or before.lemma_ in _FIRM_VERBS
+
+
+#: verbs whose object is often a firm: "since joining unilever", "i quit tesco"
+_FIRM_VERBS = frozenset({"join", "quit", "leave"})
 
 
 #: the parts of speech a lower-case name is read as

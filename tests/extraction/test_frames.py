@@ -96,6 +96,7 @@ ENDS = [
     ("Adele on repeat now. Metallica is retired.", "favourite_band", "Metallica"),
     ("I dropped keto in March, I missed bread.", "diet", "keto"),
     ("I dropped tennis for padel.", "plays_sport", "tennis"),
+    ("i quit tesco!!! no plan, just vibes", "works_at", "Tesco"),  # a firm in lower case
 ]
 
 
