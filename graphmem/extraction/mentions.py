@@ -193,6 +193,10 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 if kind in readings:
                     readings[kind] = (readings[kind][0], min(readings[kind][1], _NOT_A_CAR))
     for (start, end), readings in found.items():
+        person = readings.get("person")
+        if person is not None and start > sent.start and _kin_noun(sent.doc[start - 1]):
+            found[(start, end)] = {"person": (person[0], 1.0)}  # "my uncle Pavel": no pet
+    for (start, end), readings in found.items():
         place = readings.get("place")
         if place is not None and _in_a_home(sent.doc[start:end].root):
             # "The new flat in Espoo gets the light": a place, whatever else it could be
@@ -646,11 +650,19 @@ def _common_orgs(sent: Span, add: Any) -> None:
                 add(start, end, text, "vehicle", 0.3)
 
 
+def _kin_noun(tok: Token) -> bool:
+    """A word for a relative or friend, not a pet: "uncle" in "my uncle Pavel"."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma in en.KIN and lemma not in en.PETS
+
+
 def _pets(sent: Span, add: Any) -> None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in lx.PET_NOUNS:
             continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            continue  # "the dog conversation", "cat hair": no animal
         name = _pet_name(tok) or _name_near(tok, sent) or _only_name(sent)
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)

@@ -730,6 +730,22 @@ def test_a_nationality_describing_a_place_is_no_language(
 
 
 @pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a relative named beside a pet's move is no pet
+        ("Captain went to live with my uncle Pavel who has a big aviary.", "Pavel"),
+        # a pet word that qualifies another noun names no animal
+        ("The dog conversation is off the table - Sofia and I called it quits.", "Sofia"),
+    ],
+)
+def test_a_person_is_no_pet(
+    text: str, person: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[1] == "has_pet" and f[2] == person], found
+
+
+@pytest.mark.parametrize(
     ("text", "personal"),
     [
         ("Bought my first pair of climbing shoes, I'm hooked.", True),
