@@ -798,13 +798,28 @@ def _handed_on(tok: Token, verb: Token) -> bool:
 
 
 def _introduced_to(tok: Token, verb: Token) -> bool:
-    """``tok`` is what someone got the speaker into or introduced them to."""
+    """``tok`` is what someone got, talked or introduced the speaker into or to."""
     lemma = verb.lemma_.lower()
-    if lemma not in {"get", "introduce", "turn", "hook"}:
+    if lemma not in _INTRODUCING:
         return False
     if not any(c.dep_ == "dobj" and c.lower_ in {"me", "us"} for c in verb.children):
         return False
     return _through(tok, verb, {"into", "to", "on"})
+
+
+#: verbs by which someone brings the speaker to something: "My brother talked me into
+#: the carnivore diet", "My daughter got me into Wet Leg"
+_INTRODUCING = frozenset(
+    {"get", "introduce", "turn", "hook", "talk", "convince", "persuade", "push", "drag"}
+)
+
+
+def _me_made_to(verb: Token) -> bool:
+    """A clause that someone made the speaker do: "My sister convinced me to go vegan"
+    (the clause's subject is the one persuaded)."""
+    return verb.dep_ == "xcomp" and any(
+        c.dep_ == "dobj" and c.lower_ in {"me", "us"} for c in verb.head.children
+    )
 
 
 def _retiring(tok: Token) -> bool:
@@ -2036,6 +2051,8 @@ def _subject(
         "acl",
         "acomp",
     }:
+        if _me_made_to(verb):
+            return Referent(ctx.speaker)
         verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:  # "a cat called Miso": the noun's clause
             verb = _governor(verb) or verb

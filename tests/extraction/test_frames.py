@@ -281,6 +281,9 @@ ENDS = [
             # a relation named inside a question is the speaker's all the same
             ("Can you help me plan a surprise for my fiancé Tobias?", "engaged_to", "Tobias"),
             ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
+            # what someone talked or persuaded the speaker into is the speaker's
+            ("My brother talked me into the carnivore diet.", "diet", "carnivore"),
+            ("My sister convinced me to go vegan.", "diet", "vegan"),
             # an opening verb the parser took for the subject's name
             ("Got admitted as a solicitor last Tuesday.", "works_as", "solicitor"),
             # "maybe" on how often, not on whether; thinking of something else
