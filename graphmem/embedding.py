@@ -56,8 +56,9 @@ def embed_distinct(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vector
     return dict(zip(unique, embedder.embed(unique), strict=True))
 
 
-#: how many texts one share of :func:`embed_alongside` holds: enough for a few of the
-#: embedder's batches, few enough that the two threads finish close together
+#: how many texts one share of :func:`embed_alongside` holds: one batch of the default
+#: embedder, so that the two threads finish close together (32 left one thread idle
+#: for a whole share at the end of LoCoMo's calls of ~80 sentences)
 SHARE = 8
 
 
