@@ -463,8 +463,29 @@ def typed(
                 for o in objects
             ):
                 continue
+        if spec is not None and m.object and not m.ended:
+            m = _whole_name(m, spec.object, objects)
         out.append(m)
     return tuple(out)
+
+
+def _whole_name(
+    m: ExtractedMemory, object_type: str, objects: Sequence[ObjectClue]
+) -> ExtractedMemory:
+    """``m`` with the longest name of its object's type that holds its object: the rules
+    took "Florence" from "My favourite band is Florence and the Machine"."""
+    assert m.object is not None
+    key = f" {entity_key(m.object)} "
+    longer = [
+        o
+        for o in objects
+        if len(o.text) > len(m.object)
+        and key in f" {entity_key(o.text)} "
+        and o.weight(object_type) >= SURE - 0.1
+    ]
+    if not longer:
+        return m
+    return replace(m, object=max(longer, key=lambda o: len(o.text)).text)
 
 
 #: rule predicates (a bare verb) and the frame predicates that say which kind of object

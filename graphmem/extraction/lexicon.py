@@ -221,6 +221,12 @@ VEHICLE_NOUNS = _words(
     "car motorbike motorcycle scooter van pickup truck suv hatchback estate convertible "
     "moped camper campervan minivan"
 )
+#: what a band or musician makes or plays: a name that qualifies one of these ("a Haim
+#: concert", "Wet Leg songs", "Daft Punk's new album") names an artist
+MUSIC_NOUNS = _words(
+    "song songs album albums record records vinyl vinyls concert concerts gig gigs tour "
+    "track tracks playlist playlists lyrics lyric setlist discography single singles ep"
+)
 #: nouns that stand for a slot when its value is not named ("I quit my job", "sold the
 #: car"): noun -> object types it stands for
 SLOT_NOUNS: dict[str, tuple[str, ...]] = {

@@ -168,6 +168,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             fixed[(start, end)] = role
 
     _names(sent, ctx, add)
+    _and_the(sent, add)
     _towns_in_lower_case(sent, add)
     _lexicon(sent, add)
     _titles(sent, add)
@@ -205,6 +206,11 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 for kind, (text, w) in readings.items()
                 if kind != "place"
             }
+    for (start, end), readings in found.items():
+        span = sent.doc[start:end]
+        if "artist" in readings and (_music_made_by(span.root) or _music_made_by(span[-1])):
+            artist = readings["artist"]
+            readings["artist"] = (artist[0], 1.0)  # "Went to my first Haim concert"
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings:
@@ -223,6 +229,21 @@ def _in_a_home(tok: Token) -> bool:
         and prep.lower_ == "in"
         and lx.SLOT_NOUNS.get(prep.head.lemma_.lower()) == ("place",)
     )
+
+
+def _music_made_by(tok: Token) -> bool:
+    """A name of whoever made the music the sentence speaks of: one that qualifies a
+    song, album or concert ("Wet Leg songs", "a Haim concert", "Adele's album"), whose
+    songs they are ("a playlist of Parcels", "songs by Haim") or who is listened to
+    ("listening to Portishead")."""
+    head = tok.head
+    if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
+        return head.lower_ in lx.MUSIC_NOUNS
+    if tok.dep_ != "pobj":
+        return False
+    if head.lower_ in {"of", "by"}:
+        return head.head.lower_ in lx.MUSIC_NOUNS
+    return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
 
 
 def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
@@ -289,6 +310,32 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(start, end, text, "school", 0.9)
             run = []
+
+
+#: the artist reading of "<Name> and the <Name>": most such names are bands ("Florence
+#: and the Machine", "Echo and the Bunnymen"), some are not ("London and the Midlands"),
+#: so the names inside keep their own readings
+_AND_THE = 0.85
+
+
+def _and_the(sent: Span, add: Any) -> None:
+    """ "Florence and the Machine", "Bob Marley and the Wailers": one band's name."""
+    toks = list(sent)
+    for i, tok in enumerate(toks[1:-2], start=1):
+        if not (
+            tok.lower_ == "and" and toks[i + 1].lower_ == "the" and toks[i - 1].pos_ == "PROPN"
+        ):
+            continue
+        end = i + 2
+        while end < len(toks) and toks[end].text[:1].isupper() and toks[end].is_alpha:
+            end += 1
+        start = i - 1
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_alpha:
+            start -= 1
+        if end == i + 2 or (start == 0 and toks[0].lower_ in lx.OPENING_VERBS):
+            continue
+        text = " ".join(t.text for t in toks[start:end])
+        add(toks[start].i, toks[end - 1].i + 1, text, "artist", _AND_THE)
 
 
 def _a_town(name: str) -> bool:

@@ -1054,3 +1054,46 @@ def test_an_old_value_named_again_is_not_held_again(
     assert ("Noor", "has_pet", "Rex", False) in found, found
     found = stated(facts("Ericsson pays my bills at the moment.", extractor, embedder, frames))
     assert ("Noor", "works_at", "Ericsson", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Went to my first Beirut concert last night and now I'm hooked.", "Beirut"),
+        ("Bombay Bicycle Club songs are all I play these days.", "Bombay Bicycle Club"),
+        ("Listening to Tinariwen albums on repeat since I got back.", "Tinariwen"),
+    ],
+)
+def test_a_name_whose_songs_or_concert_are_spoken_of_is_an_artist(
+    text: str, band: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # the tagger takes such names for towns, firms or people; the music says otherwise
+    extraction = read(text, extractor, embedder, frames)
+    readings = [o for c in extraction.clues or () for o in c.objects if o.text == band]
+    assert readings and readings[0].weight("artist") == 1.0, extraction.clues
+    assert (band, "artist") in extraction.values, extraction.values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My favourite band is Echo and the Bunnymen.",
+        "Nobody beats Echo and the Bunnymen for me.",
+    ],
+)
+def test_a_band_named_x_and_the_y_keeps_its_whole_name(
+    text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert [f for f in found if f[1] == "favourite_band"] == [
+        ("Noor", "favourite_band", "Echo and the Bunnymen", False)
+    ], found
+
+
+def test_places_joined_by_and_the_keep_their_own_names(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(
+        facts("I live in London and the Midlands feel far away.", extractor, embedder, frames)
+    )
+    assert ("Noor", "lives_in", "London", False) in found, found
