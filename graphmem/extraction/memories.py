@@ -21,9 +21,12 @@ _VERBISH = frozenset({"VERB", "AUX"})
 
 
 def subject_token(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return None if _opening_verb(child) else child
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        first = subjects[0]
+        if len(subjects) > 1 and first.lower_ in en.KIN and subjects[1].i == first.i + 1:
+            return subjects[1]  # "My partner Sven is away", parsed as two subjects: Sven
+        return None if _opening_verb(first) else first
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBISH:
         for child in verb.head.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:

@@ -437,6 +437,8 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
         return False
+    if tok.lower_ in en.KIN or tok.lower_ in _TITLES:
+        return False  # "Dad retired from Siemens": a relative, named by kin
     if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _INTERJECTIONS:
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name

@@ -301,6 +301,8 @@ ENDS = [
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
+            # a relative and a name parsed as two subjects
+            ("My partner Sven is away for work.", "has_partner", "Sven"),
         ]
     ],
 )
@@ -487,6 +489,8 @@ def test_someone_elses_fact_is_theirs(
         # an ex's new partner is the ex's; someone's view of what the speaker should do
         "My ex is dating some guy called Ryan now.",
         "Jenny thinks I should move to Amsterdam.",
+        # a relative named by kin with a capital is no firm the speaker left
+        "Dad retired from Siemens after thirty years.",
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[0] == "Noor"], (text, found)
