@@ -1666,8 +1666,15 @@ def _where_i(verb: Token) -> str | None:
 
 
 def _home_is(verb: Token) -> bool:
-    """ "Lyon is home now", "Home is Ghent these days": a copula naming where home is."""
-    return verb.lemma_ == "be" and any(
+    """ "Lyon is home now", "Home is Ghent these days", "Edinburgh already feels like
+    home": a copula (or a verb of seeming) naming where home is."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"feel", "seem"}:
+        return any(
+            c.dep_ == "prep" and c.lower_ == "like" and any(g.lower_ == "home" for g in c.children)
+            for c in verb.children
+        )
+    return lemma in {"be", "become"} and any(
         c.dep_ in {"attr", "acomp", "nsubj"} and c.lower_ == "home" for c in verb.children
     )
 

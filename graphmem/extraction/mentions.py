@@ -271,8 +271,13 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             for t in ent
             if t.lower_ not in _DETS and t.dep_ != "case" and any(c.isalnum() for c in t.text)
         ]  # no emoji: "date night w/ Tom ❤️"
-        if len(toks) > 1 and toks[0].i == sent.start and toks[0].lower_ in lx.OPENING_VERBS:
-            toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!"
+        if (
+            len(toks) > 1
+            and toks[0].i == sent.start
+            and (toks[0].lower_ in lx.OPENING_VERBS or toks[0].tag_ == "VBG")
+        ):
+            toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!",
+            # "Leaving Bristol was hard"
         while len(toks) > 1 and (
             toks[0].pos_ == "ADV"
             or toks[0].lower_ in _INTERJECTIONS

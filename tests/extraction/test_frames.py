@@ -301,6 +301,12 @@ ENDS = [
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
             ("me and priya are official 🥰", "has_partner", "Priya"),
+            # a town that feels like home, after a gerund the tagger made part of a name
+            (
+                "Leaving Bristol was hard but Edinburgh already feels like home.",
+                "lives_in",
+                "Edinburgh",
+            ),
             # a relative and a name parsed as two subjects
             ("My partner Sven is away for work.", "has_partner", "Sven"),
         ]
