@@ -307,6 +307,8 @@ ENDS = [
                 "lives_in",
                 "Edinburgh",
             ),
+            # a "from" that says nothing of where the speaker comes from
+            ("Greetings from my new flat in Glasgow!", "lives_in", "Glasgow"),
             # a relative and a name parsed as two subjects
             ("My partner Sven is away for work.", "has_partner", "Sven"),
         ]
