@@ -23,6 +23,7 @@ from graphmem.extraction.clauses import (
     Context,
     sentence_entities,
 )
+from graphmem.extraction.temporal import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -444,12 +445,27 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return False
     if tok.lower_ in en.KIN or tok.lower_ in _TITLES:
         return False  # "Dad retired from Siemens": a relative, named by kin
-    if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in _INTERJECTIONS:
+    if (tok.ent_type_ in {"DATE", "TIME"} and not _name_before_a_date(tok)) or (
+        tok.lower_ in _INTERJECTIONS
+    ):
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
         low = tok.lower_
         return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in lx.OPENING_VERBS)
     return True
+
+
+def _name_before_a_date(tok: Token) -> bool:
+    """A name the tagger ran into the date after it: "I start at Lidl next week"."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.ent_iob_ == "B"
+        and tok.lower_ not in MONTHS
+        and tok.lower_ not in WEEKDAYS
+        and after is not None
+        and after.ent_iob_ == "I"
+        and after.lower_ in {"next", "last", "this"}
+    )
 
 
 def _capital_inside(tok: Token, sent: Span) -> bool:

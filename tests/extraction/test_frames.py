@@ -309,6 +309,8 @@ ENDS = [
             ),
             # a "from" that says nothing of where the speaker comes from
             ("Greetings from my new flat in Glasgow!", "lives_in", "Glasgow"),
+            # a name the tagger ran into the date after it
+            ("Started at Lidl last week.", "works_at", "Lidl"),
             # a relative and a name parsed as two subjects
             ("My partner Sven is away for work.", "has_partner", "Sven"),
         ]
