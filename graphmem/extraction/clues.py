@@ -893,10 +893,11 @@ def _for_after(tok: Token) -> bool:
 
 def _ended_above(verb: Token) -> bool:
     """The clause is the complement of an ending verb ("gave up being vegan", "quit
-    playing rugby", "gave up rowing")."""
+    playing rugby", "gave up rowing"), or the subject of an ending ("Being vegan wasn't
+    for me")."""
     cur = verb
     while (
-        cur.dep_ in {"xcomp", "pcomp"}
+        cur.dep_ in {"xcomp", "pcomp", "csubj"}
         or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         or _bare_gerund(cur)
     ) and (cur.head.i != cur.i):
@@ -905,11 +906,25 @@ def _ended_above(verb: Token) -> bool:
             cur = cur.head
         if cur.lemma_.lower() in END_VERBS or _phrasal_end(cur) or _over(cur):
             return True  # and "I'm done with being vegetarian"
+        if _was_not_for_me(cur):
+            return True  # "Being vegan just wasn't for me": tried, and over
         if cur.lemma_.lower() in _STOPS and not any(c.dep_ == "neg" for c in cur.children):
             return True  # "stopped listening to Haim", but "can't stop listening to it"
         if cur.lemma_.lower() == "miss" and verb.tag_ == "VBG":
             return True  # "Sometimes I miss being vegetarian", "I miss living in Lisbon"
     return False
+
+
+def _was_not_for_me(verb: Token) -> bool:
+    return (
+        verb.lemma_ == "be"
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(
+            c.lower_ == "for" and any(o.lower_ in {"me", "us"} for o in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _bare_gerund(verb: Token) -> bool:

@@ -57,6 +57,7 @@ def stated(memories: list[ExtractedMemory]) -> set[tuple[str, str, str | None, b
 
 ENDS = [
     ("Things with Jonas ended.", "has_partner", "Jonas"),
+    ("Being vegan just wasn't for me in the end.", "diet", "vegan"),
     ("I turned in my notice at Tesco.", "works_at", "Tesco"),
     ("We had to put Biscuit down last week.", "has_pet", "Biscuit"),
     ("I've fallen out of love with Muse.", "favourite_band", "Muse"),
