@@ -209,6 +209,8 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             }
     for (start, end), readings in found.items():
         span = sent.doc[start:end]
+        if "nationality" in readings and _describes_a_thing(span.root):
+            del readings["nationality"]  # "Korean fried chicken", but "a British citizen"
         if "artist" in readings and (_music_made_by(span.root) or _music_made_by(span[-1])):
             artist = readings["artist"]
             readings["artist"] = (artist[0], 1.0)  # "Went to my first Haim concert"
@@ -229,6 +231,21 @@ def _in_a_home(tok: Token) -> bool:
         prep is not None
         and prep.lower_ == "in"
         and lx.SLOT_NOUNS.get(prep.head.lemma_.lower()) == ("place",)
+    )
+
+
+#: nouns a nationality can describe and still be someone's: "I'm a British citizen"
+_NATIONALS = en.SOMEONE | lx.words("citizen citizens national nationals native expat person people")
+
+
+def _describes_a_thing(tok: Token) -> bool:
+    """A nationality word describing a thing ("Korean fried chicken", "an Italian film"),
+    not someone."""
+    head = tok.head
+    return (
+        tok.dep_ in {"amod", "compound"}
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in _NATIONALS
     )
 
 

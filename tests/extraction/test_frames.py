@@ -1112,3 +1112,13 @@ def test_places_joined_by_and_the_keep_their_own_names(
         facts("I live in London and the Midlands feel far away.", extractor, embedder, frames)
     )
     assert ("Noor", "lives_in", "London", False) in found, found
+
+
+def test_a_nationality_describing_a_thing_is_no_nationality(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "I'm so into Korean fried chicken at the moment."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[1] == "nationality"], found
+    found = stated(facts("I'm a British citizen.", extractor, embedder, frames))
+    assert ("Noor", "nationality", "British", False) in found, found
