@@ -141,13 +141,35 @@ def _clause_date(verb: Token, ctx: Context) -> DateMention | None:
 # --- clauses --------------------------------------------------------------------------------
 
 
-def _accepted_proposal(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:
-    """ "Jakob proposed and I said yes!", "Theo popped the question, I said yes": the
-    speaker is engaged to whoever proposed."""
-    asked = verb.lemma_ == "propose" or (
+def _asked(verb: Token) -> str | None:
+    """What a verb asks of the speaker, as the predicate a yes makes true: a proposal
+    ("Jakob proposed", "popped the question", "asked me to marry him") an engagement, and
+    "asked me out" or "asked me to be her girlfriend" a partner."""
+    if verb.lemma_ == "propose" or (
         verb.lemma_ == "pop" and any(c.lemma_ == "question" for c in verb.children)
-    )
-    if not asked or is_negated(verb) or any(c.lower_ == "to" for c in verb.children):
+    ):
+        return "engaged_to"
+    if verb.lemma_ != "ask" or not any(
+        c.dep_ == "dobj" and c.lower_ == "me" for c in verb.children
+    ):
+        return None
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return "has_partner"
+    for step in (c for c in verb.children if c.dep_ == "xcomp"):
+        if step.lemma_ == "marry":
+            return "engaged_to"
+        kin = [en.KIN.get(c.lemma_.lower()) for c in step.children if c.dep_ == "attr"]
+        if step.lemma_ == "be" and {"has_partner", "married_to"} & set(kin):
+            return "has_partner"
+    return None
+
+
+def _accepted_proposal(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:
+    """ "Jakob proposed and I said yes!", "Theo popped the question, I said yes", "Priya
+    asked me to be her girlfriend and I said yes": the speaker is engaged to, or the
+    partner of, whoever asked."""
+    asked = _asked(verb)
+    if asked is None or is_negated(verb) or any(c.lower_ == "to" for c in verb.children):
         return False  # "Tom proposed to Anna": not to the speaker
     if subj.pos_ != "PROPN" and subj.text not in lx.first_names():
         return False
@@ -158,8 +180,11 @@ def _accepted_proposal(verb: Token, subj: Token, ctx: Context, out: Out) -> bool
     name = phrase(subj, ctx)
     if not name:
         return False
-    text = f"{ctx.speaker} is engaged to {name}."
-    out.add("fact", text, Referent(ctx.speaker), "engaged_to", name, object_type="person")
+    if asked == "engaged_to":
+        text = f"{ctx.speaker} is engaged to {name}."
+    else:
+        text = f"{ctx.speaker}'s partner is {name}."
+    out.add("fact", text, Referent(ctx.speaker), asked, name, object_type="person")
     return True
 
 

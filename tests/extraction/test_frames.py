@@ -984,6 +984,9 @@ def test_out_of_work_ends_the_employer_and_the_job(
         # a thought after the clause does not make it reported
         ("Went on a third date with Sanne, I think she's the one.", ("has_partner", "Sanne")),
         ("Jakob proposed and I said yes!", ("engaged_to", "Jakob")),
+        ("Leo asked me to marry him and I said yes!", ("engaged_to", "Leo")),
+        ("Priya asked me to be her girlfriend and I said yes!", ("has_partner", "Priya")),
+        ("Tom asked me out and I said yes.", ("has_partner", "Tom")),
         ("Met someone! His name is Tobias.", ("has_partner", "Tobias")),
         ("Working as a health visitor these days.", ("works_as", "health visitor")),
         ("I drove there with my Volvo.", ("drives", "Volvo")),
