@@ -2032,6 +2032,8 @@ def _subject(
     if _here_in(tok):
         return Referent(ctx.speaker)  # "The neighbours here in Auckland are so friendly"
     owner = _possessor(tok, ctx)
+    if owner is not None and _where_i_live_with(tok):
+        return Referent(ctx.speaker)  # "I moved back in with my parents in Trondheim"
     if owner is not None:
         return owner if owner.name else None
     if (verb is not None and _introduced_to(tok, verb)) or _written_off(tok):
@@ -2165,6 +2167,24 @@ def _opened_by_verb(subj: Token) -> bool:
 def _name(tok: Token) -> str:
     parts = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join([*parts, tok.text])
+
+
+def _where_i_live_with(tok: Token) -> bool:
+    """A place of the people the speaker moved in or lives with: "I moved in with my
+    boyfriend in Leeds" (but "Oscar lives with my brother's family")."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in {"in", "near", "outside"}:
+        return False
+    people = prep.head
+    if people.dep_ != "pobj" or people.head.lower_ != "with":
+        return False
+    verb = people.head.head
+    subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    return (
+        verb.lemma_.lower() in _MOVES | _DWELLING
+        and subj is not None
+        and (subj.lower_ in FIRST or subj.lower_ in WE)
+    )
 
 
 def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | None:

@@ -310,6 +310,8 @@ ENDS = [
             ),
             # a "from" that says nothing of where the speaker comes from
             ("Greetings from my new flat in Glasgow!", "lives_in", "Glasgow"),
+            # where the speaker moved in with relatives is the speaker's home too
+            ("I moved back in with my parents in Trondheim.", "lives_in", "Trondheim"),
             # a name the tagger ran into the date after it
             ("Started at Lidl last week.", "works_at", "Lidl"),
             # a relative and a name parsed as two subjects
