@@ -1155,6 +1155,19 @@ def _dethroned(verb: Token) -> bool:
     )
 
 
+def _usurped(tok: Token, verb: Token) -> bool:
+    """ "Phoenix took Radiohead's place", "Tacos stole lasagne's crown": whose place
+    another took is no longer the favourite."""
+    spot = tok.head
+    return (
+        tok.dep_ == "poss"
+        and verb.lemma_.lower() in {"take", "steal"}
+        and spot.dep_ == "dobj"
+        and spot.head.i == verb.i
+        and spot.lemma_.lower() in _FIRST_PLACE
+    )
+
+
 def _behind(verb: Token) -> bool:
     """ "Airbus is in the rear-view mirror"."""
     return verb.lemma_ == "be" and any(
@@ -1448,6 +1461,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and not _dethroned(verb)
             and not _over(verb)  # "Zara and I parted ways"
         )  # but "Tom left me" ended, and "Luna crossed the rainbow bridge"
+        if _usurped(tok, verb):
+            return "old"  # "Phoenix have taken Radiohead's place at the top for me"
         if tok.dep_ == "nsubj" and _dethroned(verb):
             return "old"  # "Queen lost the top spot to ABBA", "Ramen lost its crown"
         if attached and ends and not swapped and not escaped and not acting:

@@ -1127,3 +1127,12 @@ def test_a_nationality_describing_a_thing_is_no_nationality(
     assert not [f for f in found if f[1] == "nationality"], found
     found = stated(facts("I'm a British citizen.", extractor, embedder, frames))
     assert ("Noor", "nationality", "British", False) in found, found
+
+
+def test_whose_place_another_took_is_the_old_favourite(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Phoenix have taken Radiohead's place at the top for me."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "favourite_band", "Phoenix", False) in found, found
+    assert not [f for f in found if f[2] == "Radiohead" and not f[3]], found
