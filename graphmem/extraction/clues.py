@@ -916,6 +916,7 @@ def _ended_above(verb: Token) -> bool:
 
 
 def _was_not_for_me(verb: Token) -> bool:
+    """ "... wasn't for me": said of something tried, in the past, and given up."""
     return (
         verb.lemma_ == "be"
         and verb.tag_ == "VBD"
