@@ -268,6 +268,8 @@ def reports(verb: Token, clause: Token) -> bool:
     goodbye to Leeds, Lyon is home now": a greeting said is all that was said."""
     if given(clause):
         return False  # "The house feels so quiet since we lost Bramble"
+    if clause.i < verb.i and any(c.dep_ == "acomp" for c in verb.children):
+        return False  # "It's all about padel, tennis feels slow now": a linking verb
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if any(c.lower_ in _SAID_WORDS for c in objects):
         return False

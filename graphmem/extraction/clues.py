@@ -536,9 +536,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             root.dep_ == "poss"
             and (root.head.lemma_.lower() in en.KIN or mention.weight("person") >= 0.9)
             and not _is_read_as_s(root)
+            and mention.weight("artist") < 1.0
         ):
             continue  # "Tom's parents live near Porto", "Kim's new job is at Spotify": Tom
-            # and Kim own what follows, no value (but "Google's office in Zurich" may be)
+            # and Kim own what follows, no value (but "Google's office in Zurich" may be,
+            # and "Adele's new album" names an artist)
         if _vocative(root):
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
         if _someone_elses(root):
@@ -657,8 +659,11 @@ def _someone_elses(tok: Token) -> bool:
 
 def _is_read_as_s(tok: Token) -> bool:
     """The "'s" after ``tok`` is "is", read as a possessive: "Lukas's my ex now" (the
-    noun has a possessive of its own)."""
-    return any(c.dep_ == "poss" and c.i != tok.i for c in tok.head.children)
+    noun has a possessive of its own), "Keto's done" (the sentence's root is a state)."""
+    head = tok.head
+    return any(c.dep_ == "poss" and c.i != tok.i for c in head.children) or (
+        head.dep_ == "ROOT" and head.lower_ in _GONE
+    )
 
 
 def _vocative(tok: Token) -> bool:
@@ -1149,9 +1154,17 @@ def _beaten_by_a_value(verb: Token) -> bool:
 
 
 def _dethroned(verb: Token) -> bool:
-    """ "Queen lost the top spot to ABBA", "Ramen lost its crown to pad thai": the
-    subject is no longer the favourite."""
-    return verb.lemma_.lower() == "lose" and any(
+    """ "Queen lost the top spot to ABBA", "Ramen lost its crown to pad thai", "Pizza's
+    been knocked off the top spot by sushi": the subject is no longer the favourite."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"knock", "bump", "push"}:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "off"
+            and any(o.lemma_.lower() in _FIRST_PLACE for o in c.children)
+            for c in verb.children
+        )
+    return lemma == "lose" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _FIRST_PLACE for c in verb.children
     )
 
@@ -1223,8 +1236,15 @@ def _once(verb: Token) -> bool:
     )
 
 
+#: where music that is always played stays: "Their album hasn't left my headphones"
+_PLAYED_ON = frozenset({"headphone", "head", "playlist", "ear", "rotation", "speaker", "car"})
+
+
 def _cannot_stop(verb: Token) -> bool:
-    """ "I can't stop listening to Wet Leg", "Can't get enough of Tame Impala": emphatic."""
+    """ "I can't stop listening to Wet Leg", "Can't get enough of Tame Impala", "Wet
+    Leg's album hasn't left my headphones": emphatic."""
+    if verb.lemma_ == "leave" and any(c.dep_ == "neg" for c in verb.children):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PLAYED_ON for c in verb.children)
     cur = verb if verb.lemma_ in {"stop", "get"} else verb.head if verb.dep_ == "xcomp" else None
     if cur is None or not (
         any(c.dep_ == "neg" for c in cur.children)
@@ -1464,8 +1484,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         )  # but "Tom left me" ended, and "Luna crossed the rainbow bridge"
         if _usurped(tok, verb):
             return "old"  # "Phoenix have taken Radiohead's place at the top for me"
-        if tok.dep_ == "nsubj" and _dethroned(verb):
-            return "old"  # "Queen lost the top spot to ABBA", "Ramen lost its crown"
+        if _dethroned(verb):  # "Queen lost the top spot to ABBA", "Ramen lost its crown"
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                return "old"
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "by"}:
+                return "new"
         if attached and ends and not swapped and not escaped and not acting:
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
@@ -1494,8 +1517,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "My son has my old Saab now"
     if _written_off(tok):
         return "old"  # "Oxford's out, Cambridge is in", "Ethan is old news"
-    if tok.dep_ == "poss" and tok.head.lower_ in {"gone", "dead"} and tok.head.dep_ == "ROOT":
-        return "old"  # "Bruno's gone", "'s" read as a possessive
+    if tok.dep_ == "poss" and tok.head.lower_ in _GONE and tok.head.dep_ == "ROOT":
+        return "old"  # "Bruno's gone", "Keto's done", "'s" read as a possessive
     if ending and _negated_nominal(tok):
         return "old"
     return "new"
@@ -1832,7 +1855,23 @@ def _cut_off(neg: Token, tok: Token) -> bool:
 
 
 def _ending(verb: Token) -> bool:
-    return verb.lemma_.lower() in END_VERBS or _over(verb) or _phrasal_end(verb) or _dropped(verb)
+    return (
+        verb.lemma_.lower() in END_VERBS
+        or _over(verb)
+        or _phrasal_end(verb)
+        or _dropped(verb)
+        or _ended(verb)
+    )
+
+
+def _ended(verb: Token) -> bool:
+    """ "My knee ended my tennis days", "I ended things with Tom": "end" with an object,
+    not "ended up in Leeds" nor "the party ended"."""
+    return (
+        verb.lemma_.lower() == "end"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not _has_particle(verb, "up")
+    )
 
 
 def _dropped(verb: Token) -> bool:
@@ -1875,6 +1914,17 @@ def _opened_by_aux(verb: Token) -> bool:
     """A subjectless chat sentence opening with the verb's auxiliary ("Been playing ...")."""
     opener = verb.sent[0]
     return opener.dep_ in {"aux", "auxpass"} and opener.head.i == verb.i
+
+
+def _opens_the_sentence(verb: Token) -> bool:
+    """A subjectless chat clause opening the sentence, a comma before the clause it hangs
+    from: the speaker's ("Started boxing lessons, my coach says I've got a decent jab")."""
+    return (
+        verb.i == verb.sent.start
+        and verb.tag_ in {"VBD", "VBN", "VBG"}
+        and verb.i < verb.head.i
+        and any(t.text == "," for t in verb.doc[verb.i + 1 : verb.head.i])
+    )
 
 
 def _swapping(tok: Token) -> bool:
@@ -1960,6 +2010,8 @@ def _my_years_at(tok: Token) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in _YEARS:
         return False
+    if _stint(tok) == "first":
+        return False  # "My first day at Unilever went really well": one begun
     return any(c.dep_ == "poss" and c.lower_ in FIRST_POSS | OUR for c in prep.head.children)
 
 
@@ -1977,6 +2029,8 @@ def _stint(tok: Token) -> str:
     return "last" if "last" in words or "final" in words else ""
 
 
+#: what a value, gone, is said to be ("Bruno's gone", "Keto's done")
+_GONE = frozenset({"gone", "dead", "done", "finished", "over"})
 #: what a firm does to anyone on its lists, employee or not
 _MAILING = frozenset(
     {"send", "email", "mail", "call", "text", "message", "spam", "charge", "bill", "remind"}
@@ -2091,7 +2145,7 @@ def _subject(
         "acl",
         "acomp",
     }:
-        if _me_made_to(verb):
+        if _me_made_to(verb) or _opens_the_sentence(verb):
             return Referent(ctx.speaker)
         verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:  # "a cat called Miso": the noun's clause
@@ -2136,6 +2190,7 @@ def _subject(
         verb.lemma_.lower() in _REPLACING
         or (verb.lemma_ == "take" and _has_particle(verb, "over"))
         or (verb.lemma_ == "beat" and _beaten_by_a_value(verb))
+        or _dethroned(verb)
     ):  # "The Strokes have taken over from Busted": the subject is the new value
         return Referent(ctx.speaker)
     referent = resolve(subj, ctx)

@@ -200,10 +200,11 @@ class FrameMatcher:
         for combined, _, j, spec, obj in pairs:
             if j in taken:
                 continue
-            taken.add(j)  # an object goes to its best predicate, or to none
             picked = chosen.setdefault((spec.name, obj.role), [])
             if picked and (spec.single or not obj.text):
-                continue  # one value per single-valued predicate, one unnamed ending
+                continue  # one value per single-valued predicate, one unnamed ending; the
+                # value left out may fit another ("all about padel, tennis feels slow")
+            taken.add(j)  # an object goes to its best predicate, or to none
             picked.append((combined, obj))
         out: list[ExtractedMemory] = []
         for spec in specs:

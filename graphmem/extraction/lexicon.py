@@ -57,6 +57,24 @@ SPORTS = _words(
     "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
     "kayaking canoeing diving"
 )
+#: a sport said by its verb ("I swim instead", "we cycle every weekend") -> its name
+SPORT_VERBS = {
+    "swim": "swimming",
+    "cycle": "cycling",
+    "climb": "climbing",
+    "boulder": "bouldering",
+    "surf": "surfing",
+    "ski": "skiing",
+    "snowboard": "snowboarding",
+    "row": "rowing",
+    "box": "boxing",
+    "run": "running",
+    "jog": "running",
+    "kayak": "kayaking",
+    "canoe": "canoeing",
+    "sail": "sailing",
+    "golf": "golf",
+}
 GENRES = _words(
     "jazz blues rock classic_rock hard_rock punk metal heavy_metal death_metal pop "
     "indie indie_rock indie_folk folk country hip_hop hip-hop rap r&b rnb soul funk "

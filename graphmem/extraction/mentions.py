@@ -172,6 +172,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     _and_the(sent, add)
     _towns_in_lower_case(sent, add)
     _lexicon(sent, add)
+    _sport_verbs(sent, add)
     _titles(sent, add)
     _common_orgs(sent, add)
     _pets(sent, add)
@@ -302,18 +303,21 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             or (toks[0].pos_ in {"NOUN", "ADJ"} and toks[0].text[:1].islower())
         ):
             toks = toks[1:]  # "My gecko Pretzel", "Easily Haim", "Sorry Berlin": one name
+        end = ent.end
+        while len(toks) > 1 and toks[-1].pos_ == "NOUN" and toks[-1].text[:1].islower():
+            end, toks = toks[-1].i, toks[:-1]  # "Bristol life is treating me well": Bristol
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
         start, text = _with_the(toks[0].i, " ".join(t.text for t in toks), sent)
         covered.update(t.i for t in ent)
         for object_type, weight in readings:
-            add(start, ent.end, text, object_type, weight)
+            add(start, end, text, object_type, weight)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
-            add(start, ent.end, text, "person", 0.9)  # "Hedda" tagged a place
-        _town(start, ent.end, text, add)
-        _vehicle(start, ent.end, text, add)
+            add(start, end, text, "person", 0.9)  # "Hedda" tagged a place
+        _town(start, end, text, add)
+        _vehicle(start, end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
-            add(start, ent.end, text, "school", 1.0)
+            add(start, end, text, "school", 1.0)
     run: list[Any] = []
     for tok in [*sent, None]:
         if tok is not None and tok.i not in covered and _name_like(tok, sent):
@@ -575,6 +579,33 @@ def _lexicon(sent: Span, add: Any) -> None:
                 add(a, end, doc[a:end].text, "vehicle", 1.0)
             if types:
                 covered.update(range(i, i + n))
+
+
+#: what a sport's verb is not said with: an object ("climbed the stairs", "run a shop"),
+#: a particle ("run out") or a way somewhere else ("ran into Tom", "dived into work")
+_NOT_THE_SPORT = frozenset({"dobj", "prt"})
+_ELSEWHERE = frozenset({"into", "out", "over", "through", "by", "across", "after", "for", "off"})
+#: objects of the sport itself: a time ("We ski every winter") or a distance; not a race
+#: ("I ran my first marathon": one race run, no sport stated)
+_SPORT_OBJECTS = lx.words(
+    "day morning evening night weekend week month year winter summer spring autumn "
+    "time lap length mile km kilometre"
+)
+
+
+def _sport_verbs(sent: Span, add: Any) -> None:
+    """A sport said by its verb: "I swim instead", "We cycle most weekends"."""
+    for tok in sent:
+        sport = lx.SPORT_VERBS.get(tok.lemma_.lower())
+        if sport is None or tok.pos_ != "VERB" or tok.tag_ == "VBG":
+            continue  # "swimming" is the lexicon's
+        if any(
+            (c.dep_ in _NOT_THE_SPORT and c.lemma_.lower() not in _SPORT_OBJECTS)
+            or (c.dep_ == "prep" and c.lower_ in _ELSEWHERE)
+            for c in tok.children
+        ):
+            continue
+        add(tok.i, tok.i + 1, sport, "sport", 1.0)
 
 
 #: nouns a language's adjective goes with when the language is meant ("Italian class")

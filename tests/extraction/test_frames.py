@@ -98,6 +98,8 @@ ENDS = [
     ("I dropped keto in March, I missed bread.", "diet", "keto"),
     ("I dropped tennis for padel.", "plays_sport", "tennis"),
     ("i quit tesco!!! no plan, just vibes", "works_at", "Tesco"),  # a firm in lower case
+    ("My knee ended my tennis days, so I swim instead.", "plays_sport", "tennis"),
+    ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
 ]
 
 
@@ -316,6 +318,28 @@ ENDS = [
             ("Started at Lidl last week.", "works_at", "Lidl"),
             # a relative and a name parsed as two subjects
             ("My partner Sven is away for work.", "has_partner", "Sven"),
+            # a subjectless opening clause before another's subject is the speaker's
+            (
+                "Started boxing lessons, my coach says I've got a decent jab.",
+                "plays_sport",
+                "boxing",
+            ),
+            ("My knee ended my tennis days, so I swim instead.", "plays_sport", "swimming"),
+            (
+                "Leeds is in the rear-view mirror; Bristol life is treating me well.",
+                "lives_in",
+                "Bristol",
+            ),
+            # whose record it is names the artist, and a record that never leaves is loved
+            (
+                "Kendrick Lamar's new record hasn't left my headphones.",
+                "favourite_band",
+                "Kendrick Lamar",
+            ),
+            ("My first day at Unilever went really well.", "works_at", "Unilever"),
+            ("Pizza's been knocked off the top spot by sushi.", "favourite_food", "sushi"),
+            # a linking "feels" reports nothing of the clause before it
+            ("These days it's all about padel, tennis feels slow now.", "plays_sport", "padel"),
         ]
     ],
 )
@@ -442,6 +466,8 @@ def test_a_value_dethroned_is_the_old_one(
     )
     held = {v for _, p, v, ended in found if p == "favourite_food" and not ended}
     assert held == {"ramen"}, found
+    found = stated(facts("Queen lost the top spot to ABBA.", extractor, embedder, frames))
+    assert not [f for f in found if f[2] == "ABBA" and f[3]], found  # ABBA took it
 
 
 def test_someone_elses_fact_is_theirs(
@@ -631,8 +657,11 @@ def test_the_value_not_chosen_is_no_value_at_all(
 def test_what_is_done_instead_of_a_value_ends_it(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
-    found = stated(facts("I swim these days instead of cycling.", extractor, embedder, frames))
-    assert [f for f in found if f[2] == "cycling" and f[3]], found
+    read_ = read("I swim these days instead of cycling.", extractor, embedder, frames)
+    found = stated([m for m in read_.memories if m.kind != "event"])
+    # the new favourite closes a favourite; the writer ends the cycling wherever it is held
+    assert [f for f in found if f[2] == "swimming" and not f[3]], found
+    assert [c.old for c in read_.changes] == ["cycling"], read_.changes
     assert not [f for f in found if f[2] == "cycling" and not f[3]], found
     # single-valued: the new value closes the old one, which is not stated at all
     found = stated(facts("Instead of Leeds we chose York.", extractor, embedder, frames))
@@ -1136,3 +1165,25 @@ def test_whose_place_another_took_is_the_old_favourite(
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "favourite_band", "Phoenix", False) in found, found
     assert not [f for f in found if f[2] == "Radiohead" and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [
+        ("I swim 40 lengths every morning.", "swimming"),
+        ("I run every morning before work.", "running"),
+        ("I run a small bakery.", None),  # an object: no sport
+        ("I ran into Tom yesterday.", None),  # a way somewhere else
+        ("I climbed the stairs.", None),
+    ],
+)
+def test_a_sport_said_by_its_verb_is_played(
+    text: str,
+    sport: str | None,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    played = {v for _, p, v, ended in found if p == "plays_sport" and not ended}
+    assert played == ({sport} if sport else set()), found
