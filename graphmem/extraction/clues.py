@@ -1226,6 +1226,8 @@ def _once(verb: Token) -> bool:
     not a lasting state or a change of taste ("got into jazz", "now I love it")."""
     if verb.tag_ != "VBD" or verb.lemma_.lower() in _TASTE_CHANGES:
         return False
+    if verb.lemma_.lower() == "win" and _has_particle(verb, "over"):
+        return False  # "Blur won me over": a taste changed
     words = clause_tokens(verb)
     if any(t.lower_ in _LASTING for t in words):
         return False

@@ -496,8 +496,9 @@ def _capital_inside(tok: Token, sent: Span) -> bool:
     if not text[:1].isupper() or text.isupper() or tok.i <= sent.start:
         return False
     before = tok.doc[tok.i - 1]
-    if before.is_punct and before.lower_ not in {","}:
-        return False  # after a quote, a colon, a bracket: a new sentence's capital
+    if before.is_punct and before.lower_ not in {",", ";", "-", "–", "—"}:
+        return False  # after a quote, a colon, a bracket: a new sentence's capital (not
+        # after a semicolon or a dash: "Not into Muse anymore; Idles are more my speed")
     return tok.lower_ not in en.KIN and tok.lower_ not in _TITLES
 
 

@@ -340,6 +340,11 @@ ENDS = [
             ("Pizza's been knocked off the top spot by sushi.", "favourite_food", "sushi"),
             # a linking "feels" reports nothing of the clause before it
             ("These days it's all about padel, tennis feels slow now.", "plays_sport", "padel"),
+            # a taste won over is no one-off
+            ("Used to be a massive Oasis fan but Blur won me over.", "favourite_band", "Blur"),
+            # a capital after a semicolon or a dash is a name, not a new sentence's
+            ("Not really into Muse anymore; Idles are more my speed.", "favourite_band", "Idles"),
+            ("Muse is out - Idles are in.", "favourite_band", "Idles"),
         ]
     ],
 )
