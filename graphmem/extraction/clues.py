@@ -1090,6 +1090,10 @@ def _over(verb: Token) -> bool:
         return True  # "Tesco and I parted ways"
     if verb.lemma_ == "call" and any(c.lower_ == "quits" for c in verb.children):
         return True  # "Nathan and I called it quits"
+    if verb.lemma_ == "end" and any(
+        c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children
+    ):
+        return True  # "Mia ended things on Friday": whoever ended it, it is over
     return verb.lemma_ == "put" and any(
         (c.lower_ == "to" and any(g.lower_ in {"sleep", "rest"} for g in c.children))
         or (c.lower_ in {"sleep", "rest"} and any(g.lower_ == "to" for g in c.children))

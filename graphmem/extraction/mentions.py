@@ -477,7 +477,8 @@ def _name_like(tok: Token, sent: Span) -> bool:
 
 
 def _name_before_a_date(tok: Token) -> bool:
-    """A name the tagger ran into the date after it: "I start at Lidl next week"."""
+    """A name the tagger ran into the date after it: "I start at Lidl next week", "in
+    Cardiff six months now"."""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return (
         tok.ent_iob_ == "B"
@@ -485,8 +486,8 @@ def _name_before_a_date(tok: Token) -> bool:
         and tok.lower_ not in WEEKDAYS
         and after is not None
         and after.ent_iob_ == "I"
-        and after.lower_ in {"next", "last", "this"}
-    )
+        and (after.lower_ in {"next", "last", "this"} or (tok.pos_ == "PROPN" and after.like_num))
+    )  # "We've been in Cardiff six months now"
 
 
 def _capital_inside(tok: Token, sent: Span) -> bool:

@@ -99,6 +99,7 @@ ENDS = [
     ("I dropped tennis for padel.", "plays_sport", "tennis"),
     ("i quit tesco!!! no plan, just vibes", "works_at", "Tesco"),  # a firm in lower case
     ("My knee ended my tennis days, so I swim instead.", "plays_sport", "tennis"),
+    ("Mia ended things on Friday.", "has_partner", "Mia"),  # whoever ended it
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
 ]
 
@@ -345,6 +346,10 @@ ENDS = [
             # a capital after a semicolon or a dash is a name, not a new sentence's
             ("Not really into Muse anymore; Idles are more my speed.", "favourite_band", "Idles"),
             ("Muse is out - Idles are in.", "favourite_band", "Idles"),
+            # a town the tagger ran into the span of time after it
+            ("We've been in Cardiff six months now and I love it.", "lives_in", "Cardiff"),
+            # whom one moves in with is a partner, no town
+            ("Moving in with Luca next month, Tom is long gone.", "has_partner", "Luca"),
         ]
     ],
 )
