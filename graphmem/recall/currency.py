@@ -71,15 +71,17 @@ def asked(
     registry: PredicateRegistry,
     cfg: RecallConfig,
     query: str = "",
+    dated: bool = False,
 ) -> Asked | None:
     """What a query naming ``named`` entities asks, from its predicate scores: the
     predicates within ``answer_tie`` of the best, and those of their value types that
     can stop holding within ``answer_type_tie``. A query about the present ("now",
-    "these days") asks less for facts that cannot stop holding (where someone grew up or
-    was born) than for those that change."""
+    "these days") or about a given time (``dated``: "Which town was Eva's home in August
+    2023?") asks less for facts that cannot stop holding (where someone grew up or was
+    born) than for those that change."""
     if not named or not scores:
         return None
-    if _NOW.search(query.lower()):
+    if dated or _NOW.search(query.lower()):
         scores = {
             p: score - (NOW_PENALTY if _lasting(registry, p) else 0.0)
             for p, score in scores.items()

@@ -272,7 +272,8 @@ class Searcher:
         if plain != query or vector is None:
             vector = self.embedder.embed([plain])[0]
         scores = frames.asked(frames.unnamed(vector, *named.values()), plain)
-        return asked(named, scores, self.config.predicates, cfg, plain)
+        dated = as_of is not None or plain != query
+        return asked(named, scores, self.config.predicates, cfg, plain, dated)
 
     def _currency(
         self,

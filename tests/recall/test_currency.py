@@ -117,6 +117,10 @@ def test_a_question_about_now_asks_less_for_what_cannot_change() -> None:
     now = asked({"ent_a": "Anna"}, scores, registry, cfg, "Which town is Anna based in now?")
     assert then is not None and set(then.rank) == {"grew_up_in", "lives_in"}
     assert now is not None and set(now.rank) == {"lives_in"}
+    # so does one about a given time: where someone grew up depends on no month
+    query = "Which town was Anna's home?"  # "... in August 2023", the date taken out
+    dated = asked({"ent_a": "Anna"}, scores, registry, cfg, query, dated=True)
+    assert dated is not None and set(dated.rank) == {"lives_in"}
 
 
 def test_a_changing_slot_of_the_asked_type_is_asked_about_too() -> None:
