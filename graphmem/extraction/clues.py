@@ -42,7 +42,7 @@ from graphmem.extraction.clauses import (
 )
 from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import subject_token
-from graphmem.extraction.mentions import back_on, find_mentions
+from graphmem.extraction.mentions import back_on, find_mentions, played
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
 from graphmem.timeutil import shift
@@ -1585,6 +1585,13 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "place" if where in _DWELLING else "organization"  # "Arnhem is where I live"
     if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
         return "activity"  # "started surfing": the activity is the verb
+    if (
+        tok.i == verb.i
+        and verb.pos_ == "VERB"
+        and any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
+        and played(verb)
+    ):
+        return "activity"  # "I've been surfing every weekend", "I swim instead": done
     if lemma in _BEGINNINGS and _in_object(tok, verb):
         return "activity"
     if lemma in _TAKING_UP and _has_particle(verb, "up") and _in_object(tok, verb):

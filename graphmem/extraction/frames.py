@@ -161,12 +161,16 @@ class FrameMatcher:
         # what ended is judged among the predicates that can end: "Gave up tennis,
         # climbing is my thing now" is mostly about a favourite, but tennis was played
         top_ending = max((scores[s.name] for s in specs if _can_end(s)), default=0.0)
+        # a one-off is no taste, so it is judged among the rest: "Just had my first
+        # cycling lesson, I'm hooked" is mostly about a favourite, but cycling is done
+        top_once = max((scores[s.name] for s in specs if s.kind != "preference"), default=0.0)
         pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
         for spec in specs:
             score = scores[spec.name]
             heard = score >= reg.frame_min_score and score >= none + reg.frame_margin
             # "I work at a bakery in Munich" is about work, not home
             in_focus = heard and score >= top - reg.frame_focus
+            once_in_focus = heard and score >= top_once - reg.frame_focus
             ends_in_focus = heard and _can_end(spec) and score >= top_ending - reg.frame_focus
             for j, obj in enumerate(clue.objects):
                 if obj.role == "rejected":
@@ -175,7 +179,8 @@ class FrameMatcher:
                 # value of that type's predicates however the sentence scores, and before
                 # others unless they score clearly higher ("I moved to Siemens")
                 cued = _cued(obj) and _covers(obj.cue, spec.object)
-                if not (cued or (ends_in_focus if obj.role == "old" else in_focus)):
+                focus = once_in_focus if obj.once else in_focus
+                if not (cued or (ends_in_focus if obj.role == "old" else focus)):
                     continue
                 weight = obj.weight(spec.object)
                 if weight <= 0 or (obj.role == "new" and not fits(obj, spec.object)):
@@ -551,8 +556,12 @@ def merge(
     ended = {key(m)[:3] for m in frames if m.ended and m.object}
     rules = [m for m in rules if m.ended or key(m)[:3] not in ended]
     related = {
-        pair(m) for m in rules if m.kind == "fact" or registry.spec(m.predicate) is not None
-    }  # "Dune, my favourite film": no favourite book besides
+        pair(m)
+        for m in rules
+        if (m.kind == "fact" or registry.spec(m.predicate) is not None)
+        and not (m.predicate == "habit" and entity_key(m.object or "") in lx.SPORTS)
+    }  # "Dune, my favourite film": no favourite book besides; but a sport done as a
+    # habit ("I've been surfing every weekend") is a sport the frames may place too
     # a favourite the sentence names outright ("... but kebab is my favourite now") is
     # the slot's value, whatever else the frames weigh
     favourites = [

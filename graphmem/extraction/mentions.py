@@ -213,8 +213,12 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         if "nationality" in readings and _describes_a_thing(span.root):
             del readings["nationality"]  # "Korean fried chicken", but "a British citizen"
         if "artist" in readings and (_music_made_by(span.root) or _music_made_by(span[-1])):
-            artist = readings["artist"]
-            readings["artist"] = (artist[0], 1.0)  # "Went to my first Haim concert"
+            # "Went to my first Haim concert", "Another Radiohead playlist made": whoever
+            # made the music, no firm or town
+            found[(start, end)] = {
+                kind: (text, 1.0 if kind == "artist" else min(w, _NOT_A_MAKER))
+                for kind, (text, w) in readings.items()
+            }
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings:
@@ -507,6 +511,8 @@ def _capital_inside(tok: Token, sent: Span) -> bool:
 _TITLES = frozenset({"mum", "mom", "dad", "grandma", "grandpa", "nan", "sir", "madam", "god"})
 
 
+#: what a name is besides an artist where the sentence speaks of its music
+_NOT_A_MAKER = 0.3
 #: what a plain car make is otherwise (a band, a person, a team): hardly ever
 _NOT_A_CAR = 0.1
 #: car makes that are hardly anything else (not "Genesis", "Mini", "Seat", "Smart")
@@ -562,6 +568,8 @@ def _lexicon(sent: Span, add: Any) -> None:
             if n == 1 and _in_a_name(toks, i):
                 found = set()  # "Green Day", "Maroon 5", "Deep Purple": a band, no colour
             types = [t for t in _TYPE_ORDER if t in found]
+            if n == 1 and toks[i].pos_ == "VERB" and "sport" in types and _no_sport(toks[i]):
+                types = []  # "We're running out of milk", "I'm running late"
             if "language" in types and _of_a_thing(toks[last]):
                 types.remove("language")  # "that new Italian place": no language
             a, b = toks[i].i, toks[last].i + 1
@@ -583,9 +591,7 @@ def _lexicon(sent: Span, add: Any) -> None:
                 covered.update(range(i, i + n))
 
 
-#: what a sport's verb is not said with: an object ("climbed the stairs", "run a shop"),
-#: a particle ("run out") or a way somewhere else ("ran into Tom", "dived into work")
-_NOT_THE_SPORT = frozenset({"dobj", "prt"})
+#: a way somewhere else a sport's verb may go ("ran into Tom", "dived into work")
 _ELSEWHERE = frozenset({"into", "out", "over", "through", "by", "across", "after", "for", "off"})
 #: objects of the sport itself: a time ("We ski every winter") or a distance; not a race
 #: ("I ran my first marathon": one race run, no sport stated)
@@ -601,13 +607,32 @@ def _sport_verbs(sent: Span, add: Any) -> None:
         sport = lx.SPORT_VERBS.get(tok.lemma_.lower())
         if sport is None or tok.pos_ != "VERB" or tok.tag_ == "VBG":
             continue  # "swimming" is the lexicon's
-        if any(
-            (c.dep_ in _NOT_THE_SPORT and c.lemma_.lower() not in _SPORT_OBJECTS)
-            or (c.dep_ == "prep" and c.lower_ in _ELSEWHERE)
-            for c in tok.children
-        ):
-            continue
-        add(tok.i, tok.i + 1, sport, "sport", 1.0)
+        if played(tok):
+            add(tok.i, tok.i + 1, sport, "sport", 1.0)
+
+
+def played(verb: Token) -> bool:
+    """A sport's verb that says the sport is done ("I swim", "I've been surfing every
+    weekend"), not something else run or climbed: an object ("run a shop"), a way
+    elsewhere ("ran into Tom"), a thing doing it ("The meeting ran over"), nor a verb of
+    no sport at all (``_no_sport``)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in en.SOMEONE:
+        return False
+    return not _no_sport(verb) and not any(
+        (c.dep_ == "dobj" and c.lemma_.lower() not in _SPORT_OBJECTS)
+        or (c.dep_ == "prep" and c.lower_ in _ELSEWHERE)
+        for c in verb.children
+    )
+
+
+def _no_sport(verb: Token) -> bool:
+    """A sport's verb in a sense of no sport: with a particle ("running out of milk") or
+    late ("running late")."""
+    return any(
+        c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in {"late", "out"})
+        for c in verb.children
+    )
 
 
 #: nouns a language's adjective goes with when the language is meant ("Italian class")

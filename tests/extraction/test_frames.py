@@ -838,13 +838,22 @@ def test_a_turn_is_about_its_speaker_or_not(
 def test_a_turn_names_what_it_talks_about_even_when_no_value_is_read(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
-    text = "Bought my first pair of climbing shoes, I'm hooked."
+    text = "Bought my first pair of proper shoes for the wall, I'm hooked."  # no sport named
     extraction = read(text, extractor, embedder, frames)
     assert not [m for m in extraction.memories if m.kind != "event"]
     names = [p for p, _ in extraction.topics]
     assert names[0] in {"favourite_sport", "plays_sport"}
     scores = [s for _, s in extraction.topics]
     assert scores == sorted(scores, reverse=True) and scores[-1] >= 0.35
+
+
+def test_a_one_off_is_judged_among_what_is_done_not_among_tastes(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Just had my first proper cycling lesson, I'm hooked."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert found == {("Noor", "plays_sport", "cycling", False)}, found
+    assert not facts("Had ramen for lunch.", extractor, embedder, frames)
 
 
 def test_a_relation_and_the_speaker_together_are_the_speaker(
@@ -1178,22 +1187,43 @@ def test_whose_place_another_took_is_the_old_favourite(
 
 
 @pytest.mark.parametrize(
-    ("text", "sport"),
+    ("text", "sport", "played"),
     [
-        ("I swim 40 lengths every morning.", "swimming"),
-        ("I run every morning before work.", "running"),
-        ("I run a small bakery.", None),  # an object: no sport
-        ("I ran into Tom yesterday.", None),  # a way somewhere else
-        ("I climbed the stairs.", None),
+        ("I swim 40 lengths every morning.", "swimming", True),
+        ("I run every morning before work.", "running", True),
+        ("I run a small bakery.", "running", False),  # an object: no sport
+        ("I ran into Tom yesterday.", "running", False),  # a way somewhere else
+        ("I climbed the stairs.", "climbing", False),
+        ("Hockey practice ran late again.", "running", False),  # a thing ran, late
+        ("We're running out of milk.", "running", False),
+        ("I'm running late, sorry.", "running", False),
     ],
 )
 def test_a_sport_said_by_its_verb_is_played(
     text: str,
-    sport: str | None,
+    sport: str,
+    played: bool,
     extractor: SpacyExtractor,
     embedder: Embedder,
     frames: FrameMatcher,
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
-    played = {v for _, p, v, ended in found if p == "plays_sport" and not ended}
-    assert played == ({sport} if sport else set()), found
+    sports = {v for _, p, v, ended in found if p in {"plays_sport", "favourite_sport"}}
+    assert (sport in sports) == played, found
+
+
+def test_a_sport_done_as_a_habit_is_a_sport_too(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "I've been surfing every weekend since the summer."
+    found = stated(facts(text, extractor, embedder, frames))
+    sports = {v for _, p, v, ended in found if p in {"plays_sport", "favourite_sport"}}
+    assert sports == {"surfing"}, found
+
+
+def test_a_name_whose_music_is_spoken_of_is_no_firm(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Another Radiohead playlist made, I can't help it."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[1] == "works_at"], found
