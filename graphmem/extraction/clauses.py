@@ -380,9 +380,12 @@ _WEIGHING = frozenset({"think", "consider", "plan", "hope", "debate", "contempla
 
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted (but a
-    favourite told as a forced choice is)."""
+    favourite told as a forced choice is, and one told as what the speaker could have
+    forever: "I'd eat tacos every day if I could")."""
     if forced_choice(sent.root) is not None:
         return False
+    if could_forever(sent.root) and all(t.head.tag_ == "MD" for t in sent if t.lower_ == "if"):
+        return False  # "if I could" wishes for more of it, not "If I lived in Rome"
     root = sent.root
     if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
         return True  # "Thinking of going vegan", "Considering a move to Porto": a plan
@@ -401,6 +404,20 @@ def sentence_blocked(sent: Any) -> bool:
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
             return True
     return False
+
+
+def could_forever(verb: Token) -> bool:
+    """ "I could eat ramen every day", "I'd listen to Elbow forever", "I could live on
+    pierogi": emphatic."""
+    if verb.lemma_.lower() not in {"eat", "listen", "watch", "play", "live"}:
+        return False
+    if not any(c.lower_ in {"could", "would", "'d"} for c in verb.children):
+        return False
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & {"forever", "every", "daily", "nonstop"}) or (
+        verb.lemma_.lower() == "live"
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    )  # "I could live on pierogi"
 
 
 def _marvelled(sent: Any) -> bool:

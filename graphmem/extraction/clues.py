@@ -30,6 +30,7 @@ from graphmem.extraction.clauses import (
     Context,
     Referent,
     avowed,
+    could_forever,
     enduring,
     given,
     guessed,
@@ -1248,9 +1249,14 @@ _PLAYED_ON = frozenset({"headphone", "head", "playlist", "ear", "rotation", "spe
 
 def _cannot_stop(verb: Token) -> bool:
     """ "I can't stop listening to Wet Leg", "Can't get enough of Tame Impala", "Wet
-    Leg's album hasn't left my headphones": emphatic."""
+    Leg's album hasn't left my headphones", "Can't beat a Sunday roast": emphatic."""
     if verb.lemma_ == "leave" and any(c.dep_ == "neg" for c in verb.children):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _PLAYED_ON for c in verb.children)
+    if verb.lemma_ == "beat" and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "Can't beat a proper Sunday roast": nothing does
+        return any(c.dep_ == "neg" for c in verb.children) and any(
+            c.lower_ in {"ca", "can", "could"} for c in verb.children
+        )
     cur = verb if verb.lemma_ in {"stop", "get"} else verb.head if verb.dep_ == "xcomp" else None
     if cur is None or not (
         any(c.dep_ == "neg" for c in cur.children)
@@ -1268,19 +1274,6 @@ def _cannot_any_more(verb: Token) -> bool:
         return False
     text = verb.sent.text.lower()
     return "anymore" in text or "any more" in text
-
-
-def _could_forever(verb: Token) -> bool:
-    """ "I could eat ramen every day", "I could listen to Elbow forever", "I could live on
-    pierogi": emphatic."""
-    if verb.lemma_.lower() not in {"eat", "listen", "watch", "play", "live"}:
-        return False
-    if not any(c.lower_ == "could" for c in verb.children):
-        return False
-    words = {t.lower_ for t in verb.subtree}
-    return bool(words & {"forever", "every", "daily", "nonstop"}) or (
-        verb.lemma_.lower() == "live" and _has_prep(verb, "on")
-    )  # "I could live on pierogi"
 
 
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:
@@ -1333,7 +1326,7 @@ def _described_subject(tok: Token, verb: Token) -> bool:
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
-    if _cannot_stop(verb) or _could_forever(verb) or _cannot_any_more(verb):
+    if _cannot_stop(verb) or could_forever(verb) or _cannot_any_more(verb):
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
@@ -1658,8 +1651,8 @@ def _noun_cue(tok: Token) -> str:
             c.dep_ == "nsubj" and c.i < tok.i for c in verb.children
         ):
             return "title"  # "As a barista I can make a mean flat white"
-    if _stint(tok) == "first" and tok.ent_type_ == "ORG":
-        return "organization"  # "First week at Bosch done"
+    if tok.ent_type_ == "ORG" and (_stint(tok) == "first" or _years_at(tok)):
+        return "organization"  # "First week at Bosch done", "Ten years at Lufthansa"
     if _here_in(tok) or (tok.head.lower_ == "in" and tok.head.head.lower_ == "life"):
         return "place"  # "The neighbours here in Auckland", "three weeks into life in Lisbon"
     if tok.head.lower_ == "to" and tok.head.head.lower_ == "ship" and tok.pos_ == "PROPN":
@@ -2026,6 +2019,14 @@ def _my_years_at(tok: Token) -> bool:
     if _stint(tok) == "first":
         return False  # "My first day at Unilever went really well": one begun
     return any(c.dep_ == "poss" and c.lower_ in FIRST_POSS | OUR for c in prep.head.children)
+
+
+def _years_at(tok: Token) -> bool:
+    """ "Ten years at Lufthansa this spring": a counted stint at a firm, still going."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in _STINT_NOUNS:
+        return False
+    return any(c.dep_ == "nummod" for c in prep.head.children)
 
 
 def _stint(tok: Token) -> str:

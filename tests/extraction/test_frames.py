@@ -350,6 +350,10 @@ ENDS = [
             ("We've been in Cardiff six months now and I love it.", "lives_in", "Cardiff"),
             # whom one moves in with is a partner, no town
             ("Moving in with Luca next month, Tom is long gone.", "has_partner", "Luca"),
+            # a favourite told as what the speaker would have forever, or nothing beats
+            ("I'd eat tacos every day if I could.", "favourite_food", "tacos"),
+            ("Can't beat a proper Sunday roast.", "favourite_food", "Sunday roast"),
+            ("Ten years at Lufthansa this spring.", "works_at", "Lufthansa"),  # a stint counted
         ]
     ],
 )
@@ -575,6 +579,7 @@ def test_someone_elses_fact_is_theirs(
         "You live in Leeds, right?",  # a tag question asks
         "I'm probably moving to Lyon.",
         "Lisbon is lovely, I think.",
+        "If I lived in Rome I'd eat pasta every day.",  # a condition, not "if I could"
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
