@@ -861,11 +861,14 @@ def _own_clause(verb: Token) -> list[Token]:
 
 
 def _of_kin(tok: Token) -> bool:
-    """A possessive of a relative who is someone else's object or owner ("my" of "lives
-    with my son's family"): the relative's, not the speaker's (but "Tom, my boyfriend")."""
+    """A possessive of a relative (or an ex) who is someone else's object or owner ("my"
+    of "lives with my son's family", "Tigger is with my ex now"): the relative's, not the
+    speaker's (but "Tom, my boyfriend")."""
     kin = tok.head
     return (
-        tok.dep_ == "poss" and kin.lemma_.lower() in en.KIN and kin.dep_ in {"poss", "pobj", "dobj"}
+        tok.dep_ == "poss"
+        and (kin.lemma_.lower() in en.KIN or kin.lower_ == "ex")
+        and kin.dep_ in {"poss", "pobj", "dobj"}
     )
 
 

@@ -463,7 +463,8 @@ _INTERJECTIONS = lx.words(
 
 def _name_like(tok: Token, sent: Span) -> bool:
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
-        return tok.text in lx.first_names()  # "Matteo and I ...", tagged a common noun
+        # "Matteo and I ...", "Boots and I have parted ways", tagged a common noun
+        return tok.text in lx.first_names() or _and_i(tok)
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
@@ -478,6 +479,12 @@ def _name_like(tok: Token, sent: Span) -> bool:
         low = tok.lower_
         return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in lx.OPENING_VERBS)
     return True
+
+
+def _and_i(tok: Token) -> bool:
+    """ "<Word> and I" / "<Word> and me": the word names a party, a person or a firm."""
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+    return after in (["and", "i"], ["and", "me"])
 
 
 def _name_before_a_date(tok: Token) -> bool:

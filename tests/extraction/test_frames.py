@@ -472,6 +472,14 @@ def test_words_near_an_end_do_not_end_the_value(
     assert ("Noor", predicate, value, True) not in found, found
 
 
+def test_a_party_named_before_and_i_is_a_name(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Boots and I have parted ways; I'm at Superdrug now."  # "Boots" tagged a noun
+    extraction = read(text, extractor, embedder, frames)
+    assert [c.old for c in extraction.changes] == ["Boots"], extraction.changes
+
+
 def test_a_value_dethroned_is_the_old_one(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
@@ -580,6 +588,7 @@ def test_someone_elses_fact_is_theirs(
         "I'm probably moving to Lyon.",
         "Lisbon is lovely, I think.",
         "If I lived in Rome I'd eat pasta every day.",  # a condition, not "if I could"
+        "Tigger is with my ex now.",  # the ex's, not the speaker's partner
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
