@@ -41,6 +41,14 @@ def test_a_value_said_to_be_over_gives_its_slot_the_new_value(mem: GraphMem) -> 
     assert haim.superseded_by == wet_leg.id and wet_leg.refs == ("t1",)
 
 
+def test_a_value_that_lost_its_crown_gives_way_to_the_one_that_took_it(mem: GraphMem) -> None:
+    found = _say(mem, "My favourite food is curry.", "Curry lost its crown to pho.")
+    assert _slot(found, "favourite_food") == {
+        ("curry", "like", "superseded"),
+        ("pho", "like", "generated"),
+    }
+
+
 def test_a_value_said_to_be_over_with_no_new_one_ends_it(mem: GraphMem) -> None:
     found = _say(mem, "My favourite band is Haim.", "I've stopped listening to Haim.")
     assert _slot(found, "favourite_band") == {
@@ -331,7 +339,6 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
         ("My husband is Gareth.", "Our divorce went through last week.", "married_to", "Gareth"),
         ("My boyfriend is Niall.", "Niall dumped me 😢", "has_partner", "Niall"),
         ("My girlfriend is Ines.", "Ines is a fond memory now.", "has_partner", "Ines"),
-        ("My favourite food is curry.", "Curry lost its crown to pho.", "favourite_food", "curry"),
         ("I work at Lidl.", "Lidl is in the rear-view mirror now.", "works_at", "Lidl"),
         (
             "My favourite band is Keane.",

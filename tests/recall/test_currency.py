@@ -275,8 +275,8 @@ def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem
     # the extractor reads no value from the second turn; its topic says it is about sport
     for ref, day, text in [
         ("S1:1", "2024-01-10", "I play tennis every Sunday, it's my sport."),
-        ("S2:1", "2024-03-13", "Bought my first pair of climbing shoes, I'm hooked."),
-        ("S3:1", "2024-04-02", "My brother bought his first climbing shoes, he's hooked."),
+        ("S2:1", "2024-03-13", "Bought my first pair of proper shoes for the wall, I'm hooked."),
+        ("S3:1", "2024-04-02", "My brother bought his first shoes for the wall, he's hooked."),
     ]:
         mem.add({"speaker": "Sanna", "content": text, "ref": ref, "at": day})
     assert not [m for m in mem.memories() if "S2:1" in m.refs]
