@@ -70,6 +70,17 @@ def keywords(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in words(text) if w not in STOPWORDS))
 
 
+#: words that ask about the present ("Where is she based these days?")
+NOW = re.compile(r"\b(now|currently|nowadays|these days|at the moment|at present|current)\b")
+
+
+def query_keywords(query: str) -> list[str]:
+    """The ``keywords`` of a query, without the words that say it asks about the present
+    ("these days", "at the moment"): they say when, not what, and would find every turn
+    that says "these days"."""
+    return keywords(NOW.sub(" ", query.lower()))
+
+
 def query_entity_keys(query: str, longest: int = 3) -> list[str]:
     """Entity keys of every 1..``longest``-word span of the query."""
     keys = [k for k in (entity_key(t) for t in query.split()) if k]

@@ -3,7 +3,7 @@ words of a query and the entity keys it may name."""
 
 from __future__ import annotations
 
-from graphmem.text import keywords, query_entity_keys, query_terms
+from graphmem.text import keywords, query_entity_keys, query_keywords, query_terms
 
 
 def test_keyword_indexes_receive_only_plain_word_tokens() -> None:
@@ -22,6 +22,14 @@ def test_keyword_indexes_receive_only_plain_word_tokens() -> None:
 
 def test_keywords_are_the_content_words() -> None:
     assert keywords("Where didn't Anna's sister go in May?") == ["anna's", "sister", "go", "may"]
+
+
+def test_a_query_keeps_no_keyword_of_asking_about_the_present() -> None:
+    # "these days" says when, not what: no turn matches for saying "these days" too
+    assert query_keywords("Where's Nadia's home these days?") == ["where's", "nadia's", "home"]
+    assert query_keywords("Who is Tom dating at the moment?") == ["tom", "dating"]
+    assert query_keywords("What's her current job, currently?") == ["job"]
+    assert query_keywords("How many days was the trip?") == ["many", "days", "trip"]
 
 
 def test_entity_keys_are_the_spans_of_up_to_three_words() -> None:

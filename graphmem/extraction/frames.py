@@ -135,13 +135,25 @@ class FrameMatcher:
         """How much a query (its vector, names taken out) asks for each predicate: the
         mean of its two best similarities to the predicate's example questions, plus
         ``ANSWER_CUE`` when the query's words name the type of answer the predicate
-        gives ("Which company ...", "What job ...")."""
+        gives ("Which company ...", "What job ..."), and twice that when a phrase names
+        it ("What is she working as?"; the phrase's words then give no cue)."""
         table = self.table()
         sims = products(table.questions, vector)
-        words = set(_WORD.findall(text.lower()))
+        low = " ".join(_WORD.findall(text.lower()))
+        phrased = set()
+        for kind, phrases in lx.ANSWER_PHRASES.items():
+            for phrase in phrases:
+                if re.search(rf"\b{phrase}\b", low):
+                    phrased.add(kind)
+                    low = re.sub(rf"\b{phrase}\b", " ", low)
+        words = set(low.split())
+
+        def cue(kind: str) -> float:
+            said = bool(words & lx.ANSWER_CUES.get(kind, frozenset()))
+            return ANSWER_CUE * (said + 2 * (kind in phrased))
+
         return {
-            spec.name: _top_mean(sims[a:b])
-            + (ANSWER_CUE if words & lx.ANSWER_CUES.get(spec.object, frozenset()) else 0.0)
+            spec.name: _top_mean(sims[a:b]) + cue(spec.object)
             for spec, (a, b) in zip(table.specs, table.asks, strict=True)
             if spec.questions
         }

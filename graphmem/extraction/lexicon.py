@@ -329,6 +329,13 @@ ANSWER_CUES: dict[str, frozenset[str]] = {
     "colour": _words("colour color"),
 }
 
+#: phrases in a question that name its answer's type more surely than its words: they
+#: give twice a word's cue, and their words give none of their own ("What does he do for a
+#: living?" asks for a job, not a place; "What is she working as?" for a title)
+ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
+    "title": ("for a living", "work as", "works as", "working as", "worked as"),
+}
+
 
 @functools.cache
 def first_names() -> frozenset[str]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from graphmem.config import PredicateRegistry, RecallConfig
 from graphmem.models import Status
 from graphmem.stores.base import NodeRecord
+from graphmem.text import NOW
 from graphmem.validity import NOT_OF_RECORD, valid_at
 from graphmem.versioning import ENDED, sp_key
 
@@ -59,8 +60,6 @@ class Asked:
     rank: dict[str, float]  # slot -> how much the query asks for it
 
 
-#: words of a question about the present ("Where is she based these days?")
-_NOW = re.compile(r"\b(now|currently|nowadays|these days|at the moment|at present|current)\b")
 #: how much less a question about the present asks for a fact that cannot stop holding
 NOW_PENALTY = 0.1
 
@@ -81,7 +80,7 @@ def asked(
     born) than for those that change."""
     if not named or not scores:
         return None
-    if dated or _NOW.search(query.lower()):
+    if dated or NOW.search(query.lower()):
         scores = {
             p: score - (NOW_PENALTY if _lasting(registry, p) else 0.0)
             for p, score in scores.items()
@@ -192,6 +191,13 @@ class Lead:
     turn: NodeRecord
     score: float | None
     values: tuple[str, ...]
+    #: the values of the asked fact's later versions it names (see ``later_values``)
+    later: tuple[str, ...] = ()
+
+
+#: how much less than its main topic an asked fact may be for a turn to be about it
+#: ("Had pizza again last night, still my favourite" is about food, not a partner)
+TOPIC_MARGIN = 0.1
 
 
 def unexplained_turns(
@@ -200,13 +206,17 @@ def unexplained_turns(
     query: Asked,
     named: Mapping[str, str],
     registry: PredicateRegistry,
+    later: Collection[str] = (),
 ) -> list[Lead]:
     """Among the candidate episodes of ``records``, the turns of someone the query
     names from which no memory was read that talk about an asked fact (a stored topic
-    of an asked slot: "Just had my first proper rowing lesson, I'm hooked" for "Which
-    sport is Vera into?") or name a value of its type of the speaker ("Discovered
-    risotto and now I can't stop" for "What food does Vera love most?"): the value may
-    be in the turn, only the extractor missed it."""
+    of an asked slot, within ``TOPIC_MARGIN`` of the turn's main topic: "Just had my
+    first proper rowing lesson, I'm hooked" for "Which sport is Vera into?"), name a
+    value of its type of the speaker ("Discovered risotto and now I can't stop" for
+    "What food does Vera love most?") or name one of ``later``, values the fact is
+    known to have taken later ("Today's backend developer problem: ..." before "I'm a
+    backend developer" was read): the value may be in the turn, only the extractor
+    missed it."""
     speakers = {n.lower() for n in named.values()}
     types = {spec.object for spec in registry.specs() if registry.slot(spec.name) in query.rank}
     out = []
@@ -214,17 +224,42 @@ def unexplained_turns(
         p = rec.props
         if rec.label != "Episode" or str(p.get("speaker") or "").lower() not in speakers:
             continue
-        topics = zip(p.get("topics") or (), p.get("topic_scores") or (), strict=False)
+        topics = list(zip(p.get("topics") or (), p.get("topic_scores") or (), strict=False))
+        top = max((float(s) for _, s in topics), default=0.0)
         score = max(
-            (float(s) for t, s in topics if registry.slot(str(t)) in query.rank), default=None
+            (
+                float(s)
+                for t, s in topics
+                if registry.slot(str(t)) in query.rank and float(s) >= top - TOPIC_MARGIN
+            ),
+            default=None,
         )
         named_values = zip(p.get("values") or (), p.get("value_types") or (), strict=False)
         values = tuple(str(v) for v, t in named_values if t in types)
-        if score is None and not values:
+        text = str(p.get("text") or "")
+        again = tuple(v for v in later if _names_whole(text, v))
+        if score is None and not values and not again:
             continue
         if not any(m.props.get("status") not in NOT_OF_RECORD for m in sources.get(rec.id, ())):
-            out.append(Lead(rec, score, values))
+            out.append(Lead(rec, score, values, again))
     return out
+
+
+def later_values(
+    keyed: Iterable[NodeRecord], query: Asked, registry: PredicateRegistry, t: str | None
+) -> frozenset[str]:
+    """The values (lower case) of the versions of an asked fact that began after ``t``
+    (a time asked about; none for "now"): a turn said by then that names one may be
+    where it began, missed by the extractor."""
+    if t is None:
+        return frozenset()
+    return frozenset(
+        str(r.props["object"]).lower()
+        for r in keyed
+        if r.props.get("object")
+        and registry.slot(str(r.props.get("predicate") or "")) in query.rank
+        and str(r.props.get("valid_from") or "") > t
+    )
 
 
 def known_values(
@@ -270,12 +305,13 @@ def challengers(
 ) -> list[NodeRecord]:
     """Of ``leads`` (``unexplained_turns``), those that may hold a value newer than
     ``answer`` (the first direct answer, if any), the newest first. When nothing
-    answers, every lead. Otherwise a lead said after the answer began that is about the
-    asked fact (any topic of it) and names a value of its type no version has had
-    (``known``: "I miss Lisbon sometimes" after the move to Porto names an old one), or,
-    naming none, is about it by at least ``min_score`` (``NEWS_MARGIN`` less if it says
-    something is new or changed: "my new badge says kpmg") and names no such value ("Saw
-    Gorillaz live again" restates Gorillaz)."""
+    answers, every lead. Otherwise a lead said after the answer began that names a value
+    a later version has (``Lead.later``), or is about the asked fact (any topic of it)
+    and names a value of its type no version has had (``known``: "I miss Lisbon
+    sometimes" after the move to Porto names an old one), or, naming none, is about it
+    by at least ``min_score`` (``NEWS_MARGIN`` less if it says something is new or
+    changed: "my new badge says kpmg") and names no such value ("Saw Gorillaz live
+    again" restates Gorillaz)."""
     if answer is None:
         kept = list(leads)
     else:
@@ -290,11 +326,12 @@ def challengers(
             lead
             for lead in leads
             if str(lead.turn.props.get("at") or "") > start
-            and lead.score is not None
+            and (lead.later or lead.score is not None)
             and (
-                any(new_value(v) for v in lead.values)
-                if lead.values
-                else lead.score >= min_score - (NEWS_MARGIN if _news(lead) else 0.0)
+                any(new_value(v) for v in (*lead.values, *lead.later))
+                if lead.values or lead.later
+                else lead.score is not None
+                and lead.score >= min_score - (NEWS_MARGIN if _news(lead) else 0.0)
                 and not _names_any(str(lead.turn.props.get("text") or ""), had)
             )
         ]
@@ -317,6 +354,11 @@ def _names_any(text: str, values: Collection[str]) -> bool:
         v in text.lower() or any(len(w) >= 4 and w.isalpha() and w in said for w in v.split())
         for v in values
     )
+
+
+def _names_whole(text: str, value: str) -> bool:
+    """Whether ``text`` names ``value`` (lower case) as a whole word or phrase."""
+    return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text.lower()) is not None
 
 
 def _slot(props: Mapping[str, object]) -> str:

@@ -31,6 +31,7 @@ from graphmem.recall.currency import (
     asked,
     challengers,
     known_values,
+    later_values,
     off_topic_episodes,
     unexplained_turns,
 )
@@ -46,7 +47,7 @@ from graphmem.stores.base import (
     Where,
 )
 from graphmem.stores.semantics import bm25
-from graphmem.text import keywords, query_entity_keys, query_terms, strip_dates
+from graphmem.text import keywords, query_entity_keys, query_keywords, query_terms, strip_dates
 from graphmem.timeutil import Clock, encode, shift
 from graphmem.validity import LIVE_ENTITIES, of_record, said_by, valid_at
 
@@ -206,7 +207,7 @@ class Searcher:
             keyword_labels.append("Episode")
             if cfg.passages:
                 labels.append(("Passage", None))
-        terms = keywords(query)
+        terms = query_keywords(query)
         seeds = self.store.seeds(
             user_id,
             SeedRequest(
@@ -298,11 +299,14 @@ class Searcher:
         registry = self.config.predicates
         found_answers = answers(expansion.keyed, question, registry, t)
         records = expansion.records
-        # turns about the asked fact from which nothing was read, said after the answer
-        # began (or with no answer at all), may hold a newer value
+        # turns about the asked fact from which nothing was read, said by the time asked
+        # about and after the answer began (or with no answer at all), may hold a newer
+        # value; so may those that name a value the fact took later
         answer = found_answers[0] if found_answers else None
+        later = later_values(expansion.keyed, question, registry, t)
+        leads = unexplained_turns(records, expansion.sources, question, named, registry, later)
         newer = challengers(
-            unexplained_turns(records, expansion.sources, question, named, registry),
+            [lead for lead in leads if t is None or str(lead.turn.props.get("at") or "") <= t],
             answer,
             cfg.topic_min_score,
             known_values(expansion.keyed, question, registry, answer),

@@ -17,6 +17,7 @@ from graphmem.recall.currency import (
     asked,
     challengers,
     known_values,
+    later_values,
     unexplained_turns,
 )
 from graphmem.stores.base import NodeRecord
@@ -286,3 +287,63 @@ def test_a_turn_about_the_fact_that_gave_no_memory_answers_for_now(mem: GraphMem
     assert _first_source(mem, "Which sport did Sanna play in February 2024?", "2024-02-15") == (
         "S1:1"
     )
+
+
+def test_a_turn_naming_a_value_the_fact_took_later_is_a_lead() -> None:
+    registry = Config().predicates
+    role = Asked(("k",), {"works_as": 0.7})
+    keyed = [
+        _fact("m1", "works_as", "data analyst", "2022-01-05"),
+        _fact("m2", "works_as", "backend developer", "2022-06-10"),  # read from a later turn
+        _fact("m3", "lives_in", "Oslo", "2022-07-01"),  # another fact
+    ]
+    assert later_values(keyed, role, registry, "2022-04-15") == {"backend developer"}
+    assert later_values(keyed, role, registry, "2022-08-15") == frozenset()
+    assert later_values(keyed, role, registry, None) == frozenset()  # "now": none later
+    later = later_values(keyed, role, registry, "2022-04-15")
+    records = {
+        r.id: r
+        for r in [
+            _turn("e1", "2022-03-01", "Today's backend developer problem: meetings.", {}),
+            _turn("e2", "2022-03-02", "My brother is a developer.", {}),  # a part of it
+            _turn("e3", "2022-03-03", "Backend developer life!", {}, speaker="Jo"),
+        ]
+    }
+    found = unexplained_turns(records, {}, role, {"ent_i": "Ines"}, registry, later)
+    assert [(lead.turn.id, lead.later) for lead in found] == [("e1", ("backend developer",))]
+    # it challenges the version that held then, as a value no version had by then
+    known = known_values(keyed, role, registry, keyed[0])
+    assert [r.id for r in challengers(found, keyed[0], 0.4, known)] == ["e1"]
+    assert [r.id for r in challengers(found, None, 0.4)] == ["e1"]
+    # but not one that began after it was said
+    assert challengers(found, keyed[1], 0.4, known) == []
+
+
+def test_a_value_read_later_answers_as_of_a_time_before(mem: GraphMem) -> None:
+    # the first turn names the job in a way the extractor does not read; a later one does
+    for ref, day, text in [
+        ("S1:1", "2022-01-10", "Today's backend developer problem: everyone wants it yesterday."),
+        ("S2:1", "2022-02-10", "Okay, bedtime for me. Night!"),
+        ("S3:1", "2022-06-10", "Loving the backend developer role more every month."),
+    ]:
+        mem.add({"speaker": "Linnea", "content": text, "ref": ref, "at": day})
+    assert not [m for m in mem.memories() if "S1:1" in m.refs]
+    hits = mem.search("What role did Linnea have in April 2022?", k=5, as_of="2022-04-15")
+    assert hits[0].sources == ("S1:1",) and "about the asked fact" in hits[0].reason
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "below", "margin"),
+    [
+        # "living" says nothing of a place here: where someone lives is not asked
+        ("What does Omar do for a living now?", "Omar", "lives_in", Config().recall.answer_tie),
+        ("What is Kira working as now?", "Kira", "works_at", 0.0),  # the title first
+    ],
+)
+def test_a_phrase_that_names_the_answer_type_outweighs_its_words(
+    mem: GraphMem, query: str, name: str, below: str, margin: float
+) -> None:
+    vector = mem.embedder.embed([query])[0]
+    scores = mem.frames.asked(mem.frames.unnamed(vector, name), query)
+    assert max(scores, key=lambda p: scores[p]) == "works_as"
+    assert scores["works_as"] - scores[below] > margin
