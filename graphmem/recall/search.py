@@ -47,7 +47,13 @@ from graphmem.stores.base import (
     Where,
 )
 from graphmem.stores.semantics import bm25
-from graphmem.text import keywords, query_entity_keys, query_keywords, query_terms, strip_dates
+from graphmem.text import (
+    STOPWORDS,
+    query_entity_keys,
+    query_keywords,
+    query_terms,
+    strip_dates,
+)
 from graphmem.timeutil import Clock, encode, shift
 from graphmem.validity import LIVE_ENTITIES, of_record, said_by, valid_at
 
@@ -224,11 +230,12 @@ class Searcher:
         lists = [("vector:memory", cfg.vector_memory_weight, seeds.vector.get("Memory", []))]
         if with_episodes:
             lists.append(("vector:episode", cfg.vector_episode_weight, _episodes(seeds, cfg)))
-        if cfg.keyword_drop_entities:
-            names = {w for n in named.values() for w in keywords(n)}
-            terms = [t for t in terms if t not in names] or terms
-        if terms:
-            ranked = bm25(seeds.keyword, query_terms(" ".join(terms)), cfg.seeds)
+        tokens = query_terms(" ".join(terms))
+        if cfg.keyword_drop_entities:  # "Anna's" too: the "s" left of it is no word either
+            names = set(query_terms(" ".join(named.values()))) | STOPWORDS
+            tokens = [t for t in tokens if t not in names] or tokens
+        if tokens:
+            ranked = bm25(seeds.keyword, tokens, cfg.seeds)
             lists.append(("keyword", cfg.keyword_weight, ranked))
         found = _Scores()
         for name, weight, ranked in lists:

@@ -108,6 +108,20 @@ def test_query_naming_a_speaker_prefers_their_turns(mem: GraphMem) -> None:
     assert hits[0].sources == ("b",)
 
 
+def test_a_name_asked_about_with_an_apostrophe_is_no_keyword(mem: GraphMem) -> None:
+    # "Gil's" is a name and an "s": neither makes every turn of Gil a keyword match
+    mem.add(
+        [
+            {"speaker": "Gil", "content": "Okay, bedtime for me. Night!", "ref": "a"},
+            {"speaker": "Gil", "content": "Got a Daft Punk shirt, love that band.", "ref": "b"},
+        ]
+    )
+    hits = mem.search("What is Gil's favourite band?", kinds=["episode"])
+    reasons = {h.sources[0]: h.reason for h in hits}
+    assert "keyword" in reasons["b"] and "keyword" not in reasons["a"]
+    assert hits[0].sources == ("b",)
+
+
 def test_every_hit_explains_itself(mem: GraphMem) -> None:
     mem.add({"speaker": "Anna", "content": "I moved to Lisbon.", "ref": "x"})
     hits = mem.search("Where did Anna move?")
