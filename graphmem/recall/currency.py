@@ -307,8 +307,9 @@ def challengers(
     ``answer`` (the first direct answer, if any), the newest first. When nothing
     answers, every lead. Otherwise a lead said after the answer began that names a value
     a later version has (``Lead.later``), or is about the asked fact (any topic of it)
-    and names a value of its type no version has had (``known``: "I miss Lisbon
-    sometimes" after the move to Porto names an old one), or, naming none, is about it
+    or says something is new ("First night in Tampere, so quiet") and names a value of
+    its type no version has had (``known``: "I miss Lisbon sometimes" after the move to
+    Porto names an old one), or, naming none, is about it
     by at least ``min_score`` (``NEWS_MARGIN`` less if it says something is new or
     changed: "my new badge says kpmg") and names no such value ("Saw Gorillaz live
     again" restates Gorillaz)."""
@@ -326,7 +327,7 @@ def challengers(
             lead
             for lead in leads
             if str(lead.turn.props.get("at") or "") > start
-            and (lead.later or lead.score is not None)
+            and (lead.later or lead.score is not None or (lead.values and _news(lead)))
             and (
                 any(new_value(v) for v in (*lead.values, *lead.later))
                 if lead.values or lead.later

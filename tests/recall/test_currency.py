@@ -223,13 +223,18 @@ def test_only_turns_after_the_answer_began_and_not_restating_it_challenge_it() -
         # a little less about it, but saying something is new
         lead("e8", "2024-09-01", "My new club has a great coach", 0.44),
         lead("e9", "2024-09-02", "My club has a great coach", 0.44),
+        # no topic, but a new value said to be new
+        lead("e10", "2024-10-01", "First padel lesson, I'm hooked", None, "padel"),
+        lead("e11", "2024-10-02", "First tennis lesson for Jo", None, "Tennis"),  # known
     ]
-    assert [r.id for r in challengers(leads, answer, 0.4)] == ["e9", "e8", "e5", "e4", "e2"]
+    assert [r.id for r in challengers(leads, answer, 0.4)] == [
+        "e10", "e9", "e8", "e5", "e4", "e2"
+    ]  # fmt: skip
     # about it enough, or nearly and saying it is new
-    assert [r.id for r in challengers(leads, answer, 0.48)] == ["e8", "e5", "e2"]
+    assert [r.id for r in challengers(leads, answer, 0.48)] == ["e10", "e8", "e5", "e2"]
     # with no answer, every lead, the newest first
     assert [r.id for r in challengers(leads, None, 0.48)] == [
-        "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1"
+        "e11", "e10", "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1"
     ]  # fmt: skip
 
 
