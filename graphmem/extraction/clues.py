@@ -1385,6 +1385,24 @@ def _boundary_between(a: Token, b: Token) -> bool:
     )
 
 
+_GIVE_FORMS = frozenset({"give", "gives", "gave", "given", "giving"})
+
+
+def _given_up_right_before(tok: Token) -> bool:
+    """The value's words follow "gave up" (with "on", "being", "eating", ... between),
+    not denied: whatever the parser made of the rest of the sentence ("Gave up on being
+    gluten-free, trying vegetarian instead"), but not "haven't given up on being vegan"."""
+    i = tok.left_edge.i
+    start = tok.sent.start
+    while i - 1 >= start and (tok.doc[i - 1].lower_ == "on" or tok.doc[i - 1].tag_ == "VBG"):
+        i -= 1
+    if i - 2 < start or tok.doc[i - 1].lower_ != "up" or tok.doc[i - 2].lower_ not in _GIVE_FORMS:
+        return False
+    said = [t.lower_ for t in tok.doc[start : i - 2]]
+    denied = any(w in {"not", "n't", "never"} for w in said)
+    return not denied and "no way" not in " ".join(said)  # "No way I'm giving up pizza"
+
+
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     """``old`` if the sentence says the value ``tok`` names is over, ``rejected`` if it
     names the one not chosen ("tea over coffee"), else ``new``."""
@@ -1400,6 +1418,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "I've fallen out of love with Muse"
     if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
         return "old"  # "Imagine Dragons → The 1975"
+    if _given_up_right_before(tok):
+        return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _left_behind(tok):
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):
