@@ -309,10 +309,9 @@ def challengers(
     a later version has (``Lead.later``), or is about the asked fact (any topic of it)
     or says something is new ("First night in Tampere, so quiet") and names a value of
     its type no version has had (``known``: "I miss Lisbon sometimes" after the move to
-    Porto names an old one), or, naming none, is about it
-    by at least ``min_score`` (``NEWS_MARGIN`` less if it says something is new or
-    changed: "my new badge says kpmg") and names no such value ("Saw Gorillaz live
-    again" restates Gorillaz)."""
+    Porto names an old one), or, naming none, is about it by at least ``min_score``
+    (``NEWS_MARGIN`` less if it says something is new or changed: "my new badge says
+    kpmg") and names no such value ("Saw Gorillaz live again" restates Gorillaz)."""
     if answer is None:
         kept = list(leads)
     else:
