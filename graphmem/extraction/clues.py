@@ -1063,6 +1063,14 @@ def _over(verb: Token) -> bool:
         return True  # "Deloitte is behind me"
     if _apart(verb):
         return True
+    if (
+        verb.lower_ in _APART_WORDS
+        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children)
+    ) or (
+        verb.lemma_ == "be"
+        and any(c.dep_ == "acomp" and c.lower_ in _APART_WORDS for c in verb.children)
+    ):
+        return True  # "Erik and I are divorced now", "We're separated"
     if verb.lower_ in {"gone", "done", "finished"} and any(
         c.lemma_ == "be" or (c.dep_ in {"aux", "auxpass"} and c.lower_ == "'s")
         for c in verb.children
@@ -1218,6 +1226,10 @@ def _with_partner(verb: Token) -> bool:
     ):
         return True  # "We parted", and "Graham and I parted" read as two subjects
     return any(c.dep_ == "conj" and c.lower_ in FIRST | WE for s in subjects for c in s.children)
+
+
+#: what two people who were together are now
+_APART_WORDS = frozenset({"divorced", "separated"})
 
 
 def _apart(verb: Token) -> bool:
@@ -1385,6 +1397,21 @@ def _boundary_between(a: Token, b: Token) -> bool:
     )
 
 
+def _and_i_ended(tok: Token) -> bool:
+    """ "<Name> and I" open a clause whose verb says the two are over, however the parser
+    hung the name: "Erik and I got divorced", "Erik and I are divorced now"."""
+    doc = tok.doc
+    if tok.i + 3 >= tok.sent.end or [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]] != [
+        "and", "i"
+    ]:  # fmt: skip
+        return False
+    verb = next(
+        (t for t in doc[tok.i + 3 : tok.sent.end] if t.pos_ in {"VERB", "AUX"} or t.is_punct),
+        None,
+    )
+    return verb is not None and not verb.is_punct and (_over(verb) or _phrasal_end(verb))
+
+
 _GIVE_FORMS = frozenset({"give", "gives", "gave", "given", "giving"})
 
 
@@ -1420,6 +1447,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Imagine Dragons → The 1975"
     if _given_up_right_before(tok):
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
+    if _and_i_ended(tok):
+        return "old"  # "Erik and I got divorced", the name read as an interjection
     if _left_behind(tok):
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):

@@ -1243,3 +1243,21 @@ def test_a_name_whose_music_is_spoken_of_is_no_firm(
     text = "Another Radiohead playlist made, I can't help it."
     found = stated(facts(text, extractor, embedder, frames))
     assert not [f for f in found if f[1] == "works_at"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erik and I got divorced.",  # the parser makes "Erik" an interjection
+        "Erik and I are divorced now, and I've been seeing Jonas since the summer.",
+        "Erik and I are separated.",
+    ],
+)
+def test_a_name_and_i_apart_names_the_one_who_was_the_partner(
+    text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    extraction = read(text, extractor, embedder, frames)
+    held = [m for m in extraction.memories if m.object == "Erik" and not m.ended]
+    assert not held, extraction.memories  # no partner, husband or wife Erik now
+    ended = {m.object for m in extraction.memories if m.ended} | {c.old for c in extraction.changes}
+    assert "Erik" in ended, (extraction.memories, extraction.changes)
