@@ -230,9 +230,10 @@ class Searcher:
         lists = [("vector:memory", cfg.vector_memory_weight, seeds.vector.get("Memory", []))]
         if with_episodes:
             lists.append(("vector:episode", cfg.vector_episode_weight, _episodes(seeds, cfg)))
-        tokens = query_terms(" ".join(terms))
-        if cfg.keyword_drop_entities:  # "Anna's" too: the "s" left of it is no word either
-            names = set(query_terms(" ".join(named.values()))) | STOPWORDS
+        split = query_terms(" ".join(terms))  # "Anna's" -> "anna", "s": no word either
+        tokens = [t for t in split if t not in STOPWORDS] or split
+        if cfg.keyword_drop_entities:
+            names = set(query_terms(" ".join(named.values())))
             tokens = [t for t in tokens if t not in names] or tokens
         if tokens:
             ranked = bm25(seeds.keyword, tokens, cfg.seeds)
