@@ -382,6 +382,27 @@ def test_a_value_said_to_be_over_in_passing_ends(
 
 
 @pytest.mark.parametrize(
+    ("first", "then", "old"),
+    [
+        ("My cat Biscuit knocked my coffee over.", "Biscuit lives with my mum now.", "Biscuit"),
+        ("Our dog Mochi loves the beach.", "Mochi's with my ex now.", "Mochi"),
+        (
+            "My hamster Pickles is tiny.",
+            "Pickles went to live with my brother once I started travelling.",
+            "Pickles",
+        ),
+        ("My parrot Captain talks all day.", "Captain moved in with my brother.", "Captain"),
+    ],
+)
+def test_a_pet_gone_to_live_with_someone_else_ends(
+    mem: GraphMem, first: str, then: str, old: str
+) -> None:
+    found = _slot(_say(mem, first, then), "has_pet")
+    assert (old, "ended", "generated") in found, found
+    assert all(s == "superseded" for _, p, s in found if p != "ended"), found
+
+
+@pytest.mark.parametrize(
     ("then", "predicate", "held"),
     [
         ("Tom has gone to Paris for work.", "has_partner", "Tom"),  # gone somewhere, not for good

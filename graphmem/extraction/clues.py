@@ -43,7 +43,7 @@ from graphmem.extraction.clauses import (
 )
 from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import subject_token
-from graphmem.extraction.mentions import back_on, find_mentions, played
+from graphmem.extraction.mentions import back_on, find_mentions, kept_elsewhere, played
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
 from graphmem.timeutil import shift
@@ -579,6 +579,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             readings = tuple((t, w) for t, w in readings if t not in dropped)
         if role == "old" and not mention.role and _a_couple_of_others(root):
             continue  # "Ben and Lisa broke up": their news, not the speaker's partner
+        if role == "old" and kept_elsewhere(root):
+            readings = (("pet", max(0.8, mention.weight("pet"))),)  # a pet rehomed, the
+            # one person it went to is no partner ("Tigger is with my ex now")
         if not readings:
             continue
         used.update(range(mention.start, mention.end))
@@ -1449,6 +1452,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _and_i_ended(tok):
         return "old"  # "Erik and I got divorced", the name read as an interjection
+    if kept_elsewhere(tok):
+        return "old"  # "Biscuit lives with my mum now", "Mochi's with my ex now"
     if _left_behind(tok):
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):

@@ -55,7 +55,8 @@ SPORTS = _words(
     "american_football formula_one f1 motorsport darts snooker billiards bowling curling "
     "gymnastics yoga pilates crossfit weightlifting powerlifting archery equestrian "
     "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
-    "kayaking canoeing diving"
+    "kayaking canoeing diving muay_thai mma capoeira aikido kung_fu spinning hiking "
+    "paddleboarding orienteering roller_derby dodgeball korfball hurling"
 )
 #: a sport said by its verb ("I swim instead", "we cycle every weekend") -> its name
 SPORT_VERBS = {
@@ -297,6 +298,7 @@ PET_NOUNS = _words(
     "dog cat puppy pup kitten kitty hamster rabbit bunny guinea_pig parrot budgie "
     "canary cockatiel goldfish fish turtle tortoise lizard gecko snake ferret horse "
     "pony chinchilla hedgehog rat mouse gerbil chicken chickens hen goat pig piglet "
+    "iguana axolotl cockatoo tarantula dragon "  # "a bearded dragon"
     "greyhound labrador lab retriever poodle terrier spaniel beagle dachshund corgi "
     "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby"
 )

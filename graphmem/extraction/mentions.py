@@ -463,22 +463,59 @@ _INTERJECTIONS = lx.words(
 
 def _name_like(tok: Token, sent: Span) -> bool:
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
-        # "Matteo and I ...", "Boots and I have parted ways", tagged a common noun
-        return tok.text in lx.first_names() or _and_i(tok)
+        # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
+        # now", tagged a common noun
+        return tok.text in lx.first_names() or _and_i(tok) or kept_elsewhere(tok)
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
         return False
     if tok.lower_ in en.KIN or tok.lower_ in _TITLES:
         return False  # "Dad retired from Siemens": a relative, named by kin
-    if (tok.ent_type_ in {"DATE", "TIME"} and not _name_before_a_date(tok)) or (
-        tok.lower_ in _INTERJECTIONS
-    ):
+    if (
+        tok.ent_type_ in {"DATE", "TIME"}
+        and not _name_before_a_date(tok)
+        and not _a_town(tok.text)  # "Moved out of Manchester, bit nomadic for now": a date
+    ) or (tok.lower_ in _INTERJECTIONS):
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
         low = tok.lower_
         return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in lx.OPENING_VERBS)
     return True
+
+
+#: who a pet can go to live with: kin, "my ex", "a friend", "the neighbours"
+_KEEPERS = frozenset(en.KIN) | {"ex", "friend", "neighbour", "neighbor", "flatmate"}
+#: verbs of a pet living elsewhere -> the preposition naming the keeper
+_KEPT_BY = {"live": "with", "stay": "with", "be": "with", "go": "to", "move": "with"}
+
+
+def kept_elsewhere(tok: Token) -> bool:
+    """``tok`` names a pet (a name or a pet noun) that lives with someone else now:
+    "Biscuit lives with my mum now", "Mochi's with my ex", "The parrot went to my aunt",
+    "Captain moved in with my brother" (not "Rex is with me", nor "Tom lives with my
+    sister", a given name: maybe a person)."""
+    if tok.dep_ == "nsubj":
+        verb, lemma = tok.head, tok.head.lemma_.lower()
+    elif tok.dep_ == "ROOT" and any(c.dep_ == "case" for c in tok.children):
+        verb, lemma = tok, "be"  # "Mochi's with my ex now", the "'s" read as a case
+    else:
+        return False
+    live = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ == "live"]
+    if lemma == "go" and live:
+        verb, lemma = live[0], "live"  # "Pickles went to live with my brother"
+    if lemma not in _KEPT_BY or tok.text in lx.first_names():
+        return False  # "Tom lives with my sister": a person, maybe a pet, maybe not
+    if not (tok.text[:1].isupper() or tok.lemma_.lower() in lx.PET_NOUNS):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [g for c in verb.children if c.lower_ == "in" for g in c.children]  # moved in with
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _KEEPERS
+        for p in preps
+        if p.lower_ == _KEPT_BY[lemma]
+        for g in p.children
+    )
 
 
 def _and_i(tok: Token) -> bool:
@@ -857,7 +894,11 @@ def _name_near(tok: Token, sent: Span) -> Token | None:
 def _only_name(sent: Span) -> Token | None:
     """The one name in a sentence about a pet ("Picked up Chutney from the shelter, the
     cutest gecko you've ever seen")."""
-    names = [t for t in sent if _name_like(t, sent) and t.ent_type_ not in {"GPE", "ORG", "DATE"}]
+    names = [
+        t
+        for t in sent
+        if _name_like(t, sent) and t.ent_type_ not in {"GPE", "LOC", "ORG", "DATE", "EVENT"}
+    ]  # not "over Easter"
     return names[0] if len(names) == 1 else None
 
 

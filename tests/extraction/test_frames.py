@@ -805,6 +805,24 @@ def test_a_nationality_describing_a_place_is_no_language(
 
 
 @pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # the tagger took "Manchester, bit nomadic for now" for a date
+        ("Moved out of Manchester, bit nomadic for now.", ("lives_in", "Manchester", True)),
+    ],
+)
+def test_a_town_the_tagger_misreads(
+    text: str,
+    fact: tuple[str, str, bool],
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", *fact) in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "person"),
     [
         # a relative named beside a pet's move is no pet
