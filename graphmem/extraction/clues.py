@@ -1315,8 +1315,23 @@ def _governor(tok: Token) -> Token | None:
             return None
         if cur.dep_ in _FRAGMENTS and cur.head.pos_ in {"VERB", "AUX"} and not _as_subject(cur):
             return None  # a nominal fragment beside a clause, not part of it
+        if cur.dep_ == "nsubj" and _subject_beside(cur):
+            return None  # "Now a sous chef, can you believe it": a fragment of its own
         cur = cur.head
     return None
+
+
+def _subject_beside(subj: Token) -> bool:
+    """A subject the parser gave a verb that has its own subject after a comma: "Data
+    scientist now, new title came through Friday", "Now a sous chef, can you believe
+    it"."""
+    verb = subj.head
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and c.i > subj.i
+        and any(t.text == "," for t in subj.doc[subj.i : c.i])
+        for c in verb.children
+    )
 
 
 def _verb_read_as_a_name(tok: Token) -> bool:

@@ -509,7 +509,10 @@ def _whole_name(
 #: rule predicates (a bare verb) and the frame predicates that say which kind of object
 #: the verb takes ("plays" -> "plays_sport", "plays_instrument")
 #: (with the lexicon that knows such objects)
-_REFINEMENTS = {"plays": (("sport", lx.SPORTS), ("instrument", lx.INSTRUMENTS))}
+_REFINEMENTS = {
+    "plays": (("plays_sport", lx.SPORTS), ("plays_instrument", lx.INSTRUMENTS)),
+    "eats": (("diet", lx.DIETS),),  # "I eat pescatarian": a diet, not a food
+}
 
 
 #: the relations a kin noun names ("my girlfriend": has_partner)
@@ -518,11 +521,11 @@ _RELATIONS = frozenset(en.KIN.values())
 
 def _refined(m: ExtractedMemory) -> ExtractedMemory:
     """A rule's "plays basketball" as ``plays_sport`` when the lexicon knows the sport
-    (or the instrument)."""
+    (or the instrument), "eats vegan" as ``diet``."""
     key = entity_key(m.object or "")
-    for tail, words in _REFINEMENTS.get(m.predicate, ()):
+    for name, words in _REFINEMENTS.get(m.predicate, ()):
         if key in words:
-            return replace(m, predicate=f"{m.predicate}_{tail}")
+            return replace(m, predicate=name)
     return m
 
 
@@ -552,15 +555,12 @@ def merge(
 
     # the rules' "plays tennis" is a sport played: one slot to version, the one a later
     # "switched from tennis to padel" ends (by the lexicon, or as the frames refine it)
-    refined = {(*pair(m), m.predicate) for m in frames if "_" in m.predicate}
+    refined = {(*pair(m), m.predicate) for m in frames}
     rules = [_refined(m) for m in rules]
     rules = [
         m
         for m in rules
-        if not any(
-            (*pair(m), f"{m.predicate}_{tail}") in refined
-            for tail, _ in _REFINEMENTS.get(m.predicate, ())
-        )
+        if not any((*pair(m), name) in refined for name, _ in _REFINEMENTS.get(m.predicate, ()))
     ]
     have = {key(m) for m in rules}
     # a value the frames found ended that the rules state as held ("We lost our old cat

@@ -809,9 +809,17 @@ def test_a_nationality_describing_a_place_is_no_language(
     [
         # the tagger took "Manchester, bit nomadic for now" for a date
         ("Moved out of Manchester, bit nomadic for now.", ("lives_in", "Manchester", True)),
+        # a title before a comma made the subject of the clause after it
+        ("Now a sous chef, can you believe it.", ("works_as", "sous chef", False)),
+        (
+            "Data scientist now, new title came through Friday.",
+            ("works_as", "data scientist", False),
+        ),
+        # the rules' "eats pescatarian" is a diet
+        ("I eat pescatarian, mostly salmon and prawns.", ("diet", "pescatarian", False)),
     ],
 )
-def test_a_town_the_tagger_misreads(
+def test_what_the_tagger_or_parser_misreads(
     text: str,
     fact: tuple[str, str, bool],
     extractor: SpacyExtractor,
