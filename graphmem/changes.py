@@ -20,7 +20,7 @@ from graphmem.extraction.frames import ENTITY_TYPE, fits
 from graphmem.models import LIVE_STATUSES, Kind
 from graphmem.resolution import Resolver
 from graphmem.stores.base import NodeRecord, Vector
-from graphmem.versioning import ENDED, Candidate, Outcome, end_memory, same_name, write_memory
+from graphmem.versioning import ENDED, Candidate, Outcome, end_memory, said_to_end, write_memory
 from graphmem.writer import Writer
 
 #: a value placed by what the graph holds is less sure than one the sentence shows
@@ -42,8 +42,9 @@ def holder(w: Writer, subject_id: str, value: str) -> NodeRecord | None:
         and m.props.get("kind") in (Kind.FACT, Kind.PREFERENCE)
     ]
     held = [m for m in current if (m.props.get("object_key") or "") == key]
-    if not held:  # "The Rover has gone": the Rover 75, a name said in part
-        held = [m for m in current if same_name(str(m.props.get("object") or ""), value)]
+    if not held:  # "The Rover has gone": the Rover 75, a name said in part; "Not a
+        # photographer anymore": the freelance photographer, by its head
+        held = [m for m in current if said_to_end(str(m.props.get("object") or ""), value)]
     if len({registry.slot(str(m.props["predicate"])) for m in held}) != 1:
         return None
     return held[0]

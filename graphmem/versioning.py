@@ -158,6 +158,16 @@ def same_name(held: str, said: str) -> bool:
     return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
+def said_to_end(held: str, said: str) -> bool:
+    """Whether an end said of ``said`` is the end of the value ``held``: the same name
+    (``same_name``: "Sold the Subaru" ends the Subaru Outback), or a common noun said by
+    its head ("Not a photographer anymore" ends "freelance photographer")."""
+    if same_name(held, said):
+        return True
+    words = entity_key(said).split()
+    return bool(words) and entity_key(held).split()[-len(words) :] == words
+
+
 def _conflicts(w: Writer, m: NodeRecord, c: Candidate) -> bool:
     if m.props.get("polarity") == ENDED and (m.props.get("object_key") or "") == c.object_key:
         return True  # "I live in Oslo again" reopens what had ended
@@ -443,7 +453,9 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     ends = [m for m in live if m.props.get("polarity") == ENDED]
     facts = [m for m in live if m.props.get("polarity") != ENDED]
     # "Sold the Subaru" ends the "Subaru Outback" held: a proper name said in part
-    named = [m for m in facts if c.object and same_name(str(m.props.get("object") or ""), c.object)]
+    named = [
+        m for m in facts if c.object and said_to_end(str(m.props.get("object") or ""), c.object)
+    ]
     targets = named if c.object else facts
     if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
         return Outcome("ignored", targets[0].id)  # which of several values ended is not said

@@ -370,6 +370,24 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "has_partner",
             "Leon",
         ),
+        (
+            "I play tennis every Saturday.",
+            "Got a new job, done with tennis.",
+            "plays_sport",
+            "tennis",
+        ),
+        (  # the parser made the name a modifier of "dropped"
+            "I do CrossFit five days a week.",
+            "I dropped CrossFit after hurting my shoulder in the spring.",
+            "plays_sport",
+            "CrossFit",
+        ),
+        (  # the job said by its head
+            "I'm a freelance photographer.",
+            "Not a photographer anymore, between jobs.",
+            "works_as",
+            "freelance photographer",
+        ),
     ],
 )
 def test_a_value_said_to_be_over_in_passing_ends(
@@ -379,6 +397,15 @@ def test_a_value_said_to_be_over_in_passing_ends(
     assert (old, "ended", "generated") in found, found
     assert {o for o, p, s in found if p != "ended"} == {old}, found  # nothing else held
     assert all(s == "superseded" for _, p, s in found if p != "ended"), found
+
+
+def test_a_sport_on_pause_ends_and_the_one_taken_up_is_held(mem: GraphMem) -> None:
+    found = _slot(
+        _say(mem, "I go running every morning.", "Into bouldering now, running's on pause."),
+        "plays_sport",
+    )
+    assert ("bouldering", None, "generated") in found, found
+    assert not [o for o, p, s in found if o == "running" and s == "generated" and p != "ended"]
 
 
 @pytest.mark.parametrize(

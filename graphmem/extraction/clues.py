@@ -1043,6 +1043,10 @@ def _couple_over(sent: Span) -> bool:
     return False
 
 
+#: what a value put "on" is stopped for now: "Running's on pause"
+_PAUSES = frozenset({"pause", "hold", "ice"})
+
+
 def _over(verb: Token) -> bool:
     """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
     are getting divorced", "Tom and I went our separate ways": ended."""
@@ -1089,9 +1093,16 @@ def _over(verb: Token) -> bool:
     if (
         verb.lower_ in {"done", "finished"}
         and _has_prep(verb, "with")
-        and verb.i == verb.sent.start
+        and (verb.i == verb.sent.start or verb.doc[verb.i - 1].text == ",")
+        and subject_token(verb) is None
     ):
-        return True  # a chat's subjectless "Done with hockey, rugby now"
+        return True  # a chat's subjectless "Done with hockey, rugby now", "Joined a
+        # volleyball team, done with tennis"
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _PAUSES for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "Running's on pause", "Tennis is on hold"
     if verb.lemma_ == "get" and any(
         c.dep_ in {"acomp", "auxpass", "xcomp"} and c.lemma_.lower() in END_VERBS
         for c in verb.children
@@ -1317,8 +1328,14 @@ def _governor(tok: Token) -> Token | None:
             return None  # a nominal fragment beside a clause, not part of it
         if cur.dep_ == "nsubj" and _subject_beside(cur):
             return None  # "Now a sous chef, can you believe it": a fragment of its own
+        if cur.lower_ == "into" and cur.i == cur.sent.start and _comma_between(cur, cur.head):
+            return None  # "Into bouldering now, running's on pause": "I'm into ..."
         cur = cur.head
     return None
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    return any(t.text == "," for t in a.doc[min(a.i, b.i) : max(a.i, b.i)])
 
 
 def _subject_beside(subj: Token) -> bool:
@@ -1327,9 +1344,7 @@ def _subject_beside(subj: Token) -> bool:
     it"."""
     verb = subj.head
     return any(
-        c.dep_ in {"nsubj", "nsubjpass"}
-        and c.i > subj.i
-        and any(t.text == "," for t in subj.doc[subj.i : c.i])
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i > subj.i and _comma_between(subj, c)
         for c in verb.children
     )
 
@@ -1469,6 +1484,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Erik and I got divorced", the name read as an interjection
     if kept_elsewhere(tok):
         return "old"  # "Biscuit lives with my mum now", "Mochi's with my ex now"
+    if tok.dep_ == "nsubj" and tok.pos_ == "VERB" and tok.head.lemma_ == "be" and _over(tok.head):
+        return "old"  # "Running's on pause": the sport read as a verb of its own
     if _left_behind(tok):
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):
@@ -1957,7 +1974,9 @@ def _dropped(verb: Token) -> bool:
     not "dropped off the car" nor "dropped by the office"."""
     return (
         verb.lemma_.lower() == "drop"
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(
+            c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.i == verb.i + 1) for c in verb.children
+        )  # "I dropped CrossFit after ...", the name read as a modifier
         and not any(c.dep_ == "prt" for c in verb.children)
         and not (verb.i + 1 < len(verb.doc) and verb.nbor().lower_ in {"off", "by", "in"})
         and not any(c.dep_ == "prep" and c.lower_ in {"at", "with", "to"} for c in verb.children)
