@@ -382,6 +382,18 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "plays_sport",
             "CrossFit",
         ),
+        (  # whatever the parser made of "team lead"
+            "I'm a team lead at a bank.",
+            "I stepped down as team lead in March and left, so I'm between jobs.",
+            "works_as",
+            "team lead",
+        ),
+        (
+            "My favourite food is ramen.",
+            "Honestly ramen has dropped to second place for me.",
+            "favourite_food",
+            "ramen",
+        ),
         (  # the job said by its head
             "I'm a freelance photographer.",
             "Not a photographer anymore, between jobs.",

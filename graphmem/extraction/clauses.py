@@ -258,6 +258,8 @@ def is_reported(verb: Token) -> bool:
             return False
         came, tok = tok, tok.head
         if tok.lemma_.lower() in en.REPORT_VERBS:
+            if came.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in came.children):
+                return False  # "My sister thinks I'm mad, but I retrained": said beside it
             return reports(tok, came) and not avowed(tok)
     return False
 

@@ -1194,9 +1194,20 @@ def _dethroned(verb: Token) -> bool:
             and any(o.lemma_.lower() in _FIRST_PLACE for o in c.children)
             for c in verb.children
         )
+    if lemma in {"drop", "slip", "fall", "slide", "sink"}:
+        return any(  # "Ramen has dropped to second place", "slipped to number two"
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(o.lemma_.lower() in _LOWER_PLACES for o in c.subtree)
+            for c in verb.children
+        )
     return lemma == "lose" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _FIRST_PLACE for c in verb.children
     )
+
+
+#: words of a rank below the top: "dropped to second place", "slipped to number two"
+_LOWER_PLACES = frozenset({"second", "third", "two", "three", "2", "3", "runner"})
 
 
 def _usurped(tok: Token, verb: Token) -> bool:
@@ -1463,6 +1474,16 @@ def _given_up_right_before(tok: Token) -> bool:
     return not denied and "no way" not in " ".join(said)  # "No way I'm giving up pizza"
 
 
+def _stepped_down_as(tok: Token) -> bool:
+    """The title's words follow "stepped down as", whatever the parse ("I stepped down
+    as team lead in March": "team" read as a subject)."""
+    i, start = tok.i, tok.sent.start
+    while i - 1 >= start and tok.doc[i - 1].pos_ in {"NOUN", "ADJ", "DET", "PROPN"}:
+        i -= 1
+    words = [t.lower_ for t in tok.doc[max(start, i - 2) : i]]
+    return words == ["down", "as"] and tok.doc[i - 3].lemma_.lower() == "step"
+
+
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     """``old`` if the sentence says the value ``tok`` names is over, ``rejected`` if it
     names the one not chosen ("tea over coffee"), else ``new``."""
@@ -1478,7 +1499,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "I've fallen out of love with Muse"
     if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
         return "old"  # "Imagine Dragons → The 1975"
-    if _given_up_right_before(tok):
+    if _given_up_right_before(tok) or _stepped_down_as(tok):
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _and_i_ended(tok):
         return "old"  # "Erik and I got divorced", the name read as an interjection
@@ -2206,7 +2227,7 @@ def _subject(
     module docstring)."""
     if _here_in(tok):
         return Referent(ctx.speaker)  # "The neighbours here in Auckland are so friendly"
-    owner = _possessor(tok, ctx)
+    owner = _possessor(tok, ctx, inside=span)
     if owner is not None and _where_i_live_with(tok):
         return Referent(ctx.speaker)  # "I moved back in with my parents in Trondheim"
     if owner is not None:
@@ -2363,9 +2384,12 @@ def _where_i_live_with(tok: Token) -> bool:
     )
 
 
-def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | None:
+def _possessor(
+    tok: Token, ctx: Context, *, climb: bool = True, inside: range = range(0)
+) -> Referent | None:
     """The owner named by a possessive on ``tok``'s noun chain: a Referent, a falsy one
-    (empty name) for "your", or None when there is none."""
+    (empty name) for "your", or None when there is none. A possessive ``inside`` the
+    name itself owns nothing ("Riverside Children's Clinic")."""
     cur = tok
     placed = False  # the way up passed a preposition: "my sister in Rome"
     for _ in range(5 if climb else 1):
@@ -2375,7 +2399,12 @@ def _possessor(tok: Token, ctx: Context, *, climb: bool = True) -> Referent | No
         # "my cousin's rabbit Thumper": the possessive on the compound before the name
         compounds = [c for c in cur.children if c.dep_ == "compound"]
         for child in [g for h in (cur, *compounds) for g in h.children]:
-            if child.dep_ != "poss" or child.lemma_.lower() == "name" or child.i == tok.i:
+            if (
+                child.dep_ != "poss"
+                or child.lemma_.lower() == "name"
+                or child.i == tok.i
+                or child.i in inside
+            ):
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo;
                 # "Jonah's my ex": Jonah is the value, not its owner
             low = child.lower_

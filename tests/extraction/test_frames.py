@@ -817,6 +817,12 @@ def test_a_nationality_describing_a_place_is_no_language(
         ),
         # the rules' "eats pescatarian" is a diet
         ("I eat pescatarian, mostly salmon and prawns.", ("diet", "pescatarian", False)),
+        # what the sister thinks is hers; what follows "but" with its own subject is said
+        (
+            "My sister thinks I'm mad, but in January I retrained, and I've been working as"
+            " a UX researcher ever since.",
+            ("works_as", "UX researcher", False),
+        ),
     ],
 )
 def test_what_the_tagger_or_parser_misreads(
@@ -828,6 +834,17 @@ def test_what_the_tagger_or_parser_misreads(
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", *fact) in found, found
+
+
+def test_a_possessive_inside_a_name_owns_nothing(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = (
+        "I finally escaped the night shifts! I've been at Riverside Children's Clinic since"
+        " January and I actually see daylight now."
+    )  # the clinic is no home of someone called Children
+    found = facts(text, extractor, embedder, frames)
+    assert not [m for m in found if m.subject == "Children"], found
 
 
 @pytest.mark.parametrize(
