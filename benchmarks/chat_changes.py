@@ -2,7 +2,7 @@
 
     HF_HUB_OFFLINE=1 python benchmarks/chat_changes.py --quiet
 
-Two-turn change scenarios written by the team (``data/chat_changes/``, eight registers of 80
+Two-turn change scenarios written by the team (``data/chat_changes/``, nine registers of 80
 each): Maya states a value of one of ten attributes in a first session (2022-12-20), then
 changes it, or ends it, in a second session ten months later (2023-10-05). Each scenario
 is a user of its own; each set is ingested into a fresh embedded store, one ``mem.add``
@@ -17,7 +17,8 @@ call per session. Per scenario:
 
 The sets texting, indirect, plain and in_passing were developed on; chatty and mixed are
 held out and only measured. terse and narrative were added later (2026-12-03), measured
-once before any work on them, and developed on from then.
+once before any work on them, and developed on from then; spoken (added the same day) is
+held out.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ SETS: dict[str, str] = {
     "narrative": DEV,
     "chatty": HELD_OUT,
     "mixed": HELD_OUT,
+    "spoken": HELD_OUT,
 }
 #: the "now" question of each attribute; "end" scenarios (old value, no new one) get none
 Q = {
