@@ -893,8 +893,8 @@ def _through(tok: Token, verb: Token, words: set[str]) -> bool:
     for _ in range(8):
         if cur.i == verb.i or cur.head.i == cur.i:
             return False
-        if cur.dep_ == "prep" and cur.lower_ in words:
-            return True
+        if cur.dep_ in {"prep", "agent"} and cur.lower_ in words:
+            return True  # ("agent": the "by" of a passive)
         cur = cur.head
     return False
 
@@ -1183,11 +1183,15 @@ def _beaten_by_a_value(verb: Token) -> bool:
     return subj is not None and subj.lower_ not in FIRST | WE and subj.pos_ in {"NOUN", "PROPN"}
 
 
+#: verbs that put their object off the top spot: "Tacos knocked dumplings off the top"
+_KNOCKS = frozenset({"knock", "bump", "push"})
+
+
 def _dethroned(verb: Token) -> bool:
     """ "Queen lost the top spot to ABBA", "Ramen lost its crown to pad thai", "Pizza's
     been knocked off the top spot by sushi": the subject is no longer the favourite."""
     lemma = verb.lemma_.lower()
-    if lemma in {"knock", "bump", "push"}:
+    if lemma in _KNOCKS:
         return any(
             c.dep_ == "prep"
             and c.lower_ == "off"
@@ -1594,8 +1598,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         if _usurped(tok, verb):
             return "old"  # "Phoenix have taken Radiohead's place at the top for me"
         if _dethroned(verb):  # "Queen lost the top spot to ABBA", "Ramen lost its crown"
-            if tok.dep_ in {"nsubj", "nsubjpass"}:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and lemma not in _KNOCKS:
                 return "old"
+            if tok.dep_ == "dobj" and lemma in _KNOCKS:
+                return "old"  # "they knocked dumplings off the top spot"
             if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "by"}:
                 return "new"
         if attached and ends and not swapped and not escaped and not acting:
@@ -1677,8 +1683,14 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         for c in verb.children
     ):  # but "I've moved on to Blur": a taste
         return "place" if _through(tok, verb, {"to", "into"}) else ""
-    if lemma in _DWELLING:
-        return "place" if _through(tok, verb, {"in"}) else ""  # "Living in Toledo"
+    if lemma in _DWELLING:  # "Living in Toledo", "Settled into Kigali"
+        return "place" if _through(tok, verb, {"in", "into"}) else ""
+    if lemma == "put" and any(c.lower_ == "roots" for c in verb.children):
+        return "place" if _through(tok, verb, {"in"}) else ""  # "Put down roots in Mysore"
+    if lemma in {"hire", "employ", "recruit"} and _through(tok, verb, {"by"}):
+        return "organization"  # "I was hired by Nestlé in the spring"
+    if verb.lower_ == "been" and tok.pos_ == "PROPN" and _since_at(tok, verb):
+        return "organization"  # "since Monday I've been at Telefónica"
     if lemma == "be" and _based_now(tok, verb):
         return "place"  # "we're in Zaragoza now", "I'm in Copenhagen these days"
     if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
@@ -1717,6 +1729,14 @@ def _verb_cue(tok: Token, verb: Token) -> str:
 
 #: how long a visit lasts, not a stay ("I've been in Paris for three days")
 _VISIT_LENGTHS = frozenset({"hour", "night", "day", "weekend", "week"})
+
+
+def _since_at(tok: Token, verb: Token) -> bool:
+    """ "I've been at <name> since Monday / for a year": a stay at a firm up to now."""
+    subj = subject_token(verb)
+    if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"at"}):
+        return False
+    return any(c.lower_ in {"since", "for"} for c in verb.subtree if c.i != tok.i)
 
 
 def _based_now(tok: Token, verb: Token) -> bool:

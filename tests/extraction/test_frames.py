@@ -817,6 +817,17 @@ def test_a_nationality_describing_a_place_is_no_language(
         ),
         # the rules' "eats pescatarian" is a diet
         ("I eat pescatarian, mostly salmon and prawns.", ("diet", "pescatarian", False)),
+        # the verb shows the type of a name the tagger leaves in doubt
+        ("Settled into Kigali two weeks ago.", ("lives_in", "Kigali", False)),
+        (
+            "I was hired by Nestlé in the spring, and their canteen is better than the one"
+            " we had at Unilever.",
+            ("works_at", "Nestlé", False),
+        ),
+        (
+            "Handed my laptop back to Vodafone on Friday; since Monday I've been at Telefónica.",
+            ("works_at", "Telefónica", False),
+        ),
         # what the sister thinks is hers; what follows "but" with its own subject is said
         (
             "My sister thinks I'm mad, but in January I retrained, and I've been working as"
