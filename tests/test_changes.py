@@ -394,6 +394,18 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "favourite_food",
             "ramen",
         ),
+        (  # the gear of a sport not touched since
+            "I play tennis every Saturday.",
+            "Haven't touched my tennis racket since the spring.",
+            "plays_sport",
+            "tennis",
+        ),
+        (  # a firm's name with its ampersand
+            "I work at Ernst & Young.",
+            "Since handing in my notice at Ernst & Young I've had loads of free time.",
+            "works_at",
+            "Ernst & Young",
+        ),
         (  # the job said by its head
             "I'm a freelance photographer.",
             "Not a photographer anymore, between jobs.",

@@ -1478,6 +1478,22 @@ def _given_up_right_before(tok: Token) -> bool:
     return not denied and "no way" not in " ".join(said)  # "No way I'm giving up pizza"
 
 
+#: what is not touched any more when a sport is over: "my tennis racket", "my boots"
+_UNTOUCHED = frozenset({"touch", "pick", "use", "wear", "lace"})
+
+
+def _untouched_since(tok: Token) -> bool:
+    """A sport whose gear has not been touched since: "Haven't touched my tennis racket
+    since I joined the rowing club", "I haven't picked up a tennis racket since"."""
+    gear = tok.head if tok.dep_ in {"compound", "amod"} else None
+    verb = gear.head if gear is not None and gear.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in _UNTOUCHED:
+        return False
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        t.lower_ == "since" for t in verb.subtree
+    )
+
+
 def _stepped_down_as(tok: Token) -> bool:
     """The title's words follow "stepped down as", whatever the parse ("I stepped down
     as team lead in March": "team" read as a subject)."""
@@ -1503,7 +1519,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "I've fallen out of love with Muse"
     if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
         return "old"  # "Imagine Dragons → The 1975"
-    if _given_up_right_before(tok) or _stepped_down_as(tok):
+    if _given_up_right_before(tok) or _stepped_down_as(tok) or _untouched_since(tok):
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _and_i_ended(tok):
         return "old"  # "Erik and I got divorced", the name read as an interjection

@@ -149,7 +149,8 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         out.add("fact", text, subject, "member_of", obj, object_type="organization")
     elif attr is not None and not vague and attr.pos_ in {"NOUN", "PROPN"}:
         obj = phrase(attr, ctx)
-        out.add("fact", text, subject, _identity(attr.lemma_.lower()), obj, object_type="concept")
+        said = _identity(attr.lemma_.lower(), obj)
+        out.add("fact", text, subject, said, obj, object_type="concept")
         for prep in attr.children:
             pobj = object_of(prep) if prep.dep_ == "prep" and prep.lower_ in {"at", "for"} else None
             if pobj is not None and pobj.ent_type_ in {"ORG", "FAC"}:
@@ -242,11 +243,12 @@ _BRITISH = {
 }
 
 
-def _identity(word: str) -> str:
-    """ "I'm a nurse" is a job (``works_as``), "I'm vegan" a diet, anything else ``is_a``."""
+def _identity(word: str, said: str | None = None) -> str:
+    """ "I'm a nurse" is a job (``works_as``), "I'm vegan" a diet, anything else ``is_a``
+    (``said``: the phrase, for a two-word head: "I'm cabin crew now")."""
     if word in lx.DIETS:
         return "diet"
-    if word in lx.JOB_HEADS:
+    if word in lx.JOB_HEADS or " ".join((said or "").lower().split()[-2:]) in lx.JOB_HEADS:
         return "works_as"
     return "is_a"
 

@@ -171,7 +171,7 @@ FIELDS = _words(
 )
 #: head nouns of job titles ("senior software engineer", "head nurse")
 JOB_HEADS = _words(
-    "engineer developer programmer architect designer manager director lead analyst "
+    "engineer developer programmer architect designer manager director lead analyst cabin_crew "
     "consultant scientist researcher professor lecturer teacher tutor nurse doctor "
     "surgeon physician dentist pharmacist paramedic midwife therapist physiotherapist "
     "psychologist counsellor counselor social_worker lawyer solicitor attorney barrister "

@@ -292,8 +292,13 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         toks = [
             t
             for t in ent
-            if t.lower_ not in _DETS and t.dep_ != "case" and any(c.isalnum() for c in t.text)
-        ]  # no emoji: "date night w/ Tom ❤️"
+            if t.lower_ not in _DETS
+            and t.dep_ != "case"
+            and (
+                any(c.isalnum() for c in t.text)
+                or (t.text == "&" and ent.start < t.i < ent.end - 1)
+            )
+        ]  # no emoji: "date night w/ Tom ❤️"; but "Ernst & Young"
         if (
             len(toks) > 1
             and toks[0].i == sent.start

@@ -817,6 +817,8 @@ def test_a_nationality_describing_a_place_is_no_language(
         ),
         # the rules' "eats pescatarian" is a diet
         ("I eat pescatarian, mostly salmon and prawns.", ("diet", "pescatarian", False)),
+        # a two-word job title after a copula
+        ("I'm cabin crew now.", ("works_as", "cabin crew", False)),
         # the verb shows the type of a name the tagger leaves in doubt
         ("Settled into Kigali two weeks ago.", ("lives_in", "Kigali", False)),
         (
