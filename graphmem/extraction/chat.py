@@ -148,11 +148,12 @@ def _split_tail(doc: Any, texts: list[str], start: int, end: int) -> None:
 def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> str | None:
     """The text of a message ``written`` all in lower case and parsed as ``doc`` ("alfie
     and i broke up", "first week in chicago done"), with capitals where written English
-    has them: at the start of each sentence; on the given names and towns of graphmem's
-    lists that the tagger read as nouns (not "will", "mark" or "reading" as verbs); on
-    a noun the dictionary (``known``) lacks where a firm is named ("first day at
-    deliveroo", "since joining unilever", "i quit tesco"). ``None`` when the message has
-    capitals of its own or nothing to capitalise. Same length."""
+    has them: at the start of each sentence (and "rip nibbles" as "RIP Nibbles"); on the
+    given names and towns of graphmem's lists that the tagger read as nouns (not "will",
+    "mark" or "reading" as verbs); on a noun the dictionary (``known``) lacks where a
+    firm is named ("first day at deliveroo", "since joining unilever", "i quit tesco").
+    ``None`` when the message has capitals of its own or nothing to capitalise. Same
+    length."""
     if any(c.isupper() for c in written):
         return None
     chars = list(doc.text)
@@ -164,6 +165,11 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
         first = next((t for t in sent if t.is_alpha), None)
         if first is not None:
             capital(first.idx)
+        if first is not None and first.lower_ == "rip" and first.i + 1 < sent.end:
+            for k in range(first.idx, first.idx + 3):  # "rip nibbles": RIP Nibbles
+                capital(k)
+            if doc[first.i + 1].is_alpha:
+                capital(doc[first.i + 1].idx)
     names, places = lx.first_names(), lx.place_names()
     i = 0
     while i < len(doc):

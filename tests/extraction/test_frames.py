@@ -98,6 +98,7 @@ ENDS = [
     ("I dropped keto in March, I missed bread.", "diet", "keto"),
     ("I dropped tennis for padel.", "plays_sport", "tennis"),
     ("i quit tesco!!! no plan, just vibes", "works_at", "Tesco"),  # a firm in lower case
+    ("rip nibbles 🐹 best hamster ever", "has_pet", "Nibbles"),  # "rip" in lower case
     ("My knee ended my tennis days, so I swim instead.", "plays_sport", "tennis"),
     ("Mia ended things on Friday.", "has_partner", "Mia"),  # whoever ended it
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
