@@ -335,14 +335,18 @@ def told_news(verb: Token) -> bool:
 
 
 def avowed(verb: Token) -> bool:
-    """A report verb by which the speaker asserts what follows: amazement ("Can't believe
-    I've been in Leeds a year") or news told with feeling ("Happy to say I'm at Roche
-    now", "Sad to report that Biscuit died")."""
+    """A report verb by which the speaker asserts what it reports: amazement ("Can't
+    believe I've been in Leeds a year", "I'm a radio presenter now, can you believe
+    it?") or news told with feeling ("Happy to say I'm at Roche now", "Sad to report
+    that Biscuit died")."""
     children = {c.lower_ for c in verb.children}
     if _hedge(verb, children):
         return True
-    if verb.lemma_ == "believe":
-        return bool(children & {"ca", "can", "could"}) and bool(children & {"n't", "not"})
+    if verb.lemma_ == "believe":  # "Can't believe ...", and "..., can you believe it?"
+        if children & {"ca", "can", "could"} and children & {"n't", "not"}:
+            return True
+        return bool(children & {"can", "could"}) and {"you", "it"} <= children
+
     if verb.lower_ == "guess" and verb.i == verb.sent.start:
         return any(guessed(t) for t in verb.doc[verb.i + 1 : verb.i + 2])  # "Guess who's ..."
     if told_news(verb):
@@ -392,7 +396,12 @@ def sentence_blocked(sent: Any) -> bool:
     if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
         return True  # "Thinking of going vegan", "Considering a move to Porto": a plan
     # "Guess who's a New Yorker now?", "Did I tell you we moved to Valencia?"
-    teasing = any(guessed(t) for t in sent[1:2]) or told_news(root) or _marvelled(sent)
+    teasing = (
+        any(guessed(t) for t in sent[1:2])
+        or told_news(root)
+        or _marvelled(sent)
+        or (root.lemma_ == "believe" and avowed(root))  # "..., can you believe it?"
+    )
     for tok in sent:
         if tok.text == "?" and not teasing:
             return True

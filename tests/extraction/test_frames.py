@@ -818,6 +818,12 @@ def test_a_nationality_describing_a_place_is_no_language(
         ),
         # the rules' "eats pescatarian" is a diet
         ("I eat pescatarian, mostly salmon and prawns.", ("diet", "pescatarian", False)),
+        # a question tag of amazement asks nothing
+        (
+            "Swapped the whiteboard for a microphone, I'm a radio presenter now, can you"
+            " believe it?",
+            ("works_as", "radio presenter", False),
+        ),
         # a two-word job title after a copula
         ("I'm cabin crew now.", ("works_as", "cabin crew", False)),
         # the verb shows the type of a name the tagger leaves in doubt
