@@ -55,7 +55,7 @@ SPORTS = _words(
     "american_football formula_one f1 motorsport darts snooker billiards bowling curling "
     "gymnastics yoga pilates crossfit weightlifting powerlifting archery equestrian "
     "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
-    "kayaking canoeing diving muay_thai mma capoeira aikido kung_fu spinning hiking "
+    "kayaking canoeing diving muay_thai mma capoeira aikido kung_fu "
     "paddleboarding orienteering roller_derby dodgeball korfball hurling"
 )
 #: a sport said by its verb ("I swim instead", "we cycle every weekend") -> its name
