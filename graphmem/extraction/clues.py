@@ -726,6 +726,15 @@ def _with_me(tok: Token, ctx: Context) -> bool:
         c.dep_ in {"ccomp", "xcomp"} for c in verb.children
     ):
         return False  # "Jenny thinks I should move": Jenny's view, no value of the speaker's
+    if (
+        verb.lemma_.lower() == "propose"
+        and tok.dep_ == "nsubj"
+        and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.lower_ == "to" and not _to_me(c))
+            for c in verb.children
+        )
+    ):  # "Marco proposed last week!": to the speaker (not "Tom proposed a toast", nor
+        return True  # "Tom proposed to Anna")
     # a person's clause is theirs ("Felix moved to Canada and we called it off"), a
     # place's or a thing's clause joined to the speaker's is the speaker's ("Calgary has
     # taken some getting used to, but the house suits us")
@@ -741,6 +750,10 @@ def _with_me(tok: Token, ctx: Context) -> bool:
         and any(c.lower_ in FIRST_POSS | OUR for c in other.children if c.dep_ == "poss")
         for other in tok.sent
     )  # "My partner Freya says hi", not "My best mate Jo has moved to Galway"
+
+
+def _to_me(prep: Token) -> bool:
+    return any(g.lower_ in {"me", "us"} for g in prep.children)
 
 
 _BE = frozenset({"is", "'s", "are", "'re", "was"})

@@ -824,6 +824,8 @@ def test_a_nationality_describing_a_place_is_no_language(
             " believe it?",
             ("works_as", "radio presenter", False),
         ),
+        # who proposed did so to the speaker
+        ("Marco proposed last week! It feels right.", ("has_partner", "Marco", False)),
         # a two-word job title after a copula
         ("I'm cabin crew now.", ("works_as", "cabin crew", False)),
         # the verb shows the type of a name the tagger leaves in doubt
@@ -894,6 +896,7 @@ def test_a_person_is_no_pet(
         ("Felix is getting married in June and I'm giving a speech.", False),  # Felix's news
         ("My sister's new partner Eva is lovely.", False),
         ("Our manager left for Amazon.", False),  # "our", but someone else
+        ("Tom proposed a toast to the happy couple.", False),  # no proposal to the speaker
         ("Thinking about getting a cat.", False),  # a thought, not a fact
         ("I might move to Berlin next year.", False),
         ("Okay, bedtime for me. Night!", False),
