@@ -423,6 +423,18 @@ def test_a_value_said_to_be_over_in_passing_ends(
     assert all(s == "superseded" for _, p, s in found if p != "ended"), found
 
 
+def test_not_a_name_anymore_is_the_partner_that_ended(mem: GraphMem) -> None:
+    # the tagger made "Lukas" a verb between "Not" and "anymore"
+    found = _slot(
+        _say(
+            mem, "My boyfriend Lukas is lovely.", "Not Lukas anymore - it's Jonas I'm seeing now."
+        ),
+        "has_partner",
+    )
+    assert ("Jonas", None, "generated") in found, found
+    assert ("Lukas", None, "superseded") in found, found
+
+
 def test_a_sport_on_pause_ends_and_the_one_taken_up_is_held(mem: GraphMem) -> None:
     found = _slot(
         _say(mem, "I go running every morning.", "Into bouldering now, running's on pause."),

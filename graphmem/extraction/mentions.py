@@ -467,6 +467,8 @@ _INTERJECTIONS = lx.words(
 
 
 def _name_like(tok: Token, sent: Span) -> bool:
+    if _not_any_more(tok, sent):
+        return True  # "Not Lukas anymore - it's Jonas now", whatever the tagger made of it
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
@@ -520,6 +522,19 @@ def kept_elsewhere(tok: Token) -> bool:
         for p in preps
         if p.lower_ == _KEPT_BY[lemma]
         for g in p.children
+    )
+
+
+def _not_any_more(tok: Token, sent: Span) -> bool:
+    """A capitalised word between an opening "Not" and "anymore": "Not Lukas anymore"."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    return (
+        tok.i == sent.start + 1
+        and tok.doc[sent.start].lower_ == "not"
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+        and after is not None
+        and after.lower_ in {"anymore", "any"}
     )
 
 
