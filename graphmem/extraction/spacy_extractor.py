@@ -44,6 +44,10 @@ _QUESTIONS = "graphmem_split_questions"
 _PIECE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 
+#: forms the small model's lemmatizer gets wrong ("hates" -> "hat"), with their lemma
+_LEMMA_SLIPS = {"hates": "hate", "hated": "hate", "hating": "hate"}
+
+
 @functools.cache
 def load_pipeline(model: str = "en_core_web_sm") -> Any:
     """Load (once per process) a spaCy pipeline by name with only the pipes the rules need.
@@ -66,6 +70,13 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
         unused = [p for p in nlp.pipe_names if p not in PIPES]
         for pipe in unused:
             nlp.disable_pipe(pipe)
+        if "attribute_ruler" in nlp.pipe_names:
+            ruler: Any = nlp.get_pipe("attribute_ruler")
+            for word, lemma in _LEMMA_SLIPS.items():  # before the lemmatizer, which keeps it
+                ruler.add(
+                    [[{"LOWER": word, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG"]}}]],
+                    {"LEMMA": lemma},
+                )
         if "parser" in nlp.pipe_names:
             if not Language.has_factory(_QUESTIONS):
                 Language.component(_QUESTIONS, func=split_questions)

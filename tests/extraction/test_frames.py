@@ -858,6 +858,14 @@ def test_what_the_tagger_or_parser_misreads(
     assert ("Noor", *fact) in found, found
 
 
+def test_hates_is_a_dislike_whoever_hates(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # the small model's lemmatizer makes "hates" "hat"
+    found = stated(facts("Jonas hates football.", extractor, embedder, frames))
+    assert ("Jonas", "dislikes", "football", False) in found, found
+
+
 def test_a_possessive_inside_a_name_owns_nothing(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
