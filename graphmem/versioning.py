@@ -461,7 +461,7 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
         return Outcome("ignored", targets[0].id)  # which of several values ended is not said
     if not targets:
         for m in ends:
-            if not c.object or same_name(str(m.props.get("object") or ""), c.object):
+            if not c.object or said_to_end(str(m.props.get("object") or ""), c.object):
                 return _corroborate(w, m, c)
         if facts or not c.object:  # old news, or nothing held to end
             return Outcome("ignored", facts[0].id if facts else "")
