@@ -152,9 +152,11 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
     given names and towns of graphmem's lists that the tagger read as nouns (not "will",
     "mark" or "reading" as verbs); on a noun the dictionary (``known``) lacks where a
     firm is named ("first day at deliveroo", "since joining unilever", "i quit tesco").
-    ``None`` when the message has capitals of its own or nothing to capitalise. Same
-    length."""
-    if any(c.isupper() for c in written):
+    A message with some capitals of its own is treated the same when its writer evidently
+    does not capitalise ("priya and i split, seeing Lucía now": it begins in lower case or
+    writes "i"); the capitals written are kept. ``None`` when the writer capitalises or
+    there is nothing to capitalise. Same length."""
+    if any(c.isupper() for c in written) and not _writes_lower(written):
         return None
     chars = list(doc.text)
 
@@ -196,6 +198,17 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
             i += 1
     text = "".join(chars)
     return text if text != doc.text else None
+
+
+def _writes_lower(written: str) -> bool:
+    """Whether the writer of ``written`` leaves out capitals: the message begins with a
+    word in lower case (not "iPhone"), or says "i" for "I"."""
+    first = re.search(r"[^\W\d_]+", written)
+    return (first is not None and first.group().islower()) or _LOWER_I.search(written) is not None
+
+
+#: "i" written for the pronoun "I" (not "i.e.", not "i'" of a word)
+_LOWER_I = re.compile(r"(?<![\w'’.])i(?=[\s,!?]|'m|’m|$)")
 
 
 def _at_a_firm(tok: Any) -> bool:

@@ -99,6 +99,8 @@ ENDS = [
     ("I dropped tennis for padel.", "plays_sport", "tennis"),
     ("i quit tesco!!! no plan, just vibes", "works_at", "Tesco"),  # a firm in lower case
     ("rip nibbles 🐹 best hamster ever", "has_pet", "Nibbles"),  # "rip" in lower case
+    # a writer who does not capitalise, though "Lucía" has a capital
+    ("priya and i called it quits 💔 but omg Lucía is something else", "has_partner", "Priya"),
     ("My knee ended my tennis days, so I swim instead.", "plays_sport", "tennis"),
     ("Mia ended things on Friday.", "has_partner", "Mia"),  # whoever ended it
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
