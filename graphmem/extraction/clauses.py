@@ -260,8 +260,15 @@ def is_reported(verb: Token) -> bool:
         if tok.lemma_.lower() in en.REPORT_VERBS:
             if came.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in came.children):
                 return False  # "My sister thinks I'm mad, but I retrained": said beside it
-            return reports(tok, came) and not avowed(tok)
+            return reports(tok, came) and not avowed(tok) and not glad_to_hear(tok)
     return False
+
+
+def glad_to_hear(verb: Token) -> bool:
+    """ "Dad will be thrilled to hear I've gone vegan", "Mum was sad to hear we split":
+    what someone is glad or sad to hear is so."""
+    glad = verb.head.tag_ in {"JJ", "VBN"}  # "thrilled" may be read as a participle
+    return verb.lemma_.lower() == "hear" and verb.dep_ == "xcomp" and glad
 
 
 def reports(verb: Token, clause: Token) -> bool:
@@ -410,6 +417,7 @@ def sentence_blocked(sent: Any) -> bool:
             and tok.pos_ != "PROPN"  # "My favourite band is Imagine Dragons"
             and not _hedge(tok, {c.lower_ for c in tok.children})
             and not _hedges_an_amount(tok)
+            and not _aside_doubt(tok)
         ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
@@ -442,6 +450,27 @@ def _marvelled(sent: Any) -> bool:
         return False
     marks = [t for t in sent if t.text.startswith("?")]
     return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
+
+
+def _aside_doubt(tok: Token) -> bool:
+    """A doubt inside a clause that comments on the sentence or asks within it, whose
+    own words are judged on their own: "..., which is probably bad", "my dad asks if I
+    want chicken", "I don't know whether I'll stay" (not "If I lived in Rome")."""
+    clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if clause.dep_ == "relcl" or any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "who"} for c in clause.children
+    ):
+        return clause.dep_ != "ROOT"
+    return (
+        tok.lower_ in {"if", "whether"}
+        and tok.dep_ == "mark"
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in _ASKING
+    )
+
+
+#: verbs whose object is a question asked within a statement: "asks if", "wonder whether"
+_ASKING = frozenset({"ask", "wonder", "know", "check", "see", "decide", "care", "mind"})
 
 
 def _hedges_an_amount(tok: Token) -> bool:

@@ -33,6 +33,7 @@ from graphmem.extraction.clauses import (
     could_forever,
     enduring,
     given,
+    glad_to_hear,
     guessed,
     is_modal,
     is_reported,
@@ -42,8 +43,8 @@ from graphmem.extraction.clauses import (
     sentence_blocked,
 )
 from graphmem.extraction.copula import antecedent
-from graphmem.extraction.memories import subject_token
-from graphmem.extraction.mentions import back_on, find_mentions, kept_elsewhere, played
+from graphmem.extraction.memories import first_child, subject_token
+from graphmem.extraction.mentions import back_on, find_mentions, kept_elsewhere, my_cars, played
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
 from graphmem.timeutil import shift
@@ -294,6 +295,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
         if sentence_blocked(sent):
+            out.extend(_my_cars_asked_about(sent, ctx))
             continue
         note_people(sent, ctx)
         clues = _clues(sent, ctx)
@@ -316,6 +318,10 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             text = f"{sent.text} {sents[i + 1].text}"
             clues = [*clues, Clue(sent.start_char, sents[i + 1].end_char, ctx.speaker,
                                   ctx.speaker, (met,), text=text)]  # fmt: skip
+        if not clues and i > 0 and _said_of_it(sent):
+            # "Is it OK to eat sushi twice a week? It's my favourite food.": what the
+            # sentence before named, said here to be the speaker's
+            clues = _antecedent_clues(sents[i - 1], sent, ctx)
         other = _couple_now(sent) and i > 0 and _someone_named(sents[i - 1], ctx)
         if other and not any(o.text == other for c in clues for o in c.objects):
             # "Henrik surprised me with tickets. We've been dating six weeks now."
@@ -441,6 +447,94 @@ def _someone_named(sent: Span, ctx: Context) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _my_cars_asked_about(sent: Span, ctx: Context) -> list[Clue]:
+    """A clue of the cars a question calls the speaker's ("Where can I get insurance for
+    my Peugeot 208?"): which car the speaker has, whatever is asked."""
+    cars = tuple(ObjectClue(m.text, (("vehicle", 1.0),), "new") for m in my_cars(sent, ctx))
+    return [_clue(sent, Referent(ctx.speaker), cars, sent.text)] if cars else []
+
+
+def _clue(
+    sent: Span,
+    subject: Referent,
+    objects: tuple[ObjectClue, ...],
+    text: str,
+    date: DateMention | None = None,
+) -> Clue:
+    """A clue of ``sent`` about ``subject`` holding ``objects``, read as ``text``."""
+    return Clue(
+        start=sent.start_char,
+        end=sent.end_char,
+        subject=subject.name,
+        subject_text=subject.text,
+        subject_type=subject.type,
+        confidence=subject.confidence,
+        objects=objects,
+        valid_from=date.value if date is not None else None,
+        begun_by=date.ends if date is not None else None,
+        text=text,
+    )
+
+
+def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
+    """The pronoun a short sentence says is the speaker's own and the types of value it
+    says it is: "It's my favourite food" (a food), "They're my number one band" (an
+    artist), "He's my husband" (a person), "That's home for me" (a place); not "It's
+    not my thing", "It's my favourite city" (no slot of the speaker's)."""
+    root = sent.root
+    subj = subject_token(root)
+    if root.lemma_ != "be" or subj is None or subj.lower_ not in _BACK_POINTERS:
+        return None
+    if len(sent) > 16 or _unasserted(root) or _negated(root, root):
+        return None
+    attr = first_child(root, "attr")
+    if attr is None or attr.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    types = _SAID_TO_BE.get(attr.lemma_.lower())
+    if types is None and attr.lemma_.lower() in en.PETS | lx.PET_NOUNS:
+        types = ("pet",)
+    if types is None:
+        return None
+    if attr.lower_ == "home":
+        mine = any(
+            c.dep_ == "prep" and any(g.lower_ in {"me", "us"} for g in c.children)
+            for c in (*attr.children, *root.children)
+        )  # "That's home for me"
+    else:
+        mine = any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in attr.children)
+    return (subj, types) if mine else None
+
+
+#: the pronouns that point back at what the sentence before named
+_BACK_POINTERS = frozenset({"it", "they", "she", "he", "that", "this"})
+#: what a value said to be the speaker's "favourite food", "husband", "home" is
+_SAID_TO_BE: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(["food", "dish", "meal", "snack"], ("food",)),
+    **dict.fromkeys(["band", "musician", "singer", "artist", "group", "rapper"], ("artist",)),
+    "sport": ("sport",),
+    "home": ("place",),
+    **{noun: ("person",) for noun, types in lx.SLOT_NOUNS.items() if types == ("person",)},
+    **{noun: types for noun, types in lx.SLOT_NOUNS.items() if types == ("vehicle",)},
+}
+
+
+def _antecedent_clues(before: Span, sent: Span, ctx: Context) -> list[Clue]:
+    """A clue of ``sent`` (see ``_said_of_it``) holding as objects what ``before`` names,
+    asked about or not, of the types ``sent`` says the value is."""
+    said = _said_of_it(sent)
+    if said is None:
+        return []
+    _, types = said
+    objects = []
+    for mention in find_mentions(before, ctx):
+        readings = tuple((t, w) for t, w in mention.readings if t in types and w >= 0.5)
+        if readings and mention.text not in {ctx.speaker, ctx.addressee}:
+            objects.append(ObjectClue(mention.text, readings, "new"))
+    if len(objects) != 1:
+        return []  # "it" points at one value
+    return [_clue(sent, Referent(ctx.speaker), tuple(objects), f"{before.text} {sent.text}")]
+
+
 def _name_said(sent: Span) -> str | None:
     """The name a short sentence gives what was just mentioned: "Her name is Miso.",
     "Name: Bubbles.", "He's called Rex."."""
@@ -523,6 +617,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             and not _described_subject(root, verb)
             and not _as_identity(root, verb)
         ):
+            if _mine(root) and mention.weight("vehicle") >= 1.0:
+                # "My Chevy Malibu may be old", "I might sell my Golf": the speaker's car
+                put(Referent(ctx.speaker), ObjectClue(mention.text, (("vehicle", 1.0),)))
             continue
         role = mention.role or _role(root, verb, ending)
         negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
@@ -621,18 +718,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
     return [
-        Clue(
-            start=sent.start_char,
-            end=sent.end_char,
-            subject=subject.name,
-            subject_text=subject.text,
-            subject_type=subject.type,
-            confidence=subject.confidence,
-            objects=tuple(objects),
-            valid_from=date.value if date is not None else None,
-            begun_by=date.ends if date is not None else None,
-            text=sent.text,
-        )
+        _clue(sent, subject, tuple(objects), sent.text, date)
         for subject, objects in groups.values()
     ]
 
@@ -1424,8 +1510,9 @@ def _unasserted(verb: Token) -> bool:
             return False  # "I sold Jasper; I can't ride any more": two statements
         if given(came):
             return False  # "I'd feel better since I lost my job": a cause told
-        if avowed(cur):
-            return False  # "Can't believe I've been in Leeds a year"
+        if avowed(cur) or glad_to_hear(cur):
+            return False  # "Can't believe I've been in Leeds a year", "Dad will be glad
+            # to hear I'm vegan now"
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
         if cur.pos_ in {"VERB", "AUX"} and (planned or is_modal(cur)):
             return True
@@ -1859,15 +1946,16 @@ def _pet_named(tok: Token) -> bool:
     return any(c.dep_ == "compound" and c.lemma_.lower() in lx.PET_NOUNS for c in tok.children)
 
 
+def _mine(tok: Token) -> bool:
+    """``tok`` is said with "my" or "our"."""
+    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+
+
 def _my_car(tok: Token) -> bool:
     """A car make or model, written as a name, that the speaker calls theirs."""
     low = tok.lower_
     named = tok.text[:1].isupper() or tok.text[:1].isdigit()
-    return (
-        named
-        and (low in lx.CAR_MODELS or low in lx.CAR_MAKES)
-        and any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
-    )
+    return named and (low in lx.CAR_MODELS or low in lx.CAR_MAKES) and _mine(tok)
 
 
 def _where_i(verb: Token) -> str | None:

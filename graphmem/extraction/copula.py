@@ -39,6 +39,9 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
     named = name_of(tok)
     if named is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
         named = ent_text(tok.head)
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if named is None and after is not None and _named_beside(tok, after):
+        named = ent_text(after)  # "My fiancé Rahul wants ...", the noun read as a modifier
     if named is None:
         return
     owner_name = owner_of(tok, ctx)
@@ -50,6 +53,17 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         owner_name = ref.name
     if owner_name is not None:
         _kin_fact(tok, named, owner_name, out)
+
+
+def _named_beside(tok: Token, after: Token) -> bool:
+    """The small parser's "My fiancé Rahul is lovely": the kin noun a modifier of the
+    verb whose subject is the name right after it."""
+    return (
+        tok.dep_ == "npadvmod"
+        and after.dep_ == "nsubj"
+        and after.pos_ == "PROPN"
+        and after.head == tok.head
+    )
 
 
 def called_kin(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:

@@ -175,6 +175,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     _sport_verbs(sent, add)
     _titles(sent, add)
     _common_orgs(sent, add)
+    _music_names(sent, add)
     _pets(sent, add)
     _diets(sent, add)
     if any(r.get("pet", ("", 0.0))[1] >= 1.0 for r in found.values()):
@@ -227,6 +228,22 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         readings_w = tuple((t, w) for t, (_, w) in readings.items())
         mentions.append(Mention(text, start, end, readings_w, fixed.get((start, end))))
     return [m for m in mentions if not _inside_larger(m, mentions)]
+
+
+def my_cars(sent: Span, ctx: Context) -> list[Mention]:
+    """The cars ``sent`` calls the speaker's, "my Peugeot 208", "our Renault Clio"."""
+    out = []
+    for mention in find_mentions(sent, ctx):
+        before = sent.doc[mention.start - 1] if mention.start > 0 else None
+        root = sent.doc[mention.start : mention.end].root
+        if (
+            mention.weight("vehicle") >= 1.0
+            and before is not None
+            and before.lower_ in {"my", "our"}
+            and before.head == root
+        ):
+            out.append(mention)
+    return out
 
 
 def _in_a_home(tok: Token) -> bool:
@@ -857,6 +874,32 @@ def _common_orgs(sent: Span, add: Any) -> None:
             start, end, text = _compact(tok)
             if text:
                 add(start, end, text, "vehicle", 0.3)
+
+
+def _music_names(sent: Span, add: Any) -> None:
+    """A capitalised name before a song, album or concert is whoever made it, known or
+    not ("Which Beyoncé album should I play?", "two Big Thief records"): the tagger may
+    read it as an adjective."""
+    for tok in sent:
+        if tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.lower_ not in _MADE_MUSIC:
+            continue
+        if not tok.text[:1].isupper() or tok.ent_type_ in _NOT_MAKERS or tok.i == sent.start:
+            continue
+        start = tok.i
+        while start - 1 > sent.start and _same_name(sent.doc[start - 1], tok):
+            start -= 1  # "Fleetwood Mac album"
+        add(start, tok.i + 1, sent.doc[start : tok.i + 1].text, "artist", 1.0)
+
+
+#: the music nouns whose capitalised modifier names who made the music (not "Spotify
+#: playlist")
+_MADE_MUSIC = lx.words("song songs album albums concert concerts gig gigs record records tour")
+#: entity types no band has: "Christmas songs", "Irish songs", "the Glastonbury gig"
+_NOT_MAKERS = frozenset({"DATE", "GPE", "NORP", "EVENT", "LANGUAGE", "FAC", "TIME"})
+
+
+def _same_name(before: Token, tok: Token) -> bool:
+    return before.head == tok.head and before.text[:1].isupper() and before.dep_ == tok.dep_
 
 
 def _kin_noun(tok: Token) -> bool:
