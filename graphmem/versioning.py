@@ -212,9 +212,7 @@ def _not_before(c: Candidate, old: NodeRecord) -> Candidate:
 
 
 def _new_wins(w: Writer, old: NodeRecord, c: Candidate, policy: ConflictPolicy) -> bool:
-    if old.props.get("polarity") == ENDED and set(old.props.get("episode_ids") or ()) & set(
-        c.episode_ids
-    ):
+    if old.props.get("polarity") == ENDED and _same_turn(old, c):
         return True  # "Tom and I are divorced now. Moved in with Ben last month": the
         # end the same turn states makes way for the value it names, whatever the dates
     theirs = old.props.get("valid_from") or old.props["created_at"]
@@ -435,6 +433,11 @@ def new_version(w: Writer, old: NodeRecord, c: Candidate, *, reason: str) -> Nod
     return rec
 
 
+def _same_turn(m: NodeRecord, c: Candidate) -> bool:
+    """Whether memory ``m`` was read from one of the episodes ``c`` comes from."""
+    return bool(set(m.props.get("episode_ids") or ()) & set(c.episode_ids))
+
+
 def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outcome:
     """A statement that a fact stopped holding ("I don't live in Oslo anymore", "sold my
     car"): the current version of the fact is closed by a new version of its chain with
@@ -456,7 +459,9 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     named = [
         m for m in facts if c.object and said_to_end(str(m.props.get("object") or ""), c.object)
     ]
-    targets = named if c.object else facts
+    # an unnamed end is not of a value the same turn states as new ("joined a padel
+    # club instead": padel holds, the sport before ends)
+    targets = named if c.object else [m for m in facts if not _same_turn(m, c)]
     if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
         return Outcome("ignored", targets[0].id)  # which of several values ended is not said
     if not targets:

@@ -72,6 +72,28 @@ def test_a_multi_valued_slot_ends_the_old_value_and_keeps_the_new(mem: GraphMem)
     }
 
 
+def test_a_sport_said_to_replace_the_one_before_ends_it(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "I've been playing netball on Tuesdays for ages.",
+        "I stopped the Tuesday games and joined a bouldering gym.",
+    )
+    assert _slot(found, "plays_sport") == {
+        ("netball", None, "superseded"),
+        ("netball", "ended", "generated"),
+        ("bouldering", None, "generated"),
+    }
+
+
+def test_which_of_two_sports_a_new_one_replaced_is_not_guessed(mem: GraphMem) -> None:
+    found = _say(mem, "I play volleyball and tennis.", "I joined a padel club instead.")
+    assert _slot(found, "plays_sport") == {
+        ("volleyball", None, "generated"),
+        ("tennis", None, "generated"),
+        ("padel", None, "generated"),
+    }
+
+
 def test_a_value_no_current_fact_holds_changes_nothing(mem: GraphMem) -> None:
     found = _say(mem, "Haim was all I played for years, these days it's all Wet Leg.")
     assert not [m for m in found if m.status == Status.SUPERSEDED or m.polarity == "ended"]

@@ -715,6 +715,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     if food is not None and (said_by is None or _first_person(said_by)):
         # "I'm eating meat again": the diet that excluded it is over (not "Carla's")
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
+    if _sport_replaced(sent, groups.get(ctx.speaker)):
+        # "I stopped the Tuesday games and joined a bouldering gym": the sport held ends
+        put(Referent(ctx.speaker), ObjectClue("", (("sport", 1.0),), "old"))
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
     return [
@@ -1592,6 +1595,33 @@ def _untouched_since(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) and any(
         t.lower_ == "since" for t in verb.subtree
     )
+
+
+def _sport_replaced(sent: Span, said: tuple[Referent, list[ObjectClue]] | None) -> bool:
+    """The speaker's new sport said as what replaced the one before, unnamed: "joined a
+    padel club instead", "hung up the kneepads and started fencing", "I stopped the
+    Tuesday games and joined a bouldering gym" (not "I play tennis and padel")."""
+    objects = said[1] if said is not None else []
+    sports = [o for o in objects if o.weight("sport") >= 0.9]
+    if not any(o.role == "new" for o in sports) or any(o.role == "old" for o in sports):
+        return False
+    if any(t.lower_ == "instead" for t in sent) or "rather than" in sent.text.lower():
+        return True
+    return any(
+        verb.lemma_.lower() in _SPORT_ENDS
+        and not _unasserted(verb)
+        and not _negated(verb, verb)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _SPORT_THINGS for c in verb.children)
+        for verb in sent
+    )
+
+
+#: verbs that end a sport said by its games or gear ("stopped the Tuesday games")
+_SPORT_ENDS = frozenset({"stop", "quit", "hang", "pack", "drop", "give", "retire"})
+_SPORT_THINGS = lx.words(
+    "game match ride session lesson class training boot kneepad racket racquet club team "
+    "league practice glove"
+)
 
 
 def _stepped_down_as(tok: Token) -> bool:
