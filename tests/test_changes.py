@@ -85,6 +85,28 @@ def test_a_sport_said_to_replace_the_one_before_ends_it(mem: GraphMem) -> None:
     }
 
 
+def test_a_sport_practised_is_played_and_ends_when_stopped(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "I practise yoga most mornings.",
+        "I stopped yoga a month ago and boxing's my new thing.",
+    )
+    assert ("yoga", None, "superseded") in _slot(found, "plays_sport")
+    assert ("yoga", "ended", "generated") in _slot(found, "plays_sport")
+
+
+def test_a_favourite_ruined_for_the_speaker_ends(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "Lasagna is my favourite food.",
+        "Food poisoning ruined lasagna for me forever, can't even look at it.",
+    )
+    assert _slot(found, "favourite_food") == {
+        ("Lasagna", "like", "superseded"),
+        ("Lasagna", "ended", "generated"),
+    }
+
+
 def test_which_of_two_sports_a_new_one_replaced_is_not_guessed(mem: GraphMem) -> None:
     found = _say(mem, "I play volleyball and tennis.", "I joined a padel club instead.")
     assert _slot(found, "plays_sport") == {

@@ -204,11 +204,7 @@ def _writes_lower(written: str) -> bool:
     """Whether the writer of ``written`` leaves out capitals: the message begins with a
     word in lower case (not "iPhone"), or says "i" for "I"."""
     first = re.search(r"[^\W\d_]+", written)
-    return (first is not None and first.group().islower()) or _LOWER_I.search(written) is not None
-
-
-#: "i" written for the pronoun "I" (not "i.e.", not "i'" of a word)
-_LOWER_I = re.compile(r"(?<![\w'’.])i(?=[\s,!?]|'m|’m|$)")
+    return (first is not None and first.group().islower()) or _I.search(written) is not None
 
 
 def _at_a_firm(tok: Any) -> bool:

@@ -1624,6 +1624,24 @@ _SPORT_THINGS = lx.words(
 )
 
 
+def _ruined_for_me(tok: Token) -> bool:
+    """What something ruined for the speaker: "Food poisoning ruined lasagne for me",
+    "That trip spoilt sushi for me forever" (read by the words, which the small parser
+    often misreads)."""
+    doc, sent = tok.doc, tok.sent
+    edge = tok.i
+    while edge > sent.start and doc[edge - 1].dep_ == "compound":
+        edge -= 1
+    if edge > sent.start and doc[edge - 1].tag_ in {"DT", "PRP$"}:
+        edge -= 1
+    after = tok.right_edge.i + 1
+    return (
+        edge > sent.start
+        and doc[edge - 1].lemma_.lower() in {"ruin", "spoil", "kill"}
+        and [t.lower_ for t in doc[after : min(after + 2, sent.end)]] == ["for", "me"]
+    )
+
+
 def _stepped_down_as(tok: Token) -> bool:
     """The title's words follow "stepped down as", whatever the parse ("I stepped down
     as team lead in March": "team" read as a subject)."""
@@ -1661,6 +1679,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):
         return "old"  # "I'm fully vegan now, not just dairy-free"
+    if _ruined_for_me(tok):
+        return "old"  # "Food poisoning ruined lasagne for me"
     if before == ["rather", "than"]:
         return "rejected"  # "rowing rather than running": not the one chosen
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None

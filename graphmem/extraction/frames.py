@@ -511,6 +511,8 @@ def _whole_name(
 #: (with the lexicon that knows such objects)
 _REFINEMENTS = {
     "plays": (("plays_sport", lx.SPORTS), ("plays_instrument", lx.INSTRUMENTS)),
+    "practises": (("plays_sport", lx.SPORTS), ("plays_instrument", lx.INSTRUMENTS)),
+    "practices": (("plays_sport", lx.SPORTS), ("plays_instrument", lx.INSTRUMENTS)),
     "eats": (("diet", lx.DIETS),),  # "I eat pescatarian": a diet, not a food
 }
 
