@@ -433,9 +433,14 @@ def could_forever(verb: Token) -> bool:
     if not any(c.lower_ in {"could", "would", "'d"} for c in verb.children):
         return False
     words = {t.lower_ for t in verb.subtree}
-    return bool(words & {"forever", "every", "daily", "nonstop"}) or (
-        verb.lemma_.lower() == "live"
-        and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    any_day = {"any", "day"} <= words  # "I'd eat a burrito any day of the week"
+    return (
+        bool(words & {"forever", "every", "daily", "nonstop"})
+        or any_day
+        or (
+            verb.lemma_.lower() == "live"
+            and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+        )
     )  # "I could live on pierogi"
 
 

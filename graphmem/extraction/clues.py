@@ -491,6 +491,8 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
     if attr is None or attr.pos_ not in {"NOUN", "PROPN"}:
         return None
     types = _SAID_TO_BE.get(attr.lemma_.lower())
+    if attr.lower_ == "one" and any(c.lower_ == "number" for c in attr.children):
+        types = ("food", "artist", "sport")  # "it's my number one": a favourite
     if types is None and attr.lemma_.lower() in en.PETS | lx.PET_NOUNS:
         types = ("pet",)
     if types is None:

@@ -153,6 +153,8 @@ RELATIONS = frozenset(KIN.values())
             ("Which Beyoncé album? She's my favourite musician.", "favourite_band", "Beyoncé"),
             # "my" car, asked about or supposed
             ("Where can I get cheap insurance for my Peugeot 208?", "drives", "Peugeot 208"),
+            # "any day" is as emphatic as "every day"
+            ("I'd eat a burrito any day of the week.", "favourite_food", "burrito"),
             ("My Chevy Malibu may be old but she's reliable.", "drives", "Chevy Malibu"),
             # "it's going really well" is no "going to"
             ("Been on a few dates with Yara, it's going really well.", "has_partner", "Yara"),
