@@ -44,7 +44,14 @@ from graphmem.extraction.clauses import (
 )
 from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import first_child, subject_token
-from graphmem.extraction.mentions import back_on, find_mentions, kept_elsewhere, my_cars, played
+from graphmem.extraction.mentions import (
+    JOB_LIFE,
+    back_on,
+    find_mentions,
+    kept_elsewhere,
+    my_cars,
+    played,
+)
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
 from graphmem.timeutil import shift
@@ -1929,6 +1936,18 @@ def _based_now(tok: Token, verb: Token) -> bool:
     )
 
 
+def _job_life(tok: Token) -> bool:
+    """A job heading chat's "<job> life" or "<job> problems" with no owner: the speaker's
+    ("Primary school teacher life, chaos but I love it"; not "my sister's nurse life")."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.lower_ in JOB_LIFE
+        and (tok.lower_ in lx.JOB_HEADS or tok.lemma_.lower() in lx.JOB_HEADS)
+        and not any(c.dep_ == "poss" for c in head.children)
+    )
+
+
 def _noun_cue(tok: Token) -> str:
     """The type a noun phrase shows its name to be, with or without a verb."""
     if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
@@ -1957,6 +1976,8 @@ def _noun_cue(tok: Token) -> str:
         return "organization"  # "Jumped ship to Klarna in March"
     if _my_car(tok):
         return "vehicle"  # "Picked up the keys to my new Yaris"
+    if _job_life(tok):
+        return "title"  # "Barista life, my latte art is getting good", "Dental nurse problems"
     if tok.pos_ == "PROPN" and _pet_named(tok):
         return "pet"  # "I've got a cat, Fudge, who follows me everywhere"
     return ""

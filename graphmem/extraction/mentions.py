@@ -794,7 +794,7 @@ def _titles(sent: Span, add: Any) -> None:
         if (
             after is not None
             and after.pos_ == "NOUN"
-            and after.lower_ not in _ROLE_NOUNS
+            and after.lower_ not in _ROLE_NOUNS | JOB_LIFE
             and after.ent_type_ not in {"DATE", "TIME"}  # "... to scientist yesterday"
         ):
             continue  # "the engineering team": a noun before another noun
@@ -826,6 +826,8 @@ def _titles(sent: Span, add: Any) -> None:
 
 
 _ROLE_NOUNS = frozenset({"role", "position", "job", "title", "post", "gig"})
+#: nouns a job heads in chat's "barista life", "dental nurse problems": the speaker's job
+JOB_LIFE = frozenset({"life", "problems", "problem", "struggles", "perks"})
 
 
 def _served_as(tok: Token) -> bool:

@@ -153,6 +153,9 @@ RELATIONS = frozenset(KIN.values())
             ("Which Beyoncé album? She's my favourite musician.", "favourite_band", "Beyoncé"),
             # "my" car, asked about or supposed
             ("Where can I get cheap insurance for my Peugeot 208?", "drives", "Peugeot 208"),
+            # chat's "<job> life": the speaker's job
+            ("School teacher life, chaos but I love it.", "works_as", "school teacher"),
+            ("Dental nurse problems, had to stay late again.", "works_as", "dental nurse"),
             # "any day" is as emphatic as "every day"
             ("I'd eat a burrito any day of the week.", "favourite_food", "burrito"),
             ("My Chevy Malibu may be old but she's reliable.", "drives", "Chevy Malibu"),
