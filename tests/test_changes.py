@@ -107,6 +107,15 @@ def test_a_favourite_ruined_for_the_speaker_ends(mem: GraphMem) -> None:
     }
 
 
+def test_a_car_whose_s_gone_is_read_as_a_possessive_still_ends(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "My little Honda Civic just hit 150k miles.",
+        "civic's gone but look at my new baby, a Mazda CX-5",  # "'s" read as "of"
+    )
+    assert ("Honda Civic", None, "superseded") in _slot(found, "drives")
+
+
 def test_which_of_two_sports_a_new_one_replaced_is_not_guessed(mem: GraphMem) -> None:
     found = _say(mem, "I play volleyball and tennis.", "I joined a padel club instead.")
     assert _slot(found, "plays_sport") == {

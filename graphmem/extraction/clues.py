@@ -1633,6 +1633,20 @@ _SPORT_THINGS = lx.words(
 )
 
 
+def _s_gone(tok: Token) -> bool:
+    """A name followed by "'s gone" or "'s history", however the parser read the "'s"
+    (often as a possessive): "Clio's gone, BMW in the driveway" (not "Tom's gone to
+    Paris", "Tom's gone vegan")."""
+    doc, end = tok.doc, tok.sent.end
+    i = tok.i
+    if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
+        return False
+    if doc[i + 2].lower_ not in {"gone", "history"}:
+        return False
+    after = doc[i + 3] if i + 3 < end else None
+    return after is None or after.is_punct or after.pos_ in {"CCONJ", "X", "SPACE"}
+
+
 def _ruined_for_me(tok: Token) -> bool:
     """What something ruined for the speaker: "Food poisoning ruined lasagne for me",
     "That trip spoilt sushi for me forever" (read by the words, which the small parser
@@ -1690,6 +1704,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "I'm fully vegan now, not just dairy-free"
     if _ruined_for_me(tok):
         return "old"  # "Food poisoning ruined lasagne for me"
+    if _s_gone(tok):
+        return "old"  # "Clio's gone, BMW in the driveway!", "civic's gone, ..."
     if before == ["rather", "than"]:
         return "rejected"  # "rowing rather than running": not the one chosen
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
