@@ -49,7 +49,8 @@ from graphmem.extraction.mentions import (
     back_on,
     find_mentions,
     kept_elsewhere,
-    my_cars,
+    owned_in_passing,
+    owned_type,
     played,
 )
 from graphmem.extraction.render import clause_tokens
@@ -221,23 +222,6 @@ _MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
 _JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig"})
 #: the people, places and routines of someone's work: "my boss at X" works with them at X
-_WORKMATES = frozenset(
-    {
-        "boss",
-        "manager",
-        "colleague",
-        "coworker",
-        "co-worker",
-        "office",
-        "team",
-        "onboarding",
-        "induction",
-        "probation",
-        "appraisal",
-        "shift",
-        "payroll",
-    }
-)
 #: verbs whose object (or verb complement) is an activity someone began
 _BEGINNINGS = frozenset({"start", "begin"})
 #: verbs that with "up" begin an activity (the forms a small tagger leaves unlemmatised
@@ -302,7 +286,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
         if sentence_blocked(sent):
-            out.extend(_my_cars_asked_about(sent, ctx))
+            out.extend(_owned_asked_about(sent, ctx))
             continue
         note_people(sent, ctx)
         clues = _clues(sent, ctx)
@@ -454,11 +438,14 @@ def _someone_named(sent: Span, ctx: Context) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def _my_cars_asked_about(sent: Span, ctx: Context) -> list[Clue]:
-    """A clue of the cars a question calls the speaker's ("Where can I get insurance for
-    my Peugeot 208?"): which car the speaker has, whatever is asked."""
-    cars = tuple(ObjectClue(m.text, (("vehicle", 1.0),), "new") for m in my_cars(sent, ctx))
-    return [_clue(sent, Referent(ctx.speaker), cars, sent.text)] if cars else []
+def _owned_asked_about(sent: Span, ctx: Context) -> list[Clue]:
+    """A clue of what a question calls the speaker's ("Where can I get insurance for my
+    Peugeot 208?", "How do I ask my boss at Fernhill for a four-day week?"), whatever
+    is asked (see ``owned_in_passing``)."""
+    owned = tuple(
+        ObjectClue(m.text, ((kind, 1.0),), cue=kind) for m, kind in owned_in_passing(sent, ctx)
+    )
+    return [_clue(sent, Referent(ctx.speaker), owned, sent.text)] if owned else []
 
 
 def _clue(
@@ -626,9 +613,10 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             and not _described_subject(root, verb)
             and not _as_identity(root, verb)
         ):
-            if _mine(root) and mention.weight("vehicle") >= 1.0:
-                # "My Chevy Malibu may be old", "I might sell my Golf": the speaker's car
-                put(Referent(ctx.speaker), ObjectClue(mention.text, (("vehicle", 1.0),)))
+            kind = owned_type(mention, root)
+            if kind:  # "My Chevy Malibu may be old", "My manager at Halden wants a deck by
+                # Monday": the speaker's car, the speaker's firm
+                put(Referent(ctx.speaker), ObjectClue(mention.text, ((kind, 1.0),), cue=kind))
             continue
         role = mention.role or _role(root, verb, ending)
         negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
@@ -693,6 +681,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         used.update(range(mention.start, mention.end))
         once = verb is not None and _once(verb)
         cue = _cue(root, verb) if role == "new" and not (verb and _unasserted(verb)) else ""
+        if role == "new" and not cue:
+            cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         if _retiring(tok) and not _unasserted(tok) and not _negated(tok, tok):
@@ -1972,9 +1962,10 @@ def _noun_cue(tok: Token) -> str:
         return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
     if tok.head.lower_ in {"at", "with"} and tok.head.head.lemma_.lower() in _JOBS:
         return "organization"  # "New job at Netflix!", "a new contract with Arup"
-    if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in _WORKMATES:
+    if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in lx.WORKMATES:
         return "organization"  # "My manager at Heineken wants the report"
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _WORKMATES and tok.ent_type_ == "ORG":
+    mate = tok.head.lemma_.lower() in lx.WORKMATES
+    if tok.dep_ == "compound" and mate and tok.ent_type_ == "ORG":
         owner = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]
         if owner and owner[0] in {"my", "our"}:
             return "organization"  # "Our Nike team is flying to Portland"
@@ -2389,7 +2380,7 @@ _MAILING = frozenset(
 )
 #: nouns whose "old" means a former one ("my old flat in Leeds"), not an aged one
 _OLD_MEANS_FORMER = (
-    _WORKMATES
+    lx.WORKMATES
     | lx.VEHICLE_NOUNS
     | frozenset(
         {"flat", "apartment", "house", "place", "job", "company", "employer", "firm", "car"}
@@ -2429,7 +2420,7 @@ def _former(tok: Token) -> bool:
         tok.dep_ == "pobj"
         and tok.head.lower_ in {"from", "at"}
         and any(
-            t.lemma_.lower() in _WORKMATES and t.head.i != tok.head.i and _old_one(t, tok)
+            t.lemma_.lower() in lx.WORKMATES and t.head.i != tok.head.i and _old_one(t, tok)
             for t in tok.head.head.subtree
         )
     ):
@@ -2620,7 +2611,7 @@ def _possessor(
     placed = False  # the way up passed a preposition: "my sister in Rome"
     for _ in range(5 if climb else 1):
         kin = cur.lemma_.lower()
-        if placed and kin in en.KIN and kin not in _WORKMATES and not _former(cur):
+        if placed and kin in en.KIN and kin not in lx.WORKMATES and not _former(cur):
             return resolve(cur, ctx) or Referent("")  # Rome is the sister's, not mine
         # "my cousin's rabbit Thumper": the possessive on the compound before the name
         compounds = [c for c in cur.children if c.dep_ == "compound"]

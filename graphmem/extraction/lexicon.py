@@ -246,6 +246,24 @@ MUSIC_NOUNS = _words(
     "song songs album albums record records vinyl vinyls concert concerts gig gigs tour "
     "track tracks playlist playlists lyrics lyric setlist discography single singles ep"
 )
+#: the people and things of a workplace: "my manager at Heineken", "our Nike team"
+WORKMATES = frozenset(
+    {
+        "boss",
+        "manager",
+        "colleague",
+        "coworker",
+        "co-worker",
+        "office",
+        "team",
+        "onboarding",
+        "induction",
+        "probation",
+        "appraisal",
+        "shift",
+        "payroll",
+    }
+)
 #: nouns that stand for a slot when its value is not named ("I quit my job", "sold the
 #: car"): noun -> object types it stands for
 SLOT_NOUNS: dict[str, tuple[str, ...]] = {

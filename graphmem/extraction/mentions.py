@@ -230,20 +230,39 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     return [m for m in mentions if not _inside_larger(m, mentions)]
 
 
-def my_cars(sent: Span, ctx: Context) -> list[Mention]:
-    """The cars ``sent`` calls the speaker's, "my Peugeot 208", "our Renault Clio"."""
+def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
+    """The values ``sent`` presupposes are the speaker's, with their type, whatever it
+    asks or supposes (see ``owned_type``)."""
     out = []
     for mention in find_mentions(sent, ctx):
-        before = sent.doc[mention.start - 1] if mention.start > 0 else None
-        root = sent.doc[mention.start : mention.end].root
-        if (
-            mention.weight("vehicle") >= 1.0
-            and before is not None
-            and before.lower_ in {"my", "our"}
-            and before.head == root
-        ):
-            out.append(mention)
+        kind = owned_type(mention, sent.doc[mention.start : mention.end].root)
+        if kind:
+            out.append((mention, kind))
     return out
+
+
+def owned_type(mention: Mention, root: Token) -> str:
+    """``vehicle`` for a car called the speaker's ("my Peugeot 208"), ``organization`` for
+    the firm of the speaker's workmates ("my boss at Fernhill Architects", "our Nike
+    team"), else empty."""
+    doc = root.doc
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
+    if mention.weight("vehicle") >= 1.0 and mine:
+        return "vehicle"
+    if mention.weight("organization") < 0.5:
+        return ""
+    if root.dep_ == "pobj" and root.head.lower_ == "at":
+        mate = root.head.head
+        if mate.pos_ in {"VERB", "AUX"}:  # "ask my boss at Fernhill for ...": the "at" read
+            # as the verb's
+            mate = next((c for c in mate.children if c.dep_ == "dobj"), mate)
+    elif root.dep_ == "compound" and root.ent_type_ == "ORG":
+        mate = root.head
+    else:
+        return ""
+    ours = any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in mate.children)
+    return "organization" if ours and mate.lemma_.lower() in lx.WORKMATES else ""
 
 
 def _in_a_home(tok: Token) -> bool:

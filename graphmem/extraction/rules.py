@@ -55,7 +55,7 @@ from graphmem.extraction.memories import (
     subject_token,
     with_conj,
 )
-from graphmem.extraction.mentions import my_cars
+from graphmem.extraction.mentions import owned_in_passing
 from graphmem.extraction.render import clause_tokens, render
 from graphmem.extraction.temporal import DateMention, describe
 
@@ -76,7 +76,7 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
             for tok in sent:  # "Can you plan a surprise for my fiancé Tobias?": still hers
                 if _kin_noun(tok) and any(c.lower_ in {"my", "our"} for c in tok.children):
                     kin(tok, ctx, out)
-            _my_car_asked_about(sent, ctx, out)
+            _owned_asked_about(sent, ctx, out)
             continue
         note_people(sent, ctx)
         for tok in sent:
@@ -106,13 +106,22 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
 _NOT_CLAUSE = frozenset({"aux", "auxpass", "acl", "csubj", "amod"})
 
 
-def _my_car_asked_about(sent: Any, ctx: Context, out: Out) -> None:
-    """A question or supposition about "my" car still says which car the speaker has:
-    "Where can I get cheap insurance for my Peugeot 208?"."""
-    for mention in my_cars(sent, ctx):
-        text = f"{ctx.speaker} drives {mention.text}."
-        out.add("fact", text, Referent(ctx.speaker), "drives", mention.text,
-                object_type="thing")  # fmt: skip
+def _owned_asked_about(sent: Any, ctx: Context, out: Out) -> None:
+    """A question or supposition still says which car the speaker has and where they
+    work: "Where can I get cheap insurance for my Peugeot 208?", "How do I ask my boss at
+    Fernhill Architects for a four-day week?"."""
+    for mention, kind in owned_in_passing(sent, ctx):
+        predicate, verb, object_type = _OWNED[kind]
+        text = f"{ctx.speaker} {verb} {mention.text}."
+        out.add("fact", text, Referent(ctx.speaker), predicate, mention.text,
+                object_type=object_type)  # fmt: skip
+
+
+#: the fact a value owned in passing states, by its type: predicate, verb, object type
+_OWNED = {
+    "vehicle": ("drives", "drives", "thing"),
+    "organization": ("works_at", "works at", "organization"),
+}
 
 
 def _wh(verb: Token) -> bool:

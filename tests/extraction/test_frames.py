@@ -159,6 +159,9 @@ RELATIONS = frozenset(KIN.values())
             # "any day" is as emphatic as "every day"
             ("I'd eat a burrito any day of the week.", "favourite_food", "burrito"),
             ("My Chevy Malibu may be old but she's reliable.", "drives", "Chevy Malibu"),
+            # the firm of "my" workmates, asked about or wanted
+            ("How do I ask my boss at Fernhill for a day off?", "works_at", "Fernhill"),
+            ("My manager at Harlow wants a slide deck by Monday.", "works_at", "Harlow"),
             # "it's going really well" is no "going to"
             ("Been on a few dates with Yara, it's going really well.", "has_partner", "Yara"),
             ("I've been going out with Lotte for a month.", "has_partner", "Lotte"),
@@ -584,6 +587,7 @@ def test_someone_elses_fact_is_theirs(
         "Jenny thinks I should move to Amsterdam.",
         # a relative named by kin with a capital is no firm the speaker left
         "Dad retired from Siemens after thirty years.",
+        "My sister's boss at Google wants her back.",  # her workmate's firm
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         # the relative named is the speaker's ("my best mate Jo": her friend); nothing else
