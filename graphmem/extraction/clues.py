@@ -1879,6 +1879,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
     if where is not None:
         return "place" if where in _DWELLING else "organization"  # "Arnhem is where I live"
+    if lemma in {"do", "practise", "practice"} and tok.dep_ == "dobj" and verb.tag_ != "VBD":
+        return "activity"  # "I've been doing CrossFit for a year", "I do judo" (not "did")
     if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
         return "activity"  # "started surfing": the activity is the verb
     if (

@@ -361,8 +361,9 @@ def changes(
 
 
 #: object types and the narrower types some of their values have: a hobby that is a
-#: sport ("I'm really into surfing now") is a sport of the person's
-_NARROWER = {"activity": ("sport",)}
+#: sport ("I'm really into surfing now") is a sport of the person's, one that is a diet
+#: ("I've been doing Whole30 this month") their diet
+_NARROWER = {"activity": ("sport", "diet")}
 
 
 def _cued(obj: ObjectClue) -> bool:

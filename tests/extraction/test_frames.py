@@ -159,6 +159,14 @@ RELATIONS = frozenset(KIN.values())
             # "any day" is as emphatic as "every day"
             ("I'd eat a burrito any day of the week.", "favourite_food", "burrito"),
             ("My Chevy Malibu may be old but she's reliable.", "drives", "Chevy Malibu"),
+            # what someone does is an activity: a sport or a diet, whatever else is said
+            (
+                "I've been doing CrossFit at a box near work for a year and my friend Theo jokes "
+                "that I'll never shut up about it.",
+                "plays_sport",
+                "CrossFit",
+            ),
+            ("I've been doing Whole30 this month.", "diet", "Whole30"),
             # the firm of "my" workmates, asked about or wanted
             ("How do I ask my boss at Fernhill for a day off?", "works_at", "Fernhill"),
             ("My manager at Harlow wants a slide deck by Monday.", "works_at", "Harlow"),
