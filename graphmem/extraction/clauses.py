@@ -462,6 +462,8 @@ def _aside_doubt(tok: Token) -> bool:
     own words are judged on their own: "..., which is probably bad", "my dad asks if I
     want chicken", "I don't know whether I'll stay" (not "If I lived in Rome")."""
     clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if tok.lower_ in en.HEDGING_ADVERBS and _said_by_another(clause):
+        return True  # "my neighbour said it's probably the exhaust": the neighbour's doubt
     if clause.dep_ == "relcl" or any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "who"} for c in clause.children
     ):
@@ -472,6 +474,15 @@ def _aside_doubt(tok: Token) -> bool:
         and clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in _ASKING
     )
+
+
+def _said_by_another(clause: Token) -> bool:
+    """``clause`` is what someone other than the speaker says or thinks: "Gary said it's
+    probably the exhaust" (not "I think it's probably the exhaust")."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in en.REPORT_VERBS:
+        return False
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lower_ not in {"i", "we"}
 
 
 #: verbs whose object is a question asked within a statement: "asks if", "wonder whether"

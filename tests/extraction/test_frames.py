@@ -145,6 +145,8 @@ RELATIONS = frozenset(KIN.values())
                 "diet",
                 "vegetarian",
             ),
+            # someone else's "probably" is theirs
+            ("My Fiat 500 made a noise, Gary said it's probably rust.", "drives", "Fiat 500"),
             # what someone is glad to hear is so
             ("Dad will be thrilled to hear I've been vegan since February.", "diet", "vegan"),
             ("My fiancé Rahul wants a big wedding.", "engaged_to", "Rahul"),  # "fiancé" a modifier
