@@ -418,6 +418,7 @@ def sentence_blocked(sent: Any) -> bool:
             and not _hedge(tok, {c.lower_ for c in tok.children})
             and not _hedges_an_amount(tok)
             and not _aside_doubt(tok)
+            and not _even_if(tok)
         ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
@@ -474,6 +475,15 @@ def _aside_doubt(tok: Token) -> bool:
         and clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in _ASKING
     )
+
+
+def _even_if(tok: Token) -> bool:
+    """ "even if" or "as if" said beside a statement: "Coldplay are my favourite, even if
+    everyone mocks me for it" (not "If I lived in Rome")."""
+    if tok.lower_ != "if" or tok.i == tok.sent.start:
+        return False
+    main = tok.head.head  # not "Even if I moved to Rome, I'd miss Leeds": supposed
+    return tok.doc[tok.i - 1].lower_ in {"even", "as"} and not is_modal(main)
 
 
 def _said_by_another(clause: Token) -> bool:

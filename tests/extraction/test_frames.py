@@ -145,6 +145,12 @@ RELATIONS = frozenset(KIN.values())
                 "diet",
                 "vegetarian",
             ),
+            # "even if" concedes, it supposes nothing
+            (
+                "Radiohead are my favourite, even if my sister hates them.",
+                "favourite_band",
+                "Radiohead",
+            ),
             # someone else's "probably" is theirs
             ("My Fiat 500 made a noise, Gary said it's probably rust.", "drives", "Fiat 500"),
             # what someone is glad to hear is so
@@ -637,6 +643,8 @@ def test_someone_elses_fact_is_theirs(
         "If I lived in Rome I'd eat pasta every day.",  # a condition, not "if I could"
         "Tigger is with my ex now.",  # the ex's, not the speaker's partner
         "I wonder if I should move to Porto.",  # a question asked within a statement
+        "Even if I moved to Rome, I'd miss Leeds.",  # a supposition
+        "Even if I lived in Rome I would still eat pizza.",
         "I hear Tom moved to Paris, which is probably true.",
         "Is Paris nice in May? It's my favourite city.",  # a favourite, no home
         "Is Lyon nice? It's not my favourite food city.",
