@@ -242,14 +242,22 @@ def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
 
 
 def owned_type(mention: Mention, root: Token) -> str:
-    """``vehicle`` for a car called the speaker's ("my Peugeot 208"), ``organization`` for
-    the firm of the speaker's workmates ("my boss at Fernhill Architects", "our Nike
-    team"), else empty."""
+    """``vehicle`` for a car called the speaker's ("my Peugeot 208"), ``diet`` for what
+    the speaker does something as ("What can I order as a vegetarian?"),
+    ``organization`` for the firm of the speaker's workmates ("my boss at Fernhill
+    Architects", "our Nike team"), else empty."""
     doc = root.doc
     before = doc[mention.start - 1] if mention.start > 0 else None
     mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
     if mention.weight("vehicle") >= 1.0 and mine:
         return "vehicle"
+    if mention.weight("diet") >= 0.9 and root.dep_ == "pobj" and root.head.lower_ == "as":
+        verb = root.head.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head  # "order at a steakhouse as a vegetarian": "as" read as the noun's
+        said_by = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
+        if said_by == ["i"]:
+            return "diet"  # "What can I order at a steakhouse as a vegetarian?"
     if mention.weight("organization") < 0.5:
         return ""
     if root.dep_ == "pobj" and root.head.lower_ == "at":

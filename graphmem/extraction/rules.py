@@ -121,6 +121,7 @@ def _owned_asked_about(sent: Any, ctx: Context, out: Out) -> None:
 _OWNED = {
     "vehicle": ("drives", "drives", "thing"),
     "organization": ("works_at", "works at", "organization"),
+    "diet": ("diet", "is", "concept"),
 }
 
 

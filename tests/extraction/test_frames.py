@@ -175,6 +175,7 @@ RELATIONS = frozenset(KIN.values())
                 "CrossFit",
             ),
             ("I've been doing Whole30 this month.", "diet", "Whole30"),
+            ("What can I order at a steakhouse as a vegetarian?", "diet", "vegetarian"),
             # the firm of "my" workmates, asked about or wanted
             ("How do I ask my boss at Fernhill for a day off?", "works_at", "Fernhill"),
             ("My manager at Harlow wants a slide deck by Monday.", "works_at", "Harlow"),
@@ -604,6 +605,7 @@ def test_someone_elses_fact_is_theirs(
         # a relative named by kin with a capital is no firm the speaker left
         "Dad retired from Siemens after thirty years.",
         "My sister's boss at Google wants her back.",  # her workmate's firm
+        "What should my sister order as a vegan?",  # what the sister is
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         # the relative named is the speaker's ("my best mate Jo": her friend); nothing else
