@@ -233,12 +233,18 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
 def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
     """The values ``sent`` presupposes are the speaker's, with their type, whatever it
     asks or supposes (see ``owned_type``)."""
+    if not any(t.lower_ in _OWNING_WORDS for t in sent):
+        return []  # (most questions: no mention need be looked for)
     out = []
     for mention in find_mentions(sent, ctx):
         kind = owned_type(mention, sent.doc[mention.start : mention.end].root)
         if kind:
             out.append((mention, kind))
     return out
+
+
+#: the words without which a sentence presupposes nothing of the speaker's
+_OWNING_WORDS = frozenset({"my", "our", "as"})
 
 
 def owned_type(mention: Mention, root: Token) -> str:
