@@ -49,6 +49,7 @@ from graphmem.extraction.mentions import (
     back_on,
     find_mentions,
     kept_elsewhere,
+    mine,
     owned_in_passing,
     owned_type,
     played,
@@ -309,7 +310,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             text = f"{sent.text} {sents[i + 1].text}"
             clues = [*clues, Clue(sent.start_char, sents[i + 1].end_char, ctx.speaker,
                                   ctx.speaker, (met,), text=text)]  # fmt: skip
-        if not clues and i > 0 and _said_of_it(sent):
+        if not clues and i > 0:
             # "Is it OK to eat sushi twice a week? It's my favourite food.": what the
             # sentence before named, said here to be the speaker's
             clues = _antecedent_clues(sents[i - 1], sent, ctx)
@@ -492,13 +493,13 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
     if types is None:
         return None
     if attr.lower_ == "home":
-        mine = any(
+        ours = any(
             c.dep_ == "prep" and any(g.lower_ in {"me", "us"} for g in c.children)
             for c in (*attr.children, *root.children)
         )  # "That's home for me"
     else:
-        mine = any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in attr.children)
-    return (subj, types) if mine else None
+        ours = mine(attr)
+    return (subj, types) if ours else None
 
 
 #: the pronouns that point back at what the sentence before named
@@ -2028,16 +2029,11 @@ def _pet_named(tok: Token) -> bool:
     return any(c.dep_ == "compound" and c.lemma_.lower() in lx.PET_NOUNS for c in tok.children)
 
 
-def _mine(tok: Token) -> bool:
-    """``tok`` is said with "my" or "our"."""
-    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
-
-
 def _my_car(tok: Token) -> bool:
     """A car make or model, written as a name, that the speaker calls theirs."""
     low = tok.lower_
     named = tok.text[:1].isupper() or tok.text[:1].isdigit()
-    return named and (low in lx.CAR_MODELS or low in lx.CAR_MAKES) and _mine(tok)
+    return named and (low in lx.CAR_MODELS or low in lx.CAR_MAKES) and mine(tok)
 
 
 def _where_i(verb: Token) -> str | None:

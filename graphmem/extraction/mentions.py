@@ -254,8 +254,8 @@ def owned_type(mention: Mention, root: Token) -> str:
     Architects", "our Nike team"), else empty."""
     doc = root.doc
     before = doc[mention.start - 1] if mention.start > 0 else None
-    mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
-    if mention.weight("vehicle") >= 1.0 and mine:
+    said_mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
+    if mention.weight("vehicle") >= 1.0 and said_mine:
         return "vehicle"
     if mention.weight("diet") >= 0.9 and root.dep_ == "pobj" and root.head.lower_ == "as":
         verb = root.head.head
@@ -275,8 +275,12 @@ def owned_type(mention: Mention, root: Token) -> str:
         mate = root.head
     else:
         return ""
-    ours = any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in mate.children)
-    return "organization" if ours and mate.lemma_.lower() in lx.WORKMATES else ""
+    return "organization" if mine(mate) and mate.lemma_.lower() in lx.WORKMATES else ""
+
+
+def mine(tok: Token) -> bool:
+    """``tok`` is said with "my" or "our"."""
+    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
 
 
 def _in_a_home(tok: Token) -> bool:
