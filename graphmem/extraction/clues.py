@@ -2435,6 +2435,13 @@ def _former(tok: Token) -> bool:
     return False
 
 
+def _of_a_thing(tok: Token, verb: Token) -> bool:
+    """``tok`` describes a thing the verb acts on, not the speaker: "Stefan keeps sending
+    me photos from Copenhagen"."""
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return head.pos_ == "NOUN" and head.i != verb.i and head.dep_ in {"dobj", "dative"}
+
+
 def _subject(
     tok: Token, verb: Token | None, ctx: Context, span: range = range(0)
 ) -> Referent | None:
@@ -2513,7 +2520,12 @@ def _subject(
         for t in _own_clause(verb)
         if t.i not in own and not (t.dep_ == "poss" and t.head.lemma_.lower() in en.KIN)
     )  # but "My best mate Jo has moved to Galway", "mate" read apart from Jo
-    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS and mine:
+    if (
+        subj.pos_ == "PROPN"
+        and subj.ent_type_ not in _PLACE_ENTS
+        and mine
+        and not _of_a_thing(tok, verb)
+    ):
         return Referent(ctx.speaker)
     if low in {"they", "them"}:  # others ("They moved to Leeds"), unless of the speaker's
         return Referent(ctx.speaker) if mine else None  # doing ("They made me team lead")

@@ -606,6 +606,8 @@ def test_someone_elses_fact_is_theirs(
         "Dad retired from Siemens after thirty years.",
         "My sister's boss at Google wants her back.",  # her workmate's firm
         "What should my sister order as a vegan?",  # what the sister is
+        # a name sending the speaker things from a place: the things', not hers
+        "Stefan keeps sending me photos from Copenhagen, I'm so jealous.",
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         # the relative named is the speaker's ("my best mate Jo": her friend); nothing else
