@@ -1854,7 +1854,8 @@ def _cue(tok: Token, verb: Token | None) -> str:
     Graz", "Living in Toledo has its perks", but not "moved the sofa into the living
     room"), "activity" for what someone took up ("I started surfing", "took up archery",
     "got into climbing"), "organization" for where someone works or has a job ("Now
-    working for Puma", "Started a new job at Adidas", "New job at Netflix!")."""
+    working for Puma", "Started a new job at Adidas", "New job at Netflix!"), "person" for
+    whom someone marries or dates ("I married Olu")."""
     return (_verb_cue(tok, verb) if verb is not None else "") or _noun_cue(tok)
 
 
@@ -1905,6 +1906,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Started at BMW on Monday"
     if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
+    if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and tok.pos_ == "PROPN":
+        return "person"  # "I married Olu", the name read as a firm's
     job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOBS for c in verb.children)
     if job and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a job at Adidas", "signed a contract with Arup"

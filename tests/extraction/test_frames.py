@@ -68,6 +68,8 @@ ENDS = [
     ("Unilever let me go in March.", "works_at", "Unilever"),
     ("I'm single, Jonah and I are done.", "has_partner", "Jonah"),
     ("Me and Lucas ended it.", "has_partner", "Lucas"),
+    # the clause after a colon is a sentence of its own, not what was asked
+    ("Since a few of you asked: Tobias and I split up.", "has_partner", "Tobias"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
     ("We lost our old cat Tom last month.", "has_pet", "Tom"),  # not the rules' "cat Tom"
     ("Vodafone is behind me, onwards.", "works_at", "Vodafone"),
@@ -1082,6 +1084,7 @@ def test_a_no_beside_an_ending_is_not_its_denial(
         ("My new boyfriend Luca cooked for me tonight.", ("has_partner", "Luca")),
         ("I got engaged to Helena.", ("engaged_to", "Helena")),  # "Helena" tagged a company
         ("Say hi to Mango, my new parrot.", ("has_pet", "Mango")),  # "Mango" tagged a place
+        ("I married Olu last spring.", ("married_to", "Olu")),  # "Olu" tagged a company
     ],
 )
 def test_a_relative_named_in_other_shapes_is_the_speakers(
