@@ -84,6 +84,19 @@ class ObjectClue:
         return max((w for t, w in self.readings if t == object_type), default=0.0)
 
 
+class Weighed(Protocol):
+    def weight(self, object_type: str) -> float: ...
+
+
+def surely_no_town(value: Weighed) -> bool:
+    """A name surely a firm's or a car's and not surely a town's: where someone "moved
+    to" it is their work, not their home ("I moved to Siemens in May")."""
+    return (
+        max(value.weight("organization"), value.weight("vehicle")) >= 1.0
+        and value.weight("place") < 0.9
+    )
+
+
 @dataclass(frozen=True)
 class Clue:
     """One sentence's evidence for the predicate frames (``graphmem.extraction.frames``):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from graphmem.codec import entity_key
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
-from graphmem.extraction.base import Clue, ObjectClue
+from graphmem.extraction.base import Clue, ObjectClue, surely_no_town
 from graphmem.extraction.clauses import (
     FIRST,
     FIRST_POSS,
@@ -682,6 +682,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         used.update(range(mention.start, mention.end))
         once = verb is not None and _once(verb)
         cue = _cue(root, verb) if role == "new" and not (verb and _unasserted(verb)) else ""
+        if cue == "place" and surely_no_town(mention):
+            cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
         if role == "new" and not cue:
             cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))

@@ -26,7 +26,14 @@ from graphmem.codec import entity_key
 from graphmem.config import PredicateRegistry, PredicateSpec
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
-from graphmem.extraction.base import Change, Clue, ExtractedMemory, Extraction, ObjectClue
+from graphmem.extraction.base import (
+    Change,
+    Clue,
+    ExtractedMemory,
+    Extraction,
+    ObjectClue,
+    surely_no_town,
+)
 from graphmem.extraction.predicates import none_examples
 from graphmem.stores.base import Vector
 from graphmem.stores.vectors import products
@@ -478,10 +485,12 @@ def typed(
         if spec is not None and checked and m.object and spec.kind == m.kind and not m.ended:
             key = f" {entity_key(m.object)} "
             if not any(
-                o.weight(spec.object) >= _MIN_WEIGHT and f" {entity_key(o.text)} " in key
+                o.weight(spec.object) >= _MIN_WEIGHT
+                and f" {entity_key(o.text)} " in key
+                and not (spec.object == "place" and surely_no_town(o))
                 for o in objects
             ):
-                continue
+                continue  # (nor is "moved to Siemens" a home)
         if spec is not None and m.object and not m.ended:
             m = _whole_name(m, spec.object, objects)
         out.append(m)

@@ -216,6 +216,18 @@ ORG_SITES = ORG_NOUNS - _words(
 SCHOOL_WORDS = _words(
     "university college school academy institute polytechnic conservatory conservatoire uni"
 )
+#: the last words of many firms' names ("Northwind Freight", "Corvid Media", "Hollow
+#: Pine Studios"): a name ending in one is a firm, not a town
+FIRM_WORDS = _words(
+    "freight logistics media dental health healthcare studios studio labs analytics bank "
+    "design games systems solutions group holdings partners capital consulting "
+    "technologies tech software foods insurance energy pharma pharmaceuticals motors "
+    "airlines airways industries ltd inc gmbh corp corporation associates ventures "
+    "robotics networks digital marketing financial finance construction engineering "
+    "architects publishing press records entertainment pictures productions agency "
+    "interactive telecom communications electronics semiconductors biotech therapeutics "
+    "logistik shipping transport legal"
+)
 #: car makes and common models ("a secondhand Skoda", "my new Corolla")
 CAR_MAKES = _words(
     "toyota honda nissan mazda subaru mitsubishi suzuki lexus infiniti acura hyundai "

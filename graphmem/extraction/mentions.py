@@ -339,7 +339,7 @@ def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
 
 def _names(sent: Span, ctx: Context, add: Any) -> None:
     covered: set[int] = set()
-    for ent, label in _split(sentence_entities(sent)):
+    for ent, label in _split(_firms_joined(sentence_entities(sent))):
         readings = _NER_READINGS.get(label)
         if readings is None:
             continue
@@ -373,8 +373,11 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue
         start, text = _with_the(toks[0].i, " ".join(t.text for t in toks), sent)
         covered.update(t.i for t in ent)
+        firm = _firm(toks)
         for object_type, weight in readings:
-            add(start, end, text, object_type, weight)
+            add(start, end, text, object_type, min(weight, _FIRM_PLACE) if firm else weight)
+        if firm:
+            add(start, end, text, "organization", 1.0)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
             add(start, end, text, "person", 0.9)  # "Hedda" tagged a place
         _town(start, end, text, add)
@@ -391,8 +394,11 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         if run:
             start, text = _with_the(run[0].i, " ".join(t.text for t in run), sent)
             end = run[-1].i + 1
+            firm = _firm(run)
             for object_type, weight in _NAME_READINGS:
-                add(start, end, text, object_type, weight)
+                add(start, end, text, object_type, min(weight, _FIRM_PLACE) if firm else weight)
+            if firm:
+                add(start, end, text, "organization", 1.0)
             if run[0].text in lx.first_names():
                 add(start, end, text, "person", 0.9)
             _town(start, end, text, add)
@@ -400,6 +406,36 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(start, end, text, "school", 0.9)
             run = []
+
+
+def _firms_joined(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """The entities, a firm's name the tagger cut in two joined again ("Lumen Dental"
+    tagged a town and a firm: "Lumen" modifies "Dental")."""
+    out: list[tuple[Any, str]] = []
+    for ent, label in entities:
+        if out:
+            prev, _ = out[-1]
+            last = prev[-1]
+            if (
+                prev.end == ent.start
+                and last.dep_ == "compound"
+                and ent.start <= last.head.i < ent.end
+                and ent[-1].lower_ in lx.FIRM_WORDS
+            ):
+                out[-1] = (ent.doc[prev.start : ent.end], "ORG")
+                continue
+        out.append((ent, label))
+    return out
+
+
+def _firm(toks: list[Token]) -> bool:
+    """A name of two words or more whose last is a firm's ("Lumen Dental", "Bluefin
+    Marine Labs"; ``lexicon.FIRM_WORDS``)."""
+    return len(toks) > 1 and toks[-1].lower_ in lx.FIRM_WORDS
+
+
+#: any reading of a firm's name as a place is at most this ("Northwind Freight")
+_FIRM_PLACE = 0.3
 
 
 #: the artist reading of "<Name> and the <Name>": most such names are bands ("Florence

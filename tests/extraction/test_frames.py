@@ -68,6 +68,7 @@ ENDS = [
     ("Unilever let me go in March.", "works_at", "Unilever"),
     ("I'm single, Jonah and I are done.", "has_partner", "Jonah"),
     ("Me and Lucas ended it.", "has_partner", "Lucas"),
+    ("I got laid off from Lumen Dental.", "works_at", "Lumen Dental"),  # tagged two names
     # the clause after a colon is a sentence of its own, not what was asked
     ("Since a few of you asked: Tobias and I split up.", "has_partner", "Tobias"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
@@ -408,6 +409,9 @@ RELATIONS = frozenset(KIN.values())
             ("I'd eat tacos every day if I could.", "favourite_food", "tacos"),
             ("Can't beat a proper Sunday roast.", "favourite_food", "Sunday roast"),
             ("Ten years at Lufthansa this spring.", "works_at", "Lufthansa"),  # a stint counted
+            # a firm moved to is work, not home; a name ending in a firm's word is a firm
+            ("I moved to Siemens in May.", "works_at", "Siemens"),
+            ("Started at Northwind Freight last week.", "works_at", "Northwind Freight"),
         ]
     ],
 )
@@ -1322,12 +1326,24 @@ def test_places_joined_by_and_the_keep_their_own_names(
     assert ("Noor", "lives_in", "London", False) in found, found
 
 
-def test_a_nationality_describing_a_thing_is_no_nationality(
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # a nationality describing a thing, a name ending in a firm's word
+        ("I'm so into Korean fried chicken at the moment.", "nationality"),
+        ("Loving life at Greenfield Logistics, the commute is short.", "lives_in"),
+    ],
+)
+def test_a_name_of_another_kind_states_no_such_fact(
+    text: str, predicate: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[1] == predicate], found
+
+
+def test_a_nationality_is_found(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
-    text = "I'm so into Korean fried chicken at the moment."
-    found = stated(facts(text, extractor, embedder, frames))
-    assert not [f for f in found if f[1] == "nationality"], found
     found = stated(facts("I'm a British citizen.", extractor, embedder, frames))
     assert ("Noor", "nationality", "British", False) in found, found
 
