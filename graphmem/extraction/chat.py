@@ -26,7 +26,7 @@ from graphmem.extraction.lexicon import words
 
 #: chat's interjections and asides: no part of what the sentence says
 ASIDES = words(
-    "lol lmao lmfao rofl ngl tbh tbf omg omfg btw imo imho idk smh ikr jk fwiw istg tho "
+    "lol lmao lmfao rofl ngl tbh tbf omg omfg btw fyi imo imho idk smh ikr jk fwiw istg tho "
     "haha hahaha hehe xd"
 )
 _ASIDE = re.compile(

@@ -1114,12 +1114,17 @@ def _has_prep(verb: Token, word: str) -> bool:
 
 def _couple_over(sent: Span) -> bool:
     """The speaker's couple ended, its other half unnamed: "We broke up last month",
-    "we're getting divorced", "I'm single again", "The divorce came through"."""
+    "we're getting divorced", "I'm single again", "The divorce came through", "The divorce
+    papers were signed"."""
     for noun in sent:
-        if noun.lemma_.lower() == "divorce" and noun.pos_ == "NOUN" and noun.dep_ == "nsubj":
+        divorce = noun.lemma_.lower() == "divorce" or any(
+            c.dep_ == "compound" and c.lemma_.lower() == "divorce" for c in noun.children
+        )  # "The divorce papers were signed in June"
+        if divorce and noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ in {"nsubj", "nsubjpass"}:
             owners = [c.lower_ for c in noun.children if c.dep_ in {"poss", "det"}]
             verb = noun.head
-            if owners in (["the"], ["my"], ["our"]) and not (
+            headline = not owners and noun.i == sent.start  # chat's "divorce finalized"
+            if (owners in (["the"], ["my"], ["our"]) or headline) and not (
                 _unasserted(verb) or _negated(verb, verb)
             ):
                 return True
@@ -1293,7 +1298,8 @@ _KNOCKS = frozenset({"knock", "bump", "push"})
 
 def _dethroned(verb: Token) -> bool:
     """ "Queen lost the top spot to ABBA", "Ramen lost its crown to pad thai", "Pizza's
-    been knocked off the top spot by sushi": the subject is no longer the favourite."""
+    been knocked off the top spot by sushi", "Pad thai has been demoted": the subject is no
+    longer the favourite."""
     lemma = verb.lemma_.lower()
     if lemma in _KNOCKS:
         return any(
@@ -1309,6 +1315,8 @@ def _dethroned(verb: Token) -> bool:
             and any(o.lemma_.lower() in _LOWER_PLACES for o in c.subtree)
             for c in verb.children
         )
+    if lemma in {"demote", "dethrone", "relegate"}:  # "pad thai has been demoted"
+        return any(c.dep_ == "nsubjpass" for c in verb.children)
     return lemma == "lose" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _FIRST_PLACE for c in verb.children
     )
@@ -1874,8 +1882,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "place" if _through(tok, verb, {"in"}) else ""  # "Put down roots in Mysore"
     if lemma in {"hire", "employ", "recruit"} and _through(tok, verb, {"by"}):
         return "organization"  # "I was hired by Nestlé in the spring"
-    if verb.lower_ == "been" and tok.pos_ == "PROPN" and _since_at(tok, verb):
-        return "organization"  # "since Monday I've been at Telefónica"
+    if verb.lower_ in _BEEN and _a_name(tok) and _since_at(tok, verb):
+        return "organization"  # "since Monday I've been at Telefónica", "I'm at BBVA since"
     if lemma == "be" and _based_now(tok, verb):
         return "place"  # "we're in Zaragoza now", "I'm in Copenhagen these days"
     if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
@@ -1916,6 +1924,11 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     return ""
 
 
+#: the forms of "be" of a stay up to now ("I've been at Arup since May", a learner's "I'm at
+#: Arup since May")
+_BEEN = frozenset({"been", "am", "'m", "are", "'re"})
+
+
 #: how long a visit lasts, not a stay ("I've been in Paris for three days")
 _VISIT_LENGTHS = frozenset({"hour", "night", "day", "weekend", "week"})
 
@@ -1925,7 +1938,20 @@ def _since_at(tok: Token, verb: Token) -> bool:
     subj = subject_token(verb)
     if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"at"}):
         return False
-    return any(c.lower_ in {"since", "for"} for c in verb.subtree if c.i != tok.i)
+    return any(
+        c.lower_ in {"since", "for"} and not _clock_time(c) for c in verb.subtree if c.i != tok.i
+    )
+
+
+def _a_name(tok: Token) -> bool:
+    """A proper noun, or a name the tagger took for a noun but the recogniser for a firm's
+    ("I'm at Arup since May")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"
+
+
+def _clock_time(prep: Token) -> bool:
+    """ "since nine", "for an hour": a time of day or a few hours, no stay."""
+    return any(g.ent_type_ == "TIME" or (g.dep_ == "pobj" and g.like_num) for g in prep.subtree)
 
 
 def _based_now(tok: Token, verb: Token) -> bool:

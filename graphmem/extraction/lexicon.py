@@ -196,7 +196,9 @@ JOB_HEADS = _words(
     "nanny childminder housekeeper butcher fishmonger grocer shopkeeper "
     "teller bank_teller underwriter actuary dispatcher surveyor "
     "welder machinist fitter joiner roofer plasterer decorator painter "
-    "interpreter sommelier concierge controller bookkeeper inspector investigator"
+    "interpreter sommelier concierge controller bookkeeper inspector investigator "
+    "educator correspondent reporter roaster brewer moderator "
+    "counsel registrar clinician practitioner coder scheduler"
 )
 #: modifiers that belong to a job title ("senior", "junior", "head")
 JOB_MODIFIERS = _words("senior junior lead head chief principal staff associate assistant deputy")

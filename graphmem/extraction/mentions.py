@@ -562,7 +562,12 @@ def _name_like(tok: Token, sent: Span) -> bool:
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
-        return tok.text in lx.first_names() or _and_i(tok) or kept_elsewhere(tok)
+        return (
+            tok.text in lx.first_names()
+            or _and_i(tok)
+            or kept_elsewhere(tok)
+            or _dying_subject(tok)
+        )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
@@ -579,6 +584,22 @@ def _name_like(tok: Token, sent: Span) -> bool:
         low = tok.lower_
         return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in lx.OPENING_VERBS)
     return True
+
+
+def _dying_subject(tok: Token) -> bool:
+    """A capitalised word with no article that died ("Captain passed away last week",
+    "Nibbles died of old age"): a name the tagger took for a common noun."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and tok.lower_ not in en.KIN
+        and tok.lower_ not in _TITLES
+        and not any(c.dep_ in {"det", "poss"} for c in tok.children)
+        and (
+            verb.lemma_.lower() == "die"
+            or (verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children))
+        )
+    )
 
 
 #: who a pet can go to live with: kin, "my ex", "a friend", "the neighbours"

@@ -69,6 +69,8 @@ ENDS = [
     ("I'm single, Jonah and I are done.", "has_partner", "Jonah"),
     ("Me and Lucas ended it.", "has_partner", "Lucas"),
     ("I got laid off from Lumen Dental.", "works_at", "Lumen Dental"),  # tagged two names
+    ("Captain passed away last week.", "has_pet", "Captain"),  # tagged a common noun
+    ("Pad thai has been demoted.", "favourite_food", "Pad thai"),
     # the clause after a colon is a sentence of its own, not what was asked
     ("Since a few of you asked: Tobias and I split up.", "has_partner", "Tobias"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
@@ -412,6 +414,8 @@ RELATIONS = frozenset(KIN.values())
             # a firm moved to is work, not home; a name ending in a firm's word is a firm
             ("I moved to Siemens in May.", "works_at", "Siemens"),
             ("Started at Northwind Freight last week.", "works_at", "Northwind Freight"),
+            ("I'm at Arup since May.", "works_at", "Arup"),  # a learner's "I'm ... since"
+            ("I've been a clinical educator since June.", "works_as", "clinical educator"),
         ]
     ],
 )
@@ -446,6 +450,8 @@ def test_a_fact_can_end_without_a_new_value(
     assert ("Noor", "has_partner", None, True) in apart
     going = stated(facts("We're not over yet, we're fine.", extractor, embedder, frames))
     assert not [f for f in going if f[3]], going
+    papers = stated(facts("The divorce papers were signed.", extractor, embedder, frames))
+    assert ("Noor", "married_to", None, True) in papers
     meat = stated(facts("I've started eating beef again.", extractor, embedder, frames))
     assert ("Noor", "diet", None, True) in meat  # the diet that kept beef out
     sold = facts("Sold the car last week, I cycle everywhere now.", extractor, embedder, frames)
