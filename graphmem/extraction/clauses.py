@@ -419,6 +419,7 @@ def sentence_blocked(sent: Any) -> bool:
             and not _hedges_an_amount(tok)
             and not _aside_doubt(tok)
             and not _even_if(tok)
+            and not _if_of_speech(tok)
         ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
@@ -484,6 +485,25 @@ def _even_if(tok: Token) -> bool:
         return False
     main = tok.head.head  # not "Even if I moved to Rome, I'd miss Leeds": supposed
     return tok.doc[tok.i - 1].lower_ in {"even", "as"} and not is_modal(main)
+
+
+def _if_of_speech(tok: Token) -> bool:
+    """An "if" that conditions the saying, not what is said: "if you're asking, it's
+    pierogi", "if you must know", "if I'm honest", "if I'm quiet this week, that's why"."""
+    if tok.lower_ != "if":
+        return False
+    verb = tok.head
+    subj = next((c.lower_ for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj == "you" and verb.lemma_.lower() in {"ask", "wonder", "know"}:
+        return True
+    if subj == "i" and any(c.lower_ in {"honest", "real", "truthful"} for c in verb.children):
+        return True
+    main = verb.head
+    return (
+        main.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ in {"that", "this"} for c in main.children)
+        and any(c.lower_ in {"why", "reason"} for c in main.children)
+    )
 
 
 def _said_by_another(clause: Token) -> bool:

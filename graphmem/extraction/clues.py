@@ -277,6 +277,13 @@ _IMPERATIVES = frozenset(
         "guess",
         "wish",
         "tag",
+        "add",
+        "order",
+        "grab",
+        "save",
+        "book",
+        "put",
+        "pick",
     ]
 )
 
@@ -515,6 +522,28 @@ _SAID_TO_BE: dict[str, tuple[str, ...]] = {
 }
 
 
+def _no_favourite(sent: Span) -> list[tuple[str, ...]]:
+    """The types of the favourites the speaker says they have none of: "No favourite
+    band right now", "I don't have a favourite food any more" (not "Ana has no
+    favourite band")."""
+    out = []
+    for tok in sent:
+        noun = tok.head
+        types = _SAID_TO_BE.get(noun.lemma_.lower())
+        if tok.lower_ not in {"favourite", "favorite"} or types is None or "person" in types:
+            continue
+        if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+            subj = subject_token(noun.head)
+            if subj is None or subj.lower_ not in {"i", "we"}:
+                continue
+            none = any(c.lower_ == "no" for c in noun.children) or _negated(noun.head, noun.head)
+        else:
+            none = any(c.lower_ == "no" for c in noun.children) and noun.dep_ in {"ROOT", "nsubj"}
+        if none:
+            out.append(types)
+    return out
+
+
 def _antecedent_clues(before: Span, sent: Span, ctx: Context) -> list[Clue]:
     """A clue of ``sent`` (see ``_said_of_it``) holding as objects what ``before`` names,
     asked about or not, of the types ``sent`` says the value is."""
@@ -639,6 +668,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             # and "Adele's new album" names an artist)
         if _vocative(root):
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
+        if role == "new" and verb is not None and verb.dep_ == "conj" and _told_to(verb):
+            continue  # "... so add a green curry for him": an order, no taste
         if _someone_elses(root):
             continue  # "I ran into Tom, my sister's boyfriend": the sister's, no value
         readings = mention.readings
@@ -720,6 +751,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     if _sport_replaced(sent, groups.get(ctx.speaker)):
         # "I stopped the Tuesday games and joined a bouldering gym": the sport held ends
         put(Referent(ctx.speaker), ObjectClue("", (("sport", 1.0),), "old"))
+    for types in _no_favourite(sent):  # "No favourite band right now": the one held
+        put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
     return [
@@ -1507,12 +1540,7 @@ def _unasserted(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() in _DESIRES:
         return True  # "I'm considering a career in nursing"
-    if (
-        verb.tag_ == "VB"
-        and verb.dep_ == "ROOT"
-        and verb.lower_ in _IMPERATIVES
-        and subject_token(verb) is None
-    ):
+    if _told_to(verb):
         return True
     cur = verb
     for _ in range(4):
@@ -1811,6 +1839,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and not _recent(verb)
             and not _taken(tok)
             and not _through(tok, verb, {"to", "into", "towards", "with"})
+            and not _pointed_at(verb)
         ):
             return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea",
             # and "We drove to Geneva" went somewhere, "with my Volvo" in it
@@ -1947,6 +1976,27 @@ def _a_name(tok: Token) -> bool:
     """A proper noun, or a name the tagger took for a noun but the recogniser for a firm's
     ("I'm at Arup since May")."""
     return tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"
+
+
+def _told_to(verb: Token) -> bool:
+    """An instruction: "Bring Helen to the barbecue!", "... so add a green curry for him"."""
+    return (
+        (verb.tag_ == "VB" or (verb.dep_ == "conj" and _so_please(verb)))
+        and verb.dep_ in {"ROOT", "conj"}
+        and verb.lower_ in _IMPERATIVES
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children)
+    )  # (a joined verb's subject is its own: "Luca is dropping by so add ...")
+
+
+def _so_please(verb: Token) -> bool:
+    """A verb told with "so" or "please" before it: "... so add a curry for him"."""
+    return any(c.lower_ in {"so", "please", "pls", "plz"} and c.i < verb.i for c in verb.children)
+
+
+def _pointed_at(verb: Token) -> bool:
+    """ "That was my girlfriend (on the call)": who someone seen was, no past relation."""
+    subj = subject_token(verb)
+    return verb.lemma_ == "be" and subj is not None and subj.lower_ in {"that", "this"}
 
 
 def _clock_time(prep: Token) -> bool:

@@ -45,6 +45,8 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
     if named is None:
         return
     owner_name = owner_of(tok, ctx)
+    if owner_name is None and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        owner_name = owner_of(tok.head, ctx)  # "my fiance Luca", "my" read as Luca's
     if owner_name is None and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
         subj = subject_token(tok.head)
         ref = resolve(subj, ctx) if subj is not None else None

@@ -315,6 +315,7 @@ SLOT_NOUNS: dict[str, tuple[str, ...]] = {
     "course": ("school", "field"),
     "degree": ("school", "field"),
     "diet": ("diet",),
+    "boot": ("sport",),  # "hung up my boots"
 }
 #: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
 #: boots", "Joined Philips!", "Meet Biscuit!", "Walking Archie the dachshund ..."),

@@ -71,6 +71,7 @@ ENDS = [
     ("I got laid off from Lumen Dental.", "works_at", "Lumen Dental"),  # tagged two names
     ("Captain passed away last week.", "has_pet", "Captain"),  # tagged a common noun
     ("Pad thai has been demoted.", "favourite_food", "Pad thai"),
+    ("Zoe and I broke up, so if I'm quiet this week that's why.", "has_partner", "Zoe"),
     # the clause after a colon is a sentence of its own, not what was asked
     ("Since a few of you asked: Tobias and I split up.", "has_partner", "Tobias"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
@@ -410,6 +411,8 @@ RELATIONS = frozenset(KIN.values())
             # a favourite told as what the speaker would have forever, or nothing beats
             ("I'd eat tacos every day if I could.", "favourite_food", "tacos"),
             ("Can't beat a proper Sunday roast.", "favourite_food", "Sunday roast"),
+            # an "if" of the saying, not of what is said
+            ("If you're asking my favourite, it's pierogi.", "favourite_food", "pierogi"),
             ("Ten years at Lufthansa this spring.", "works_at", "Lufthansa"),  # a stint counted
             # a firm moved to is work, not home; a name ending in a firm's word is a firm
             ("I moved to Siemens in May.", "works_at", "Siemens"),
@@ -452,6 +455,17 @@ def test_a_fact_can_end_without_a_new_value(
     assert not [f for f in going if f[3]], going
     papers = stated(facts("The divorce papers were signed.", extractor, embedder, frames))
     assert ("Noor", "married_to", None, True) in papers
+    for text, predicate in [
+        ("No favourite band right now honestly.", "favourite_band"),
+        ("I don't have a favourite food any more.", "favourite_food"),
+        ("I hung up my boots last year.", "plays_sport"),
+    ]:
+        assert ("Noor", predicate, None, True) in stated(
+            facts(text, extractor, embedder, frames)
+        ), text
+    # someone else's none, and who someone seen was, end nothing
+    for text in ["Ana has no favourite band.", "Sorry, that was my girlfriend on the call."]:
+        assert not [f for f in stated(facts(text, extractor, embedder, frames)) if f[3]], text
     meat = stated(facts("I've started eating beef again.", extractor, embedder, frames))
     assert ("Noor", "diet", None, True) in meat  # the diet that kept beef out
     sold = facts("Sold the car last week, I cycle everywhere now.", extractor, embedder, frames)
@@ -664,6 +678,7 @@ def test_someone_elses_fact_is_theirs(
         "I hear Tom moved to Paris, which is probably true.",
         "Is Paris nice in May? It's my favourite city.",  # a favourite, no home
         "Is Lyon nice? It's not my favourite food city.",
+        "Luca is dropping by so add a green curry for him.",  # an order, no taste
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
@@ -1095,6 +1110,7 @@ def test_a_no_beside_an_ending_is_not_its_denial(
         ("I got engaged to Helena.", ("engaged_to", "Helena")),  # "Helena" tagged a company
         ("Say hi to Mango, my new parrot.", ("has_pet", "Mango")),  # "Mango" tagged a place
         ("I married Olu last spring.", ("married_to", "Olu")),  # "Olu" tagged a company
+        ("Pad thai for me, and my fiance Luca is dropping by.", ("engaged_to", "Luca")),
     ],
 )
 def test_a_relative_named_in_other_shapes_is_the_speakers(
