@@ -380,7 +380,7 @@ def plan_add(
                 continue
             subject_id = resolver.resolve(cand.subject, cand.subject_type, episode_id=ep.id)
             if subject_id is not None:
-                cand = end_of_held(w, subject_id, cand)
+                cand = end_of_held(w, subject_id, cand, ep.id)
             object_id = (
                 resolver.resolve(cand.object, cand.object_type, episode_id=ep.id)
                 if cand.object

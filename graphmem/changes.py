@@ -50,18 +50,54 @@ def holder(w: Writer, subject_id: str, value: str) -> NodeRecord | None:
     return held[0]
 
 
-def end_of_held(w: Writer, subject_id: str, cand: ExtractedMemory) -> ExtractedMemory:
+def end_of_held(
+    w: Writer, subject_id: str, cand: ExtractedMemory, episode_id: str = ""
+) -> ExtractedMemory:
     """An ended candidate whose value the subject's current facts hold in another slot
     is the end of that fact: "Freya moved out, we called it quits" ends the partner
-    Freya, whatever predicate the sentence's wording suggested."""
-    if not cand.ended or not cand.object:
+    Freya, whatever predicate the sentence's wording suggested. An unnamed end of a slot
+    that holds nothing is the end of the one value held by the one other slot of the
+    same type ("Hung up my boots" ends the sport played or the favourite one), values the
+    same turn (``episode_id``) states left aside ("switched to padel": not padel)."""
+    if not cand.ended:
         return cand
+    if not cand.object:
+        return _unnamed_end_of_held(w, subject_id, cand, episode_id)
     held = holder(w, subject_id, cand.object)
     if held is None or held.props["predicate"] == cand.predicate:
         return cand
     return replace(
         cand, kind=str(held.props["kind"]), predicate=str(held.props["predicate"]), text=""
     )
+
+
+def _unnamed_end_of_held(
+    w: Writer, subject_id: str, cand: ExtractedMemory, episode_id: str
+) -> ExtractedMemory:
+    registry = w.config.predicates
+    spec = registry.slot_spec(cand.predicate)
+    if spec is None:
+        return cand
+    live = [
+        m
+        for m in w.find_checked("Memory", "subject_id", subject_id, LIVE_STATUSES)
+        if m.props.get("polarity") != ENDED
+        and m.props.get("kind") in (Kind.FACT, Kind.PREFERENCE)
+        and episode_id not in (m.props.get("episode_ids") or ())
+    ]
+    slot = registry.slot(cand.predicate)
+    if any(registry.slot(str(m.props.get("predicate") or "")) == slot for m in live):
+        return cand  # the slot's own value ends
+    held = [
+        m
+        for m in live
+        if (other := registry.slot_spec(str(m.props.get("predicate") or ""))) is not None
+        and other.object == spec.object
+    ]
+    if len(held) != 1:
+        return cand
+    m = held[0]
+    return replace(cand, kind=str(m.props["kind"]), predicate=str(m.props["predicate"]), text="")
 
 
 def _subject_id(change: Change, base: Candidate, resolver: Resolver) -> str | None:

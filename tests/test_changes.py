@@ -85,6 +85,19 @@ def test_a_sport_said_to_replace_the_one_before_ends_it(mem: GraphMem) -> None:
     }
 
 
+def test_a_sport_switched_from_ends_the_favourite_when_none_is_played(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "Tennis is my favourite sport.",
+        "I switched to padel in the summer and I'm never going back.",
+    )
+    assert _slot(found, "favourite_sport") == {
+        ("Tennis", "like", "superseded"),
+        ("Tennis", "ended", "generated"),
+    }
+    assert ("padel", None, "generated") in _slot(found, "plays_sport")
+
+
 def test_a_sport_practised_is_played_and_ends_when_stopped(mem: GraphMem) -> None:
     found = _say(
         mem,

@@ -1638,13 +1638,22 @@ def _untouched_since(tok: Token) -> bool:
 def _sport_replaced(sent: Span, said: tuple[Referent, list[ObjectClue]] | None) -> bool:
     """The speaker's new sport said as what replaced the one before, unnamed: "joined a
     padel club instead", "hung up the kneepads and started fencing", "I stopped the
-    Tuesday games and joined a bouldering gym" (not "I play tennis and padel")."""
+    Tuesday games and joined a bouldering gym", "switched to padel" (not "I play tennis
+    and padel")."""
     objects = said[1] if said is not None else []
     sports = [o for o in objects if o.weight("sport") >= 0.9]
     if not any(o.role == "new" for o in sports) or any(o.role == "old" for o in sports):
         return False
     if any(t.lower_ == "instead" for t in sent) or "rather than" in sent.text.lower():
         return True
+    if any(
+        verb.lemma_.lower() in {"switch", "swap", "trade"}
+        and any(c.dep_ == "prep" and c.lower_ in {"to", "for"} for c in verb.children)
+        and not _unasserted(verb)
+        and not _negated(verb, verb)
+        for verb in sent
+    ):
+        return True  # "I switched to padel in the summer", "swapped the wall for judo"
     return any(
         verb.lemma_.lower() in _SPORT_ENDS
         and not _unasserted(verb)

@@ -418,6 +418,7 @@ RELATIONS = frozenset(KIN.values())
             ("I moved to Siemens in May.", "works_at", "Siemens"),
             ("Started at Northwind Freight last week.", "works_at", "Northwind Freight"),
             ("I'm at Arup since May.", "works_at", "Arup"),  # a learner's "I'm ... since"
+            ("I've been an omnivore since March.", "diet", "omnivore"),  # no diet, a diet
             ("I've been a clinical educator since June.", "works_as", "clinical educator"),
         ]
     ],
