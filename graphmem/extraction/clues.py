@@ -221,7 +221,7 @@ _DWELLING = frozenset({"live", "reside", "settle"})
 #: nouns for who belongs to a place or a firm, and the type of what they belong to
 _MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
-_JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig"})
+_JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig", "shift"})
 #: the people, places and routines of someone's work: "my boss at X" works with them at X
 #: verbs whose object (or verb complement) is an activity someone began
 _BEGINNINGS = frozenset({"start", "begin"})
@@ -733,6 +733,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN":
             continue
+        if any(c.dep_ == "compound" and c.i in used for c in tok.children):
+            continue  # "my rugby boots": the value named
         verb = _governor(tok)
         if verb is None or _unasserted(verb) or _role(tok, verb, ending) != "old":
             continue

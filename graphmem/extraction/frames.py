@@ -531,6 +531,31 @@ _REFINEMENTS = {
 _RELATIONS = frozenset(en.KIN.values())
 
 
+def _named_thing(
+    m: ExtractedMemory, rules: Sequence[ExtractedMemory], registry: PredicateRegistry
+) -> bool:
+    """A frame's firm or car (``_NAMED_THINGS``) whose only rule relating it is a fact
+    named after a verb of no frame ("pulling double shifts at Siemens": ``pulls_at``,
+    "still rocking a Peugeot 206": ``rocks``): the verb relates, the name says which
+    fact."""
+    spec = registry.spec(m.predicate)
+    if spec is None or spec.object not in _NAMED_THINGS:
+        return False
+    key = entity_key(m.object or "")
+    return all(
+        r.kind == "fact"
+        and registry.slot_spec(r.predicate) is None
+        and r.predicate not in _RELATIONS
+        and r.predicate not in {"is_a", "habit"}
+        for r in rules
+        if r.subject == m.subject and entity_key(r.object or "") == key
+    )
+
+
+#: the object types whose names say which fact a free verb states
+_NAMED_THINGS = frozenset({"organization", "vehicle"})
+
+
 def _refined(m: ExtractedMemory) -> ExtractedMemory:
     """A rule's "plays basketball" as ``plays_sport`` when the lexicon knows the sport
     (or the instrument), "eats vegan" as ``diet``."""
@@ -585,7 +610,8 @@ def merge(
         if (m.kind == "fact" or registry.spec(m.predicate) is not None)
         and not (m.predicate == "habit" and entity_key(m.object or "") in lx.SPORTS)
     }  # "Dune, my favourite film": no favourite book besides; but a sport done as a
-    # habit ("I've been surfing every weekend") is a sport the frames may place too
+    # habit ("I've been surfing every weekend") is a sport the frames may place too, and
+    # so is what a verb of no frame relates ("pulling double shifts at Siemens")
     # a favourite the sentence names outright ("... but kebab is my favourite now") is
     # the slot's value, whatever else the frames weigh
     favourites = [
@@ -607,7 +633,7 @@ def merge(
         m
         for m in frames
         if key(m) not in have
-        and (pair(m) not in related or key(m)[:3] in ended)
+        and (pair(m) not in related or key(m)[:3] in ended or _named_thing(m, rules, registry))
         and (m.ended or (m.subject, registry.slot(m.predicate)) not in named)
         and (m.ended or key(m)[1:3] not in owned)
     ]

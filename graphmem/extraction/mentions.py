@@ -611,10 +611,12 @@ _KEPT_BY = {"live": "with", "stay": "with", "be": "with", "go": "to", "move": "w
 def kept_elsewhere(tok: Token) -> bool:
     """``tok`` names a pet (a name or a pet noun) that lives with someone else now:
     "Biscuit lives with my mum now", "Mochi's with my ex", "The parrot went to my aunt",
-    "Captain moved in with my brother" (not "Rex is with me", nor "Tom lives with my
-    sister", a given name: maybe a person)."""
+    "Captain moved in with my brother", "I gave Ziggy to a friend" (not "Rex is with me",
+    nor "Tom lives with my sister", a given name: maybe a person)."""
     if tok.dep_ == "nsubj":
         verb, lemma = tok.head, tok.head.lemma_.lower()
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"give", "hand"}:
+        verb, lemma = tok.head, "go"  # "I gave Ziggy to a friend who keeps ferrets"
     elif tok.dep_ == "ROOT" and any(c.dep_ == "case" for c in tok.children):
         verb, lemma = tok, "be"  # "Mochi's with my ex now", the "'s" read as a case
     else:
@@ -626,7 +628,7 @@ def kept_elsewhere(tok: Token) -> bool:
         return False  # "Tom lives with my sister": a person, maybe a pet, maybe not
     if not (tok.text[:1].isupper() or tok.lemma_.lower() in lx.PET_NOUNS):
         return False
-    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
     preps += [g for c in verb.children if c.lower_ == "in" for g in c.children]  # moved in with
     return any(
         g.dep_ == "pobj" and g.lemma_.lower() in _KEEPERS

@@ -72,6 +72,7 @@ ENDS = [
     ("Captain passed away last week.", "has_pet", "Captain"),  # tagged a common noun
     ("Pad thai has been demoted.", "favourite_food", "Pad thai"),
     ("Zoe and I broke up, so if I'm quiet this week that's why.", "has_partner", "Zoe"),
+    ("I gave Ziggy to a friend who keeps ferrets.", "has_pet", "Ziggy"),  # rehomed
     # the clause after a colon is a sentence of its own, not what was asked
     ("Since a few of you asked: Tobias and I split up.", "has_partner", "Tobias"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
@@ -419,6 +420,9 @@ RELATIONS = frozenset(KIN.values())
             ("Started at Northwind Freight last week.", "works_at", "Northwind Freight"),
             ("I'm at Arup since May.", "works_at", "Arup"),  # a learner's "I'm ... since"
             ("I've been an omnivore since March.", "diet", "omnivore"),  # no diet, a diet
+            # a verb of no frame relates a firm or a car; the name says which fact
+            ("I've been pulling double shifts at Siemens.", "works_at", "Siemens"),
+            ("I'm still rocking a 2009 Peugeot 206.", "drives", "Peugeot 206"),
             ("I've been a clinical educator since June.", "works_as", "clinical educator"),
         ]
     ],
