@@ -719,7 +719,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
-        if _retiring(tok) and not _unasserted(tok) and not _negated(tok, tok):
+        if (
+            (_retiring(tok) or _gave_notice(tok))
+            and not _unasserted(tok)
+            and not _negated(tok, tok)
+        ):
             # "I retired last year": the job is over; "My dad was made redundant": his
             verb = tok.head if tok.dep_ == "oprd" else tok
             subject = _subject(tok, verb, ctx)
@@ -984,6 +988,17 @@ def _retiring(tok: Token) -> bool:
 
 
 _JOBLESS = frozenset({"unemployed", "jobless", "redundant"})
+
+
+def _gave_notice(tok: Token) -> bool:
+    """ "I handed in my notice", "Gave my notice on Friday": the verb (``tok``) of a
+    job left, whichever it was."""
+    if tok.lemma_.lower() not in {"hand", "turn", "give", "put"}:
+        return False
+    notice = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "notice"]
+    return bool(notice) and any(
+        c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in notice[0].children
+    )
 
 
 #: the relations a named relative beside "my" is the speaker's value of
@@ -1298,7 +1313,9 @@ def _died(verb: Token) -> bool:
         return (
             verb.tag_ in {"VBD", "VBN"}
             and not any(
-                c.dep_ in {"dobj", "prt", "attr", "xcomp", "ccomp"}
+                c.dep_ in {"dobj", "prt", "attr"}
+                or (c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i)  # (a clause before is
+                # another: "The fence is fixed, but Ziggy passed in the spring")
                 or (c.dep_ == "prep" and c.lower_ in {"through", "by", "on", "over", "for"})
                 for c in verb.children
             )

@@ -73,6 +73,7 @@ ENDS = [
     ("Pad thai has been demoted.", "favourite_food", "Pad thai"),
     ("Zoe and I broke up, so if I'm quiet this week that's why.", "has_partner", "Zoe"),
     ("I gave Ziggy to a friend who keeps ferrets.", "has_pet", "Ziggy"),  # rehomed
+    ("The fence is fixed but it hardly matters, Ziggy passed in the spring.", "has_pet", "Ziggy"),
     # the clause after a colon is a sentence of its own, not what was asked
     ("Since a few of you asked: Tobias and I split up.", "has_partner", "Tobias"),
     ("Quit my job at Tesco.", "works_at", "Tesco"),  # "Quit" read as a name and the root
@@ -464,12 +465,17 @@ def test_a_fact_can_end_without_a_new_value(
         ("No favourite band right now honestly.", "favourite_band"),
         ("I don't have a favourite food any more.", "favourite_food"),
         ("I hung up my boots last year.", "plays_sport"),
+        ("I handed in my notice on Friday.", "works_at"),
     ]:
         assert ("Noor", predicate, None, True) in stated(
             facts(text, extractor, embedder, frames)
         ), text
     # someone else's none, and who someone seen was, end nothing
-    for text in ["Ana has no favourite band.", "Sorry, that was my girlfriend on the call."]:
+    for text in [
+        "Ana has no favourite band.",
+        "Sorry, that was my girlfriend on the call.",
+        "My sister handed in her notice.",
+    ]:
         assert not [f for f in stated(facts(text, extractor, embedder, frames)) if f[3]], text
     meat = stated(facts("I've started eating beef again.", extractor, embedder, frames))
     assert ("Noor", "diet", None, True) in meat  # the diet that kept beef out
