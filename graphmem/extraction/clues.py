@@ -735,8 +735,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                     put(subject, ObjectClue("", (("organization", 1.0), ("title", 1.0)), "old"))
             continue
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
-        if types is None or tok.i in used or tok.pos_ != "NOUN":
-            continue
+        if types is None or tok.i in used or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+            continue  # (not "city bus gang now": a modifier)
         if any(c.dep_ == "compound" and c.i in used for c in tok.children):
             continue  # "my rugby boots": the value named
         verb = _governor(tok)

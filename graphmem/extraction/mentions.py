@@ -367,6 +367,9 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         ):
             toks = toks[1:]  # "My gecko Pretzel", "Easily Haim", "Sorry Berlin": one name
         end = ent.end
+        cut = _time_after(toks)
+        if cut:  # "Moved to Phoenix 2 weeks ago", tagged one name: Phoenix
+            end, toks = toks[-cut].i, toks[:-cut]
         while len(toks) > 1 and toks[-1].pos_ == "NOUN" and toks[-1].text[:1].islower():
             end, toks = toks[-1].i, toks[:-1]  # "Bristol life is treating me well": Bristol
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
@@ -406,6 +409,19 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(start, end, text, "school", 0.9)
             run = []
+
+
+def _time_after(toks: list[Token]) -> int:
+    """How many of a name's last words are a span of time the tagger ran into it: "2
+    weeks ago" (3), "three days" (2); 0 when none (not "Peugeot 206")."""
+    n = len(toks)
+    k = n - 1 if toks[-1].lower_ == "ago" else n
+    if k >= 3 and toks[k - 1].lemma_.lower() in _TIME_UNITS and toks[k - 2].like_num:
+        return n - (k - 2)
+    return 0
+
+
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
 def _firms_joined(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:

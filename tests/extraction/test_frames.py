@@ -424,6 +424,8 @@ RELATIONS = frozenset(KIN.values())
             # a verb of no frame relates a firm or a car; the name says which fact
             ("I've been pulling double shifts at Siemens.", "works_at", "Siemens"),
             ("I'm still rocking a 2009 Peugeot 206.", "drives", "Peugeot 206"),
+            # a span of time the tagger ran into the name
+            ("Moved to Phoenix 2 weeks ago.", "lives_in", "Phoenix"),
             ("I've been a clinical educator since June.", "works_as", "clinical educator"),
         ]
     ],
@@ -477,6 +479,10 @@ def test_a_fact_can_end_without_a_new_value(
         "My sister handed in her notice.",
     ]:
         assert not [f for f in stated(facts(text, extractor, embedder, frames)) if f[3]], text
+    # the van ends, and the city is a modifier: no home ends
+    bus = stated(facts("Sold the van, city bus gang now.", extractor, embedder, frames))
+    assert ("Noor", "drives", None, True) in bus
+    assert not [f for f in bus if f[1] == "lives_in"], bus
     meat = stated(facts("I've started eating beef again.", extractor, embedder, frames))
     assert ("Noor", "diet", None, True) in meat  # the diet that kept beef out
     sold = facts("Sold the car last week, I cycle everywhere now.", extractor, embedder, frames)
