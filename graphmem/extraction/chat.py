@@ -125,27 +125,36 @@ def split_questions(doc: Any) -> Any:
 def split_after_colons(doc: Any) -> Any:
     """Start a sentence after a colon that introduces a clause with a subject of its own
     ("Since a few of you asked: Tobias and I split up", "Big news: I moved to Lyon"),
-    so that the words before the colon are not read as its verb's ("asked Tobias"). A
-    list or a plan after a colon is left alone ("My top three: Muse, Blur and Pulp",
-    "The plan: move to Lisbon")."""
-    if ":" not in doc.text:
+    or after chat's pause ("...") before a clause said in the past ("famous last
+    words... moved to Phoenix"), so that the words before are not read as its verb's
+    ("asked Tobias", "words moved"). A list or a plan after a colon is left alone ("My
+    top three: Muse, Blur and Pulp", "The plan: move to Lisbon")."""
+    if ":" not in doc.text and ".." not in doc.text and "…" not in doc.text:
         return doc
     for i, tok in enumerate(doc[:-2]):
-        if tok.text != ":" or i == 0:
+        pause = tok.text in _PAUSES
+        if (tok.text != ":" and not pause) or i == 0:
             continue
         tail = []
         for t in doc[i + 1 :]:
-            if t.text in {".", "!", "?", ":"} or t.is_sent_start:
+            if t.text in {".", "!", "?", ":"} or t.text in _PAUSES or t.is_sent_start:
                 break  # (or where a question was split off)
             tail.append(t)
         verb = next(
             (k for k, t in enumerate(tail) if t.tag_.startswith("VB") or t.tag_ == "MD"), None
         )
-        if verb is not None and any(t.tag_ in _SUBJECT_TAGS for t in tail[:verb]):
+        if verb is None:
+            continue
+        subject = any(t.tag_ in _SUBJECT_TAGS for t in tail[:verb])
+        if subject or (pause and verb == 0 and tail[0].tag_ in {"VBD", "VBN"}):
             doc[i + 1].is_sent_start = True
             for t in tail[1:]:  # one sentence up to its end ("Tobias and I split up")
                 t.is_sent_start = False
     return doc
+
+
+#: chat's pause between two thoughts
+_PAUSES = frozenset({"...", "…", "....", ".."})
 
 
 #: the tags (the tagger's: parts of speech come after the parser) of a word that can be

@@ -34,9 +34,11 @@ def test_asides_and_emoji_are_blanked_and_every_offset_kept(text: str, expected:
         ("My top three: Muse, Blur and Pulp.", None),  # a list, no clause
         ("The plan: move to Lisbon next year.", None),  # no subject: a plan
         ("We met at 10:30 and talked.", None),
+        ("Famous last words... moved to Phoenix.", "moved to Phoenix."),  # chat's pause
+        ("I was going to... move to Lisbon.", None),  # a plan, broken off
     ],
 )
-def test_a_clause_after_a_colon_is_a_sentence_of_its_own(
+def test_a_clause_after_a_colon_or_a_pause_is_a_sentence_of_its_own(
     text: str, second: str | None, extractor: SpacyExtractor
 ) -> None:
     sents = [s.text for s in extractor.nlp(text).sents]
