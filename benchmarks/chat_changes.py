@@ -2,7 +2,7 @@
 
     HF_HUB_OFFLINE=1 python benchmarks/chat_changes.py --quiet
 
-Two-turn change scenarios written by the team (``data/chat_changes/``, eighteen registers of
+Two-turn change scenarios written by the team (``data/chat_changes/``, twenty registers of
 80 each): Maya states a value of one of ten attributes in a first session (2022-12-20), then
 changes it, or ends it, in a second session ten months later (2023-10-05). Each scenario
 is a user of its own; each set is ingested into a fresh embedded store, one ``mem.add``
@@ -21,6 +21,7 @@ once before any work on them, and developed on from then; spoken (added the same
 held out. In a later round (also 2026-12-03) longwinded, asking and social were added the
 same way as dev sets, and learner (English as a second language) as a held-out set. A
 third round added workchat, diary and multitopic as dev sets, email and casual as held out.
+A fourth round added catchup and voicenote, dev sets of partner, pet and diet changes only.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ SETS: dict[str, str] = {
     "multitopic": DEV,
     "email": HELD_OUT,
     "casual": HELD_OUT,
+    "catchup": DEV,
+    "voicenote": DEV,
 }
 #: the "now" question of each attribute; "end" scenarios (old value, no new one) get none
 Q = {
