@@ -243,10 +243,12 @@ def is_negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in {"never", "no longer"}:
             return True
-        if child.dep_ in {"dobj", "attr"} and any(
-            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        if (
+            child.dep_ in {"dobj", "attr"}
+            and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            and not any(t.text == "," for t in verb.doc[verb.i + 1 : child.left_edge.i])
         ):
-            return True
+            return True  # "I'm no expert", not "I'm flexitarian now, no rules"
     return False
 
 
@@ -420,6 +422,7 @@ def sentence_blocked(sent: Any) -> bool:
             and not _aside_doubt(tok)
             and not _even_if(tok)
             and not _if_of_speech(tok)
+            and not _if_of_consequence(tok)
         ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
         if tok.lower_ == "wish" and tok.pos_ == "VERB":
@@ -503,6 +506,21 @@ def _if_of_speech(tok: Token) -> bool:
         main.lemma_ == "be"
         and any(c.dep_ == "nsubj" and c.lower_ in {"that", "this"} for c in main.children)
         and any(c.lower_ in {"why", "reason"} for c in main.children)
+    )
+
+
+def _if_of_consequence(tok: Token) -> bool:
+    """An "if" that conditions only what the speaker does because of the statement:
+    "I'm paleo, so I'll bring my own food if that's okay" (not "If I get the job, I'll
+    move", "I'd move to Rome if I could")."""
+    if tok.lower_ != "if" or tok.dep_ != "mark":
+        return False
+    consequence, root = tok.head.head, tok.sent.root
+    return (
+        consequence.dep_ == "advcl"
+        and consequence.head == root
+        and any(c.dep_ == "mark" and c.lower_ in {"so", "because"} for c in consequence.children)
+        and not is_modal(root)
     )
 
 

@@ -1496,8 +1496,9 @@ def _governor(tok: Token) -> Token | None:
     """The verb whose clause holds ``tok`` (None for a verbless sentence or fragment:
     "First night in the new flat in Lyon, and the neighbours are having a party")."""
     cur = tok
-    if tok.pos_ == "VERB" and tok.dep_ == "dobj" and tok.head.i != tok.i:
+    if tok.pos_ == "VERB" and tok.dep_ in {"dobj", "acomp"} and tok.head.i != tok.i:
         cur = tok.head  # "My sister took up rowing": a sport tagged a verb is an object
+        # ("I stopped keto": a diet tagged a verb, its complement)
     for _ in range(12):
         if cur.pos_ in {"VERB", "AUX"} or _verb_read_as_a_name(cur):
             return cur
@@ -1763,6 +1764,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Food poisoning ruined lasagne for me"
     if _s_gone(tok):
         return "old"  # "Clio's gone, BMW in the driveway!", "civic's gone, ..."
+    if _lasted_until(tok):
+        return "old"  # "the vegan thing lasted till Easter"
     if before == ["rather", "than"]:
         return "rejected"  # "rowing rather than running": not the one chosen
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
@@ -1783,6 +1786,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "took early retirement from Bosch"
         if word == "out" or (word == "of" and governor.lower_ == "out"):
             return "old"
+        if word == "off" and governor.lemma_ == "be":
+            return "old"  # "I'm off carnivore"
         if word == "from" and governor.lower_ in _JOBLESS:
             return "old"  # "I got made redundant from Deloitte"
         if word == "for" and governor.lemma_.lower() in _REHOMING:
@@ -1825,10 +1830,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "gave up being vegan", "quit playing rugby"
         if (
             lemma in _STOPS
-            and tok.dep_ == "dobj"
+            and tok.dep_ in {"dobj", "xcomp", "acomp"}
             and not any(c.dep_ == "det" for c in tok.children)
         ):
-            return "old"  # "Stopped karate", not "stopped the car"
+            return "old"  # "Stopped karate", "I stopped keto", not "stopped the car"
         runner = subject_token(verb) if lemma == "escape" else None
         escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})
@@ -2291,6 +2296,19 @@ def _cut_off(neg: Token, tok: Token) -> bool:
             t.text in _PHRASE_ENDS and (t.text != "-" or t.whitespace_)  # not "dairy-free"
             for t in tok.doc[neg.i + 1 : tok.i]
         )
+    )
+
+
+def _lasted_until(tok: Token) -> bool:
+    """What the sentence says lasted until a time: "the vegan thing lasted till Easter",
+    "Keto lasted until March" (not "The meeting lasts until six")."""
+    noun = tok.head if tok.dep_ in {"compound", "amod"} else tok
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and verb.lemma_.lower() == "last"
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "prep" and c.lower_ in {"till", "until", "til"} for c in verb.children)
     )
 
 

@@ -187,6 +187,8 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         obj = phrase(pobj, ctx) if pobj is not None else None
         if obj and prep.lower_ == "from":
             out.add("fact", text, subject, "is_from", obj, object_type="place")
+        elif pobj is not None and prep.lower_ == "on" and (diet := _diet_of(pobj)):
+            out.add("fact", text, subject, "diet", diet, object_type="concept")
         elif obj and prep.lower_ == "into":
             p = phrase(pobj, ctx, lemma_head=True) if pobj is not None else None
             out.add(
@@ -198,6 +200,18 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
                 polarity="like",
                 object_type=obj_type(pobj, "", "concept"),
             )
+
+
+def _diet_of(noun: Token) -> str | None:
+    """The diet a noun names, itself or by the word before it: "(on) keto", "(on) the
+    whole30 thing", "(on) a pescatarian kick"; None for any other noun."""
+    if noun.lower_ in lx.DIETS:
+        return noun.lower_
+    for word in noun.children:
+        said = noun.doc[word.left_edge.i : word.i + 1].text.lower()
+        if word.dep_ in {"compound", "amod"} and word.i < noun.i and said in lx.DIETS:
+            return said
+    return None
 
 
 def _since(verb: Token) -> bool:
@@ -222,6 +236,7 @@ def adjective(
     out: Out,
 ) -> None:
     adj = acomp.lower_ if acomp.tag_ == "VBN" else acomp.lemma_.lower()
+    said = acomp.doc[acomp.left_edge.i : acomp.i + 1].text.lower()
     prep = first_child(acomp, "prep")
     pobj = object_of(prep) if prep is not None else None
     obj = phrase(pobj, ctx, lemma_head=adj in en.LIKE_ADJ) if pobj is not None else None
@@ -239,8 +254,9 @@ def adjective(
             polarity="like",
             object_type=obj_type(pobj, "", "concept"),
         )
-    elif adj in en.STATE_ADJ:
-        out.add("fact", text, subject, _identity(adj), adj, object_type="concept")
+    elif adj in en.STATE_ADJ or said in lx.DIETS:
+        said = adj if adj in en.STATE_ADJ else said  # "I'm gluten-free now"
+        out.add("fact", text, subject, _identity(said), said, object_type="concept")
     elif adj == "old":
         num = next((t for t in acomp.subtree if t.like_num), None)
         if num is not None:

@@ -147,6 +147,8 @@ _KEPT_OUT = "|".join(
 _BACK_ON = re.compile(
     r"\b(?:eating|eat|eats|ate|having)\s+(" + _KEPT_OUT + r")\s+again\b"
     r"|\bback (?:on|to) (?:eating )?(" + _KEPT_OUT + r")\b"
+    r"|\b(?:eating|eat|eats|ate) (?:literally |basically |pretty much |just about )?"
+    r"(everything|anything) (?:again|now)\b"
 )
 
 
@@ -374,6 +376,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             end, toks = toks[-1].i, toks[:-1]  # "Bristol life is treating me well": Bristol
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
+        if " ".join(t.text for t in toks) in _LEXICON_TYPES:
+            continue  # "on the whole30 thing": a lexicon's word in lower case names nothing
         start, text = _with_the(toks[0].i, " ".join(t.text for t in toks), sent)
         covered.update(t.i for t in ent)
         firm = _firm(toks)
@@ -1152,8 +1156,9 @@ _DIET_PARTS = frozenset({"amod", "compound", "punct", "npadvmod", "nmod"})
 
 def back_on(sent: Span) -> str | None:
     """The diet a sentence says someone stopped keeping ("eating meat again" ends
-    "vegetarian"): the food they are back on, or None."""
+    "vegetarian", "I eat everything again" any diet): the food they are back on, or
+    None."""
     m = _BACK_ON.search(sent.text.lower())
     if m is None:
         return None
-    return m.group(1) or m.group(2)
+    return m.group(1) or m.group(2) or m.group(3)

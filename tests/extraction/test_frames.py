@@ -113,6 +113,8 @@ ENDS = [
     ("My knee ended my tennis days, so I swim instead.", "plays_sport", "tennis"),
     ("Mia ended things on Friday.", "has_partner", "Mia"),  # whoever ended it
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
+    ("Oh, and I stopped keto, I missed bread.", "diet", "keto"),  # "keto" tagged a verb
+    ("The vegan thing lasted till Easter, I eat everything again.", "diet", "vegan"),
 ]
 
 #: the relations a named relative has to the speaker ("my sister Anna": has_sister)
@@ -696,6 +698,7 @@ def test_someone_elses_fact_is_theirs(
         "Is Paris nice in May? It's my favourite city.",  # a favourite, no home
         "Is Lyon nice? It's not my favourite food city.",
         "Luca is dropping by so add a green curry for him.",  # an order, no taste
+        "I'd move to Lisbon so I could be near Anna if I got the job.",  # supposed
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
@@ -1238,6 +1241,20 @@ def test_out_of_work_ends_the_employer_and_the_job(
         ("Met someone! His name is Tobias.", ("has_partner", "Tobias")),
         ("Working as a health visitor these days.", ("works_as", "health visitor")),
         ("I drove there with my Volvo.", ("drives", "Volvo")),
+        # a diet word said of the speaker in a long turn, where the frames lose it
+        (
+            "Back from Italy, it was so good, and I basically came home a different "
+            "person, I'm flexitarian now, like pasta and cheese, no rules.",
+            ("diet", "flexitarian"),
+        ),
+        (
+            "So I'm on the whole30 thing, day twelve, and I would commit a crime for a "
+            "biscuit right now.",
+            ("diet", "whole30"),
+        ),
+        ("I'm off carnivore and following the DASH diet now.", ("diet", "DASH")),
+        # an "if" that conditions only what follows from the statement
+        ("I'm paleo so I'll bring my own food to the picnic if that's okay.", ("diet", "paleo")),
     ],
 )
 def test_a_value_said_in_a_harder_shape_holds(
