@@ -123,23 +123,30 @@ def split_questions(doc: Any) -> Any:
 
 
 def split_after_colons(doc: Any) -> Any:
-    """Start a sentence after a colon that introduces a clause with a subject of its own
-    ("Since a few of you asked: Tobias and I split up", "Big news: I moved to Lyon"),
-    or after chat's pause ("...") before a clause said in the past ("famous last
+    """Start a sentence after a colon or a dash that introduces a clause with a subject of
+    its own ("Since a few of you asked: Tobias and I split up", "Big news: I moved to
+    Lyon", "I should've told you sooner — Tom and I separated"; not an aside between two
+    dashes), or after chat's pause ("...") before a clause said in the past ("famous last
     words... moved to Phoenix"), so that the words before are not read as its verb's
     ("asked Tobias", "words moved"). A list or a plan after a colon is left alone ("My
     top three: Muse, Blur and Pulp", "The plan: move to Lisbon")."""
-    if ":" not in doc.text and ".." not in doc.text and "…" not in doc.text:
+    if not any(mark in doc.text for mark in (":", "..", "…", "—", "–", " - ")):
         return doc
     for i, tok in enumerate(doc[:-2]):
         pause = tok.text in _PAUSES
-        if (tok.text != ":" and not pause) or i == 0:
+        dash = _spaced_dash(tok)
+        if (tok.text != ":" and not pause and not dash) or i == 0:
             continue
-        tail = []
+        tail: list[Any] = []
         for t in doc[i + 1 :]:
             if t.text in {".", "!", "?", ":"} or t.text in _PAUSES or t.is_sent_start:
                 break  # (or where a question was split off)
+            if _spaced_dash(t):
+                tail = [] if dash else tail  # an aside between two dashes stays
+                break
             tail.append(t)
+        if not tail:
+            continue
         verb = next(
             (k for k, t in enumerate(tail) if t.tag_.startswith("VB") or t.tag_ == "MD"), None
         )
@@ -155,6 +162,18 @@ def split_after_colons(doc: Any) -> Any:
 
 #: chat's pause between two thoughts
 _PAUSES = frozenset({"...", "…", "....", ".."})
+#: a dash between two thoughts ("I should've told you sooner — Tom and I split up")
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _spaced_dash(tok: Any) -> bool:
+    """A dash with a space on either side: not the hyphen of "gluten-free"."""
+    return (
+        tok.text in _DASHES
+        and bool(tok.whitespace_)
+        and tok.i > 0
+        and bool(tok.doc[tok.i - 1].whitespace_)
+    )
 
 
 #: the tags (the tagger's: parts of speech come after the parser) of a word that can be

@@ -85,6 +85,8 @@ def name_of(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return ent_text(child)
+        if child.dep_ == "appos" and (owner := _owner_right_after(tok, child)) is not None:
+            return ent_text(owner)  # "my boyfriend Ethan's birthday"
         if child.dep_ == "acl" and child.lower_ in {"named", "called"}:
             for grand in child.children:
                 if grand.dep_ in {"oprd", "dobj", "attr", "npadvmod"} and grand.pos_ == "PROPN":
@@ -93,13 +95,24 @@ def name_of(tok: Token) -> str | None:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return ent_text(child)
     head = tok.head
-    if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i:
-        # the kin word as a modifier of the name: "My budgie Kiwi", "my cousin Anna Maria"
+    named = head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i > head.sent.start)
+    if tok.dep_ == "compound" and named and head.i > tok.i:
+        # the kin word as a modifier of the name: "My budgie Kiwi", "my cousin Anna Maria",
+        # "My cat Pickles" (the name tagged a common noun)
         return " ".join(t.text for t in tok.doc[tok.i + 1 : head.i + 1])
     # the parser's two subjects in "My new boyfriend Luca cooked"
     after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
     same = after is not None and (after.dep_, after.head.i) == (tok.dep_, tok.head.i)
     return ent_text(after) if same and after is not None and after.pos_ == "PROPN" else None
+
+
+def _owner_right_after(tok: Token, thing: Token) -> Token | None:
+    """The name right after ``tok`` that owns ``thing``, the parser's reading of "my
+    boyfriend Ethan's birthday" (the birthday an apposition of the boyfriend)."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if after is None or after.pos_ != "PROPN" or after.dep_ != "poss" or after.head != thing:
+        return None
+    return after
 
 
 def entity_of(tok: Token) -> tuple[int, int, str] | None:

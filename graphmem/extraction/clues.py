@@ -32,6 +32,7 @@ from graphmem.extraction.clauses import (
     avowed,
     could_forever,
     enduring,
+    ent_text,
     given,
     glad_to_hear,
     guessed,
@@ -311,6 +312,11 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         name = _name_said(sents[i + 1]) if i + 1 < len(sents) else None
         if name is not None:
             clues = [_pet_named_next(c, name) for c in clues]
+        called = _someone_called(sent)
+        if called is not None:  # "I've been seeing this woman called Ines since February"
+            seen = ObjectClue(called, (("person", 1.0),), "new", cue="person")
+            clues = [*clues, Clue(sent.start_char, sent.end_char, ctx.speaker, ctx.speaker,
+                                  (seen,), text=sent.text)]  # fmt: skip
         if name is not None and _met_someone(sent):
             # "Met someone! His name is Tobias.": whom the speaker met, named
             met = ObjectClue(name, (("person", 1.0),), "new")
@@ -321,10 +327,14 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             # "Is it OK to eat sushi twice a week? It's my favourite food.": what the
             # sentence before named, said here to be the speaker's
             clues = _antecedent_clues(sents[i - 1], sent, ctx)
-        other = _couple_now(sent) and i > 0 and _someone_named(sents[i - 1], ctx)
+        couple = _couple_now(sent)
+        other = couple is not None and (
+            _named_before(sent, couple, ctx)
+            or (_someone_named(sents[i - 1], ctx) if i > 0 else None)
+        )
         if other and not any(o.text == other for c in clues for o in c.objects):
             # "Henrik surprised me with tickets. We've been dating six weeks now."
-            together = ObjectClue(other, (("person", 1.0),), "new")
+            together = ObjectClue(other, (("person", 1.0),), "new", cue="person")
             clues = [*clues, Clue(sent.start_char, sent.end_char, ctx.speaker, ctx.speaker,
                                   (together,), text=sent.text)]  # fmt: skip
         out.extend(clues)
@@ -418,9 +428,10 @@ _SUBJECTLESS_MIN_WORDS = 3
 _COUPLED = frozenset({"together", "couple", "item", "official", "engaged", "married"})
 
 
-def _couple_now(sent: Span) -> bool:
-    """The speaker and someone not named in the sentence are a couple now: "We've been
-    dating about six weeks", "We've been together since spring"."""
+def _couple_now(sent: Span) -> Token | None:
+    """The verb by which the speaker and someone not named in its clause are a couple now:
+    "We've been dating about six weeks", "We've been together since spring", "since we
+    got together in June"; None when the sentence says no such thing."""
     for verb in sent:
         subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects != ["we"] or _unasserted(verb) or _negated(verb, verb):
@@ -428,10 +439,26 @@ def _couple_now(sent: Span) -> bool:
         if verb.lemma_ in {"date", "marry", "engage"} and not any(
             c.dep_ == "dobj" for c in verb.children
         ):
-            return True
+            return verb
         if verb.lemma_ == "be" and any(c.lower_ in _COUPLED for c in verb.children):
-            return True
-    return False
+            return verb
+        if verb.lemma_ == "get" and any(c.lower_ == "together" for c in verb.children):
+            return verb
+    return None
+
+
+def _named_before(sent: Span, verb: Token, ctx: Context) -> str | None:
+    """The person named last before the "we" of ``verb`` in the sentence ("Ravi doesn't
+    bake, but we've been together since the summer"), not someone's relative ("my sister
+    Anna")."""
+    we = next(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for t in reversed(sent.doc[sent.start : we.i]):
+        person = t.ent_type_ == "PERSON" or t.text in lx.first_names()
+        if t.pos_ != "PROPN" or not person or t.text in {ctx.speaker, ctx.addressee}:
+            continue
+        near = [t.head, *t.children, t.doc[t.i - 1] if t.i > 0 else t]
+        return None if any(n.lemma_.lower() in en.KIN for n in near) else t.text
+    return None
 
 
 def _someone_named(sent: Span, ctx: Context) -> str | None:
@@ -599,6 +626,35 @@ def _met_someone(sent: Span) -> bool:
     return False
 
 
+def _someone_called(sent: Span) -> str | None:
+    """The name of whom the speaker is seeing or dating, given with the person: "I've
+    been seeing this woman called Ines", "I'm dating a guy named Karl" (not "I saw a man
+    called Karl")."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        seeing = lemma == "see" and verb.tag_ == "VBG"
+        if not (seeing or lemma == "date") or _unasserted(verb) or _negated(verb, verb):
+            continue
+        k = min([c.i for c in verb.children if c.dep_ == "aux"] + [verb.i]) - 1
+        if k < sent.start or sent.doc[k].lower_ != "i":
+            continue  # the speaker's, however the parser hung "I" ("my sister's ..., and I")
+        for noun in verb.subtree:
+            if noun.lemma_.lower() not in _SOMEONE:
+                continue
+            naming = [n for n in (noun.head, *noun.children) if n.lower_ in {"called", "named"}]
+            for word in naming:
+                name = next(
+                    (g for g in word.children if g.dep_ in _NAMING_DEPS and g.pos_ == "PROPN"),
+                    None,
+                )
+                if name is not None:
+                    return ent_text(name)
+    return None
+
+
+_NAMING_DEPS = frozenset({"oprd", "dobj", "attr", "npadvmod"})
+
+
 def _pet_named_next(clue: Clue, name: str) -> Clue:
     """``clue`` with its one unnamed pet ("Got a kitten yesterday.") named as the next
     sentence says ("Her name is Miso.")."""
@@ -705,6 +761,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             readings = tuple((t, w) for t, w in readings if t not in dropped)
         if role == "old" and not mention.role and _a_couple_of_others(root):
             continue  # "Ben and Lisa broke up": their news, not the speaker's partner
+        couple = role == "old" and _and_i_ended(root)
+        if couple:  # "Nico and I fizzled out": the speaker's partner, however it scores
+            readings = (("person", 1.0),)
         if role == "old" and kept_elsewhere(root):
             readings = (("pet", max(0.8, mention.weight("pet"))),)  # a pet rehomed, the
             # one person it went to is no partner ("Tigger is with my ex now")
@@ -717,6 +776,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
         if role == "new" and not cue:
             cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
+        if couple:
+            cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
         if (

@@ -189,6 +189,8 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
             out.add("fact", text, subject, "is_from", obj, object_type="place")
         elif pobj is not None and prep.lower_ == "on" and (diet := _diet_of(pobj)):
             out.add("fact", text, subject, "diet", diet, object_type="concept")
+        elif obj and pobj is not None and prep.lower_ == "with" and _with_now(verb, pobj):
+            out.add("fact", text, subject, "has_partner", obj, object_type="person")
         elif obj and prep.lower_ == "into":
             p = phrase(pobj, ctx, lemma_head=True) if pobj is not None else None
             out.add(
@@ -200,6 +202,19 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
                 polarity="like",
                 object_type=obj_type(pobj, "", "concept"),
             )
+
+
+def _with_now(verb: Token, pobj: Token) -> bool:
+    """ "I'm with Dev these days", "She's with Marco now": a person one is with, as a
+    state that holds now, is a partner (not "I'm with Tom at the cafe", nor "I'm with
+    Vodafone now")."""
+    person = pobj.ent_type_ == "PERSON" or (pobj.ent_type_ == "" and pobj.text in lx.first_names())
+    after = " ".join(t.lower_ for t in pobj.doc[pobj.i + 1 : pobj.i + 3])
+    now = any(c.lower_ in {"now", "nowadays"} for c in verb.children) or after.startswith(
+        ("now", "these days", "nowadays")
+    )  # (the parser may hang "these days" on a clause after it)
+    others = [c for c in verb.children if c.dep_ == "prep" and c.i != pobj.head.i]
+    return pobj.pos_ == "PROPN" and person and now and not others
 
 
 def _diet_of(noun: Token) -> str | None:

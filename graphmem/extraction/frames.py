@@ -58,6 +58,8 @@ _WORD = re.compile(r"[a-z]+")
 ANSWER_CUE = 0.05
 _TYPE_PENALTY = 0.15  # score lost per unit of doubt about an object's type
 _MIN_WEIGHT = 0.4  # a value stated as new must be at least this plausible for the type
+#: how far above "none" a sentence's best predicate is plainly what it is about
+_PLAINLY = 0.1
 _CUE_BONUS = 0.05  # "Packed up the flat in Leeds, Dundee is home now": Dundee, not Leeds
 #: ... and a person at least this sure: "Lisbon" is no partner unless a name list says so
 _MIN_WEIGHT_BY_TYPE = {"person": 0.7}
@@ -204,6 +206,12 @@ class FrameMatcher:
                 weight = obj.weight(spec.object)
                 if weight <= 0 or (obj.role == "new" and not cued and not fits(obj, spec.object)):
                     continue
+                if (
+                    obj.role == "new"
+                    and not cued
+                    and _a_person_not_a_pet(obj, spec.object, score, top, none)
+                ):
+                    continue
                 if obj.role == "old" and not _can_end(spec):
                     continue
                 if obj.once and spec.kind == "preference":
@@ -319,6 +327,19 @@ def own_values(clues: Sequence[Clue], speaker: str | None) -> tuple[tuple[str, s
 def fits(obj: ObjectClue, object_type: str) -> bool:
     """Whether ``obj`` is plausible enough as a new value of an ``object_type`` slot."""
     return obj.weight(object_type) >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
+
+
+def _a_person_not_a_pet(
+    obj: ObjectClue, object_type: str, score: float, top: float, none: float
+) -> bool:
+    """A name surely a person's, read as a pet only where nothing else says it is one and
+    the sentence is not plainly about a pet: "Jake and I got back from the Lakes" (not
+    "Max, our beagle", nor "Max chewed my shoes again")."""
+    return (
+        object_type == "pet"
+        and obj.weight("person") >= 0.9 > obj.weight("pet")
+        and (score < top or score < none + _PLAINLY)
+    )
 
 
 def changes(

@@ -333,7 +333,8 @@ PET_NOUNS = _words(
     "pony chinchilla hedgehog rat mouse gerbil chicken chickens hen goat pig piglet "
     "iguana axolotl cockatoo tarantula dragon "  # "a bearded dragon"
     "greyhound labrador lab retriever poodle terrier spaniel beagle dachshund corgi "
-    "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby"
+    "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby furball furbaby "
+    "doggo pupper kitteh"
 )
 
 #: words in a question that say what type its answer has ("Which company ...", "What

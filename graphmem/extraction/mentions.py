@@ -1029,7 +1029,8 @@ def _kin_noun(tok: Token) -> bool:
 def _pets(sent: Span, add: Any) -> None:
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in lx.PET_NOUNS:
+        before_name = tok.dep_ == "amod" and tok.head.pos_ == "PROPN"  # "my ferret Ziggy"
+        if (tok.pos_ not in {"NOUN", "PROPN"} and not before_name) or lemma not in lx.PET_NOUNS:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "the dog conversation", "cat hair": no animal
@@ -1050,12 +1051,18 @@ def _name_near(tok: Token, sent: Span) -> Token | None:
     """A capitalised name within three words of a pet noun ("Nugget the gecko", "my
     ferret Noodle", "Noodle, my ferret"), not a place or someone reached through a
     preposition ("My sister in Rome has a dog", "a puppy for Bella")."""
+    first = tok.left_edge
+    if first.lower_ == "the" and first.i > sent.start:
+        name = sent.doc[first.i - 1]  # "Olive the guinea pig", whatever "Olive" was tagged
+        tagged = name.pos_ in {"PROPN", "NOUN"} or name.i == sent.start
+        if tagged and name.text[:1].isupper() and name.is_alpha and name.lower_ not in _DETS:
+            return name
     for dist in (1, 2, 3):
         for j in (tok.i + dist, tok.i - dist):
             if sent.start <= j < sent.end:
                 other = sent.doc[j]
-                if other.dep_ == "pobj":
-                    continue
+                if other.dep_ == "pobj" and tok.head != other:
+                    continue  # (but "at the vet with my ferret Ziggy": its name)
                 if other.pos_ == "PROPN" and other.text[:1].isupper() and j != sent.start:
                     return other
                 if (

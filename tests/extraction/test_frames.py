@@ -12,7 +12,7 @@ import pytest
 from graphmem.adding import extract_and_embed, with_frames
 from graphmem.config import PredicateRegistry, PredicateSpec
 from graphmem.embedding import Embedder
-from graphmem.extraction.base import ExtractedMemory, Extraction
+from graphmem.extraction.base import ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.english import KIN
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
@@ -114,6 +114,9 @@ ENDS = [
     ("Mia ended things on Friday.", "has_partner", "Mia"),  # whoever ended it
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
     ("Oh, and I stopped keto, I missed bread.", "diet", "keto"),  # "keto" tagged a verb
+    ("Nico and I fizzled out after Christmas, no drama.", "has_partner", "Nico"),
+    # the clause after a dash is a sentence of its own, not what was told
+    ("I should've told you sooner — Tom and I separated in the spring.", "has_partner", "Tom"),
     ("The vegan thing lasted till Easter, I eat everything again.", "diet", "vegan"),
 ]
 
@@ -993,6 +996,8 @@ def test_a_possessive_inside_a_name_owns_nothing(
         ("Captain went to live with my uncle Pavel who has a big aviary.", "Pavel"),
         # a pet word that qualifies another noun names no animal
         ("The dog conversation is off the table - Sofia and I called it quits.", "Sofia"),
+        # a name surely a person's, in a sentence not plainly about a pet
+        ("Jake and I just got back from the Lake District, it rained every day.", "Jake"),
     ],
 )
 def test_a_person_is_no_pet(
@@ -1131,6 +1136,20 @@ def test_a_no_beside_an_ending_is_not_its_denial(
         ("Say hi to Mango, my new parrot.", ("has_pet", "Mango")),  # "Mango" tagged a place
         ("I married Olu last spring.", ("married_to", "Olu")),  # "Olu" tagged a company
         ("Pad thai for me, and my fiance Luca is dropping by.", ("engaged_to", "Luca")),
+        # the name owning what follows it ("Ethan's birthday")
+        ("So my boyfriend Ethan's birthday is on Friday.", ("has_partner", "Ethan")),
+        # a partner named where the couple is said in the same sentence, or with the name
+        ("Anyway I'm with Tom these days, we met at pottery.", ("has_partner", "Tom")),
+        (
+            "Kieran took the bread starter when he left, and Ravi doesn't bake but he "
+            "makes a mean curry, so I'm not suffering, we've been together since summer.",
+            ("has_partner", "Ravi"),
+        ),
+        (
+            "So work is chaos, my sister's pregnant again, and I've been seeing this woman "
+            "called Ines since February.",
+            ("has_partner", "Ines"),
+        ),
     ],
 )
 def test_a_relative_named_in_other_shapes_is_the_speakers(
@@ -1472,3 +1491,29 @@ def test_a_name_and_i_apart_names_the_one_who_was_the_partner(
     assert not held, extraction.memories  # no partner, husband or wife Erik now
     ended = {m.object for m in extraction.memories if m.ended} | {c.old for c in extraction.changes}
     assert "Erik" in ended, (extraction.memories, extraction.changes)
+
+
+@pytest.mark.parametrize(
+    ("text", "pet"),
+    [
+        ("I'm at the vet with my ferret Ziggy for his check-up.", "Ziggy"),  # "ferret" an ADJ
+        ("Olive the guinea pig turned 3 today.", "Olive"),  # "Olive" tagged a verb
+        ("But a new furball named Basil arrived this weekend.", "Basil"),
+    ],
+)
+def test_a_name_beside_a_pet_word_is_surely_a_pet(
+    text: str, pet: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # a pet's name is often a person's too; the pet word beside it says which it is
+    extraction = read(text, extractor, embedder, frames)
+    readings = [o for c in extraction.clues or () for o in c.objects if o.text == pet]
+    assert readings and readings[0].weight("pet") == 1.0, extraction.clues
+
+
+def test_a_pet_named_after_its_kind_is_read_by_the_rules(extractor: SpacyExtractor) -> None:
+    # "Pickles" tagged a common noun: still the name the kind word ("cat") modifies
+    [extraction] = extractor.extract(
+        [Utterance("My cat Pickles knocked a plant off the shelf.", AT, "Noor")]
+    )
+    found = {(m.subject, m.predicate, m.object) for m in extraction.memories}
+    assert ("Noor", "has_pet", "Pickles") in found, found
