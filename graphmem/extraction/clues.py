@@ -120,6 +120,7 @@ PHRASAL_ENDS = frozenset(
         ("break", "off"),
         ("go", "off"),
         ("run", "away"),
+        ("run", "off"),
         ("fly", "off"),
         ("fly", "away"),
         ("write", "off"),
@@ -1918,7 +1919,9 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
                 return "old"  # "they knocked dumplings off the top spot"
             if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "by"}:
                 return "new"
-        if attached and ends and not swapped and not escaped and not acting:
+        # "I ran off to Paris with Tom": who runs off is gone, not where or with whom
+        fled = lemma in {"run", "fly"} and not _in_subject(tok)
+        if attached and ends and not swapped and not escaped and not acting and not fled:
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:

@@ -625,7 +625,14 @@ def _dying_subject(tok: Token) -> bool:
 #: who a pet can go to live with: kin, "my ex", "a friend", "the neighbours"
 _KEEPERS = frozenset(en.KIN) | {"ex", "friend", "neighbour", "neighbor", "flatmate"}
 #: verbs of a pet living elsewhere -> the preposition naming the keeper
-_KEPT_BY = {"live": "with", "stay": "with", "be": "with", "go": "to", "move": "with"}
+_KEPT_BY = {
+    "live": "with",
+    "stay": "with",
+    "be": "with",
+    "go": "to",
+    "move": "with",
+    "retire": "to",
+}
 
 
 def kept_elsewhere(tok: Token) -> bool:
@@ -639,6 +646,8 @@ def kept_elsewhere(tok: Token) -> bool:
         verb, lemma = tok.head, "go"  # "I gave Ziggy to a friend who keeps ferrets"
     elif tok.dep_ == "ROOT" and any(c.dep_ == "case" for c in tok.children):
         verb, lemma = tok, "be"  # "Mochi's with my ex now", the "'s" read as a case
+    elif tok.dep_ == "poss" and tok.head.lower_ == "living":
+        verb, lemma = tok.head, "live"  # "Mango's living with my mum", read as a noun
     else:
         return False
     live = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ == "live"]
@@ -649,12 +658,21 @@ def kept_elsewhere(tok: Token) -> bool:
     if not (tok.text[:1].isupper() or tok.lemma_.lower() in lx.PET_NOUNS):
         return False
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
-    preps += [g for c in verb.children if c.lower_ == "in" for g in c.children]  # moved in with
+    # "moved in with", "went back to my dad's"
+    preps += [g for c in verb.children if c.lower_ in {"in", "back"} for g in c.children]
     return any(
-        g.dep_ == "pobj" and g.lemma_.lower() in _KEEPERS
+        g.dep_ == "pobj" and _a_keeper(g)
         for p in preps
         if p.lower_ == _KEPT_BY[lemma]
         for g in p.children
+    )
+
+
+def _a_keeper(place: Token) -> bool:
+    """Someone a pet may live with, or their place: "my mum", "my ex", "my gran's house",
+    "my parents' farm"."""
+    return place.lemma_.lower() in _KEEPERS or any(
+        c.dep_ == "poss" and c.lemma_.lower() in _KEEPERS for c in place.children
     )
 
 

@@ -115,6 +115,11 @@ ENDS = [
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
     ("Oh, and I stopped keto, I missed bread.", "diet", "keto"),  # "keto" tagged a verb
     ("Nico and I fizzled out after Christmas, no drama.", "has_partner", "Nico"),
+    # a pet gone to live elsewhere, however the parser reads it
+    ("And um, Mango's living with my mum now because he hated the puppy.", "has_pet", "Mango"),
+    ("Pixel went to my sister's months ago.", "has_pet", "Pixel"),
+    ("Pixel went back to my dad's because he has the garden.", "has_pet", "Pixel"),
+    ("Rufus ran off in the woods in June.", "has_pet", "Rufus"),
     # the clause after a dash is a sentence of its own, not what was told
     ("I should've told you sooner — Tom and I separated in the spring.", "has_partner", "Tom"),
     ("The vegan thing lasted till Easter, I eat everything again.", "diet", "vegan"),
@@ -998,6 +1003,8 @@ def test_a_possessive_inside_a_name_owns_nothing(
         ("The dog conversation is off the table - Sofia and I called it quits.", "Sofia"),
         # a name surely a person's, in a sentence not plainly about a pet
         ("Jake and I just got back from the Lake District, it rained every day.", "Jake"),
+        # who runs off is gone, not whom they run off with
+        ("I ran off to Paris with Tom.", "Tom"),
     ],
 )
 def test_a_person_is_no_pet(
