@@ -129,12 +129,15 @@ def split_after_colons(doc: Any) -> Any:
     dashes), or after chat's pause ("...") before a clause said in the past ("famous last
     words... moved to Phoenix"), so that the words before are not read as its verb's
     ("asked Tobias", "words moved"). A list or a plan after a colon is left alone ("My
-    top three: Muse, Blur and Pulp", "The plan: move to Lisbon")."""
+    top three: Muse, Blur and Pulp", "The plan: move to Lisbon"). A sentence opening with
+    "<Name> and I" is kept whole."""
+    _keep_and_i(doc)
     if not any(mark in doc.text for mark in (":", "..", "…", "—", "–", " - ")):
         return doc
     for i, tok in enumerate(doc[:-2]):
         pause = tok.text in _PAUSES
-        dash = _spaced_dash(tok)
+        # (not after words broken off: "so Rosa is — well, she's my partner now")
+        dash = _spaced_dash(tok) and not doc[i - 1].tag_.startswith(("VB", "MD", "DT", "IN"))
         if (tok.text != ":" and not pause and not dash) or i == 0:
             continue
         tail: list[Any] = []
@@ -158,6 +161,17 @@ def split_after_colons(doc: Any) -> Any:
             for t in tail[1:]:  # one sentence up to its end ("Tobias and I split up")
                 t.is_sent_start = False
     return doc
+
+
+def _keep_and_i(doc: Any) -> None:
+    """A sentence that opens with "<Name> and I" goes on past the name ("Since April.
+    Nico and I fizzled out"): the parser would end it at the name."""
+    for i in range(1, len(doc) - 2):
+        name, conj, me = doc[i], doc[i + 1], doc[i + 2]
+        opening = doc[i - 1].text in {".", "!", "?"} and name.text[:1].isupper()
+        if opening and conj.lower_ == "and" and me.lower_ in {"i", "me"}:
+            conj.is_sent_start = False
+            me.is_sent_start = False
 
 
 #: chat's pause between two thoughts

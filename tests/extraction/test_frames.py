@@ -115,6 +115,8 @@ ENDS = [
     ("Keto's done. Pasta and I are friends again.", "diet", "Keto"),  # "'s" read as "of"
     ("Oh, and I stopped keto, I missed bread.", "diet", "keto"),  # "keto" tagged a verb
     ("Nico and I fizzled out after Christmas, no drama.", "has_partner", "Nico"),
+    # the parser would end a sentence at the name
+    ("Yep. Since about April. Nico and I fizzled out, no drama.", "has_partner", "Nico"),
     # a pet gone to live elsewhere, however the parser reads it
     ("And um, Mango's living with my mum now because he hated the puppy.", "has_pet", "Mango"),
     ("Pixel went to my sister's months ago.", "has_pet", "Pixel"),
@@ -1147,6 +1149,11 @@ def test_a_no_beside_an_ending_is_not_its_denial(
         ("So my boyfriend Ethan's birthday is on Friday.", ("has_partner", "Ethan")),
         # a partner named where the couple is said in the same sentence, or with the name
         ("Anyway I'm with Tom these days, we met at pottery.", ("has_partner", "Tom")),
+        # a dash after words broken off starts no sentence
+        (
+            "So Rosa is — well, she's my partner now, we've been together since June.",
+            ("has_partner", "Rosa"),
+        ),
         (
             "Kieran took the bread starter when he left, and Ravi doesn't bake but he "
             "makes a mean curry, so I'm not suffering, we've been together since summer.",
