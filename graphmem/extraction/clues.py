@@ -315,15 +315,10 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             clues = [_pet_named_next(c, name) for c in clues]
         called = _someone_called(sent)
         if called is not None:  # "I've been seeing this woman called Ines since February"
-            seen = ObjectClue(called, (("person", 1.0),), "new", cue="person")
-            clues = [*clues, Clue(sent.start_char, sent.end_char, ctx.speaker, ctx.speaker,
-                                  (seen,), text=sent.text)]  # fmt: skip
+            clues = [*clues, _persons_clue(called, sent, sent, ctx, cue="person")]
         if name is not None and _met_someone(sent):
             # "Met someone! His name is Tobias.": whom the speaker met, named
-            met = ObjectClue(name, (("person", 1.0),), "new")
-            text = f"{sent.text} {sents[i + 1].text}"
-            clues = [*clues, Clue(sent.start_char, sents[i + 1].end_char, ctx.speaker,
-                                  ctx.speaker, (met,), text=text)]  # fmt: skip
+            clues = [*clues, _persons_clue(name, sent, sents[i + 1], ctx)]
         if not clues and i > 0:
             # "Is it OK to eat sushi twice a week? It's my favourite food.": what the
             # sentence before named, said here to be the speaker's
@@ -335,11 +330,17 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         )
         if other and not any(o.text == other for c in clues for o in c.objects):
             # "Henrik surprised me with tickets. We've been dating six weeks now."
-            together = ObjectClue(other, (("person", 1.0),), "new", cue="person")
-            clues = [*clues, Clue(sent.start_char, sent.end_char, ctx.speaker, ctx.speaker,
-                                  (together,), text=sent.text)]  # fmt: skip
+            clues = [*clues, _persons_clue(other, sent, sent, ctx, cue="person")]
         out.extend(clues)
     return out
+
+
+def _persons_clue(name: str, first: Span, last: Span, ctx: Context, cue: str = "") -> Clue:
+    """A clue of the speaker's about a person named ``name``, told from the sentence
+    ``first`` to ``last`` (the same one, or the next that gives the name)."""
+    text = first.text if first is last else f"{first.text} {last.text}"
+    person = ObjectClue(name, (("person", 1.0),), "new", cue=cue)
+    return Clue(first.start_char, last.end_char, ctx.speaker, ctx.speaker, (person,), text=text)
 
 
 def speaks_of_self(doc: Any) -> bool:

@@ -1385,9 +1385,15 @@ def test_a_name_whose_songs_or_concert_are_spoken_of_is_an_artist(
 ) -> None:
     # the tagger takes such names for towns, firms or people; the music says otherwise
     extraction = read(text, extractor, embedder, frames)
-    readings = [o for c in extraction.clues or () for o in c.objects if o.text == band]
-    assert readings and readings[0].weight("artist") == 1.0, extraction.clues
+    assert first_reading(extraction, band, "artist") == 1.0, extraction.clues
     assert (band, "artist") in extraction.values, extraction.values
+
+
+def first_reading(extraction: Extraction, name: str, object_type: str) -> float:
+    """How surely the first clue object called ``name`` is of ``object_type`` (0 when the
+    turn's clues hold no such object)."""
+    readings = [o for c in extraction.clues or () for o in c.objects if o.text == name]
+    return readings[0].weight(object_type) if readings else 0.0
 
 
 @pytest.mark.parametrize(
@@ -1520,8 +1526,7 @@ def test_a_name_beside_a_pet_word_is_surely_a_pet(
 ) -> None:
     # a pet's name is often a person's too; the pet word beside it says which it is
     extraction = read(text, extractor, embedder, frames)
-    readings = [o for c in extraction.clues or () for o in c.objects if o.text == pet]
-    assert readings and readings[0].weight("pet") == 1.0, extraction.clues
+    assert first_reading(extraction, pet, "pet") == 1.0, extraction.clues
 
 
 def test_a_pet_named_after_its_kind_is_read_by_the_rules(extractor: SpacyExtractor) -> None:
