@@ -2641,6 +2641,11 @@ def _subject(
     module docstring)."""
     if _here_in(tok):
         return Referent(ctx.speaker)  # "The neighbours here in Auckland are so friendly"
+    if _one_by_trade(tok) and not _said_to_be(tok):
+        return None  # "a chat with the plumber", "the receptionist was off sick": someone
+        # met, not a job held ("I'm a plumber", "started as a receptionist")
+    if _done_by_another(tok):
+        return None  # "the dentist running an hour late": the dentist's running
     owner = _possessor(tok, ctx, inside=span)
     if owner is not None and _where_i_live_with(tok):
         return Referent(ctx.speaker)  # "I moved back in with my parents in Trondheim"
@@ -2749,11 +2754,72 @@ def _subject(
         return Referent(_name(subj))
     if _my_someone(subj) and verb.lemma_ in {"be", "call", "name"}:
         return Referent(ctx.speaker)  # "The guy I'm seeing is called Tom"
-    if subj.lemma_.lower() in en.SOMEONE or subj.ent_type_ == "PERSON":
-        return None  # a person we cannot name: not the speaker
+    if subj.lemma_.lower() in en.SOMEONE or subj.ent_type_ == "PERSON" or _one_by_trade(subj):
+        return None  # a person we cannot name ("the dentist was running late"): not the
+        # speaker
+    if _a_thing_doing(subj, verb, tok) and not mine:
+        return None  # "The cafe was playing Taylor Swift": the cafe's doing, no taste
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"
     return None
+
+
+#: determiners of someone not yet named: "the plumber", "a waiter", "this barista"
+_SOME = frozenset({"the", "a", "an", "this", "that", "some"})
+_THIS = frozenset({"the", "this", "that"})
+
+
+def _one_by_trade(tok: Token) -> bool:
+    """Someone named by a trade with an article ("the plumber who came to fix the leak",
+    "called a locksmith", "the bus driver"): a person met, not the speaker's job (but a
+    subject with "a" may be any of them: "People ask what a product manager does", and a
+    fragment tells what the speaker is: "Officially a solicitor now")."""
+    if tok.dep_ in {"dobj", "pobj"}:
+        some = _SOME
+    elif tok.dep_ in {"nsubj", "nsubjpass"}:
+        some = _THIS
+    else:
+        return False
+    return tok.lemma_.lower() in lx.JOB_HEADS and any(
+        c.dep_ == "det" and c.lower_ in some for c in tok.children
+    )
+
+
+def _done_by_another(tok: Token) -> bool:
+    """A verb that qualifies someone or something else ("the dentist running late", "a
+    guy cycling past"): what they do, not the speaker's activity."""
+    head = tok.head
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "acl"
+        and head.pos_ == "NOUN"
+        and (
+            head.lemma_.lower() in en.SOMEONE
+            or any(c.dep_ == "det" and c.lower_ in _SOME for c in head.children)
+        )
+    )
+
+
+def _said_to_be(tok: Token) -> bool:
+    """What someone is, becomes or works as: "I'm a nurse", "became the team lead",
+    "They made me a manager" (a clause of its own), "started as a waiter"."""
+    return tok.dep_ in {"attr", "oprd", "acomp", "appos", "ccomp", "xcomp"} or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "as"
+    )
+
+
+def _a_thing_doing(subj: Token, verb: Token, tok: Token) -> bool:
+    """A thing with an article that does something to ``tok``, its object ("The cafe was
+    playing Taylor Swift", "the shop was blasting Coldplay"): what the thing does, not a
+    fact of the speaker's (but "The new flat is in Leeds", "Krakow has grown on me")."""
+    return (
+        subj.pos_ == "NOUN"
+        and subj.lemma_.lower() not in en.SOMEONE
+        and any(c.dep_ == "det" and c.lower_ in _SOME for c in subj.children)
+        and verb.lemma_.lower() not in {"be", "have"}
+        and tok.dep_ == "dobj"
+        and tok.head.i == verb.i
+    )
 
 
 def _someones_name(name: Token, ctx: Context) -> Referent | None:

@@ -1536,3 +1536,40 @@ def test_a_pet_named_after_its_kind_is_read_by_the_rules(extractor: SpacyExtract
     )
     found = {(m.subject, m.predicate, m.object) for m in extraction.memories}
     assert ("Noor", "has_pet", "Pickles") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone named by a trade is someone met, not the speaker's job
+        "Had a long chat with the electrician who came round about the boiler.",
+        "The receptionist at the clinic was so rude to me today.",
+        "Had to call a locksmith after locking myself out.",
+        # a thing's doing is no taste of the speaker's
+        "The gym was playing Coldplay on a loop the whole session.",
+        "The bakery was selling pancakes outside for charity.",
+        # what someone else is doing
+        "The courier running late meant I waited in all morning.",
+    ],
+)
+def test_people_and_things_met_in_passing_are_not_the_speakers(
+    text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[0] == "Noor"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I'm a plumber now.", "plumber"),
+        ("Got a job as a waiter at the hotel.", "waiter"),
+        ("They made me the team lead last week.", "team lead"),
+        ("After two years as a nurse, they made me a ward manager.", "ward manager"),
+    ],
+)
+def test_a_trade_the_speaker_is_or_works_as_is_a_job(
+    text: str, title: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "works_as", title, False) in found, found
