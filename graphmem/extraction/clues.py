@@ -1500,7 +1500,7 @@ def _apart(verb: Token) -> bool:
 def _once(verb: Token) -> bool:
     """A one-off happening in the past ("Had ramen for lunch", "Saw Muse last night"),
     not a lasting state or a change of taste ("got into jazz", "now I love it")."""
-    if verb.tag_ != "VBD" or verb.lemma_.lower() in _TASTE_CHANGES:
+    if not (verb.tag_ == "VBD" or _past_opener(verb)) or _taste_changed(verb):
         return False
     if verb.lemma_.lower() == "win" and _has_particle(verb, "over"):
         return False  # "Blur won me over": a taste changed
@@ -1512,6 +1512,31 @@ def _once(verb: Token) -> bool:
         and any(c.lemma_.lower() in _SPANS and c.tag_ == "NNS" for c in t.children)
         for t in words
     )
+
+
+def _past_opener(verb: Token) -> bool:
+    """A chat's subjectless opening verb in the past that the tagger took for a base
+    form ("Took a cycling tour today", "Got a free sample")."""
+    return (
+        verb.i == verb.sent.start
+        and verb.tag_ == "VB"
+        and verb.lower_ in en.IRREGULAR_PAST
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _taste_changed(verb: Token) -> bool:
+    """A verb that can tell a new taste ("got into jazz", "went vegan", "fell for
+    Lisbon", "my brother got me into Idles"); "get" with a thing got does not ("Got a
+    free sample of kombucha")."""
+    lemma = verb.lemma_.lower()
+    if (
+        lemma == "get"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.lower_ == "into" for c in verb.children)
+    ):
+        return False
+    return lemma in _TASTE_CHANGES
 
 
 #: where music that is always played stays: "Their album hasn't left my headphones"

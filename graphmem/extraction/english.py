@@ -179,6 +179,13 @@ CLASS_NOUNS = frozenset({"kind", "type", "sort", "genre", "style", "form", "vari
 
 _SIBILANT = re.compile(r"(s|sh|ch|x|z|o)$")
 _CVC = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprtv]$")
+#: past forms of common irregular verbs, which a tagger may take for a base form at the
+#: start of a chat's subjectless sentence ("Took a tour today", "Got a free sample")
+IRREGULAR_PAST = _words(
+    "ate bought brought came caught did drank drove fell felt found gave got had heard "
+    "kept left lost made met paid ran rode sat saw sang slept spent stood swam took "
+    "taught thought told went won wore wrote"
+)
 _IRREGULAR_3RD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _IRREGULAR_ING = {"be": "being", "see": "seeing", "lie": "lying", "die": "dying", "tie": "tying"}
 _DOUBLING = _words(

@@ -376,6 +376,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             end, toks = toks[-1].i, toks[:-1]  # "Bristol life is treating me well": Bristol
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
+        if len(toks) == 1 and toks[0].lower_ in en.PRONOUN_OBJECTS:
+            continue  # "Everything's gone quiet", tagged a person
         if " ".join(t.text for t in toks) in _LEXICON_TYPES:
             continue  # "on the whole30 thing": a lexicon's word in lower case names nothing
         start, text = _with_the(toks[0].i, " ".join(t.text for t in toks), sent)
@@ -577,6 +579,8 @@ _INTERJECTIONS = lx.words(
 
 
 def _name_like(tok: Token, sent: Span) -> bool:
+    if tok.lower_ in en.PRONOUN_OBJECTS:
+        return False  # "Everything's gone quiet", capitalised as a sentence's first word
     if _not_any_more(tok, sent):
         return True  # "Not Lukas anymore - it's Jonas now", whatever the tagger made of it
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
@@ -602,7 +606,12 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
         low = tok.lower_
-        return not (low in en.DROP_WORDS or low.endswith(("ed", "ing")) or low in lx.OPENING_VERBS)
+        return not (
+            low in en.DROP_WORDS
+            or low.endswith(("ed", "ing"))
+            or low in lx.OPENING_VERBS
+            or low in en.IRREGULAR_PAST  # "Slept maybe four hours"
+        )
     return True
 
 

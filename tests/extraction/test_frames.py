@@ -1543,6 +1543,8 @@ def test_a_pet_named_after_its_kind_is_read_by_the_rules(extractor: SpacyExtract
     [
         # someone named by a trade is someone met, not the speaker's job
         "Had a long chat with the electrician who came round about the boiler.",
+        "Spent an hour chatting to the plumber about how he used to be a chef.",
+        "We called a plumber about the leak.",
         "The receptionist at the clinic was so rude to me today.",
         "Had to call a locksmith after locking myself out.",
         # a thing's doing is no taste of the speaker's
@@ -1573,3 +1575,33 @@ def test_a_trade_the_speaker_is_or_works_as_is_a_job(
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "works_as", title, False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chat's subjectless past verb, tagged a base form or a participle
+        "Got a free tasting of some cold brew at the market.",
+        "Took a salsa class at the community centre this evening.",
+        # a pronoun or a past verb capitalised at a sentence's start is no name
+        "snowed all night. everything's gone so quiet",
+        "so tired. slept badly because the neighbours had a party",
+    ],
+)
+def test_one_occasion_is_no_taste_and_no_name(
+    text: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[0] == "Noor" and f[1] not in {"plays_sport", "has_hobby"}]
+    assert not [f for f in found if f[2] and f[2].lower() in {"everything", "slept"}], found
+
+
+def test_a_taste_begun_is_still_a_taste(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text, fact in [
+        ("Got really into jazz this year.", ("favourite_genre", "jazz")),
+        ("Made lasagne again, honestly my favourite thing to cook.", ("favourite_food", "lasagne")),
+    ]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert ("Noor", *fact, False) in found, (text, found)
