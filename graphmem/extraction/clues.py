@@ -2671,6 +2671,8 @@ def _subject(
         # met, not a job held ("I'm a plumber", "started as a receptionist")
     if _done_by_another(tok):
         return None  # "the dentist running an hour late": the dentist's running
+    if _an_animal_about(tok):
+        return None  # "A dog at the pub stole my crisps", "There's a cat on the wall"
     owner = _possessor(tok, ctx, inside=span)
     if owner is not None and _where_i_live_with(tok):
         return Referent(ctx.speaker)  # "I moved back in with my parents in Trondheim"
@@ -2807,6 +2809,24 @@ def _one_by_trade(tok: Token) -> bool:
         return False
     return tok.lemma_.lower() in lx.JOB_HEADS and any(
         c.dep_ == "det" and c.lower_ in some for c in tok.children
+    )
+
+
+def _an_animal_about(tok: Token) -> bool:
+    """An animal met, not kept: one with "a" that does something ("A dog at the pub
+    tried to steal my crisps") or that there is ("There's a ginger cat on the wall"),
+    but not one that arrives or joins ("A new kitten joined the family")."""
+    if tok.lemma_.lower() not in lx.PET_NOUNS or not any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "some"} for c in tok.children
+    ):
+        return False
+    verb = tok.head
+    if tok.dep_ == "attr":
+        return any(c.dep_ == "expl" for c in verb.children)
+    return (
+        tok.dep_ in {"nsubj", "nsubjpass"}
+        and not any(c.dep_ == "amod" and c.lower_ == "new" for c in tok.children)
+        and verb.lemma_.lower() not in {"arrive", "join", "come"}
     )
 
 

@@ -1550,8 +1550,10 @@ def test_a_pet_named_after_its_kind_is_read_by_the_rules(extractor: SpacyExtract
         # a thing's doing is no taste of the speaker's
         "The gym was playing Coldplay on a loop the whole session.",
         "The bakery was selling pancakes outside for charity.",
-        # what someone else is doing
+        # what someone else is doing, or what is run; an animal met
         "The courier running late meant I waited in all morning.",
+        "Saw a squirrel on the bins, busy like it had errands to run.",
+        "A dog at the park tried to steal my sandwich and its owner just laughed.",
     ],
 )
 def test_people_and_things_met_in_passing_are_not_the_speakers(
