@@ -9,7 +9,8 @@ hobbies taken up), though many name a sport, band, food, city, firm or job in pa
 ("the snooker was on at the pub"). Each line is one message of Maya's, a user of its
 own, in one embedded store. A line is a false fact when a fact or preference about
 Maya is read from it (events, "Maya went to a yoga class today", are what such a line
-says and are not counted). ``dev`` was developed on; ``heldout`` is only measured.
+says and are not counted). ``dev`` and ``dev2`` were developed on; ``heldout`` is only
+measured.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from benchmarks.common import (
 
 DATA = ROOT / "benchmarks" / "data" / "smalltalk"
 #: set name -> role
-SETS = {"dev": "dev", "heldout": "held out"}
+SETS = {"dev": "dev", "dev2": "dev", "heldout": "held out"}
 SPEAKER = "Maya"
 AT = "2024-03-01T10:00:00+00:00"
 
@@ -104,7 +105,7 @@ def markdown(report: dict[str, Any]) -> str:
             "Lines of small talk written by the team (`benchmarks/data/smalltalk/`), each one "
             "message of Maya's in a store of its own user. A line counts when a fact or "
             "preference about Maya is read from it (events are not counted). Lower is "
-            "better. dev was developed on; heldout is only measured.",
+            "better. dev and dev2 were developed on; heldout is only measured.",
             "",
         ]
     )
