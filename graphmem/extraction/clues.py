@@ -2794,6 +2794,12 @@ def _subject(
 #: determiners of someone not yet named: "the plumber", "a waiter", "this barista"
 _SOME = frozenset({"the", "a", "an", "this", "that", "some"})
 _THIS = frozenset({"the", "this", "that"})
+_A = frozenset({"a", "an", "some"})
+
+
+def _with_article(tok: Token, articles: frozenset[str]) -> bool:
+    """Whether ``tok`` has one of ``articles`` as its determiner."""
+    return any(c.dep_ == "det" and c.lower_ in articles for c in tok.children)
 
 
 def _one_by_trade(tok: Token) -> bool:
@@ -2807,18 +2813,14 @@ def _one_by_trade(tok: Token) -> bool:
         some = _THIS
     else:
         return False
-    return tok.lemma_.lower() in lx.JOB_HEADS and any(
-        c.dep_ == "det" and c.lower_ in some for c in tok.children
-    )
+    return tok.lemma_.lower() in lx.JOB_HEADS and _with_article(tok, some)
 
 
 def _an_animal_about(tok: Token) -> bool:
     """An animal met, not kept: one with "a" that does something ("A dog at the pub
     tried to steal my crisps") or that there is ("There's a ginger cat on the wall"),
     but not one that arrives or joins ("A new kitten joined the family")."""
-    if tok.lemma_.lower() not in lx.PET_NOUNS or not any(
-        c.dep_ == "det" and c.lower_ in {"a", "an", "some"} for c in tok.children
-    ):
+    if tok.lemma_.lower() not in lx.PET_NOUNS or not _with_article(tok, _A):
         return False
     verb = tok.head
     if tok.dep_ == "attr":
@@ -2838,10 +2840,7 @@ def _done_by_another(tok: Token) -> bool:
         tok.pos_ == "VERB"
         and tok.dep_ == "acl"
         and head.pos_ == "NOUN"
-        and (
-            head.lemma_.lower() in en.SOMEONE
-            or any(c.dep_ == "det" and c.lower_ in _SOME for c in head.children)
-        )
+        and (head.lemma_.lower() in en.SOMEONE or _with_article(head, _SOME))
     )
 
 
@@ -2860,7 +2859,7 @@ def _a_thing_doing(subj: Token, verb: Token, tok: Token) -> bool:
     return (
         subj.pos_ == "NOUN"
         and subj.lemma_.lower() not in en.SOMEONE
-        and any(c.dep_ == "det" and c.lower_ in _SOME for c in subj.children)
+        and _with_article(subj, _SOME)
         and verb.lemma_.lower() not in {"be", "have"}
         and tok.dep_ == "dobj"
         and tok.head.i == verb.i

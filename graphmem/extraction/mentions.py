@@ -838,9 +838,8 @@ def _sport_verbs(sent: Span, add: Any) -> None:
 def played(verb: Token) -> bool:
     """A sport's verb that says the sport is done ("I swim", "I've been surfing every
     weekend"), not something else run or climbed: an object ("run a shop", "errands to
-    run"), a way
-    elsewhere ("ran into Tom"), a thing doing it ("The meeting ran over"), nor a verb of
-    no sport at all (``_no_sport``)."""
+    run"), a way elsewhere ("ran into Tom"), a thing doing it ("The meeting ran over"),
+    nor a verb of no sport at all (``_no_sport``)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in en.SOMEONE:
         return False
