@@ -462,6 +462,7 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
     # an unnamed end is not of a value the same turn states as new ("joined a padel
     # club instead": padel holds, the sport before ends)
     targets = named if c.object else [m for m in facts if not _same_turn(m, c)]
+    earlier: list[NodeRecord] = []
     if not c.object and len(targets) > 1 and not w.config.predicates.is_single_valued(c.predicate):
         return Outcome("ignored", targets[0].id)  # which of several values ended is not said
     if not targets:
@@ -484,6 +485,10 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
             valid_to=c.valid_from or w.now,
         )
         targets = [past]
+        if w.config.predicates.is_single_valued(c.predicate):
+            # the past value's end is now the slot's one current version: an earlier
+            # end ("no longer Massive Attack", then "Used to be all Gorillaz") closes
+            earlier = ends
     closed: list[str] = []
     outcome: Outcome | None = None
     for old in targets:
@@ -514,6 +519,9 @@ def end_memory(w: Writer, c: Candidate, embed: EmbedText | None = None) -> Outco
             supersede(w, old, rec, policy="ended", reason="ended")
         closed.append(old.id)
         outcome = outcome or Outcome("ended", rec.id)
+        for m in earlier:
+            supersede(w, m, rec, policy="ended", reason="ended")
+            closed.append(m.id)
     assert outcome is not None
     return replace(outcome, superseded=closed)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graphmem.engine import GraphMem
+from graphmem.invariants import violations
 from graphmem.models import Memory, Status
 
 pytestmark = pytest.mark.real_models
@@ -172,6 +173,18 @@ def test_an_old_value_no_fact_holds_is_recorded_as_the_slots_past(mem: GraphMem)
         ("Danone", "ended"),
         ("Heineken", None),
     ]
+
+
+def test_the_end_of_a_past_value_closes_an_earlier_end(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "I work at Nokia.",
+        "I don't work at Nokia any more.",
+        "Left Danone for a job at Heineken.",
+    )
+    current = [m for m in found if m.predicate == "works_at" and m.is_current]
+    assert [(m.object, m.polarity) for m in current] == [("Heineken", None)]
+    assert violations(mem.store, "u1", mem.config) == []
 
 
 @pytest.mark.parametrize(
