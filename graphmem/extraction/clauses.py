@@ -154,8 +154,7 @@ def ent_text(tok: Token) -> str:
     found = entity_of(tok)
     if found is not None and found[2] in ENTITY_TYPES:
         start = found[0]
-        opener = tok.doc[start]
-        if opener.i == tok.sent.start and tok.i > start and opener.lower_ in lx.OPENING_VERBS:
+        if tok.i > start and _opener(tok.doc[start]):
             start += 1  # a chat's subjectless verb tagged part of the name: "Took Biscuit"
         ent = tok.doc[start : found[1]]
         words = [
@@ -164,8 +163,15 @@ def ent_text(tok: Token) -> str:
             if t.lower_ != "the" and t.dep_ != "case" and t.text not in {"a", "an"}
         ]  # "drive a Vauxhall Astra", the article inside the entity the tagger found
         return " ".join(words) if words else tok.text
-    parts = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return " ".join([*parts, tok.text])
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if parts and _opener(parts[0]):
+        parts = parts[1:]  # "Meet Pretzel, my new gecko", no entity found
+    return " ".join([*(c.text for c in parts), tok.text])
+
+
+def _opener(tok: Token) -> bool:
+    """A chat's subjectless opening verb, capitalised and taken for part of a name."""
+    return tok.i == tok.sent.start and tok.lower_ in lx.OPENING_VERBS
 
 
 def is_person_name(tok: Token, ctx: Context) -> bool:

@@ -89,7 +89,8 @@ def called_kin(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:
 def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
     """``named`` is ``owner_name``'s ``tok`` (a kin noun: sister, partner, cat)."""
     word = tok.lower_ if tok.tag_ != "NNS" else tok.lemma_.lower()
-    text = f"{named} is {en.possessive(owner_name)} {word}."
+    noun = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    text = f"{named} is {en.possessive(owner_name)} {' '.join([*noun, word])}."  # guinea pig
     lemma = tok.lemma_.lower()
     pet = lemma in en.PETS or lemma in lx.PET_NOUNS  # "my budgie Kiwi" as "my dog Rex"
     relation = en.KIN.get(lemma, "has_pet" if pet else "")

@@ -768,6 +768,9 @@ def test_a_verb_that_opens_a_subjectless_sentence_is_not_part_of_the_name(
     # the tagger reads "Joined Philips" as one name
     found = stated(facts("I have news about work. Joined Philips!", extractor, embedder, frames))
     assert ("Noor", "works_at", "Philips", False) in found, found
+    # a name beside a kin noun, with no entity found: "Meet" read as its first word
+    found = stated(facts("Meet Pretzel, my adorable new ferret.", extractor, embedder, frames))
+    assert {f[2] for f in found if f[1] == "has_pet"} == {"Pretzel"}, found
 
 
 def test_a_firm_the_tagger_takes_for_a_work_can_be_an_employer(
