@@ -715,6 +715,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
+        if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in lx.FOOD_VENUES:
+            continue  # "I know a great dim sum place": a kind of place, no taste
         if (
             root.dep_ == "poss"
             and (root.head.lemma_.lower() in en.KIN or mention.weight("person") >= 0.9)
@@ -1648,7 +1650,7 @@ def _unasserted(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() in _DESIRES:
         return True  # "I'm considering a career in nursing"
-    if _told_to(verb):
+    if _told_to(verb) or _proposed(verb):
         return True
     cur = verb
     for _ in range(4):
@@ -2109,6 +2111,25 @@ def _told_to(verb: Token) -> bool:
         and verb.lower_ in _IMPERATIVES
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children)
     )  # (a joined verb's subject is its own: "Luca is dropping by so add ...")
+
+
+def _proposed(verb: Token) -> bool:
+    """What a sentence opening "Let's" ("Let us") proposes is not yet so: "Let's go and
+    see Wet Leg together"."""
+    start = verb.sent.start
+    doc = verb.doc
+    if not (doc[start].lower_ == "let" and start + 1 < len(doc)):
+        return False
+    if doc[start + 1].lower_ not in {"'s", "’s", "us"}:
+        return False
+    cur = verb
+    for _ in range(4):
+        if cur.i == start:
+            return True
+        if cur.dep_ not in {"conj", "ccomp", "xcomp", "advcl"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _so_please(verb: Token) -> bool:

@@ -327,6 +327,12 @@ OPENING_VERBS = _words(
     "settled relocated rehomed goodbye bye farewell meet escaped visited signed welcome "
     "introducing dating seeing walking taking meeting"
 )
+#: places named by what they serve ("a great dim sum place", "the taco truck"): the
+#: food is the place's kind, no taste of whoever mentions it
+FOOD_VENUES = _words(
+    "place restaurant bar joint spot shop stand stall truck van cafe café takeaway "
+    "parlour parlor house kitchen counter"
+)
 PET_NOUNS = _words(
     "dog cat puppy pup kitten kitty hamster rabbit bunny guinea_pig parrot budgie "
     "canary cockatiel goldfish fish turtle tortoise lizard gecko snake ferret horse "

@@ -709,6 +709,10 @@ def test_someone_elses_fact_is_theirs(
         "Is Lyon nice? It's not my favourite food city.",
         "Luca is dropping by so add a green curry for him.",  # an order, no taste
         "I'd move to Lisbon so I could be near Anna if I got the job.",  # supposed
+        "Let's go and see Wet Leg together in May!",  # a proposal
+        "Let's move to Lisbon when the kids are older.",
+        "I know a brilliant dim sum place near the station.",  # a place by its food
+        "There's a pizza place on my street that does amazing calzone.",
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
