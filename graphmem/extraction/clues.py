@@ -2613,6 +2613,7 @@ _GONE = frozenset({"gone", "dead", "done", "finished", "over"})
 #: what a firm does to anyone on its lists, employee or not
 _MAILING = frozenset(
     {"send", "email", "mail", "call", "text", "message", "spam", "charge", "bill", "remind"}
+    | {"deliver", "ship", "refund", "overcharge", "cancel", "delay"}  # a firm's customer
 )
 #: nouns whose "old" means a former one ("my old flat in Leeds"), not an aged one
 _OLD_MEANS_FORMER = (

@@ -389,6 +389,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             add(start, end, text, "organization", 1.0)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
             add(start, end, text, "person", 0.9)  # "Hedda" tagged a place
+        if len(toks) == 1 and _subject_beside_a_pet(toks[0]):
+            add(start, end, text, "pet", 1.0)  # "Button just arrived, ... with a dog"
         _town(start, end, text, add)
         _vehicle(start, end, text, add)
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
@@ -591,6 +593,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or _and_i(tok)
             or kept_elsewhere(tok)
             or _dying_subject(tok)
+            or _subject_beside_a_pet(tok)
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
@@ -613,6 +616,25 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or low in en.IRREGULAR_PAST  # "Slept maybe four hours"
         )
     return True
+
+
+def _subject_beside_a_pet(tok: Token) -> bool:
+    """A bare capitalised subject in a sentence about an animal ("Socks just arrived,
+    first night with a tortoise in the house"): the animal's name, tagged a noun."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.i == tok.sent.start
+        and tok.head.lemma_ != "be"  # "Paris was lovely, the dog loved the beach"
+        and tok.lemma_.lower() not in lx.PET_NOUNS
+        and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep"} for c in tok.children)
+        and any(
+            t.lemma_.lower() in lx.PET_NOUNS
+            and t.i != tok.i
+            and t.pos_ == "NOUN"
+            and t.dep_ != "compound"  # not "the dog food"
+            for t in tok.sent
+        )
+    )
 
 
 def _dying_subject(tok: Token) -> bool:
