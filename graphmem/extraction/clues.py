@@ -55,7 +55,7 @@ from graphmem.extraction.mentions import (
     owned_type,
     played,
 )
-from graphmem.extraction.render import clause_tokens
+from graphmem.extraction.render import clause_of_its_own, clause_tokens
 from graphmem.extraction.temporal import DateMention
 from graphmem.timeutil import shift
 
@@ -681,8 +681,16 @@ def _answered(question: Span, sent: Span) -> str | None:
 def _clues(sent: Span, ctx: Context) -> list[Clue]:
     date = _first_date(sent, ctx)
     future = date is not None and date.value > shift(ctx.at, timedelta(days=1))
-    if future and not any(t.tag_ in {"VBD", "VBN"} for t in sent):
-        return []  # "I start at Siemens next month": a plan, not yet a fact
+    # a date in a joined clause of its own dates that clause only: "I live in Porto and
+    # my sister's visiting next weekend"
+    aside = _date_aside(sent, ctx)
+    planned: set[int] = set()
+    if future and not any(t.tag_ in {"VBD", "VBN"} for t in (aside.subtree if aside else sent)):
+        if aside is None:
+            return []  # "I start at Siemens next month": a plan, not yet a fact
+        planned = {t.i for t in aside.subtree}
+    if aside is not None:
+        date = None
     ending = any(w in sent.text.lower() for w in _ENDING_WORDS)
     groups: dict[str, tuple[Referent, list[ObjectClue]]] = {}
 
@@ -692,6 +700,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     used: set[int] = set()
     for mention in find_mentions(sent, ctx):
         if any(i in ctx.date_at or i in ctx.quoted for i in range(mention.start, mention.end)):
+            continue
+        if mention.start in planned:
             continue
         root = sent.doc[mention.start : mention.end].root
         verb = _governor(root)
@@ -784,6 +794,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
+        if tok.i in planned:
+            continue  # "... and our boss retires next spring"
         if (
             (_retiring(tok) or _gave_notice(tok))
             and not _unasserted(tok)
@@ -1572,6 +1584,13 @@ def _cannot_any_more(verb: Token) -> bool:
         return False
     text = verb.sent.text.lower()
     return "anymore" in text or "any more" in text
+
+
+def _date_aside(sent: Span, ctx: Context) -> Token | None:
+    """The joined clause of its own (``clause_of_its_own``) that holds the sentence's
+    first date, if it does."""
+    first = next((t for t in sent if t.i in ctx.date_at), None)
+    return clause_of_its_own(first) if first is not None else None
 
 
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:

@@ -597,6 +597,16 @@ def _name_like(tok: Token, sent: Span) -> bool:
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
+    if (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in {"amod", "compound"}
+        and tok.head.i == tok.i + 1
+        and tok.head.text[:1].isupper()
+        and tok.ent_type_ not in {"NORP", "LANGUAGE"}
+        and _capital_inside(tok, sent)
+    ):
+        return True  # "My employer, Pinecrest Media, ...": a name's first word, tagged an
+        # adjective (not "my Italian teacher")
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in FIRST:
         return False
     if tok.lower_ in en.KIN or tok.lower_ in _TITLES:

@@ -56,7 +56,7 @@ from graphmem.extraction.memories import (
     with_conj,
 )
 from graphmem.extraction.mentions import owned_in_passing
-from graphmem.extraction.render import clause_tokens, render
+from graphmem.extraction.render import clause_of_its_own, clause_tokens, render
 from graphmem.extraction.temporal import DateMention, describe
 
 if TYPE_CHECKING:
@@ -154,8 +154,8 @@ def _clause_date(verb: Token, ctx: Context) -> DateMention | None:
         return _clause_date(verb.head, ctx)
     if verb.dep_ == "ROOT":
         for tok in verb.sent:
-            if tok.i in ctx.date_at:
-                return ctx.date_at[tok.i]
+            if tok.i in ctx.date_at and clause_of_its_own(tok) is None:
+                return ctx.date_at[tok.i]  # (not "I live in Porto and Mum visits in May")
     return None
 
 

@@ -357,6 +357,14 @@ RELATIONS = frozenset(KIN.values())
             # a relation named inside a question is the speaker's all the same
             ("Can you help me plan a surprise for my fiancé Tobias?", "engaged_to", "Tobias"),
             ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
+            # a date in a joined clause with a subject of its own dates that clause only
+            ("I live in Ghent and my parents are coming over next month.", "lives_in", "Ghent"),
+            # a name's first word tagged an adjective
+            (
+                "My employer, Pinecrest Media, offers decent pensions.",
+                "works_at",
+                "Pinecrest Media",
+            ),
             # a bare capitalised subject in a sentence about an animal is its name
             ("Rocket came home with us on Friday, a tiny rescue kitten.", "has_pet", "Rocket"),
             ("Socks came home with us yesterday, a lovely old greyhound.", "has_pet", "Socks"),
@@ -672,6 +680,10 @@ def test_someone_elses_fact_is_theirs(
         assert not [f for f in found if f[0] == "Noor" and f[1] not in RELATIONS], (text, found)
     # where people retire to is where they went, not a value that ended
     found = stated(facts("My parents just retired to Alicante.", extractor, embedder, frames))
+    assert not [f for f in found if f[3]], found
+    # a plan in a joined clause of its own ends nothing yet
+    text = "We've been at Hollowbrook Press for years and our boss retires next month."
+    found = stated(facts(text, extractor, embedder, frames))
     assert not [f for f in found if f[3]], found
 
 
