@@ -439,6 +439,7 @@ def sentence_blocked(sent: Any) -> bool:
             and not _hedge(tok, {c.lower_ for c in tok.children})
             and not _hedges_an_amount(tok)
             and not _aside_doubt(tok)
+            and not _doubt_of_its_own(tok)
             and not _even_if(tok)
             and not _if_of_speech(tok)
             and not _if_of_consequence(tok)
@@ -481,6 +482,21 @@ def _marvelled(sent: Any) -> bool:
     return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
 
 
+def clause_of_its_own(tok: Token) -> Token | None:
+    """The verb of a joined clause with a subject of its own that holds ``tok``, if
+    any: "next weekend" in "I live in Porto and my sister's visiting next weekend"."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if (
+            cur.dep_ == "conj"
+            and cur.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children)
+        ):
+            return cur
+        cur = cur.head
+    return None
+
+
 def _aside_doubt(tok: Token) -> bool:
     """A doubt inside a clause that comments on the sentence or asks within it, whose
     own words are judged on their own: "..., which is probably bad", "my dad asks if I
@@ -498,6 +514,12 @@ def _aside_doubt(tok: Token) -> bool:
         and clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in _ASKING
     )
+
+
+def _doubt_of_its_own(tok: Token) -> bool:
+    """A hedge in a joined clause of its own, after a statement, doubts that clause only:
+    "I'm vegan, so I'll probably just have the salad"."""
+    return tok.lower_ in en.HEDGING_ADVERBS and clause_of_its_own(tok) is not None
 
 
 def _even_if(tok: Token) -> bool:

@@ -30,6 +30,7 @@ from graphmem.extraction.clauses import (
     Context,
     Referent,
     avowed,
+    clause_of_its_own,
     could_forever,
     enduring,
     ent_text,
@@ -55,7 +56,7 @@ from graphmem.extraction.mentions import (
     owned_type,
     played,
 )
-from graphmem.extraction.render import clause_of_its_own, clause_tokens
+from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
 from graphmem.timeutil import shift
 
@@ -725,8 +726,13 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
-        if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in lx.FOOD_VENUES:
-            continue  # "I know a great dim sum place": a kind of place, no taste
+        if (
+            root.dep_ in {"compound", "amod", "nmod"}
+            and root.head.lemma_.lower() in lx.FOOD_VENUES
+            and mention.weight("food") > max(mention.weight("place"), 0.5)
+        ):
+            continue  # "I know a great dim sum place": a kind of place, no taste (but
+            # "my Seville place" is a home)
         if (
             root.dep_ == "poss"
             and (root.head.lemma_.lower() in en.KIN or mention.weight("person") >= 0.9)

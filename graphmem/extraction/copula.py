@@ -60,12 +60,11 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
 def _named_beside(tok: Token, after: Token) -> bool:
     """The small parser's "My fiancé Rahul is lovely": the kin noun a modifier of the
     verb whose subject is the name right after it."""
-    return (
-        tok.dep_ == "npadvmod"
-        and after.dep_ == "nsubj"
-        and after.pos_ == "PROPN"
-        and after.head == tok.head
-    )
+    if after.pos_ != "PROPN":
+        return False
+    if after.dep_ == "poss" and tok.dep_ in {"nsubj", "npadvmod"}:
+        return True  # "My girlfriend Amara's birthday is in May": the kin noun read apart
+    return tok.dep_ == "npadvmod" and after.dep_ == "nsubj" and after.head == tok.head
 
 
 def called_kin(verb: Token, subj: Token, ctx: Context, out: Out) -> bool:

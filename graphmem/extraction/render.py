@@ -72,21 +72,6 @@ def clause_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def clause_of_its_own(tok: Token) -> Token | None:
-    """The verb of a joined clause with a subject of its own that holds ``tok``, if
-    any: "next weekend" in "I live in Porto and my sister's visiting next weekend"."""
-    cur = tok
-    while cur.head.i != cur.i:
-        if (
-            cur.dep_ == "conj"
-            and cur.pos_ in {"VERB", "AUX"}
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children)
-        ):
-            return cur
-        cur = cur.head
-    return None
-
-
 def render(
     verb: Token,
     ctx: Context,

@@ -22,6 +22,7 @@ from graphmem.extraction.clauses import (
     FIRST,
     Context,
     Referent,
+    clause_of_its_own,
     enduring,
     is_modal,
     is_negated,
@@ -56,7 +57,7 @@ from graphmem.extraction.memories import (
     with_conj,
 )
 from graphmem.extraction.mentions import owned_in_passing
-from graphmem.extraction.render import clause_of_its_own, clause_tokens, render
+from graphmem.extraction.render import clause_tokens, render
 from graphmem.extraction.temporal import DateMention, describe
 
 if TYPE_CHECKING:

@@ -359,6 +359,12 @@ RELATIONS = frozenset(KIN.values())
             ("Took Biscuit, our dachshund, out before the storm.", "has_pet", "Biscuit"),
             # a date in a joined clause with a subject of its own dates that clause only
             ("I live in Ghent and my parents are coming over next month.", "lives_in", "Ghent"),
+            # a home named by its town is no kind of place like "a dim sum place"
+            ("Got the keys to the Lyon place today, unpacking all weekend.", "lives_in", "Lyon"),
+            # a partner named before a possessive, the kin noun read apart from the name
+            ("My boyfriend Tom's mum is visiting.", "has_partner", "Tom"),
+            # a doubt in a joined clause of its own doubts that clause only
+            ("I'm gluten-free, so I'll probably just have the risotto.", "diet", "gluten-free"),
             # a name's first word tagged an adjective
             (
                 "My employer, Pinecrest Media, offers decent pensions.",
