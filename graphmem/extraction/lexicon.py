@@ -34,7 +34,7 @@ FOODS = _words(
     "chicken_tikka avocado_toast porridge granola eggs_benedict omelettes quiche "
     "hot_pot hotpot peking_duck spring_rolls fried_rice chow_mein lo_mein mapo_tofu "
     "tofu tempeh sourdough bread kimbap onigiri okonomiyaki takoyaki yakitori "
-    "pupusas tamales pozole mole gumbo jambalaya lasagne_al_forno pizzas"
+    "pupusas tamales pozole mole gumbo jambalaya lasagne_al_forno pizzas wrap wraps"
 )
 DRINKS = _words(
     "coffee espresso latte lattes cappuccino flat_white americano mocha macchiato "

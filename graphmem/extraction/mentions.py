@@ -594,6 +594,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or kept_elsewhere(tok)
             or _dying_subject(tok)
             or _subject_beside_a_pet(tok)
+            or _said_to_be_mine(tok)
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
@@ -626,6 +627,25 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or low in en.IRREGULAR_PAST  # "Slept maybe four hours"
         )
     return True
+
+
+#: what a name is said to be of the speaker's ("Radiohead is my band")
+_MINE_AS = frozenset(lx.SLOT_NOUNS) | lx.PET_NOUNS | {"band", "team", "favourite", "favorite"}
+
+
+def _said_to_be_mine(tok: Token) -> bool:
+    """A capitalised subject said to be the speaker's band, car, home, pet ...:
+    "Radiohead is my band", the name tagged a common noun."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_ == "be"
+        and any(
+            c.dep_ == "attr"
+            and c.lemma_.lower() in _MINE_AS
+            and any(p.dep_ == "poss" and p.lower_ in {"my", "our"} for p in c.children)
+            for c in tok.head.children
+        )
+    )
 
 
 def _subject_beside_a_pet(tok: Token) -> bool:

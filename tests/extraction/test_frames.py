@@ -363,6 +363,10 @@ RELATIONS = frozenset(KIN.values())
             ("Got the keys to the Lyon place today, unpacking all weekend.", "lives_in", "Lyon"),
             # a partner named before a possessive, the kin noun read apart from the name
             ("My boyfriend Tom's mum is visiting.", "has_partner", "Tom"),
+            # a name tagged a common noun, said to be the speaker's band
+            ("Radiohead is my band, no contest.", "favourite_band", "Radiohead"),
+            # a dish named by its filling and its kind, the filling capitalised
+            ("Falafel wraps, honestly, are my favourite lunch.", "favourite_food", "Falafel wraps"),
             # a doubt in a joined clause of its own doubts that clause only
             ("I'm gluten-free, so I'll probably just have the risotto.", "diet", "gluten-free"),
             # a name's first word tagged an adjective
