@@ -157,7 +157,8 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         attr.lemma_.lower() in en.STOP_ATTRS
         or first_child(attr, "poss") is not None
         or attr.tag_ in {"NNS", "NNPS"}
-    )
+        or any(c.dep_ == "det" and c.lower_ in {"that", "this"} for c in attr.children)
+    )  # (nor "I'm that person now": a demonstrative points, it names no kind)
     if attr is not None and attr.lemma_ == "member":
         prep = first_child(attr, "prep")
         pobj = object_of(prep) if prep is not None and prep.lower_ == "of" else None

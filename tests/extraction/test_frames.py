@@ -1643,3 +1643,13 @@ def test_a_taste_begun_is_still_a_taste(
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert ("Noor", *fact, False) in found, (text, found)
+
+
+def test_a_demonstrative_points_at_no_kind_of_person(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts("Knitted my own scarf, I'm that person now.", extractor, embedder, frames))
+    assert not [f for f in found if f[1] == "is_a"], found
+    # but a kind named is still one
+    found = stated(facts("I'm a morning person.", extractor, embedder, frames))
+    assert ("Noor", "is_a", "morning person", False) in found, found
