@@ -130,6 +130,18 @@ def test_a_car_whose_s_gone_is_read_as_a_possessive_still_ends(mem: GraphMem) ->
     assert ("Honda Civic", None, "superseded") in _slot(found, "drives")
 
 
+def test_a_car_called_by_its_make_then_by_its_model_is_one_car(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "My Hyundai failed its MOT on the brakes.",
+        "Took the Ioniq for a long drive up the coast.",
+        "Sold my car, the Ioniq has gone to a new home.",
+    )
+    current = [m for m in found if m.predicate == "drives" and m.is_current]
+    assert [(m.object, m.polarity) for m in current] == [("Hyundai", "ended")]
+    assert violations(mem.store, "u1", mem.config) == []
+
+
 def test_which_of_two_sports_a_new_one_replaced_is_not_guessed(mem: GraphMem) -> None:
     found = _say(mem, "I play volleyball and tennis.", "I joined a padel club instead.")
     assert _slot(found, "plays_sport") == {
@@ -549,7 +561,7 @@ def test_a_pet_gone_to_live_with_someone_else_ends(
     [
         ("Tom has gone to Paris for work.", "has_partner", "Tom"),  # gone somewhere, not for good
         ("My dad retired last year.", "works_at", "Shell"),  # someone else's working life
-        ("I still love my old Polo.", "drives", "Polo"),  # the speaker's own, still
+        ("I still love my old Polo.", "drives", "Volkswagen Polo"),  # the speaker's own, still
         ("Tom is out tonight with his mates.", "has_partner", "Tom"),
         ("Guess who I bumped into in York? Tom!", "has_partner", "Tom"),  # not the speaker
     ],

@@ -2283,7 +2283,11 @@ def _my_car(tok: Token) -> bool:
     """A car make or model, written as a name, that the speaker calls theirs."""
     low = tok.lower_
     named = tok.text[:1].isupper() or tok.text[:1].isdigit()
-    return named and (low in lx.CAR_MODELS or low in lx.CAR_MAKES) and mine(tok)
+    # "my new 3 Series", "my Model 3": a model of two words
+    pair = {f"{c.lower_} {low}" for c in tok.lefts if c.dep_ in {"nummod", "compound"}}
+    pair |= {f"{low} {c.lower_}" for c in tok.rights if c.dep_ == "nummod"}
+    known = low in lx.CAR_MODELS or low in lx.CAR_MAKES or bool(pair & lx.CAR_MODELS)
+    return named and known and mine(tok)
 
 
 def _where_i(verb: Token) -> str | None:

@@ -255,6 +255,8 @@ class FrameMatcher:
     ) -> ExtractedMemory:
         if ended and entity_key(obj.text) in lx.PET_NOUNS | lx.VEHICLE_NOUNS:
             obj = replace(obj, text="")  # "our dog passed away": the one we have, unnamed
+        elif spec.object == "vehicle":
+            obj = replace(obj, text=lx.with_make(obj.text))  # "the Niro" is the Kia Niro
         confidence = min(clue.confidence, round(0.45 + score, 3))
         template = spec.ended if ended and spec.ended is not None else spec.text
         return ExtractedMemory(

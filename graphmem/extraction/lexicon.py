@@ -240,16 +240,51 @@ CAR_MAKES = _words(
     "bentley rolls-royce aston_martin lotus mg byd nio smart rover vauxhall datsun "
     "daihatsu isuzu holden proton lada trabant"
 )
-CAR_MODELS = _words(
-    "corolla camry prius yaris rav4 civic accord jazz cr-v leaf qashqai micra juke "
-    "mx-5 miata cx-5 impreza outback forester golf polo passat tiguan id.3 id.4 "
-    "beetle a3 a4 q5 e-tron mustang fiesta focus mondeo f-150 transit kuga puma "
-    "clio megane zoe twingo captur 208 308 2008 3008 c3 c4 panda 500 punto tipo "
-    "octavia fabia superb kodiaq ibiza leon model_3 model_s model_y model_x cybertruck "
-    "kona ioniq tucson i10 i20 i30 sportage niro ceed picanto xc40 xc60 xc90 v60 v70 "
-    "wrangler cherokee beetle cooper e-golf corsa astra insignia swift vitara "
-    "outlander pajero discovery defender evoque land_cruiser hilux"
-)
+#: common car models by the make that builds them, as the make is written: "the Niro"
+#: is a Kia, so a car first called "my Kia" and later "the Niro" is one car
+MAKE_MODELS = {
+    "Toyota": "corolla camry prius yaris rav4 land_cruiser hilux aygo",
+    "Honda": "civic accord jazz cr-v",
+    "Nissan": "leaf qashqai micra juke",
+    "Mazda": "mx-5 miata cx-5",
+    "Subaru": "impreza outback forester",
+    "Volkswagen": "golf polo passat tiguan id.3 id.4 beetle e-golf",
+    "Audi": "a3 a4 q5 e-tron",
+    "BMW": "1_series 3_series 5_series x3 x5 i3",
+    "Ford": "mustang fiesta focus mondeo f-150 transit kuga puma",
+    "Renault": "clio megane zoe twingo captur",
+    "Peugeot": "208 308 2008 3008",
+    "Citroën": "c3 c4",
+    "Fiat": "panda 500 punto tipo",
+    "Skoda": "octavia fabia superb kodiaq",
+    "Seat": "ibiza leon",
+    "Tesla": "model_3 model_s model_y model_x cybertruck",
+    "Hyundai": "kona ioniq tucson i10 i20 i30",
+    "Kia": "sportage niro ceed picanto",
+    "Volvo": "xc40 xc60 xc90 v60 v70",
+    "Jeep": "wrangler cherokee",
+    "Mini": "cooper",
+    "Vauxhall": "corsa astra insignia",
+    "Suzuki": "swift vitara",
+    "Mitsubishi": "outlander pajero",
+    "Land Rover": "discovery defender evoque",
+}
+#: the make of each model in ``MAKE_MODELS``
+MAKE_OF = {model: make for make, models in MAKE_MODELS.items() for model in _words(models)}
+CAR_MODELS = frozenset(MAKE_OF)
+
+
+def with_make(car: str) -> str:
+    """A car named by its model alone, with its make: "Niro" is "Kia Niro", "model 3" is
+    "Tesla Model 3"; a name that begins with its make, or an unknown one, as it is."""
+    words = car.split()
+    for n in (2, 1):
+        make = MAKE_OF.get(" ".join(words[:n]).lower())
+        if make is not None:
+            return f"{make} {car}"
+    return car
+
+
 VEHICLE_NOUNS = _words(
     "car motorbike motorcycle scooter van pickup truck suv hatchback estate convertible "
     "moped camper campervan minivan"

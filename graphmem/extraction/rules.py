@@ -113,8 +113,9 @@ def _owned_asked_about(sent: Any, ctx: Context, out: Out) -> None:
     Fernhill Architects for a four-day week?"."""
     for mention, kind in owned_in_passing(sent, ctx):
         predicate, verb, object_type = _OWNED[kind]
-        text = f"{ctx.speaker} {verb} {mention.text}."
-        out.add("fact", text, Referent(ctx.speaker), predicate, mention.text,
+        value = lx.with_make(mention.text) if kind == "vehicle" else mention.text
+        text = f"{ctx.speaker} {verb} {value}."
+        out.add("fact", text, Referent(ctx.speaker), predicate, value,
                 object_type=object_type)  # fmt: skip
 
 

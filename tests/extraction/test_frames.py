@@ -96,7 +96,7 @@ ENDS = [
     ("Squash's done for me, I'm rowing now.", "plays_sport", "Squash"),
     ("Kiwi flew off last week.", "has_pet", "Kiwi"),
     ("Packed in judo, my back hurts.", "plays_sport", "judo"),
-    ("The Clio got written off in a crash.", "drives", "Clio"),
+    ("The Clio got written off in a crash.", "drives", "Renault Clio"),
     ("I'm no longer dairy-free, I eat everything again.", "diet", "dairy-free"),
     ("alfie and i broke up. i'm fine", "has_partner", "Alfie"),
     ("Nathan and I called it quits last month.", "has_partner", "Nathan"),
@@ -257,7 +257,9 @@ RELATIONS = frozenset(KIN.values())
             ("Said farewell to Turin, Genoa is home now.", "lives_in", "Genoa"),
             # "Swapped" tagged an adjective: what it was swapped for is new
             ("Swapped my Clio for a Kia Picanto.", "drives", "Kia Picanto"),
-            ("Collected the keys to my new Octavia.", "drives", "Octavia"),  # my car model
+            # my car model, named with its make; a model of two words
+            ("Collected the keys to my new Octavia.", "drives", "Skoda Octavia"),
+            ("My 5 Series needs new tyres already.", "drives", "BMW 5 Series"),
             ("My induction at Maersk starts on Monday.", "works_at", "Maersk"),
             # a capital inside the sentence, tagged a common noun
             ("Used to be all Blur, now it's all Oasis.", "favourite_band", "Oasis"),
@@ -389,7 +391,7 @@ RELATIONS = frozenset(KIN.values())
             ("My neighbour in Austin keeps parking across my drive.", "lives_in", "Austin"),
             ("Our new landlord in Porto brought us oranges.", "lives_in", "Porto"),
             ("I dropped tennis for padel.", "plays_sport", "padel"),
-            ("Dropped my Corsa off at the garage.", "drives", "Corsa"),
+            ("Dropped my Corsa off at the garage.", "drives", "Vauxhall Corsa"),
             (
                 "Radiohead are my favourite, so I'm thinking of a tattoo.",
                 "favourite_band",
