@@ -109,7 +109,8 @@ def split_questions(doc: Any) -> Any:
     """Start a sentence at a question tacked on after a comma, semicolon or dash to a
     statement ("Now that I'm doing keto, tapas nights are a minefield, which dishes are
     safe to order?"), unless the sentence opens as a question itself ("Should I move to
-    Porto, or is Lisbon better?")."""
+    Porto, or is Lisbon better?"). A question mark ends its sentence: "My favourite food
+    these days? Pizza." answers the question, not a part of it."""
     if "?" not in doc.text:
         return doc  # (most text: no token need be looked at)
     texts = [t.text for t in doc]
@@ -118,6 +119,8 @@ def split_questions(doc: Any) -> Any:
         if text in {".", "!"} or (text == "?" and i > start):
             if text == "?":
                 _split_tail(doc, texts, start, i)
+                if i + 1 < len(doc) and not doc[i + 1].is_punct:
+                    doc[i + 1].is_sent_start = True
             start = i + 1
     return doc
 

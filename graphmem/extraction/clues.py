@@ -1524,7 +1524,13 @@ def _once(verb: Token) -> bool:
         return False
     if verb.lemma_.lower() == "win" and _has_particle(verb, "over"):
         return False  # "Blur won me over": a taste changed
-    words = clause_tokens(verb)
+    # with a verbless remark on it: "Had pizza again last night, still my favourite"
+    words = clause_tokens(verb) + [
+        t
+        for c in verb.children
+        if c.dep_ in {"dep", "parataxis", "appos", "ccomp"} and c.pos_ in {"NOUN", "ADJ"}
+        for t in c.subtree
+    ]
     if any(t.lower_ in _LASTING for t in words):
         return False
     return not any(  # "I've had Arctic Monkeys on repeat for weeks"

@@ -225,6 +225,14 @@ RELATIONS = frozenset(KIN.values())
             ("I got promoted to team lead on Sunday.", "works_as", "team lead"),
             # the speaker's own question says what the answer is
             ("Favourite band right now? Easily Haim.", "favourite_band", "Haim"),
+            # the parser may take the answer for a part of the question
+            ("My comfort food these days? pizza.", "favourite_food", "pizza"),
+            # a one-off with a remark that it is the favourite
+            (
+                "Made a big pot of chilli this weekend, still my favourite.",
+                "favourite_food",
+                "chilli",
+            ),
             ("Sorry Berlin, Hamburg has my heart now.", "lives_in", "Hamburg"),
             ("Big news, I'm dating someone, his name's Milo.", "has_partner", "Milo"),
             ("We adopted a cat, her name is Pepper.", "has_pet", "Pepper"),
