@@ -2221,8 +2221,10 @@ def _noun_cue(tok: Token) -> str:
         return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
     if tok.head.lower_ in {"at", "with"} and tok.head.head.lemma_.lower() in _JOBS:
         return "organization"  # "New job at Netflix!", "a new contract with Arup"
-    if tok.head.lower_ == "at" and tok.head.head.lemma_.lower() in lx.WORKMATES:
-        return "organization"  # "My manager at Heineken wants the report"
+    if tok.head.lower_ == "at" and {tok.head.head.lemma_.lower(), tok.head.head.lower_} & (
+        lx.WORKMATES
+    ):  # "My manager at Heineken wants the report", "Onboarding at Arup" (tagged a verb)
+        return "organization"
     mate = tok.head.lemma_.lower() in lx.WORKMATES
     if tok.dep_ == "compound" and mate and tok.ent_type_ == "ORG":
         owner = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]

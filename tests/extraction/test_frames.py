@@ -269,6 +269,8 @@ RELATIONS = frozenset(KIN.values())
             ("Collected the keys to my new Octavia.", "drives", "Skoda Octavia"),
             ("My 5 Series needs new tyres already.", "drives", "BMW 5 Series"),
             ("My induction at Maersk starts on Monday.", "works_at", "Maersk"),
+            # "Onboarding" tagged a verb still names the workplace
+            ("Onboarding at Halfords is tough, so many rules.", "works_at", "Halfords"),
             # a capital inside the sentence, tagged a common noun
             ("Used to be all Blur, now it's all Oasis.", "favourite_band", "Oasis"),
             # a perfect "had" that lasts is no one-off
