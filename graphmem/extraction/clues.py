@@ -329,11 +329,20 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             _named_before(sent, couple, ctx)
             or (_someone_named(sents[i - 1], ctx) if i > 0 else None)
         )
-        if other and not any(o.text == other for c in clues for o in c.objects):
+        if other and any(o.text == other for c in clues for o in c.objects):
+            # "Sarah and I have been together four years": a person, surely
+            clues = [_cued_as(c, other, "person") for c in clues]
+        elif other:
             # "Henrik surprised me with tickets. We've been dating six weeks now."
             clues = [*clues, _persons_clue(other, sent, sent, ctx, cue="person")]
         out.extend(clues)
     return out
+
+
+def _cued_as(clue: Clue, name: str, cue: str) -> Clue:
+    """``clue`` with its object ``name`` shown by the sentence to be of type ``cue``."""
+    objects = tuple(replace(o, cue=cue) if o.text == name else o for o in clue.objects)
+    return replace(clue, objects=objects)
 
 
 def _persons_clue(name: str, first: Span, last: Span, ctx: Context, cue: str = "") -> Clue:
@@ -436,8 +445,9 @@ def _couple_now(sent: Span) -> Token | None:
     "We've been dating about six weeks", "We've been together since spring", "since we
     got together in June"; None when the sentence says no such thing."""
     for verb in sent:
-        subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects != ["we"] or _unasserted(verb) or _negated(verb, verb):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        we = [c.lower_ for c in subjects] == ["we"] or _name_and_i(subjects)
+        if not we or _unasserted(verb) or _negated(verb, verb):
             continue
         if verb.lemma_ in {"date", "marry", "engage"} and not any(
             c.dep_ == "dobj" for c in verb.children
@@ -450,11 +460,25 @@ def _couple_now(sent: Span) -> Token | None:
     return None
 
 
+def _name_and_i(subjects: list[Token]) -> bool:
+    """ "Sarah and I", "Me and Liam": a name and the speaker, the one subject."""
+    if len(subjects) != 1:
+        return False
+    pair = [subjects[0], *(c for c in subjects[0].children if c.dep_ == "conj")]
+    return (
+        len(pair) == 2
+        and sorted(t.pos_ for t in pair) == ["PRON", "PROPN"]
+        and any(t.lower_ in {"i", "me"} for t in pair)
+    )
+
+
 def _named_before(sent: Span, verb: Token, ctx: Context) -> str | None:
     """The person named last before the "we" of ``verb`` in the sentence ("Ravi doesn't
     bake, but we've been together since the summer"), not someone's relative ("my sister
     Anna")."""
     we = next(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if we.lower_ != "we":  # "Sarah and I", "Me and Liam": the name said with "I"
+        return next(t.text for t in (we, *we.children) if t.pos_ == "PROPN")
     for t in reversed(sent.doc[sent.start : we.i]):
         person = t.ent_type_ == "PERSON" or t.text in lx.first_names()
         if t.pos_ != "PROPN" or not person or t.text in {ctx.speaker, ctx.addressee}:
@@ -774,7 +798,11 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             if (
                 (owning and not _my_car(root))
                 or (_acts_on_value(verb) and not named)
-                or (mention.weight("person") >= 0.9 and not _pet_nearby(root))
+                or (
+                    mention.weight("person") >= 0.9
+                    and not _pet_nearby(root)
+                    and not (_my_car(root) and lx.make_and_model(mention.text))
+                )  # "My Mini Cooper has a rust spot": a car, whatever the tagger says
             ):
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
@@ -2392,7 +2420,9 @@ def _negated(verb: Token, tok: Token) -> bool:
                     return True
                 continue
             return True
-    return any(c.dep_ == "neg" for c in tok.head.children) if tok.head.i != verb.i else False
+    if tok.head.i == verb.i or _spliced(tok, tok.head):
+        return False  # "Me and Liam have been together for years, he still can't cook"
+    return any(c.dep_ == "neg" for c in tok.head.children)
 
 
 def _tacked_on(verb: Token, tok: Token) -> bool:
@@ -2526,10 +2556,12 @@ def _opened_by_aux(verb: Token) -> bool:
 
 def _opens_the_sentence(verb: Token) -> bool:
     """A subjectless chat clause opening the sentence, a comma before the clause it hangs
-    from: the speaker's ("Started boxing lessons, my coach says I've got a decent jab")."""
+    from: the speaker's ("Started boxing lessons, my coach says I've got a decent jab",
+    "Can't stop listening to Adele, she's my favourite")."""
+    before = verb.doc[verb.sent.start : verb.i]  # none, or the verb's own modal and "not"
     return (
-        verb.i == verb.sent.start
-        and verb.tag_ in {"VBD", "VBN", "VBG"}
+        all(t.head.i == verb.i and t.dep_ in {"aux", "neg"} for t in before)
+        and (verb.tag_ in {"VBD", "VBN", "VBG"} or any(t.tag_ == "MD" for t in before))
         and verb.i < verb.head.i
         and any(t.text == "," for t in verb.doc[verb.i + 1 : verb.head.i])
     )

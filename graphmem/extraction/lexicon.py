@@ -274,6 +274,12 @@ MAKE_OF = {model: make for make, models in MAKE_MODELS.items() for model in _wor
 CAR_MODELS = frozenset(MAKE_OF)
 
 
+def make_and_model(name: str) -> bool:
+    """ "Mini Cooper", "Seat Leon": a make and a model it builds, so surely a car."""
+    make, _, model = name.lower().partition(" ")
+    return make == MAKE_OF.get(model, "").lower()
+
+
 def with_make(car: str) -> str:
     """A car named by its model alone, with its make: "Niro" is "Kia Niro", "model 3" is
     "Tesla Model 3"; a name that begins with its make, or an unknown one, as it is."""

@@ -30,7 +30,7 @@ def subject_token(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBISH:
         for child in verb.head.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
+                return None if _a_pet_or_car_before(child, verb) else child
     for aux in verb.lefts:  # "My cousin got engaged", the subject hung on the auxiliary
         if aux.dep_ in {"aux", "auxpass"}:
             for child in aux.children:
@@ -48,6 +48,17 @@ def subject_token(verb: Token) -> Token | None:
         if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i == verb.i - 1:
             return child
     return None
+
+
+def _a_pet_or_car_before(subject: Token, verb: Token) -> bool:
+    """A pet or a car, the subject of the clause before a chat's subjectless one joined by
+    a comma alone, is not its subject: "Parrot went to my aunt, got a tortoise instead",
+    "The Clio died, bought a Kia" are the speaker's."""
+    joined = subject.doc[verb.head.i + 1 : verb.i]
+    if any(t.dep_ == "cc" for t in joined):
+        return False
+    low = subject.lower_
+    return low in lx.PET_NOUNS or low in lx.CAR_MODELS or low in lx.CAR_MAKES
 
 
 def _opening_verb(tok: Token) -> bool:

@@ -265,6 +265,19 @@ RELATIONS = frozenset(KIN.values())
             ("Said farewell to Turin, Genoa is home now.", "lives_in", "Genoa"),
             # "Swapped" tagged an adjective: what it was swapped for is new
             ("Swapped my Clio for a Kia Picanto.", "drives", "Kia Picanto"),
+            # a chat's subjectless clause after a comma is not the pet's before it
+            ("Hamster went to my cousin, adopted a kitten instead.", "has_pet", "kitten"),
+            # a make and its model, tagged a person's name, "has" nothing
+            ("My Seat Leon has a flat tyre.", "drives", "Seat Leon"),
+            # a chat's opening clause with a modal and no subject is the speaker's
+            ("Can't stop playing Lorde, she's my favourite.", "favourite_band", "Lorde"),
+            # "<name> and I" together are a couple, whatever else the sentence says
+            (
+                "Abi and I have been together since school and she still orders coffee for "
+                "both of us.",
+                "has_partner",
+                "Abi",
+            ),
             # my car model, named with its make; a model of two words
             ("Collected the keys to my new Octavia.", "drives", "Skoda Octavia"),
             ("My 5 Series needs new tyres already.", "drives", "BMW 5 Series"),
@@ -597,6 +610,12 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
         ("The relocation to Ulm was a nightmare.", "lives_in", "Ulm"),
         # a pet that escapes is not lost; a job escaped is
         ("Our hamster Biscuit escaped again, typical.", "has_pet", "Biscuit"),
+        # a "not" in the clause after the comma is that clause's
+        (
+            "Me and Jonas have been together ten years, he still can't fold a towel.",
+            "has_partner",
+            "Jonas",
+        ),
     ],
 )
 def test_words_near_an_end_do_not_end_the_value(
