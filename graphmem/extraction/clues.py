@@ -335,6 +335,15 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         elif other:
             # "Henrik surprised me with tickets. We've been dating six weeks now."
             clues = [*clues, _persons_clue(other, sent, sent, ctx, cue="person")]
+        here = _lived_here(sent)
+        place = here and (
+            _one_place(sent.doc[sent.start : here.i], ctx)
+            or (_one_place(sents[i - 1], ctx) if i else None)
+        )
+        if place and not any(o.text == place for c in (*out, *clues) for o in c.objects):
+            # "Still not used to the altitude in Denver and I've lived here three years",
+            # "Any day trips from Kraków? After living here so long I've run out of ideas"
+            clues = [*clues, _persons_clue(place, sent, sent, ctx, cue="place", kind="place")]
         out.extend(clues)
     return out
 
@@ -345,12 +354,40 @@ def _cued_as(clue: Clue, name: str, cue: str) -> Clue:
     return replace(clue, objects=objects)
 
 
-def _persons_clue(name: str, first: Span, last: Span, ctx: Context, cue: str = "") -> Clue:
-    """A clue of the speaker's about a person named ``name``, told from the sentence
-    ``first`` to ``last`` (the same one, or the next that gives the name)."""
+def _persons_clue(
+    name: str, first: Span, last: Span, ctx: Context, cue: str = "", kind: str = "person"
+) -> Clue:
+    """A clue of the speaker's about a person (or a value of another ``kind``) named
+    ``name``, told from the sentence ``first`` to ``last`` (the same one, or the next
+    that gives the name)."""
     text = first.text if first is last else f"{first.text} {last.text}"
-    person = ObjectClue(name, (("person", 1.0),), "new", cue=cue)
-    return Clue(first.start_char, last.end_char, ctx.speaker, ctx.speaker, (person,), text=text)
+    value = ObjectClue(name, ((kind, 1.0),), "new", cue=cue)
+    return Clue(first.start_char, last.end_char, ctx.speaker, ctx.speaker, (value,), text=text)
+
+
+#: the weight of a place reading that makes a name a town: a known one, or one tagged so
+_A_TOWN = 0.9
+
+
+def _lived_here(sent: Span) -> Token | None:
+    """The "here" of the speaker's living where they are ("I've lived here three years",
+    "after living here so long"), not denied nor supposed; None if there is none."""
+    for tok in sent:
+        verb = tok.head
+        if tok.lower_ != "here" or verb.lemma_.lower() != "live":
+            continue
+        doer = verb.head if verb.dep_ == "xcomp" else verb  # "He loves living here": his
+        subject = subject_token(doer)
+        mine = subject is None or subject.lower_ in {"i", "we"}
+        if mine and not _unasserted(verb) and not _negated(verb, tok):
+            return tok
+    return None
+
+
+def _one_place(span: Span, ctx: Context) -> str | None:
+    """The one town or country ``span`` names, if it names exactly one."""
+    places = {m.text for m in find_mentions(span, ctx) if m.weight("place") >= _A_TOWN}
+    return places.pop() if len(places) == 1 else None
 
 
 def speaks_of_self(doc: Any) -> bool:

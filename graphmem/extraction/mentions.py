@@ -1124,7 +1124,11 @@ def _pets(sent: Span, add: Any) -> None:
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)
         elif tok.dep_ != "compound" and _held(tok):
-            add(tok.i, tok.i + 1, lemma, "pet", 0.8)  # "a little rabbit": the species
+            before = sent.doc[tok.i - 1] if tok.i > sent.start else tok
+            if f"{before.lower_} {lemma}" in lx.PET_NOUNS:  # "a guinea pig", "a bearded dragon"
+                add(tok.i - 1, tok.i + 1, f"{before.lower_} {lemma}", "pet", 0.8)
+            else:
+                add(tok.i, tok.i + 1, lemma, "pet", 0.8)  # "a little rabbit": the species
 
 
 def _held(tok: Token) -> bool:

@@ -269,6 +269,13 @@ RELATIONS = frozenset(KIN.values())
             ("Hamster went to my cousin, adopted a kitten instead.", "has_pet", "kitten"),
             # a make and its model, tagged a person's name, "has" nothing
             ("My Seat Leon has a flat tyre.", "drives", "Seat Leon"),
+            # a pet or a dish of more words than its head
+            ("We adopted a guinea pig last week.", "has_pet", "guinea pig"),
+            (
+                "My favourite dinner is chicken tikka masala.",
+                "favourite_food",
+                "chicken tikka masala",
+            ),
             # a chat's opening clause with a modal and no subject is the speaker's
             ("Can't stop playing Lorde, she's my favourite.", "favourite_band", "Lorde"),
             # "<name> and I" together are a couple, whatever else the sentence says
@@ -649,6 +656,27 @@ def test_a_value_dethroned_is_the_old_one(
     assert held == {"ramen"}, found
     found = stated(facts("Queen lost the top spot to ABBA.", extractor, embedder, frames))
     assert not [f for f in found if f[2] == "ABBA" and f[3]], found  # ABBA took it
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Still can't get used to the hills in Lisbon and I've lived here six years.", "Lisbon"),
+        ("Any good bakeries in Munich? I've lived here two years and I'm still looking.", "Munich"),
+        ("Tom moved to Oslo last year. He loves living here.", None),
+        ("Visiting Rome this week. I could never live here.", None),
+    ],
+)
+def test_here_is_the_town_named_before_it(
+    text: str,
+    home: str | None,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    homes = {v for s, p, v, ended in found if s == "Noor" and p == "lives_in" and not ended}
+    assert homes == ({home} if home else set()), found
 
 
 def test_someone_elses_fact_is_theirs(
