@@ -324,6 +324,13 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             # "Is it OK to eat sushi twice a week? It's my favourite food.": what the
             # sentence before named, said here to be the speaker's
             clues = _antecedent_clues(sents[i - 1], sent, ctx)
+        back = _said_back(sent, ctx)
+        if back:  # "Had ramen on Elm Street, it's my favourite food": no one-off
+            said = {o.text for c in back for o in c.objects}
+            kept = [
+                replace(c, objects=tuple(o for o in c.objects if o.text not in said)) for c in clues
+            ]
+            clues = [*(c for c in kept if c.objects), *back]
         couple = _couple_now(sent)
         other = couple is not None and (
             _named_before(sent, couple, ctx)
@@ -574,13 +581,20 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
     says it is: "It's my favourite food" (a food), "They're my number one band" (an
     artist), "He's my husband" (a person), "That's home for me" (a place); not "It's
     not my thing", "It's my favourite city" (no slot of the speaker's)."""
-    root = sent.root
+    return None if len(sent) > 16 else _said_of(sent.root)
+
+
+def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
+    """What ``_said_of_it`` finds in the clause of the verb ``root``; a bare "my
+    favourite" may be any favourite ("Coldplay, who are my favourite")."""
     subj = subject_token(root)
     if root.lemma_ != "be" or subj is None or subj.lower_ not in _BACK_POINTERS:
         return None
-    if len(sent) > 16 or _unasserted(root) or _negated(root, root):
+    if _unasserted(root) or _negated(root, root):
         return None
     attr = first_child(root, "attr")
+    if attr is not None and attr.lower_ in {"favourite", "favorite", "fave"}:
+        return (subj, _ANY_FAVOURITE) if mine(attr) else None
     if attr is None or attr.pos_ not in {"NOUN", "PROPN"}:
         return None
     types = _SAID_TO_BE.get(attr.lemma_.lower())
@@ -601,7 +615,18 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
 
 
 #: the pronouns that point back at what the sentence before named
-_BACK_POINTERS = frozenset({"it", "they", "she", "he", "that", "this"})
+_BACK_POINTERS = frozenset({"it", "they", "she", "he", "that", "this", "who"})
+#: the weight of a reading that a pronoun in the same sentence may point back at
+_SURELY = 0.9
+#: what each pronoun may point back at: "she's my favourite" is no dish
+_POINTED_AT = {
+    "she": ("artist", "person"),
+    "he": ("artist", "person"),
+    "who": ("artist", "person"),
+    "it": ("food", "sport", "place", "vehicle", "pet"),
+}
+#: what a bare "my favourite" may be
+_ANY_FAVOURITE = ("food", "artist", "sport")
 #: what a value said to be the speaker's "favourite food", "husband", "home" is
 _SAID_TO_BE: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(["food", "dish", "meal", "snack"], ("food",)),
@@ -635,21 +660,50 @@ def _no_favourite(sent: Span) -> list[tuple[str, ...]]:
     return out
 
 
-def _antecedent_clues(before: Span, sent: Span, ctx: Context) -> list[Clue]:
-    """A clue of ``sent`` (see ``_said_of_it``) holding as objects what ``before`` names,
-    asked about or not, of the types ``sent`` says the value is."""
-    said = _said_of_it(sent)
+def _antecedent_clues(
+    before: Span,
+    sent: Span,
+    ctx: Context,
+    said: tuple[Token, tuple[str, ...]] | None = None,
+    floor: float = 0.5,
+) -> list[Clue]:
+    """A clue of ``sent`` (see ``_said_of_it``, or what is ``said`` in a clause of it)
+    holding as objects what ``before`` names, asked about or not, of the types ``sent``
+    says the value is, with a weight of at least ``floor``."""
+    said = said or _said_of_it(sent)
     if said is None:
         return []
     _, types = said
     objects = []
     for mention in find_mentions(before, ctx):
-        readings = tuple((t, w) for t, w in mention.readings if t in types and w >= 0.5)
+        readings = tuple((t, w) for t, w in mention.readings if t in types and w >= floor)
+        if floor > 0.5 and "person" not in types and mention.weight("person") >= floor:
+            continue  # "... with Lena, she's my favourite": a person
         if readings and mention.text not in {ctx.speaker, ctx.addressee}:
             objects.append(ObjectClue(mention.text, readings, "new"))
     if len(objects) != 1:
         return []  # "it" points at one value
-    return [_clue(sent, Referent(ctx.speaker), tuple(objects), f"{before.text} {sent.text}")]
+    text = sent.text if before.start >= sent.start else f"{before.text} {sent.text}"
+    return [_clue(sent, Referent(ctx.speaker), tuple(objects), text)]
+
+
+def _said_back(sent: Span, ctx: Context) -> list[Clue]:
+    """A clause after a comma that says "they", "she" or "who" is the speaker's favourite
+    points at the one value of that type named before it: "I mostly listen to The
+    Killers, they're my all-time band", "drown it out with Coldplay, who are my
+    favourite"."""
+    for verb in sent:
+        said = _said_of(verb) if verb.i != sent.root.i or verb.dep_ == "relcl" else None
+        if said is None and verb.i == sent.root.i and verb.i > sent.start:
+            said = _said_of(verb)  # the parser may make the second clause the root
+        if said is None or said[0].i == sent.start:
+            continue
+        before = sent.doc[sent.start : said[0].i]
+        if not any(t.text == "," for t in before[-2:]):
+            continue
+        kinds = tuple(t for t in said[1] if t in _POINTED_AT.get(said[0].lower_, said[1]))
+        return _antecedent_clues(before, sent, ctx, (said[0], kinds), floor=_SURELY)
+    return []
 
 
 def _name_said(sent: Span) -> str | None:
@@ -2045,7 +2099,13 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
                 return "new"
         # "I ran off to Paris with Tom": who runs off is gone, not where or with whom
         fled = lemma in {"run", "fly"} and not _in_subject(tok)
-        if attached and ends and not swapped and not escaped and not acting and not fled:
+        # "Watched Arsenal lose again": a match lost, nothing of the speaker's
+        beaten = (
+            lemma == "lose"
+            and _in_subject(tok)
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        )
+        if attached and ends and not (swapped or escaped or acting or fled or beaten):
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:

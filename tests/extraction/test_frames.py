@@ -269,6 +269,12 @@ RELATIONS = frozenset(KIN.values())
             ("Hamster went to my cousin, adopted a kitten instead.", "has_pet", "kitten"),
             # a make and its model, tagged a person's name, "has" nothing
             ("My Seat Leon has a flat tyre.", "drives", "Seat Leon"),
+            # what "it" after a comma is said to be is the one dish named before it
+            (
+                "Had gyoza at a tiny place near the station, it's my favourite food.",
+                "favourite_food",
+                "gyoza",
+            ),
             # a pet or a dish of more words than its head
             ("We adopted a guinea pig last week.", "has_pet", "guinea pig"),
             (
@@ -617,6 +623,8 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
         ("The relocation to Ulm was a nightmare.", "lives_in", "Ulm"),
         # a pet that escapes is not lost; a job escaped is
         ("Our hamster Biscuit escaped again, typical.", "has_pet", "Biscuit"),
+        # a team that loses a match is still the speaker's
+        ("Watched Arsenal lose again, they're my team.", "supports_team", "Arsenal"),
         # a "not" in the clause after the comma is that clause's
         (
             "Me and Jonas have been together ten years, he still can't fold a towel.",
@@ -677,6 +685,14 @@ def test_here_is_the_town_named_before_it(
     found = stated(facts(text, extractor, embedder, frames))
     homes = {v for s, p, v, ended in found if s == "Noor" and p == "lives_in" and not ended}
     assert homes == ({home} if home else set()), found
+
+
+def test_she_points_back_at_no_dish(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "We went to a tapas bar with Lena, she's my favourite."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert not [f for f in found if f[2] == "tapas"], found
 
 
 def test_someone_elses_fact_is_theirs(
