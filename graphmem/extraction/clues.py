@@ -598,7 +598,9 @@ def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
     if attr is None or attr.pos_ not in {"NOUN", "PROPN"}:
         return None
     types = _SAID_TO_BE.get(attr.lemma_.lower())
-    if attr.lower_ == "one" and any(c.lower_ == "number" for c in attr.children):
+    if (attr.lower_ == "one" and any(c.lower_ == "number" for c in attr.children)) or (
+        attr.lower_ == "number" and any(c.lower_ == "one" for c in attr.children)
+    ):
         types = ("food", "artist", "sport")  # "it's my number one": a favourite
     if types is None and attr.lemma_.lower() in en.PETS | lx.PET_NOUNS:
         types = ("pet",)
@@ -616,7 +618,8 @@ def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
 
 #: the pronouns that point back at what the sentence before named
 _BACK_POINTERS = frozenset({"it", "they", "she", "he", "that", "this", "who"})
-#: the weight of a reading that a pronoun in the same sentence may point back at
+#: the weight of a person reading that makes a name no value a pronoun in the same
+#: sentence points back at
 _SURELY = 0.9
 #: what each pronoun may point back at: "she's my favourite" is no dish
 _POINTED_AT = {
@@ -665,19 +668,19 @@ def _antecedent_clues(
     sent: Span,
     ctx: Context,
     said: tuple[Token, tuple[str, ...]] | None = None,
-    floor: float = 0.5,
+    no_person: bool = False,
 ) -> list[Clue]:
     """A clue of ``sent`` (see ``_said_of_it``, or what is ``said`` in a clause of it)
     holding as objects what ``before`` names, asked about or not, of the types ``sent``
-    says the value is, with a weight of at least ``floor``."""
+    says the value is (``no_person``: and that is surely no person's name)."""
     said = said or _said_of_it(sent)
     if said is None:
         return []
     _, types = said
     objects = []
     for mention in find_mentions(before, ctx):
-        readings = tuple((t, w) for t, w in mention.readings if t in types and w >= floor)
-        if floor > 0.5 and "person" not in types and mention.weight("person") >= floor:
+        readings = tuple((t, w) for t, w in mention.readings if t in types and w >= 0.5)
+        if no_person and "person" not in types and mention.weight("person") >= _SURELY:
             continue  # "... with Lena, she's my favourite": a person
         if readings and mention.text not in {ctx.speaker, ctx.addressee}:
             objects.append(ObjectClue(mention.text, readings, "new"))
@@ -699,10 +702,10 @@ def _said_back(sent: Span, ctx: Context) -> list[Clue]:
         if said is None or said[0].i == sent.start:
             continue
         before = sent.doc[sent.start : said[0].i]
-        if not any(t.text == "," for t in before[-2:]):
-            continue
+        if not any(t.text == "," or t.lower_ == "and" for t in before[-2:]):
+            continue  # "Saw Wet Leg last night and they're my new number one"
         kinds = tuple(t for t in said[1] if t in _POINTED_AT.get(said[0].lower_, said[1]))
-        return _antecedent_clues(before, sent, ctx, (said[0], kinds), floor=_SURELY)
+        return _antecedent_clues(before, sent, ctx, (said[0], kinds), no_person=True)
     return []
 
 

@@ -367,7 +367,7 @@ OPENING_VERBS = _words(
     "began swapped traded gave broke split met found kept felt put set cut shut dropped "
     "joined started moved finished landed switched divorced dumped ditched married adopted "
     "settled relocated rehomed goodbye bye farewell meet escaped visited signed welcome "
-    "introducing dating seeing walking taking meeting"
+    "introducing dating seeing walking taking meeting heard caught watched spotted booked tried"
 )
 #: places named by what they serve ("a great dim sum place", "the taco truck"): the
 #: food is the place's kind, no taste of whoever mentions it

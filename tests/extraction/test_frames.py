@@ -275,6 +275,11 @@ RELATIONS = frozenset(KIN.values())
                 "favourite_food",
                 "gyoza",
             ),
+            (
+                "Finally saw Wet Leg live on Friday and they're my number one now.",
+                "favourite_band",
+                "Wet Leg",
+            ),
             # a pet or a dish of more words than its head
             ("We adopted a guinea pig last week.", "has_pet", "guinea pig"),
             (
