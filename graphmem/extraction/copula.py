@@ -502,12 +502,19 @@ def _bare_favourite(
     )
 
 
+#: favourites that are someone named, never a common noun
+_MAKERS = frozenset({"band", "singer", "artist", "group", "musician", "rapper", "author"})
+
+
 def favourite_appos(tok: Token, ctx: Context, out: Out) -> None:
     """ "Bought tickets to see Radiohead, my favourite band!": a name and, beside it,
     the favourite it is."""
     if not any(c.lower_ in _FAV for c in tok.children):
         return
     if tok.dep_ == "appos":
+        owned = any(c.dep_ == "poss" for c in tok.head.children)
+        if tok.lemma_.lower() in _MAKERS and tok.head.pos_ == "NOUN" and owned:
+            return  # "how I clean my flat, my favourite band": the band is not the flat
         _favourite_fact(tok, tok.head, None, ctx, out)
         return
     # "I'm making my famous chili tonight, my favourite meal": beside the verb's object

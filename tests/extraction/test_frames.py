@@ -934,6 +934,14 @@ def test_a_film_named_as_the_favourite_is_no_favourite_book(
     assert [f[1] for f in found if f[2] == "Arrival"] == ["favourite_film"], found
 
 
+def test_a_thing_of_the_speakers_beside_a_favourite_band_is_not_it(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Blondie is on while I tidy my room, my favourite band."
+    found = stated(facts(text, extractor, embedder, frames))
+    assert {f[2] for f in found if f[1] == "favourite_band"} == {"Blondie"}, found
+
+
 def test_a_car_make_is_no_band(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
