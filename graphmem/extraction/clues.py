@@ -2916,6 +2916,10 @@ def _subject(
         subj = subject_token(verb)
     if subj is None or subj.i == tok.i or tok.i in {t.i for t in subj.subtree}:
         return Referent(ctx.speaker)
+    if subj.lemma_.lower() in lx.PET_NOUNS and tok.i == subj.left_edge.i - 1:
+        pet_of = _possessor(subj, ctx, climb=False)  # "Ziggy my cat has claimed the
+        if pet_of is not None:  # laundry basket": the name of the speaker's cat
+            return pet_of if pet_of.name else None
     if _home_is(verb):
         return Referent(ctx.speaker)  # "Said goodbye to Leeds, Lyon is home now"
     low = subj.lower_

@@ -280,6 +280,8 @@ RELATIONS = frozenset(KIN.values())
                 "favourite_band",
                 "Wet Leg",
             ),
+            # a name before "my cat", read as no part of the subject, is the cat's
+            ("Pepper my cat has claimed the window seat.", "has_pet", "Pepper"),
             # a pet or a dish of more words than its head
             ("We adopted a guinea pig last week.", "has_pet", "guinea pig"),
             (
