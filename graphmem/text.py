@@ -36,10 +36,12 @@ def words(text: str) -> list[str]:
 
 
 def query_terms(text: str) -> list[str]:
-    """The distinct lower-case word tokens of ``text`` (apostrophes split words): all a
-    keyword index is ever sent, so no query syntax of SQLite FTS5, Lucene or RediSearch
-    can come from the caller."""
-    return list(dict.fromkeys(t for w in words(text) for t in w.split("'") if t))
+    """The distinct lower-case word tokens of ``text`` (apostrophes split words) that hold
+    a letter or a digit: all a keyword index is ever sent, so no query syntax of SQLite
+    FTS5, Lucene or RediSearch can come from the caller (RediSearch refuses a lone "_"
+    beside a number: "0|_")."""
+    terms = (t for w in words(text) for t in w.split("'") if t.strip("_"))
+    return list(dict.fromkeys(terms))
 
 
 @functools.cache

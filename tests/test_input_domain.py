@@ -164,6 +164,7 @@ def _bad_name(s: str) -> bool:
 @example(content="I live in Oslo.", speaker="An\udcffna", ref="r")
 @example(content="I live in Oslo.", speaker="Anna", ref="r\x00")
 @example(content="I live in Oslo.\x07", speaker="Anna", ref="r")
+@example(content="0:_", speaker="0", ref="0")  # a search RediSearch once refused
 def test_text_is_stored_verbatim_or_refused_before_writing(
     mem: GraphMem, content: str, speaker: str, ref: str
 ) -> None:

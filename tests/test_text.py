@@ -18,6 +18,7 @@ def test_keyword_indexes_receive_only_plain_word_tokens() -> None:
     ]
     assert query_terms("Anna's café, ANNA's") == ["anna", "s", "café"]
     assert query_terms("`})] // \\ ") == []
+    assert query_terms("0:_ __") == ["0"]  # RediSearch refuses "0|_"
 
 
 def test_keywords_are_the_content_words() -> None:
