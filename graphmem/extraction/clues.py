@@ -316,10 +316,10 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             clues = [_pet_named_next(c, name) for c in clues]
         called = _someone_called(sent)
         if called is not None:  # "I've been seeing this woman called Ines since February"
-            clues = [*clues, _persons_clue(called, sent, sent, ctx, cue="person")]
+            clues = [*clues, _named_clue(called, sent, sent, ctx, cue="person")]
         if name is not None and _met_someone(sent):
             # "Met someone! His name is Tobias.": whom the speaker met, named
-            clues = [*clues, _persons_clue(name, sent, sents[i + 1], ctx)]
+            clues = [*clues, _named_clue(name, sent, sents[i + 1], ctx)]
         if not clues and i > 0:
             # "Is it OK to eat sushi twice a week? It's my favourite food.": what the
             # sentence before named, said here to be the speaker's
@@ -341,7 +341,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
             clues = [_cued_as(c, other, "person") for c in clues]
         elif other:
             # "Henrik surprised me with tickets. We've been dating six weeks now."
-            clues = [*clues, _persons_clue(other, sent, sent, ctx, cue="person")]
+            clues = [*clues, _named_clue(other, sent, sent, ctx, cue="person")]
         here = _lived_here(sent)
         place = here and (
             _one_place(sent.doc[sent.start : here.i], ctx)
@@ -350,7 +350,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         if place and not any(o.text == place for c in (*out, *clues) for o in c.objects):
             # "Still not used to the altitude in Denver and I've lived here three years",
             # "Any day trips from Kraków? After living here so long I've run out of ideas"
-            clues = [*clues, _persons_clue(place, sent, sent, ctx, cue="place", kind="place")]
+            clues = [*clues, _named_clue(place, sent, sent, ctx, cue="place", kind="place")]
         out.extend(clues)
     return out
 
@@ -361,7 +361,7 @@ def _cued_as(clue: Clue, name: str, cue: str) -> Clue:
     return replace(clue, objects=objects)
 
 
-def _persons_clue(
+def _named_clue(
     name: str, first: Span, last: Span, ctx: Context, cue: str = "", kind: str = "person"
 ) -> Clue:
     """A clue of the speaker's about a person (or a value of another ``kind``) named
@@ -691,14 +691,12 @@ def _antecedent_clues(
 
 
 def _said_back(sent: Span, ctx: Context) -> list[Clue]:
-    """A clause after a comma that says "they", "she" or "who" is the speaker's favourite
-    points at the one value of that type named before it: "I mostly listen to The
-    Killers, they're my all-time band", "drown it out with Coldplay, who are my
-    favourite"."""
+    """A clause after a comma or "and" that says "they", "she", "it" or "who" is the
+    speaker's favourite points at the one value of that type named before it: "I
+    mostly listen to The Killers, they're my all-time band", "Saw Wet Leg last night
+    and they're my new number one" (the clause may be the parser's root)."""
     for verb in sent:
-        said = _said_of(verb) if verb.i != sent.root.i or verb.dep_ == "relcl" else None
-        if said is None and verb.i == sent.root.i and verb.i > sent.start:
-            said = _said_of(verb)  # the parser may make the second clause the root
+        said = _said_of(verb) if verb.i > sent.start else None
         if said is None or said[0].i == sent.start:
             continue
         before = sent.doc[sent.start : said[0].i]
