@@ -854,6 +854,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             and (root.head.lemma_.lower() in en.KIN or mention.weight("person") >= 0.9)
             and not _is_read_as_s(root)
             and mention.weight("artist") < 1.0
+            and not kept_elsewhere(root)  # "Ziggy's living with my brother now"
         ):
             continue  # "Tom's parents live near Porto", "Kim's new job is at Spotify": Tom
             # and Kim own what follows, no value (but "Google's office in Zurich" may be,
@@ -982,13 +983,13 @@ def _of_an_organisation(tok: Token) -> bool:
 
 def _someone_elses(tok: Token) -> bool:
     """A name beside a relative of someone else's: "Tom, my sister's boyfriend", "Rex,
-    his dog" (not "Mango, my new parrot")."""
+    his dog", "Bella my sister's dog" (not "Mango, my new parrot")."""
     doc, end = tok.doc, min(tok.sent.end, tok.i + 7)
-    if tok.i + 1 >= end or doc[tok.i + 1].text != ",":
+    if tok.i + 1 >= end or (doc[tok.i + 1].text != "," and doc[tok.i + 1].tag_ != "PRP$"):
         return False
     # the relative as the parser hangs it, on the name or elsewhere
     kin = next((t for t in doc[tok.i + 2 : end] if t.pos_ == "NOUN" and t.dep_ != "poss"), None)
-    if kin is None or kin.lemma_.lower() not in en.KIN:
+    if kin is None or kin.lemma_.lower() not in en.KIN.keys() | lx.PET_NOUNS:
         return False
     poss = [c for c in kin.children if c.dep_ == "poss"]
     return bool(poss) and poss[0].lower_ not in FIRST_POSS | OUR
@@ -2421,7 +2422,14 @@ def _my_car(tok: Token) -> bool:
     pair = {f"{c.lower_} {low}" for c in tok.lefts if c.dep_ in {"nummod", "compound"}}
     pair |= {f"{low} {c.lower_}" for c in tok.rights if c.dep_ == "nummod"}
     known = low in lx.CAR_MODELS or low in lx.CAR_MAKES or bool(pair & lx.CAR_MODELS)
-    return named and known and mine(tok)
+    return named and known and (mine(tok) or _my_car_is(tok))
+
+
+def _my_car_is(tok: Token) -> bool:
+    """ "My car's a Clio", its "'s" read as a possessive: the Clio is "my car"'s."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and any(
+        c.dep_ == "poss" and c.lemma_.lower() in lx.VEHICLE_NOUNS and mine(c) for c in tok.children
+    )
 
 
 def _where_i(verb: Token) -> str | None:
@@ -2862,11 +2870,15 @@ def _subject(
         return None  # "the dentist running an hour late": the dentist's running
     if _an_animal_about(tok):
         return None  # "A dog at the pub stole my crisps", "There's a cat on the wall"
+    if _my_car_is(tok):
+        return Referent(ctx.speaker)  # "My car's a Clio": no car's Clio
     owner = _possessor(tok, ctx, inside=span)
     if owner is not None and _where_i_live_with(tok):
         return Referent(ctx.speaker)  # "I moved back in with my parents in Trondheim"
     if owner is not None:
         return owner if owner.name else None
+    if kept_elsewhere(tok):
+        return Referent(ctx.speaker)  # "Oscar's living with my uncle now, he likes ..."
     if (verb is not None and _introduced_to(tok, verb)) or _written_off(tok):
         return Referent(ctx.speaker)  # "My daughter got me into Wet Leg": the speaker's;
         # "Derby's out, Nottingham is in": no one else's

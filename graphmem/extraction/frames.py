@@ -15,6 +15,7 @@ an *ended* candidate: the engine closes the current version instead of adding on
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -175,9 +176,7 @@ class FrameMatcher:
         # a predicate that requires words the text lacks is out of the running: "Settled
         # in Galway now" is close to where someone grew up, but says nothing of growing
         low = text.lower()
-        specs = [
-            s for s in self.table().specs if not s.requires or any(w in low for w in s.requires)
-        ]
+        specs = [s for s in self.table().specs if not s.requires or _required(s.requires, low)]
         top = max((scores[s.name] for s in specs), default=0.0)
         # what ended is judged among the predicates that can end: "Gave up tennis,
         # climbing is my thing now" is mostly about a favourite, but tennis was played
@@ -430,6 +429,19 @@ def _most_specific(
         if fitting:
             return max(fitting, key=lambda s: (scores[s.name], s.name))
     return spec
+
+
+@functools.lru_cache(maxsize=512)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(("(?<![a-z])" if w[:1].isalpha() else "") + re.escape(w) for w in words)
+    )
+
+
+def _required(words: tuple[str, ...], low: str) -> bool:
+    """Whether the lower-cased text holds one of ``words`` at the start of a word ("ex "
+    is in "my ex is", not in "Rex is")."""
+    return _words_pattern(words).search(low) is not None
 
 
 def _can_end(spec: PredicateSpec) -> bool:

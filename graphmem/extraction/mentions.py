@@ -356,12 +356,15 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             )
         ]  # no emoji: "date night w/ Tom ❤️"; but "Ernst & Young"
         if (
-            len(toks) > 1
+            toks
             and toks[0].i == sent.start
             and (toks[0].lower_ in lx.OPENING_VERBS or toks[0].tag_ == "VBG")
+            and (len(toks) > 1 or toks[0].pos_ == "VERB")
         ):
             toks = toks[1:]  # a chat's subjectless "Joined Philips!", "Meet Biscuit!",
-            # "Leaving Bristol was hard"
+            # "Leaving Bristol was hard", "Split with Tom" (a verb tagged a person)
+        if not toks:
+            continue
         while len(toks) > 1 and (
             toks[0].pos_ == "ADV"
             or toks[0].lower_ in _INTERJECTIONS
@@ -714,8 +717,12 @@ def kept_elsewhere(tok: Token) -> bool:
     live = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ == "live"]
     if lemma == "go" and live:
         verb, lemma = live[0], "live"  # "Pickles went to live with my brother"
-    if lemma not in _KEPT_BY or tok.text in lx.first_names():
-        return False  # "Tom lives with my sister": a person, maybe a pet, maybe not
+    if lemma not in _KEPT_BY:
+        return False
+    if tok.text in lx.first_names() and not any(
+        t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent
+    ):  # "Tom lives with my sister": a person, maybe a pet, maybe not (but "Ziggy's with
+        return False  # my brother now, he's happier as an only cat")
     if not (tok.text[:1].isupper() or tok.lemma_.lower() in lx.PET_NOUNS):
         return False
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
@@ -1144,7 +1151,9 @@ def _name_near(tok: Token, sent: Span) -> Token | None:
     first = tok.left_edge
     if first.lower_ == "the" and first.i > sent.start:
         name = sent.doc[first.i - 1]  # "Olive the guinea pig", whatever "Olive" was tagged
-        tagged = name.pos_ in {"PROPN", "NOUN"} or name.i == sent.start
+        tagged = name.pos_ in {"PROPN", "NOUN"} or (
+            name.i == sent.start and (tok.head != name or name.text in lx.first_names())
+        )  # not "Took the dog to the vet"
         if tagged and name.text[:1].isupper() and name.is_alpha and name.lower_ not in _DETS:
             return name
     for dist in (1, 2, 3):
@@ -1153,20 +1162,18 @@ def _name_near(tok: Token, sent: Span) -> Token | None:
                 other = sent.doc[j]
                 if other.dep_ == "pobj" and tok.head != other:
                     continue  # (but "at the vet with my ferret Ziggy": its name)
-                if other.pos_ == "PROPN" and other.text[:1].isupper() and j != sent.start:
-                    return other
-                if (
-                    other.pos_ == "PROPN"
-                    and other.text[:1].isupper()
-                    and other.dep_
-                    in {
-                        "nsubj",
-                        "appos",
-                        "npadvmod",
-                    }
-                ):
-                    return other
+                if not _tagged_name(other):
+                    continue
+                if j != sent.start or other.dep_ in {"nsubj", "appos", "npadvmod", "ROOT"}:
+                    return other  # ("Rex my dog barks all day", "Rex" parsed as a verb)
     return None
+
+
+def _tagged_name(tok: Token) -> bool:
+    """A capitalised proper noun, or a word the tagger misread that is a person's name."""
+    return tok.text[:1].isupper() and (
+        tok.pos_ == "PROPN" or (tok.ent_type_ == "PERSON" and tok.is_alpha)
+    )
 
 
 def _only_name(sent: Span) -> Token | None:
@@ -1175,8 +1182,10 @@ def _only_name(sent: Span) -> Token | None:
     names = [
         t
         for t in sent
-        if _name_like(t, sent) and t.ent_type_ not in {"GPE", "LOC", "ORG", "DATE", "EVENT"}
-    ]  # not "over Easter"
+        if _name_like(t, sent)
+        and t.ent_type_ not in {"GPE", "LOC", "ORG", "DATE", "EVENT"}  # not "over Easter"
+        and not (t.dep_ == "pobj" and t.head.lower_ == "with")  # "to the vet with Sarah"
+    ]
     return names[0] if len(names) == 1 else None
 
 

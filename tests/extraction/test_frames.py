@@ -90,6 +90,8 @@ ENDS = [
     ("I'm done with being pescatarian.", "diet", "pescatarian"),
     ("Last day at Allianz today, then a long holiday.", "works_at", "Allianz"),
     ("Our rabbit Coco has gone to live with my cousin.", "has_pet", "Coco"),
+    # a given name, but the sentence is about an animal; "'s" read as a possessive
+    ("Oscar's living with my uncle now, he likes being the only dog.", "has_pet", "Oscar"),
     ("Our cat Simba ran away last week.", "has_pet", "Simba"),
     ("Jonas and I separated in the spring.", "has_partner", "Jonas"),  # a modifier
     ("Vegan is over for me, I missed cheese too much.", "diet", "Vegan"),
@@ -505,6 +507,10 @@ RELATIONS = frozenset(KIN.values())
             # a span of time the tagger ran into the name
             ("Moved to Phoenix 2 weeks ago.", "lives_in", "Phoenix"),
             ("I've been a clinical educator since June.", "works_as", "clinical educator"),
+            # a name tagged a verb before "my dog"
+            ("Rex my dog barks at every bin lorry.", "has_pet", "Rex"),
+            # "'s" read as a possessive: the car is no one's but the speaker's
+            ("My car's a Toyota Aygo, tiny but mine.", "drives", "Toyota Aygo"),
         ]
     ],
 )
@@ -537,6 +543,15 @@ def test_a_fact_can_end_without_a_new_value(
     assert ("Noor", "lives_in", "Aarhus", True) in found
     apart = stated(facts("We're not together anymore.", extractor, embedder, frames))
     assert ("Noor", "has_partner", None, True) in apart
+    for text in ["I'm not with Malik anymore.", "I'm no longer with Malik."]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert ("Noor", "has_partner", "Malik", True) in found, (text, found)
+    # a verb tagged a name is no partner; "ex " is a word, not the end of "Rex "
+    split = stated(facts("Split with Malik, we're separated now.", extractor, embedder, frames))
+    assert ("Noor", "has_partner", "Malik", True) in split, split
+    assert not [f for f in split if f[2] == "Split"], split
+    gone = stated(facts("Rex is not with us anymore.", extractor, embedder, frames))
+    assert not [f for f in gone if f[1] == "has_partner"], gone
     going = stated(facts("We're not over yet, we're fine.", extractor, embedder, frames))
     assert not [f for f in going if f[3]], going
     papers = stated(facts("The divorce papers were signed.", extractor, embedder, frames))
@@ -1129,6 +1144,11 @@ def test_a_possessive_inside_a_name_owns_nothing(
         ("Jake and I just got back from the Lake District, it rained every day.", "Jake"),
         # who runs off is gone, not whom they run off with
         ("I ran off to Paris with Tom.", "Tom"),
+        # nor who comes along, nor the verb before "the dog"
+        ("Took the cat to the vet with Lars.", "Lars"),
+        ("Took the cat to the vet with Lars.", "Took"),
+        # someone the speaker is no longer with, and "ex " is no word of "Rex "
+        ("I'm not with Malik anymore.", "Malik"),
     ],
 )
 def test_a_person_is_no_pet(
@@ -1305,6 +1325,9 @@ def test_a_name_beside_someone_elses_relative_is_theirs(
 ) -> None:
     found = stated(facts("I ran into Tom, my sister's boyfriend.", extractor, embedder, frames))
     assert not [f for f in found if f[0] == "Noor" and f[1] == "has_partner"], found
+    for text in ["Biscuit my brother's beagle howls at night.", "Walking Rex, my aunt's spaniel."]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert not [f for f in found if f[0] == "Noor" and f[1] == "has_pet"], (text, found)
     for text in [
         "Felix just got engaged.",
         "Tom proposed to Anna and she said yes.",
