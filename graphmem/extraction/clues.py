@@ -1980,6 +1980,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
     names the one not chosen ("tea over coffee"), else ``new``."""
     if _hailed(tok, _GREETINGS):
         return "new"  # "The Oslo years are behind us, hello Bergen"
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in lx.PET_NOUNS and tok.head.i < tok.i:
+        return _role(tok.head, verb, ending)  # "Our cat Shadow ran away": as the cat goes
     edge = tok.left_edge.i
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]]
     if before == ["instead", "of"]:
@@ -2002,6 +2004,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):
         return "old"  # "I'm fully vegan now, not just dairy-free"
+    if tok.left_edge.i > tok.sent.start and any(
+        c.dep_ == "neg" and c.i == tok.left_edge.i - 1 and _not_this_one(c)
+        for c in tok.head.children
+    ):
+        return "rejected"  # "It's surfing these days, not yoga": not the one chosen
     if _ruined_for_me(tok):
         return "old"  # "Food poisoning ruined lasagne for me"
     if _s_gone(tok):
@@ -2518,6 +2525,8 @@ def _negated(verb: Token, tok: Token) -> bool:
     if _tacked_on(verb, tok) or _tacked_on(tok.head, tok):
         return False  # "I don't eat fish anymore, fully vegetarian now": vegetarian holds
     for child in verb.children:
+        if _not_this_one(child):
+            continue  # "My morning practice is surfing, not yoga": yoga's "not"
         if child.dep_ == "neg" or child.lower_ in {"never", "longer"}:
             comma = next((t.i for t in verb.doc[child.i : verb.i] if t.text == ","), None)
             if comma is not None:
@@ -2529,6 +2538,18 @@ def _negated(verb: Token, tok: Token) -> bool:
     if tok.head.i == verb.i or _spliced(tok, tok.head):
         return False  # "Me and Liam have been together for years, he still can't cook"
     return any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _not_this_one(neg: Token) -> bool:
+    """A "not" after a comma that turns down the phrase right after it ("surfing, not
+    yoga"), whatever the parser hung it on."""
+    doc, i = neg.doc, neg.i
+    if neg.lower_ != "not" or i == neg.sent.start or doc[i - 1].text != ",":
+        return False
+    return any(
+        c.dep_ in {"appos", "conj", "npadvmod", "dobj", "attr"} and c.left_edge.i == i + 1
+        for c in neg.head.children
+    )
 
 
 def _tacked_on(verb: Token, tok: Token) -> bool:

@@ -917,10 +917,11 @@ def played(verb: Token) -> bool:
 
 
 def _no_sport(verb: Token) -> bool:
-    """A sport's verb in a sense of no sport: with a particle ("running out of milk") or
-    late ("running late")."""
+    """A sport's verb in a sense of no sport: with a particle ("running out of milk"),
+    late ("running late") or away ("The cat ran away")."""
     return any(
-        c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in {"late", "out"})
+        c.dep_ == "prt"
+        or (c.dep_ in {"advmod", "prep"} and c.lower_ in {"late", "out", "away", "off"})
         for c in verb.children
     )
 

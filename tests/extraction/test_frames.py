@@ -90,6 +90,7 @@ ENDS = [
     ("I'm done with being pescatarian.", "diet", "pescatarian"),
     ("Last day at Allianz today, then a long holiday.", "works_at", "Allianz"),
     ("Our rabbit Coco has gone to live with my cousin.", "has_pet", "Coco"),
+    ("Our cat Mittens ran off in May and never came back.", "has_pet", "Mittens"),  # as the cat
     # a given name, but the sentence is about an animal; "'s" read as a possessive
     ("Oscar's living with my uncle now, he likes being the only dog.", "has_pet", "Oscar"),
     ("Our cat Simba ran away last week.", "has_pet", "Simba"),
@@ -925,6 +926,12 @@ def test_the_value_not_chosen_is_no_value_at_all(
     for text in ["Honestly I prefer pastries over soup.", "I'd rather live in Porto than Lisbon."]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[2] in {"soup", "Lisbon"}], (text, found)
+    # "X, not Y": the "not" is Y's, whatever the parser hung it on; Y, if held, ends
+    said = read("My weekend thing these days is bouldering, not pilates.", extractor, embedder,
+                frames)  # fmt: skip
+    found = stated([m for m in said.memories if m.kind != "event"])
+    assert [f[2] for f in found] == ["bouldering"], found
+    assert [(c.old, [o.text for o in c.new]) for c in said.changes] == [("pilates", ["bouldering"])]
 
 
 def test_what_is_done_instead_of_a_value_ends_it(
@@ -1612,6 +1619,7 @@ def test_whose_place_another_took_is_the_old_favourite(
         ("Hockey practice ran late again.", "running", False),  # a thing ran, late
         ("We're running out of milk.", "running", False),
         ("I'm running late, sorry.", "running", False),
+        ("Our tortoise Fig ran away last summer.", "running", False),  # away: gone
     ],
 )
 def test_a_sport_said_by_its_verb_is_played(
