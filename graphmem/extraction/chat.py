@@ -269,7 +269,11 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
                 i += n
                 break
         else:
-            if tok.text.title() in names or (tok.lower_ not in known and _at_a_firm(tok)):
+            if (
+                tok.text.title() in names
+                or (tok.lower_ not in known and _at_a_firm(tok))
+                or _at_work(tok)
+            ):
                 capital(tok.idx)
             i += 1
     text = "".join(chars)
@@ -292,6 +296,22 @@ def _at_a_firm(tok: Any) -> bool:
     return before.lower_ in {"at", "for", "with"} or before.lemma_ in _FIRM_VERBS
 
 
+def _at_work(tok: Any) -> bool:
+    """Right after "my manager at", "a shift at", "work at": a firm, even when its name
+    is a word ("my boss at amazon"), but not "my boss at work"."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].lower_ != "at" or tok.lower_ in _NOT_FIRMS:
+        return False
+    return doc[tok.i - 2].lemma_.lower() in lx.WORKMATES | _WORK_NOUNS
+
+
+#: nouns of work that a firm's name follows: "a shift at", "my job at"
+_WORK_NOUNS = frozenset({"job", "work", "internship", "contract", "role"})
+#: words after "at" that name no firm
+_NOT_FIRMS = frozenset(lx.SLOT_NOUNS) | words(
+    "home school uni university college night lunch weekend weekends moment least all "
+    "first last times church hospital desk"
+)
 #: verbs whose object is often a firm: "since joining unilever", "i quit tesco"
 _FIRM_VERBS = frozenset({"join", "quit", "leave"})
 

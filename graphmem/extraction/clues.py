@@ -159,6 +159,8 @@ _WEARYING = frozenset({"tired", "sick", "bored", "weary"})
 _SCRAPPED = frozenset({"scrapyard", "scrapheap", "scrap", "crusher", "dump", "junkyard"})
 #: nouns of a change made ("the move to Ghent is done")
 _CHANGE_NOUNS = frozenset({"move", "switch", "relocation", "transfer", "change", "swap"})
+#: spells of work, and the feet that carry them, that end while the job goes on
+_SPELLS = frozenset({"shift", "day", "week", "month", "term", "semester", "foot", "feet", "leg"})
 #: state verbs: in the simple past they describe a value that is over
 STATE_VERBS = frozenset({"live", "work", "be", "own", "drive", "date", "reside", "study"})
 #: verbs whose subject owns their pet object ("Leo has a cat called Miso")
@@ -1414,10 +1416,11 @@ def _over(verb: Token) -> bool:
     """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
     are getting divorced", "Tom and I went our separate ways": ended."""
     if any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _CHANGE_NOUNS
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _CHANGE_NOUNS | _SPELLS
         for c in verb.children
     ):
-        return False  # "The move to Ghent is done": the change is made, nothing ended
+        return False  # "The move to Ghent is done": the change is made, nothing ended;
+        # "Another shift at Tesco, my feet are done": a shift is over, the job goes on
     if verb.lemma_ == "be" and any(
         c.lower_ in {"over", "gone", "history", "done", "finished", "dead", "retired"}
         and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
@@ -2355,6 +2358,8 @@ def _noun_cue(tok: Token) -> str:
         return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
     if tok.head.lower_ in {"at", "with"} and tok.head.head.lemma_.lower() in _JOBS:
         return "organization"  # "New job at Netflix!", "a new contract with Arup"
+    if tok.head.lower_ == "at" and _bare_work(tok.head.head):
+        return "organization"  # "Work at Spotify is mad busy this week"
     if tok.head.lower_ == "at" and {tok.head.head.lemma_.lower(), tok.head.head.lower_} & (
         lx.WORKMATES
     ):  # "My manager at Heineken wants the report", "Onboarding at Arup" (tagged a verb)
@@ -2389,6 +2394,16 @@ def _noun_cue(tok: Token) -> str:
 _HOME_MATES = frozenset(
     {"neighbour", "neighbor", "landlord", "landlady", "flatmate", "roommate", "housemate"}
 )
+
+
+def _bare_work(noun: Token) -> bool:
+    """ "work" as a noun with no one's name or "the" on it: the speaker's ("Work at Arup is
+    hectic", "my work at Arup"), not "his work at Arup" nor "the work at the site"."""
+    return (
+        noun.lower_ == "work"
+        and noun.pos_ == "NOUN"
+        and all(c.lower_ in {"my", "our"} for c in noun.children if c.dep_ in {"poss", "det"})
+    )
 
 
 def _here_in(tok: Token) -> bool:

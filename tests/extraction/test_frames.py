@@ -445,6 +445,15 @@ RELATIONS = frozenset(KIN.values())
             ),
             # chat in lower case: names, towns and firms are read with capitals
             ("first day at deliveroo tmrw, so nervous ngl", "works_at", "Deliveroo"),
+            # a firm named by a word, after "my manager at"
+            ("my manager at amazon wants it all by friday lol", "works_at", "Amazon"),
+            # a spell of work that is done, and tired feet, end no job
+            ("Another double shift at Lidl, my feet are done.", "works_at", "Lidl"),
+            (
+                "Work at Klarna is mad busy this week, no lunch break again lol",
+                "works_at",
+                "Klarna",
+            ),
             ("me and priya are official 🥰", "has_partner", "Priya"),
             # a town that feels like home, after a gerund the tagger made part of a name
             (
@@ -1325,6 +1334,14 @@ def test_a_relative_named_in_other_shapes_is_the_speakers(
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", *fact, False) in found, found
     assert not [f for f in found if f[0] != "Noor"], found  # not "Noor's girlfriend"
+
+
+def test_work_itself_is_no_firm(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    for text in ["my boss at work is so annoying lol", "His work at Zalando is impressive."]:
+        found = stated(facts(text, extractor, embedder, frames))
+        assert not [f for f in found if f[1] == "works_at"], (text, found)
 
 
 def test_a_name_beside_someone_elses_relative_is_theirs(
