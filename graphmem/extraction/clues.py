@@ -158,6 +158,8 @@ _WEARYING = frozenset({"tired", "sick", "bored", "weary"})
 #: where a car or a thing goes for good ("The Rover has gone to the scrapyard")
 _SCRAPPED = frozenset({"scrapyard", "scrapheap", "scrap", "crusher", "dump", "junkyard"})
 #: nouns of a change made ("the move to Ghent is done")
+#: possessive pronouns standing for a noun ("anyone know a hairdresser? mine retired")
+_STANDING_FOR = frozenset({"mine", "yours", "hers", "ours", "theirs"})
 _CHANGE_NOUNS = frozenset({"move", "switch", "relocation", "transfer", "change", "swap"})
 #: spells of work, and the feet that carry them, that end while the job goes on
 _SPELLS = frozenset({"shift", "day", "week", "month", "term", "semester", "foot", "feet", "leg"})
@@ -995,6 +997,16 @@ def _someone_elses(tok: Token) -> bool:
         return False
     poss = [c for c in kin.children if c.dep_ == "poss"]
     return bool(poss) and poss[0].lower_ not in FIRST_POSS | OUR
+
+
+def _said_gone(tok: Token) -> bool:
+    """``tok`` is followed by "'s gone", "'s done", its "'s" read as a possessive."""
+    doc, i = tok.doc, tok.i
+    return (
+        i + 2 < tok.sent.end
+        and doc[i + 1].lower_ in {"'s", "’s"}
+        and doc[i + 2].lower_ in _GONE
+    )
 
 
 def _is_read_as_s(tok: Token) -> bool:
@@ -2973,8 +2985,8 @@ def _subject(
         return Referent(ctx.speaker)  # "I", "we", "my partner and I"
     if subj.lemma_.lower() == "name":
         return _someones_name(subj, ctx)
-    if low in SECOND:
-        return None  # "you ...": not the speaker's
+    if low in SECOND | _STANDING_FOR:
+        return None  # "you ...": not the speaker's; "mine retired": the speaker's somebody
     if subj.pos_ == "PRON" and low not in {"he", "she", "him", "her", "they", "them"}:
         return Referent(ctx.speaker)
     # a name acting on the speaker ("Kone made me an offer") is the speaker's business;
@@ -3014,6 +3026,8 @@ def _subject(
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
+    if subj.pos_ == "PROPN" and _a_dish_first(subj):
+        return Referent(ctx.speaker)  # "Bread is back, switched to a Mediterranean diet"
     if subj.pos_ == "PROPN" and (
         subj.ent_type_ not in _PLACE_ENTS or subj.text in lx.first_names()
     ):  # "Olivia has a parrot": a person, though tagged a place
@@ -3030,6 +3044,15 @@ def _subject(
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"
     return None
+
+
+def _a_dish_first(subj: Token) -> bool:
+    """A dish or a drink opening the sentence with a capital, tagged a name: no one."""
+    return (
+        subj.i == subj.sent.start
+        and subj.lower_ in lx.FOODS | lx.DRINKS
+        and subj.text not in lx.first_names()
+    )
 
 
 #: determiners of someone not yet named: "the plumber", "a waiter", "this barista"
@@ -3177,6 +3200,8 @@ def _possessor(
             ):
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo;
                 # "Jonah's my ex": Jonah is the value, not its owner
+            if _said_gone(child):
+                continue  # "Clio's gone, BMW in the driveway": the Clio owns nothing
             low = child.lower_
             if low in FIRST_POSS or low in OUR or guessed(child):
                 return Referent(ctx.speaker)  # and "Guess whose badge says Netflix now?"

@@ -162,7 +162,8 @@ DROP_WORDS = _words(
 )
 PRONOUN_OBJECTS = _words(
     "it this that these those them they you he she him her us we me i something anything "
-    "everything nothing one ones what which who whom all some lot any stuff"
+    "everything nothing one ones what which who whom all some lot any stuff mine yours hers "
+    "ours theirs"
 )
 #: copula complements that are not identities ("I'm part of it", "you're an inspiration")
 STOP_ATTRS = _words(
