@@ -982,6 +982,8 @@ def _of_an_organisation(tok: Token) -> bool:
     noun = prep.head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if prep.lower_ == "at" and noun.lemma_.lower() in lx.WORKMATES:
+        return False  # "my department at Lufthansa", "our office at Arup": the firm
     return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
 
 
@@ -1002,11 +1004,7 @@ def _someone_elses(tok: Token) -> bool:
 def _said_gone(tok: Token) -> bool:
     """``tok`` is followed by "'s gone", "'s done", its "'s" read as a possessive."""
     doc, i = tok.doc, tok.i
-    return (
-        i + 2 < tok.sent.end
-        and doc[i + 1].lower_ in {"'s", "’s"}
-        and doc[i + 2].lower_ in _GONE
-    )
+    return i + 2 < tok.sent.end and doc[i + 1].lower_ in {"'s", "’s"} and doc[i + 2].lower_ in _GONE
 
 
 def _is_read_as_s(tok: Token) -> bool:
@@ -2129,7 +2127,14 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and _in_subject(tok)
             and not any(c.dep_ == "dobj" for c in verb.children)
         )
-        if attached and ends and not (swapped or escaped or acting or fled or beaten):
+        # "My colleague at Arup is leaving": the colleague goes, the speaker stays
+        workmate = (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "at"
+            and tok.head.head.lemma_.lower() in lx.WORKMATES
+            and tok.head.head.dep_ in {"nsubj", "nsubjpass"}
+        )
+        if attached and ends and not (swapped or escaped or acting or fled or beaten or workmate):
             return "old"  # but "left Danone for a job at Heineken": Heineken is new; and
             # "Our hamster Peanut escaped again": whoever escapes is not lost
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ in _USED:
@@ -2220,6 +2225,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "since Monday I've been at Telefónica", "I'm at BBVA since"
     if lemma == "be" and _based_now(tok, verb):
         return "place"  # "we're in Zaragoza now", "I'm in Copenhagen these days"
+    if _being_a(tok, verb):
+        return "title"  # "Being a paramedic means I never see my friends"
     if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
         return "place"  # "Lyon is home now", "Home is Ghent these days"
     where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
@@ -2406,6 +2413,18 @@ def _noun_cue(tok: Token) -> str:
 _HOME_MATES = frozenset(
     {"neighbour", "neighbor", "landlord", "landlady", "flatmate", "roommate", "housemate"}
 )
+
+
+def _being_a(tok: Token, verb: Token) -> bool:
+    """ "Being a <job>" opening a sentence that speaks of the speaker: the speaker's job
+    ("Being a nurse means I ...", not "Being a nurse must be hard")."""
+    return (
+        verb.lower_ == "being"
+        and verb.i == verb.sent.start
+        and tok.dep_ == "attr"
+        and tok.head.i == verb.i
+        and any(t.lower_ in FIRST | FIRST_POSS for t in verb.sent)
+    )
 
 
 def _bare_work(noun: Token) -> bool:

@@ -318,6 +318,7 @@ WORKMATES = frozenset(
         "appraisal",
         "shift",
         "payroll",
+        "department",
     }
 )
 #: nouns that stand for a slot when its value is not named ("I quit my job", "sold the

@@ -454,6 +454,16 @@ RELATIONS = frozenset(KIN.values())
                 "works_at",
                 "Klarna",
             ),
+            # "Being a <job>" in a sentence about the speaker
+            (
+                "Being a dental hygienist means I stare at teeth all day, sorry not sorry.",
+                "works_as",
+                "dental hygienist",
+            ),
+            # the firm of a workmate or a department of the speaker's; a colleague who
+            # leaves leaves the speaker where they are
+            ("My department at Lufthansa is moving floors.", "works_at", "Lufthansa"),
+            ("My colleague at Arup is leaving, we're all gutted.", "works_at", "Arup"),
             # a dish opening the sentence with a capital is no one doing the next clause
             ("Pasta is back, switched to a flexitarian diet in May.", "diet", "flexitarian"),
             # "'s gone" read as a possessive: the car gone owns nothing
