@@ -585,7 +585,42 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
     says it is: "It's my favourite food" (a food), "They're my number one band" (an
     artist), "He's my husband" (a person), "That's home for me" (a place); not "It's
     not my thing", "It's my favourite city" (no slot of the speaker's)."""
-    return None if len(sent) > 16 else _said_of(sent.root)
+    if len(sent) > 16:
+        return None
+    return _said_of(sent.root) or next(
+        (said for verb in sent if (said := _what_i_have(verb)) is not None), None
+    )
+
+
+def _what_i_have(verb: Token) -> tuple[Token, tuple[str, ...]] | None:
+    """ "That's what I drive", "Asking because that's what I've got": what the sentence
+    before named is the speaker's car (or pet)."""
+    subj = subject_token(verb)
+    if verb.lemma_ != "be" or subj is None or subj.lower_ not in {"that", "this"}:
+        return None
+    for clause in verb.children:
+        types = _WHAT_I.get(clause.lemma_.lower())
+        if clause.dep_ != "ccomp" or types is None or _unasserted(clause):
+            continue
+        who = subject_token(clause)
+        what = first_child(clause, "dobj")
+        if (
+            who is not None
+            and who.lower_ in {"i", "we"}
+            and what is not None
+            and what.lower_ == "what"
+        ):
+            return subj, types
+    return None
+
+
+#: verbs of "that's what I drive": the types of value they have
+_WHAT_I = {
+    "drive": ("vehicle",),
+    "own": ("vehicle", "pet"),
+    "have": ("vehicle", "pet"),
+    "get": ("vehicle", "pet"),
+}
 
 
 def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
@@ -899,6 +934,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                     mention.weight("person") >= 0.9
                     and not _pet_nearby(root)
                     and not (_my_car(root) and lx.make_and_model(mention.text))
+                    and not _a_kind_first(root)  # "Keto is going well"
                 )  # "My Mini Cooper has a rust spot": a car, whatever the tagger says
             ):
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
@@ -2017,6 +2053,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Less Lyon, more Marseille", "Croissants, then bagels, and now ..."
     if _outgrown(tok):
         return "old"  # "I'm fully vegan now, not just dairy-free"
+    if _run_down(tok):
+        return "rejected"  # "Sushi is overrated if you ask me": no favourite of anyone's
     if tok.left_edge.i > tok.sent.start and any(
         c.dep_ == "neg" and c.i == tok.left_edge.i - 1 and _not_this_one(c)
         for c in tok.head.children
@@ -3045,8 +3083,9 @@ def _subject(
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
-    if subj.pos_ == "PROPN" and _a_dish_first(subj):
-        return Referent(ctx.speaker)  # "Bread is back, switched to a Mediterranean diet"
+    if subj.pos_ == "PROPN" and _a_kind_first(subj):
+        return Referent(ctx.speaker)  # "Bread is back, switched to a Mediterranean diet",
+        # "Keto is going well"
     if subj.pos_ == "PROPN" and (
         subj.ent_type_ not in _PLACE_ENTS or subj.text in lx.first_names()
     ):  # "Olivia has a parrot": a person, though tagged a place
@@ -3065,13 +3104,38 @@ def _subject(
     return None
 
 
-def _a_dish_first(subj: Token) -> bool:
-    """A dish or a drink opening the sentence with a capital, tagged a name: no one."""
-    return (
-        subj.i == subj.sent.start
-        and subj.lower_ in lx.FOODS | lx.DRINKS
-        and subj.text not in lx.first_names()
+def _run_down(tok: Token) -> bool:
+    """The subject of a copula whose complement runs it down: "Sushi is disgusting",
+    "Coldplay are so overrated"."""
+    verb = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and (
+        verb.lower_ in _RUN_DOWN  # "overrated" read as a passive
+        or (
+            verb.lemma_ == "be"
+            and any(
+                c.dep_ == "acomp"
+                and c.lower_ in _RUN_DOWN
+                and not any(g.dep_ == "poss" for g in c.children)  # no "my favourite"
+                for c in verb.children
+            )
+        )
     )
+
+
+#: words that run a taste down
+_RUN_DOWN = lx.words(
+    "disgusting gross overrated awful terrible horrible vile revolting nasty boring bland "
+    "inedible overhyped"
+)
+
+
+def _a_kind_first(subj: Token) -> bool:
+    """A dish, a drink, a diet or a sport opening the sentence with a capital, tagged a
+    name: no one."""
+    return subj.i == subj.sent.start and subj.lower_ in _KINDS and subj.text not in lx.first_names()
+
+
+_KINDS = lx.FOODS | lx.DRINKS | lx.DIETS | lx.SPORTS
 
 
 #: determiners of someone not yet named: "the plumber", "a waiter", "this barista"

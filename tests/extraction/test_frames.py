@@ -464,6 +464,14 @@ RELATIONS = frozenset(KIN.values())
             # leaves leaves the speaker where they are
             ("My department at Lufthansa is moving floors.", "works_at", "Lufthansa"),
             ("My colleague at Arup is leaving, we're all gutted.", "works_at", "Arup"),
+            # "that's what I drive" points back at the car the question named
+            (
+                "Are winter tyres worth it on a Mazda CX-5? That's what I drive.",
+                "drives",
+                "Mazda CX-5",
+            ),
+            # a diet opening the sentence with a capital, tagged a person, is no one
+            ("Keto is going well, down two sizes.", "diet", "Keto"),
             # a dish opening the sentence with a capital is no one doing the next clause
             ("Pasta is back, switched to a flexitarian diet in May.", "diet", "flexitarian"),
             # "'s gone" read as a possessive: the car gone owns nothing
@@ -949,6 +957,11 @@ def test_the_value_not_chosen_is_no_value_at_all(
     for text in ["Honestly I prefer pastries over soup.", "I'd rather live in Porto than Lisbon."]:
         found = stated(facts(text, extractor, embedder, frames))
         assert not [f for f in found if f[2] in {"soup", "Lisbon"}], (text, found)
+    # a dish run down is no favourite
+    for text in ["Couscous is disgusting, sorry.", "Gnocchi is so overrated if you ask me."]:
+        said = read(text, extractor, embedder, frames)
+        assert not [m for m in said.memories if m.kind != "event"], (text, said.memories)
+        assert [c.old for c in said.changes] == [text.split()[0]]
     # "X, not Y": the "not" is Y's, whatever the parser hung it on; Y, if held, ends
     said = read("My weekend thing these days is bouldering, not pilates.", extractor, embedder,
                 frames)  # fmt: skip
