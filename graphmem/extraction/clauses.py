@@ -249,6 +249,19 @@ def is_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in en.MODALS | {"wo", "ca"} for c in verb.children)
 
 
+def modestly_put(verb: Token) -> bool:
+    """ "I'd call myself flexitarian", "I would describe myself as a runner", "I'd say I'm
+    vegetarian now": a modest way of saying it, but said."""
+    lemma = verb.lemma_.lower()
+    if lemma not in {"call", "describe", "say"} or not any(
+        c.dep_ == "aux" and c.lower_ in {"would", "'d", "d"} for c in verb.children
+    ):
+        return False
+    if lemma == "say":
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return any(c.lower_ == "myself" for c in verb.children)
+
+
 def enduring(verb: Token) -> bool:
     """ "My favourite band has always been Queen", "I've always been vegan", "Coldplay
     will always be my number one": holds now and goes on holding."""
@@ -271,6 +284,26 @@ def is_negated(verb: Token) -> bool:
     return False
 
 
+#: verbs whose past is spelled as their base form, which the tagger may take for a command
+_PAST_AS_BASE = frozenset({"put", "quit", "set", "cut", "let", "shut", "split", "spread"})
+
+
+def opens_the_sentence(verb: Token) -> bool:
+    """A subjectless chat clause opening the sentence, a comma before the clause it hangs
+    from: the speaker's ("Started boxing lessons, my coach says I've got a decent jab",
+    "Can't stop listening to Adele, she's my favourite")."""
+    before = verb.doc[verb.sent.start : verb.i]  # none, or the verb's own modal and "not"
+    past = verb.tag_ in {"VBD", "VBN", "VBG"} or (
+        verb.tag_ == "VB" and verb.lower_ in _PAST_AS_BASE
+    )  # "Put down roots in Mysore, my mother wants to visit": "Put" read as a command
+    return (
+        all(t.head.i == verb.i and t.dep_ in {"aux", "neg"} for t in before)
+        and (past or any(t.tag_ == "MD" for t in before))
+        and verb.i < verb.head.i
+        and any(t.text == "," for t in verb.doc[verb.i + 1 : verb.head.i])
+    )
+
+
 def is_reported(verb: Token) -> bool:
     """Inside a reported, wished or supposed complement ("I think he lives ...")."""
     tok = verb
@@ -281,7 +314,14 @@ def is_reported(verb: Token) -> bool:
         if tok.lemma_.lower() in en.REPORT_VERBS:
             if came.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in came.children):
                 return False  # "My sister thinks I'm mad, but I retrained": said beside it
-            return reports(tok, came) and not avowed(tok) and not glad_to_hear(tok)
+            if opens_the_sentence(came):
+                return False  # "Put down roots in Kochi, my aunt wants to visit"
+            return (
+                reports(tok, came)
+                and not avowed(tok)
+                and not glad_to_hear(tok)
+                and not modestly_put(tok)
+            )
     return False
 
 

@@ -39,7 +39,9 @@ from graphmem.extraction.clauses import (
     guessed,
     is_modal,
     is_reported,
+    modestly_put,
     note_people,
+    opens_the_sentence,
     reports,
     resolve,
     sentence_blocked,
@@ -1847,6 +1849,8 @@ def _unasserted(verb: Token) -> bool:
     might quit", "Bring Helen to the barbecue!"."""
     if _cannot_stop(verb) or could_forever(verb) or _cannot_any_more(verb):
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
+    if modestly_put(verb):
+        return False  # "I'd call myself flexitarian these days"
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
     if verb.lemma_.lower() in _DESIRES:
@@ -1858,13 +1862,14 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         came, cur = cur, cur.head
-        if _boundary_between(came, cur) or _spliced(came, cur):
-            return False  # "I sold Jasper; I can't ride any more": two statements
+        if _boundary_between(came, cur) or _spliced(came, cur) or opens_the_sentence(came):
+            return False  # "I sold Jasper; I can't ride any more": two statements, and
+            # "Put down roots in Kochi, my aunt wants to visit": said before the wish
         if given(came):
             return False  # "I'd feel better since I lost my job": a cause told
-        if avowed(cur) or glad_to_hear(cur):
+        if avowed(cur) or glad_to_hear(cur) or modestly_put(cur):
             return False  # "Can't believe I've been in Leeds a year", "Dad will be glad
-            # to hear I'm vegan now"
+            # to hear I'm vegan now", "I'd say I'm vegetarian now"
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
         if cur.pos_ in {"VERB", "AUX"} and (planned or is_modal(cur)):
             return True
@@ -2444,6 +2449,8 @@ def _noun_cue(tok: Token) -> str:
         return "title"  # "Barista life, my latte art is getting good", "Dental nurse problems"
     if tok.pos_ == "PROPN" and _pet_named(tok):
         return "pet"  # "I've got a cat, Fudge, who follows me everywhere"
+    if tok.pos_ == "PROPN" and _where_i(tok) in _DWELLING:
+        return "place"  # "a long way from Singapore, where I've been living since May"
     return ""
 
 
@@ -2621,6 +2628,8 @@ def _negated(verb: Token, tok: Token) -> bool:
             return True
     if tok.head.i == verb.i or _spliced(tok, tok.head):
         return False  # "Me and Liam have been together for years, he still can't cook"
+    if tok.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return False  # "I didn't expect it, but Élodie and I have been together since May"
     return any(c.dep_ == "neg" for c in tok.head.children)
 
 
@@ -2759,23 +2768,20 @@ def _acts_on_value(verb: Token | None) -> bool:
     return False
 
 
+def _my_one_is_a_pet(subj: Token, verb: Token) -> bool:
+    """ "My new buddy is a hamster called Noodle": the speaker's someone is an animal, the
+    speaker's pet."""
+    return (
+        verb.lemma_ == "be"
+        and any(c.dep_ == "poss" and c.lower_ in FIRST_POSS for c in subj.children)
+        and any(c.dep_ == "attr" and c.lemma_.lower() in lx.PET_NOUNS for c in verb.children)
+    )
+
+
 def _opened_by_aux(verb: Token) -> bool:
     """A subjectless chat sentence opening with the verb's auxiliary ("Been playing ...")."""
     opener = verb.sent[0]
     return opener.dep_ in {"aux", "auxpass"} and opener.head.i == verb.i
-
-
-def _opens_the_sentence(verb: Token) -> bool:
-    """A subjectless chat clause opening the sentence, a comma before the clause it hangs
-    from: the speaker's ("Started boxing lessons, my coach says I've got a decent jab",
-    "Can't stop listening to Adele, she's my favourite")."""
-    before = verb.doc[verb.sent.start : verb.i]  # none, or the verb's own modal and "not"
-    return (
-        all(t.head.i == verb.i and t.dep_ in {"aux", "neg"} for t in before)
-        and (verb.tag_ in {"VBD", "VBN", "VBG"} or any(t.tag_ == "MD" for t in before))
-        and verb.i < verb.head.i
-        and any(t.text == "," for t in verb.doc[verb.i + 1 : verb.head.i])
-    )
 
 
 def _swapping(tok: Token) -> bool:
@@ -3023,7 +3029,7 @@ def _subject(
         "acl",
         "acomp",
     }:
-        if _me_made_to(verb) or _opens_the_sentence(verb):
+        if _me_made_to(verb) or opens_the_sentence(verb):
             return Referent(ctx.speaker)
         verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:  # "a cat called Miso": the noun's clause
@@ -3037,6 +3043,8 @@ def _subject(
             return pet_of if pet_of.name else None
     if _home_is(verb):
         return Referent(ctx.speaker)  # "Said goodbye to Leeds, Lyon is home now"
+    if _my_one_is_a_pet(subj, verb):
+        return Referent(ctx.speaker)  # "My new buddy is a hamster called Noodle"
     low = subj.lower_
     if low in FIRST or low in WE or _first_person(subj) or _also_i(verb):
         return Referent(ctx.speaker)  # "I", "we", "my partner and I"

@@ -1051,9 +1051,21 @@ def _served_as(tok: Token) -> bool:
     )
 
 
+_NOMINAL = frozenset({"nsubj", "compound", "amod", "dobj", "pobj", "nmod"})
+
+
 def _modifier(tok: Token) -> bool:
+    """A word that can stand in a title before its head word: not a verb said of the
+    speaker ("I became head chef", "my badge says senior nurse"), though a participle
+    ("managing director") or a title's word read as a verb ("changed to lead developer",
+    "promoted to team lead")."""
     return (
-        tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+        (
+            tok.pos_ in {"NOUN", "PROPN", "ADJ"}
+            or tok.tag_ in {"VBG", "VBN"}
+            or tok.dep_ in _NOMINAL
+            or tok.lower_ in lx.JOB_MODIFIERS
+        )
         and tok.lower_ not in _DETS
         and tok.lower_ not in en.DROP_WORDS
         and tok.lower_ not in {"new", "old", "first", "current", "former", "ex", "next", "last"}

@@ -226,6 +226,14 @@ RELATIONS = frozenset(KIN.values())
             ("They moved me up to staff engineer last week.", "works_as", "staff engineer"),
             # "team" parsed as the subject of "lead"
             ("I got promoted to team lead on Sunday.", "works_as", "team lead"),
+            # a modest way of saying it still says it
+            ("I'd say I'm mostly vegan these days.", "diet", "vegan"),
+            ("I would describe myself as a pescatarian.", "diet", "pescatarian"),
+            # a verb before a title is none of its words; a participle is
+            ("I finally became head chef in March.", "works_as", "head chef"),
+            ("My badge says senior pharmacist now.", "works_as", "senior pharmacist"),
+            ("Promoted! My badge says managing editor.", "works_as", "managing editor"),
+            ("My title changed to lead designer.", "works_as", "lead designer"),
             # the speaker's own question says what the answer is
             ("Favourite band right now? Easily Haim.", "favourite_band", "Haim"),
             # the parser may take the answer for a part of the question
@@ -497,6 +505,16 @@ RELATIONS = frozenset(KIN.values())
                 "plays_sport",
                 "boxing",
             ),
+            # the speaker's someone said to be an animal is the speaker's pet
+            ("My new buddy is a ferret called Pip.", "has_pet", "Pip"),
+            # also when its verb, past, reads like a command
+            ("Put down roots in Kochi at last, my aunt wants to visit.", "lives_in", "Kochi"),
+            # a place named with "where I live" after it
+            (
+                "It's a long haul from Perth, where I've been living since May, so I need books.",
+                "lives_in",
+                "Perth",
+            ),
             ("My knee ended my tennis days, so I swim instead.", "plays_sport", "swimming"),
             (
                 "Leeds is in the rear-view mirror; Bristol life is treating me well.",
@@ -684,6 +702,12 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
             "Me and Jonas have been together ten years, he still can't fold a towel.",
             "has_partner",
             "Jonas",
+        ),
+        # and a "not" in the clause before "but" is that clause's
+        (
+            "I never thought I'd say it, but Pablo and I have been together a year.",
+            "has_partner",
+            "Pablo",
         ),
     ],
 )
