@@ -187,6 +187,19 @@ def test_an_old_value_no_fact_holds_is_recorded_as_the_slots_past(mem: GraphMem)
     ]
 
 
+def test_a_value_said_over_beside_its_successor_is_the_slots_past(mem: GraphMem) -> None:
+    # the end and the new value read from two clauses of one turn, nothing held before
+    found = _say(mem, "Not Muse any more - Haim are my favourite band now, my niece won.")
+    assert _slot(found, "favourite_band") == {
+        ("Muse", "like", "superseded"),
+        ("Muse", "ended", "superseded"),
+        ("Haim", "like", "generated"),
+    }
+    [haim] = [m for m in found if m.object == "Haim"]
+    history = sorted(mem.history(haim.id), key=lambda m: m.version)
+    assert [m.object for m in history] == ["Muse", "Muse", "Haim"]
+
+
 def test_the_end_of_a_past_value_closes_an_earlier_end(mem: GraphMem) -> None:
     found = _say(
         mem,

@@ -303,7 +303,7 @@ class FrameMatcher:
             if vector is not None:
                 found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
-        memories = merge(rules, _named_first(found), self.registry)
+        memories = _past_first(merge(rules, _named_first(found), self.registry), self.registry)
         found_changes = changes(extraction.clues, memories, self.registry)
         return replace(extraction, memories=memories, changes=found_changes)
 
@@ -605,6 +605,25 @@ def _part_of_framed(m: ExtractedMemory, framed: set[tuple[str, str]]) -> bool:
     """A rule's "is a team" where a frame found "works as a team lead"."""
     key = entity_key(m.object or "")
     return any(s == m.subject and key and f" {key} " in f" {o} " for s, o in framed)
+
+
+def _past_first(
+    memories: Sequence[ExtractedMemory], registry: PredicateRegistry
+) -> tuple[ExtractedMemory, ...]:
+    """``memories`` with the named values said to be over of a single-valued slot the
+    same turn gives another value first ("Not Coldplay any more - Arctic Monkeys are my
+    band now"): written in that order, the old value ends (or, not held, is recorded as
+    the slot's past, closed) and the new one follows it."""
+    filled = {
+        (m.subject, registry.slot(m.predicate))
+        for m in memories
+        if not m.ended and m.object and registry.is_single_valued(m.predicate)
+    }
+
+    def past(m: ExtractedMemory) -> bool:
+        return bool(m.ended and m.object) and (m.subject, registry.slot(m.predicate)) in filled
+
+    return (*[m for m in memories if past(m)], *[m for m in memories if not past(m)])
 
 
 def merge(
