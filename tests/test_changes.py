@@ -559,6 +559,12 @@ def test_a_sport_on_pause_ends_and_the_one_taken_up_is_held(mem: GraphMem) -> No
             "Pickles",
         ),
         ("My parrot Captain talks all day.", "Captain moved in with my brother.", "Captain"),
+        # a place that takes in animals, whatever the name sounds like
+        (
+            "Our iguana Dennis loves his lamp.",
+            "Dennis had to move to a reptile sanctuary.",
+            "Dennis",
+        ),
     ],
 )
 def test_a_pet_gone_to_live_with_someone_else_ends(

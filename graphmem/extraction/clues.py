@@ -3300,6 +3300,8 @@ def _possessor(
                 return Referent("")
             if child.lemma_.lower() in en.KIN:
                 return resolve(child, ctx) or Referent("")
+            if child.ent_type_ in {"DATE", "TIME"}:
+                return Referent("")  # "before Saturday's barbecue": a day's, no one's
             if child.pos_ == "PROPN" or child.ent_type_ == "PERSON":
                 return Referent(child.text)
             return Referent("")

@@ -424,8 +424,10 @@ def _named_before(it: Token) -> Token | None:
     before = [
         t
         for t in _told_before(it)
-        if t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "GPE", "LOC", "FAC", "TIME"}
-    ]  # "Saw Idles in Leeds. They're ...": Idles
+        if t.pos_ == "PROPN"
+        and t.ent_type_ not in {"DATE", "GPE", "LOC", "FAC", "TIME"}
+        and t.lower_ not in en.KIN
+    ]  # "Saw Idles in Leeds. They're ...": Idles; "my nan's lasagne ... it's": no nan
     return before[-1] if before else None
 
 

@@ -690,13 +690,15 @@ def _dying_subject(tok: Token) -> bool:
 _KEEPERS = frozenset(en.KIN) | {"ex", "friend", "neighbour", "neighbor", "flatmate"}
 #: verbs of a pet living elsewhere -> the preposition naming the keeper
 _KEPT_BY = {
-    "live": "with",
-    "stay": "with",
-    "be": "with",
-    "go": "to",
-    "move": "with",
-    "retire": "to",
+    "live": {"with"},
+    "stay": {"with"},
+    "be": {"with"},
+    "go": {"to"},
+    "move": {"with", "to"},
+    "retire": {"to"},
 }
+#: places that take in animals: "Gerald had to move to a reptile sanctuary"
+_ANIMAL_HOMES = frozenset({"sanctuary", "shelter", "rescue", "aviary", "farm"})
 
 
 def kept_elsewhere(tok: Token) -> bool:
@@ -717,23 +719,26 @@ def kept_elsewhere(tok: Token) -> bool:
     live = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ == "live"]
     if lemma == "go" and live:
         verb, lemma = live[0], "live"  # "Pickles went to live with my brother"
+    moved = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _KEPT_BY]
+    if lemma == "have" and moved:
+        verb, lemma = moved[0], moved[0].lemma_.lower()  # "Gerald had to move to a sanctuary"
     if lemma not in _KEPT_BY:
         return False
-    if tok.text in lx.first_names() and not any(
-        t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent
-    ):  # "Tom lives with my sister": a person, maybe a pet, maybe not (but "Ziggy's with
-        return False  # my brother now, he's happier as an only cat")
     if not (tok.text[:1].isupper() or tok.lemma_.lower() in lx.PET_NOUNS):
         return False
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"}]
     # "moved in with", "went back to my dad's"
     preps += [g for c in verb.children if c.lower_ in {"in", "back"} for g in c.children]
-    return any(
-        g.dep_ == "pobj" and _a_keeper(g)
-        for p in preps
-        if p.lower_ == _KEPT_BY[lemma]
-        for g in p.children
-    )
+    keepers = [
+        g for p in preps if p.lower_ in _KEPT_BY[lemma] for g in p.children if g.dep_ == "pobj"
+    ]
+    if any(g.lemma_.lower() in _ANIMAL_HOMES for g in keepers):
+        return True  # "Gerald had to move to a reptile sanctuary": no person does
+    if tok.text in lx.first_names() and not any(
+        t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent
+    ):  # "Tom lives with my sister": a person, maybe a pet, maybe not (but "Ziggy's with
+        return False  # my brother now, he's happier as an only cat")
+    return any(_a_keeper(g) for g in keepers)
 
 
 def _a_keeper(place: Token) -> bool:

@@ -505,6 +505,12 @@ RELATIONS = frozenset(KIN.values())
                 "plays_sport",
                 "boxing",
             ),
+            # "it" points back past a grandmother's possessive to the dish
+            (
+                "Nothing beats my nan's lasagne, it's my favourite food.",
+                "favourite_food",
+                "lasagne",
+            ),
             # the speaker's someone said to be an animal is the speaker's pet
             ("My new buddy is a ferret called Pip.", "has_pet", "Pip"),
             # also when its verb, past, reads like a command
@@ -788,6 +794,9 @@ def test_someone_elses_fact_is_theirs(
         partner = {("Noor's cousin", p, "Marco", False) for p in ("has_partner", "engaged_to")}
         assert partner & found, (text, found)
         assert not [f for f in found if f[0] == "Noor"], (text, found)
+    found = stated(facts("My gran Rosa lives in Bari.", extractor, embedder, frames))
+    assert ("Rosa", "lives_in", "Bari", False) in found, found
+    assert not [f for f in found if f[0] == "Noor" and f[1] == "lives_in"], found
     found = stated(facts("My aunt in Porto has a dog.", extractor, embedder, frames))
     assert not [f for f in found if f[2] == "Porto" and f[1] != "lives_in"], found
     # "qualified" read as an adjective; a pet named after a relative's possessive
@@ -891,6 +900,7 @@ def test_someone_elses_fact_is_theirs(
         "Let's move to Lisbon when the kids are older.",
         "I know a brilliant dim sum place near the station.",  # a place by its food
         "There's a pizza place on my street that does amazing calzone.",
+        "Need a pan big enough for six before Saturday's barbecue.",  # the day's, no one's
     ],
 )
 def test_questions_wishes_and_outings_state_nothing(
