@@ -434,18 +434,31 @@ _PICKING = frozenset({"pick", "choose", "name", "say"})
 
 def forced_choice(verb: Token) -> Token | None:
     """The category of "If I had to pick one favourite food, it'd be paella" (``verb``
-    the "be" of its main clause): a favourite stated through a conditional, asserted."""
+    the "be" of its main clause): a favourite stated through a conditional, asserted;
+    also "If I could only eat one thing forever, it would be sushi" ("thing")."""
     if verb.lemma_ != "be" or not any(c.lower_ in {"would", "'d"} for c in verb.children):
         return None
     for cond in verb.children:
         if cond.dep_ != "advcl" or not any(c.lower_ == "if" for c in cond.children):
             continue
-        if cond.lemma_ != "have" or not any(c.lower_ == "i" for c in cond.children):
+        if not any(c.lower_ == "i" for c in cond.children):
             continue
-        for pick in cond.children:
-            if pick.dep_ == "xcomp" and pick.lemma_ in _PICKING:
-                return next((c for c in pick.children if c.dep_ == "dobj"), None)
+        if cond.lemma_ == "have":
+            for pick in cond.children:
+                if pick.dep_ == "xcomp" and pick.lemma_ in _PICKING | {"eat"}:
+                    return _one_thing(pick)
+        elif cond.lemma_ == "eat" and any(c.tag_ == "MD" for c in cond.children):
+            return _one_thing(cond)  # "If I could only eat one thing forever, it'd be sushi"
     return None
+
+
+def _one_thing(pick: Token) -> Token | None:
+    """What ``pick`` picks ("one favourite food"), or, for "eat", its "one thing"."""
+    obj = next((c for c in pick.children if c.dep_ == "dobj"), None)
+    if pick.lemma_ != "eat":
+        return obj
+    one = obj is not None and obj.lemma_ == "thing" and any(c.lower_ == "one" for c in obj.children)
+    return obj if one else None
 
 
 #: verbs whose subjectless "-ing" opens a sentence that weighs something up

@@ -2302,6 +2302,10 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and tok.pos_ == "PROPN":
         return "person"  # "I married Olu", the name read as a firm's
+    if lemma == "propose" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+        asked = [g for c in verb.children if c.lower_ == "to" for g in c.children]
+        if all(g.lower_ == "me" for g in asked) and first_child(verb, "dobj") is None:
+            return "person"  # "Hugo proposed on the beach!", not "... proposed to Ana"
     job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOBS for c in verb.children)
     if job and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a job at Adidas", "signed a contract with Arup"
@@ -2318,9 +2322,13 @@ _VISIT_LENGTHS = frozenset({"hour", "night", "day", "weekend", "week"})
 
 
 def _since_at(tok: Token, verb: Token) -> bool:
-    """ "I've been at <name> since Monday / for a year": a stay at a firm up to now."""
+    """ "I've been at <name> since Monday / for a year": a stay at a firm up to now (or
+    "with" a firm: "I've been with Harbour Analytics for two years", not "with Tom", nor
+    a household's "We've been with Vodafone for years")."""
     subj = subject_token(verb)
-    if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"at"}):
+    firm = tok.ent_type_ == "ORG" or tok.lower_ in lx.FIRM_WORDS
+    preps = {"at", "with"} if firm and subj is not None and subj.lower_ == "i" else {"at"}
+    if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, preps):
         return False
     return any(
         c.lower_ in {"since", "for"} and not _clock_time(c) for c in verb.subtree if c.i != tok.i

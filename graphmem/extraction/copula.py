@@ -449,7 +449,7 @@ def chosen_favourite(verb: Token, ctx: Context, out: Out) -> bool:
     if topic is None:
         return True
     if category.lemma_.lower() in {"one", "thing"}:  # "If I had to pick one, it'd be pho"
-        kind = _kind_of(topic, ctx)
+        kind = _kind_of(topic, ctx) or ("food" if category.head.lemma_ == "eat" else "")
         if kind:
             _bare_favourite(kind, topic, category, None, ctx, out, ctx.speaker)
     elif any(c.lower_ in _FAV for c in category.children):

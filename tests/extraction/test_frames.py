@@ -511,6 +511,14 @@ RELATIONS = frozenset(KIN.values())
                 "favourite_food",
                 "lasagne",
             ),
+            # a stay "with" a firm up to now is work there
+            (
+                "I've been with Quillfeather Games for about three years now.",
+                "works_at",
+                "Quillfeather Games",
+            ),
+            # a name who proposed, to no one else, proposed to the speaker
+            ("Idris proposed at the lighthouse!", "has_partner", "Idris"),
             # the speaker's someone said to be an animal is the speaker's pet
             ("My new buddy is a ferret called Pip.", "has_pet", "Pip"),
             # also when its verb, past, reads like a command
@@ -1062,6 +1070,9 @@ def test_a_favourite_told_as_a_forced_choice_is_stated(
             ("favourite_food", "moussaka"),
         ),
         ("If I had to name a favourite band it would be Suede.", ("favourite_band", "Suede")),
+        # the one thing the speaker would eat for ever is the favourite food
+        ("If I could only eat one thing forever it'd be ramen.", ("favourite_food", "ramen")),
+        ("If I had to eat one thing forever, it would be pierogi.", ("favourite_food", "pierogi")),
     ]:
         found = stated(facts(text, extractor, embedder, frames))
         assert ("Noor", *fact, False) in found, (text, found)
