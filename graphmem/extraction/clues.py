@@ -3049,6 +3049,8 @@ def _subject(
         pet_of = _possessor(subj, ctx, climb=False)  # "Ziggy my cat has claimed the
         if pet_of is not None:  # laundry basket": the name of the speaker's cat
             return pet_of if pet_of.name else None
+        if subj.left_edge.lower_ == "the":
+            return Referent(ctx.speaker)  # "Coco the cat knocked my plant over again"
     if _home_is(verb):
         return Referent(ctx.speaker)  # "Said goodbye to Leeds, Lyon is home now"
     if _my_one_is_a_pet(subj, verb):

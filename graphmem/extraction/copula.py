@@ -42,6 +42,8 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if named is None and after is not None and _named_beside(tok, after):
         named = ent_text(after)  # "My fiancé Rahul wants ...", the noun read as a modifier
+    if named is None and after is not None and _capital_right_after(tok, after):
+        named = after.text  # "my boyfriend Raj fixed the shelf", the name tagged an adverb
     if named is None:
         return
     owner_name = owner_of(tok, ctx)
@@ -55,6 +57,19 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         owner_name = ref.name
     if owner_name is not None:
         _kin_fact(tok, named, owner_name, out)
+
+
+def _capital_right_after(tok: Token, after: Token) -> bool:
+    """A capitalised word in mid-sentence right after "my"/"our" and a kin noun, whatever
+    the tagger made of it ("my boyfriend Raj", Raj an adverb; "my boyfriend Will", a
+    modal): a name."""
+    return (
+        after.text[:1].isupper()
+        and after.is_alpha
+        and after.lower_ != "i"
+        and after.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "NORP", "ORG"}
+        and any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+    )
 
 
 def _named_beside(tok: Token, after: Token) -> bool:

@@ -382,6 +382,7 @@ PET_NOUNS = _words(
     "pony chinchilla hedgehog rat mouse gerbil chicken chickens hen goat pig piglet "
     "iguana axolotl cockatoo tarantula dragon bearded_dragon "
     "greyhound labrador lab retriever poodle terrier spaniel beagle dachshund corgi "
+    "cockapoo cavapoo labradoodle goldendoodle schnauzer "
     "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby furball furbaby "
     "doggo pupper kitteh"
 )

@@ -517,6 +517,10 @@ RELATIONS = frozenset(KIN.values())
                 "works_at",
                 "Quillfeather Games",
             ),
+            # a capitalised word right after "my" and a kin noun is a name, however tagged
+            ("My girlfriend Will finally cleaned the oven.", "has_partner", "Will"),
+            # "<name> the <pet>" doing something, no one else's, is the speaker's pet
+            ("Pesto the cat knocked my mug over again.", "has_pet", "Pesto"),
             # a name who proposed, to no one else, proposed to the speaker
             ("Idris proposed at the lighthouse!", "has_partner", "Idris"),
             # the speaker's someone said to be an animal is the speaker's pet
