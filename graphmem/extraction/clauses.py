@@ -186,7 +186,7 @@ def guessed(tok: Token) -> bool:
     """The "who" (or "whose") of a teasing "Guess who's a New Yorker now?", "Guess whose
     badge says Netflix?": the speaker, as the answer ("Me!") says. Not the object of
     "Guess who I saw at Lidl?"."""
-    first = tok.sent[0]
+    first = next((t for t in tok.sent if not t.is_space), tok.sent[0])  # "lol" blanked
     if tok.lower_ not in {"who", "whose"} or first.lower_ != "guess" or first.i + 1 != tok.i:
         return False
     if tok.lower_ == "whose":
@@ -314,8 +314,10 @@ def is_reported(verb: Token) -> bool:
         if tok.lemma_.lower() in en.REPORT_VERBS:
             if came.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in came.children):
                 return False  # "My sister thinks I'm mad, but I retrained": said beside it
-            if opens_the_sentence(came):
-                return False  # "Put down roots in Kochi, my aunt wants to visit"
+            mine = any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in tok.children)
+            if opens_the_sentence(came) and not mine:
+                return False  # "Put down roots in Kochi, my aunt wants to visit" (but "Saw
+                # Coldplay trending, tickets will go fast I bet": the speaker's guess)
             return (
                 reports(tok, came)
                 and not avowed(tok)
@@ -415,8 +417,8 @@ def avowed(verb: Token) -> bool:
             return True
         return bool(children & {"can", "could"}) and {"you", "it"} <= children
 
-    if verb.lower_ == "guess" and verb.i == verb.sent.start:
-        return any(guessed(t) for t in verb.doc[verb.i + 1 : verb.i + 2])  # "Guess who's ..."
+    if verb.lower_ == "guess":  # "Guess who's ...", also after a blanked "lol"
+        return any(guessed(t) for t in verb.doc[verb.i + 1 : verb.i + 2])
     if told_news(verb):
         return True
     if verb.lemma_ in _OWNING_UP and "i" in children and children & {"must", "have", "got"}:
@@ -478,7 +480,7 @@ def sentence_blocked(sent: Any) -> bool:
         return True  # "Thinking of going vegan", "Considering a move to Porto": a plan
     # "Guess who's a New Yorker now?", "Did I tell you we moved to Valencia?"
     teasing = (
-        any(guessed(t) for t in sent[1:2])
+        any(guessed(t) for t in sent[1:3])
         or told_news(root)
         or _marvelled(sent)
         or (root.lemma_ == "believe" and avowed(root))  # "..., can you believe it?"

@@ -179,8 +179,7 @@ _LASTING = frozenset(
         "since",
         "always",
         "every",
-        "favourite",
-        "favorite",
+        *en.FAVOURITE,
         "still",
         "repeat",
         "nonstop",
@@ -634,7 +633,7 @@ def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
     if _unasserted(root) or _negated(root, root):
         return None
     attr = first_child(root, "attr")
-    if attr is not None and attr.lower_ in {"favourite", "favorite", "fave"}:
+    if attr is not None and attr.lower_ in en.FAVOURITE:
         return (subj, _ANY_FAVOURITE) if mine(attr) else None
     if attr is None or attr.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -690,7 +689,7 @@ def _no_favourite(sent: Span) -> list[tuple[str, ...]]:
     for tok in sent:
         noun = tok.head
         types = _SAID_TO_BE.get(noun.lemma_.lower())
-        if tok.lower_ not in {"favourite", "favorite"} or types is None or "person" in types:
+        if tok.lower_ not in en.FAVOURITE or types is None or "person" in types:
             continue
         if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
             subj = subject_token(noun.head)
@@ -1154,6 +1153,12 @@ def _left_behind(tok: Token) -> bool:
         return True
     if first == sent.start and doc[first].lower_ == "less" and first != tok.i:
         return True  # "Less" read as part of the phrase
+    k = tok.i
+    while k > sent.start and tok.i - k < 3 and doc[k - 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+        k -= 1
+    reached = k - 1 > sent.start and doc[k - 1].lower_ in {"to", "as"}
+    if reached and doc[k - 2].lemma_.lower() in {"promote", "appoint", "elect"}:
+        return False  # "Got promoted to team lead, now I'm the one who ...": reached
     after = [t.lower_ for t in doc[tok.i + 1 : min(sent.end, tok.i + 4)]]
     return after[:2] in ([",", "then"], [",", "now"]) or after[:3] == [",", "and", "now"]
 
@@ -1862,15 +1867,17 @@ def _unasserted(verb: Token) -> bool:
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"}:
             return False
         came, cur = cur, cur.head
-        if _boundary_between(came, cur) or _spliced(came, cur) or opens_the_sentence(came):
-            return False  # "I sold Jasper; I can't ride any more": two statements, and
-            # "Put down roots in Kochi, my aunt wants to visit": said before the wish
+        if _boundary_between(came, cur) or _spliced(came, cur):
+            return False  # "I sold Jasper; I can't ride any more": two statements
         if given(came):
             return False  # "I'd feel better since I lost my job": a cause told
         if avowed(cur) or glad_to_hear(cur) or modestly_put(cur):
             return False  # "Can't believe I've been in Leeds a year", "Dad will be glad
             # to hear I'm vegan now", "I'd say I'm vegetarian now"
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
+        wisher = subject_token(cur)
+        if planned and opens_the_sentence(came) and not (wisher and _first_person(wisher)):
+            return False  # "Put down roots in Kochi, my aunt wants to visit": said first
         if cur.pos_ in {"VERB", "AUX"} and (planned or is_modal(cur)):
             return True
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":

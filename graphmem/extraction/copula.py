@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 else:
     Token = Any
 
-_FAV = frozenset({"favourite", "favorite"})
+_FAV = en.FAVOURITE
 
 
 def kin(tok: Token, ctx: Context, out: Out) -> None:

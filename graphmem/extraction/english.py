@@ -60,6 +60,8 @@ MALE = _words(
     "husband fiance fiancé boyfriend bf hubby"
 )
 PETS = frozenset(k for k, v in KIN.items() if v == "has_pet")
+#: the words for a favourite, chat's "fave" too
+FAVOURITE = frozenset({"favourite", "favorite", "fave", "fav"})
 
 #: preference verbs (lemma) -> polarity
 LIKE_VERBS = {"like": "like", "love": "like", "enjoy": "like", "adore": "like",

@@ -633,7 +633,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
 
 
 #: what a name is said to be of the speaker's ("Radiohead is my band")
-_MINE_AS = frozenset(lx.SLOT_NOUNS) | lx.PET_NOUNS | {"band", "team", "favourite", "favorite"}
+_MINE_AS = frozenset(lx.SLOT_NOUNS) | lx.PET_NOUNS | {"band", "team"} | en.FAVOURITE
 
 
 def _said_to_be_mine(tok: Token) -> bool:

@@ -521,6 +521,10 @@ RELATIONS = frozenset(KIN.values())
             ("My girlfriend Will finally cleaned the oven.", "has_partner", "Will"),
             # "<name> the <pet>" doing something, no one else's, is the speaker's pet
             ("Pesto the cat knocked my mug over again.", "has_pet", "Pesto"),
+            # chat's "fave" is a favourite
+            ("Had gnocchi again, it's my fave thing to eat now.", "favourite_food", "gnocchi"),
+            # a teasing "guess who's" after a chat aside
+            ("lol guess who's a paramedic now", "works_as", "paramedic"),
             # a name who proposed, to no one else, proposed to the speaker
             ("Idris proposed at the lighthouse!", "has_partner", "Idris"),
             # the speaker's someone said to be an animal is the speaker's pet
@@ -720,6 +724,12 @@ def test_a_multi_valued_fact_ends_beside_a_new_one(
             "Me and Jonas have been together ten years, he still can't fold a towel.",
             "has_partner",
             "Jonas",
+        ),
+        # what someone was promoted to is reached, not left behind by the ", now" after it
+        (
+            "Got promoted to senior editor, now I'm the one signing off pages.",
+            "works_as",
+            "senior editor",
         ),
         # and a "not" in the clause before "but" is that clause's
         (
