@@ -153,6 +153,7 @@ def change_recorded(ref: str, old_keys: Sequence[str], memories: Sequence[Memory
 @dataclass
 class ChangeTally:
     changes: dict[str, list[bool]] = field(default_factory=lambda: {"change": [], "end": []})
+    by_attribute: dict[str, list[bool]] = field(default_factory=dict)
     covered: dict[str, list[bool]] = field(default_factory=dict)
 
     def add(self, conv: Conversation, memories: Sequence[MemoryLike]) -> None:
@@ -160,7 +161,9 @@ class ChangeTally:
         for s in conv.statements:
             self.covered.setdefault(s.kind, []).append(s.ref in refs_with_memory)
             if s.kind in self.changes and s.old is not None:
-                self.changes[s.kind].append(change_recorded(s.ref, s.old.keys, memories))
+                recorded = change_recorded(s.ref, s.old.keys, memories)
+                self.changes[s.kind].append(recorded)
+                self.by_attribute.setdefault(s.attribute, []).append(recorded)
 
     def summary(self) -> dict[str, Any]:
         def share(xs: Sequence[bool]) -> float:
@@ -173,6 +176,11 @@ class ChangeTally:
             "recorded": share(every_change),
             "recorded_by_kind": {
                 k: {"statements": len(v), "recorded": share(v)} for k, v in self.changes.items()
+            },
+            "recorded_by_attribute": {
+                a: {"statements": len(v), "recorded": share(v)}
+                for a in ATTRIBUTES
+                if (v := self.by_attribute.get(a, []))
             },
             "statement_turns": len(every_statement),
             "with_memory": share(every_statement),
@@ -436,7 +444,11 @@ def markdown(report: dict[str, Any]) -> str:
         f"{c['recorded_by_kind']['change']['recorded']:.3f} of "
         f"{c['recorded_by_kind']['change']['statements']}, old → nothing "
         f"{c['recorded_by_kind']['end']['recorded']:.3f} of "
-        f"{c['recorded_by_kind']['end']['statements']}).",
+        f"{c['recorded_by_kind']['end']['statements']}). By attribute: "
+        + ", ".join(f"{a} {v['recorded']:.3f}" for a, v in c["recorded_by_attribute"].items())
+        + ". Pets and sports are many-valued in graphmem (a person keeps several of each), "
+        'so a new one said without the old one\'s end ("Meet Bean, my new gecko") is added '
+        "beside it and supersedes nothing, though the generator counts it as a change.",
         f"- Statement turns that produced any memory: **{c['with_memory']:.3f}** of "
         f"{c['statement_turns']} ("
         + ", ".join(f"{k} {v['with_memory']:.3f}" for k, v in c["with_memory_by_kind"].items())
