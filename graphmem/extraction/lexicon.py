@@ -425,10 +425,10 @@ ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
 
 @functools.cache
 def first_names() -> frozenset[str]:
-    """Common given names of many languages (``graphmem/data/first_names.txt``), read on
-    first use: a capitalised word in it is a person's name whatever the NER thought."""
-    text = resources.files("graphmem").joinpath("data/first_names.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+    """Common given names of many languages and the 1990 US census's
+    (``graphmem/data/first_names.txt``, written by ``tools/first_names.py``), read on first
+    use: a capitalised word in it is a person's name whatever the NER thought."""
+    return _data_lines("first_names.txt")
 
 
 @functools.cache
@@ -438,7 +438,12 @@ def place_names() -> frozenset[str]:
     ``graphmem/data/place_names.txt``, read on first use. A capitalised name in it can be
     a place whatever the NER thought ("We've been in Toulouse for a month", Toulouse
     tagged a person)."""
-    text = resources.files("graphmem").joinpath("data/place_names.txt").read_text("utf-8")
+    return _data_lines("place_names.txt")
+
+
+def _data_lines(name: str) -> frozenset[str]:
+    """The lines of ``graphmem/data/<name>``, but for blank lines and ``#`` comments."""
+    text = resources.files("graphmem").joinpath(f"data/{name}").read_text("utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

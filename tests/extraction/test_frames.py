@@ -1881,3 +1881,18 @@ def test_a_demonstrative_points_at_no_kind_of_person(
     # but a kind named is still one
     found = stated(facts("I'm a morning person.", extractor, embedder, frames))
     assert ("Noor", "is_a", "morning person", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Thelma and I just moved in together, so far so good.", "Thelma"),  # tagged nothing
+        ("I've been seeing Thaddeus for a few weeks now.", "Thaddeus"),  # a place
+        ("Rufus surprised me with tickets for our anniversary.", "Rufus"),  # tagged a firm
+    ],
+)
+def test_a_census_given_name_is_a_person_whatever_the_tagger_thought(
+    text: str, partner: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    assert ("Noor", "has_partner", partner, False) in found, found
