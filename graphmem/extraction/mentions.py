@@ -392,7 +392,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             add(start, end, text, "organization", 1.0)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
             add(start, end, text, "person", 0.9)  # "Hedda" tagged a place
-        if len(toks) == 1 and _subject_beside_a_pet(toks[0]):
+        if len(toks) == 1 and (_subject_beside_a_pet(toks[0]) or _named_the_pet(toks[0])):
             add(start, end, text, "pet", 1.0)  # "Button just arrived, ... with a dog"
         _town(start, end, text, add)
         _vehicle(start, end, text, add)
@@ -415,6 +415,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
                 add(start, end, text, "organization", 1.0)
             if run[0].text in lx.first_names():
                 add(start, end, text, "person", 0.9)
+            if len(run) == 1 and _named_the_pet(run[0]):
+                add(start, end, text, "pet", 1.0)
             _town(start, end, text, add)
             _vehicle(start, end, text, add)
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
@@ -586,7 +588,7 @@ _INTERJECTIONS = lx.words(
 def _name_like(tok: Token, sent: Span) -> bool:
     if tok.lower_ in en.PRONOUN_OBJECTS:
         return False  # "Everything's gone quiet", capitalised as a sentence's first word
-    if _not_any_more(tok, sent):
+    if _not_any_more(tok, sent) or _named_the_pet(tok):
         return True  # "Not Lukas anymore - it's Jonas now", whatever the tagger made of it
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
@@ -622,14 +624,19 @@ def _name_like(tok: Token, sent: Span) -> bool:
     ) or (tok.lower_ in _INTERJECTIONS):
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
-        low = tok.lower_
-        return not (
-            low in en.DROP_WORDS
-            or low.endswith(("ed", "ing"))
-            or low in lx.OPENING_VERBS
-            or low in en.IRREGULAR_PAST  # "Slept maybe four hours"
-        )
+        return not _opening_word(tok.lower_)
     return True
+
+
+def _opening_word(low: str) -> bool:
+    """A word (lower case) that opens a subjectless chat sentence as a verb or a filler
+    rather than a name: "Unpacked", "Quit", "Slept", "Took"."""
+    return (
+        low in en.DROP_WORDS
+        or low.endswith(("ed", "ing"))
+        or low in lx.OPENING_VERBS
+        or low in en.IRREGULAR_PAST
+    )
 
 
 #: what a name is said to be of the speaker's ("Radiohead is my band")
@@ -667,6 +674,20 @@ def _subject_beside_a_pet(tok: Token) -> bool:
             and t.dep_ != "compound"  # not "the dog food"
             for t in tok.sent
         )
+    )
+
+
+def _named_the_pet(tok: Token) -> bool:
+    """A capitalised word right before "the" and an animal ("Pebble the dog learnt a
+    trick", "Pebble" tagged an adjective): the animal's name, however tagged."""
+    doc = tok.doc
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and not _opening_word(tok.lower_)  # not "Took the cat to the vet"
+        and tok.i + 2 < tok.sent.end
+        and doc[tok.i + 1].lower_ == "the"
+        and doc[tok.i + 2].lemma_.lower() in lx.PET_NOUNS
     )
 
 

@@ -521,6 +521,8 @@ RELATIONS = frozenset(KIN.values())
             ("My girlfriend Will finally cleaned the oven.", "has_partner", "Will"),
             # "<name> the <pet>" doing something, no one else's, is the speaker's pet
             ("Pesto the cat knocked my mug over again.", "has_pet", "Pesto"),
+            # also when the tagger makes the name an adjective of the animal
+            ("Marble the cat learnt to open doors.", "has_pet", "Marble"),
             # chat's "fave" is a favourite
             ("Had gnocchi again, it's my fave thing to eat now.", "favourite_food", "gnocchi"),
             # a teasing "guess who's" after a chat aside
