@@ -2149,9 +2149,14 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         runner = subject_token(verb) if lemma == "escape" else None
         escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})
-        # "Leo finally quit Google": who quits something is acting, not what ended
+        # "Leo finally quit Google": who quits something is acting, not what ended (also
+        # joined or set beside the subject: "Sorry sushi, poke bowls have stolen my heart")
+        phrase = tok.head if tok.dep_ == "compound" else tok  # "ramen" of "ramen bowls"
         acting = (
-            tok.dep_ == "nsubj"
+            (
+                phrase.dep_ == "nsubj"
+                or (phrase.dep_ in {"conj", "appos"} and _in_subject(phrase.head))
+            )
             and any(
                 c.dep_ == "dobj" and c.lower_ not in {"me", "us"} and c.is_alpha
                 for c in verb.children

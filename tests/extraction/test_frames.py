@@ -775,6 +775,26 @@ def test_a_value_dethroned_is_the_old_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("Sorry sushi, bibimbap has stolen my heart.", "bibimbap"),  # set beside "sushi"
+        ("Sorry lasagne, ramen bowls have stolen my heart.", "ramen"),  # part of the subject
+    ],
+)
+def test_what_steals_a_heart_from_a_value_said_goodbye_to_is_the_new_one(
+    text: str,
+    new: str,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = stated(facts(text, extractor, embedder, frames))
+    held = {v for _, p, v, ended in found if p == "favourite_food" and not ended}
+    assert held == {new}, found
+    assert ("Noor", "favourite_food", new, True) not in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "home"),
     [
         ("Still can't get used to the hills in Lisbon and I've lived here six years.", "Lisbon"),
