@@ -678,16 +678,18 @@ def _subject_beside_a_pet(tok: Token) -> bool:
 
 
 def _named_the_pet(tok: Token) -> bool:
-    """A capitalised word right before "the" and an animal ("Pebble the dog learnt a
-    trick", "Pebble" tagged an adjective): the animal's name, however tagged."""
+    """A capitalised word right before "the" and an animal that does something ("Pebble
+    the dog learnt a trick", "Pebble" tagged an adjective): the animal's name, however
+    tagged; not a command ("Walk the dog later", "Cancel the dog walker search")."""
     doc = tok.doc
+    if not (tok.text[:1].isupper() and tok.is_alpha and tok.i + 3 < tok.sent.end):
+        return False
+    verb = doc[tok.i + 3]
     return (
-        tok.text[:1].isupper()
-        and tok.is_alpha
-        and not _opening_word(tok.lower_)  # not "Took the cat to the vet"
-        and tok.i + 2 < tok.sent.end
+        not _opening_word(tok.lower_)  # not "Took the cat to the vet"
         and doc[tok.i + 1].lower_ == "the"
         and doc[tok.i + 2].lemma_.lower() in lx.PET_NOUNS
+        and (verb.tag_ in {"VBD", "VBZ", "MD"} or verb.pos_ == "AUX")
     )
 
 

@@ -1271,6 +1271,8 @@ def test_a_possessive_inside_a_name_owns_nothing(
         # nor who comes along, nor the verb before "the dog"
         ("Took the cat to the vet with Lars.", "Lars"),
         ("Took the cat to the vet with Lars.", "Took"),
+        ("Cancel the dog walker search, Imke found one.", "Cancel"),
+        ("Walk the dog before you go, it's raining later.", "Walk"),
         # someone the speaker is no longer with, and "ex " is no word of "Rex "
         ("I'm not with Malik anymore.", "Malik"),
     ],
