@@ -758,10 +758,18 @@ def kept_elsewhere(tok: Token) -> bool:
     if any(g.lemma_.lower() in _ANIMAL_HOMES for g in keepers):
         return True  # "Gerald had to move to a reptile sanctuary": no person does
     if tok.text in lx.first_names() and not any(
-        t.lemma_.lower() in lx.PET_NOUNS for t in tok.sent
+        t.lemma_.lower() in lx.PET_NOUNS or _owned(t) for t in tok.sent
     ):  # "Tom lives with my sister": a person, maybe a pet, maybe not (but "Ziggy's with
-        return False  # my brother now, he's happier as an only cat")
+        return False  # my brother now, he's happier as an only cat", "Otis went back to my
+        # uncle, who owned him first": no one owns a person)
     return any(_a_keeper(g) for g in keepers)
+
+
+def _owned(verb: Token) -> bool:
+    """ "owned him", "owns her": said of an animal (or a thing), not of a person."""
+    return verb.lemma_.lower() == "own" and any(
+        c.dep_ == "dobj" and c.lower_ in {"him", "her", "it"} for c in verb.children
+    )
 
 
 def _a_keeper(place: Token) -> bool:

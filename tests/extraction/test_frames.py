@@ -125,6 +125,8 @@ ENDS = [
     ("Pixel went to my sister's months ago.", "has_pet", "Pixel"),
     ("Pixel went back to my dad's because he has the garden.", "has_pet", "Pixel"),
     ("Rufus ran off in the woods in June.", "has_pet", "Rufus"),
+    # a given name gone back to someone who owned it: no one owns a person
+    ("Thelma went back to my uncle, who owned her first.", "has_pet", "Thelma"),
     # the clause after a dash is a sentence of its own, not what was told
     ("I should've told you sooner — Tom and I separated in the spring.", "has_partner", "Tom"),
     ("The vegan thing lasted till Easter, I eat everything again.", "diet", "vegan"),
