@@ -589,7 +589,8 @@ def _name_like(tok: Token, sent: Span) -> bool:
     if tok.lower_ in en.PRONOUN_OBJECTS:
         return False  # "Everything's gone quiet", capitalised as a sentence's first word
     if _not_any_more(tok, sent) or _named_the_pet(tok):
-        return True  # "Not Lukas anymore - it's Jonas now", whatever the tagger made of it
+        return True  # "Not Lukas anymore - it's Jonas now", "Marble the cat learnt to open
+        # doors", whatever the tagger made of it
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
@@ -760,8 +761,8 @@ def kept_elsewhere(tok: Token) -> bool:
     if tok.text in lx.first_names() and not any(
         t.lemma_.lower() in lx.PET_NOUNS or _owned(t) for t in tok.sent
     ):  # "Tom lives with my sister": a person, maybe a pet, maybe not (but "Ziggy's with
-        return False  # my brother now, he's happier as an only cat", "Otis went back to my
-        # uncle, who owned him first": no one owns a person)
+        return False  # my brother now, he's happier as an only cat", "Thelma went back to my
+        # uncle, who owned her first": no one owns a person)
     return any(_a_keeper(g) for g in keepers)
 
 
