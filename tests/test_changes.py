@@ -220,6 +220,9 @@ def test_the_end_of_a_past_value_closes_an_earlier_end(mem: GraphMem) -> None:
         ("My boyfriend Tom is great.", "I'm single again.", "has_partner"),
         ("My husband Tom is great.", "We're getting divorced.", "married_to"),
         ("My husband Tom is great.", "Tom and I are getting divorced.", "married_to"),
+        ("My boyfriend Tom is great.", "Tom and I split in the autumn.", "has_partner"),
+        ("My boyfriend Tom is great.", "Single again, and fine with it.", "has_partner"),
+        ("My boyfriend Tom is great.", "Back to being single, I guess.", "has_partner"),
     ],
 )
 def test_a_couple_that_ends_ends_the_partner(
@@ -516,6 +519,50 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "works_as",
             "freelance photographer",
         ),
+        # a time of life that is over ("days" here are no working day), the diet in a
+        # word of its own
+        (
+            "I eat no meat, vegetarian for years.",
+            "My veggie days are behind me.",
+            "diet",
+            "vegetarian",
+        ),
+        ("I'm keto.", "My keto days are done, pasta is back.", "diet", "keto"),
+        # what did not last, what is off the table, what bores or no longer works
+        ("I row twice a week.", "Rowing never stuck, to be honest.", "plays_sport", "rowing"),
+        ("I play golf.", "Golf is off the table since my back surgery.", "plays_sport", "golf"),
+        (
+            "My favourite band is Muse.",
+            "Honestly Muse bores me these days.",
+            "favourite_band",
+            "Muse",
+        ),
+        (
+            "I'm pescatarian.",
+            "The pescatarian thing, honestly, that's over.",
+            "diet",
+            "pescatarian",
+        ),
+        # a pet that died, was rehomed or given to a rescue
+        (
+            "We have a rabbit called Clover.",
+            "Clover didn't make it through the winter.",
+            "has_pet",
+            "Clover",
+        ),
+        (
+            "We have a guinea pig called Nibbles.",
+            "Good news, Nibbles has found a new family nearby.",
+            "has_pet",
+            "Nibbles",
+        ),
+        (
+            "My cat is called Pixel.",
+            "Took Pixel to a rescue, my allergies won.",
+            "has_pet",
+            "Pixel",
+        ),
+        ("We adopted a dog called Rolo.", "Lost Rolo to a tumour last spring.", "has_pet", "Rolo"),
     ],
 )
 def test_a_value_said_to_be_over_in_passing_ends(
@@ -583,6 +630,9 @@ def test_a_pet_gone_to_live_with_someone_else_ends(
         ("I still love my old Polo.", "drives", "Volkswagen Polo"),  # the speaker's own, still
         ("Tom is out tonight with his mates.", "has_partner", "Tom"),
         ("Guess who I bumped into in York? Tom!", "has_partner", "Tom"),  # not the speaker
+        ("We split the bill at the tapas place.", "has_partner", "Tom"),  # a bill, no couple
+        ("Tom didn't make it to the pub quiz.", "has_partner", "Tom"),  # late, not dead
+        ("Long day at Shell, my feet are done.", "works_at", "Shell"),  # a day, not a job
     ],
 )
 def test_what_only_sounds_like_an_end_ends_nothing(
@@ -671,6 +721,9 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "lives_in",
             "Malaga",
         ),
+        # a diet said with no verb; what went before it is no one
+        ("I'm vegan.", "Officially a flexitarian since spring.", "diet", "flexitarian"),
+        ("I'm vegetarian.", "Now dairy is gone as well, strict vegan.", "diet", "vegan"),
     ],
 )
 def test_a_new_value_said_in_passing_is_current(

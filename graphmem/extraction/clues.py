@@ -192,7 +192,8 @@ _USED = frozenset({"VBD", "VBN"})
 #: "found a new home for Biscuit": a pet given away
 _REHOMING = frozenset({"home", "owner", "family"})
 #: where a pet goes to live for good ("Clover went to a family with a big garden")
-_NEW_HOMES = _REHOMING | {"rescue", "shelter", "sanctuary", "farm"}
+_RESCUES = frozenset({"rescue", "shelter", "sanctuary"})
+_NEW_HOMES = _REHOMING | _RESCUES | {"farm"}
 #: past forms of ending verbs that open subjectless chat sentences ("Quit fencing")
 _ENDING_OPENERS = frozenset(
     {
@@ -210,6 +211,8 @@ _ENDING_OPENERS = frozenset(
         "escaped",
         "stopped",
         "dropped",
+        "lost",
+        "buried",
     }
 )
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch", "drop"})
@@ -1417,6 +1420,46 @@ def _gone_to_live(verb: Token) -> bool:
     )  # and "Clover went to a lovely family with a big garden"
 
 
+def _lost_its_pull(verb: Token) -> bool:
+    """The subject no longer appeals: "... bores me now", "... doesn't do it for me
+    anymore"."""
+    lemma = verb.lemma_.lower()
+    me = any(c.dep_ == "dobj" and c.lower_ in {"me", "us"} for c in verb.children)
+    if lemma in {"bore", "annoy", "irritate"}:
+        return me
+    return (
+        lemma == "do"
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.lower_ in {"me", "us"} for g in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def _new_home_found(verb: Token) -> bool:
+    """ "found a new family", "has a forever home now": its subject lives elsewhere."""
+    return verb.lemma_.lower() in {"find", "get", "have"} and any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in _REHOMING
+        and any(g.lower_ in {"new", "forever", "loving"} for g in c.children)
+        for c in verb.children
+    )
+
+
+def _to_a_rescue(verb: Token) -> bool:
+    """ "... to the shelter", "to a rescue": handed over for good."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _RESCUES for g in c.children)
+        for c in verb.children
+    )
+
+
 def _has_prep(verb: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
 
@@ -1458,18 +1501,43 @@ def _couple_over(sent: Span) -> bool:
             and any(c.dep_ == "acomp" and c.lower_ == "single" for c in verb.children)
         ):
             return True
-    return False
+    return any(_single_said(tok) for tok in sent)
+
+
+def _single_said(tok: Token) -> bool:
+    """A chat's verbless "Single again", "Officially single, long story", or "Back to
+    being single": the speaker's own state (not "a single room", "single malt")."""
+    if tok.lower_ != "single" or tok.pos_ != "ADJ":
+        return False
+    if tok.dep_ in {"ROOT", "dep", "advcl"}:  # ("Single again, he wanted kids")
+        before = tok.doc[tok.sent.start : tok.i]
+        return all(t.pos_ in {"ADV", "INTJ", "CCONJ"} for t in before)
+    being = tok.head
+    return (
+        tok.dep_ == "acomp"
+        and being.lower_ == "being"
+        and being.head.lower_ == "to"
+        and being.head.head.lower_ == "back"
+    )
 
 
 #: what a value put "on" is stopped for now: "Running's on pause"
 _PAUSES = frozenset({"pause", "hold", "ice"})
 
 
+def _era(noun: Token) -> bool:
+    """ "My vegan days", "our Lyon days", "the Bosch days": a time of life that can end,
+    not a spell of work ("Long day at Bosch, my feet are done")."""
+    return noun.lower_ == "days" and any(c.dep_ in {"poss", "compound"} for c in noun.children)
+
+
 def _over(verb: Token) -> bool:
     """ "It's over with Iris", "The Prius is gone", "we put Rufus to sleep", "Tom and I
     are getting divorced", "Tom and I went our separate ways": ended."""
     if any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _CHANGE_NOUNS | _SPELLS
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and c.lemma_.lower() in _CHANGE_NOUNS | _SPELLS
+        and not _era(c)
         for c in verb.children
     ):
         return False  # "The move to Ghent is done": the change is made, nothing ended;
@@ -1487,6 +1555,13 @@ def _over(verb: Token) -> bool:
         for c in verb.children
     ):
         return True  # "Deloitte is behind me"
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "off"
+        and any(g.dep_ == "pobj" and g.lower_ in {"table", "menu", "cards"} for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "Tennis is off the table now", "Pizza's off the menu for me"
     if _apart(verb):
         return True
     if (
@@ -1507,8 +1582,14 @@ def _over(verb: Token) -> bool:
         return True  # "The Volvo has gone", "The Rover has gone to the scrapyard"
     if _died(verb) or _lost_for_good(verb) or _behind(verb):
         return True  # "Dougal passed in January", "Luna crossed the rainbow bridge"
-    if verb.lemma_ == "part" and _with_partner(verb):
-        return True  # "Graham and I parted in the new year", "We parted last spring"
+    if (
+        verb.lemma_ in {"part", "split"}
+        and _with_partner(verb)
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and not _has_prep(verb, "into")
+    ):
+        return True  # "Graham and I parted in the new year", "We split last spring" (not
+        # "we split the bill", "we split into two teams")
     if (
         verb.lower_ in {"done", "finished"}
         and _has_prep(verb, "with")
@@ -1586,11 +1667,31 @@ def _died(verb: Token) -> bool:
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PET_NOUNS)
             for c in verb.children
         )
+    if lemma == "make" and _not_made_it(verb):
+        return True  # "Pip didn't make it through the night"
     if lemma == "push" and any(c.lemma_ == "daisy" for c in verb.subtree):
         return True  # "The goldfish is pushing up daisies"
     return lemma == "cross" and any(
         c.dep_ == "dobj" and c.lemma_ == "bridge" and any(g.lower_ == "rainbow" for g in c.children)
         for c in verb.children
+    )
+
+
+def _not_made_it(verb: Token) -> bool:
+    """A named one "didn't make it" (through an illness, an operation): died; not "Tom
+    didn't make it to the party", "didn't make it home"."""
+    named = any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PET_NOUNS)
+        for c in verb.children
+    )
+    told = [c for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod", "dobj", "neg"}]
+    return (
+        named
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in told)
+        and any(c.dep_ == "neg" or c.lower_ == "never" for c in told)
+        and all(
+            c.dep_ in {"dobj", "neg"} or c.lower_ in {"through", "never", "sadly"} for c in told
+        )
     )
 
 
@@ -2078,6 +2179,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Clio's gone, BMW in the driveway!", "civic's gone, ..."
     if _lasted_until(tok):
         return "old"  # "the vegan thing lasted till Easter"
+    if _then_said_over(tok):
+        return "old"  # "The veggie thing, yeah, that's done"
     if before == ["rather", "than"]:
         return "rejected"  # "rowing rather than running": not the one chosen
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
@@ -2114,7 +2217,12 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and governor.head.lemma_.lower() in {"grow", "get", "become"}
         ):
             return "old"  # "I've grown tired of U2", not "I'm tired of the rain"
-    if verb is None and tok.dep_ == "npadvmod" and _ending(tok.head):
+    if (
+        verb is None
+        and tok.dep_ == "npadvmod"
+        and not _comma_between(tok.head, tok)  # but "Dairy's gone too, full vegan"
+        and _ending(tok.head)
+    ):
         return "old"  # "Tom and I went our separate ways", "Karin and I broke up", "Emma
         # and I separated", the name read as a modifier
     if verb is None and any(
@@ -2134,6 +2242,12 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "We gave Kiwi to my aunt"
         if tok.dep_ == "nsubj" and _gone_to_live(verb):
             return "old"  # "Buddy went to live with my parents"
+        if _in_subject(tok) and _lost_its_pull(verb):
+            return "old"  # "Honestly Coldplay bores me now"
+        if tok.dep_ == "nsubj" and _new_home_found(verb):
+            return "old"  # "Rex found a new family with a big garden"
+        if lemma in {"take", "bring"} and tok.dep_ == "dobj" and _to_a_rescue(verb):
+            return "old"  # "Took Rex to the shelter", not "took Rex to the vet"
         if lemma in _REPLACING and (_in_object(tok, verb) or tok.dep_ == "nsubjpass"):
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if lemma == "beat" and _in_object(tok, verb) and _beaten_by_a_value(verb):
@@ -2232,8 +2346,8 @@ def _kept_on(verb: Token) -> bool:
     cur = verb
     for _ in range(4):
         ending = _ending(cur) or cur.lemma_.lower() in _STOPS
-        if cur.pos_ in {"VERB", "AUX"} and ending and _denied(cur):
-            return True
+        if cur.pos_ in {"VERB", "AUX"} and ending and _denied(cur) and not _not_made_it(cur):
+            return True  # (the "not" of "didn't make it" is the ending's own)
         if cur.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj"} or cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -2469,6 +2583,8 @@ def _noun_cue(tok: Token) -> str:
         return "title"  # "Barista life, my latte art is getting good", "Dental nurse problems"
     if tok.pos_ == "PROPN" and _pet_named(tok):
         return "pet"  # "I've got a cat, Fudge, who follows me everywhere"
+    if tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.lower_ in lx.DIETS:
+        return "diet"  # a verbless "Officially a flexitarian now", "Flexitarian these days"
     if tok.pos_ == "PROPN" and _where_i(tok) in _DWELLING:
         return "place"  # "a long way from Singapore, where I've been living since May"
     return ""
@@ -2718,15 +2834,46 @@ def _cut_off(neg: Token, tok: Token) -> bool:
 
 
 def _lasted_until(tok: Token) -> bool:
-    """What the sentence says lasted until a time: "the vegan thing lasted till Easter",
-    "Keto lasted until March" (not "The meeting lasts until six")."""
+    """What the sentence says lasted until a time, or did not last: "the vegan thing
+    lasted till Easter", "Keto lasted until March", "Squash never stuck" (not "The meeting
+    lasts until six")."""
     noun = tok.head if tok.dep_ in {"compound", "amod"} else tok
+    if tok.dep_ in {"acomp", "attr", "dobj"} and tok.head.lower_ == "being":
+        noun = tok.head  # "Being vegan didn't stick"
     verb = noun.head
-    return (
-        noun.dep_ == "nsubj"
-        and verb.lemma_.lower() == "last"
-        and verb.tag_ == "VBD"
-        and any(c.dep_ == "prep" and c.lower_ in {"till", "until", "til"} for c in verb.children)
+    if noun.dep_ not in {"nsubj", "csubj"} or verb.lemma_.lower() not in {"last", "stick"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"till", "until", "til"} for c in verb.children):
+        return verb.tag_ == "VBD"
+    # "The keto thing didn't last", "Squash never stuck" (not "I hope it sticks")
+    past = verb.tag_ in {"VBD", "VBN"} or any(c.lower_ == "did" for c in verb.children)
+    return past and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+#: fillers between a topic named first and what is said of it
+_FILLERS = frozenset({",", "yeah", "yep", "well", "honestly", "so", "um", "uh", "-", "—"})
+#: what "that's ..." says of a topic that is over
+_OVER_WORDS = frozenset({"over", "done", "gone", "finished", "history", "dead"})
+
+
+def _then_said_over(tok: Token) -> bool:
+    """A topic named first, then said to be over: "The veggie thing, yeah, that's done",
+    "Lyon, that's history now"."""
+    phrase = tok.head if tok.dep_ in {"compound", "amod"} and tok.head.i > tok.i else tok
+    doc = tok.doc
+    i = phrase.i + 1  # (the head ends its noun phrase; what the parser hung on it may not)
+    end = tok.sent.end
+    if i >= end or doc[i].text != ",":
+        return False
+    while i < end and doc[i].lower_ in _FILLERS:
+        i += 1
+    words = [t.lower_ for t in doc[i : min(end, i + 5)]] + ["."]
+    if len(words) < 4 or words[0] not in {"that", "it"} or words[1] not in {"'s", "is", "was"}:
+        return False
+    at = 3 if words[2] in {"totally", "well", "all", "completely", "so"} else 2
+    # and nothing more said of it: not "Lyon, it's gone so expensive"
+    return words[at] in _OVER_WORDS and (
+        not words[at + 1].isalpha() or words[at + 1] in {"now", "for", "and", "but", "though"}
     )
 
 
@@ -3162,10 +3309,12 @@ _RUN_DOWN = lx.words(
 def _a_kind_first(subj: Token) -> bool:
     """A dish, a drink, a diet or a sport opening the sentence with a capital, tagged a
     name: no one."""
-    return subj.i == subj.sent.start and subj.lower_ in _KINDS and subj.text not in lx.first_names()
+    opening = all(t.pos_ in {"ADV", "INTJ", "CCONJ"} for t in subj.doc[subj.sent.start : subj.i])
+    return opening and subj.lower_ in _KINDS and subj.text not in lx.first_names()
 
 
-_KINDS = lx.FOODS | lx.DRINKS | lx.DIETS | lx.SPORTS
+#: (after an adverb or two: "Now dairy's gone too, full vegan")
+_KINDS = lx.FOODS | lx.DRINKS | lx.DIETS | lx.SPORTS | lx.ALLERGENS
 
 
 #: determiners of someone not yet named: "the plumber", "a waiter", "this barista"

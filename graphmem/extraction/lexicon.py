@@ -129,6 +129,8 @@ DIET_PHRASES: dict[str, str] = {
     "no grains": "grain-free",
     "only fish": "pescatarian",
 }
+#: everyday words for a diet: word -> the diet's name ("the veggie phase is over")
+DIET_WORDS: dict[str, str] = {"veggie": "vegetarian", "veggo": "vegetarian"}
 #: verbs + object that state a diet ("I stopped eating meat", "gave up meat")
 DIET_GIVE_UP: dict[str, str] = {
     "meat": "vegetarian",

@@ -1280,6 +1280,8 @@ def _diets(sent: Span, add: Any) -> None:
         start, end = token_span(m.start(), m.end())
         add(start, end, lx.DIET_GIVE_UP[m.group(1)], "diet", 1.0, "new")
     for tok in sent:
+        if tok.lower_ in lx.DIET_WORDS:  # its role as the sentence gives it
+            add(tok.i, tok.i + 1, lx.DIET_WORDS[tok.lower_], "diet", 1.0)
         if tok.lemma_.lower() == "diet":
             named = _diet_name(tok)  # "I'm on a low-sugar diet", "doing the DASH diet"
             if named is not None:
