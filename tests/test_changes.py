@@ -543,6 +543,12 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "diet",
             "pescatarian",
         ),
+        (
+            "I drive a Renault Clio.",
+            "The Clio is at the scrapyard, sadly.",
+            "drives",
+            "Renault Clio",
+        ),
         # a pet that died, was rehomed or given to a rescue
         (
             "We have a rabbit called Clover.",
@@ -633,6 +639,7 @@ def test_a_pet_gone_to_live_with_someone_else_ends(
         ("We split the bill at the tapas place.", "has_partner", "Tom"),  # a bill, no couple
         ("Tom didn't make it to the pub quiz.", "has_partner", "Tom"),  # late, not dead
         ("Long day at Shell, my feet are done.", "works_at", "Shell"),  # a day, not a job
+        ("Tom is a bus driver these days.", "has_partner", "Tom"),  # a job, no car
     ],
 )
 def test_what_only_sounds_like_an_end_ends_nothing(
@@ -721,6 +728,14 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "lives_in",
             "Malaga",
         ),
+        # a car by its model, got or driven
+        (
+            "I drive a Renault Clio.",
+            "Picked up a Yaris, lovely little thing.",
+            "drives",
+            "Toyota Yaris",
+        ),
+        ("I drive a Renault Clio.", "I'm a Skoda driver these days.", "drives", "Skoda"),
         # a diet said with no verb; what went before it is no one
         ("I'm vegan.", "Officially a flexitarian since spring.", "diet", "flexitarian"),
         ("I'm vegetarian.", "Now dairy is gone as well, strict vegan.", "diet", "vegan"),

@@ -744,3 +744,18 @@ def _phrase(tok: Token, ctx: Context, *, lemma_head: bool, with_in: bool) -> str
         if child.dep_ in {"prep", "relcl", "acl", "punct", "cc"}:
             break
     return text
+
+
+def car_of(noun: Token) -> str | None:
+    """The make or model a "driver" or an "owner" is of: "a Skoda driver", "a proud
+    Model 3 owner"; None for any other noun."""
+    if noun.lemma_.lower() not in {"driver", "owner"}:
+        return None
+    doc = noun.doc
+    for n in (2, 1):
+        if noun.i - n < noun.sent.start:
+            continue
+        said = doc[noun.i - n : noun.i].text
+        if said.lower() in lx.CAR_MODELS or said.lower() in lx.CAR_MAKES:
+            return said
+    return None

@@ -1578,7 +1578,7 @@ def _over(verb: Token) -> bool:
     ):
         return True  # "Clover is gone", "Jonah and I are done", "Rugby's done for me",
         # parsed as passives
-    if _gone_for_good(verb):
+    if _gone_for_good(verb) or _scrapped(verb):
         return True  # "The Volvo has gone", "The Rover has gone to the scrapyard"
     if _died(verb) or _lost_for_good(verb) or _behind(verb):
         return True  # "Dougal passed in January", "Luna crossed the rainbow bridge"
@@ -1643,6 +1643,16 @@ def _gone_for_good(verb: Token) -> bool:
         c.lower_ == "for" or any(g.lemma_.lower() in _SCRAPPED for g in c.subtree)
         for c in verb.children
         if c.dep_ == "prep"
+    )
+
+
+def _scrapped(verb: Token) -> bool:
+    """ "The Fiesta's at the scrapyard", "the Golf is in the scrapyard now"."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep"
+        and c.lower_ in {"at", "in", "on"}
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _SCRAPPED for g in c.children)
+        for c in verb.children
     )
 
 
@@ -2379,6 +2389,8 @@ def _cue(tok: Token, verb: Token | None) -> str:
 
 def _verb_cue(tok: Token, verb: Token) -> str:
     lemma = verb.lemma_.lower()
+    if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
+        return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
     if lemma in _MOVES and not any(
         c.dep_ == "dobj" or (c.dep_ in {"prt", "advmod"} and c.lower_ == "on")
         for c in verb.children
@@ -2436,6 +2448,10 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     if job and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a job at Adidas", "signed a contract with Arup"
     return ""
+
+
+#: verbs of getting a thing for oneself
+_ACQUIRING = frozenset({"buy", "get", "pick", "lease", "collect", "order"})
 
 
 #: the forms of "be" of a stay up to now ("I've been at Arup since May", a learner's "I'm at
@@ -2650,13 +2666,17 @@ def _pet_named(tok: Token) -> bool:
 
 def _my_car(tok: Token) -> bool:
     """A car make or model, written as a name, that the speaker calls theirs."""
+    return _car_name(tok) and (mine(tok) or _my_car_is(tok))
+
+
+def _car_name(tok: Token) -> bool:
+    """A car make or model written as a name ("Yaris", "my new 3 Series", "Model 3")."""
     low = tok.lower_
     named = tok.text[:1].isupper() or tok.text[:1].isdigit()
-    # "my new 3 Series", "my Model 3": a model of two words
     pair = {f"{c.lower_} {low}" for c in tok.lefts if c.dep_ in {"nummod", "compound"}}
     pair |= {f"{low} {c.lower_}" for c in tok.rights if c.dep_ == "nummod"}
     known = low in lx.CAR_MODELS or low in lx.CAR_MAKES or bool(pair & lx.CAR_MODELS)
-    return named and known and (mine(tok) or _my_car_is(tok))
+    return named and known
 
 
 def _my_car_is(tok: Token) -> bool:

@@ -13,6 +13,7 @@ from graphmem.extraction.clauses import (
     SECOND,
     Context,
     Referent,
+    car_of,
     enduring,
     ent_text,
     forced_choice,
@@ -179,6 +180,9 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         pobj = object_of(prep) if prep is not None and prep.lower_ == "of" else None
         obj = phrase(pobj, ctx) if pobj is not None else None
         out.add("fact", text, subject, "member_of", obj, object_type="organization")
+    elif attr is not None and (car := car_of(attr)) is not None:
+        # "I'm a Skoda driver now", "a proud Tesla owner": no job
+        out.add("fact", text, subject, "drives", lx.with_make(car), object_type="thing")
     elif attr is not None and not vague and attr.pos_ in {"NOUN", "PROPN"}:
         obj = phrase(attr, ctx)
         said = _identity(attr.lemma_.lower(), obj)

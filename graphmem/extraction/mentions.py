@@ -21,6 +21,7 @@ from graphmem.extraction.clauses import (
     SECOND,
     SECOND_POSS,
     Context,
+    car_of,
     sentence_entities,
 )
 from graphmem.extraction.temporal import MONTHS, WEEKDAYS
@@ -1047,6 +1048,8 @@ def _titles(sent: Span, add: Any) -> None:
             continue  # "the engineering team": a noun before another noun
         if _possessed(tok, sent):
             continue  # "my manager", "her teacher": another person, not a job held
+        if car_of(tok) is not None:
+            continue  # "a Skoda driver": a car driven, no job
         left = tok.i
         while left > sent.start and tok.i - left < 3 and _modifier(doc[left - 1]):
             left -= 1
