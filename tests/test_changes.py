@@ -640,6 +640,7 @@ def test_a_pet_gone_to_live_with_someone_else_ends(
         ("Tom didn't make it to the pub quiz.", "has_partner", "Tom"),  # late, not dead
         ("Long day at Shell, my feet are done.", "works_at", "Shell"),  # a day, not a job
         ("Tom is a bus driver these days.", "has_partner", "Tom"),  # a job, no car
+        ("My friend Dev asked me to be his best man.", "has_partner", "Tom"),  # no couple
     ],
 )
 def test_what_only_sounds_like_an_end_ends_nothing(
@@ -727,6 +728,19 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "I must say I don't miss the Leeds rain since we moved to Malaga.",
             "lives_in",
             "Malaga",
+        ),
+        # the town of a home, not the home's name; who asked to be the speaker's partner
+        (
+            "I live in Leeds.",
+            "Unpacking the last boxes in our new Bristol flat.",
+            "lives_in",
+            "Bristol",
+        ),
+        (
+            "My boyfriend is Tom.",
+            "Idris asked me to be his girlfriend last night!",
+            "has_partner",
+            "Idris",
         ),
         # a car by its model, got or driven
         (

@@ -421,7 +421,7 @@ def speaks_of_self(doc: Any) -> bool:
             if subj is None:
                 continue
             mine = _first_person(subj) or _also_i(verb) or _mine_said(verb, subj)
-            if not mine and _someone_else(subj):
+            if not mine and _someone_else(subj) and not _asked_out(verb):
                 return False
             own = own or (mine and not _weighed(verb))
         root = sent.root
@@ -910,6 +910,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "I ran into Tom, my sister's boyfriend": the sister's, no value
         readings = mention.readings
         is_home = verb is not None and _home_is(verb)  # "Lyon is home now"
+        asked = verb is not None and verb.lemma_ == "ask" and _asked_out(verb)
         if (
             _in_subject(root)
             and role == "new"
@@ -920,7 +921,12 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             )
         ):
             continue  # "Bosch keeps sending me their newsletter": no employer for that
-        if _in_subject(root) and role == "new" and not _with_me(root, ctx) and not is_home:
+        if (
+            _in_subject(root)
+            and role == "new"
+            and not _with_me(root, ctx)
+            and not (is_home or asked)
+        ):
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
             owning = (
@@ -1967,6 +1973,8 @@ def _unasserted(verb: Token) -> bool:
         return False  # "I can't stop listening to Wet Leg": emphatic, asserted
     if modestly_put(verb):
         return False  # "I'd call myself flexitarian these days"
+    if verb.lemma_ == "ask" and _asked_out(verb):
+        return False  # "Rafael asked me to be his girlfriend": what is asked is done
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
     if verb.lemma_.lower() in _DESIRES:
@@ -2440,6 +2448,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and tok.pos_ == "PROPN":
         return "person"  # "I married Olu", the name read as a firm's
+    if lemma == "ask" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _asked_out(verb):
+        return "person"  # "Rafael asked me to be his girlfriend!"
     if lemma == "propose" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
         asked = [g for c in verb.children if c.lower_ == "to" for g in c.children]
         if all(g.lower_ == "me" for g in asked) and first_child(verb, "dobj") is None:
@@ -2448,6 +2458,16 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     if job and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a job at Adidas", "signed a contract with Arup"
     return ""
+
+
+def _asked_out(verb: Token) -> bool:
+    """ "... asked me to be his girlfriend", "asked me to be her partner"."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "me" for c in verb.children):
+        return False
+    be = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "be"), None)
+    return be is not None and any(
+        c.dep_ == "attr" and en.KIN.get(c.lemma_.lower()) == "has_partner" for c in be.children
+    )
 
 
 #: verbs of getting a thing for oneself

@@ -340,6 +340,10 @@ def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
     return False
 
 
+#: words for a home, whatever the tagger makes of them ("flat")
+_HOMES = frozenset({"flat", "apartment", "house", "home", "place", "condo"})
+
+
 def _names(sent: Span, ctx: Context, add: Any) -> None:
     covered: set[int] = set()
     for ent, label in _split(_firms_joined(sentence_entities(sent))):
@@ -376,8 +380,13 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         cut = _time_after(toks)
         if cut:  # "Moved to Phoenix 2 weeks ago", tagged one name: Phoenix
             end, toks = toks[-cut].i, toks[:-cut]
-        while len(toks) > 1 and toks[-1].pos_ == "NOUN" and toks[-1].text[:1].islower():
-            end, toks = toks[-1].i, toks[:-1]  # "Bristol life is treating me well": Bristol
+        while (
+            len(toks) > 1
+            and (toks[-1].pos_ == "NOUN" or toks[-1].lower_ in _HOMES)
+            and toks[-1].text[:1].islower()
+        ):  # "Bristol life is treating me well", "our new Bristol flat" (tagged an
+            # adjective): Bristol
+            end, toks = toks[-1].i, toks[:-1]
         if not toks or any(t.lower_ in FIRST | SECOND | FIRST_POSS | SECOND_POSS for t in toks):
             continue
         if len(toks) == 1 and toks[0].lower_ in en.PRONOUN_OBJECTS:
