@@ -223,6 +223,8 @@ def test_the_end_of_a_past_value_closes_an_earlier_end(mem: GraphMem) -> None:
         ("My boyfriend Tom is great.", "Tom and I split in the autumn.", "has_partner"),
         ("My boyfriend Tom is great.", "Single again, and fine with it.", "has_partner"),
         ("My boyfriend Tom is great.", "Back to being single, I guess.", "has_partner"),
+        ("My boyfriend Tom is great.", "Tom and I called it a day last month.", "has_partner"),
+        ("My boyfriend Tom is great.", "Tom and I have wrapped things up.", "has_partner"),
     ],
 )
 def test_a_couple_that_ends_ends_the_partner(
@@ -549,6 +551,14 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "drives",
             "Renault Clio",
         ),
+        # a job lost in layoffs, or left with a redundancy package
+        (
+            "I work at Spotify.",
+            "I got caught up in the Spotify layoffs in May.",
+            "works_at",
+            "Spotify",
+        ),
+        ("I work at Aviva.", "Accepted a redundancy package from Aviva.", "works_at", "Aviva"),
         # a pet that died, was rehomed or given to a rescue
         (
             "We have a rabbit called Clover.",
@@ -641,6 +651,8 @@ def test_a_pet_gone_to_live_with_someone_else_ends(
         ("Long day at Shell, my feet are done.", "works_at", "Shell"),  # a day, not a job
         ("Tom is a bus driver these days.", "has_partner", "Tom"),  # a job, no car
         ("My friend Dev asked me to be his best man.", "has_partner", "Tom"),  # no couple
+        ("Heard there are layoffs at Shell, fingers crossed.", "works_at", "Shell"),  # not yet
+        ("We called it a night early.", "has_partner", "Tom"),  # a night, not the couple
     ],
 )
 def test_what_only_sounds_like_an_end_ends_nothing(
@@ -741,6 +753,19 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "Idris asked me to be his girlfriend last night!",
             "has_partner",
             "Idris",
+        ),
+        # a work badge's name; a name the tagger took for a verb after "this guy"
+        (
+            "I work at Oracle.",
+            "My lanyard says Atlassian now, still getting used to it.",
+            "works_at",
+            "Atlassian",
+        ),
+        (
+            "My girlfriend is Ruth.",
+            "I've been seeing this guy Ravi for about two months.",
+            "has_partner",
+            "Ravi",
         ),
         # a car by its model, got or driven
         (

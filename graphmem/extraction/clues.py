@@ -155,6 +155,8 @@ CHANGE_VERBS = frozenset(
 )
 #: nouns of leaving: "from X" names what ended ("took early retirement from Bosch")
 _LEAVING_NOUNS = frozenset({"retirement", "resignation", "redundancy", "departure", "exit"})
+#: a firm's cutting of jobs: who is caught up in it has left ("the layoffs at Meta")
+_LAYOFFS = frozenset({"layoff", "layoffs", "redundancies", "job cuts"})
 #: verbs that, becoming a state, end a taste: "grew tired of U2", "got bored of padel"
 _WEARYING = frozenset({"tired", "sick", "bored", "weary"})
 #: where a car or a thing goes for good ("The Rover has gone to the scrapyard")
@@ -1466,6 +1468,27 @@ def _to_a_rescue(verb: Token) -> bool:
     )
 
 
+def _in_layoffs(word: Token) -> bool:
+    """ "(caught up) in the layoffs (at ...)": ``word`` is the layoffs someone is in, or
+    the verb they are in them by."""
+    layoffs = [word] if word.lemma_.lower() in _LAYOFFS else []
+    layoffs += [
+        g
+        for c in word.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.lemma_.lower() in _LAYOFFS
+    ]
+    return any(n.head.lower_ == "in" for n in layoffs)
+
+
+def _a_leaving(noun: Token) -> bool:
+    """ "retirement", "the redundancy package", "a resignation letter"."""
+    return noun.lemma_.lower() in _LEAVING_NOUNS or any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _LEAVING_NOUNS for c in noun.children
+    )
+
+
 def _has_prep(verb: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
 
@@ -1588,6 +1611,16 @@ def _over(verb: Token) -> bool:
         return True  # "The Volvo has gone", "The Rover has gone to the scrapyard"
     if _died(verb) or _lost_for_good(verb) or _behind(verb):
         return True  # "Dougal passed in January", "Luna crossed the rainbow bridge"
+    if _with_partner(verb) and _called_it(verb):
+        return True  # "Arjun and I called it a day", "We're calling it", "Jess and I
+        # wrapped things up"
+    if verb.lemma_ == "be" and any(
+        c.dep_ in {"attr", "ROOT"}
+        and c.lower_ == "news"
+        and any(g.lower_ == "old" for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "Luca is old news"
     if (
         verb.lemma_ in {"part", "split"}
         and _with_partner(verb)
@@ -1785,6 +1818,26 @@ def _lost_for_good(verb: Token) -> bool:
     return any(
         c.dep_ == "conj" and c.lemma_ in {"come", "return"} and _negated(c, c)
         for c in verb.children
+    )
+
+
+def _called_it(verb: Token) -> bool:
+    """ "called it a day", "called it quits", "calling it", "wrapped things up": a
+    couple's ending said with "it" or "things"."""
+    lemma = verb.lemma_.lower()
+    it = any(c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children)
+    if lemma == "wrap":
+        return it and _has_particle(verb, "up")
+    others = [
+        c
+        for c in verb.children
+        if c.dep_ in {"oprd", "npadvmod", "xcomp", "ccomp", "attr"} and not c.ent_type_
+    ]  # (but a date: "called it a day last month")
+    return (
+        lemma == "call"
+        and it
+        and all(c.lower_ in {"day", "quits", "time"} for c in others)
+        and not any(c.dep_ == "prt" for c in verb.children)
     )
 
 
@@ -2199,6 +2252,15 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "the vegan thing lasted till Easter"
     if _then_said_over(tok):
         return "old"  # "The veggie thing, yeah, that's done"
+    if (
+        tok.dep_ == "poss"
+        and tok.head.lower_ == "news"
+        and tok.head.dep_ == "ROOT"
+        and any(c.lower_ == "old" for c in tok.head.children)
+    ):
+        return "old"  # "Luca's old news", its "'s" read as a possessive
+    if tok.dep_ == "compound" and _in_layoffs(tok.head):
+        return "old"  # "Lost my job in the Google layoffs"
     if before == ["rather", "than"]:
         return "rejected"  # "rowing rather than running": not the one chosen
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
@@ -2213,10 +2275,14 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "The Strokes have taken over from One Direction"
         if word in {"from", "of"} and _changing(governor):
             return "old"  # "moved from Oslo", "relocated to Austin from Chicago"
-        if word == "from" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _LEAVING_NOUNS for c in governor.children
+        if word == "from" and (
+            _a_leaving(governor)
+            or any(c.dep_ == "dobj" and _a_leaving(c) for c in governor.children)
         ):
-            return "old"  # "took early retirement from Bosch"
+            return "old"  # "took early retirement from Bosch", "the redundancy package"
+        if word in {"at", "from"} and _in_layoffs(governor):
+            return "old"  # "caught up in the layoffs at Meta", "lost my job in the Meta
+            # layoffs" (not "heard about the layoffs at Google")
         if word == "out" or (word == "of" and governor.lower_ == "out"):
             return "old"
         if word == "off" and governor.lemma_ == "be":
@@ -2397,6 +2463,8 @@ def _cue(tok: Token, verb: Token | None) -> str:
 
 def _verb_cue(tok: Token, verb: Token) -> str:
     lemma = verb.lemma_.lower()
+    if _id_says(verb) and tok.head.i == verb.i and tok.i > verb.i and _a_name(tok):
+        return "organization"  # "my new badge says Microsoft"
     if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
     if lemma in _MOVES and not any(
@@ -3181,6 +3249,9 @@ def _subject(
     module docstring)."""
     if _here_in(tok):
         return Referent(ctx.speaker)  # "The neighbours here in Auckland are so friendly"
+    if verb is not None and _name_read_as_a_verb(tok, verb):
+        return _subject(tok, tok.head, ctx, span)  # "seeing this guy Ravi", "Ravi" a verb
+        # whose subject is "guy": the name is what the verb before it relates
     if _one_by_trade(tok) and not _said_to_be(tok):
         return None  # "a chat with the plumber", "the receptionist was off sick": someone
         # met, not a job held ("I'm a plumber", "started as a receptionist")
@@ -3314,11 +3385,27 @@ def _subject(
     if subj.lemma_.lower() in en.SOMEONE or subj.ent_type_ == "PERSON" or _one_by_trade(subj):
         return None  # a person we cannot name ("the dentist was running late"): not the
         # speaker
+    if _id_says(verb):
+        return Referent(ctx.speaker)  # "The badge says Microsoft now": the speaker's badge
     if _a_thing_doing(subj, verb, tok) and not mine:
         return None  # "The cafe was playing Taylor Swift": the cafe's doing, no taste
     if subj.pos_ in {"NOUN", "PROPN"}:
         return Referent(ctx.speaker)  # "the new place is great", "Krakow has grown on me"
     return None
+
+
+def _name_read_as_a_verb(tok: Token, verb: Token) -> bool:
+    """A person's name right after "guy", "girl", ... that the tagger took for a verb of
+    which that noun is the subject ("I've been seeing this guy Ravi")."""
+    if tok.i != verb.i or tok.ent_type_ != "PERSON" or tok.dep_ not in {"ccomp", "xcomp", "conj"}:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return (
+        before is not None
+        and before.lemma_.lower() in en.PEOPLE
+        and before.dep_ == "nsubj"
+        and before.head.i == tok.i
+    )
 
 
 def _run_down(tok: Token) -> bool:
@@ -3415,6 +3502,26 @@ def _said_to_be(tok: Token) -> bool:
     "They made me a manager" (a clause of its own), "started as a waiter"."""
     return tok.dep_ in {"attr", "oprd", "acomp", "appos", "ccomp", "xcomp"} or (
         tok.dep_ == "pobj" and tok.head.lower_ == "as"
+    )
+
+
+#: what shows whom someone works for or what they are ("my badge says Microsoft")
+_WORK_PAPERS = frozenset(
+    {"badge", "lanyard", "payslip", "paycheck", "signature", "contract", "card", "tag", "title"}
+)
+
+
+def _id_says(verb: Token) -> bool:
+    """ "The badge says Microsoft now", "my payslip reads Unilever": what is on the
+    speaker's (or an unowned) work paper, not words someone said."""
+    subj = subject_token(verb)
+    return (
+        verb.lemma_.lower() in {"say", "read"}
+        and subj is not None
+        and subj.lemma_.lower() in _WORK_PAPERS
+        and all(
+            c.lower_ in {"my", "our", "the"} for c in subj.children if c.dep_ in {"poss", "det"}
+        )
     )
 
 

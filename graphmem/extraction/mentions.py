@@ -1059,6 +1059,8 @@ def _titles(sent: Span, add: Any) -> None:
             continue  # "my manager", "her teacher": another person, not a job held
         if car_of(tok) is not None:
             continue  # "a Skoda driver": a car driven, no job
+        if prev in {"called", "named"} and tok.text[:1].isupper():
+            continue  # "a guy called Dev": a name
         left = tok.i
         while left > sent.start and tok.i - left < 3 and _modifier(doc[left - 1]):
             left -= 1
