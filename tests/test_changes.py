@@ -559,6 +559,13 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "Spotify",
         ),
         ("I work at Aviva.", "Accepted a redundancy package from Aviva.", "works_at", "Aviva"),
+        ("I drive a Ford Focus.", "The Focus got nicked outside the gym.", "drives", "Ford Focus"),
+        (
+            "I drive a Ford Focus.",
+            "Said goodbye to the old Focus yesterday.",
+            "drives",
+            "Ford Focus",
+        ),
         # a pet that died, was rehomed or given to a rescue
         (
             "We have a rabbit called Clover.",
@@ -767,6 +774,19 @@ def test_what_only_sounds_like_an_end_ends_nothing(
             "has_partner",
             "Ravi",
         ),
+        # a car upgraded to; what replaced the favourite is of its kind
+        (
+            "I drive a Ford Focus.",
+            "We upgraded to an Outlander, the kids needed the space.",
+            "drives",
+            "Mitsubishi Outlander",
+        ),
+        (
+            "My favourite food is lasagne.",
+            "Kottu has replaced lasagne as my favourite.",
+            "favourite_food",
+            "Kottu",
+        ),
         # a car by its model, got or driven
         (
             "I drive a Renault Clio.",
@@ -787,3 +807,18 @@ def test_a_new_value_said_in_passing_is_current(
     current = [o for o, p, s in _slot(found, predicate) if s == "generated" and p != "ended"]
     assert current == [new], _slot(found, predicate)
     assert all(m.subject == "Maya" for m in found if m.predicate == predicate)
+
+
+@pytest.mark.parametrize(
+    ("then", "new"),
+    [
+        ("We got a puppy! She's a collie called Luna.", "Luna"),  # no one else "she" is
+        ("We've taken on a rescue mare, Bonnie.", "Bonnie"),  # a horse by its kind
+    ],
+)
+def test_a_pet_said_by_its_kind_is_the_speakers_next_pet(
+    mem: GraphMem, then: str, new: str
+) -> None:
+    found = _slot(_say(mem, "We have a cat called Pip.", then), "has_pet")
+    assert (new, None, "generated") in found, found
+    assert ("Pip", None, "generated") in found, found  # a second pet, the first one kept

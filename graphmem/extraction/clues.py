@@ -95,6 +95,7 @@ END_VERBS = frozenset(
         "bury",
         "abandon",
         "steal",
+        "nick",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -115,6 +116,7 @@ PHRASAL_ENDS = frozenset(
         ("get", "rid"),
         ("trade", "in"),
         ("hand", "in"),
+        ("hand", "back"),
         ("turn", "in"),
         ("call", "off"),
         ("hang", "up"),
@@ -1017,10 +1019,32 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
+    replaced = any(t.lemma_.lower() in _REPLACING | _KNOCKS | {"beat"} for t in sent)
     return [
-        _clue(sent, subject, tuple(objects), sent.text, date)
+        _clue(
+            sent, subject, _in_its_place(objects) if replaced else tuple(objects), sent.text, date
+        )
         for subject, objects in groups.values()
     ]
+
+
+def _in_its_place(objects: list[ObjectClue]) -> tuple[ObjectClue, ...]:
+    """The one new value of a sentence of replacing ("Sabich has replaced falafel as my
+    favourite") may be of the one old value's type, whatever its name suggests."""
+    olds = [o for o in objects if o.role == "old" and o.text]
+    news = [o for o in objects if o.role == "new" and o.text]
+    if len(olds) != 1 or len(news) != 1:
+        return tuple(objects)
+    kinds = [t for t, w in olds[0].readings if w >= 1.0]
+    new = news[0]
+    if len(kinds) != 1 or new.weight(kinds[0]) > 0:
+        return tuple(objects)
+    placed = replace(new, readings=(*new.readings, (kinds[0], _IN_ITS_PLACE)))
+    return tuple(placed if o is new else o for o in objects)
+
+
+#: how surely a value that took another's place is of its type
+_IN_ITS_PLACE = 0.9
 
 
 def _of_an_organisation(tok: Token) -> bool:
@@ -2465,6 +2489,12 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     lemma = verb.lemma_.lower()
     if _id_says(verb) and tok.head.i == verb.i and tok.i > verb.i and _a_name(tok):
         return "organization"  # "my new badge says Microsoft"
+    if (
+        lemma in {"upgrade", "downsize", "switch"}
+        and _through(tok, verb, {"to"})
+        and _car_name(tok)
+    ):
+        return "vehicle"  # "Finally upgraded to a RAV4"
     if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
     if lemma in _MOVES and not any(
@@ -3046,10 +3076,15 @@ def _acts_on_value(verb: Token | None) -> bool:
 def _my_one_is_a_pet(subj: Token, verb: Token) -> bool:
     """ "My new buddy is a hamster called Noodle": the speaker's someone is an animal, the
     speaker's pet."""
-    return (
-        verb.lemma_ == "be"
-        and any(c.dep_ == "poss" and c.lower_ in FIRST_POSS for c in subj.children)
-        and any(c.dep_ == "attr" and c.lemma_.lower() in lx.PET_NOUNS for c in verb.children)
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_POSS for c in subj.children) and _is_a_pet(
+        verb
+    )
+
+
+def _is_a_pet(verb: Token) -> bool:
+    """ "... is a hamster (called Noodle)": a copula whose complement is an animal."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in lx.PET_NOUNS for c in verb.children
     )
 
 
@@ -3107,7 +3142,9 @@ def _hailed(tok: Token, words: frozenset[str]) -> bool:
     """One of ``words`` speaks to the value: "Sorry dim sum, lasagne has stolen my
     heart", "Bye bye Lyon!" (a farewell), "hello Bergen" (a greeting), not to the one
     after the comma."""
-    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]):
+    for t in reversed(
+        tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
+    ):  # ("goodbye to the old V70")
         if t.is_punct:
             return False
         if t.lower_ in words:
@@ -3371,6 +3408,9 @@ def _subject(
     referent = resolve(subj, ctx)
     if referent is not None:
         return referent
+    if low in {"he", "she"} and _is_a_pet(verb):
+        return Referent(ctx.speaker)  # "We got a puppy! She's a collie called Maple": no
+        # one else was named for "she" to be
     if subj.pos_ == "PROPN" and _a_kind_first(subj):
         return Referent(ctx.speaker)  # "Bread is back, switched to a Mediterranean diet",
         # "Keto is going well"

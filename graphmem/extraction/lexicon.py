@@ -386,7 +386,10 @@ PET_NOUNS = _words(
     "greyhound labrador lab retriever poodle terrier spaniel beagle dachshund corgi "
     "cockapoo cavapoo labradoodle goldendoodle schnauzer "
     "husky collie shepherd pug bulldog chihuahua whippet lurcher tabby furball furbaby "
-    "doggo pupper kitteh"
+    "doggo pupper kitteh mare stallion gelding foal lionhead ragdoll sphynx siamese shiba "
+    "akita dalmatian rottweiler doberman vizsla weimaraner staffie staffy westie yorkie "
+    "pomeranian samoyed malamute lovebird macaw budgerigar cockerel duck degu betta koi "
+    "terrapin"
 )
 
 #: words in a question that say what type its answer has ("Which company ...", "What
