@@ -551,6 +551,8 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "drives",
             "Renault Clio",
         ),
+        # a chat's opening verb parted from the clause after its comma
+        ("I do judo.", "Packed in the judo, my shoulder couldn't take it.", "plays_sport", "judo"),
         # a job lost in layoffs, or left with a redundancy package
         (
             "I work at Spotify.",
@@ -822,3 +824,14 @@ def test_a_pet_said_by_its_kind_is_the_speakers_next_pet(
     found = _slot(_say(mem, "We have a cat called Pip.", then), "has_pet")
     assert (new, None, "generated") in found, found
     assert ("Pip", None, "generated") in found, found  # a second pet, the first one kept
+
+
+def test_a_sport_swapped_with_a_day_before_it_ends(mem: GraphMem) -> None:
+    # "Swapped" read as a name, the day's name between it and the sport
+    found = _slot(
+        _say(mem, "I play rugby.", "Swapped Sunday rugby for squash, my knees are grateful."),
+        "plays_sport",
+    )
+    assert ("rugby", "ended", "generated") in found, found
+    assert ("squash", None, "generated") in found, found
+    assert ("rugby", None, "generated") not in found, found

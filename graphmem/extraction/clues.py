@@ -217,6 +217,7 @@ _ENDING_OPENERS = frozenset(
         "dropped",
         "lost",
         "buried",
+        "packed",
     }
 )
 _SWAPS = frozenset({"leave", "quit", "trade", "swap", "exchange", "replace", "switch", "drop"})
@@ -2085,12 +2086,21 @@ def _spliced(clause: Token, head: Token) -> bool:
     """A clause with its own subject before a comma, hung by the parser on the clause
     after it: a statement of its own ("My weakness is sushi, I could eat it every day"),
     unless the clause after reports it ("Lisbon is lovely, I think")."""
+    comma = any(t.text == "," for t in clause.doc[clause.i + 1 : head.i])
+    if (
+        clause.dep_ == "advcl"
+        and clause.i == clause.sent.start
+        and clause.tag_ in {"VBD", "VBN"}
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and subject_token(head) is not None
+    ):
+        return comma  # a chat's subjectless "Packed in the boxing, my nose couldn't take it"
     return (
         clause.dep_ == "ccomp"
         and clause.i < head.i
         and subject_token(clause) is not None
         and head.lemma_.lower() not in en.REPORT_VERBS
-        and any(t.text == "," for t in clause.doc[clause.i + 1 : head.i])
+        and comma
     )
 
 
@@ -3108,7 +3118,10 @@ def _ended_by_opener(tok: Token) -> bool:
     first = tok.sent[0]
     if first.i == tok.i or first.lower_ not in _ENDING_OPENERS:
         return False
-    if first.head.i == tok.i and (first.dep_ in {"amod", "compound"} or first.pos_ != "VERB"):
+    head = first.head
+    if head.dep_ == "compound" and head.head.i == tok.i and head.i < tok.i:
+        head = tok  # "Swapped Sunday football for padel": through the modifier between
+    if head.i == tok.i and (first.dep_ in {"amod", "compound"} or first.pos_ != "VERB"):
         return True  # "Escaped Shell, BP hired me", "Stopped basketball": read as a modifier
     if first.pos_ in {"VERB", "AUX"}:
         return False
