@@ -3,7 +3,7 @@
     HF_HUB_OFFLINE=1 python benchmarks/chat_changes.py --quiet
 
 Two-turn change scenarios written by the team (``data/chat_changes/``, twenty registers of
-80 each): Maya states a value of one of ten attributes in a first session (2022-12-20), then
+80 each and two mixed sets of 300): Maya states a value of one of ten attributes in a first session (2022-12-20), then
 changes it, or ends it, in a second session ten months later (2023-10-05). Each scenario
 is a user of its own; each set is ingested into a fresh embedded store, one ``mem.add``
 call per session. Per scenario:
@@ -22,6 +22,8 @@ held out. In a later round (also 2026-12-03) longwinded, asking and social were 
 same way as dev sets, and learner (English as a second language) as a held-out set. A
 third round added workchat, diary and multitopic as dev sets, email and casual as held out.
 A fourth round added catchup and voicenote, dev sets of partner, pet and diet changes only.
+A fifth round (2026-12-04) added two sets of 300 across all ten attributes: varied (dev)
+and varied_held (held out).
 """
 
 from __future__ import annotations
@@ -79,6 +81,8 @@ SETS: dict[str, str] = {
     "casual": HELD_OUT,
     "catchup": DEV,
     "voicenote": DEV,
+    "varied": DEV,
+    "varied_held": HELD_OUT,
 }
 #: the "now" question of each attribute; "end" scenarios (old value, no new one) get none
 Q = {
