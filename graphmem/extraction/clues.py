@@ -2093,8 +2093,10 @@ def _spliced(clause: Token, head: Token) -> bool:
         and clause.tag_ in {"VBD", "VBN"}
         and not any(c.dep_ == "mark" for c in clause.children)
         and subject_token(head) is not None
-    ):
-        return comma  # a chat's subjectless "Packed in the boxing, my nose couldn't take it"
+        and (clause.lemma_.lower() in END_VERBS or _phrasal_end(clause))
+    ):  # a chat's subjectless ending: "Packed in the boxing, my nose couldn't take it"
+        # (but "Saw Coldplay trending, tickets will be gone fast I bet": a guess told)
+        return comma
     return (
         clause.dep_ == "ccomp"
         and clause.i < head.i

@@ -1922,3 +1922,16 @@ def test_a_census_given_name_is_a_person_whatever_the_tagger_thought(
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
     assert ("Noor", "has_partner", partner, False) in found, found
+
+
+def test_a_guess_after_a_subjectless_sighting_states_no_value(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # the sighting opens the sentence, the guess after the comma is the speaker's bet:
+    # nothing of the speaker's is said (unlike "Packed in the judo, my shoulder ...")
+    text = (
+        "Saw Muse trending and realised they're doing an arena show here next summer, "
+        "tickets will be gone in minutes I bet"
+    )
+    extraction = read(text, extractor, embedder, frames)
+    assert first_reading(extraction, "Muse", "artist") == 0.0, extraction.clues
