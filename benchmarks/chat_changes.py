@@ -3,8 +3,9 @@
     HF_HUB_OFFLINE=1 python benchmarks/chat_changes.py --quiet
 
 Two-turn change scenarios written by the team (``data/chat_changes/``, twenty registers of
-80 each and two mixed sets of 300): Maya states a value of one of ten attributes in a first session (2022-12-20), then
-changes it, or ends it, in a second session ten months later (2023-10-05). Each scenario
+80 each and two mixed sets of 300): Maya states a value of one of ten attributes in a
+first session (2022-12-20), then changes it, or ends it, in a second session ten months
+later (2023-10-05). Each scenario
 is a user of its own; each set is ingested into a fresh embedded store, one ``mem.add``
 call per session. Per scenario:
 
