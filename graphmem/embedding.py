@@ -9,11 +9,15 @@ runtimes that compute the same vectors (the test suite checks they agree):
   tokenizer and mean pooling. About twice as fast as PyTorch on a CPU.
 - ``"torch"``: sentence-transformers on PyTorch, the reference.
 
+The vectors of the predicate examples are kept in ``cache_dir`` too (``embed_kept``), so
+that a new process (a ``graphmem`` command, the MCP server) does not embed them again.
+
 Everything is loaded from local files only; no environment variable is read or set.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import threading
@@ -33,6 +37,16 @@ T = TypeVar("T")
 _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}
 _MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
+
+
+@runtime_checkable
+class KeepsVectors(Protocol):
+    """An embedder that can keep the vectors of texts that recur from run to run (the
+    predicate examples) on disk, so that a new process need not embed them again."""
+
+    def embed_kept(self, texts: Sequence[str]) -> Vector:
+        """The same rows as ``embed(texts)``, read from disk when made before."""
+        ...
 
 
 @runtime_checkable
@@ -120,6 +134,47 @@ class MiniLMEmbedder:
         self.cache_dir = Path(
             cache_dir if cache_dir is not None else DEFAULT_CACHE_DIR
         ).expanduser()
+
+    def _vectors(self) -> tuple[str, int, int]:
+        """What decides the vectors made (the cache directory only keeps the export)."""
+        return (self.runtime, self.batch_size, self.threads)
+
+    def __eq__(self, other: object) -> bool:
+        """Two embedders are equal when they make the same vectors."""
+        if not isinstance(other, MiniLMEmbedder):
+            return NotImplemented
+        return self._vectors() == other._vectors()
+
+    def __hash__(self) -> int:
+        return hash(self._vectors())
+
+    def embed_kept(self, texts: Sequence[str]) -> Vector:
+        """``embed(texts)``, kept in ``cache_dir`` under a name that hashes the weights'
+        stamp, what decides the vectors, and the texts; written under a temporary name
+        and renamed, so concurrent first uses are safe. A file that cannot be read is
+        made again."""
+        st = (_model_dir() / "model.safetensors").stat()
+        digest = hashlib.sha256(repr((st.st_size, st.st_mtime_ns, self._vectors())).encode())
+        for text in texts:
+            digest.update(text.encode() + b"\0")
+        target = self.cache_dir / f"vectors-{digest.hexdigest()[:32]}.npy"
+        try:
+            kept: Vector = np.load(target, allow_pickle=False)
+            if kept.shape == (len(texts), self.dim) and kept.dtype == np.float32:
+                return kept
+        except (OSError, ValueError):
+            pass
+        vectors = np.asarray(self.embed(texts), dtype=np.float32)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".npy", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                np.save(f, vectors, allow_pickle=False)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return vectors
 
     def embed(self, texts: Sequence[str]) -> Vector:
         if not texts:

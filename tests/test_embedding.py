@@ -63,6 +63,36 @@ def test_export_is_cached_where_told_and_no_environment_is_read_or_written(
     assert dict(os.environ) == environ and not (tmp_path / "ignored").exists()
 
 
+def test_kept_vectors_are_the_embedded_ones_and_a_new_embedder_reads_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    texts = ["I moved to Porto in May.", "My dog is called Rolo."]
+    first = MiniLMEmbedder(cache_dir=tmp_path).embed_kept(texts)
+    np.testing.assert_array_equal(first, MiniLMEmbedder().embed(texts))
+    (kept,) = tmp_path.glob("vectors-*.npy")
+
+    def no_model(self: MiniLMEmbedder, texts: Sequence[str]) -> np.ndarray:
+        raise AssertionError("embedded again")
+
+    with monkeypatch.context() as m:
+        m.setattr(MiniLMEmbedder, "embed", no_model)
+        np.testing.assert_array_equal(MiniLMEmbedder(cache_dir=tmp_path).embed_kept(texts), first)
+        with pytest.raises(AssertionError):  # other texts, or other vectors, are not kept
+            MiniLMEmbedder(cache_dir=tmp_path).embed_kept(texts[:1])
+        with pytest.raises(AssertionError):
+            MiniLMEmbedder(batch_size=2, cache_dir=tmp_path).embed_kept(texts)
+    kept.write_bytes(b"not an array")
+    np.testing.assert_array_equal(MiniLMEmbedder(cache_dir=tmp_path).embed_kept(texts), first)
+    assert np.load(kept).shape == (2, 384)
+
+
+def test_embedders_are_equal_when_they_make_the_same_vectors(tmp_path: Path) -> None:
+    assert MiniLMEmbedder() == MiniLMEmbedder(cache_dir=tmp_path)
+    assert hash(MiniLMEmbedder()) == hash(MiniLMEmbedder(cache_dir=tmp_path))
+    assert MiniLMEmbedder() != MiniLMEmbedder(threads=2)
+    assert MiniLMEmbedder() != MiniLMEmbedder("torch")
+
+
 def test_unknown_runtime_is_refused() -> None:
     with pytest.raises(InvalidInputError):
         MiniLMEmbedder("tensorflow")  # type: ignore[arg-type]
@@ -135,3 +165,35 @@ def test_embed_alongside_cancels_the_pools_shares_when_the_work_fails() -> None:
             embed_alongside(embedder, ["one", "two", "three"], pool, work)
         gate.set()
     assert embedder.threads == {}
+
+
+class _Counting:
+    """A hashable embedder double equal to any other of its kind, counting the texts it
+    embeds between them."""
+
+    dim = 4
+    texts = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        _Counting.texts += len(texts)
+        return np.ones((len(texts), self.dim), dtype=np.float32) / 2
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Counting)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+def test_equal_embedders_embed_the_predicate_examples_once() -> None:
+    from graphmem.config import PredicateRegistry
+    from graphmem.extraction.frames import FrameMatcher
+
+    registry = PredicateRegistry()
+    first, second = _Counting(), _Counting()
+    before = _Counting.texts
+    FrameMatcher(registry, first.embed, first).table()
+    once = _Counting.texts - before
+    assert once > 100
+    FrameMatcher(registry, second.embed, second).table()
+    assert _Counting.texts - before == once

@@ -25,6 +25,7 @@ import numpy as np
 
 from graphmem.codec import entity_key
 from graphmem.config import PredicateRegistry, PredicateSpec
+from graphmem.embedding import KeepsVectors
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import (
@@ -84,19 +85,29 @@ class _Table:
 
 
 _LOCK = threading.Lock()
-_TABLES: dict[tuple[int, tuple[str, ...]], tuple[object, Vector]] = {}
+_TABLES: dict[tuple[object, tuple[str, ...]], tuple[object, Vector]] = {}
 
 
 def _embedded(embed: Embed, owner: object, texts: tuple[str, ...]) -> Vector:
-    """The examples' vectors, computed once per embedder and set of texts."""
-    key = (id(owner), texts)
+    """The examples' vectors, computed once per embedder and set of texts. Embedders
+    that compare equal make the same vectors and share them (a ``MiniLMEmbedder`` made
+    for each ``GraphMem`` embeds the examples once per process); an unhashable one is
+    known by its id, and kept alive so that the id stays its own."""
+    try:
+        key: tuple[object, tuple[str, ...]] = (owner, texts)
+        hash(owner)
+    except TypeError:
+        key = (id(owner), texts)
     with _LOCK:
         cached = _TABLES.get(key)
     if cached is not None:
         return cached[1]
-    matrix = np.asarray(embed(list(texts)), dtype=np.float32)
+    if isinstance(owner, KeepsVectors):
+        matrix = np.asarray(owner.embed_kept(list(texts)), dtype=np.float32)
+    else:
+        matrix = np.asarray(embed(list(texts)), dtype=np.float32)
     with _LOCK:
-        _TABLES[key] = (owner, matrix)  # keeps ``owner`` alive, so its id stays unique
+        _TABLES[key] = (owner, matrix)
     return matrix
 
 
