@@ -1,7 +1,8 @@
 """Changes whose slot the graph knows (``graphmem.changes``): a turn that says a value
 is over without saying which fact it was ("Haim was all I played for years") changes
-the speaker's current fact that holds that value. With the real models, on every
-available store: what a turn states depends on them."""
+the speaker's current fact that holds that value. With the real models: what a turn
+states depends on them. The single cases run on every available store; the long lists
+of wordings, which differ only in how a turn is read, run on the embedded store."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from graphmem.invariants import violations
 from graphmem.models import Memory, Status
 
 pytestmark = pytest.mark.real_models
+#: a list of wordings runs on one store: the stores' part is the same for each
+WORDINGS_ON_ONE_STORE = pytest.mark.parametrize("store", ["embedded"], indirect=True)
 
 
 def _say(mem: GraphMem, *turns: str) -> list[Memory]:
@@ -212,6 +215,7 @@ def test_the_end_of_a_past_value_closes_an_earlier_end(mem: GraphMem) -> None:
     assert violations(mem.store, "u1", mem.config) == []
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("first", "then", "predicate"),
     [
@@ -271,6 +275,7 @@ def test_a_partner_the_rules_call_a_date_ends_with_the_slot(mem: GraphMem) -> No
     assert end.text == "Maya is no longer with Karin."  # the partner slot's wording
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("first", "then", "predicate", "old", "new"),
     [
@@ -333,6 +338,7 @@ def test_a_new_value_dated_before_the_end_its_turn_states_is_current(mem: GraphM
     assert current == ["Ben"], _slot(found, "has_partner")
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("then", "current", "past"),
     [
@@ -362,6 +368,7 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
     assert earlier.valid_to == later.valid_from, found
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("first", "then", "predicate", "old"),
     [
@@ -620,6 +627,7 @@ def test_a_sport_on_pause_ends_and_the_one_taken_up_is_held(mem: GraphMem) -> No
     assert not [o for o, p, s in found if o == "running" and s == "generated" and p != "ended"]
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("first", "then", "old"),
     [
@@ -647,6 +655,7 @@ def test_a_pet_gone_to_live_with_someone_else_ends(
     assert all(s == "superseded" for _, p, s in found if p != "ended"), found
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("then", "predicate", "held"),
     [
@@ -674,6 +683,7 @@ def test_what_only_sounds_like_an_end_ends_nothing(
     assert found == {(held, None, "generated")}, found
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("first", "then", "predicate", "new"),
     [
@@ -811,6 +821,7 @@ def test_a_new_value_said_in_passing_is_current(
     assert all(m.subject == "Maya" for m in found if m.predicate == predicate)
 
 
+@WORDINGS_ON_ONE_STORE
 @pytest.mark.parametrize(
     ("then", "new"),
     [
