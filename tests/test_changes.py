@@ -315,6 +315,23 @@ def test_a_partner_the_rules_call_a_date_ends_with_the_slot(mem: GraphMem) -> No
             "Oskar",
             "Tobias",
         ),
+        # "to" read as the mark of an infinitive ("to squash"), "swapped" as an adjective
+        ("I row twice a week.", "Switched to squash in March.", "plays_sport", "rowing", "squash"),
+        (
+            "I play cricket.",
+            "no more dashing off at six, swapped cricket for golf, the club is nearer",
+            "plays_sport",
+            "cricket",
+            "golf",
+        ),
+        # the old car someone else got, the new one got around in
+        (
+            "I drive a Jeep.",
+            "My uncle Bo got my Jeep cheap, and I've been getting around in a Kia Niro since then.",
+            "drives",
+            "Jeep",
+            "Kia Niro",
+        ),
     ],
 )
 def test_the_value_that_gave_way_is_superseded_by_the_new_one(
@@ -593,6 +610,19 @@ def test_a_value_said_later_that_may_have_begun_after_the_held_one_holds(
             "Took Pixel to a rescue, my allergies won.",
             "has_pet",
             "Pixel",
+        ),
+        # someone else bought the speaker's car or took in their pet
+        (
+            "I drive a Skoda Fabia.",
+            "My neighbour Raj bought my Fabia in May.",
+            "drives",
+            "Skoda Fabia",
+        ),
+        (
+            "We have a guinea pig, Toffee.",
+            "Our friend Lena adopted our Toffee.",
+            "has_pet",
+            "Toffee",
         ),
         ("We adopted a dog called Rolo.", "Lost Rolo to a tumour last spring.", "has_pet", "Rolo"),
     ],

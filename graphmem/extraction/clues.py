@@ -2179,7 +2179,10 @@ def _sport_replaced(sent: Span, said: tuple[Referent, list[ObjectClue]] | None) 
         return True
     if any(
         verb.lemma_.lower() in {"switch", "swap", "trade"}
-        and any(c.dep_ == "prep" and c.lower_ in {"to", "for"} for c in verb.children)
+        and any(
+            (c.dep_ == "prep" and c.lower_ in {"to", "for"}) or _to_read_as_a_verb(c)
+            for c in verb.children
+        )
         and not _unasserted(verb)
         and not _negated(verb, verb)
         for verb in sent
@@ -2194,11 +2197,18 @@ def _sport_replaced(sent: Span, said: tuple[Referent, list[ObjectClue]] | None) 
     )
 
 
+def _to_read_as_a_verb(tok: Token) -> bool:
+    """ "Switched to squash" parsed as "to squash", a verb: the "to" is its own child."""
+    return tok.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i - 1 for c in tok.children
+    )
+
+
 #: verbs that end a sport said by its games or gear ("stopped the Tuesday games")
 _SPORT_ENDS = frozenset({"stop", "quit", "hang", "pack", "drop", "give", "retire"})
 _SPORT_THINGS = lx.words(
     "game match ride session lesson class training boot kneepad racket racquet club team "
-    "league practice glove"
+    "league practice glove stick bat mat cleat skate pool"
 )
 
 
@@ -2242,6 +2252,24 @@ def _stepped_down_as(tok: Token) -> bool:
         i -= 1
     words = [t.lower_ for t in tok.doc[max(start, i - 2) : i]]
     return words == ["down", "as"] and tok.doc[i - 3].lemma_.lower() == "step"
+
+
+def _bought_off_me(tok: Token, verb: Token) -> bool:
+    """Someone else bought, got or took the speaker's car or pet, by its kind or its
+    name ("My colleague Ana bought my Jeep", "my cousin adopted our Toffee"): it is the
+    speaker's no more."""
+    who = subject_token(verb)
+    return (
+        verb.lemma_.lower() in {"buy", "get", "take", "adopt"}
+        and tok.dep_ == "dobj"
+        and tok.head.i == verb.i
+        and who is not None
+        and who.lower_ not in {"i", "we"}
+        and (tok.lemma_.lower() in lx.VEHICLE_NOUNS | lx.PET_NOUNS or tok.pos_ == "PROPN")
+        and any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+        and not _unasserted(verb)
+        and not _negated(verb, verb)
+    )
 
 
 def _role(tok: Token, verb: Token | None, ending: bool) -> str:
@@ -2299,6 +2327,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Lost my job in the Google layoffs"
     if before == ["rather", "than"]:
         return "rejected"  # "rowing rather than running": not the one chosen
+    if _swapped_as_adjective(tok) and _has_prep(tok, "for"):
+        return "old"  # "..., swapped tennis for padel", "swapped" read as an adjective
     prep = tok.head if tok.dep_ in {"pobj", "pcomp"} else None
     if prep is not None:
         word = prep.lower_
@@ -2327,7 +2357,9 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "I got made redundant from Deloitte"
         if word == "for" and governor.lemma_.lower() in _REHOMING:
             return "old"  # "found a new home for Biscuit"
-        if word in {"to", "for", "into", "with"} and _swapping(governor):
+        if word in {"to", "for", "into", "with"} and (
+            _swapping(governor) or (word == "for" and _swapped_as_adjective(governor))
+        ):
             return "new"  # "left Bosch for Siemens", "traded the Golf for a Kia"
         if word == "to" and governor.lemma_.lower() == "retire":
             return "new"  # "retired to Nice": where they went
@@ -2360,6 +2392,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "swapped my Daft Punk posters for Haim ones"
         if lemma == "give" and _in_object(tok, verb) and _has_prep(verb, "to"):
             return "old"  # "We gave Kiwi to my aunt"
+        if _bought_off_me(tok, verb):
+            return "old"  # "My colleague Ana bought my Jeep"
         if tok.dep_ == "nsubj" and _gone_to_live(verb):
             return "old"  # "Buddy went to live with my parents"
         if _in_subject(tok) and _lost_its_pull(verb):
@@ -2509,6 +2543,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "vehicle"  # "Finally upgraded to a RAV4"
     if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
+    if lemma in _GETTING_ABOUT and _through(tok, verb, {"in"}) and _car_name(tok):
+        return "vehicle"  # "I've been getting around in a Hyundai Ioniq 5 since then"
     if lemma in _MOVES and not any(
         c.dep_ == "dobj" or (c.dep_ in {"prt", "advmod"} and c.lower_ == "on")
         for c in verb.children
@@ -2582,6 +2618,8 @@ def _asked_out(verb: Token) -> bool:
 
 #: verbs of getting a thing for oneself
 _ACQUIRING = frozenset({"buy", "get", "pick", "lease", "collect", "order"})
+#: verbs of going about in a car ("getting around in a Leaf", "cruising in my Mini")
+_GETTING_ABOUT = frozenset({"get", "drive", "ride", "cruise", "zip", "commute", "roll"})
 
 
 #: the forms of "be" of a stay up to now ("I've been at Arup since May", a learner's "I'm at
@@ -2692,6 +2730,17 @@ def _job_life(tok: Token) -> bool:
     )
 
 
+def _title_since(tok: Token) -> bool:
+    """A verbless job title said with the time it began: "Deputy head since September",
+    "Senior nurse as of Monday"."""
+    return (
+        tok.dep_ == "ROOT"
+        and tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in lx.JOB_HEADS
+        and any(c.dep_ == "prep" and c.lower_ in {"since", "as", "from"} for c in tok.children)
+    )
+
+
 def _noun_cue(tok: Token) -> str:
     """The type a noun phrase shows its name to be, with or without a verb."""
     if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
@@ -2731,6 +2780,8 @@ def _noun_cue(tok: Token) -> str:
         return "pet"  # "I've got a cat, Fudge, who follows me everywhere"
     if tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.lower_ in lx.DIETS:
         return "diet"  # a verbless "Officially a flexitarian now", "Flexitarian these days"
+    if _title_since(tok):
+        return "title"  # a verbless "Deputy head since September!"
     if tok.pos_ == "PROPN" and _where_i(tok) in _DWELLING:
         return "place"  # "a long way from Singapore, where I've been living since May"
     return ""
@@ -3111,6 +3162,14 @@ def _swapping(tok: Token) -> bool:
     adjective or a name."""
     return tok.lemma_.lower() in _SWAPS or (
         tok.lower_ in _ENDING_OPENERS and tok.i == tok.sent.start
+    )
+
+
+def _swapped_as_adjective(noun: Token) -> bool:
+    """ "swapped tennis for padel" after a comma, "swapped" tagged an adjective of
+    "tennis": the noun is what was given up."""
+    return any(
+        c.dep_ == "amod" and c.i == noun.i - 1 and c.lemma_.lower() in _SWAPS for c in noun.children
     )
 
 

@@ -587,6 +587,8 @@ RELATIONS = frozenset(KIN.values())
             ("Rex my dog barks at every bin lorry.", "has_pet", "Rex"),
             # "'s" read as a possessive: the car is no one's but the speaker's
             ("My car's a Toyota Aygo, tiny but mine.", "drives", "Toyota Aygo"),
+            # a verbless title with the time it began
+            ("Deputy head since the autumn.", "works_as", "deputy head"),
         ]
     ],
 )
