@@ -255,6 +255,8 @@ _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
 _FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
 _PLAN_VERBS = en.REPORT_VERBS | frozenset(
     {"want", "plan", "hope", "consider", "think", "try", "decide", "need", "wish", "dream"}
+    # and someone else's push: "My brother keeps begging me to move to Denver"
+    | {"beg", "urge", "nag", "pester", "encourage", "pressure"}
 )
 #: verbs whose object is wished for or weighed, not had
 _DESIRES = frozenset({"want", "plan", "hope", "consider", "dream", "wish", "intend", "crave"})
@@ -2541,6 +2543,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         and _car_name(tok)
     ):
         return "vehicle"  # "Finally upgraded to a RAV4"
+    if lemma in {"drive", "own"} and _in_object(tok, verb) and _car_name(tok):
+        return "vehicle"  # "I drive a Land Rover Defender"
     if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
     if lemma in _GETTING_ABOUT and _through(tok, verb, {"in"}) and _car_name(tok):
@@ -2741,6 +2745,18 @@ def _title_since(tok: Token) -> bool:
     )
 
 
+def _a_title_of_mine(noun: Token) -> bool:
+    """A job title the speaker is said to be: "I'm a developer (at ...)", "As a nurse"."""
+    return (
+        noun.lemma_.lower() in lx.JOB_HEADS
+        and noun.dep_ in {"attr", "pobj"}
+        and (
+            noun.dep_ == "pobj"
+            or any(c.dep_ == "nsubj" and c.lower_ == "i" for c in noun.head.children)
+        )
+    )
+
+
 def _noun_cue(tok: Token) -> str:
     """The type a noun phrase shows its name to be, with or without a verb."""
     if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
@@ -2749,6 +2765,8 @@ def _noun_cue(tok: Token) -> str:
         return _MEMBERS[tok.head.lemma_.lower()]  # "We're Haarlem residents now"
     if tok.head.lower_ in {"at", "with"} and tok.head.head.lemma_.lower() in _JOBS:
         return "organization"  # "New job at Netflix!", "a new contract with Arup"
+    if tok.head.lower_ in {"at", "for"} and _a_title_of_mine(tok.head.head) and _a_name(tok):
+        return "organization"  # "I'm a developer at Shopify", "a nurse at St Brendan's"
     if tok.head.lower_ == "at" and _bare_work(tok.head.head):
         return "organization"  # "Work at Spotify is mad busy this week"
     if tok.head.lower_ == "at" and {tok.head.head.lemma_.lower(), tok.head.head.lower_} & (

@@ -234,8 +234,16 @@ class FrameMatcher:
                 pairs.append((combined, -len(obj.text), j, stated, obj))
         # a value the sentence names as over before one it leaves unnamed ("My last day
         # at Ikea was Friday, so I'm officially unemployed": Ikea)
+        # and, as sure, the surer of its type ("I work for Tesco at head office": Tesco)
         pairs.sort(
-            key=lambda p: (p[4].role == "old" and not p[4].text, -p[0], p[1], p[2], p[3].name)
+            key=lambda p: (
+                p[4].role == "old" and not p[4].text,
+                -p[0],
+                -p[4].weight(p[3].object),
+                p[1],
+                p[2],
+                p[3].name,
+            )
         )
         taken: set[int] = set()
         chosen: dict[tuple[str, str], list[tuple[float, ObjectClue]]] = {}

@@ -225,7 +225,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             }
     mentions = []
     for (start, end), readings in sorted(found.items()):
-        if not readings:
+        if not readings or _a_relative_by_kin(sent.doc[start:end]):
             continue
         text = max(readings.values(), key=lambda tw: tw[1])[0]
         readings_w = tuple((t, w) for t, (_, w) in readings.items())
@@ -677,6 +677,7 @@ def _subject_beside_a_pet(tok: Token) -> bool:
         and tok.i == tok.sent.start
         and tok.head.lemma_ != "be"  # "Paris was lovely, the dog loved the beach"
         and tok.lemma_.lower() not in lx.PET_NOUNS
+        and tok.lower_ not in en.KIN  # "Mum keeps nagging me to get a dog"
         and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep"} for c in tok.children)
         and any(
             t.lemma_.lower() in lx.PET_NOUNS
@@ -1177,6 +1178,19 @@ def _same_name(before: Token, tok: Token) -> bool:
     return before.head == tok.head and before.text[:1].isupper() and before.dep_ == tok.dep_
 
 
+def _a_relative_by_kin(span: Span) -> bool:
+    """A relative called by kin, with no article or possessive: "Nan says I should get a
+    cat", "Mum keeps nagging me". Who speaks, not a value of anything."""
+    tok = span.root
+    return (
+        len(span) == 1
+        and tok.text[:1].isupper()
+        and tok.lower_ in en.KIN
+        and tok.lower_ not in en.PETS
+        and not any(c.dep_ in {"det", "poss"} for c in tok.children)
+    )
+
+
 def _kin_noun(tok: Token) -> bool:
     """A word for a relative or friend, not a pet: "uncle" in "my uncle Pavel"."""
     lemma = tok.lemma_.lower()
@@ -1192,6 +1206,8 @@ def _pets(sent: Span, add: Any) -> None:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "the dog conversation", "cat hair": no animal
         name = _pet_name(tok) or _name_near(tok, sent) or _only_name(sent)
+        if name is not None and name.lower_ in en.KIN:
+            name = None  # "Nan says I should get a cat": the speaker's nan, no cat's name
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)
         elif tok.dep_ != "compound" and _held(tok):

@@ -404,7 +404,7 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     if dobj is not None and (dobj.ent_type_ in {"TIME", "DATE"} or dobj.lemma_ in _SHIFTS):
         preps += list(dobj.children)  # "I work nights as a guard": when, not what
         dobj = None
-    made = False
+    made: set[str] = set()
     for prep in preps:
         pobj = object_of(prep) if prep.dep_ == "prep" else None
         if pobj is None or pobj.i in ctx.date_at:
@@ -413,9 +413,11 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
         generic = pred is None and lemma not in en.STOP_VERBS and dobj is None and not made
         if generic and prep.lower_ in {"at", "in", "for", "with", "on"}:
             pred = en.snake(en.third_person(lemma), prt.lower_ if prt else "", prep.lower_)
+        if pred in made:
+            continue  # "I work at Deloitte in the audit team": the firm, not the team
         obj = phrase(pobj, ctx, with_in=pred in en.PLACE_PREDICATES)
         if pred and obj:
-            made = True
+            made.add(pred)
             out.add(
                 "fact",
                 text,

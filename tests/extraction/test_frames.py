@@ -4,6 +4,7 @@ predicates users add by examples."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
@@ -54,6 +55,15 @@ def facts(
 
 def stated(memories: list[ExtractedMemory]) -> set[tuple[str, str, str | None, bool]]:
     return {(m.subject, m.predicate, m.object, m.ended) for m in memories}
+
+
+Said = Callable[[str], set[tuple[str, str, str | None, bool]]]
+
+
+@pytest.fixture(scope="module")
+def said(extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher) -> Said:
+    """What Noor's turn states: (subject, predicate, object, ended) of each fact."""
+    return lambda text: stated(facts(text, extractor, embedder, frames))
 
 
 ENDS = [
@@ -587,6 +597,8 @@ RELATIONS = frozenset(KIN.values())
             ("Rex my dog barks at every bin lorry.", "has_pet", "Rex"),
             # "'s" read as a possessive: the car is no one's but the speaker's
             ("My car's a Toyota Aygo, tiny but mine.", "drives", "Toyota Aygo"),
+            # a car driven, however little the sentence sounds like one
+            ("I own a Land Rover Defender.", "drives", "Land Rover Defender"),
             # a verbless title with the time it began
             ("Deputy head since the autumn.", "works_as", "deputy head"),
         ]
@@ -1286,6 +1298,41 @@ def test_a_person_is_no_pet(
 ) -> None:
     found = stated(facts(text, extractor, embedder, frames))
     assert not [f for f in found if f[1] == "has_pet" and f[2] == person], found
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "value"),
+    [
+        # a team or an office inside the firm is no second firm
+        ("I work at Kroger in the bakery team.", "works_at", "Kroger"),
+        ("I work for Aldi at head office.", "works_at", "Aldi"),
+        # the firm a title is held at
+        ("I'm an engineer at Zalando.", "works_at", "Zalando"),
+        # where someone else begs the speaker to move is no home
+        (
+            "My sister keeps begging me to move to Madrid, but I'm staying put in Porto.",
+            "lives_in",
+            "Porto",
+        ),
+    ],
+)
+def test_a_single_valued_fact_takes_the_one_value_said(
+    text: str, predicate: str, value: str, said: Said
+) -> None:
+    found = said(text)
+    assert {f[2] for f in found if f[0] == "Noor" and f[1] == predicate} == {value}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gran says I should get a rabbit.",
+        "Mum and I went to Paris.",
+    ],
+)
+def test_a_relative_called_by_kin_is_no_value_of_the_speaker(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[2] in {"Gran", "Mum"}], found
 
 
 @pytest.mark.parametrize(
