@@ -318,6 +318,9 @@ def is_reported(verb: Token) -> bool:
             if opens_the_sentence(came) and not mine:
                 return False  # "Put down roots in Kochi, my aunt wants to visit" (but "Saw
                 # Coldplay trending, tickets will go fast I bet": the speaker's guess)
+            if _before_a_trailing_report(verb, came, tok):
+                return False  # "..., so I'm working as a junior accountant, the smell of
+                # coffee will finally leave my hands I hope": what is hoped comes last
             return (
                 reports(tok, came)
                 and not avowed(tok)
@@ -325,6 +328,18 @@ def is_reported(verb: Token) -> bool:
                 and not modestly_put(tok)
             )
     return False
+
+
+def _before_a_trailing_report(verb: Token, clause: Token, report: Token) -> bool:
+    """``verb`` is a statement before a comma, in front of the clause a report verb at
+    the end of the sentence reports ("..., it'll be fine I hope"): not reported."""
+    doc = verb.doc
+    return (
+        verb.i < clause.i < report.i
+        and clause.i != verb.i
+        and report.i >= report.sent.end - 2
+        and any(t.text in {",", ";"} for t in doc[verb.right_edge.i + 1 : clause.i])
+    )
 
 
 def glad_to_hear(verb: Token) -> bool:

@@ -597,6 +597,13 @@ RELATIONS = frozenset(KIN.values())
             ("Rex my dog barks at every bin lorry.", "has_pet", "Rex"),
             # "'s" read as a possessive: the car is no one's but the speaker's
             ("My car's a Toyota Aygo, tiny but mine.", "drives", "Toyota Aygo"),
+            # a report at the end of the sentence reports only the clause before it
+            (
+                "Got the keys last week, so I'm living in Bristol now, the commute will be"
+                " shorter I hope.",
+                "lives_in",
+                "Bristol",
+            ),
             # a car driven, however little the sentence sounds like one
             ("I own a Land Rover Defender.", "drives", "Land Rover Defender"),
             # a verbless title with the time it began
