@@ -210,6 +210,8 @@ class FrameMatcher:
                 # value of that type's predicates however the sentence scores, and before
                 # others unless they score clearly higher ("I moved to Siemens")
                 cued = _cued(obj) and _covers(obj.cue, spec.object)
+                if not cued and _surely_of_its_cue(obj):
+                    continue  # "I'm at BBVA since Tuesday, my commute is shorter": a firm
                 focus = once_in_focus if obj.once else in_focus
                 if not (cued or (ends_in_focus if obj.role == "old" else focus)):
                     continue
@@ -418,6 +420,12 @@ def _cued(obj: ObjectClue) -> bool:
     """Whether ``obj`` can be of the type its verb shows: "got into climbing" is an
     activity, "got into Vampire Weekend" is no activity, so the frames judge it."""
     return bool(obj.cue) and any(obj.weight(t) > 0 for t in (obj.cue, *_NARROWER.get(obj.cue, ())))
+
+
+def _surely_of_its_cue(obj: ObjectClue) -> bool:
+    """A value the verb shows to be of a type it surely is (an organisation by its name,
+    "Oakridge Credit Union", and by "I've been at ... since"): of that type only."""
+    return bool(obj.cue) and obj.weight(obj.cue) >= SURE
 
 
 def _covers(cue: str, object_type: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from graphmem.adding import extract_and_embed, with_frames
 from graphmem.config import PredicateRegistry, PredicateSpec
 from graphmem.embedding import Embedder
-from graphmem.extraction.base import ExtractedMemory, Extraction, Utterance
+from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue, Utterance
 from graphmem.extraction.english import KIN
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
@@ -1991,3 +1991,18 @@ def test_a_guess_after_a_subjectless_sighting_states_no_value(
     )
     extraction = read(text, extractor, embedder, frames)
     assert first_reading(extraction, "Muse", "artist") == 0.0, extraction.clues
+
+
+def test_a_value_surely_of_the_type_its_verb_shows_is_of_that_type_only(
+    embedder: Embedder, frames: FrameMatcher
+) -> None:
+    # a sentence that sounds like home (the commute) about a firm the speaker has been
+    # at since May: the firm is no home, whatever the sentence sounds like
+    text = "Been at Quarry Bank since May, and the commute from my flat is so much shorter."
+    firm = ObjectClue("Quarry Bank", (("organization", 1.0), ("place", 0.7)), cue="organization")
+    clue = Clue(0, len(text), "Noor", "Noor", (firm,), text=text)
+    vector = frames.unnamed(embedder.embed([f"Noor: {text}"])[0], "Noor")
+    scores, _ = frames.scores(vector)
+    assert scores["lives_in"] > scores["works_at"]  # what makes the case
+    found = {(m.predicate, m.object) for m in frames.memories(clue, vector, text)}
+    assert found == {("works_at", "Quarry Bank")}, found
