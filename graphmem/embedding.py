@@ -141,9 +141,7 @@ class MiniLMEmbedder:
 
     def __eq__(self, other: object) -> bool:
         """Two embedders are equal when they make the same vectors."""
-        if not isinstance(other, MiniLMEmbedder):
-            return NotImplemented
-        return self._vectors() == other._vectors()
+        return isinstance(other, MiniLMEmbedder) and self._vectors() == other._vectors()
 
     def __hash__(self) -> int:
         return hash(self._vectors())
@@ -158,22 +156,11 @@ class MiniLMEmbedder:
         for text in texts:
             digest.update(text.encode() + b"\0")
         target = self.cache_dir / f"vectors-{digest.hexdigest()[:32]}.npy"
-        try:
-            kept: Vector = np.load(target, allow_pickle=False)
-            if kept.shape == (len(texts), self.dim) and kept.dtype == np.float32:
-                return kept
-        except (OSError, ValueError):
-            pass
+        kept = _read_vectors(target, (len(texts), self.dim))
+        if kept is not None:
+            return kept
         vectors = np.asarray(self.embed(texts), dtype=np.float32)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".npy", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.save(f, vectors, allow_pickle=False)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        _write_vectors(target, vectors)
         return vectors
 
     def embed(self, texts: Sequence[str]) -> Vector:
@@ -236,6 +223,29 @@ class _OnnxMiniLM:
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             out[rows] = pooled
         return out
+
+
+def _read_vectors(path: Path, shape: tuple[int, int]) -> Vector | None:
+    """The float32 matrix of ``shape`` kept at ``path``; None if there is none, or it
+    cannot be read, or it is not of that shape."""
+    try:
+        kept: Vector = np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    return kept if kept.shape == shape and kept.dtype == np.float32 else None
+
+
+def _write_vectors(path: Path, vectors: Vector) -> None:
+    """Keep ``vectors`` at ``path``, written under a temporary name and renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".npy", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.save(f, vectors, allow_pickle=False)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def _model_dir() -> Path:

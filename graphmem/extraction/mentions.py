@@ -677,7 +677,6 @@ def _subject_beside_a_pet(tok: Token) -> bool:
         and tok.i == tok.sent.start
         and tok.head.lemma_ != "be"  # "Paris was lovely, the dog loved the beach"
         and tok.lemma_.lower() not in lx.PET_NOUNS
-        and tok.lower_ not in en.KIN  # "Mum keeps nagging me to get a dog"
         and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep"} for c in tok.children)
         and any(
             t.lemma_.lower() in lx.PET_NOUNS
@@ -1206,8 +1205,6 @@ def _pets(sent: Span, add: Any) -> None:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "the dog conversation", "cat hair": no animal
         name = _pet_name(tok) or _name_near(tok, sent) or _only_name(sent)
-        if name is not None and name.lower_ in en.KIN:
-            name = None  # "Nan says I should get a cat": the speaker's nan, no cat's name
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)
         elif tok.dep_ != "compound" and _held(tok):
