@@ -80,6 +80,11 @@ def owner_of(tok: Token, ctx: Context) -> str | None:
     return None
 
 
+def mine(tok: Token) -> bool:
+    """``tok`` is said with "my" or "our"."""
+    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+
+
 def name_of(tok: Token) -> str | None:
     """A proper name attached to a noun: appositive, compound, "named X"/"called X"."""
     for child in tok.children:
@@ -102,8 +107,14 @@ def name_of(tok: Token) -> str | None:
         return " ".join(t.text for t in tok.doc[tok.i + 1 : head.i + 1])
     # the parser's two subjects in "My new boyfriend Luca cooked"
     after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
-    same = after is not None and (after.dep_, after.head.i) == (tok.dep_, tok.head.i)
-    return ent_text(after) if same and after is not None and after.pos_ == "PROPN" else None
+    if after is None or after.pos_ != "PROPN":
+        return None
+    same = (after.dep_, after.head.i) == (tok.dep_, tok.head.i)
+    # a given name right after the noun, parsed apart from it: "What should I cook for my
+    # boyfriend Matteo?" (the name read as the verb's modifier), "That was my girlfriend
+    # Amara walking past" (read as the subject of "walking")
+    given = after.text in lx.first_names() and after.text[:1].isupper()
+    return ent_text(after) if same or given else None
 
 
 def _owner_right_after(tok: Token, thing: Token) -> Token | None:

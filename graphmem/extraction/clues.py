@@ -39,6 +39,7 @@ from graphmem.extraction.clauses import (
     guessed,
     is_modal,
     is_reported,
+    mine,
     modestly_put,
     note_people,
     opens_the_sentence,
@@ -53,7 +54,6 @@ from graphmem.extraction.mentions import (
     back_on,
     find_mentions,
     kept_elsewhere,
-    mine,
     owned_in_passing,
     owned_type,
     played,
@@ -450,10 +450,7 @@ def _mine_said(verb: Token, subj: Token) -> bool:
     if verb.lemma_ != "be" or subj.lower_ in {"he", "she"} or subj.ent_type_ == "PERSON":
         return False
     return any(
-        c.dep_ == "attr"
-        and c.lemma_.lower() not in en.SOMEONE
-        and any(g.dep_ == "poss" and g.lower_ in {"my", "our"} for g in c.children)
-        for c in verb.children
+        c.dep_ == "attr" and c.lemma_.lower() not in en.SOMEONE and mine(c) for c in verb.children
     )
 
 
@@ -2268,7 +2265,7 @@ def _bought_off_me(tok: Token, verb: Token) -> bool:
         and who is not None
         and who.lower_ not in {"i", "we"}
         and (tok.lemma_.lower() in lx.VEHICLE_NOUNS | lx.PET_NOUNS or tok.pos_ == "PROPN")
-        and any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+        and mine(tok)
         and not _unasserted(verb)
         and not _negated(verb, verb)
     )
@@ -2745,6 +2742,14 @@ def _title_since(tok: Token) -> bool:
     )
 
 
+def _on_repeat(tok: Token) -> bool:
+    """``tok`` is said to be played "on repeat" (or "on loop")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in lx.ON_REPEAT for g in c.children)
+        for c in tok.children
+    )
+
+
 def _a_title_of_mine(noun: Token) -> bool:
     """A job title the speaker is said to be: "I'm a developer (at ...)", "As a nurse"."""
     return (
@@ -2800,6 +2805,8 @@ def _noun_cue(tok: Token) -> str:
         return "diet"  # a verbless "Officially a flexitarian now", "Flexitarian these days"
     if _title_since(tok):
         return "title"  # a verbless "Deputy head since September!"
+    if tok.dep_ == "ROOT" and _on_repeat(tok):
+        return "artist"  # a verbless "Wet Leg on repeat since Friday"
     if tok.pos_ == "PROPN" and _where_i(tok) in _DWELLING:
         return "place"  # "a long way from Singapore, where I've been living since May"
     return ""

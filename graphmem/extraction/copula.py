@@ -19,6 +19,7 @@ from graphmem.extraction.clauses import (
     forced_choice,
     is_modal,
     is_negated,
+    mine,
     name_of,
     owner_of,
     phrase,
@@ -38,8 +39,10 @@ _FAV = en.FAVOURITE
 def kin(tok: Token, ctx: Context, out: Out) -> None:
     """ "my sister Anna", "a brother named Leo" (object of have), "Mango, my new parrot"."""
     named = name_of(tok)
-    if named is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
-        named = ent_text(tok.head)
+    if named is None and tok.dep_ == "appos" and _name_like(tok.head):
+        named = ent_text(tok.head)  # "Mango, my new parrot", "Bramble, my spaniel"
+    if named is None and (bracket := _bracketed(tok)) is not None:
+        named = ent_text(bracket)  # "Bramble (my rabbit) chewed through ..."
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if named is None and after is not None and _named_beside(tok, after):
         named = ent_text(after)  # "My fiancé Rahul wants ...", the noun read as a modifier
@@ -60,6 +63,32 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         _kin_fact(tok, named, owner_name, out)
 
 
+def _name_like(tok: Token) -> bool:
+    """A proper name, or a capitalised word the tagger took for something else ("Bramble",
+    an adjective to it) that no entity type but a person's says is not a name."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and not tok.is_stop
+        and tok.ent_type_ in {"PERSON", ""}
+        and tok.lower_ != "i"
+    )
+
+
+def _bracketed(tok: Token) -> Token | None:
+    """The name before a bracketed "(my rabbit)" that says what it is, if ``tok`` is
+    that kin noun said with "my" or "our"."""
+    if not mine(tok):
+        return None
+    opening = next((c for c in tok.lefts if c.text == "("), None)
+    if opening is None or opening.i == tok.sent.start:
+        return None
+    before = tok.doc[opening.i - 1]
+    return before if _name_like(before) else None
+
+
 def _capital_right_after(tok: Token, after: Token) -> bool:
     """A capitalised word in mid-sentence right after "my"/"our" and a kin noun, whatever
     the tagger made of it ("my boyfriend Raj", Raj an adverb; "my boyfriend Will", a
@@ -69,7 +98,7 @@ def _capital_right_after(tok: Token, after: Token) -> bool:
         and after.is_alpha
         and after.lower_ != "i"
         and after.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "NORP", "ORG"}
-        and any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
+        and mine(tok)
     )
 
 

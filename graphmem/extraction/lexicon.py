@@ -221,6 +221,11 @@ ORG_SITES = ORG_NOUNS - _words(
 SCHOOL_WORDS = _words(
     "university college school academy institute polytechnic conservatory conservatoire uni"
 )
+#: what music is played "on": "on repeat", "on loop"
+ON_REPEAT = frozenset({"repeat", "loop"})
+#: the last words of the names of places people work at that are no firms ("St Mungo's
+#: Hospital", "Greenfield Clinic")
+INSTITUTION_WORDS = _words("hospital clinic hospice infirmary surgery church cathedral library")
 #: the last words of many firms' names ("Northwind Freight", "Corvid Media", "Hollow
 #: Pine Studios"): a name ending in one is a firm, not a town
 FIRM_WORDS = _words(

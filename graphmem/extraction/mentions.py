@@ -22,6 +22,7 @@ from graphmem.extraction.clauses import (
     SECOND_POSS,
     Context,
     car_of,
+    mine,
     sentence_entities,
 )
 from graphmem.extraction.temporal import MONTHS, WEEKDAYS
@@ -281,11 +282,6 @@ def owned_type(mention: Mention, root: Token) -> str:
     return "organization" if mine(mate) and mate.lemma_.lower() in lx.WORKMATES else ""
 
 
-def mine(tok: Token) -> bool:
-    """``tok`` is said with "my" or "our"."""
-    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
-
-
 def _in_a_home(tok: Token) -> bool:
     """A name that says where a home is: "the new flat in Espoo", "my place in Hamburg"."""
     prep = tok.head if tok.dep_ == "pobj" else None
@@ -354,7 +350,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             t
             for t in ent
             if t.lower_ not in _DETS
-            and t.dep_ != "case"
+            and (t.dep_ != "case" or t.i < ent.end - 1)  # "Tom's"; but "St Mungo's Hospital"
             and (
                 any(c.isalnum() for c in t.text)
                 or (t.text == "&" and ent.start < t.i < ent.end - 1)
@@ -391,9 +387,10 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue
         if len(toks) == 1 and toks[0].lower_ in en.PRONOUN_OBJECTS:
             continue  # "Everything's gone quiet", tagged a person
-        if " ".join(t.text for t in toks) in _LEXICON_TYPES:
+        name = _name_text(toks)
+        if name in _LEXICON_TYPES:
             continue  # "on the whole30 thing": a lexicon's word in lower case names nothing
-        start, text = _with_the(toks[0].i, " ".join(t.text for t in toks), sent)
+        start, text = _with_the(toks[0].i, name, sent)
         covered.update(t.i for t in ent)
         firm = _firm(toks)
         for object_type, weight in readings:
@@ -402,7 +399,9 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             add(start, end, text, "organization", 1.0)
         if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
             add(start, end, text, "person", 0.9)  # "Hedda" tagged a place
-        if len(toks) == 1 and (_subject_beside_a_pet(toks[0]) or _named_the_pet(toks[0])):
+        if len(toks) == 1 and (
+            _subject_beside_a_pet(toks[0]) or _named_the_pet(toks[0]) or _does_what_pets_do(toks[0])
+        ):
             add(start, end, text, "pet", 1.0)  # "Button just arrived, ... with a dog"
         _town(start, end, text, add)
         _vehicle(start, end, text, add)
@@ -425,7 +424,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
                 add(start, end, text, "organization", 1.0)
             if run[0].text in lx.first_names():
                 add(start, end, text, "person", 0.9)
-            if len(run) == 1 and _named_the_pet(run[0]):
+            if len(run) == 1 and (_named_the_pet(run[0]) or _does_what_pets_do(run[0])):
                 add(start, end, text, "pet", 1.0)
             _town(start, end, text, add)
             _vehicle(start, end, text, add)
@@ -447,11 +446,20 @@ def _time_after(toks: list[Token]) -> int:
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
+def _name_text(toks: list[Token]) -> str:
+    """The text of a name's tokens, a possessive inside it kept to its word ("St Mungo's
+    Hospital")."""
+    return "".join(("" if i == 0 or t.dep_ == "case" else " ") + t.text for i, t in enumerate(toks))
+
+
 def _firms_joined(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
     """The entities, a firm's name the tagger cut in two joined again ("Lumen Dental"
-    tagged a town and a firm: "Lumen" modifies "Dental")."""
+    tagged a town and a firm: "Lumen" modifies "Dental"; see also
+    ``_with_its_institution``)."""
     out: list[tuple[Any, str]] = []
     for ent, label in entities:
+        if out and ent.start < out[-1][0].end:
+            continue  # (joined to the entity before it)
         if out:
             prev, _ = out[-1]
             last = prev[-1]
@@ -463,8 +471,27 @@ def _firms_joined(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
             ):
                 out[-1] = (ent.doc[prev.start : ent.end], "ORG")
                 continue
-        out.append((ent, label))
+        out.append(_with_its_institution(ent, label))
     return out
+
+
+def _with_its_institution(ent: Any, label: str) -> tuple[Any, str]:
+    """An entity cut at its possessive joined to the capitalised name of an institution
+    after it: "St Mungo's Hospital", tagged "St Mungo's" and no more, "St Anne's Primary
+    School", tagged a building and a school (else Mungo would own a hospital)."""
+    last, doc = ent[-1], ent.doc
+    if last.dep_ != "case" or ent.end >= len(doc):
+        return ent, label
+    owner, after = last.head, doc[ent.end]
+    word = owner.head
+    if (
+        owner.dep_ != "poss"
+        or word.i < ent.end
+        or word.lower_ not in lx.FIRM_WORDS | lx.SCHOOL_WORDS | lx.INSTITUTION_WORDS
+        or not all(t.text[:1].isupper() for t in doc[after.i : word.i + 1])
+    ):
+        return ent, label
+    return doc[ent.start : word.i + 1], "ORG"
 
 
 def _firm(toks: list[Token]) -> bool:
@@ -661,10 +688,7 @@ def _said_to_be_mine(tok: Token) -> bool:
         tok.dep_ == "nsubj"
         and tok.head.lemma_ == "be"
         and any(
-            c.dep_ == "attr"
-            and c.lemma_.lower() in _MINE_AS
-            and any(p.dep_ == "poss" and p.lower_ in {"my", "our"} for p in c.children)
-            for c in tok.head.children
+            c.dep_ == "attr" and c.lemma_.lower() in _MINE_AS and mine(c) for c in tok.head.children
         )
     )
 
@@ -702,6 +726,32 @@ def _named_the_pet(tok: Token) -> bool:
         and doc[tok.i + 2].lemma_.lower() in lx.PET_NOUNS
         and (verb.tag_ in {"VBD", "VBZ", "MD"} or verb.pos_ == "AUX")
     )
+
+
+def _does_what_pets_do(tok: Token) -> bool:
+    """A bare name that barks or purrs ("Rocco keeps barking at the postman"), or that is
+    taken to the vet ("Took Juniper to the vet"): an animal's name, however tagged."""
+    if any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return False
+    verb = tok.head
+    if tok.dep_ == "nsubj":
+        done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "keeps barking"
+        return any(v.lemma_.lower() in _ANIMAL_VERBS for v in done)
+    return (
+        tok.dep_ == "dobj"
+        and verb.lemma_.lower() in {"take", "bring"}
+        and any(
+            p.lower_ == "to" and any(o.lemma_.lower() in _FOR_ANIMALS for o in p.children)
+            for p in verb.children
+            if p.dep_ == "prep"
+        )
+    )
+
+
+#: what only animals do
+_ANIMAL_VERBS = frozenset({"bark", "meow", "miaow", "purr", "woof", "neigh", "whinny"})
+#: where animals are taken
+_FOR_ANIMALS = frozenset({"vet", "vets", "groomer", "groomers", "kennel", "kennels"})
 
 
 def _dying_subject(tok: Token) -> bool:
@@ -1164,6 +1214,17 @@ def _music_names(sent: Span, add: Any) -> None:
         while start - 1 > sent.start and _same_name(sent.doc[start - 1], tok):
             start -= 1  # "Fleetwood Mac album"
         add(start, tok.i + 1, sent.doc[start : tok.i + 1].text, "artist", 1.0)
+    for tok in sent:  # "Coldplay on repeat all week", the name tagged a verb
+        if tok.lower_ != "on" or not any(c.lower_ in lx.ON_REPEAT for c in tok.children):
+            continue
+        end = start = tok.i
+        while start > sent.start and sent.doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == sent.start and sent.doc[start].lower_ in lx.OPENING_VERBS:
+            start += 1  # "Had Muse on repeat"
+        name = sent.doc[start:end]
+        if name and all(t.is_alpha and t.lower_ not in FIRST for t in name):
+            add(start, end, name.text, "artist", 1.0)
 
 
 #: the music nouns whose capitalised modifier names who made the music (not "Spotify

@@ -27,6 +27,7 @@ from graphmem.extraction.clauses import (
     is_modal,
     is_negated,
     is_reported,
+    mine,
     name_of,
     note_people,
     phrase,
@@ -75,8 +76,8 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
     for sent in doc.sents:
         if sentence_blocked(sent):
             for tok in sent:  # "Can you plan a surprise for my fiancé Tobias?": still hers
-                if _kin_noun(tok) and any(c.lower_ in {"my", "our"} for c in tok.children):
-                    kin(tok, ctx, out)
+                if _kin_noun(tok) and (mine(tok) or (tok.dep_ == "compound" and mine(tok.head))):
+                    kin(tok, ctx, out)  # (also "my boyfriend Lorenzo", "my" read as Lorenzo's)
             _owned_asked_about(sent, ctx, out)
             continue
         note_people(sent, ctx)

@@ -1273,11 +1273,11 @@ def test_a_possessive_inside_a_name_owns_nothing(
     extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
 ) -> None:
     text = (
-        "I finally escaped the night shifts! I've been at Riverside Children's Clinic since"
-        " January and I actually see daylight now."
-    )  # the clinic is no home of someone called Children
+        "Off nights at last! I've been at Lakeside Women's Hospital since March and I"
+        " get to see the sun again."
+    )  # the hospital is no home of someone called Women
     found = facts(text, extractor, embedder, frames)
-    assert not [m for m in found if m.subject == "Children"], found
+    assert not [m for m in found if m.subject == "Women"], found
 
 
 @pytest.mark.parametrize(
@@ -2006,3 +2006,46 @@ def test_a_value_surely_of_the_type_its_verb_shows_is_of_that_type_only(
     assert scores["lives_in"] > scores["works_at"]  # what makes the case
     found = {(m.predicate, m.object) for m in frames.memories(clue, vector, text)}
     assert found == {("works_at", "Quarry Bank")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a given name right after a relation noun, parsed apart from it (the name read as
+        # the verb's modifier), or with the "my" read as the name's
+        ("Should I cook risotto for my boyfriend Matteo?", ("has_partner", "Matteo")),
+        ("What should I cook for my boyfriend Lorenzo?", ("has_partner", "Lorenzo")),
+        # the name before a bracketed "(my rabbit)", and one a pet noun is in apposition
+        # to, the tagger taking it for an adjective
+        ("Bramble (my rabbit) dug up the lawn.", ("has_pet", "Bramble")),
+        ("Any tips on a harness for Bramble, my dachshund?", ("has_pet", "Bramble")),
+        # a bare name taken to the vet is an animal's
+        ("I took Juniper to the vet.", ("has_pet", "Juniper")),
+        # a name the tagger cut at its possessive, joined to the institution after it
+        (
+            "I'm a porter at St Mungo's Hospital and the pay is awful.",
+            ("works_at", "St Mungo's Hospital"),
+        ),
+    ],
+)
+def test_a_value_said_in_passing_beside_what_it_is_is_stated(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    assert ("Noor", *fact, False) in said(text)
+
+
+def test_a_saint_inside_an_institutions_name_owns_nothing(said: Said) -> None:
+    found = said("I'm a porter at St Mungo's Hospital and the pay is awful.")
+    assert not [f for f in found if f[0] == "Mungo"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Blondie on loop all afternoon.", "Blondie"),  # the name tagged a verb
+        ("Wet Leg on repeat since Friday.", "Wet Leg"),  # the name's first word a verb
+        ("Idles on repeat the whole drive home.", "Idles"),  # "repeat" tagged a verb
+    ],
+)
+def test_a_verbless_name_on_repeat_is_a_favourite_band(text: str, band: str, said: Said) -> None:
+    assert ("Noor", "favourite_band", band, False) in said(text)
