@@ -369,8 +369,8 @@ def reports(verb: Token, clause: Token) -> bool:
     if clause.i < verb.i and any(c.dep_ == "acomp" for c in verb.children):
         return False  # "It's all about padel, tennis feels slow now": a linking verb
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-    if any(c.lower_ in _SAID_WORDS for c in objects):
-        return False
+    if any(c.lower_ in _SAID_WORDS and c.dep_ in _SAID_AS for c in verb.children):
+        return False  # (also "I gave up tennis, my elbow said enough": "enough" an adverb)
     if clause.i < verb.i and any(
         c.dep_ in {"ccomp", "prep"} and c.i > verb.i for c in verb.children
     ):
@@ -391,8 +391,12 @@ def given(clause: Token) -> bool:
     )
 
 
-#: what is said when only that is said ("said goodbye to Leeds")
-_SAID_WORDS = frozenset({"goodbye", "bye", "farewell", "hello", "hi", "yes", "thanks"})
+#: what is said when only that is said ("said goodbye to Leeds", "my knees said no")
+_SAID_WORDS = frozenset(
+    {"goodbye", "bye", "farewell", "hello", "hi", "yes", "thanks", "enough", "no", "nope"}
+)
+#: how the parser attaches such a word to the verb
+_SAID_AS = frozenset({"dobj", "advmod", "intj", "npadvmod", "dep", "attr"})
 
 
 #: verbs by which a speaker softens what they say of themselves ("I think I'm vegan now")

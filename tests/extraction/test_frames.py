@@ -2049,3 +2049,9 @@ def test_a_saint_inside_an_institutions_name_owns_nothing(said: Said) -> None:
 )
 def test_a_verbless_name_on_repeat_is_a_favourite_band(text: str, band: str, said: Said) -> None:
     assert ("Noor", "favourite_band", band, False) in said(text)
+
+
+def test_a_clause_before_what_a_body_part_said_is_the_speakers(said: Said) -> None:
+    # "my knees said enough" says "enough", not the clause before it
+    found = said("I gave up squash in March, my knees said enough, and took up rowing.")
+    assert ("Noor", "plays_sport", "squash", True) in found, found
