@@ -801,8 +801,7 @@ def _someone_called(sent: Span) -> str | None:
         seeing = lemma == "see" and verb.tag_ == "VBG"
         if not (seeing or lemma == "date") or _unasserted(verb) or _negated(verb, verb):
             continue
-        k = min([c.i for c in verb.children if c.dep_ == "aux"] + [verb.i]) - 1
-        if k < sent.start or sent.doc[k].lower_ != "i":
+        if not _by_me(verb):
             continue  # the speaker's, however the parser hung "I" ("my sister's ..., and I")
         for noun in verb.subtree:
             if noun.lemma_.lower() not in _SOMEONE:
@@ -819,6 +818,34 @@ def _someone_called(sent: Span) -> str | None:
 
 
 _NAMING_DEPS = frozenset({"oprd", "dobj", "attr", "npadvmod"})
+
+
+def _by_me(verb: Token) -> bool:
+    """The word right before ``verb`` and its auxiliaries is "I"."""
+    k = min([c.i for c in verb.children if c.dep_ == "aux"] + [verb.i]) - 1
+    return k >= verb.sent.start and verb.doc[k].lower_ == "i"
+
+
+def _dating(tok: Token, verb: Token) -> bool:
+    """``tok`` is whom the speaker is seeing: "I'm seeing Selma", "I've been seeing Ugo
+    since March"; not a show on a day ("I'm seeing Muse on Friday")."""
+    if not (
+        verb.lemma_.lower() == "see"
+        and verb.tag_ == "VBG"
+        and tok.dep_ == "dobj"
+        and tok.head == verb
+        and tok.pos_ == "PROPN"
+        and _by_me(verb)
+    ):
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"since", "for"}:
+            continue  # how long: "since March", "for a few weeks"
+        if c.dep_ in {"npadvmod", "prep", "advmod"} and any(
+            t.ent_type_ in {"DATE", "TIME"} for t in c.subtree
+        ):
+            return False
+    return True
 
 
 def _pet_named_next(clue: Clue, name: str) -> Clue:
@@ -2595,6 +2622,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and tok.pos_ == "PROPN":
         return "person"  # "I married Olu", the name read as a firm's
+    if _dating(tok, verb):
+        return "person"  # "I'm seeing Selma", the name read as a place
     if lemma == "ask" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _asked_out(verb):
         return "person"  # "Rafael asked me to be his girlfriend!"
     if lemma == "propose" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":

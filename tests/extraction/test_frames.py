@@ -2055,3 +2055,21 @@ def test_a_clause_before_what_a_body_part_said_is_the_speakers(said: Said) -> No
     # "my knees said enough" says "enough", not the clause before it
     found = said("I gave up squash in March, my knees said enough, and took up rowing.")
     assert ("Noor", "plays_sport", "squash", True) in found, found
+
+
+@pytest.mark.parametrize("name", ["Odile", "Kauri", "Anouk", "Teodor"])
+def test_whom_the_speaker_is_seeing_is_a_partner_whatever_the_tagger_thought(
+    name: str, said: Said
+) -> None:
+    # names the first-names list lacks, read by the tagger as a band, a game or nothing
+    found = said(f"I've been seeing {name} since March.")
+    assert [f for f in found if f[0] == "Noor" and f[2] == name] == [
+        ("Noor", "has_partner", name, False)
+    ], found
+
+
+def test_a_band_seen_on_a_day_is_no_partner(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = facts("I'm seeing Muse on Friday.", extractor, embedder, frames, speaker="Maya")
+    assert not [m for m in found if m.predicate == "has_partner"], found
