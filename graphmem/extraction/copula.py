@@ -63,6 +63,35 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         _kin_fact(tok, named, owner_name, out)
 
 
+def parents_met(sent: Any, ctx: Context, out: Out) -> None:
+    """Whose parents the speaker meets is the speaker's partner: "Meeting Freya's parents
+    this weekend, I'm terrified" ("Meeting" read as part of the name), "We're meeting
+    Jonas's folks for lunch" (not "Mum met Tom's parents", nor "I never met ...")."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _PARENTS and noun.lower_ not in _PARENTS:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PROPN":
+            continue
+        opening = [c for c in owner.lefts if c.dep_ == "compound"]
+        if opening and opening[0].lower_ in {"meeting", "met"} and opening[0].i == sent.start:
+            name = owner.text  # the sentence's subjectless opening verb
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() == "meet":
+            verb = noun.head
+            subj = subject_token(verb)
+            if is_negated(verb) or (subj is not None and subj.lower_ not in {"i", "we"}):
+                continue
+            name = ent_text(owner)
+        else:
+            continue
+        text = f"{en.possessive(ctx.speaker)} partner is {name}."
+        out.add("fact", text, Referent(ctx.speaker), "has_partner", name, object_type="person")
+
+
+#: a partner's family, as met
+_PARENTS = frozenset({"parent", "parents", "family", "folk", "folks", "mum", "mom", "dad"})
+
+
 def _name_like(tok: Token) -> bool:
     """A proper name, or a capitalised word the tagger took for something else ("Bramble",
     an adjective to it) that no entity type but a person's says is not a name."""

@@ -1112,7 +1112,11 @@ def _titles(sent: Span, add: Any) -> None:
         if prev in {"called", "named"} and tok.text[:1].isupper():
             continue  # "a guy called Dev": a name
         left = tok.i
-        while left > sent.start and tok.i - left < 3 and _modifier(doc[left - 1]):
+        while (
+            left > sent.start
+            and tok.i - left < 3
+            and (_modifier(doc[left - 1]) or _title_word_read_as_a_verb(doc[left - 1], tok))
+        ):
             left -= 1
         while left < tok.i and left > sent.start and doc[left - 1].tag_ == "HYPH":
             left += 1  # "a full-time painter": not "time painter"
@@ -1172,6 +1176,20 @@ def _modifier(tok: Token) -> bool:
         and tok.lower_ not in {"new", "old", "first", "current", "former", "ex", "next", "last"}
         and tok.lower_ not in FIRST | FIRST_POSS | SECOND | SECOND_POSS
         and tok.text[:1].isalpha()
+    )
+
+
+def _title_word_read_as_a_verb(word: Token, head: Token) -> bool:
+    """A title's first word the tagger read as a verb after "to" with the title's head its
+    object: "promoted to backend developer" ("backend" a verb)."""
+    doc = word.doc
+    return (
+        word.tag_ == "VB"
+        and word.i == head.i - 1
+        and head.head == word
+        and head.dep_ == "dobj"
+        and word.i > word.sent.start
+        and doc[word.i - 1].lower_ == "to"
     )
 
 

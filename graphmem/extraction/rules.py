@@ -43,6 +43,7 @@ from graphmem.extraction.copula import (
     favourite_appos,
     kin,
     later_name,
+    parents_met,
 )
 from graphmem.extraction.memories import (
     Out,
@@ -79,8 +80,10 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
                 if _kin_noun(tok) and (mine(tok) or (tok.dep_ == "compound" and mine(tok.head))):
                     kin(tok, ctx, out)  # (also "my boyfriend Lorenzo", "my" read as Lorenzo's)
             _owned_asked_about(sent, ctx, out)
+            parents_met(sent, ctx, out)  # "Any tips for meeting Jonas's parents?"
             continue
         note_people(sent, ctx)
+        parents_met(sent, ctx, out)
         for tok in sent:
             if tok.i in ctx.quoted:
                 continue

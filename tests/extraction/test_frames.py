@@ -2073,3 +2073,34 @@ def test_a_band_seen_on_a_day_is_no_partner(
 ) -> None:
     found = facts("I'm seeing Muse on Friday.", extractor, embedder, frames, speaker="Maya")
     assert not [m for m in found if m.predicate == "has_partner"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I got moved to frontend engineer.", "frontend engineer"),
+        ("They bumped me up to backend architect in May.", "backend architect"),
+    ],
+)
+def test_a_title_word_read_as_a_verb_after_to_is_kept(text: str, title: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "works_as"] == [("Noor", "works_as", title, False)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meeting Odile's parents on Saturday, wish me luck.",  # "Meeting" read as a name
+        "We're meeting Odile's folks for dinner.",
+        "Any tips for meeting Odile's family?",
+    ],
+)
+def test_whose_parents_the_speaker_meets_is_the_partner(text: str, said: Said) -> None:
+    assert ("Noor", "has_partner", "Odile", False) in said(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Mum met Odile's parents at the wedding.", "I never met Odile's parents."]
+)
+def test_whose_parents_someone_else_met_is_no_partner(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] == "has_partner"]
