@@ -326,6 +326,9 @@ WORKMATES = frozenset(
         "shift",
         "payroll",
         "department",
+        "review",
+        "desk",
+        "contract",
     }
 )
 #: nouns that stand for a slot when its value is not named ("I quit my job", "sold the

@@ -2104,3 +2104,8 @@ def test_whose_parents_the_speaker_meets_is_the_partner(text: str, said: Said) -
 )
 def test_whose_parents_someone_else_met_is_no_partner(text: str, said: Said) -> None:
     assert not [f for f in said(text) if f[1] == "has_partner"]
+
+
+def test_a_review_of_the_speakers_at_a_firm_is_at_the_employer(said: Said) -> None:
+    found = said("Any tips for my first review at Halvorsen Media?")
+    assert ("Noor", "works_at", "Halvorsen Media", False) in found, found
