@@ -2586,6 +2586,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "I was hired by Nestlé in the spring"
     if verb.lower_ in _BEEN and _a_name(tok) and _since_at(tok, verb):
         return "organization"  # "since Monday I've been at Telefónica", "I'm at BBVA since"
+    if _at_a_firm_these_days(tok, verb):
+        return "organization"  # "I'm at Copperline Legal these days"
     if lemma == "be" and _based_now(tok, verb):
         return "place"  # "we're in Zaragoza now", "I'm in Copenhagen these days"
     if _being_a(tok, verb):
@@ -2741,10 +2743,28 @@ def _based_now(tok: Token, verb: Token) -> bool:
         )
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return False
+    return any(c.lower_ == "now" for c in verb.children) or _nowadays(verb)
+
+
+def _nowadays(verb: Token) -> bool:
+    """The verb is said of "these days" or "nowadays"."""
     return any(
-        c.lower_ in {"now", "nowadays"}
-        or (c.lower_ == "days" and c.i > 0 and c.nbor(-1).lower_ == "these")
+        c.lower_ == "nowadays" or (c.lower_ == "days" and c.i > 0 and c.nbor(-1).lower_ == "these")
         for c in verb.children
+    )
+
+
+def _at_a_firm_these_days(tok: Token, verb: Token) -> bool:
+    """ "I'm at Copperline Legal these days": where the speaker works (not "I'm at Tesco
+    now", shopping)."""
+    subj = subject_token(verb)
+    return (
+        verb.lemma_ == "be"
+        and subj is not None
+        and subj.lower_ == "i"
+        and tok.ent_type_ == "ORG"
+        and _through(tok, verb, {"at"})
+        and _nowadays(verb)
     )
 
 
@@ -3139,6 +3159,15 @@ def _ending(verb: Token) -> bool:
         or _phrasal_end(verb)
         or _dropped(verb)
         or _ended(verb)
+        or _desk_cleared(verb)
+    )
+
+
+def _desk_cleared(verb: Token) -> bool:
+    """ "Cleared my desk at Nestlé on Friday", "cleared out my locker": a job left."""
+    return verb.lemma_.lower() == "clear" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in {"desk", "locker"} and mine(c)
+        for c in verb.children
     )
 
 

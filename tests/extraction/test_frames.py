@@ -2109,3 +2109,15 @@ def test_whose_parents_someone_else_met_is_no_partner(text: str, said: Said) -> 
 def test_a_review_of_the_speakers_at_a_firm_is_at_the_employer(said: Said) -> None:
     found = said("Any tips for my first review at Halvorsen Media?")
     assert ("Noor", "works_at", "Halvorsen Media", False) in found, found
+
+
+def test_a_desk_cleared_at_a_firm_is_a_job_left(said: Said) -> None:
+    found = said("Cleared out my desk at Halvorsen Media today.")
+    assert ("Noor", "works_at", "Halvorsen Media", True) in found, found
+
+
+def test_a_firm_the_speaker_is_at_these_days_is_the_employer(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = facts("I'm at Halvorsen Media these days.", extractor, embedder, frames, "Maya")
+    assert ("Maya", "works_at", "Halvorsen Media", False) in stated(found), found
