@@ -332,6 +332,10 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
         called = _someone_called(sent)
         if called is not None:  # "I've been seeing this woman called Ines since February"
             clues = [*clues, _named_clue(called, sent, sent, ctx, cue="person")]
+        newcomer = _newcomer(sent) if i + 1 < len(sents) else None
+        bare = _bare_name(sents[i + 1], newcomer) if newcomer is not None else None
+        if newcomer is not None and bare is not None:  # "New bf! Mateo."
+            clues = [*clues, _named_clue(bare, sent, sents[i + 1], ctx, newcomer, newcomer)]
         if name is not None and _met_someone(sent):
             # "Met someone! His name is Tobias.": whom the speaker met, named
             clues = [*clues, _named_clue(name, sent, sents[i + 1], ctx)]
@@ -774,6 +778,43 @@ def _name_said(sent: Span) -> str | None:
     if len(low) == 4 and low[0] in {"she", "he", "it"} and low[2] in {"called", "named"}:
         return name.text
     return None
+
+
+def _newcomer(sent: Span) -> str | None:
+    """The kind of newcomer a short verbless "New bf!" or "New puppy!" announces: "person"
+    for a partner, "pet" for an animal, else None."""
+    words = [t for t in sent if not t.is_punct]
+    if not 1 < len(words) <= 3 or words[0].lower_ != "new":
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    lemma = words[-1].lemma_.lower()
+    if en.KIN.get(lemma) == "has_partner":
+        return "person"
+    return "pet" if lemma in lx.PET_NOUNS else None
+
+
+def _bare_name(sent: Span, kind: str) -> str | None:
+    """A sentence that is only a name of one or two capitalised words: "Mateo." (not a
+    question, "Thoughts?", nor a word like "Finally!"); a person's a given name or one the
+    tagger calls a person's ("Hmm" is none)."""
+    words = [t for t in sent if not t.is_punct]
+    if not 0 < len(words) <= 2 or sent[-1].text == "?":
+        return None
+    if not all(
+        t.text[:1].isupper()
+        and t.is_alpha
+        and not t.is_stop
+        and t.pos_ in {"PROPN", "NOUN"}
+        and any(v in t.lower_ for v in "aeiouy")  # no "Hmm"
+        for t in words
+    ):
+        return None
+    if kind == "person" and not (
+        words[0].text in lx.first_names() or words[0].ent_type_ == "PERSON"
+    ):
+        return None
+    return " ".join(t.text for t in words)
 
 
 def _met_someone(sent: Span) -> bool:

@@ -2121,3 +2121,21 @@ def test_a_firm_the_speaker_is_at_these_days_is_the_employer(
 ) -> None:
     found = facts("I'm at Halvorsen Media these days.", extractor, embedder, frames, "Maya")
     assert ("Maya", "works_at", "Halvorsen Media", False) in stated(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("New girlfriend! Ottilie.", ("has_partner", "Ottilie")),
+        ("New kitten! Juniper.", ("has_pet", "Juniper")),
+    ],
+)
+def test_a_newcomer_announced_then_named_is_the_speakers(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    assert ("Noor", *fact, False) in said(text)
+
+
+@pytest.mark.parametrize("text", ["New boyfriend. Thoughts?", "New boyfriend! Hmm."])
+def test_a_word_after_a_newcomer_announced_is_no_name(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] == "has_partner"], said(text)
