@@ -325,6 +325,7 @@ class FrameMatcher:
                 found += self.memories(clue, self.unnamed(vector, speaker), clue.text)
         rules = typed(extraction.memories, extraction.clues, self.registry)
         memories = _past_first(merge(rules, _named_first(found), self.registry), self.registry)
+        memories = _kinds_of_named_pets_dropped(memories)
         found_changes = changes(extraction.clues, memories, self.registry)
         return replace(extraction, memories=memories, changes=found_changes)
 
@@ -651,6 +652,36 @@ def _past_first(
         return bool(m.ended and m.object) and (m.subject, registry.slot(m.predicate)) in filled
 
     return (*[m for m in memories if past(m)], *[m for m in memories if not past(m)])
+
+
+def _kinds_of_named_pets_dropped(
+    memories: Sequence[ExtractedMemory],
+) -> tuple[ExtractedMemory, ...]:
+    """The memories without a pet held by its kind alone ("rabbit") beside a pet of the
+    same owner held by its name in the same turn: "Bramble (my rabbit) chewed through my
+    charger" is one pet, Bramble; a second, "rabbit", would stay held when Bramble dies."""
+    named = {
+        m.subject
+        for m in memories
+        if m.predicate == "has_pet" and m.object and not m.ended and not _a_kind_of_pet(m.object)
+    }
+    return tuple(
+        m
+        for m in memories
+        if not (
+            m.predicate == "has_pet"
+            and m.subject in named
+            and not m.ended
+            and m.object
+            and _a_kind_of_pet(m.object)
+        )
+    )
+
+
+def _a_kind_of_pet(name: str) -> bool:
+    """A kind of animal, not a pet's name: "rabbit", "rescue greyhound", "guinea pig"."""
+    words = entity_key(name).split()
+    return bool(words) and (words[-1] in lx.PET_NOUNS or "_".join(words[-2:]) in lx.PET_NOUNS)
 
 
 def merge(

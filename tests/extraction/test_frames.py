@@ -2139,3 +2139,9 @@ def test_a_newcomer_announced_then_named_is_the_speakers(
 @pytest.mark.parametrize("text", ["New boyfriend. Thoughts?", "New boyfriend! Hmm."])
 def test_a_word_after_a_newcomer_announced_is_no_name(text: str, said: Said) -> None:
     assert not [f for f in said(text) if f[1] == "has_partner"], said(text)
+
+
+def test_a_named_pet_is_one_pet_not_also_its_kind(said: Said) -> None:
+    # a second pet held by its kind alone would stay held when Bramble dies
+    found = said("Bramble (my rabbit) dug up the lawn.")
+    assert [f for f in found if f[1] == "has_pet"] == [("Noor", "has_pet", "Bramble", False)]
