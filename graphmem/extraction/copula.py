@@ -50,6 +50,8 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         named = after.text  # "my boyfriend Raj fixed the shelf", the name tagged an adverb
     if named is None:
         return
+    if named.startswith(f"{tok.text} "):
+        named = named[len(tok.text) + 1 :]  # "My gecko Toast", tagged one firm's name
     owner_name = owner_of(tok, ctx)
     if owner_name is None and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
         owner_name = owner_of(tok.head, ctx)  # "my fiance Luca", "my" read as Luca's

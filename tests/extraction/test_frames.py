@@ -2145,3 +2145,9 @@ def test_a_named_pet_is_one_pet_not_also_its_kind(said: Said) -> None:
     # a second pet held by its kind alone would stay held when Bramble dies
     found = said("Bramble (my rabbit) dug up the lawn.")
     assert [f for f in found if f[1] == "has_pet"] == [("Noor", "has_pet", "Bramble", False)]
+
+
+def test_a_pet_noun_tagged_part_of_the_name_is_no_part_of_it(said: Said) -> None:
+    # "gecko Toast" tagged one firm's name
+    found = said("My gecko Toast runs this house.")
+    assert [f for f in found if f[1] == "has_pet"] == [("Noor", "has_pet", "Toast", False)]
