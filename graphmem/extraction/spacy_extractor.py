@@ -148,8 +148,9 @@ class SpacyExtractor:
         speaker = utterance.speaker or "the user"
         at = to_utc(utterance.at)
         ctx = Context(speaker=speaker, addressee=utterance.addressee, at=at)
-        ctx.quoted = quoted_tokens(doc) if '"' in doc.text or "“" in doc.text else frozenset()
-        for mention in find_dates(doc.text, at):
+        text = doc.text  # (made anew from the tokens at each access)
+        ctx.quoted = quoted_tokens(doc) if '"' in text or "“" in text else frozenset()
+        for mention in find_dates(text, at):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
