@@ -4,9 +4,11 @@ third-person sentences. Works on spaCy tokens but never imports spaCy itself."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 else:
     Token = Any
+
+T = TypeVar("T")
 
 FIRST = frozenset({"i", "me", "myself"})
 FIRST_POSS = frozenset({"my", "mine"})
@@ -171,7 +175,7 @@ def ent_text(tok: Token) -> str:
 
 def _opener(tok: Token) -> bool:
     """A chat's subjectless opening verb, capitalised and taken for part of a name."""
-    return tok.i == tok.sent.start and tok.lower_ in lx.OPENING_VERBS
+    return tok.lower_ in lx.OPENING_VERBS and tok.i == tok.sent.start
 
 
 def is_person_name(tok: Token, ctx: Context) -> bool:
@@ -186,8 +190,10 @@ def guessed(tok: Token) -> bool:
     """The "who" (or "whose") of a teasing "Guess who's a New Yorker now?", "Guess whose
     badge says Netflix?": the speaker, as the answer ("Me!") says. Not the object of
     "Guess who I saw at Lidl?"."""
+    if tok.lower_ not in {"who", "whose"}:
+        return False  # (before the sentence is looked for: most tokens stop here)
     first = next((t for t in tok.sent if not t.is_space), tok.sent[0])  # "lol" blanked
-    if tok.lower_ not in {"who", "whose"} or first.lower_ != "guess" or first.i + 1 != tok.i:
+    if first.lower_ != "guess" or first.i + 1 != tok.i:
         return False
     if tok.lower_ == "whose":
         return tok.dep_ == "poss" and tok.head.dep_ in {"nsubj", "nsubjpass"}
@@ -482,6 +488,24 @@ def _one_thing(pick: Token) -> Token | None:
 _WEIGHING = frozenset({"think", "consider", "plan", "hope", "debate", "contemplate", "weigh"})
 
 
+def per_span(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` of a span of a parse, worked out once per span and parse: kept in the doc's
+    ``user_data`` (a parse is not changed once made; the rules, the clues and
+    ``speaks_of_self`` each ask it of every sentence)."""
+    key = f"graphmem.{fn.__name__}"
+
+    @functools.wraps(fn)
+    def once(span: Any) -> T:
+        known: dict[tuple[int, int], T] = span.doc.user_data.setdefault(key, {})
+        where = (span.start, span.end)
+        if where not in known:
+            known[where] = fn(span)
+        return known[where]
+
+    return once
+
+
+@per_span
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted (but a
     favourite told as a forced choice is, and one told as what the speaker could have

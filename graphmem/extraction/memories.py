@@ -65,8 +65,8 @@ def _opening_verb(tok: Token) -> bool:
     """A capitalised verb opening a sentence with no subject that the parser took for
     the subject's name: "Got admitted as a solicitor" is the speaker's."""
     return (
-        tok.i == tok.sent.start
-        and tok.lower_ in lx.OPENING_VERBS
+        tok.lower_ in lx.OPENING_VERBS
+        and tok.i == tok.sent.start
         and tok.text[:1].isupper()
         and not any(True for _ in tok.children)
     )
