@@ -5,7 +5,7 @@ third-person sentences. Works on spaCy tokens but never imports spaCy itself."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -488,21 +488,31 @@ def _one_thing(pick: Token) -> Token | None:
 _WEIGHING = frozenset({"think", "consider", "plan", "hope", "debate", "contemplate", "weigh"})
 
 
-def per_span(fn: Callable[[Any], T]) -> Callable[[Any], T]:
-    """``fn`` of a span of a parse, worked out once per span and parse: kept in the doc's
-    ``user_data`` (a parse is not changed once made; the rules, the clues and
-    ``speaks_of_self`` each ask it of every sentence)."""
+def _once_per_parse(fn: Callable[[Any], T], where: Callable[[Any], Hashable]) -> Callable[[Any], T]:
+    """``fn`` of a token or span, worked out once per parse and ``where`` it is: kept in
+    the doc's ``user_data`` (a parse is not changed once made)."""
     key = f"graphmem.{fn.__name__}"
 
     @functools.wraps(fn)
-    def once(span: Any) -> T:
-        known: dict[tuple[int, int], T] = span.doc.user_data.setdefault(key, {})
-        where = (span.start, span.end)
-        if where not in known:
-            known[where] = fn(span)
-        return known[where]
+    def once(item: Any) -> T:
+        known: dict[Hashable, T] = item.doc.user_data.setdefault(key, {})
+        at = where(item)
+        if at not in known:
+            known[at] = fn(item)
+        return known[at]
 
     return once
+
+
+def per_span(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` of a span, worked out once per span of a parse (the rules, the clues and
+    ``speaks_of_self`` each ask ``sentence_blocked`` of every sentence)."""
+    return _once_per_parse(fn, lambda span: (span.start, span.end))
+
+
+def per_token(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` of a token, worked out once per token of a parse."""
+    return _once_per_parse(fn, lambda tok: tok.i)
 
 
 @per_span

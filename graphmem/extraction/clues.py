@@ -42,6 +42,7 @@ from graphmem.extraction.clauses import (
     modestly_put,
     note_people,
     opens_the_sentence,
+    per_token,
     reports,
     resolve,
     sentence_blocked,
@@ -606,8 +607,10 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
 def _what_i_have(verb: Token) -> tuple[Token, tuple[str, ...]] | None:
     """ "That's what I drive", "Asking because that's what I've got": what the sentence
     before named is the speaker's car (or pet)."""
+    if verb.lemma_ != "be":
+        return None  # (before the subject is looked for: most words stop here)
     subj = subject_token(verb)
-    if verb.lemma_ != "be" or subj is None or subj.lower_ not in {"that", "this"}:
+    if subj is None or subj.lower_ not in {"that", "this"}:
         return None
     for clause in verb.children:
         types = _WHAT_I.get(clause.lemma_.lower())
@@ -637,8 +640,10 @@ _WHAT_I = {
 def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
     """What ``_said_of_it`` finds in the clause of the verb ``root``; a bare "my
     favourite" may be any favourite ("Coldplay, who are my favourite")."""
+    if root.lemma_ != "be":
+        return None  # (before the subject is looked for: most words stop here)
     subj = subject_token(root)
-    if root.lemma_ != "be" or subj is None or subj.lower_ not in _BACK_POINTERS:
+    if subj is None or subj.lower_ not in _BACK_POINTERS:
         return None
     if _unasserted(root) or _negated(root, root):
         return None
@@ -2046,6 +2051,7 @@ def _described_subject(tok: Token, verb: Token) -> bool:
     return subj is not None and subj.i != tok.i and tok.i in {t.i for t in subj.subtree}
 
 
+@per_token  # (asked of a verb once for each of its mentions)
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
