@@ -693,8 +693,10 @@ def _named_the_pet(tok: Token) -> bool:
     the dog learnt a trick", "Pebble" tagged an adjective): the animal's name, however
     tagged; not a command ("Walk the dog later", "Cancel the dog walker search")."""
     doc = tok.doc
-    if not (tok.text[:1].isupper() and tok.is_alpha and tok.i + 3 < tok.sent.end):
+    if not (tok.text[:1].isupper() and tok.is_alpha and tok.i + 3 < len(doc)):
         return False
+    if doc[tok.i + 1].lower_ != "the" or tok.i + 3 >= tok.sent.end:
+        return False  # (the sentence looked for only after "the")
     verb = doc[tok.i + 3]
     return (
         not _opening_word(tok.lower_)  # not "Took the cat to the vet"
@@ -881,10 +883,13 @@ def _lexicon(sent: Span, add: Any) -> None:
     spaces = [t.whitespace_ for t in toks]
     doc = sent.doc
     covered: set[int] = set()
+    # where a phrase may start: by its word, or, for one word, by its lemma
+    by_word = [i for i, low in enumerate(lows) if low in _STARTS]
+    by_lemma = [i for i, low in enumerate(lows) if low in _STARTS or lemmas[i] in _STARTS]
     for n in range(_LONGEST, 0, -1):
-        for i in range(len(toks) - n + 1):
-            if lows[i] not in _STARTS and (n > 1 or lemmas[i] not in _STARTS):
-                continue
+        for i in by_lemma if n == 1 else by_word:
+            if i > len(toks) - n:
+                break
             if any(j in covered for j in range(i, i + n)):
                 continue
             last = i + n - 1
