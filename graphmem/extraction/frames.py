@@ -468,6 +468,8 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _required(words: tuple[str, ...], low: str) -> bool:
     """Whether the lower-cased text holds one of ``words`` at the start of a word ("ex "
     is in "my ex is", not in "Rex is")."""
+    if not any(word in low for word in words):
+        return False  # (what the pattern matches holds one of the words as written)
     return _words_pattern(words).search(low) is not None
 
 
