@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import ExtractedMemory
-from graphmem.extraction.clauses import ENTITY_TYPES, Context, Referent, phrase
+from graphmem.extraction.clauses import ENTITY_TYPES, Context, Referent, per_token, phrase
 from graphmem.extraction.temporal import DateMention, describe
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ else:
 _VERBISH = frozenset({"VERB", "AUX"})
 
 
+@per_token  # (asked of a verb by many rules)
 def subject_token(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
