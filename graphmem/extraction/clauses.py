@@ -488,10 +488,21 @@ def _one_thing(pick: Token) -> Token | None:
 _WEIGHING = frozenset({"think", "consider", "plan", "hope", "debate", "contemplate", "weigh"})
 
 
+#: the prefix of what ``per_span`` and ``per_token`` keep in a doc's ``user_data``
+_MEMO = "graphmem.once."
+
+
+def forget_memos(doc: Any) -> None:
+    """Drop what ``per_span`` and ``per_token`` kept in ``doc``: the tokens kept point
+    back at the doc, a cycle only the garbage collector would free, with the parse."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_MEMO)]:
+        del doc.user_data[key]
+
+
 def _once_per_parse(fn: Callable[[Any], T], where: Callable[[Any], Hashable]) -> Callable[[Any], T]:
     """``fn`` of a token or span, worked out once per parse and ``where`` it is: kept in
     the doc's ``user_data`` (a parse is not changed once made)."""
-    key = f"graphmem.{fn.__name__}"
+    key = _MEMO + fn.__name__
 
     @functools.wraps(fn)
     def once(item: Any) -> T:

@@ -26,7 +26,7 @@ from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.chat import plain, split_after_colons, split_questions, truecased
-from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
+from graphmem.extraction.clauses import ENTITY_TYPES, Context, forget_memos, quoted_tokens
 from graphmem.extraction.clues import sentence_clues, speaks_of_self
 from graphmem.extraction.rules import extract_doc
 from graphmem.extraction.temporal import find_dates
@@ -145,6 +145,12 @@ class SpacyExtractor:
 
     def extract_doc(self, doc: Any, utterance: Utterance) -> Extraction:
         """Extract from an already parsed utterance."""
+        try:
+            return self._extract_doc(doc, utterance)
+        finally:
+            forget_memos(doc)
+
+    def _extract_doc(self, doc: Any, utterance: Utterance) -> Extraction:
         speaker = utterance.speaker or "the user"
         at = to_utc(utterance.at)
         ctx = Context(speaker=speaker, addressee=utterance.addressee, at=at)
