@@ -239,7 +239,7 @@ def gender_of(tok: Token) -> str:
 
 def note_people(sent: Any, ctx: Context) -> None:
     """Remember people mentioned in a sentence as antecedents for he/she."""
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.lower_ in FIRST or tok.pos_ == "PRON" or tok.dep_ in {"compound", "appos"}:
             continue
         if tok.lemma_.lower() in en.KIN or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
@@ -527,13 +527,23 @@ def per_token(fn: Callable[[Any], T]) -> Callable[[Any], T]:
 
 
 @per_span
+def tokens(span: Any) -> tuple[Token, ...]:
+    """The tokens of ``span``, made once per span of a parse: spaCy makes a new
+    ``Token`` for each word at each walk over a span, and the rules walk each sentence
+    many times (a ``Token`` only points into the doc, so one made before is the same)."""
+    return tuple(span)
+
+
+@per_span
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted (but a
     favourite told as a forced choice is, and one told as what the speaker could have
     forever: "I'd eat tacos every day if I could")."""
     if forced_choice(sent.root) is not None:
         return False
-    if could_forever(sent.root) and all(t.head.tag_ == "MD" for t in sent if t.lower_ == "if"):
+    if could_forever(sent.root) and all(
+        t.head.tag_ == "MD" for t in tokens(sent) if t.lower_ == "if"
+    ):
         return False  # "if I could" wishes for more of it, not "If I lived in Rome"
     root = sent.root
     if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
@@ -545,7 +555,7 @@ def sentence_blocked(sent: Any) -> bool:
         or _marvelled(sent)
         or (root.lemma_ == "believe" and avowed(root))  # "..., can you believe it?"
     )
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.text == "?" and not teasing:
             return True
         if (
@@ -593,7 +603,7 @@ def _marvelled(sent: Any) -> bool:
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
         return False
-    marks = [t for t in sent if t.text.startswith("?")]
+    marks = [t for t in tokens(sent) if t.text.startswith("?")]
     return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
 
 

@@ -32,6 +32,7 @@ from graphmem.extraction.clauses import (
     phrase,
     resolve,
     sentence_blocked,
+    tokens,
 )
 from graphmem.extraction.copula import (
     adjective,
@@ -74,13 +75,13 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
     out = Out()
     for sent in doc.sents:
         if sentence_blocked(sent):
-            for tok in sent:  # "Can you plan a surprise for my fiancé Tobias?": still hers
+            for tok in tokens(sent):  # "Can you plan a surprise for my fiancé Tobias?": still hers
                 if _kin_noun(tok) and any(c.lower_ in {"my", "our"} for c in tok.children):
                     kin(tok, ctx, out)
             _owned_asked_about(sent, ctx, out)
             continue
         note_people(sent, ctx)
-        for tok in sent:
+        for tok in tokens(sent):
             if tok.i in ctx.quoted:
                 continue
             if _kin_noun(tok):
