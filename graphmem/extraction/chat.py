@@ -135,7 +135,8 @@ def split_after_colons(doc: Any) -> Any:
     top three: Muse, Blur and Pulp", "The plan: move to Lisbon"). A sentence opening with
     "<Name> and I" is kept whole."""
     _keep_and_i(doc)
-    if not any(mark in doc.text for mark in (":", "..", "…", "—", "–", " - ")):
+    text = doc.text  # (made anew from the tokens at each access)
+    if not any(mark in text for mark in (":", "..", "…", "—", "–", " - ")):
         return doc
     for i, tok in enumerate(doc[:-2]):
         pause = tok.text in _PAUSES

@@ -4,9 +4,11 @@ third-person sentences. Works on spaCy tokens but never imports spaCy itself."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 else:
     Token = Any
+
+T = TypeVar("T")
 
 FIRST = frozenset({"i", "me", "myself"})
 FIRST_POSS = frozenset({"my", "mine"})
@@ -182,7 +186,7 @@ def ent_text(tok: Token) -> str:
 
 def _opener(tok: Token) -> bool:
     """A chat's subjectless opening verb, capitalised and taken for part of a name."""
-    return tok.i == tok.sent.start and tok.lower_ in lx.OPENING_VERBS
+    return tok.lower_ in lx.OPENING_VERBS and tok.i == tok.sent.start
 
 
 def is_person_name(tok: Token, ctx: Context) -> bool:
@@ -197,8 +201,10 @@ def guessed(tok: Token) -> bool:
     """The "who" (or "whose") of a teasing "Guess who's a New Yorker now?", "Guess whose
     badge says Netflix?": the speaker, as the answer ("Me!") says. Not the object of
     "Guess who I saw at Lidl?"."""
+    if tok.lower_ not in {"who", "whose"}:
+        return False  # (before the sentence is looked for: most tokens stop here)
     first = next((t for t in tok.sent if not t.is_space), tok.sent[0])  # "lol" blanked
-    if tok.lower_ not in {"who", "whose"} or first.lower_ != "guess" or first.i + 1 != tok.i:
+    if first.lower_ != "guess" or first.i + 1 != tok.i:
         return False
     if tok.lower_ == "whose":
         return tok.dep_ == "poss" and tok.head.dep_ in {"nsubj", "nsubjpass"}
@@ -244,7 +250,7 @@ def gender_of(tok: Token) -> str:
 
 def note_people(sent: Any, ctx: Context) -> None:
     """Remember people mentioned in a sentence as antecedents for he/she."""
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.lower_ in FIRST or tok.pos_ == "PRON" or tok.dep_ in {"compound", "appos"}:
             continue
         if tok.lemma_.lower() in en.KIN or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
@@ -497,13 +503,62 @@ def _one_thing(pick: Token) -> Token | None:
 _WEIGHING = frozenset({"think", "consider", "plan", "hope", "debate", "contemplate", "weigh"})
 
 
+#: the prefix of what ``per_span`` and ``per_token`` keep in a doc's ``user_data``
+_MEMO = "graphmem.once."
+
+
+def forget_memos(doc: Any) -> None:
+    """Drop what ``per_span`` and ``per_token`` kept in ``doc``: the tokens kept point
+    back at the doc, a cycle only the garbage collector would free, with the parse."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_MEMO)]:
+        del doc.user_data[key]
+
+
+def _once_per_parse(fn: Callable[[Any], T], where: Callable[[Any], Hashable]) -> Callable[[Any], T]:
+    """``fn`` of a token or span, worked out once per parse and ``where`` it is: kept in
+    the doc's ``user_data`` (a parse is not changed once made)."""
+    key = _MEMO + fn.__name__
+
+    @functools.wraps(fn)
+    def once(item: Any) -> T:
+        known: dict[Hashable, T] = item.doc.user_data.setdefault(key, {})
+        at = where(item)
+        if at not in known:
+            known[at] = fn(item)
+        return known[at]
+
+    return once
+
+
+def per_span(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` of a span, worked out once per span of a parse (the rules, the clues and
+    ``speaks_of_self`` each ask ``sentence_blocked`` of every sentence)."""
+    return _once_per_parse(fn, lambda span: (span.start, span.end))
+
+
+def per_token(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` of a token, worked out once per token of a parse."""
+    return _once_per_parse(fn, lambda tok: tok.i)
+
+
+@per_span
+def tokens(span: Any) -> tuple[Token, ...]:
+    """The tokens of ``span``, made once per span of a parse: spaCy makes a new
+    ``Token`` for each word at each walk over a span, and the rules walk each sentence
+    many times (a ``Token`` only points into the doc, so one made before is the same)."""
+    return tuple(span)
+
+
+@per_span
 def sentence_blocked(sent: Any) -> bool:
     """Questions, conditionals and hypotheticals: nothing in them is asserted (but a
     favourite told as a forced choice is, and one told as what the speaker could have
     forever: "I'd eat tacos every day if I could")."""
     if forced_choice(sent.root) is not None:
         return False
-    if could_forever(sent.root) and all(t.head.tag_ == "MD" for t in sent if t.lower_ == "if"):
+    if could_forever(sent.root) and all(
+        t.head.tag_ == "MD" for t in tokens(sent) if t.lower_ == "if"
+    ):
         return False  # "if I could" wishes for more of it, not "If I lived in Rome"
     root = sent.root
     if root.tag_ == "VBG" and root.lemma_.lower() in _WEIGHING and root.i == sent.start:
@@ -515,7 +570,7 @@ def sentence_blocked(sent: Any) -> bool:
         or _marvelled(sent)
         or (root.lemma_ == "believe" and avowed(root))  # "..., can you believe it?"
     )
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.text == "?" and not teasing:
             return True
         if (
@@ -563,7 +618,7 @@ def _marvelled(sent: Any) -> bool:
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
         return False
-    marks = [t for t in sent if t.text.startswith("?")]
+    marks = [t for t in tokens(sent) if t.text.startswith("?")]
     return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
 
 

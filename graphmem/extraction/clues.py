@@ -43,9 +43,11 @@ from graphmem.extraction.clauses import (
     modestly_put,
     note_people,
     opens_the_sentence,
+    per_token,
     reports,
     resolve,
     sentence_blocked,
+    tokens,
 )
 from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import first_child, subject_token
@@ -398,7 +400,7 @@ _A_TOWN = 0.9
 def _lived_here(sent: Span) -> Token | None:
     """The "here" of the speaker's living where they are ("I've lived here three years",
     "after living here so long"), not denied nor supposed; None if there is none."""
-    for tok in sent:
+    for tok in tokens(sent):
         verb = tok.head
         if tok.lower_ != "here" or verb.lemma_.lower() != "live":
             continue
@@ -427,7 +429,7 @@ def speaks_of_self(doc: Any) -> bool:
     for sent in doc.sents:
         if sentence_blocked(sent):
             continue
-        for verb in sent:
+        for verb in tokens(sent):
             subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
             if subj is None:
                 continue
@@ -440,7 +442,7 @@ def speaks_of_self(doc: Any) -> bool:
         if own or _weighed(root):
             continue
         if subj is None:  # "Had ramen again", not "Okay, bedtime for me"
-            words = sum(not t.is_punct for t in sent)
+            words = sum(not t.is_punct for t in tokens(sent))
             own = root.pos_ == "VERB" and words >= _SUBJECTLESS_MIN_WORDS
         else:
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
@@ -504,7 +506,7 @@ def _couple_now(sent: Span) -> Token | None:
     """The verb by which the speaker and someone not named in its clause are a couple now:
     "We've been dating about six weeks", "We've been together since spring", "since we
     got together in June"; None when the sentence says no such thing."""
-    for verb in sent:
+    for verb in tokens(sent):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         we = [c.lower_ for c in subjects] == ["we"] or _name_and_i(subjects)
         if not we or _unasserted(verb) or _negated(verb, verb):
@@ -600,15 +602,17 @@ def _said_of_it(sent: Span) -> tuple[Token, tuple[str, ...]] | None:
     if len(sent) > 16:
         return None
     return _said_of(sent.root) or next(
-        (said for verb in sent if (said := _what_i_have(verb)) is not None), None
+        (said for verb in tokens(sent) if (said := _what_i_have(verb)) is not None), None
     )
 
 
 def _what_i_have(verb: Token) -> tuple[Token, tuple[str, ...]] | None:
     """ "That's what I drive", "Asking because that's what I've got": what the sentence
     before named is the speaker's car (or pet)."""
+    if verb.lemma_ != "be":
+        return None  # (before the subject is looked for: most words stop here)
     subj = subject_token(verb)
-    if verb.lemma_ != "be" or subj is None or subj.lower_ not in {"that", "this"}:
+    if subj is None or subj.lower_ not in {"that", "this"}:
         return None
     for clause in verb.children:
         types = _WHAT_I.get(clause.lemma_.lower())
@@ -638,8 +642,10 @@ _WHAT_I = {
 def _said_of(root: Token) -> tuple[Token, tuple[str, ...]] | None:
     """What ``_said_of_it`` finds in the clause of the verb ``root``; a bare "my
     favourite" may be any favourite ("Coldplay, who are my favourite")."""
+    if root.lemma_ != "be":
+        return None  # (before the subject is looked for: most words stop here)
     subj = subject_token(root)
-    if root.lemma_ != "be" or subj is None or subj.lower_ not in _BACK_POINTERS:
+    if subj is None or subj.lower_ not in _BACK_POINTERS:
         return None
     if _unasserted(root) or _negated(root, root):
         return None
@@ -697,7 +703,7 @@ def _no_favourite(sent: Span) -> list[tuple[str, ...]]:
     band right now", "I don't have a favourite food any more" (not "Ana has no
     favourite band")."""
     out = []
-    for tok in sent:
+    for tok in tokens(sent):
         noun = tok.head
         types = _SAID_TO_BE.get(noun.lemma_.lower())
         if tok.lower_ not in en.FAVOURITE or types is None or "person" in types:
@@ -746,7 +752,7 @@ def _said_back(sent: Span, ctx: Context) -> list[Clue]:
     speaker's favourite points at the one value of that type named before it: "I
     mostly listen to The Killers, they're my all-time band", "Saw Wet Leg last night
     and they're my new number one" (the clause may be the parser's root)."""
-    for verb in sent:
+    for verb in tokens(sent):
         said = _said_of(verb) if verb.i > sent.start else None
         if said is None or said[0].i == sent.start:
             continue
@@ -761,7 +767,7 @@ def _said_back(sent: Span, ctx: Context) -> list[Clue]:
 def _name_said(sent: Span) -> str | None:
     """The name a short sentence gives what was just mentioned: "Her name is Miso.",
     "Name: Bubbles.", "He's called Rex."."""
-    words = [t for t in sent if not t.is_punct or t.text == ":"]
+    words = [t for t in tokens(sent) if not t.is_punct or t.text == ":"]
     low = [t.lower_ for t in words]
     name = words[-1] if words and words[-1].text[:1].isupper() else None
     if name is None or len(words) > 5:
@@ -822,7 +828,7 @@ def _met_someone(sent: Span) -> bool:
     someone, not yet named."""
     if [t.lower_ for t in sent[:2]] in (["met", "someone"], ["met", "somebody"]):
         return True  # "Met" opening a sentence, tagged a name
-    for verb in sent:
+    for verb in tokens(sent):
         if verb.lemma_.lower() not in {"meet", "see", "date"} or _unasserted(verb):
             continue
         subj = subject_token(verb)
@@ -837,7 +843,7 @@ def _someone_called(sent: Span) -> str | None:
     """The name of whom the speaker is seeing or dating, given with the person: "I've
     been seeing this woman called Ines", "I'm dating a guy named Karl" (not "I saw a man
     called Karl")."""
-    for verb in sent:
+    for verb in tokens(sent):
         lemma = verb.lemma_.lower()
         seeing = lemma == "see" and verb.tag_ == "VBG"
         if not (seeing or lemma == "date") or _unasserted(verb) or _negated(verb, verb):
@@ -905,7 +911,7 @@ def _answered(question: Span, sent: Span) -> str | None:
     ("Your favourite band? Haim, surely."), or None when it answers none."""
     if not question.text.rstrip().endswith("?") or question.root.pos_ in {"VERB", "AUX"}:
         return None
-    if len(sent) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    if len(sent) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in tokens(sent)):
         return None
     return "yours" if any(t.lower_ in SECOND | SECOND_POSS for t in question) else "mine"
 
@@ -1042,7 +1048,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if couple:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
-    for tok in sent:  # "I quit my job", "sold the car": a value ended, unnamed
+    for tok in tokens(sent):  # "I quit my job", "sold the car": a value ended, unnamed
         if tok.i in planned:
             continue  # "... and our boss retires next spring"
         if (
@@ -1073,7 +1079,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             put(subject, ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     food = back_on(sent)
     # whoever eats it ("I eat meat again, vegan didn't suit me": the root is "suit")
-    eater = next((t for t in sent if t.lemma_.lower() in {"eat", "have"}), sent.root)
+    eater = next((t for t in tokens(sent) if t.lemma_.lower() in {"eat", "have"}), sent.root)
     while subject_token(eater) is None and eater.head.i != eater.i:
         eater = eater.head  # "Carla just went back to eating meat": Carla's
     said_by = subject_token(eater)
@@ -1087,7 +1093,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
         put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
-    replaced = any(t.lemma_.lower() in _REPLACING | _KNOCKS | {"beat"} for t in sent)
+    replaced = any(t.lemma_.lower() in _REPLACING | _KNOCKS | {"beat"} for t in tokens(sent))
     return [
         _clue(
             sent, subject, _in_its_place(objects) if replaced else tuple(objects), sent.text, date
@@ -1589,7 +1595,7 @@ def _couple_over(sent: Span) -> bool:
     """The speaker's couple ended, its other half unnamed: "We broke up last month",
     "we're getting divorced", "I'm single again", "The divorce came through", "The divorce
     papers were signed"."""
-    for noun in sent:
+    for noun in tokens(sent):
         divorce = noun.lemma_.lower() == "divorce" or any(
             c.dep_ == "compound" and c.lemma_.lower() == "divorce" for c in noun.children
         )  # "The divorce papers were signed in June"
@@ -1601,7 +1607,7 @@ def _couple_over(sent: Span) -> bool:
                 _unasserted(verb) or _negated(verb, verb)
             ):
                 return True
-    for verb in sent:
+    for verb in tokens(sent):
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -1622,7 +1628,7 @@ def _couple_over(sent: Span) -> bool:
             and any(c.dep_ == "acomp" and c.lower_ == "single" for c in verb.children)
         ):
             return True
-    return any(_single_said(tok) for tok in sent)
+    return any(_single_said(tok) for tok in tokens(sent))
 
 
 def _single_said(tok: Token) -> bool:
@@ -2040,12 +2046,12 @@ def _cannot_any_more(verb: Token) -> bool:
 def _date_aside(sent: Span, ctx: Context) -> Token | None:
     """The joined clause of its own (``clause_of_its_own``) that holds the sentence's
     first date, if it does."""
-    first = next((t for t in sent if t.i in ctx.date_at), None)
+    first = next((t for t in tokens(sent) if t.i in ctx.date_at), None)
     return clause_of_its_own(first) if first is not None else None
 
 
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:
-    for tok in sent:
+    for tok in tokens(sent):
         mention = ctx.date_at.get(tok.i)
         if mention is not None:
             return mention
@@ -2111,6 +2117,7 @@ def _described_subject(tok: Token, verb: Token) -> bool:
     return subj is not None and subj.i != tok.i and tok.i in {t.i for t in subj.subtree}
 
 
+@per_token  # (asked of a verb once for each of its mentions)
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
@@ -2242,7 +2249,7 @@ def _sport_replaced(sent: Span, said: tuple[Referent, list[ObjectClue]] | None) 
     sports = [o for o in objects if o.weight("sport") >= 0.9]
     if not any(o.role == "new" for o in sports) or any(o.role == "old" for o in sports):
         return False
-    if any(t.lower_ == "instead" for t in sent) or "rather than" in sent.text.lower():
+    if any(t.lower_ == "instead" for t in tokens(sent)) or "rather than" in sent.text.lower():
         return True
     if any(
         verb.lemma_.lower() in {"switch", "swap", "trade"}

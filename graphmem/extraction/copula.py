@@ -24,6 +24,7 @@ from graphmem.extraction.clauses import (
     owner_of,
     phrase,
     resolve,
+    tokens,
 )
 from graphmem.extraction.memories import Out, first_child, obj_type, object_of, subject_token
 from graphmem.extraction.render import render
@@ -69,7 +70,7 @@ def parents_met(sent: Any, ctx: Context, out: Out) -> None:
     """Whose parents the speaker meets is the speaker's partner: "Meeting Freya's parents
     this weekend, I'm terrified" ("Meeting" read as part of the name), "We're meeting
     Jonas's folks for lunch" (not "Mum met Tom's parents", nor "I never met ...")."""
-    for noun in sent:
+    for noun in tokens(sent):
         if noun.lemma_.lower() not in _PARENTS and noun.lower_ not in _PARENTS:
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -136,13 +136,8 @@ class FrameMatcher:
     def scores(self, vector: Vector) -> tuple[dict[str, float], float]:
         """Each predicate's score for a sentence vector, and the none class's."""
         table = self.table()
-        sims = products(table.matrix, vector)
-        out = {
-            s.name: _top_mean(sims[a:b])
-            for s, (a, b) in zip(table.specs, table.bounds[:-1], strict=True)
-        }
-        a, b = table.bounds[-1]
-        return out, _top_mean(sims[a:b])
+        *means, none = _top_means(products(table.matrix, vector), table.bounds)
+        return dict(zip((s.name for s in table.specs), means, strict=True)), none
 
     def topics(self, vector: Vector, floor: float) -> tuple[tuple[str, float], ...]:
         """What a turn talks about: the predicates its vector (names taken out) scores
@@ -469,6 +464,8 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _required(words: tuple[str, ...], low: str) -> bool:
     """Whether the lower-cased text holds one of ``words`` at the start of a word ("ex "
     is in "my ex is", not in "Rex is")."""
+    if not any(word in low for word in words):
+        return False  # (what the pattern matches holds one of the words as written)
     return _words_pattern(words).search(low) is not None
 
 
@@ -492,6 +489,32 @@ def _top_mean(sims: np.ndarray) -> float:
     if sims.size <= _TOP:
         return float(sims.mean())
     return float(np.partition(sims, -_TOP)[-_TOP:].mean())
+
+
+def _top_means(sims: np.ndarray, bounds: tuple[tuple[int, int], ...]) -> list[float]:
+    """``_top_mean`` of each group of rows ``bounds`` gives, the groups of more than
+    ``_TOP`` rows partitioned together (``scores`` asks it of every predicate for each
+    sentence): the same numbers, as the mean of the best two is their float32 sum halved
+    in whichever order the partition leaves them."""
+    big, index = _side_by_side(bounds, len(sims))
+    padded = np.append(sims, np.float32(-np.inf))[index]
+    means = np.partition(padded, -_TOP, axis=1)[:, -_TOP:].mean(axis=1)
+    out = dict(zip(big, means.tolist(), strict=True))
+    return [out[k] if k in out else _top_mean(sims[a:b]) for k, (a, b) in enumerate(bounds)]
+
+
+@functools.lru_cache(maxsize=16)
+def _side_by_side(bounds: tuple[tuple[int, int], ...], n: int) -> tuple[list[int], np.ndarray]:
+    """The groups of ``bounds`` with more than ``_TOP`` rows, and their rows' indices one
+    group a row, padded with ``n`` (where ``_top_means`` puts a -inf after the ``n``
+    similarities)."""
+    big = [k for k, (a, b) in enumerate(bounds) if b - a > _TOP]
+    width = max((bounds[k][1] - bounds[k][0] for k in big), default=_TOP)
+    index = np.full((len(big), width), n, dtype=np.intp)
+    for row, k in enumerate(big):
+        a, b = bounds[k]
+        index[row, : b - a] = np.arange(a, b)
+    return big, index
 
 
 def _best_span(clue: Clue, spans: Sequence[Span], starts: Sequence[int]) -> Vector | None:

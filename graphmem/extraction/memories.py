@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
 from graphmem.extraction.base import ExtractedMemory
-from graphmem.extraction.clauses import ENTITY_TYPES, Context, Referent, phrase
+from graphmem.extraction.clauses import ENTITY_TYPES, Context, Referent, per_token, phrase
 from graphmem.extraction.temporal import DateMention, describe
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ else:
 _VERBISH = frozenset({"VERB", "AUX"})
 
 
+@per_token  # (asked of a verb by many rules)
 def subject_token(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
@@ -65,8 +66,8 @@ def _opening_verb(tok: Token) -> bool:
     """A capitalised verb opening a sentence with no subject that the parser took for
     the subject's name: "Got admitted as a solicitor" is the speaker's."""
     return (
-        tok.i == tok.sent.start
-        and tok.lower_ in lx.OPENING_VERBS
+        tok.lower_ in lx.OPENING_VERBS
+        and tok.i == tok.sent.start
         and tok.text[:1].isupper()
         and not any(True for _ in tok.children)
     )

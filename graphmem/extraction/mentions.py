@@ -24,6 +24,7 @@ from graphmem.extraction.clauses import (
     car_of,
     mine,
     sentence_entities,
+    tokens,
 )
 from graphmem.extraction.temporal import MONTHS, WEEKDAYS
 
@@ -237,7 +238,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
 def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
     """The values ``sent`` presupposes are the speaker's, with their type, whatever it
     asks or supposes (see ``owned_type``)."""
-    if not any(t.lower_ in _OWNING_WORDS for t in sent):
+    if not any(t.lower_ in _OWNING_WORDS for t in tokens(sent)):
         return []  # (most questions: no mention need be looked for)
     out = []
     for mention in find_mentions(sent, ctx):
@@ -408,7 +409,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         if any(t.lower_ in lx.SCHOOL_WORDS for t in toks):
             add(start, end, text, "school", 1.0)
     run: list[Any] = []
-    for tok in [*sent, None]:
+    for tok in [*tokens(sent), None]:
         if tok is not None and tok.i not in covered and _name_like(tok, sent):
             run.append(tok)
             continue
@@ -512,7 +513,7 @@ _AND_THE = 0.85
 
 def _and_the(sent: Span, add: Any) -> None:
     """ "Florence and the Machine", "Bob Marley and the Wailers": one band's name."""
-    toks = list(sent)
+    toks = list(tokens(sent))
     for i, tok in enumerate(toks[1:-2], start=1):
         if not (
             tok.lower_ == "and" and toks[i + 1].lower_ == "the" and toks[i - 1].pos_ == "PROPN"
@@ -557,7 +558,7 @@ def _towns_in_lower_case(sent: Span, add: Any) -> None:
     is home now"): no NER sees it, and the parser may take it for a verb ("relocated to
     eindhoven")."""
     doc = sent.doc
-    for tok in sent:
+    for tok in tokens(sent):
         placed = tok.i > sent.start and doc[tok.i - 1].lower_ in _TO_A_PLACE
         home = (  # "munich is home now"
             tok.dep_ in {"nsubj", "attr"}
@@ -717,8 +718,10 @@ def _named_the_pet(tok: Token) -> bool:
     the dog learnt a trick", "Pebble" tagged an adjective): the animal's name, however
     tagged; not a command ("Walk the dog later", "Cancel the dog walker search")."""
     doc = tok.doc
-    if not (tok.text[:1].isupper() and tok.is_alpha and tok.i + 3 < tok.sent.end):
+    if not (tok.text[:1].isupper() and tok.is_alpha and tok.i + 3 < len(doc)):
         return False
+    if doc[tok.i + 1].lower_ != "the" or tok.i + 3 >= tok.sent.end:
+        return False  # (the sentence looked for only after "the")
     verb = doc[tok.i + 3]
     return (
         not _opening_word(tok.lower_)  # not "Took the cat to the vet"
@@ -925,16 +928,19 @@ def _lexicon_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
 def _lexicon(sent: Span, add: Any) -> None:
     """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy".
     Token strings are read once per sentence (a long turn has thousands of them)."""
-    toks = list(sent)
+    toks = list(tokens(sent))
     lows = [t.lower_ for t in toks]
     lemmas = [t.lemma_.lower() for t in toks]
     spaces = [t.whitespace_ for t in toks]
     doc = sent.doc
     covered: set[int] = set()
+    # where a phrase may start: by its word, or, for one word, by its lemma
+    by_word = [i for i, low in enumerate(lows) if low in _STARTS]
+    by_lemma = [i for i, low in enumerate(lows) if low in _STARTS or lemmas[i] in _STARTS]
     for n in range(_LONGEST, 0, -1):
-        for i in range(len(toks) - n + 1):
-            if lows[i] not in _STARTS and (n > 1 or lemmas[i] not in _STARTS):
-                continue
+        for i in by_lemma if n == 1 else by_word:
+            if i > len(toks) - n:
+                break
             if any(j in covered for j in range(i, i + n)):
                 continue
             last = i + n - 1
@@ -983,7 +989,7 @@ _SPORT_OBJECTS = lx.words(
 
 def _sport_verbs(sent: Span, add: Any) -> None:
     """A sport said by its verb: "I swim instead", "We cycle most weekends"."""
-    for tok in sent:
+    for tok in tokens(sent):
         sport = lx.SPORT_VERBS.get(tok.lemma_.lower())
         if sport is None or tok.pos_ != "VERB" or tok.tag_ == "VBG":
             continue  # "swimming" is the lexicon's
@@ -1089,7 +1095,7 @@ def _titles(sent: Span, add: Any) -> None:
     """Job titles by their head word and up to three modifier words before it ("QA
     engineer", "HR business partner", "team lead"), whatever the parse made of them."""
     doc = sent.doc
-    for tok in sent:
+    for tok in tokens(sent):
         low, lemma = tok.lower_, tok.lemma_.lower()
         prev = doc[tok.i - 1].lower_ if tok.i > sent.start else ""
         pair = f"{prev} {low}"
@@ -1201,7 +1207,7 @@ def _possessed(tok: Token, sent: Span) -> bool:
 
 
 def _common_orgs(sent: Span, add: Any) -> None:
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.pos_ != "NOUN" or tok.dep_ == "compound":
             continue
         lemma = tok.lemma_.lower()
@@ -1223,7 +1229,7 @@ def _music_names(sent: Span, add: Any) -> None:
     """A capitalised name before a song, album or concert is whoever made it, known or
     not ("Which Beyoncé album should I play?", "two Big Thief records"): the tagger may
     read it as an adjective."""
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.lower_ not in _MADE_MUSIC:
             continue
         if not tok.text[:1].isupper() or tok.ent_type_ in _NOT_MAKERS or tok.i == sent.start:
@@ -1232,7 +1238,7 @@ def _music_names(sent: Span, add: Any) -> None:
         while start - 1 > sent.start and _same_name(sent.doc[start - 1], tok):
             start -= 1  # "Fleetwood Mac album"
         add(start, tok.i + 1, sent.doc[start : tok.i + 1].text, "artist", 1.0)
-    for tok in sent:  # "Coldplay on repeat all week", the name tagged a verb
+    for tok in tokens(sent):  # "Coldplay on repeat all week", the name tagged a verb
         if tok.lower_ != "on" or not any(c.lower_ in lx.ON_REPEAT for c in tok.children):
             continue
         end = start = tok.i
@@ -1276,7 +1282,7 @@ def _kin_noun(tok: Token) -> bool:
 
 
 def _pets(sent: Span, add: Any) -> None:
-    for tok in sent:
+    for tok in tokens(sent):
         lemma = tok.lemma_.lower()
         before_name = tok.dep_ == "amod" and tok.head.pos_ == "PROPN"  # "my ferret Ziggy"
         if (tok.pos_ not in {"NOUN", "PROPN"} and not before_name) or lemma not in lx.PET_NOUNS:
@@ -1385,7 +1391,7 @@ def _diets(sent: Span, add: Any) -> None:
     for m in _GIVE_UP.finditer(text):
         start, end = token_span(m.start(), m.end())
         add(start, end, lx.DIET_GIVE_UP[m.group(1)], "diet", 1.0, "new")
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.lower_ in lx.DIET_WORDS:  # its role as the sentence gives it
             add(tok.i, tok.i + 1, lx.DIET_WORDS[tok.lower_], "diet", 1.0)
         if tok.lemma_.lower() == "diet":

@@ -33,6 +33,7 @@ from graphmem.extraction.clauses import (
     phrase,
     resolve,
     sentence_blocked,
+    tokens,
 )
 from graphmem.extraction.copula import (
     adjective,
@@ -76,7 +77,7 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
     out = Out()
     for sent in doc.sents:
         if sentence_blocked(sent):
-            for tok in sent:  # "Can you plan a surprise for my fiancé Tobias?": still hers
+            for tok in tokens(sent):  # "Can you plan a surprise for my fiancé Tobias?": still hers
                 if _kin_noun(tok) and (mine(tok) or (tok.dep_ == "compound" and mine(tok.head))):
                     kin(tok, ctx, out)  # (also "my boyfriend Lorenzo", "my" read as Lorenzo's)
             _owned_asked_about(sent, ctx, out)
@@ -84,7 +85,7 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
             continue
         note_people(sent, ctx)
         parents_met(sent, ctx, out)
-        for tok in sent:
+        for tok in tokens(sent):
             if tok.i in ctx.quoted:
                 continue
             if _kin_noun(tok):

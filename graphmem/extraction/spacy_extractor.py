@@ -26,7 +26,7 @@ from typing import Any
 
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.chat import plain, split_after_colons, split_questions, truecased
-from graphmem.extraction.clauses import ENTITY_TYPES, Context, quoted_tokens
+from graphmem.extraction.clauses import ENTITY_TYPES, Context, forget_memos, quoted_tokens
 from graphmem.extraction.clues import sentence_clues, speaks_of_self
 from graphmem.extraction.rules import extract_doc
 from graphmem.extraction.temporal import find_dates
@@ -145,11 +145,18 @@ class SpacyExtractor:
 
     def extract_doc(self, doc: Any, utterance: Utterance) -> Extraction:
         """Extract from an already parsed utterance."""
+        try:
+            return self._extract_doc(doc, utterance)
+        finally:
+            forget_memos(doc)
+
+    def _extract_doc(self, doc: Any, utterance: Utterance) -> Extraction:
         speaker = utterance.speaker or "the user"
         at = to_utc(utterance.at)
         ctx = Context(speaker=speaker, addressee=utterance.addressee, at=at)
-        ctx.quoted = quoted_tokens(doc) if '"' in doc.text or "“" in doc.text else frozenset()
-        for mention in find_dates(doc.text, at):
+        text = doc.text  # (made anew from the tokens at each access)
+        ctx.quoted = quoted_tokens(doc) if '"' in text or "“" in text else frozenset()
+        for mention in find_dates(text, at):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from graphmem.adding import extract_and_embed, with_frames
@@ -17,7 +18,9 @@ from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectCl
 from graphmem.extraction.english import KIN
 from graphmem.extraction.frames import FrameMatcher
 from graphmem.extraction.spacy_extractor import SpacyExtractor
+from graphmem.stores.vectors import products
 from graphmem.validation import Message
+from tests.doubles import HashEmbedder
 
 AT = datetime(2024, 5, 15, 18, 0, tzinfo=UTC)  # a Wednesday
 
@@ -2151,3 +2154,18 @@ def test_a_pet_noun_tagged_part_of_the_name_is_no_part_of_it(said: Said) -> None
     # "gecko Toast" tagged one firm's name
     found = said("My gecko Toast runs this house.")
     assert [f for f in found if f[1] == "has_pet"] == [("Noor", "has_pet", "Toast", False)]
+
+
+def test_a_predicate_scores_the_mean_of_its_two_best_example_similarities() -> None:
+    """Each predicate's score (and the none class's) is the float32 mean of its two best
+    example similarities, of all of them when it has fewer, -1 with none: to the bit."""
+    embedder = HashEmbedder()
+    matcher = FrameMatcher(PredicateRegistry(), embedder.embed, embedder)
+    table = matcher.table()
+    for text in ("I moved to Lisbon last May.", "Gave up tennis, padel is my thing now"):
+        vector = embedder.embed([text])[0]
+        scores, none = matcher.scores(vector)
+        sims = products(table.matrix, vector)
+        best = [np.sort(sims[a:b])[-2:] for a, b in table.bounds]
+        assert list(scores) == [s.name for s in table.specs]
+        assert [*scores.values(), none] == [float(t.mean()) if t.size else -1.0 for t in best]
