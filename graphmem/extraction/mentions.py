@@ -388,6 +388,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue
         if len(toks) == 1 and toks[0].lower_ in en.PRONOUN_OBJECTS:
             continue  # "Everything's gone quiet", tagged a person
+        if _a_word_opening(toks):
+            continue  # "Home's in Auckland", tagged a firm
         name = _name_text(toks)
         if name in _LEXICON_TYPES:
             continue  # "on the whole30 thing": a lexicon's word in lower case names nothing
@@ -415,6 +417,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue
         if len(run) > 1 and run[0].i == sent.start and run[0].lower_ in lx.OPENING_VERBS:
             run = run[1:]
+        if _a_word_opening(run):
+            run = []  # "Fave's Olivia Rodrigo these days"
         if run:
             start, text = _with_the(run[0].i, " ".join(t.text for t in run), sent)
             end = run[-1].i + 1
@@ -432,6 +436,16 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             if any(t.lower_ in lx.SCHOOL_WORDS for t in run):
                 add(start, end, text, "school", 0.9)
             run = []
+
+
+def _a_word_opening(toks: list[Token]) -> bool:
+    """A capitalised word alone at the start of its sentence that names a slot or a
+    favourite, no name: "Home's in Auckland", "Fave's Olivia Rodrigo these days"."""
+    return (
+        len(toks) == 1
+        and toks[0].i == toks[0].sent.start
+        and (toks[0].lower_ in lx.SLOT_NOUNS or toks[0].lower_ in en.FAVOURITE)
+    )
 
 
 def _time_after(toks: list[Token]) -> int:

@@ -2169,3 +2169,12 @@ def test_a_predicate_scores_the_mean_of_its_two_best_example_similarities() -> N
         best = [np.sort(sims[a:b])[-2:] for a, b in table.bounds]
         assert list(scores) == [s.name for s in table.specs]
         assert [*scores.values(), none] == [float(t.mean()) if t.size else -1.0 for t in best]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("Home's in Dunedin.", "Home"), ("Fave's Phoebe Bridgers these days.", "Fave")],
+)
+def test_a_slot_word_opening_a_sentence_is_no_value(text: str, word: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[2] == word], found
