@@ -413,9 +413,13 @@ def _hedge(verb: Token, children: set[str]) -> bool:
     """The speaker's own hedge on the present, "I think Haim is my favourite band now",
     "I guess I'm a city person": asserted; not "I thought", "I don't think", "do you
     think", or a hedge on someone else ("I think Tom moved to Rome")."""
-    if verb.lemma_.lower() not in _HEDGES or verb.tag_ != "VBP" or children & {"n't", "not"}:
+    # a chat's subjectless "Guess I'm not a vegetarian anymore" is the speaker's hedge
+    opening = verb.i == verb.sent.start and not any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.lemma_.lower() not in _HEDGES or children & {"n't", "not"}:
         return False
-    if children & {"do", "did"} or "i" not in children:
+    if verb.tag_ != "VBP" and not (opening and verb.tag_ in {"VB", "NN", "NNP"}):
+        return False
+    if children & {"do", "did"} or ("i" not in children and not opening):
         return False
     said = [c for c in verb.children if c.dep_ == "ccomp"]
     return bool(said) and any(

@@ -3452,9 +3452,17 @@ def _former(tok: Token) -> bool:
     if tok.dep_ in {"poss", "appos"} and tok.head.lower_ in exes:
         return True
     if tok.dep_ == "nsubj" and any(
-        c.dep_ == "attr" and c.lower_ in exes for c in tok.head.children
+        c.dep_ == "attr"
+        and (
+            c.lower_ in exes
+            or any(g.dep_ in {"amod", "compound"} and g.lower_ in _FORMER for g in c.children)
+        )
+        for c in tok.head.children
     ):
-        return True  # "Jonah is my ex now"
+        return True  # "Jonah is my ex now", "Pete is my ex boyfriend"
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 2) : tok.i]]
+    if before == ["ex", "-"]:
+        return True  # "I'm ex-vegan now", however the parser hung the "ex"
     # "Bumped into my old colleagues from Bosch", "from Bosch" hung on the verb
     if (
         tok.dep_ == "pobj"

@@ -2178,3 +2178,17 @@ def test_a_predicate_scores_the_mean_of_its_two_best_example_similarities() -> N
 def test_a_slot_word_opening_a_sentence_is_no_value(text: str, word: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[2] == word], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Jonas is my ex boyfriend, for the record.", ("has_partner", "Jonas")),
+        ("I'm ex-vegetarian these days.", ("diet", "vegetarian")),
+        # a chat's subjectless hedge is the speaker's
+        ("Guess I'm not a pescatarian anymore.", ("diet", "pescatarian")),
+    ],
+)
+def test_a_former_value_said_in_passing_ends(text: str, fact: tuple[str, str], said: Said) -> None:
+    found = said(text)
+    assert ("Noor", *fact, True) in found and ("Noor", *fact, False) not in found, found
