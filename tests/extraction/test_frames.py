@@ -2192,3 +2192,7 @@ def test_a_slot_word_opening_a_sentence_is_no_value(text: str, word: str, said: 
 def test_a_former_value_said_in_passing_ends(text: str, fact: tuple[str, str], said: Said) -> None:
     found = said(text)
     assert ("Noor", *fact, True) in found and ("Noor", *fact, False) not in found, found
+
+
+def test_atkins_is_a_diet(said: Said) -> None:
+    assert ("Noor", "diet", "Atkins", True) in said("Gave up on Atkins last month, I missed bread.")
