@@ -197,8 +197,9 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             # "Started at BMW", "I've been at Audi since May", "I'm with Volvo now": the
             # firm, no car
             readings["vehicle"] = (car[0], min(car[1], _NOT_A_CAR))
-        elif car is not None and _car_name(car[0]):
-            for kind in ("artist", "person", "team"):  # "Road trip in the Kia": no band
+        elif car is not None and (_car_name(car[0]) or _a_model_of_ours(car[0], start, sent)):
+            for kind in ("artist", "person", "team", "place"):  # "Road trip in the Kia": no
+                # band; "Handed the Countryman back": no one, and no town
                 if kind in readings:
                     readings[kind] = (readings[kind][0], min(readings[kind][1], _NOT_A_CAR))
     for (start, end), readings in found.items():
@@ -920,6 +921,13 @@ def _car_name(text: str) -> bool:
     """ "Kia", "Hyundai Kona": a make, and models of it, only."""
     words = text.lower().split()
     return bool(words) and words[0] in _PLAIN_MAKES and all(w in lx.CAR_MODELS for w in words[1:])
+
+
+def _a_model_of_ours(text: str, start: int, sent: Span) -> bool:
+    """A car model's name alone after "the", "my" or "our": "the Countryman", "my Civic"."""
+    before = sent.doc[start - 1].lower_ if start > sent.start else ""
+    words = text.lower().split()
+    return before in {"the", "my", "our"} and bool(words) and all(w in lx.CAR_MODELS for w in words)
 
 
 def _vehicle(start: int, end: int, text: str, add: Any) -> None:

@@ -2196,3 +2196,13 @@ def test_a_former_value_said_in_passing_ends(text: str, fact: tuple[str, str], s
 
 def test_atkins_is_a_diet(said: Said) -> None:
     assert ("Noor", "diet", "Atkins", True) in said("Gave up on Atkins last month, I missed bread.")
+
+
+def test_more_car_models_are_cars(said: Said) -> None:
+    found = said("Sold the Camaro last month, I take the train now.")
+    assert ("Noor", "drives", "Chevrolet Camaro", True) in found, found
+
+
+def test_a_car_model_after_the_is_no_town(said: Said) -> None:
+    found = said("Gave the Countryman back when the lease ran out.")
+    assert not [f for f in found if f[1] == "lives_in"], found
