@@ -251,7 +251,7 @@ _REPLACING = frozenset(
     {"replace", "dethrone", "supplant", "overtake", "oust", "displace", "usurp", "unseat", "topple"}
 )
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
-_FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip"}
+_FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip", "rest easy"}
 _GREETINGS = frozenset({"hello", "hi", "welcome"})
 _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
 _FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
@@ -3347,13 +3347,12 @@ def _hailed(tok: Token, words: frozenset[str]) -> bool:
     """One of ``words`` speaks to the value: "Sorry dim sum, lasagne has stolen my
     heart", "Bye bye Lyon!" (a farewell), "hello Bergen" (a greeting), not to the one
     after the comma."""
-    for t in reversed(
-        tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
-    ):  # ("goodbye to the old V70")
+    doc = tok.doc
+    for t in reversed(doc[max(tok.sent.start, tok.i - 4) : tok.i]):  # ("goodbye to the old V70")
         if t.is_punct:
             return False
-        if t.lower_ in words:
-            return True
+        if t.lower_ in words or (t.i > 0 and f"{doc[t.i - 1].lower_} {t.lower_}" in words):
+            return True  # (and "so long Leeds", "rest easy Coco")
     return False
 
 

@@ -2206,3 +2206,9 @@ def test_more_car_models_are_cars(said: Said) -> None:
 def test_a_car_model_after_the_is_no_town(said: Said) -> None:
     found = said("Gave the Countryman back when the lease ran out.")
     assert not [f for f in found if f[1] == "lives_in"], found
+
+
+def test_a_two_word_farewell_speaks_to_the_old_value(said: Said) -> None:
+    found = said("So long Sheffield, hello Bristol!")
+    assert ("Noor", "lives_in", "Bristol", False) in found, found
+    assert ("Noor", "lives_in", "Sheffield", False) not in found, found
