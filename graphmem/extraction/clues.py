@@ -1900,11 +1900,16 @@ def _usurped(tok: Token, verb: Token) -> bool:
 
 
 def _behind(verb: Token) -> bool:
-    """ "Airbus is in the rear-view mirror"."""
+    """ "Airbus is in the rear-view mirror", "Leeds is in the past now" (the noun "past",
+    not "in the past few weeks")."""
     return verb.lemma_ == "be" and any(
         c.dep_ == "prep"
         and c.lower_ == "in"
-        and any(g.lemma_ == "mirror" and "rear" in g.sent.text.lower() for g in c.children)
+        and any(
+            (g.lemma_ == "mirror" and "rear" in g.sent.text.lower())
+            or (g.lower_ == "past" and g.dep_ == "pobj")
+            for g in c.children
+        )
         for c in verb.children
     )
 
@@ -3194,6 +3199,8 @@ def _then_said_over(tok: Token) -> bool:
     if len(words) < 4 or words[0] not in {"that", "it"} or words[1] not in {"'s", "is", "was"}:
         return False
     at = 3 if words[2] in {"totally", "well", "all", "completely", "so"} else 2
+    if words[at] == "a" and words[at + 1] in {"good", "great", "nice"} and words[at + 2] == "run":
+        return True  # "Kraków, it was a good run"
     # and nothing more said of it: not "Lyon, it's gone so expensive"
     return words[at] in _OVER_WORDS and (
         not words[at + 1].isalpha() or words[at + 1] in {"now", "for", "and", "but", "though"}

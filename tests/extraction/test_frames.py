@@ -2212,3 +2212,13 @@ def test_a_two_word_farewell_speaks_to_the_old_value(said: Said) -> None:
     found = said("So long Sheffield, hello Bristol!")
     assert ("Noor", "lives_in", "Bristol", False) in found, found
     assert ("Noor", "lives_in", "Sheffield", False) not in found, found
+
+
+def test_a_value_in_the_past_ended(said: Said) -> None:
+    found = said("Nottingham is in the past now.")
+    assert ("Noor", "lives_in", "Nottingham", True) in found, found
+
+
+def test_a_value_named_then_said_to_have_had_a_good_run_ended(said: Said) -> None:
+    found = said("Antwerp, it was a good run.")
+    assert ("Noor", "lives_in", "Antwerp", True) in found, found
