@@ -81,6 +81,7 @@ END_VERBS = frozenset(
         "divorce",
         "dump",
         "ditch",
+        "bin",
         "fire",
         "sack",
         "rehome",
@@ -2487,12 +2488,15 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Khachapuri beats tikka masala hands down"
         if _ended_above(verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
-        if (
-            lemma in _STOPS
-            and tok.dep_ in {"dobj", "xcomp", "acomp"}
-            and not any(c.dep_ == "det" for c in tok.children)
+        if lemma in _STOPS and (
+            (
+                tok.dep_ in {"dobj", "xcomp", "acomp"}
+                and not any(c.dep_ == "det" for c in tok.children)
+            )
+            or (tok.head.lemma_ == "thing" and tok.head.dep_ == "dobj" and tok.head.head == verb)
         ):
-            return "old"  # "Stopped karate", "I stopped keto", not "stopped the car"
+            return "old"  # "Stopped karate", "I stopped keto", "I've stopped the whole
+            # gluten-free thing", not "stopped the car"
         runner = subject_token(verb) if lemma == "escape" else None
         escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})

@@ -2222,3 +2222,17 @@ def test_a_value_in_the_past_ended(said: Said) -> None:
 def test_a_value_named_then_said_to_have_had_a_good_run_ended(said: Said) -> None:
     found = said("Antwerp, it was a good run.")
     assert ("Noor", "lives_in", "Antwerp", True) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Keto's been binned, I missed fruit.", ("diet", "Keto")),
+        ("I've stopped the whole dairy-free thing.", ("diet", "dairy-free")),
+    ],
+)
+def test_a_value_binned_or_its_thing_stopped_ended(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert ("Noor", *fact, True) in found, found
