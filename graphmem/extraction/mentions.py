@@ -389,7 +389,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue
         if len(toks) == 1 and toks[0].lower_ in en.PRONOUN_OBJECTS:
             continue  # "Everything's gone quiet", tagged a person
-        if _a_word_opening(toks):
+        if _a_word_opening(toks, sent):
             continue  # "Home's in Auckland", tagged a firm
         name = _name_text(toks)
         if name in _LEXICON_TYPES:
@@ -418,7 +418,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue
         if len(run) > 1 and run[0].i == sent.start and run[0].lower_ in lx.OPENING_VERBS:
             run = run[1:]
-        if _a_word_opening(run):
+        if _a_word_opening(run, sent):
             run = []  # "Fave's Olivia Rodrigo these days"
         if run:
             start, text = _with_the(run[0].i, " ".join(t.text for t in run), sent)
@@ -439,12 +439,12 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             run = []
 
 
-def _a_word_opening(toks: list[Token]) -> bool:
+def _a_word_opening(toks: list[Token], sent: Span) -> bool:
     """A capitalised word alone at the start of its sentence that names a slot or a
     favourite, no name: "Home's in Auckland", "Fave's Olivia Rodrigo these days"."""
     return (
         len(toks) == 1
-        and toks[0].i == toks[0].sent.start
+        and toks[0].i == sent.start
         and (toks[0].lower_ in lx.SLOT_NOUNS or toks[0].lower_ in en.FAVOURITE)
     )
 
