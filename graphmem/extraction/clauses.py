@@ -5,7 +5,7 @@ third-person sentences. Works on spaCy tokens but never imports spaCy itself."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -173,15 +173,22 @@ def ent_text(tok: Token) -> str:
             start += 1  # a chat's subjectless verb tagged part of the name: "Took Biscuit"
         ent = tok.doc[start : found[1]]
         words = [
-            t.text
-            for t in ent
-            if t.lower_ != "the" and t.dep_ != "case" and t.text not in {"a", "an"}
+            t for t in ent if t.lower_ != "the" and t.dep_ != "case" and t.text not in {"a", "an"}
         ]  # "drive a Vauxhall Astra", the article inside the entity the tagger found
-        return " ".join(words) if words else tok.text
+        return spaced(words) if words else tok.text
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if parts and _opener(parts[0]):
         parts = parts[1:]  # "Meet Pretzel, my new gecko", no entity found
     return " ".join([*(c.text for c in parts), tok.text])
+
+
+def spaced(toks: Sequence[Token]) -> str:
+    """The text of ``toks``, spaced as written where they follow each other ("Coca-Cola",
+    "St Mungo's Hospital") and by one space where words between were left out."""
+    return "".join(
+        ("" if i == 0 else toks[i - 1].whitespace_ if toks[i - 1].i == t.i - 1 else " ") + t.text
+        for i, t in enumerate(toks)
+    )
 
 
 def _opener(tok: Token) -> bool:

@@ -56,6 +56,7 @@ from graphmem.extraction.mentions import (
     back_on,
     find_mentions,
     kept_elsewhere,
+    opening_word_is,
     owned_in_passing,
     owned_type,
     played,
@@ -3872,8 +3873,9 @@ def _possessor(
             ):
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo;
                 # "Jonah's my ex": Jonah is the value, not its owner
-            if _said_gone(child):
-                continue  # "Clio's gone, BMW in the driveway": the Clio owns nothing
+            if _said_gone(child) or opening_word_is(child):
+                continue  # "Clio's gone, BMW in the driveway": the Clio owns nothing; nor
+                # does home in "Home's Dunedin now"
             low = child.lower_
             if low in FIRST_POSS or low in OUR or guessed(child):
                 return Referent(ctx.speaker)  # and "Guess whose badge says Netflix now?"

@@ -24,6 +24,7 @@ from graphmem.extraction.clauses import (
     car_of,
     mine,
     sentence_entities,
+    spaced,
     tokens,
 )
 from graphmem.extraction.temporal import MONTHS, WEEKDAYS
@@ -197,6 +198,12 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             # "Started at BMW", "I've been at Audi since May", "I'm with Volvo now": the
             # firm, no car
             readings["vehicle"] = (car[0], min(car[1], _NOT_A_CAR))
+        elif car is not None and _acts_on_me(root):  # "Tesla offered me a job": the firm
+            found[(start, end)] = {"organization": (car[0], 1.0)} | {
+                kind: (text, min(w, _NOT_A_CAR))
+                for kind, (text, w) in readings.items()
+                if kind != "organization"
+            }
         elif car is not None and (_car_name(car[0]) or _a_model_of_ours(car[0], start, sent)):
             for kind in ("artist", "person", "team", "place"):  # "Road trip in the Kia": no
                 # band; "Handed the Countryman back": no one, and no town
@@ -239,7 +246,8 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
 def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
     """The values ``sent`` presupposes are the speaker's, with their type, whatever it
     asks or supposes (see ``owned_type``)."""
-    if not any(t.lower_ in _OWNING_WORDS for t in tokens(sent)):
+    words = {t.lower_ for t in tokens(sent)}
+    if not (words & _OWNING_WORDS or ("the" in words and words & _CARS)):
         return []  # (most questions: no mention need be looked for)
     out = []
     for mention in find_mentions(sent, ctx):
@@ -261,7 +269,7 @@ def owned_type(mention: Mention, root: Token) -> str:
     doc = root.doc
     before = doc[mention.start - 1] if mention.start > 0 else None
     said_mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
-    if mention.weight("vehicle") >= 1.0 and said_mine:
+    if mention.weight("vehicle") >= 1.0 and (said_mine or _the_car_in_use(mention, root)):
         return "vehicle"
     if mention.weight("diet") >= 0.9 and root.dep_ == "pobj" and root.head.lower_ == "as":
         verb = root.head.head
@@ -282,6 +290,41 @@ def owned_type(mention: Mention, root: Token) -> str:
     else:
         return ""
     return "organization" if mine(mate) and mate.lemma_.lower() in lx.WORKMATES else ""
+
+
+def _the_car_in_use(mention: Mention, root: Token) -> bool:
+    """A car named after "the" that the speaker looks after or travels in, so theirs:
+    "The Fiesta needs a service again", "Parking the Kona in town is a nightmare", "Road
+    trip in the Kia next week"; not "The Tesla at the show was amazing", nor "My boss
+    drove the BMW" (someone else drove it)."""
+    doc = root.doc
+    the = doc[mention.start - 1] if mention.start > 0 else None
+    if the is None or the.lower_ != "the" or the.head != root:
+        return False
+    if not (_car_name(mention.text) or _a_model_of_ours(mention.text, mention.start, root.sent)):
+        return False
+    head = root.head
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        needed = [c.lemma_.lower() for c in head.children if c.dep_ == "dobj"]
+        verb = head.lemma_.lower()
+        return verb in _CAR_TROUBLE or (
+            verb in {"need", "make"} and any(n in _CAR_CARE for n in needed)
+        )  # "needs new tyres", "is making a funny rattle"
+    if root.dep_ == "dobj" and head.lemma_.lower() in _CARS_USED:
+        said_by = [c.lower_ for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return not said_by or said_by[0] in {"i", "we"}
+    return root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _CAR_TRIPS
+
+
+#: what a car of one's own does or needs, what one does with it, and what one takes in it
+_CAR_TROUBLE = lx.words("break overheat stall rattle leak start")
+_CAR_CARE = lx.words(
+    "service mot tyre tire wash clean valet repair battery clutch noise rattle sound"
+)
+_CARS_USED = lx.words(
+    "park wash clean service valet refuel charge crash scratch dent insure tax take bring"
+)
+_CAR_TRIPS = lx.words("trip drive journey commute ride")
 
 
 def _in_a_home(tok: Token) -> bool:
@@ -351,13 +394,14 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         toks = [
             t
             for t in ent
-            if t.lower_ not in _DETS
+            if (t.lower_ not in _DETS or (not t.whitespace_ and t.i < ent.end - 1))  # "A-Class"
             and (t.dep_ != "case" or t.i < ent.end - 1)  # "Tom's"; but "St Mungo's Hospital"
+            and not (t.pos_ == "AUX" and t.lower_ in _IS)  # "Daniel's been my husband"
             and (
                 any(c.isalnum() for c in t.text)
-                or (t.text == "&" and ent.start < t.i < ent.end - 1)
+                or (t.text in {"&", "-"} and ent.start < t.i < ent.end - 1)
             )
-        ]  # no emoji: "date night w/ Tom ❤️"; but "Ernst & Young"
+        ]  # no emoji: "date night w/ Tom ❤️"; but "Ernst & Young", "C-Class"
         if (
             toks
             and toks[0].i == sent.start
@@ -374,6 +418,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             or (toks[0].pos_ in {"NOUN", "ADJ"} and toks[0].text[:1].islower())
         ):
             toks = toks[1:]  # "My gecko Pretzel", "Easily Haim", "Sorry Berlin": one name
+        if len(toks) > 2 and opening_word_is(toks[0]):
+            toks = toks[2:]  # "Home's Dunedin now", "Fave's Olivia Rodrigo", tagged one name
         end = ent.end
         cut = _time_after(toks)
         if cut:  # "Moved to Phoenix 2 weeks ago", tagged one name: Phoenix
@@ -391,7 +437,7 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             continue  # "Everything's gone quiet", tagged a person
         if _a_word_opening(toks, sent):
             continue  # "Home's in Auckland", tagged a firm
-        name = _name_text(toks)
+        name = spaced(toks)
         if name in _LEXICON_TYPES:
             continue  # "on the whole30 thing": a lexicon's word in lower case names nothing
         start, text = _with_the(toks[0].i, name, sent)
@@ -449,6 +495,21 @@ def _a_word_opening(toks: list[Token], sent: Span) -> bool:
     )
 
 
+_IS = frozenset({"'s", "’s"})
+
+
+def opening_word_is(tok: Token) -> bool:
+    """``tok`` is a slot or favourite word that opens its sentence, its "'s" "is" whatever
+    the parser read: "Home's Dunedin now", "Fave's Olivia Rodrigo these days"."""
+    sent = tok.sent
+    return (
+        tok.i == sent.start
+        and tok.i + 1 < sent.end
+        and tok.doc[tok.i + 1].lower_ in _IS
+        and _a_word_opening([tok], sent)
+    )
+
+
 def _time_after(toks: list[Token]) -> int:
     """How many of a name's last words are a span of time the tagger ran into it: "2
     weeks ago" (3), "three days" (2); 0 when none (not "Peugeot 206")."""
@@ -460,12 +521,6 @@ def _time_after(toks: list[Token]) -> int:
 
 
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
-
-
-def _name_text(toks: list[Token]) -> str:
-    """The text of a name's tokens, a possessive inside it kept to its word ("St Mungo's
-    Hospital")."""
-    return "".join(("" if i == 0 or t.dep_ == "case" else " ") + t.text for i, t in enumerate(toks))
 
 
 def _firms_joined(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
@@ -560,6 +615,25 @@ def _town(start: int, end: int, text: str, add: Any) -> None:
 
 #: prepositions a town written in lower case follows ("moved to lisbon")
 _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
+
+
+def _acts_on_me(tok: Token) -> bool:
+    """``tok`` is the subject of a verb done to the speaker: "Tesla offered me a job",
+    "BMW moved us to Munich"."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in _DONE_BY_A_FIRM
+        and any(
+            c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in tok.head.children
+        )
+    )
+
+
+#: what a firm does to the people it employs (a car "gets me to Cornwall", "costs me")
+_DONE_BY_A_FIRM = lx.words(
+    "offer hire employ recruit poach promote move transfer relocate send post pay sack fire "
+    "onboard train sponsor"
+)
 
 
 def _with_a_firm(prep: Token) -> bool:

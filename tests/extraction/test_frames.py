@@ -2236,3 +2236,51 @@ def test_a_value_binned_or_its_thing_stopped_ended(
 ) -> None:
     found = said(text)
     assert ("Noor", *fact, True) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scratched the Golf on a bollard, gutted.",
+        "The Juke is making a funny rattle.",
+        "The Astra needs its MOT before June.",
+    ],
+)
+def test_a_car_after_the_that_the_speaker_looks_after_or_travels_in_is_theirs(
+    text: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[:2] == ("Noor", "drives")], found
+
+
+def test_a_car_after_the_that_someone_else_parked_is_no_car_of_the_speakers(said: Said) -> None:
+    found = said("My cousin parked the Skoda outside.")
+    assert not [f for f in found if f[:2] == ("Noor", "drives")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("I'm working for Coca-Cola now.", ("works_at", "Coca-Cola")),
+        ("My new car is a Mercedes-Benz A-Class.", ("drives", "Mercedes-Benz A-Class")),
+    ],
+)
+def test_a_hyphen_inside_a_name_is_kept(text: str, fact: tuple[str, str], said: Said) -> None:
+    found = said(text)
+    assert ("Noor", *fact, False) in found, found
+
+
+def test_a_slot_word_opening_with_its_is_owns_nothing(said: Said) -> None:
+    found = said("Home's Galway these days.")
+    assert ("Noor", "lives_in", "Galway", False) in found, found
+
+
+def test_a_car_make_that_does_something_to_the_speaker_is_the_firm(said: Said) -> None:
+    found = said("Tesla offered me a job in Berlin!")
+    assert ("Noor", "works_at", "Tesla", False) in found, found
+    assert not [f for f in found if f[1] == "drives"], found
+
+
+def test_a_name_before_an_s_read_as_has_is_the_name_alone(said: Said) -> None:
+    found = said("Daniel's been my boyfriend since the spring, you know.")
+    assert [f for f in found if f[1:3] == ("has_partner", "Daniel")], found
