@@ -2395,6 +2395,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Clio's gone, BMW in the driveway!", "civic's gone, ..."
     if _lasted_until(tok):
         return "old"  # "the vegan thing lasted till Easter"
+    if verb is not None and _stint_ended(tok, verb):
+        return "old"  # "My job at Ocado ended in March"
     if _then_said_over(tok):
         return "old"  # "The veggie thing, yeah, that's done"
     if (
@@ -3049,6 +3051,30 @@ def _ended_with(tok: Token, verb: Token) -> bool:
     return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
 
 
+def _stint_ended(tok: Token, verb: Token) -> bool:
+    """ "My job at Ocado ended in March", "the contract with Arup finished", "my time in
+    Leeds came to an end": the stint the value belongs to is over (not "my shift at Ocado
+    ended at six", a day's work)."""
+    subj = subject_token(verb)
+    if subj is None or subj.lemma_.lower() not in _STINTS or subj not in tok.ancestors:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _RUN_OUT:
+        return not any(c.dep_ == "dobj" for c in verb.children)
+    return lemma == "come" and any(
+        c.lower_ == "to" and any(g.lemma_ == "end" for g in c.children) for c in verb.children
+    )
+
+
+#: what runs for a while at a firm, in a home or with someone
+_STINTS = _AGREEMENTS | lx.words(
+    "job role position post placement internship apprenticeship time stint membership "
+    "relationship marriage engagement"
+)
+#: what a stint does when it is over
+_RUN_OUT = lx.words("end finish expire terminate conclude")
+
+
 def _changed_to(tok: Token) -> bool:
     """ "the move to Graz", "the switch to Klarna": a change made, named by a noun."""
     return tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in _CHANGE_NOUNS
@@ -3220,6 +3246,7 @@ def _ending(verb: Token) -> bool:
         or _dropped(verb)
         or _ended(verb)
         or _desk_cleared(verb)
+        or _gave_notice(verb)  # "I handed my notice in at Aldi", "in" after the notice
     )
 
 

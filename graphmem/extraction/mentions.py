@@ -233,6 +233,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 kind: (text, 1.0 if kind == "artist" else min(w, _NOT_A_MAKER))
                 for kind, (text, w) in readings.items()
             }
+    _names_given(sent, found)
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings or _a_relative_by_kin(sent.doc[start:end]):
@@ -241,6 +242,36 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         readings_w = tuple((t, w) for t, (_, w) in readings.items())
         mentions.append(Mention(text, start, end, readings_w, fixed.get((start, end))))
     return [m for m in mentions if not _inside_larger(m, mentions)]
+
+
+def _names_given(sent: Span, found: dict[tuple[int, int], dict[str, tuple[str, float]]]) -> None:
+    """A thing named as it is introduced ("a startup called Lumio", "a firm named
+    Brightpath") is the name: the noun's reading of its kind goes to the name. (A pet so
+    named is dealt with by the pet rules.)"""
+    for (start, end), readings in found.items():
+        root = sent.doc[start:end].root
+        given = [
+            g
+            for c in root.children
+            if c.dep_ == "acl" and c.lower_ in {"called", "named"}
+            for g in c.children
+            if g.dep_ in {"oprd", "dobj", "attr", "npadvmod"} and g.pos_ == "PROPN"
+        ]
+        kinds = {k: r for k, r in readings.items() if k in _NAMED_KINDS}
+        if not given or not kinds or "pet" in readings:
+            continue
+        name = next((k for k in found if k[0] <= given[0].i < k[1]), None)
+        if name is None or name == (start, end):
+            continue
+        text = max(found[name].values(), key=lambda tw: tw[1])[0]
+        for kind in kinds:
+            found[name][kind] = (text, 1.0)
+            del readings[kind]
+
+
+#: the kinds of thing a name is given to as it is introduced: "a firm called ...", "a
+#: band called ...", "a town called ..." (not "a teacher called Sam": a person)
+_NAMED_KINDS = frozenset({"organization", "artist", "team", "place", "school"})
 
 
 def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:

@@ -2284,3 +2284,38 @@ def test_a_car_make_that_does_something_to_the_speaker_is_the_firm(said: Said) -
 def test_a_name_before_an_s_read_as_has_is_the_name_alone(said: Said) -> None:
     found = said("Daniel's been my boyfriend since the spring, you know.")
     assert [f for f in found if f[1:3] == ("has_partner", "Daniel")], found
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm at a startup called Lumio now.", "I work for a company called Brightpath."]
+)
+def test_a_firm_introduced_by_its_name_is_the_name(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "works_at"] in (
+        [("Noor", "works_at", "Lumio", False)],
+        [("Noor", "works_at", "Brightpath", False)],
+    ), found
+
+
+def test_a_notice_handed_in_after_its_object_ends_the_job(said: Said) -> None:
+    found = said("I handed my notice in at Aldi yesterday.")
+    assert ("Noor", "works_at", "Aldi", True) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("My job at Ocado ended in March.", ("works_at", "Ocado")),
+        ("My contract with Arup finished last month.", ("works_at", "Arup")),
+        ("My time in Leeds came to an end last year.", ("lives_in", "Leeds")),
+    ],
+)
+def test_a_stint_that_ended_ends_its_value(text: str, fact: tuple[str, str], said: Said) -> None:
+    found = said(text)
+    assert ("Noor", *fact, True) in found, found
+    assert ("Noor", *fact, False) not in found, found
+
+
+def test_a_shift_that_ended_ends_no_job(said: Said) -> None:
+    found = said("My shift at Ocado ended at six.")
+    assert ("Noor", "works_at", "Ocado", True) not in found, found
