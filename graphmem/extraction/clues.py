@@ -53,6 +53,7 @@ from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import first_child, subject_token
 from graphmem.extraction.mentions import (
     JOB_LIFE,
+    acts_on_me,
     back_on,
     find_mentions,
     kept_elsewhere,
@@ -1047,6 +1048,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
         if role == "new" and not cue:
             cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
+        if not cue and mention.weight("organization") >= 1.0 and acts_on_me(root):
+            cue = "organization"  # "Klarna let me go", "Monzo took me on": the employer
         if couple:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))

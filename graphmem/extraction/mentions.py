@@ -198,10 +198,12 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             # "Started at BMW", "I've been at Audi since May", "I'm with Volvo now": the
             # firm, no car
             readings["vehicle"] = (car[0], min(car[1], _NOT_A_CAR))
-        elif car is not None and _acts_on_me(root):  # "Tesla offered me a job": the firm
-            found[(start, end)] = {"organization": (car[0], 1.0)} | {
-                kind: (text, min(w, _NOT_A_CAR))
-                for kind, (text, w) in readings.items()
+        elif readings and acts_on_me(root) and root.text not in lx.first_names():
+            # "Tesla offered me a job", "Klarna let me go" (tagged a person): the firm
+            text = max(readings.values(), key=lambda tw: tw[1])[0]
+            found[(start, end)] = {"organization": (text, 1.0)} | {
+                kind: (t, min(w, _NOT_A_CAR))
+                for kind, (t, w) in readings.items()
                 if kind != "organization"
             }
         elif car is not None and (_car_name(car[0]) or _a_model_of_ours(car[0], start, sent)):
@@ -648,22 +650,24 @@ def _town(start: int, end: int, text: str, add: Any) -> None:
 _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
 
 
-def _acts_on_me(tok: Token) -> bool:
-    """``tok`` is the subject of a verb done to the speaker: "Tesla offered me a job",
-    "BMW moved us to Munich"."""
-    return (
-        tok.dep_ == "nsubj"
-        and tok.head.lemma_.lower() in _DONE_BY_A_FIRM
-        and any(
-            c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in tok.head.children
+def acts_on_me(tok: Token) -> bool:
+    """``tok`` is the subject of what a firm does to the speaker: "Tesla offered me a
+    job", "BMW moved us to Munich", "Klarna let me go", "Meta laid me off"."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _DONE_BY_A_FIRM:
+        return False
+    if verb.lemma_.lower() == "let":  # "let me go": "me" the subject of "go"
+        return any(
+            c.lemma_ == "go" and any(g.lower_ in {"me", "us"} for g in c.children)
+            for c in verb.children
         )
-    )
+    return any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in verb.children)
 
 
 #: what a firm does to the people it employs (a car "gets me to Cornwall", "costs me")
 _DONE_BY_A_FIRM = lx.words(
     "offer hire employ recruit poach promote move transfer relocate send post pay sack fire "
-    "onboard train sponsor"
+    "onboard train sponsor let lay"
 )
 
 

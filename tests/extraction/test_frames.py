@@ -2319,3 +2319,9 @@ def test_a_stint_that_ended_ends_its_value(text: str, fact: tuple[str, str], sai
 def test_a_shift_that_ended_ends_no_job(said: Said) -> None:
     found = said("My shift at Ocado ended at six.")
     assert ("Noor", "works_at", "Ocado", True) not in found, found
+
+
+@pytest.mark.parametrize("firm", ["Revolut", "Klarna"])
+def test_a_firm_tagged_a_person_that_let_the_speaker_go_ends_the_job(firm: str, said: Said) -> None:
+    found = said(f"{firm} let me go last month.")
+    assert ("Noor", "works_at", firm, True) in found, found
