@@ -1515,6 +1515,22 @@ def _in_object(tok: Token, verb: Token) -> bool:
     return False
 
 
+def _put_down(tok: Token, verb: Token) -> bool:
+    """An animal put down (put to sleep): ``tok`` the subject of "put down" said in the
+    passive or after "have", or its object ("put the dog down"); not "put down a deposit
+    on a flat in York"."""
+    put = next(
+        (c for c in (verb, *verb.children) if c.lemma_ == "put" and c.dep_ in {"xcomp", "ccomp"}),
+        verb,
+    )
+    if put.lemma_ != "put" or not any(c.dep_ == "prt" and c.lower_ == "down" for c in put.children):
+        return False
+    objects = [c for c in put.children if c.dep_ == "dobj"]
+    if objects:
+        return tok in objects or (tok.dep_ == "appos" and tok.head in objects)
+    return _in_subject(tok) or (tok.dep_ == "appos" and _in_subject(tok.head))
+
+
 def _gone_to_live(verb: Token) -> bool:
     """ "went to live with my parents", "has gone to live on a farm": moved out of the
     speaker's home for good."""
@@ -2482,6 +2498,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "My colleague Ana bought my Jeep"
         if tok.dep_ == "nsubj" and _gone_to_live(verb):
             return "old"  # "Buddy went to live with my parents"
+        if _put_down(tok, verb):
+            return "old"  # "Our dog Rufus had to be put down", "We had Rufus put down"
         if _in_subject(tok) and _lost_its_pull(verb):
             return "old"  # "Honestly Coldplay bores me now"
         if tok.dep_ == "nsubj" and _new_home_found(verb):

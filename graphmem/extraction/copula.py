@@ -241,6 +241,9 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         pobj = object_of(prep) if prep is not None and prep.lower_ == "of" else None
         obj = phrase(pobj, ctx) if pobj is not None else None
         out.add("fact", text, subject, "member_of", obj, object_type="organization")
+    elif attr is not None and (town := _town_of(attr)) is not None:
+        # "I'm officially a Londoner now": where the speaker lives
+        out.add("fact", text, subject, "lives_in", town, object_type="place")
     elif attr is not None and (car := car_of(attr)) is not None:
         # "I'm a Skoda driver now", "a proud Tesla owner": no job
         out.add("fact", text, subject, "drives", lx.with_make(car), object_type="thing")
@@ -369,6 +372,12 @@ _BRITISH = {
     "meal": "food",
     "dish": "food",
 }
+
+
+def _town_of(attr: Token) -> str | None:
+    """The town whose people ``attr`` names ("Londoner", "New Yorker"), else None."""
+    before = attr.doc[attr.i - 1].lower_ + " " if attr.i > attr.sent.start else ""
+    return lx.DEMONYMS.get(before + attr.lower_) or lx.DEMONYMS.get(attr.lower_)
 
 
 def _identity(word: str, said: str | None = None) -> str:

@@ -238,6 +238,54 @@ FIRM_WORDS = _words(
     "interactive telecom communications electronics semiconductors biotech therapeutics "
     "logistik shipping transport legal"
 )
+#: what the people of a town are called, and the town: "I'm officially a Londoner now"
+#: says where the speaker lives (only words that name nothing else)
+DEMONYMS = {
+    "londoner": "London",
+    "new yorker": "New York",
+    "parisian": "Paris",
+    "berliner": "Berlin",
+    "glaswegian": "Glasgow",
+    "mancunian": "Manchester",
+    "liverpudlian": "Liverpool",
+    "scouser": "Liverpool",
+    "dubliner": "Dublin",
+    "brummie": "Birmingham",
+    "bristolian": "Bristol",
+    "dundonian": "Dundee",
+    "aberdonian": "Aberdeen",
+    "angeleno": "Los Angeles",
+    "chicagoan": "Chicago",
+    "bostonian": "Boston",
+    "torontonian": "Toronto",
+    "montrealer": "Montreal",
+    "vancouverite": "Vancouver",
+    "melburnian": "Melbourne",
+    "sydneysider": "Sydney",
+    "aucklander": "Auckland",
+    "capetonian": "Cape Town",
+    "viennese": "Vienna",
+    "amsterdammer": "Amsterdam",
+    "muscovite": "Moscow",
+    "madrileño": "Madrid",
+    "madrileña": "Madrid",
+    "lisboeta": "Lisbon",
+    "romano": "Rome",
+    "milanese": "Milan",
+    "neapolitan": "Naples",
+    "parisienne": "Paris",
+    "bruxellois": "Brussels",
+    "stockholmer": "Stockholm",
+    "osloite": "Oslo",
+    "seattleite": "Seattle",
+    "denverite": "Denver",
+    "austinite": "Austin",
+    "philadelphian": "Philadelphia",
+    "washingtonian": "Washington",
+    "hongkonger": "Hong Kong",
+    "singaporean": "Singapore",
+    "tokyoite": "Tokyo",
+}
 #: car makes and common models ("a secondhand Skoda", "my new Corolla")
 CAR_MAKES = _words(
     "toyota honda nissan mazda subaru mitsubishi suzuki lexus infiniti acura hyundai "

@@ -236,6 +236,10 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 for kind, (text, w) in readings.items()
             }
     _names_given(sent, found)
+    for start, end in found:
+        town = lx.DEMONYMS.get(sent.doc[start:end].text.lower())
+        if town is not None:  # "I'm officially a Londoner now": the town
+            found[(start, end)] = {"place": (town, 1.0)}
     mentions = []
     for (start, end), readings in sorted(found.items()):
         if not readings or _a_relative_by_kin(sent.doc[start:end]):

@@ -2325,3 +2325,31 @@ def test_a_shift_that_ended_ends_no_job(said: Said) -> None:
 def test_a_firm_tagged_a_person_that_let_the_speaker_go_ends_the_job(firm: str, said: Said) -> None:
     found = said(f"{firm} let me go last month.")
     assert ("Noor", "works_at", firm, True) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Our old cat Pixie had to be put down.", "We had to have Pixie put down last week."]
+)
+def test_a_pet_put_down_ended(text: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "has_pet", "Pixie", True) in found, found
+
+
+def test_a_deposit_put_down_ends_no_home(said: Said) -> None:
+    found = said("We put down a deposit on a house in York.")
+    assert not [f for f in found if f[1] == "lives_in" and f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("I'm officially a Mancunian now!", "Manchester"),
+        ("Three years in and I'm a proper New Yorker.", "New York"),
+    ],
+)
+def test_what_the_people_of_a_town_are_called_says_where_the_speaker_lives(
+    text: str, town: str, said: Said
+) -> None:
+    found = said(text)
+    assert ("Noor", "lives_in", town, False) in found, found
+    assert not [f for f in found if f[1] == "is_a"], found
