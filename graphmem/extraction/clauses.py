@@ -182,6 +182,19 @@ def ent_text(tok: Token) -> str:
     return " ".join([*(c.text for c in parts), tok.text])
 
 
+def on_a_day(verb: Token) -> bool:
+    """The verb is said of a day or a time ("I'm seeing Muse on Friday", "seeing Tom
+    tonight"), not of how long ("since March", "for a few weeks")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"since", "for"}:
+            continue
+        if c.dep_ in {"npadvmod", "prep", "advmod"} and any(
+            t.ent_type_ in {"DATE", "TIME"} for t in c.subtree
+        ):
+            return True
+    return False
+
+
 def spaced(toks: Sequence[Token]) -> str:
     """The text of ``toks``, spaced as written where they follow each other ("Coca-Cola",
     "St Mungo's Hospital") and by one space where words between were left out."""

@@ -42,6 +42,7 @@ from graphmem.extraction.clauses import (
     mine,
     modestly_put,
     note_people,
+    on_a_day,
     opens_the_sentence,
     per_token,
     reports,
@@ -888,14 +889,7 @@ def _dating(tok: Token, verb: Token) -> bool:
         and _by_me(verb)
     ):
         return False
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"since", "for"}:
-            continue  # how long: "since March", "for a few weeks"
-        if c.dep_ in {"npadvmod", "prep", "advmod"} and any(
-            t.ent_type_ in {"DATE", "TIME"} for t in c.subtree
-        ):
-            return False
-    return True
+    return not on_a_day(verb)
 
 
 def _pet_named_next(clue: Clue, name: str) -> Clue:
@@ -966,6 +960,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         if _of_an_organisation(root):
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
+        if verb is not None and _where_a_thing_was_left(root, verb):
+            continue  # "I left my umbrella at Tesco": no job left
         if (
             root.dep_ in {"compound", "amod", "nmod"}
             and root.head.lemma_.lower() in lx.FOOD_VENUES
@@ -1513,6 +1509,17 @@ def _in_object(tok: Token, verb: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _where_a_thing_was_left(tok: Token, verb: Token) -> bool:
+    """``tok`` is where the speaker left some thing ("I left my umbrella at Tesco", "Left
+    my keys at Greggs"), not a job or a home ("left my job at Tesco")."""
+    if verb.lemma_.lower() != "leave" or not _through(tok, verb, {"at", "in", "on"}):
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(things) and all(
+        t.lemma_.lower() not in lx.SLOT_NOUNS and t.pos_ == "NOUN" for t in things
+    )
 
 
 def _put_down(tok: Token, verb: Token) -> bool:

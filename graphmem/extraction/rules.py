@@ -30,6 +30,7 @@ from graphmem.extraction.clauses import (
     mine,
     name_of,
     note_people,
+    on_a_day,
     phrase,
     resolve,
     sentence_blocked,
@@ -218,8 +219,9 @@ def _accepted_proposal(verb: Token, subj: Token, ctx: Context, out: Out) -> bool
 
 def _clause(verb: Token, subj: Token, ctx: Context, out: Out) -> None:
     lemma = verb.lemma_.lower()
-    if lemma == "see" and verb.tag_ == "VBG" and _someone_named(verb):
-        lemma = "date"  # "I'm seeing Noah now", not "I'm seeing the doctor"
+    if lemma == "see" and verb.tag_ == "VBG" and _someone_named(verb) and not on_a_day(verb):
+        lemma = "date"  # "I'm seeing Noah now", not "I'm seeing the doctor" nor "I'm
+        # seeing Coldplay next week"
     negated = is_negated(verb)
     if (
         lemma == "stand"

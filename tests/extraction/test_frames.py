@@ -2353,3 +2353,24 @@ def test_what_the_people_of_a_town_are_called_says_where_the_speaker_lives(
     found = said(text)
     assert ("Noor", "lives_in", town, False) in found, found
     assert not [f for f in found if f[1] == "is_a"], found
+
+
+@pytest.mark.parametrize(
+    "text", ["I left my umbrella at Sainsbury's.", "Left my keys at Greggs again, classic."]
+)
+def test_a_thing_left_somewhere_ends_no_job_there(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "works_at"], found
+
+
+def test_a_job_left_at_a_firm_still_ends_it(said: Said) -> None:
+    found = said("I left my job at Tesco in May.")
+    assert ("Noor", "works_at", "Tesco", True) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm seeing Muse on Saturday.", "I'm seeing Adele tomorrow night!"]
+)
+def test_a_singer_or_band_seen_on_a_day_is_no_one_dated(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"dates", "has_partner"}], found
