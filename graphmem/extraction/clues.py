@@ -1089,6 +1089,13 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
     if _sport_replaced(sent, groups.get(ctx.speaker)):
         # "I stopped the Tuesday games and joined a bouldering gym": the sport held ends
+        objects = groups[ctx.speaker][1]
+        objects[:] = [
+            replace(o, cue="sport")
+            if o.role == "new" and not o.cue and o.weight("sport") >= 1.0
+            else o
+            for o in objects
+        ]  # and the new one is a sport whatever else its name could be ("Muay Thai")
         put(Referent(ctx.speaker), ObjectClue("", (("sport", 1.0),), "old"))
     for types in _no_favourite(sent):  # "No favourite band right now": the one held
         put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))

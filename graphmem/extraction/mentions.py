@@ -656,7 +656,8 @@ _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
 
 def acts_on_me(tok: Token) -> bool:
     """``tok`` is the subject of what a firm does to the speaker: "Tesla offered me a
-    job", "BMW moved us to Munich", "Klarna let me go", "Meta laid me off"."""
+    job", "BMW moved us to Munich", "Klarna let me go", "Meta laid me off", "Arup took
+    me on"."""
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _DONE_BY_A_FIRM:
         return False
@@ -665,13 +666,17 @@ def acts_on_me(tok: Token) -> bool:
             c.lemma_ == "go" and any(g.lower_ in {"me", "us"} for g in c.children)
             for c in verb.children
         )
+    if verb.lemma_.lower() == "take" and not any(
+        c.lower_ == "on" and (c.dep_ == "prt" or not list(c.children)) for c in verb.children
+    ):
+        return False  # but "Brightwater took me on": hired
     return any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in verb.children)
 
 
 #: what a firm does to the people it employs (a car "gets me to Cornwall", "costs me")
 _DONE_BY_A_FIRM = lx.words(
     "offer hire employ recruit poach promote move transfer relocate send post pay sack fire "
-    "onboard train sponsor let lay"
+    "onboard train sponsor let lay take"
 )
 
 

@@ -2327,6 +2327,11 @@ def test_a_firm_tagged_a_person_that_let_the_speaker_go_ends_the_job(firm: str, 
     assert ("Noor", "works_at", firm, True) in found, found
 
 
+def test_a_firm_that_took_the_speaker_on_is_the_employer(said: Said) -> None:
+    found = said("Ever since Hartley Foods took me on I've had to wear a tie.")
+    assert ("Noor", "works_at", "Hartley Foods", False) in found, found
+
+
 @pytest.mark.parametrize(
     "text", ["Our old cat Pixie had to be put down.", "We had to have Pixie put down last week."]
 )
@@ -2374,3 +2379,8 @@ def test_a_job_left_at_a_firm_still_ends_it(said: Said) -> None:
 def test_a_singer_or_band_seen_on_a_day_is_no_one_dated(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] in {"dates", "has_partner"}], found
+
+
+def test_a_sport_switched_to_is_a_sport_whatever_else_its_name_could_be(said: Said) -> None:
+    found = said("Switched to Muay Thai in the autumn.")
+    assert [f for f in found if f[1:3] == ("plays_sport", "Muay Thai") and not f[3]], found
