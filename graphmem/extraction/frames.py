@@ -221,6 +221,15 @@ class FrameMatcher:
                     continue
                 if obj.role == "old" and not _can_end(spec):
                     continue
+                if (
+                    obj.role == "old"
+                    and spec.object == "place"
+                    and not cued
+                    and weight < _FAINT
+                    and _surely_other(obj)
+                ):
+                    continue  # "Tom moved out in August": no town of Tom's name ended (but
+                    # a pet's or a firm's name, often tagged a person's, may end)
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 # the verb vouches for the type a cued value's name leaves in doubt
@@ -410,6 +419,16 @@ def changes(
 #: sport ("I'm really into surfing now") is a sport of the person's, one that is a diet
 #: ("I've been doing Whole30 this month") their diet
 _NARROWER = {"activity": ("sport", "diet")}
+
+
+#: a place reading too faint (under this) to end a town when the name is surely of
+#: another type
+_FAINT = 0.5
+
+
+def _surely_other(obj: ObjectClue) -> bool:
+    """A named value surely of some type (a weight of 1.0 or more)."""
+    return bool(obj.text) and max((w for _, w in obj.readings), default=0.0) >= 1.0
 
 
 def _cued(obj: ObjectClue) -> bool:

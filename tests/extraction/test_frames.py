@@ -2384,3 +2384,8 @@ def test_a_singer_or_band_seen_on_a_day_is_no_one_dated(text: str, said: Said) -
 def test_a_sport_switched_to_is_a_sport_whatever_else_its_name_could_be(said: Said) -> None:
     found = said("Switched to Muay Thai in the autumn.")
     assert [f for f in found if f[1:3] == ("plays_sport", "Muay Thai") and not f[3]], found
+
+
+def test_a_person_who_moved_out_ends_no_town_of_that_name(said: Said) -> None:
+    found = said("Karl moved out in August.")
+    assert not [f for f in found if f[1] == "lives_in"], found
