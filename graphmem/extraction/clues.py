@@ -2243,7 +2243,13 @@ def _and_i_ended(tok: Token) -> bool:
         (t for t in doc[tok.i + 3 : tok.sent.end] if t.pos_ in {"VERB", "AUX"} or t.is_punct),
         None,
     )
-    return verb is not None and not verb.is_punct and (_over(verb) or _phrasal_end(verb))
+    if verb is None or verb.is_punct:
+        return False
+    state = verb.head
+    if verb.dep_ in {"aux", "auxpass"} and state.lower_ in _GONE:
+        # "Karl and I are done", "done" read as a passive (not "done with the decorating")
+        return not any(c.dep_ in {"prep", "dobj", "xcomp"} for c in state.children)
+    return _over(verb) or _phrasal_end(verb)
 
 
 _GIVE_FORMS = frozenset({"give", "gives", "gave", "given", "giving"})

@@ -2389,3 +2389,13 @@ def test_a_sport_switched_to_is_a_sport_whatever_else_its_name_could_be(said: Sa
 def test_a_person_who_moved_out_ends_no_town_of_that_name(said: Said) -> None:
     found = said("Karl moved out in August.")
     assert not [f for f in found if f[1] == "lives_in"], found
+
+
+def test_name_and_i_are_done_ends_the_couple(said: Said) -> None:
+    found = said("Karl and I are done.")
+    assert ("Noor", "has_partner", "Karl", True) in found, found
+
+
+def test_name_and_i_done_with_a_job_ends_nothing(said: Said) -> None:
+    found = said("Karl and I are done with the decorating.")
+    assert not [f for f in found if f[3]], found
