@@ -3234,22 +3234,35 @@ def _cut_off(neg: Token, tok: Token) -> bool:
 
 
 def _lasted_until(tok: Token) -> bool:
-    """What the sentence says lasted until a time, or did not last: "the vegan thing
-    lasted till Easter", "Keto lasted until March", "Squash never stuck" (not "The meeting
-    lasts until six")."""
+    """What the sentence says lasted until a time or for a while, or did not last: "the
+    vegan thing lasted till Easter", "Keto lasted about a month", "Squash never stuck" (not
+    "The meeting lasts until six")."""
     noun = tok.head if tok.dep_ in {"compound", "amod"} else tok
     if tok.dep_ in {"acomp", "attr", "dobj"} and tok.head.lower_ == "being":
         noun = tok.head  # "Being vegan didn't stick"
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _STINTS:
+        noun = tok.head.head  # "My time in Leeds lasted two years"
     verb = noun.head
     if noun.dep_ not in {"nsubj", "csubj"} or verb.lemma_.lower() not in {"last", "stick"}:
         return False
     if any(c.dep_ == "prep" and c.lower_ in {"till", "until", "til"} for c in verb.children):
         return verb.tag_ == "VBD"
+    if (
+        verb.lemma_.lower() == "last"
+        and verb.tag_ == "VBD"
+        and any(
+            c.dep_ in {"npadvmod", "dobj"} and c.lemma_.lower() in _TIME_SPANS
+            for c in verb.children
+        )
+    ):
+        return True  # "Keto lasted about a month", "The vegan phase lasted three weeks"
     # "The keto thing didn't last", "Squash never stuck" (not "I hope it sticks")
     past = verb.tag_ in {"VBD", "VBN"} or any(c.lower_ == "did" for c in verb.children)
     return past and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
+#: the spans a thing that lasted may have lasted
+_TIME_SPANS = frozenset({"day", "week", "month", "year", "fortnight", "summer", "winter"})
 #: fillers between a topic named first and what is said of it
 _FILLERS = frozenset({",", "yeah", "yep", "well", "honestly", "so", "um", "uh", "-", "—"})
 #: what "that's ..." says of a topic that is over

@@ -2399,3 +2399,16 @@ def test_name_and_i_are_done_ends_the_couple(said: Said) -> None:
 def test_name_and_i_done_with_a_job_ends_nothing(said: Said) -> None:
     found = said("Karl and I are done with the decorating.")
     assert not [f for f in found if f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Paleo lasted three weeks.", ("diet", "Paleo")),
+        ("The vegetarian phase lasted about a year.", ("diet", "vegetarian")),
+        ("My time in Hull lasted two years.", ("lives_in", "Hull")),
+    ],
+)
+def test_a_value_that_lasted_a_while_ended(text: str, fact: tuple[str, str], said: Said) -> None:
+    found = said(text)
+    assert ("Noor", *fact, True) in found, found
