@@ -261,6 +261,8 @@ _ENDING_WORDS = ("anymore", "any more", "no longer", "not anymore", "no more")
 _FORMER = frozenset({"ex", "former", "previous", "old-", "ex-"})
 _PLAN_VERBS = en.REPORT_VERBS | frozenset(
     {"want", "plan", "hope", "consider", "think", "try", "decide", "need", "wish", "dream"}
+    # and what is worked towards: "I'm training to be a pilot", "studying to become a vet"
+    | {"train", "study", "aspire", "aim", "prepare"}
     # and someone else's push: "My brother keeps begging me to move to Denver"
     | {"beg", "urge", "nag", "pester", "encourage", "pressure"}
 )

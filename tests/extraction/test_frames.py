@@ -2412,3 +2412,9 @@ def test_name_and_i_done_with_a_job_ends_nothing(said: Said) -> None:
 def test_a_value_that_lasted_a_while_ended(text: str, fact: tuple[str, str], said: Said) -> None:
     found = said(text)
     assert ("Noor", *fact, True) in found, found
+
+
+@pytest.mark.parametrize("text", ["I'm training to be a pilot.", "I'm studying to become a vet."])
+def test_a_job_worked_towards_is_not_held_yet(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "works_as"], found
