@@ -2657,6 +2657,8 @@ def _cue(tok: Token, verb: Token | None) -> str:
     "got into climbing"), "organization" for where someone works or has a job ("Now
     working for Puma", "Started a new job at Adidas", "New job at Netflix!"), "person" for
     whom someone marries or dates ("I married Olu")."""
+    if tok.head.lower_ == "to" and tok.head.i > 0 and tok.doc[tok.head.i - 1].lower_ == "home":
+        return "place"  # "Caught the last ferry home to Nanaimo", however "to" was hung
     return (_verb_cue(tok, verb) if verb is not None else "") or _noun_cue(tok)
 
 

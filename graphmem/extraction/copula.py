@@ -269,7 +269,8 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
     for prep in verb.children:
         pobj = object_of(prep) if prep.dep_ == "prep" else None
         obj = phrase(pobj, ctx) if pobj is not None else None
-        if obj and prep.lower_ == "from":
+        if obj and prep.lower_ == "from" and prep.i > verb.i:
+            # (not "Tom from work is vegan": the name's "from", read as the verb's)
             out.add("fact", text, subject, "is_from", obj, object_type="place")
         elif pobj is not None and prep.lower_ == "on" and (diet := _diet_of(pobj)):
             out.add("fact", text, subject, "diet", diet, object_type="concept")

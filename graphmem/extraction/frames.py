@@ -221,15 +221,9 @@ class FrameMatcher:
                     continue
                 if obj.role == "old" and not _can_end(spec):
                     continue
-                if (
-                    obj.role == "old"
-                    and spec.object == "place"
-                    and not cued
-                    and weight < _FAINT
-                    and _surely_other(obj)
-                ):
-                    continue  # "Tom moved out in August": no town of Tom's name ended (but
-                    # a pet's or a firm's name, often tagged a person's, may end)
+                if spec.object == "place" and not cued and weight < _FAINT and _surely_other(obj):
+                    continue  # "Tom moved out in August": no town of Tom's name, ended or
+                    # new (but a pet's or a firm's name, often tagged a person's, may end)
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 # the verb vouches for the type a cued value's name leaves in doubt

@@ -46,9 +46,24 @@ def subject_token(verb: Token) -> Token | None:
         ):
             return child
     for child in verb.lefts:  # "Tim is my neighbour" is sometimes parsed Tim/npadvmod
-        if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i == verb.i - 1:
+        if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and _right_before(child, verb):
             return child
     return None
+
+
+def _right_before(name: Token, verb: Token) -> bool:
+    """Nothing but ``name``, the place it is from and an adverb comes before ``verb``:
+    "Tim is", "Tom from work is", "Tom from accounts just moved"."""
+    between = name.doc[name.i + 1 : verb.i]
+    return name.i == verb.i - 1 or (
+        name.i == verb.sent.start
+        and between[0].lower_ in {"from", "at", "in"}
+        and all(t.dep_ in _PLACE_WORDS for t in between)
+    )
+
+
+#: the words of "from work", "at the gym", "in accounts" after a name
+_PLACE_WORDS = frozenset({"prep", "pobj", "det", "amod", "compound", "poss", "advmod"})
 
 
 def _a_pet_or_car_before(subject: Token, verb: Token) -> bool:

@@ -2418,3 +2418,23 @@ def test_a_value_that_lasted_a_while_ended(text: str, fact: tuple[str, str], sai
 def test_a_job_worked_towards_is_not_held_yet(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] == "works_as"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Tom from work is vegan.", ("Tom", "diet", "vegan")),
+        ("Tom from accounts just moved to Leeds.", ("Tom", "lives_in", "Leeds")),
+    ],
+)
+def test_a_name_from_somewhere_opening_the_sentence_is_its_subject(
+    text: str, fact: tuple[str, str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[:3] == fact], found
+    assert not [f for f in found if f[0] == "Noor"], found
+
+
+def test_a_town_gone_home_to_is_a_place_whatever_the_tagger_thought(said: Said) -> None:
+    found = said("Took the last ferry home to Tofino.")
+    assert ("Noor", "lives_in", "Tofino", False) in found, found
