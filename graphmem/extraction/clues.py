@@ -3958,9 +3958,10 @@ def _possessor(
             ):
                 continue  # "his name's Milo", parsed with "name" a possessive of Milo;
                 # "Jonah's my ex": Jonah is the value, not its owner
-            if _said_gone(child) or opening_word_is(child):
+            if (_said_gone(child) and child.head.i != child.i + 3) or opening_word_is(child):
                 continue  # "Clio's gone, BMW in the driveway": the Clio owns nothing; nor
-                # does home in "Home's Dunedin now"
+                # does home in "Home's Dunedin now" (but "Lucy's gone vegan" is Lucy's, the
+                # "'s" read as Lucy owning "vegan")
             low = child.lower_
             if low in FIRST_POSS or low in OUR or guessed(child):
                 return Referent(ctx.speaker)  # and "Guess whose badge says Netflix now?"

@@ -2438,3 +2438,10 @@ def test_a_name_from_somewhere_opening_the_sentence_is_its_subject(
 def test_a_town_gone_home_to_is_a_place_whatever_the_tagger_thought(said: Said) -> None:
     found = said("Took the last ferry home to Tofino.")
     assert ("Noor", "lives_in", "Tofino", False) in found, found
+
+
+@pytest.mark.parametrize("name", ["Lucy", "Tom"])
+def test_someone_who_has_gone_vegan_is_not_the_speaker(name: str, said: Said) -> None:
+    found = said(f"{name}'s gone vegan, can you believe it.")
+    assert (name, "diet", "vegan", False) in found, found
+    assert not [f for f in found if f[0] == "Noor"], found
