@@ -260,6 +260,12 @@ def resolve(tok: Token, ctx: Context) -> Referent | None:
         return Referent(phrase, kind)
     if is_person_name(tok, ctx):
         return Referent(ent_text(tok))
+    if (
+        tok.dep_ in {"npadvmod", "advmod"}
+        and tok.text[:1].isupper()
+        and tok.text in lx.first_names()
+    ):
+        return Referent(tok.text)  # "Raj got a puppy", the subject tagged an adverb
     return None
 
 

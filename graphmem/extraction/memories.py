@@ -45,10 +45,16 @@ def subject_token(verb: Token) -> Token | None:
             and any(c.dep_ == "case" and c.lower_ == "'s" for c in child.children)
         ):
             return child
-    for child in verb.lefts:  # "Tim is my neighbour" is sometimes parsed Tim/npadvmod
-        if child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and _right_before(child, verb):
+    for child in verb.lefts:  # "Tim is my neighbour" is sometimes parsed Tim/npadvmod,
+        # "Raj got a puppy" Raj/advmod
+        if child.dep_ in {"npadvmod", "advmod"} and _a_name(child) and _right_before(child, verb):
             return child
     return None
+
+
+def _a_name(tok: Token) -> bool:
+    """A person's name, by the tagger or the name list (capitalised)."""
+    return tok.ent_type_ == "PERSON" or (tok.text[:1].isupper() and tok.text in lx.first_names())
 
 
 def _right_before(name: Token, verb: Token) -> bool:

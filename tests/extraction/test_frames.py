@@ -2445,3 +2445,9 @@ def test_someone_who_has_gone_vegan_is_not_the_speaker(name: str, said: Said) ->
     found = said(f"{name}'s gone vegan, can you believe it.")
     assert (name, "diet", "vegan", False) in found, found
     assert not [f for f in found if f[0] == "Noor"], found
+
+
+def test_a_name_opening_the_sentence_tagged_an_adverb_is_its_subject(said: Said) -> None:
+    found = said("Raj adopted a kitten called Mango.")
+    assert ("Raj", "has_pet", "Mango", False) in found, found
+    assert not [f for f in found if f[0] == "Noor"], found
