@@ -221,9 +221,15 @@ class FrameMatcher:
                     continue
                 if obj.role == "old" and not _can_end(spec):
                     continue
-                if spec.object == "place" and not cued and weight < _FAINT and _surely_other(obj):
+                if (
+                    spec.object in _TYPE_CHECKED
+                    and not cued
+                    and weight < _FAINT
+                    and _surely_other(obj)
+                ):
                     continue  # "Tom moved out in August": no town of Tom's name, ended or
-                    # new (but a pet's or a firm's name, often tagged a person's, may end)
+                    # new; "Marco quit Ferrari": no car (but a pet's or a firm's name,
+                    # often tagged a person's, may end)
                 if obj.once and spec.kind == "preference":
                     continue  # "Had ramen for lunch" is no favourite
                 # the verb vouches for the type a cued value's name leaves in doubt
@@ -415,8 +421,8 @@ def changes(
 _NARROWER = {"activity": ("sport", "diet")}
 
 
-#: a place reading too faint (under this) to end a town when the name is surely of
-#: another type
+#: a place or car reading too faint (under this) for a town or a car when the name is
+#: surely of another type
 _FAINT = 0.5
 
 

@@ -194,9 +194,11 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     for (start, end), readings in found.items():
         car = readings.get("vehicle")
         root = sent.doc[start:end].root
-        if car is not None and root.dep_ == "pobj" and _with_a_firm(root.head):
-            # "Started at BMW", "I've been at Audi since May", "I'm with Volvo now": the
-            # firm, no car
+        if car is not None and (
+            (root.dep_ == "pobj" and _with_a_firm(root.head)) or _joined_or_left(root)
+        ):
+            # "Started at BMW", "I've been at Audi since May", "I'm with Volvo now", "Marco
+            # quit Ferrari": the firm, no car
             readings["vehicle"] = (car[0], min(car[1], _NOT_A_CAR))
         elif readings and acts_on_me(root) and root.text not in lx.first_names():
             # "Tesla offered me a job", "Klarna let me go" (tagged a person): the firm
@@ -652,6 +654,16 @@ def _town(start: int, end: int, text: str, add: Any) -> None:
 
 #: prepositions a town written in lower case follows ("moved to lisbon")
 _TO_A_PLACE = frozenset({"in", "to", "from", "near", "outside"})
+
+
+def _joined_or_left(tok: Token) -> bool:
+    """A bare name joined, quit or left ("joined Volvo", "quit Ferrari"): a firm; not "the
+    Audi" or "my Golf" left somewhere."""
+    return (
+        tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in {"join", "quit", "leave"}
+        and not any(c.dep_ in {"det", "poss"} for c in tok.children)
+    )
 
 
 def acts_on_me(tok: Token) -> bool:

@@ -2451,3 +2451,14 @@ def test_a_name_opening_the_sentence_tagged_an_adverb_is_its_subject(said: Said)
     found = said("Raj adopted a kitten called Mango.")
     assert ("Raj", "has_pet", "Mango", False) in found, found
     assert not [f for f in found if f[0] == "Noor"], found
+
+
+def test_a_car_make_quit_is_the_firm(said: Said) -> None:
+    found = said("I quit Ferrari last year.")
+    assert ("Noor", "works_at", "Ferrari", True) in found, found
+    assert not [f for f in found if f[1] == "drives"], found
+
+
+def test_someone_who_quit_a_car_maker_drives_nothing(said: Said) -> None:
+    found = said("Did you hear? Marco quit Ferrari.")
+    assert not [f for f in found if f[1] == "drives"], found
