@@ -2434,6 +2434,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Food poisoning ruined lasagne for me"
     if _s_gone(tok):
         return "old"  # "Clio's gone, BMW in the driveway!", "civic's gone, ..."
+    if _where_i_used_to_live(tok):
+        return "old"  # "I visited Leeds, where I used to live"
     if _lasted_until(tok):
         return "old"  # "the vegan thing lasted till Easter"
     if verb is not None and _stint_ended(tok, verb):
@@ -3094,6 +3096,22 @@ def _ended_with(tok: Token, verb: Token) -> bool:
         return True  # "The lease on the BMW ended"
     it = any(c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children)
     return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
+
+
+def _where_i_used_to_live(tok: Token) -> bool:
+    """ "Leeds, where I used to live", "Bristol, where we lived for ten years": a place
+    the speaker lived in once."""
+    for c in tok.children:
+        if c.dep_ != "relcl" or not any(g.lower_ == "where" for g in c.subtree):
+            continue
+        if [g.lower_ for g in c.children if g.dep_ == "nsubj"] not in (["i"], ["we"]):
+            continue  # (not "where my sister used to live")
+        lived = [c, *(g for g in c.children if g.dep_ == "xcomp")]
+        if c.lemma_ == "use" and any(v.lemma_.lower() in _DWELLING for v in lived[1:]):
+            return True
+        if c.lemma_.lower() in _DWELLING and c.tag_ == "VBD":
+            return True
+    return False
 
 
 def _stint_ended(tok: Token, verb: Token) -> bool:

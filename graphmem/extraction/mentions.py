@@ -297,11 +297,25 @@ def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
 
 
 #: the words without which a sentence presupposes nothing of the speaker's
-_OWNING_WORDS = frozenset({"my", "our", "as"})
+_OWNING_WORDS = frozenset({"my", "our", "as", "where"})
+
+
+def _where_i_live(tok: Token) -> bool:
+    """A place said to be where the speaker lives, in a clause of its own: "Greenwich,
+    where I live now", "Leeds, where we've lived since 2019"."""
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in {"live", "stay", "settle"}
+        and any(g.lower_ == "where" for g in c.children)
+        and [g.lower_ for g in c.children if g.dep_ == "nsubj"] in (["i"], ["we"])
+        and not any(g.dep_ == "neg" or g.lower_ in {"used", "grew"} for g in c.children)
+        for c in tok.children
+    )
 
 
 def owned_type(mention: Mention, root: Token) -> str:
-    """``vehicle`` for a car called the speaker's ("my Peugeot 208"), ``diet`` for what
+    """``vehicle`` for a car called the speaker's ("my Peugeot 208"), ``place`` for where
+    the speaker is said to live ("from Greenwich, where I live"), ``diet`` for what
     the speaker does something as ("What can I order as a vegetarian?"),
     ``organization`` for the firm of the speaker's workmates ("my boss at Fernhill
     Architects", "our Nike team"), else empty."""
@@ -310,6 +324,8 @@ def owned_type(mention: Mention, root: Token) -> str:
     said_mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
     if mention.weight("vehicle") >= 1.0 and (said_mine or _the_car_in_use(mention, root)):
         return "vehicle"
+    if mention.weight("place") >= 1.0 and _where_i_live(root):
+        return "place"  # "How do I get to the airport from Greenwich, where I live now?"
     if mention.weight("diet") >= 0.9 and root.dep_ == "pobj" and root.head.lower_ == "as":
         verb = root.head.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:

@@ -130,6 +130,7 @@ _OWNED = {
     "vehicle": ("drives", "drives", "thing"),
     "organization": ("works_at", "works at", "organization"),
     "diet": ("diet", "is", "concept"),
+    "place": ("lives_in", "lives in", "place"),
 }
 
 

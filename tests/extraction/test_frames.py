@@ -2462,3 +2462,13 @@ def test_a_car_make_quit_is_the_firm(said: Said) -> None:
 def test_someone_who_quit_a_car_maker_drives_nothing(said: Said) -> None:
     found = said("Did you hear? Marco quit Ferrari.")
     assert not [f for f in found if f[1] == "drives"], found
+
+
+def test_a_place_where_the_speaker_lives_said_in_a_question(said: Said) -> None:
+    found = said("Any good cafes in Stockbridge, where I live now?")
+    assert ("Noor", "lives_in", "Stockbridge", False) in found, found
+
+
+def test_a_place_where_the_speaker_used_to_live_ended(said: Said) -> None:
+    found = said("We visited Bath, where I used to live.")
+    assert [f for f in found if f[1] == "lives_in"] == [("Noor", "lives_in", "Bath", True)], found
