@@ -228,7 +228,8 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
     has them: at the start of each sentence (and "rip nibbles" as "RIP Nibbles"); on the
     given names and towns of graphmem's lists that the tagger read as nouns (not "will",
     "mark" or "reading" as verbs); on a noun the dictionary (``known``) lacks where a
-    firm is named ("first day at deliveroo", "since joining unilever", "i quit tesco").
+    firm is named ("first day at deliveroo", "since joining unilever", "i quit tesco");
+    on a name given after a noun ("a puppy called pepper").
     A message with some capitals of its own is treated the same when its writer evidently
     does not capitalise ("priya and i split, seeing Lucía now": it begins in lower case or
     writes "i"); the capitals written are kept. ``None`` when the writer capitalises or
@@ -274,6 +275,7 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
                 tok.text.title() in names
                 or (tok.lower_ not in known and _at_a_firm(tok))
                 or _at_work(tok)
+                or _named_so(tok)
             ):
                 capital(tok.idx)
             i += 1
@@ -295,6 +297,17 @@ def _at_a_firm(tok: Any) -> bool:
         return False
     before = tok.doc[tok.i - 1]
     return before.lower_ in {"at", "for", "with"} or before.lemma_ in _FIRM_VERBS
+
+
+def _named_so(tok: Any) -> bool:
+    """The name after a noun "called" or "named": "a puppy called pepper", "a guy named
+    dev" (not "got called names")."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and doc[tok.i - 1].lower_ in {"called", "named"}
+        and doc[tok.i - 2].pos_ == "NOUN"
+    )
 
 
 def _at_work(tok: Any) -> bool:

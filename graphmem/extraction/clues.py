@@ -1048,6 +1048,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
         if not cue and mention.weight("organization") >= 1.0 and acts_on_me(root):
             cue = "organization"  # "Klarna let me go", "Monzo took me on": the employer
+        if not cue and role == "old" and verb is not None and _an_animal_gone(root, verb):
+            cue = "pet"  # "Rex crossed the rainbow bridge", "Rufus had to be put down"
         if couple:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
@@ -1528,6 +1530,17 @@ def _where_a_thing_was_left(tok: Token, verb: Token) -> bool:
     things = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(things) and all(
         t.lemma_.lower() not in lx.SLOT_NOUNS and t.pos_ == "NOUN" for t in things
+    )
+
+
+def _an_animal_gone(tok: Token, verb: Token) -> bool:
+    """What only an animal does when it dies: crosses the rainbow bridge, is put down."""
+    if _put_down(tok, verb):
+        return True
+    return (
+        verb.lemma_.lower() == "cross"
+        and _in_subject(tok)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() == "bridge" for c in verb.children)
     )
 
 

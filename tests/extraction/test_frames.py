@@ -2472,3 +2472,18 @@ def test_a_place_where_the_speaker_lives_said_in_a_question(said: Said) -> None:
 def test_a_place_where_the_speaker_used_to_live_ended(said: Said) -> None:
     found = said("We visited Bath, where I used to live.")
     assert [f for f in found if f[1] == "lives_in"] == [("Noor", "lives_in", "Bath", True)], found
+
+
+def test_a_pet_named_in_lower_case_chat_is_the_name(said: Said) -> None:
+    found = said("we adopted a beagle called waffle last week and she's a menace")
+    assert [f for f in found if f[:3] == ("Noor", "has_pet", "Waffle")], found
+
+
+@pytest.mark.parametrize("speaker", ["Noor", "Maya"])
+def test_a_name_that_crossed_the_rainbow_bridge_is_a_pet_that_died(
+    speaker: str, extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    found = stated(
+        facts("Rex crossed the rainbow bridge in June.", extractor, embedder, frames, speaker)
+    )
+    assert (speaker, "has_pet", "Rex", True) in found, found
