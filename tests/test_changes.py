@@ -45,6 +45,12 @@ def test_a_value_said_to_be_over_gives_its_slot_the_new_value(mem: GraphMem) -> 
     assert haim.superseded_by == wet_leg.id and wet_leg.refs == ("t1",)
 
 
+@WORDINGS_ON_ONE_STORE
+def test_a_value_dismissed_with_who_ends(mem: GraphMem) -> None:
+    found = _say(mem, "My favourite band is Slayer.", "Slayer who? It's all jazz now.")
+    assert ("Slayer", "ended", "generated") in _slot(found, "favourite_band"), found
+
+
 def test_a_value_that_lost_its_crown_gives_way_to_the_one_that_took_it(mem: GraphMem) -> None:
     found = _say(mem, "My favourite food is curry.", "Curry lost its crown to pho.")
     assert _slot(found, "favourite_food") == {

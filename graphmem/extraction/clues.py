@@ -321,6 +321,7 @@ def sentence_clues(doc: Any, ctx: Context) -> list[Clue]:
     for i, sent in enumerate(sents):
         if sentence_blocked(sent):
             out.extend(_owned_asked_about(sent, ctx))
+            out.extend(_dismissed(sent, ctx))
             continue
         note_people(sent, ctx)
         clues = _clues(sent, ctx)
@@ -2424,6 +2425,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "I've fallen out of love with Muse"
     if tok.i + 1 < tok.sent.end and tok.nbor().text in {"→", "->", "=>", "⟶"}:
         return "old"  # "Imagine Dragons → The 1975"
+    if _who_now(tok):
+        return "old"  # "Me and Sam are official! Tom who?", "Gojira now. Metallica who?"
     if _given_up_right_before(tok) or _stepped_down_as(tok) or _untouched_since(tok):
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _and_i_ended(tok):
@@ -3109,6 +3112,26 @@ def _ended_with(tok: Token, verb: Token) -> bool:
         return True  # "The lease on the BMW ended"
     it = any(c.dep_ == "dobj" and c.lower_ in {"it", "things"} for c in verb.children)
     return it and verb.lemma_.lower() == "end" and tok.dep_ in {"nsubj", "conj"}
+
+
+def _dismissed(sent: Span, ctx: Context) -> list[Clue]:
+    """A clue of the speaker's value that a bare "Tom who?", "Metallica who??" dismisses
+    as over (the writer finds which of the speaker's values it was)."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 2 or len(words) > 4 or words[-1].lower_ != "who" or not _who_now(words[-2]):
+        return []
+    name = sent.doc[words[0].i : words[-1].i]
+    if not all(t.text[:1].isupper() or t.like_num for t in name):
+        return []
+    old = ObjectClue(name.text, (("person", 0.5), ("artist", 0.5)), "old")
+    return [_clue(sent, Referent(ctx.speaker), (old,), sent.text)]
+
+
+def _who_now(tok: Token) -> bool:
+    """A name followed by a dismissive "who?": "Tom who?", "Metallica who??"."""
+    doc = tok.doc
+    end = tok.i + 1
+    return end + 1 < len(doc) and doc[end].lower_ == "who" and doc[end + 1].text.startswith("?")
 
 
 def _where_i_used_to_live(tok: Token) -> bool:
