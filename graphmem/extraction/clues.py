@@ -1051,6 +1051,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "organization"  # "Klarna let me go", "Monzo took me on": the employer
         if not cue and role == "old" and verb is not None and _an_animal_gone(root, verb):
             cue = "pet"  # "Rex crossed the rainbow bridge", "Rufus had to be put down"
+        if not cue and role == "old" and _stint(root) == "last" and root.pos_ == "PROPN":
+            cue = "organization"  # "Last shift at Pret today", "my last day at Ocado"
         if couple:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
@@ -2705,7 +2707,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "place" if _through(tok, verb, {"in", "into"}) else ""
     if lemma == "put" and any(c.lower_ == "roots" for c in verb.children):
         return "place" if _through(tok, verb, {"in"}) else ""  # "Put down roots in Mysore"
-    if lemma in {"hire", "employ", "recruit"} and _through(tok, verb, {"by"}):
+    hired = lemma in {"hire", "employ", "recruit", "poach"} or lemma.startswith("headhunt")
+    if hired and _through(tok, verb, {"by"}):
         return "organization"  # "I was hired by Nestlé in the spring"
     if verb.lower_ in _BEEN and _a_name(tok) and _since_at(tok, verb):
         return "organization"  # "since Monday I've been at Telefónica", "I'm at BBVA since"

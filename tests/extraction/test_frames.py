@@ -2487,3 +2487,17 @@ def test_a_name_that_crossed_the_rainbow_bridge_is_a_pet_that_died(
         facts("Rex crossed the rainbow bridge in June.", extractor, embedder, frames, speaker)
     )
     assert (speaker, "has_pet", "Rex", True) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Last shift at Pret today.", ("works_at", "Pret", True)),
+        ("Got headhunted by Wise.", ("works_at", "Wise", False)),
+    ],
+)
+def test_a_last_shift_ends_the_job_and_a_headhunter_is_the_new_one(
+    text: str, fact: tuple[str, str, bool], said: Said
+) -> None:
+    found = said(text)
+    assert ("Noor", *fact) in found, found
