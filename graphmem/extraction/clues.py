@@ -2616,6 +2616,13 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
             return "old"
         if (
+            lemma in _PRACTISED
+            and _negated(verb, tok)
+            and _not_since(verb)
+            and _in_object(tok, verb)
+        ):
+            return "old"  # "Haven't played squash since my injury"
+        if (
             verb.tag_ == "VBD"
             and lemma in STATE_VERBS
             and not _recent(verb)
@@ -3128,6 +3135,17 @@ def _dismissed(sent: Span, ctx: Context) -> list[Clue]:
         return []
     old = ObjectClue(name.text, (("person", 0.5), ("artist", 0.5)), "old")
     return [_clue(sent, Referent(ctx.speaker), (old,), sent.text)]
+
+
+#: what one does with a sport or a car that one has stopped when one hasn't since
+_PRACTISED = frozenset({"play", "do", "practise", "practice", "ride", "drive", "surf", "climb"})
+
+
+def _not_since(verb: Token) -> bool:
+    """A perfect "have" and a "since" on the verb: "haven't played squash since May"."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
+        c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in verb.children
+    )
 
 
 def _who_now(tok: Token) -> bool:

@@ -2501,3 +2501,13 @@ def test_a_last_shift_ends_the_job_and_a_headhunter_is_the_new_one(
 ) -> None:
     found = said(text)
     assert ("Noor", *fact) in found, found
+
+
+def test_a_sport_not_played_since_a_time_ended(said: Said) -> None:
+    found = said("Haven't played hockey since my injury.")
+    assert [f for f in found if f[2] == "hockey" and f[3]], found
+
+
+def test_someone_not_seen_since_a_time_is_no_value_ended(said: Said) -> None:
+    found = said("I haven't seen Tom since Christmas.")
+    assert not [f for f in found if f[3]], found
