@@ -965,6 +965,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "a bakery in Munich": where the bakery is, not a fact of its own
         if verb is not None and _where_a_thing_was_left(root, verb):
             continue  # "I left my umbrella at Tesco": no job left
+        if _a_trip_to(root):
+            continue  # "The train to Leeds was late again": where a trip went, no home
         if (
             root.dep_ in {"compound", "amod", "nmod"}
             and root.head.lemma_.lower() in lx.FOOD_VENUES
@@ -1523,6 +1525,25 @@ def _in_object(tok: Token, verb: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _a_trip_to(tok: Token) -> bool:
+    """Where a train, a flight or a trip goes: "the train to Leeds", "my flight to Rome"
+    (not "the move to Graz", nor "my commute from Bristol")."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return (
+        prep is not None
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() in _TRIPS
+        and prep.head.pos_ == "NOUN"
+    )
+
+
+#: what goes somewhere without anyone moving there
+_TRIPS = frozenset(
+    {"train", "bus", "flight", "plane", "ferry", "coach", "tram", "trip", "journey", "ride"}
+    | {"drive", "holiday", "visit", "ticket", "road", "motorway"}
+)
 
 
 def _where_a_thing_was_left(tok: Token, verb: Token) -> bool:

@@ -2511,3 +2511,7 @@ def test_a_sport_not_played_since_a_time_ended(said: Said) -> None:
 def test_someone_not_seen_since_a_time_is_no_value_ended(said: Said) -> None:
     found = said("I haven't seen Tom since Christmas.")
     assert not [f for f in found if f[3]], found
+
+
+def test_a_train_to_a_town_is_no_home_there(said: Said) -> None:
+    assert not said("The train to Leeds was late again.")
