@@ -1528,21 +1528,33 @@ def _in_object(tok: Token, verb: Token) -> bool:
 
 
 def _a_trip_to(tok: Token) -> bool:
-    """Where a train, a flight or a trip goes: "the train to Leeds", "my flight to Rome"
-    (not "the move to Graz", nor "my commute from Bristol")."""
+    """Where a train, a flight or a trip goes, or someone is for a day: "the train to
+    Leeds", "my flight to Rome", "was in Leeds for a conference" (not "the move to Graz",
+    nor "my commute from Bristol", nor "in Lisbon for a year now")."""
     prep = tok.head if tok.dep_ == "pobj" else None
-    return (
-        prep is not None
-        and prep.lower_ == "to"
-        and prep.head.lemma_.lower() in _TRIPS
-        and prep.head.pos_ == "NOUN"
-    )
+    if prep is None:
+        return False
+    if prep.lower_ in {"in", "to"} and any(  # "I was in Leeds for the day"
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.lemma_.lower() in _VISITS and g.tag_ == "NN" for g in c.children)
+        for c in prep.head.children  # (not "raining in Dublin for eleven days")
+    ):
+        return True
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in _TRIPS and prep.head.pos_ == "NOUN"
 
 
 #: what goes somewhere without anyone moving there
 _TRIPS = frozenset(
     {"train", "bus", "flight", "plane", "ferry", "coach", "tram", "trip", "journey", "ride"}
     | {"drive", "holiday", "visit", "ticket", "road", "motorway"}
+)
+
+
+#: what one is somewhere for when one is only visiting
+_VISITS = frozenset(
+    {"day", "weekend", "night", "afternoon", "evening", "conference", "wedding", "holiday"}
+    | {"meeting", "gig", "match", "festival", "funeral", "interview", "trip"}
 )
 
 

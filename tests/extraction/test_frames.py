@@ -2515,3 +2515,8 @@ def test_someone_not_seen_since_a_time_is_no_value_ended(said: Said) -> None:
 
 def test_a_train_to_a_town_is_no_home_there(said: Said) -> None:
     assert not said("The train to Leeds was late again.")
+
+
+def test_a_town_visited_for_the_day_is_no_home_there(said: Said) -> None:
+    found = said("Was in Derby for a conference, the hotel was grim.")
+    assert not [f for f in found if f[1] == "lives_in"], found
