@@ -137,9 +137,8 @@ _DIET_PHRASES = re.compile(
 )
 _GIVE_UP = re.compile(
     r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
-    r"|ditched|dropped)\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?("
-    + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP)
-    + r")\b"
+    r"|ditched|dropped|i'm off|i’m off|i am off|been off|staying off)\s+(?:eating\s+|having\s+)?"
+    r"(?:all\s+|any\s+)?(" + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP) + r")\b"
 )
 #: foods a diet keeps out: eating them again ends it
 _KEPT_OUT = "|".join(

@@ -2520,3 +2520,12 @@ def test_a_train_to_a_town_is_no_home_there(said: Said) -> None:
 def test_a_town_visited_for_the_day_is_no_home_there(said: Said) -> None:
     found = said("Was in Derby for a conference, the hotel was grim.")
     assert not [f for f in found if f[1] == "lives_in"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [("I'm off dairy these days.", "dairy-free"), ("Been off gluten since March.", "gluten-free")],
+)
+def test_a_food_the_speaker_is_off_is_a_diet(text: str, diet: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("diet", diet) and not f[3]], found
