@@ -62,6 +62,7 @@ from graphmem.extraction.mentions import (
     owned_in_passing,
     owned_type,
     played,
+    where_i,
 )
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import DateMention
@@ -239,7 +240,7 @@ _AGREEMENTS = frozenset({"lease", "contract", "loan", "finance", "tenancy"})
 _PARTINGS = frozenset({"end", "split", "part"})
 #: verbs of moving home, and of having one
 _MOVES = frozenset({"move", "relocate", "emigrate", "immigrate"})
-_DWELLING = frozenset({"live", "reside", "settle"})
+_DWELLING = lx.DWELLING_VERBS
 #: nouns for who belongs to a place or a firm, and the type of what they belong to
 _MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
@@ -2760,7 +2761,7 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "title"  # "Being a paramedic means I never see my friends"
     if _home_is(verb) and tok.dep_ in {"nsubj", "attr"} and tok.lower_ != "home":
         return "place"  # "Lyon is home now", "Home is Ghent these days"
-    where = _where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
+    where = where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
     if where is not None:
         return "place" if where in _DWELLING else "organization"  # "Arnhem is where I live"
     if lemma in {"do", "practise", "practice"} and tok.dep_ == "dobj" and verb.tag_ != "VBD":
@@ -3022,7 +3023,7 @@ def _noun_cue(tok: Token) -> str:
         return "title"  # a verbless "Deputy head since September!"
     if tok.dep_ == "ROOT" and _on_repeat(tok):
         return "artist"  # a verbless "Wet Leg on repeat since Friday"
-    if tok.pos_ == "PROPN" and _where_i(tok) in _DWELLING:
+    if tok.pos_ == "PROPN" and where_i(tok) in _DWELLING:
         return "place"  # "a long way from Singapore, where I've been living since May"
     return ""
 
@@ -3105,20 +3106,6 @@ def _my_car_is(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and any(
         c.dep_ == "poss" and c.lemma_.lower() in lx.VEHICLE_NOUNS and mine(c) for c in tok.children
     )
-
-
-def _where_i(verb: Token) -> str | None:
-    """ "... is where I live / work": the verb of the "where" clause."""
-    for c in verb.children:
-        lemma = c.lemma_.lower()
-        if (
-            c.pos_ == "VERB"
-            and (lemma in _DWELLING or lemma == "work")
-            and any(g.lower_ == "where" for g in c.children)
-            and any(g.dep_ == "nsubj" and g.lower_ in {"i", "we"} for g in c.children)
-        ):
-            return lemma
-    return None
 
 
 def _home_is(verb: Token) -> bool:

@@ -238,6 +238,8 @@ FIRM_WORDS = _words(
     "interactive telecom communications electronics semiconductors biotech therapeutics "
     "logistik shipping transport legal"
 )
+#: verbs of having a home: "where I live", "we've settled in Porto"
+DWELLING_VERBS = frozenset({"live", "reside", "settle"})
 #: what the people of a town are called, and the town: "I'm officially a Londoner now"
 #: says where the speaker lives (only words that name nothing else)
 DEMONYMS = {

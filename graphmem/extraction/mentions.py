@@ -299,17 +299,20 @@ def owned_in_passing(sent: Span, ctx: Context) -> list[tuple[Mention, str]]:
 _OWNING_WORDS = frozenset({"my", "our", "as", "where"})
 
 
-def _where_i_live(tok: Token) -> bool:
-    """A place said to be where the speaker lives, in a clause of its own: "Greenwich,
-    where I live now", "Leeds, where we've lived since 2019"."""
-    return any(
-        c.dep_ == "relcl"
-        and c.lemma_.lower() in {"live", "stay", "settle"}
-        and any(g.lower_ == "where" for g in c.children)
-        and [g.lower_ for g in c.children if g.dep_ == "nsubj"] in (["i"], ["we"])
-        and not any(g.dep_ == "neg" or g.lower_ in {"used", "grew"} for g in c.children)
-        for c in tok.children
-    )
+def where_i(verb: Token) -> str | None:
+    """The verb of a "where I live / work" clause on ``verb`` ("Arnhem is where I live",
+    "from Greenwich, where I live now"), not "where I don't live"; else None."""
+    for c in verb.children:
+        lemma = c.lemma_.lower()
+        if (
+            c.pos_ == "VERB"
+            and (lemma in lx.DWELLING_VERBS or lemma == "work")
+            and any(g.lower_ == "where" for g in c.children)
+            and any(g.dep_ == "nsubj" and g.lower_ in {"i", "we"} for g in c.children)
+            and not any(g.dep_ == "neg" for g in c.children)
+        ):
+            return lemma
+    return None
 
 
 def owned_type(mention: Mention, root: Token) -> str:
@@ -323,7 +326,7 @@ def owned_type(mention: Mention, root: Token) -> str:
     said_mine = before is not None and before.lower_ in {"my", "our"} and before.head == root
     if mention.weight("vehicle") >= 1.0 and (said_mine or _the_car_in_use(mention, root)):
         return "vehicle"
-    if mention.weight("place") >= 1.0 and _where_i_live(root):
+    if mention.weight("place") >= 1.0 and where_i(root) in lx.DWELLING_VERBS:
         return "place"  # "How do I get to the airport from Greenwich, where I live now?"
     if mention.weight("diet") >= 0.9 and root.dep_ == "pobj" and root.head.lower_ == "as":
         verb = root.head.head
