@@ -15,9 +15,9 @@ from graphmem.extraction import lexicon as lx
 from graphmem.extraction.temporal import DateMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 else:
-    Token = Any
+    Doc = Token = Any
 
 T = TypeVar("T")
 
@@ -164,6 +164,29 @@ def sentence_entities(sent: Any) -> list[tuple[Any, str]]:
     return out
 
 
+def names_the_place(case: Token) -> bool:
+    """``case`` is the "'s" of a name that stands for a shop or a firm of that name, not
+    for something its owner has: "I work at Sainsbury's", "Got a job at Domino's" (but
+    "Tom's car" is Tom's, and "staying at Tom's" is at Tom's home)."""
+    owner = case.head
+    return (
+        case.dep_ == "case"
+        and case.i == owner.i + 1
+        and owner.dep_ in _OBJECTS  # not "Keto's been binned", the "'s" read as a case
+        and owner.pos_ == "PROPN"
+        and owner.ent_type_ not in {"GPE", "LOC", "NORP"}  # "worse than Ghent's were"
+        and (owner.ent_type_ == "ORG" or owner.text not in lx.first_names())
+    )
+
+
+_OBJECTS = frozenset({"pobj", "dobj", "conj", "appos", "attr", "oprd"})
+
+
+def with_its_case(doc: Doc, end: int) -> int:
+    """``end``, or one more where the word after a name is the "'s" of a shop's name."""
+    return end + 1 if end < len(doc) and names_the_place(doc[end]) else end
+
+
 def ent_text(tok: Token) -> str:
     """The whole named entity (or proper-noun compound) a token belongs to."""
     found = entity_of(tok)
@@ -171,9 +194,13 @@ def ent_text(tok: Token) -> str:
         start = found[0]
         if tok.i > start and _opener(tok.doc[start]):
             start += 1  # a chat's subjectless verb tagged part of the name: "Took Biscuit"
-        ent = tok.doc[start : found[1]]
+        ent = tok.doc[start : with_its_case(tok.doc, found[1])]
         words = [
-            t for t in ent if t.lower_ != "the" and t.dep_ != "case" and t.text not in {"a", "an"}
+            t
+            for t in ent
+            if t.lower_ != "the"
+            and (t.dep_ != "case" or names_the_place(t))
+            and t.text not in {"a", "an"}
         ]  # "drive a Vauxhall Astra", the article inside the entity the tagger found
         return spaced(words) if words else tok.text
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]

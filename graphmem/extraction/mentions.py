@@ -23,9 +23,11 @@ from graphmem.extraction.clauses import (
     Context,
     car_of,
     mine,
+    names_the_place,
     sentence_entities,
     spaced,
     tokens,
+    with_its_case,
 )
 from graphmem.extraction.temporal import MONTHS, WEEKDAYS
 
@@ -448,11 +450,13 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         readings = _NER_READINGS.get(label)
         if readings is None:
             continue
+        ent = ent.doc[ent.start : with_its_case(ent.doc, ent.end)]  # "at Domino's"
         toks = [
             t
             for t in ent
             if (t.lower_ not in _DETS or (not t.whitespace_ and t.i < ent.end - 1))  # "A-Class"
-            and (t.dep_ != "case" or t.i < ent.end - 1)  # "Tom's"; but "St Mungo's Hospital"
+            and (t.dep_ != "case" or t.i < ent.end - 1 or names_the_place(t))  # "Tom's";
+            # but "St Mungo's Hospital", "at Sainsbury's"
             and not (t.pos_ == "AUX" and t.lower_ in _IS)  # "Daniel's been my husband"
             and (
                 any(c.isalnum() for c in t.text)

@@ -2529,3 +2529,21 @@ def test_a_town_visited_for_the_day_is_no_home_there(said: Said) -> None:
 def test_a_food_the_speaker_is_off_is_a_diet(text: str, diet: str, said: Said) -> None:
     found = said(text)
     assert [f for f in found if f[1:3] == ("diet", diet) and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("I work at Sainsbury's.", "Sainsbury's"),
+        ("Got a job at Domino's on the weekends.", "Domino's"),
+        ("another night shift at addenbrooke's", "Addenbrooke's"),
+    ],
+)
+def test_a_firm_named_with_a_possessive_keeps_it(text: str, firm: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "works_at", firm, False) in found, found
+
+
+def test_a_friend_s_home_is_no_firm_of_that_name(said: Said) -> None:
+    found = said("I'm staying at Tom's tonight.")
+    assert not [f for f in found if f[2] and "'s" in f[2]], found
