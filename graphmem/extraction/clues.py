@@ -968,6 +968,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "I left my umbrella at Tesco": no job left
         if _a_trip_to(root):
             continue  # "The train to Leeds was late again": where a trip went, no home
+        if _spoken_of(root):
+            continue  # "I'm reading about veganism": a topic, no diet of the speaker's
         if (
             root.dep_ in {"compound", "amod", "nmod"}
             and root.head.lemma_.lower() in lx.FOOD_VENUES
@@ -1543,6 +1545,29 @@ def _a_trip_to(tok: Token) -> bool:
     ):
         return True
     return prep.lower_ == "to" and prep.head.lemma_.lower() in _TRIPS and prep.head.pos_ == "NOUN"
+
+
+def _spoken_of(tok: Token) -> bool:
+    """What is read, said, heard or thought about: "reading about vegan diets", "a
+    podcast about Berlin", "We talked about keto" (not "mad about Haim", an adjective's)."""
+    while tok.dep_ in {"amod", "compound", "nmod"} and tok.head.i != tok.i:
+        tok = tok.head  # "vegan diets"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"about", "on"}:
+        return False
+    said = prep.head
+    if prep.lower_ == "on":  # "a documentary on Japan", "went on about keto"
+        return said.pos_ == "NOUN" and said.lemma_.lower() in _SPOKEN
+    return said.pos_ in {"VERB", "NOUN"} and said.lemma_.lower() in _SPOKEN
+
+
+#: verbs and nouns of what is said, read or thought about something
+_SPOKEN = frozenset(
+    {"read", "talk", "hear", "learn", "write", "chat", "argue", "rant", "complain", "joke"}
+    | {"go", "moan", "gossip", "blog", "post", "lecture"}
+    | {"article", "documentary", "podcast", "book", "video", "show", "film", "programme"}
+    | {"debate", "conversation", "question", "post", "thread", "story", "piece", "lecture"}
+)
 
 
 #: what goes somewhere without anyone moving there
@@ -2153,6 +2178,9 @@ def _first_date(sent: Span, ctx: Context) -> DateMention | None:
 def _governor(tok: Token) -> Token | None:
     """The verb whose clause holds ``tok`` (None for a verbless sentence or fragment:
     "First night in the new flat in Lyon, and the neighbours are having a party")."""
+    for c in tok.lefts:
+        if c.dep_ == "amod" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children):
+            return c  # "my old flatmate abandoned veganism", the verb read as a modifier
     cur = tok
     if tok.pos_ == "VERB" and tok.dep_ in {"dobj", "acomp"} and tok.head.i != tok.i:
         cur = tok.head  # "My sister took up rowing": a sport tagged a verb is an object
@@ -2451,6 +2479,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "new"  # "The Oslo years are behind us, hello Bergen"
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in lx.PET_NOUNS and tok.head.i < tok.i:
         return _role(tok.head, verb, ending)  # "Our cat Shadow ran away": as the cat goes
+    if verb is not None and verb.head.i == tok.i and verb.lemma_.lower() in END_VERBS:
+        return "old"  # "my flatmate abandoned veganism", the verb read as its modifier
     edge = tok.left_edge.i
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, edge - 2) : edge]]
     if before == ["instead", "of"]:
@@ -3702,6 +3732,13 @@ def _subject(
         return None  # "A dog at the pub stole my crisps", "There's a cat on the wall"
     if _my_car_is(tok):
         return Referent(ctx.speaker)  # "My car's a Clio": no car's Clio
+    if verb is None and tok.dep_ == "ROOT":
+        holder = next(
+            (c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in en.SOMEONE),
+            None,
+        )  # "My flatmate ditched keto", all read as one noun phrase: the flatmate's
+        if holder is not None:
+            return resolve(holder, ctx)
     owner = _possessor(tok, ctx, inside=span)
     if owner is not None and _where_i_live_with(tok):
         return Referent(ctx.speaker)  # "I moved back in with my parents in Trondheim"

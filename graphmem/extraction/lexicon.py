@@ -129,8 +129,17 @@ DIET_PHRASES: dict[str, str] = {
     "no grains": "grain-free",
     "only fish": "pescatarian",
 }
-#: everyday words for a diet: word -> the diet's name ("the veggie phase is over")
-DIET_WORDS: dict[str, str] = {"veggie": "vegetarian", "veggo": "vegetarian"}
+#: everyday words for a diet and the names of its practice: word -> the diet's name ("the
+#: veggie phase is over", "Ditched veganism in May")
+DIET_WORDS: dict[str, str] = {
+    "veggie": "vegetarian",
+    "veggo": "vegetarian",
+    "vegetarianism": "vegetarian",
+    "veganism": "vegan",
+    "pescatarianism": "pescatarian",
+    "pescetarianism": "pescatarian",
+    "flexitarianism": "flexitarian",
+}
 #: verbs + object that state a diet ("I stopped eating meat", "gave up meat")
 DIET_GIVE_UP: dict[str, str] = {
     "meat": "vegetarian",

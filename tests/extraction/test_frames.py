@@ -2547,3 +2547,34 @@ def test_a_firm_named_with_a_possessive_keeps_it(text: str, firm: str, said: Sai
 def test_a_friend_s_home_is_no_firm_of_that_name(said: Said) -> None:
     found = said("I'm staying at Tom's tonight.")
     assert not [f for f in found if f[2] and "'s" in f[2]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [("Ditched veganism in January.", "vegan"), ("Gave up vegetarianism at uni.", "vegetarian")],
+)
+def test_a_diet_named_by_its_practice_ended(text: str, diet: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "diet", diet, True) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been reading about vegan diets all evening.",
+        "We chatted about keto over lunch.",
+        "Listened to a podcast about Leeds on the bus.",
+    ],
+)
+def test_what_is_read_or_talked_about_is_no_value(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"diet", "lives_in"}], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My flatmate ditched keto.", "Oh well, my old housemate abandoned veganism after a week."],
+)
+def test_a_diet_of_someone_read_as_a_modifier_is_not_the_speakers(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[0] == "Noor" and f[1] == "diet"], found
