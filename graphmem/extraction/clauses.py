@@ -798,7 +798,16 @@ def quoted_tokens(doc: Any) -> frozenset[int]:
 def _compact_words(head: Token, ctx: Context, *, lemma_head: bool = False) -> str:
     """Head noun with its left modifiers, no determiners: "small pottery class"."""
     words: list[str] = []
+    doc, start = head.doc, head.i
+    while (
+        start > head.sent.start
+        and not doc[start - 1].whitespace_
+        and doc[start - 1].i in {t.i for t in head.subtree}
+    ):
+        start -= 1  # "five-a-side", its article inside the word
     for child in head.lefts:
+        if child.i >= start:
+            continue
         if child.dep_ in {"compound", "amod", "nummod", "nmod", "npadvmod", "quantmod"}:
             if child.text == ctx.addressee or child.tag_ in {"WDT", "WP"}:
                 continue
@@ -808,7 +817,10 @@ def _compact_words(head: Token, ctx: Context, *, lemma_head: bool = False) -> st
                 words.append(_word(tok, ctx, keep_case=tok.pos_ == "PROPN") + (sep or ""))
         elif child.dep_ == "poss":
             words.append(_possessor(child, ctx) + " ")
-    if head.pos_ == "PROPN" or head.ent_type_ in ENTITY_TYPES:
+    if start < head.i:
+        joined = doc[start : head.i + 1].text
+        words.append(joined if head.pos_ == "PROPN" else joined.lower())
+    elif head.pos_ == "PROPN" or head.ent_type_ in ENTITY_TYPES:
         words.append(head.text)
     else:
         plural = head.tag_ == "NNS" and head.lower_.endswith("s")  # not "ramen" -> "raman"

@@ -169,7 +169,9 @@ _LAYOFFS = frozenset({"layoff", "layoffs", "redundancies", "job cuts"})
 #: verbs that, becoming a state, end a taste: "grew tired of U2", "got bored of padel"
 _WEARYING = frozenset({"tired", "sick", "bored", "weary"})
 #: where a car or a thing goes for good ("The Rover has gone to the scrapyard")
-_SCRAPPED = frozenset({"scrapyard", "scrapheap", "scrap", "crusher", "dump", "junkyard"})
+_SCRAPPED = frozenset(
+    {"scrapyard", "scrapheap", "scrap", "crusher", "dump", "junkyard", "scrapper", "breaker"}
+)
 #: nouns of a change made ("the move to Ghent is done")
 #: possessive pronouns standing for a noun ("anyone know a hairdresser? mine retired")
 _STANDING_FOR = frozenset({"mine", "yours", "hers", "ours", "theirs"})
@@ -1056,6 +1058,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "organization"  # "Klarna let me go", "Monzo took me on": the employer
         if not cue and role == "old" and verb is not None and _an_animal_gone(root, verb):
             cue = "pet"  # "Rex crossed the rainbow bridge", "Rufus had to be put down"
+        if not cue and role == "old" and verb is not None and _scrapped(verb):
+            cue = "vehicle"  # "The old Golf was sent for scrap": a car, not a sport
         if not cue and role == "old" and _stint(root) == "last" and root.pos_ == "PROPN":
             cue = "organization"  # "Last shift at Pret today", "my last day at Ocado"
         if couple:
@@ -1896,10 +1900,14 @@ def _gone_for_good(verb: Token) -> bool:
 
 
 def _scrapped(verb: Token) -> bool:
-    """ "The Fiesta's at the scrapyard", "the Golf is in the scrapyard now"."""
-    return verb.lemma_ == "be" and any(
+    """ "The Fiesta's at the scrapyard", "the Golf is in the scrapyard now", "The Focus
+    went to the scrapyard", "The old Golf was sent for scrap" (not "I went to the dump")."""
+    subj = subject_token(verb)
+    if verb.lemma_ not in {"be", "go", "send"} or (subj is not None and _first_person(subj)):
+        return False
+    return any(
         c.dep_ == "prep"
-        and c.lower_ in {"at", "in", "on"}
+        and c.lower_ in {"at", "in", "on", "to", "for"}
         and any(g.dep_ == "pobj" and g.lemma_.lower() in _SCRAPPED for g in c.children)
         for c in verb.children
     )

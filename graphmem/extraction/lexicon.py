@@ -57,7 +57,8 @@ SPORTS = _words(
     "gymnastics yoga pilates crossfit weightlifting powerlifting archery equestrian "
     "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
     "kayaking canoeing diving muay_thai mma capoeira aikido kung_fu "
-    "paddleboarding orienteering roller_derby dodgeball korfball hurling"
+    "paddleboarding orienteering roller_derby dodgeball korfball hurling five-a-side futsal "
+    "spinning zumba parkrun"
 )
 #: a sport said by its verb ("I swim instead", "we cycle every weekend") -> its name
 SPORT_VERBS = {

@@ -132,7 +132,7 @@ _TYPE_ORDER = tuple(dict.fromkeys(t for _, t in _LEXICONS))
 _CARS = lx.CAR_MAKES | lx.CAR_MODELS
 #: every beginning of a lexicon phrase: a phrase can only start at a token in here
 _STARTS = frozenset(p[:k] for p in (*_LEXICON_TYPES, *_CARS) for k in range(1, len(p) + 1))
-_LONGEST = 3
+_LONGEST = 5  # "five-a-side", five tokens
 _DETS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"})
 _DIET_PHRASES = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lx.DIET_PHRASES, key=len, reverse=True)) + r")\b"
@@ -1137,6 +1137,9 @@ def _lexicon(sent: Span, add: Any) -> None:
                 add(a, b, doc[a:b].text, object_type, 1.0)
             if "food" in types and i > 0 and _dish_modifier(toks[i - 1], toks[last]):
                 add(a - 1, b, doc[a - 1 : b].text, "food", 1.0)  # "katsu curry"
+            if "sport" in types and b < sent.end and doc[b].lower_ in lx.SPORTS:
+                add(a, b + 1, doc[a : b + 1].text, "sport", 1.0)  # "five-a-side football"
+                covered.add(last + 1)
             if n <= 2 and forms & _CARS:
                 end = b
                 # "a Toyota Corolla", "my old VW Golf": take the make with its model

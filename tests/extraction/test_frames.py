@@ -2578,3 +2578,24 @@ def test_what_is_read_or_talked_about_is_no_value(text: str, said: Said) -> None
 def test_a_diet_of_someone_read_as_a_modifier_is_not_the_speakers(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[0] == "Noor" and f[1] == "diet"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [("We play five-a-side every Thursday.", False), ("Gave up five-a-side last year.", True)],
+)
+def test_a_hyphenated_sport_keeps_its_words(text: str, ended: bool, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "plays_sport", "five-a-side", ended) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "car"),
+    [
+        ("The Fiesta finally went to the scrapyard.", "Ford Fiesta"),
+        ("Our old Golf got sent for scrap in the spring.", "Volkswagen Golf"),
+    ],
+)
+def test_a_car_gone_for_scrap_ended(text: str, car: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "drives", car, True) in found, found
