@@ -5,8 +5,8 @@ on: "ngl working at channel 4 is so chill", "rip nibbles 🐹 got a bunny now", 
 taken up swimming, which goggles don't fog?". Three steps, each keeping every character
 offset of the message (clues and sentence vectors are matched by offset):
 
-- :func:`plain` blanks what is no word of the sentence (emoji, "lol", "ngl", "tbh")
-  and writes the pronoun "i" as "I", character for character;
+- :func:`plain` blanks what is no word of the sentence (emoji, "lol", "ngl", "tbh"),
+  writes the pronoun "i" as "I" and "bc" as "as", character for character;
 - :func:`split_questions`, a pipe that runs before the parser, starts a new sentence
   where a statement ends in a question tacked on after a comma ("I've taken up
   swimming, which goggles don't fog?"), so that the question does not make the
@@ -33,6 +33,8 @@ _ASIDE = re.compile(
     r"(?i)(?<![\w'’])(" + "|".join(sorted(ASIDES, key=len, reverse=True)) + r")(?![\w'’])"
 )
 _I = re.compile(r"(?<![\w'’.])i(?=$|[\s,!?;:'’]|\.(?!e\.))")  # not "i.e."
+#: chat's "bc" for "because", written "as" (the same length: offsets are kept); not "BC"
+_BECAUSE = re.compile(r"(?<![\w'’/])bc(?![\w'’/])")
 
 
 def _emoji(ch: str) -> bool:
@@ -47,13 +49,14 @@ def _emoji(ch: str) -> bool:
 
 
 def plain(text: str) -> str:
-    """``text`` with the same length, asides and emoji blanked, "i" written "I".
+    """``text`` with the same length, asides and emoji blanked, "i" written "I", "bc"
+    written "as".
 
     A blank between two words becomes a comma ("rip nibbles 🐹 got a bunny" ->
     "rip nibbles , got a bunny") so that the parser sees where one thought ends; at the
     edge of a sentence it is only space.
     """
-    if text.isascii() and not _ASIDE.search(text) and not _I.search(text):
+    if text.isascii() and not (_ASIDE.search(text) or _I.search(text) or _BECAUSE.search(text)):
         return text
     chars = list(text)
     spans = [m.span() for m in _ASIDE.finditer(text)]
@@ -72,7 +75,7 @@ def plain(text: str) -> str:
         after = text[end:].lstrip()
         mark = "," if before[-1:].isalnum() and after[:1].isalnum() else " "
         chars[start:end] = [mark] + [" "] * (end - start - 1)
-    out = "".join(chars)
+    out = _BECAUSE.sub("as", "".join(chars))
     return _I.sub("I", out)
 
 

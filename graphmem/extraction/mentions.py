@@ -806,6 +806,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or _dying_subject(tok)
             or _subject_beside_a_pet(tok)
             or _said_to_be_mine(tok)
+            or (tok.is_upper and acts_on_me(tok))  # "IKEA let me go", tagged a noun
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun

@@ -2599,3 +2599,27 @@ def test_a_hyphenated_sport_keeps_its_words(text: str, ended: bool, said: Said) 
 def test_a_car_gone_for_scrap_ended(text: str, car: str, said: Said) -> None:
     found = said(text)
     assert ("Noor", "drives", car, True) in found, found
+
+
+def test_chat_bc_is_because(said: Said) -> None:
+    found = said("had to rehome Pickle bc the new landlord said no pets")
+    assert ("Noor", "has_pet", "Pickle", True) in found, found
+
+
+def test_a_firm_in_capitals_that_let_the_speaker_go_ended(said: Said) -> None:
+    found = said("ASDA let me go last month, cutbacks.")
+    assert ("Noor", "works_at", "ASDA", True) in found, found
+
+
+def test_a_pet_donated_to_a_rescue_ended(said: Said) -> None:
+    found = said("We donated Bartholomew to a rabbit rescue.")
+    assert ("Noor", "has_pet", "Bartholomew", True) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Handed back the Qashqai when the lease ran out.", "I gave the Qashqai back in June."],
+)
+def test_a_car_handed_back_ended(text: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "drives", "Nissan Qashqai", True) in found, found
