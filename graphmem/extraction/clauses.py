@@ -396,8 +396,29 @@ def is_reported(verb: Token) -> bool:
                 and not avowed(tok)
                 and not glad_to_hear(tok)
                 and not modestly_put(tok)
+                and not told_of_myself(tok, came)
             )
     return False
+
+
+def told_of_myself(report: Token, clause: Token) -> bool:
+    """The speaker telling of their own present: "I told my mum I'm flexitarian now",
+    "when I said I'm doing carnivore now" (not "I said I'd move", "I told her I was
+    vegan", "Tom says I'm mad")."""
+
+    def mine(verb: Token) -> bool:
+        return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children)
+
+    present = clause.tag_ in {"VBP", "VBZ"} or any(
+        c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in clause.children
+    )
+    return (
+        report.lemma_ in {"tell", "say", "announce", "mention", "explain"}
+        and mine(report)
+        and mine(clause)
+        and present
+        and not any(c.tag_ == "MD" for c in clause.children)
+    )
 
 
 def _before_a_trailing_report(verb: Token, clause: Token, report: Token) -> bool:

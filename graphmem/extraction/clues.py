@@ -49,6 +49,7 @@ from graphmem.extraction.clauses import (
     resolve,
     sentence_blocked,
     tokens,
+    told_of_myself,
 )
 from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import first_child, subject_token
@@ -2289,9 +2290,9 @@ def _unasserted(verb: Token) -> bool:
             return False  # "I sold Jasper; I can't ride any more": two statements
         if given(came):
             return False  # "I'd feel better since I lost my job": a cause told
-        if avowed(cur) or glad_to_hear(cur) or modestly_put(cur):
+        if avowed(cur) or glad_to_hear(cur) or modestly_put(cur) or told_of_myself(cur, came):
             return False  # "Can't believe I've been in Leeds a year", "Dad will be glad
-            # to hear I'm vegan now", "I'd say I'm vegetarian now"
+            # to hear I'm vegan now", "I'd say I'm vegetarian now", "I told Mum I'm vegan"
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
         wisher = subject_token(cur)
         if planned and opens_the_sentence(came) and not (wisher and _first_person(wisher)):
@@ -2825,6 +2826,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     where = where_i(verb) if verb.lemma_ == "be" and tok.dep_ == "nsubj" else None
     if where is not None:
         return "place" if where in _DWELLING else "organization"  # "Arnhem is where I live"
+    if _my_diet_now(tok, verb):
+        return "diet"  # "I'm flexitarian these days, so ...", "I'm doing carnivore now"
     if lemma in {"do", "practise", "practice"} and tok.dep_ == "dobj" and verb.tag_ != "VBD":
         return "activity"  # "I've been doing CrossFit for a year", "I do judo" (not "did")
     if tok.i == verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BEGINNINGS:
@@ -2979,6 +2982,21 @@ def _nowadays(verb: Token) -> bool:
     return any(
         c.lower_ == "nowadays" or (c.lower_ == "days" and c.i > 0 and c.nbor(-1).lower_ == "these")
         for c in verb.children
+    )
+
+
+def _my_diet_now(tok: Token, verb: Token) -> bool:
+    """A diet the speaker is, or is doing, in the present: "I'm flexitarian these days",
+    "I'm doing carnivore now" (not "I did keto once", nor "Tom is vegan")."""
+    subj = subject_token(verb)
+    return (
+        tok.lower_ in lx.DIETS
+        and tok.dep_ in {"attr", "acomp", "dobj"}
+        and tok.head.i == verb.i
+        and verb.lemma_ in {"be", "do"}
+        and verb.tag_ in {"VBP", "VBZ", "VBG"}
+        and subj is not None
+        and _first_person(subj)
     )
 
 

@@ -113,7 +113,8 @@ DIETS = _words(
     "gluten-free gluten_free dairy-free dairy_free lactose-free low-carb low_carb "
     "carnivore halal kosher plant-based plant_based raw_vegan whole30 mediterranean "
     "intermittent_fasting sugar-free sugar_free grain-free grain_free egg-free nut-free "
-    "raw_food alkaline omnivore omnivorous low-fodmap low_fodmap fruitarian atkins dukan"
+    "raw_food alkaline omnivore omnivorous low-fodmap low_fodmap fruitarian atkins dukan "
+    "low-sodium low_sodium low-salt low_salt low-fat low_fat high-protein high_protein"
 )
 #: phrases that state a diet without naming it: phrase -> the diet
 DIET_PHRASES: dict[str, str] = {

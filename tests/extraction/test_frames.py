@@ -2623,3 +2623,28 @@ def test_a_pet_donated_to_a_rescue_ended(said: Said) -> None:
 def test_a_car_handed_back_ended(text: str, said: Said) -> None:
     found = said(text)
     assert ("Noor", "drives", "Nissan Qashqai", True) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [
+        ("My gran was horrified when I said I'm doing keto now.", "keto"),
+        ("I told the waiter I'm pescatarian these days, he brought the fish.", "pescatarian"),
+    ],
+)
+def test_the_speaker_telling_of_their_own_present_asserts_it(
+    text: str, diet: str, said: Said
+) -> None:
+    found = said(text)
+    assert ("Noor", "diet", diet, False) in found, found
+
+
+@pytest.mark.parametrize("text", ["I told her I was vegan.", "I said I'd go vegan after Easter."])
+def test_a_past_or_planned_report_of_oneself_is_not_asserted(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "diet"], found
+
+
+def test_a_diet_the_doctor_switched_the_speaker_to(said: Said) -> None:
+    found = said("My GP put me on a low-salt diet in March.")
+    assert ("Noor", "diet", "low-salt", False) in found, found
