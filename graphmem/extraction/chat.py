@@ -108,6 +108,21 @@ def _opens_question(tokens: list[Any]) -> bool:
     return bool(words_) and words_[0] in OPENERS
 
 
+def _subjectless_denial(doc: Any, start: int) -> bool:
+    """A chat's statement without its subject that opens like a question: "Haven't
+    touched my racket since May, ..." (not "Haven't you heard?")."""
+    words_ = doc[start : start + 3]
+    return (
+        len(words_) == 3
+        and words_[0].lower_ in OPENERS
+        and words_[1].lower_ in {"n't", "not"}
+        and (
+            words_[2].tag_ in {"VBN", "VBD", "VBG"}
+            or (words_[0].lower_ == "did" and words_[2].tag_ == "VB")  # "Didn't renew ..."
+        )
+    )
+
+
 def split_questions(doc: Any) -> Any:
     """Start a sentence at a question tacked on after a comma, semicolon or dash to a
     statement ("Now that I'm doing keto, tapas nights are a minefield, which dishes are
@@ -203,7 +218,11 @@ _SUBJECT_TAGS = frozenset({"PRP", "NN", "NNS", "NNP", "NNPS"})
 
 
 def _split_tail(doc: Any, texts: list[str], start: int, end: int) -> None:
-    if _opens_question(list(doc[start : min(start + 2, end)])) and not _told_not_to(doc, start):
+    if (
+        _opens_question(list(doc[start : min(start + 2, end)]))
+        and not _told_not_to(doc, start)
+        and not _subjectless_denial(doc, start)
+    ):
         return
     cut = None
     for i in range(end - 1, start + 2, -1):

@@ -975,6 +975,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "The train to Leeds was late again": where a trip went, no home
         if _spoken_of(root):
             continue  # "I'm reading about veganism": a topic, no diet of the speaker's
+        if root.lower_ == "dust" and root.i > 0 and root.nbor(-1).lower_ in _GATHERING:
+            continue  # "gathering dust": no allergy
         if (
             root.dep_ in {"compound", "amod", "nmod"}
             and root.head.lemma_.lower() in lx.FOOD_VENUES
@@ -1063,6 +1065,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "pet"  # "Rex crossed the rainbow bridge", "Rufus had to be put down"
         if not cue and role == "old" and verb is not None and _scrapped(verb):
             cue = "vehicle"  # "The old Golf was sent for scrap": a car, not a sport
+        if not cue and role == "old" and _gathering_dust(root) and mention.weight("sport") >= 1:
+            cue = "sport"  # "My yoga mat has been gathering dust": no more yoga
         if not cue and role == "old" and _surely_a_car(mention):
             cue = "vehicle"  # "Handed back the Countryman": a model the lexicon knows
         if not cue and role == "old" and _stint(root) == "last" and root.pos_ == "PROPN":
@@ -2394,6 +2398,29 @@ def _untouched_since(tok: Token) -> bool:
     )
 
 
+def _gathering_dust(tok: Token) -> bool:
+    """A sport whose gear gathers dust, read by the words after the gear: "The tennis
+    racket's gathering dust", "my climbing shoes have been collecting dust"."""
+    if tok.dep_ not in {"compound", "amod"} or tok.head.i != tok.i + 1:
+        return False
+    doc, end = tok.doc, tok.sent.end
+    i = tok.head.i + 1
+    while i < end and doc[i].lower_ in _DUST_FILLERS:
+        i += 1
+    return i + 1 < end and doc[i].lower_ in _GATHERING and doc[i + 1].lower_ == "dust"
+
+
+#: the forms of gathering (a noun to the tagger in "racket's gathering dust")
+_GATHERING = frozenset(
+    {"gather", "gathers", "gathering", "gathered", "collect", "collects", "collecting"}
+    | {"collected"}
+)
+#: the words between gear and its gathering dust ("'s been", "are just", "have been")
+_DUST_FILLERS = frozenset(
+    {"'s", "’s", "is", "are", "has", "have", "'ve", "been", "just", "now", "all", "quietly"}
+)
+
+
 def _sport_replaced(sent: Span, said: tuple[Referent, list[ObjectClue]] | None) -> bool:
     """The speaker's new sport said as what replaced the one before, unnamed: "joined a
     padel club instead", "hung up the kneepads and started fencing", "I stopped the
@@ -2521,6 +2548,9 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Imagine Dragons → The 1975"
     if _who_now(tok):
         return "old"  # "Me and Sam are official! Tom who?", "Gojira now. Metallica who?"
+    if _gathering_dust(tok):
+        return "old"  # "My climbing shoes are collecting dust", "The tennis racket's
+        # gathering dust" (read as a possessive)
     if _given_up_right_before(tok) or _stepped_down_as(tok) or _untouched_since(tok):
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _and_i_ended(tok):
@@ -3781,6 +3811,9 @@ def _subject(
         return None  # "A dog at the pub stole my crisps", "There's a cat on the wall"
     if _my_car_is(tok):
         return Referent(ctx.speaker)  # "My car's a Clio": no car's Clio
+    if _gathering_dust(tok):  # "The tennis racket's gathering dust": the speaker's, unless
+        owners = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]  # another's
+        return Referent(ctx.speaker) if not owners or owners[0] in FIRST_POSS else None
     if verb is None and tok.dep_ == "ROOT":
         holder = next(
             (c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in en.SOMEONE),

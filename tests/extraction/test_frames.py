@@ -2648,3 +2648,25 @@ def test_a_past_or_planned_report_of_oneself_is_not_asserted(text: str, said: Sa
 def test_a_diet_the_doctor_switched_the_speaker_to(said: Said) -> None:
     found = said("My GP put me on a low-salt diet in March.")
     assert ("Noor", "diet", "low-salt", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The squash racket's gathering dust these days.",
+        "My rugby boots have been collecting dust since the spring.",
+    ],
+)
+def test_a_sport_whose_gear_gathers_dust_ended(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[2] in {"squash", "rugby"} and f[3]], found
+    assert not [f for f in found if f[1] == "allergic_to"], found
+
+
+def test_someone_elses_gear_gathering_dust_ends_nothing_of_the_speakers(said: Said) -> None:
+    assert not said("My dad's golf clubs are gathering dust in the garage.")
+
+
+def test_a_subjectless_denial_before_a_question_is_a_statement(said: Said) -> None:
+    found = said("Haven't played hockey since my knee op, any gentler sports you'd suggest?")
+    assert [f for f in found if f[2] == "hockey" and f[3]], found
