@@ -752,6 +752,9 @@ def _antecedent_clues(
         readings = tuple((t, w) for t, w in mention.readings if t in types and w >= 0.5)
         if no_person and "person" not in types and mention.weight("person") >= _SURELY:
             continue  # "... with Lena, she's my favourite": a person
+        root = before.doc[mention.start : mention.end].root
+        if _role(root, _governor(root), False) != "new":
+            continue  # "I've moved on from The National and he's my favourite now"
         if readings and mention.text not in {ctx.speaker, ctx.addressee}:
             objects.append(ObjectClue(mention.text, readings, "new"))
     if len(objects) != 1:
@@ -942,6 +945,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         groups.setdefault(subject.name, (subject, []))[1].append(obj)
 
     used: set[int] = set()
+    # "I've moved on from The National and he's my favourite now": what ended was one
+    favourite_now = next((said for verb in tokens(sent) if (said := _said_of(verb))), None)
     for mention in find_mentions(sent, ctx):
         if any(i in ctx.date_at or i in ctx.quoted for i in range(mention.start, mention.end)):
             continue
@@ -1067,6 +1072,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "vehicle"  # "The old Golf was sent for scrap": a car, not a sport
         if not cue and role == "old" and _gathering_dust(root) and mention.weight("sport") >= 1:
             cue = "sport"  # "My yoga mat has been gathering dust": no more yoga
+        if not cue and role == "old" and favourite_now and favourite_now[1] == _ANY_FAVOURITE:
+            kind = max(_ANY_FAVOURITE, key=mention.weight)
+            cue = kind if mention.weight(kind) >= 0.5 else ""  # the favourite it was
         if not cue and role == "old" and _surely_a_car(mention):
             cue = "vehicle"  # "Handed back the Countryman": a model the lexicon knows
         if not cue and role == "old" and _stint(root) == "last" and root.pos_ == "PROPN":

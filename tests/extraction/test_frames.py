@@ -2670,3 +2670,16 @@ def test_someone_elses_gear_gathering_dust_ends_nothing_of_the_speakers(said: Sa
 def test_a_subjectless_denial_before_a_question_is_a_statement(said: Said) -> None:
     found = said("Haven't played hockey since my knee op, any gentler sports you'd suggest?")
     assert [f for f in found if f[2] == "hockey" and f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've moved on from The Killers and he's my favourite now.",
+        "Moved on from Blur, he's my favourite now.",
+    ],
+)
+def test_what_the_speaker_moved_on_from_is_the_favourite_that_ended(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "favourite_band" and f[3]], found
+    assert not [f for f in found if f[1] == "favourite_band" and not f[3]], found
