@@ -1797,7 +1797,7 @@ def _single_said(tok: Token) -> bool:
 
 
 #: what a value put "on" is stopped for now: "Running's on pause"
-_PAUSES = frozenset({"pause", "hold", "ice"})
+_PAUSES = frozenset({"pause", "hold", "ice", "burner", "backburner", "hiatus"})
 
 
 def _era(noun: Token) -> bool:
@@ -2369,6 +2369,10 @@ def _and_i_ended(tok: Token) -> bool:
     if verb.dep_ in {"aux", "auxpass"} and state.lower_ in _GONE:
         # "Karl and I are done", "done" read as a passive (not "done with the decorating")
         return not any(c.dep_ in {"prep", "dobj", "xcomp"} for c in state.children)
+    if verb.dep_ in {"aux", "auxpass"} and any(
+        c.lower_ in _APART_WORDS for c in state.children if c.dep_ in {"acomp", "xcomp"}
+    ):
+        return True  # "Leah and I are getting divorced": the verb the auxiliary helps
     return _over(verb) or _phrasal_end(verb)
 
 
@@ -2476,17 +2480,28 @@ _SPORT_THINGS = lx.words(
 
 
 def _s_gone(tok: Token) -> bool:
-    """A name followed by "'s gone" or "'s history", however the parser read the "'s"
-    (often as a possessive): "Clio's gone, BMW in the driveway" (not "Tom's gone to
-    Paris", "Tom's gone vegan")."""
+    """A name followed by "'s gone", "'s history", "'s done" or "'s on hold", however
+    the parser read the "'s" (often as a possessive): "Clio's gone, BMW in the driveway",
+    "Keto's done, I eat carbs again", "Karate's on the back burner" (not "Tom's gone to
+    Paris", "Tom's gone vegan", "Tom's done", a person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
     if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
         return False
-    if doc[i + 2].lower_ not in {"gone", "history"}:
+    word = doc[i + 2].lower_
+    if word == "on":  # "on hold", "on the back burner"
+        rest = [t.lower_ for t in doc[i + 3 : min(end, i + 6)] if t.lower_ not in _DETS]
+        return bool(rest) and (rest[0] in _PAUSES or rest[:2] == ["back", "burner"])
+    if word in {"done", "over", "finished"}:
+        if tok.text in lx.first_names():
+            return False
+    elif word not in {"gone", "history"}:
         return False
     after = doc[i + 3] if i + 3 < end else None
     return after is None or after.is_punct or after.pos_ in {"CCONJ", "X", "SPACE"}
+
+
+_DETS = frozenset({"the", "a"})
 
 
 def _ruined_for_me(tok: Token) -> bool:

@@ -796,6 +796,8 @@ def _name_like(tok: Token, sent: Span) -> bool:
     if _not_any_more(tok, sent) or _named_the_pet(tok):
         return True  # "Not Lukas anymore - it's Jonas now", "Marble the cat learnt to open
         # doors", whatever the tagger made of it
+    if tok.pos_ == "INTJ" and tok.i == sent.start and tok.text in lx.first_names():
+        return _and_i(tok)  # "Leah and I are getting divorced", tagged an interjection
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun

@@ -2683,3 +2683,23 @@ def test_what_the_speaker_moved_on_from_is_the_favourite_that_ended(text: str, s
     found = said(text)
     assert [f for f in found if f[1] == "favourite_band" and f[3]], found
     assert not [f for f in found if f[1] == "favourite_band" and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Paleo's done, I eat bread again.", ("diet", "paleo")),
+        ("Judo's on the back burner until my exams are over.", ("plays_sport", "judo")),
+        ("Leah and I are getting divorced.", ("married_to", "Leah")),
+    ],
+)
+def test_a_value_said_over_in_a_form_the_parser_misreads_ended(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == fact[0] and f[2].lower() == fact[1].lower() and f[3]], found
+
+
+def test_a_person_who_is_done_is_no_value_ended(said: Said) -> None:
+    found = said("Tom's done, he's been on his feet all day.")
+    assert not [f for f in found if f[3]], found
