@@ -1058,12 +1058,19 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if not readings:
             continue
         used.update(range(mention.start, mention.end))
-        once = verb is not None and _once(verb)
+        # "Went to my first Haim gig and I'm a convert": a taste, though heard once
+        taste = role == "new" and mention.weight("artist") >= 1.0 and _won_over(sent)
+        once = verb is not None and _once(verb) and not taste
+        cue_of_taste = "artist" if taste else ""
+        if role == "new" and verb is not None and _stole_my_heart(root, verb):
+            kind = max(_ANY_FAVOURITE, key=mention.weight)  # "Khachapuri has stolen my
+            cue_of_taste = kind if mention.weight(kind) >= 0.9 else ""  # heart"
         cue = _cue(root, verb) if role == "new" and not (verb and _unasserted(verb)) else ""
         if cue == "place" and surely_no_town(mention):
             cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
         if role == "new" and not cue:
-            cue = owned_type(mention, root)  # "My manager at Halden wants a deck by Monday"
+            cue = cue_of_taste or owned_type(mention, root)  # "My manager at Halden wants
+            # a deck by Monday"
         if not cue and mention.weight("organization") >= 1.0 and acts_on_me(root):
             cue = "organization"  # "Klarna let me go", "Monzo took me on": the employer
         if not cue and role == "old" and verb is not None and _an_animal_gone(root, verb):
@@ -2408,6 +2415,37 @@ def _untouched_since(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) and any(
         t.lower_ == "since" for t in verb.subtree
     )
+
+
+def _stole_my_heart(tok: Token, verb: Token) -> bool:
+    """``tok`` is what stole (or won) the speaker's heart: "Poke bowls have stolen my
+    heart", "Seventeen have stolen my heart"."""
+    subj = tok.head if tok.dep_ == "conj" else tok  # "Sorry gnocchi, poke bowls have ..."
+    return (
+        subj.dep_ == "nsubj"
+        and subj.head.i == verb.i
+        and verb.lemma_.lower() in {"steal", "win", "capture"}
+        and any(
+            c.dep_ == "dobj"
+            and c.lemma_ == "heart"
+            and any(p.lower_ in FIRST_POSS for p in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def _won_over(sent: Span) -> bool:
+    """The speaker says they are won over: "I'm a convert", "I'm hooked", "I'm sold"."""
+    for tok in tokens(sent):
+        if tok.lower_ in _WON_OVER and tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be":
+            subj = subject_token(tok.head)
+            if subj is not None and _first_person(subj):
+                return True
+    return False
+
+
+#: what someone won over by a taste says they are
+_WON_OVER = frozenset({"convert", "hooked", "sold", "smitten"})
 
 
 def _gathering_dust(tok: Token) -> bool:

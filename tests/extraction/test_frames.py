@@ -2703,3 +2703,30 @@ def test_a_value_said_over_in_a_form_the_parser_misreads_ended(
 def test_a_person_who_is_done_is_no_value_ended(said: Said) -> None:
     found = said("Tom's done, he's been on his feet all day.")
     assert not [f for f in found if f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caught the Wet Leg gig on Friday and now I'm a convert.",
+        "One Idles concert and I'm hooked.",
+    ],
+)
+def test_an_artist_heard_once_that_won_the_speaker_over_is_a_favourite(
+    text: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "favourite_band" and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("Dim sum has won my heart this year.", "Dim sum"),
+        ("Apologies burgers, ramen has stolen my heart.", "ramen"),
+    ],
+)
+def test_what_stole_the_speakers_heart_is_a_favourite(text: str, food: str, said: Said) -> None:
+    found = said(text)
+    held = {f[2] for f in found if f[1] == "favourite_food" and not f[3]}
+    assert held == {food}, found
