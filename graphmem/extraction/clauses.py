@@ -164,6 +164,11 @@ def sentence_entities(sent: Any) -> list[tuple[Any, str]]:
     return out
 
 
+def a_day(tok: Token) -> bool:
+    """``tok`` names a day or a time, as the owner of "Today's developer problem"."""
+    return tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in {"today", "tonight", "yesterday"}
+
+
 def names_the_place(case: Token) -> bool:
     """``case`` is the "'s" of a name that stands for a shop or a firm of that name, not
     for something its owner has: "I work at Sainsbury's", "Got a job at Domino's" (but

@@ -29,6 +29,7 @@ from graphmem.extraction.clauses import (
     SECOND_POSS,
     Context,
     Referent,
+    a_day,
     avowed,
     clause_of_its_own,
     could_forever,
@@ -889,6 +890,21 @@ def _by_me(verb: Token) -> bool:
     return k >= verb.sent.start and verb.doc[k].lower_ == "i"
 
 
+def _seeing_someone_named(tok: Token) -> Token | None:
+    """The verb of the speaker's seeing or dating someone named right after: "I'm seeing
+    someone, Lara, it's going really well" (the name parsed apart); else None."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or tok.i < tok.sent.start + 2 or doc[tok.i - 1].text != ",":
+        return None
+    someone = doc[tok.i - 2]
+    verb = someone.head
+    if someone.lower_ not in {"someone", "somebody"} or someone.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in {"see", "date"} or not _by_me(verb):
+        return None
+    return verb
+
+
 def _dating(tok: Token, verb: Token) -> bool:
     """``tok`` is whom the speaker is seeing: "I'm seeing Selma", "I've been seeing Ugo
     since March"; not a show on a day ("I'm seeing Muse on Friday")."""
@@ -953,7 +969,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if mention.start in planned:
             continue
         root = sent.doc[mention.start : mention.end].root
-        verb = _governor(root)
+        dated = _seeing_someone_named(root)  # "I'm seeing someone, Lara, it's going well"
+        verb = dated or _governor(root)
         if (
             verb is not None
             and _unasserted(verb)
@@ -999,7 +1016,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "Tom's parents live near Porto", "Kim's new job is at Spotify": Tom
             # and Kim own what follows, no value (but "Google's office in Zurich" may be,
             # and "Adele's new album" names an artist)
-        if _vocative(root):
+        if _vocative(root) and dated is None:
             continue  # "Rosa, you're such a talented photographer!": the one spoken to
         if role == "new" and verb is not None and verb.dep_ == "conj" and _told_to(verb):
             continue  # "... so add a green curry for him": an order, no taste
@@ -1022,7 +1039,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             _in_subject(root)
             and role == "new"
             and not _with_me(root, ctx)
-            and not (is_home or asked)
+            and not (is_home or asked or dated is not None)
         ):
             # "Freya sounds lovely", "Leo works as a nurse": the subject is no object;
             # a named pet or car is ("Pickle just arrived", "The Fiesta needs a service")
@@ -1086,7 +1103,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "vehicle"  # "Handed back the Countryman": a model the lexicon knows
         if not cue and role == "old" and _stint(root) == "last" and root.pos_ == "PROPN":
             cue = "organization"  # "Last shift at Pret today", "my last day at Ocado"
-        if couple:
+        if couple or dated is not None:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
     for tok in tokens(sent):  # "I quit my job", "sold the car": a value ended, unnamed
@@ -3109,12 +3126,14 @@ def _job_life(tok: Token) -> bool:
     """A job heading chat's "<job> life" or "<job> problems" with no owner: the speaker's
     ("Primary school teacher life, chaos but I love it"; not "my sister's nurse life")."""
     head = tok.head
-    return (
-        tok.dep_ == "compound"
+    title = tok.doc[head.i - 1]  # the title's own head word: "developer" of "backend
+    return (  # developer problem", whichever word the name's root is
+        tok.dep_ in {"compound", "amod"}
         and head.lower_ in JOB_LIFE
-        and (tok.lower_ in lx.JOB_HEADS or tok.lemma_.lower() in lx.JOB_HEADS)
-        and not any(c.dep_ == "poss" for c in head.children)
-    )
+        and tok.i <= title.i
+        and (title.lower_ in lx.JOB_HEADS or title.lemma_.lower() in lx.JOB_HEADS)
+        and not any(c.dep_ == "poss" and not a_day(c) for c in head.children)
+    )  # ("Today's paramedic problem: ...", a day's)
 
 
 def _title_since(tok: Token) -> bool:
@@ -3179,6 +3198,8 @@ def _noun_cue(tok: Token) -> str:
         return "organization"  # "First week at Bosch done", "Ten years at Lufthansa"
     if _here_in(tok) or (tok.head.lower_ == "in" and tok.head.head.lower_ == "life"):
         return "place"  # "The neighbours here in Auckland", "three weeks into life in Lisbon"
+    if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() == "date" and tok.pos_ == "PROPN":
+        return "person"  # "Had the best first date with Leo", the name read as a firm's
     if tok.head.lower_ == "to" and tok.head.head.lower_ == "ship" and tok.pos_ == "PROPN":
         return "organization"  # "Jumped ship to Klarna in March"
     if _my_car(tok):
@@ -3872,6 +3893,8 @@ def _subject(
         return None  # "A dog at the pub stole my crisps", "There's a cat on the wall"
     if _my_car_is(tok):
         return Referent(ctx.speaker)  # "My car's a Clio": no car's Clio
+    if _job_life(tok):
+        return Referent(ctx.speaker)  # "Today's paramedic problem: ...": no day's job
     if _gathering_dust(tok):  # "The tennis racket's gathering dust": the speaker's, unless
         owners = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]  # another's
         return Referent(ctx.speaker) if not owners or owners[0] in FIRST_POSS else None

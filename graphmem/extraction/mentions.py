@@ -21,6 +21,7 @@ from graphmem.extraction.clauses import (
     SECOND,
     SECOND_POSS,
     Context,
+    a_day,
     car_of,
     mine,
     names_the_place,
@@ -484,7 +485,8 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         end = ent.end
         cut = _time_after(toks)
         if cut:  # "Moved to Phoenix 2 weeks ago", tagged one name: Phoenix
-            end, toks = toks[-cut].i, toks[:-cut]
+            toks = toks[:-cut]
+            end = toks[-1].i + 1 if toks else ent.end
         while (
             len(toks) > 1
             and (toks[-1].pos_ == "NOUN" or toks[-1].lower_ in _HOMES)
@@ -573,11 +575,20 @@ def opening_word_is(tok: Token) -> bool:
 
 def _time_after(toks: list[Token]) -> int:
     """How many of a name's last words are a span of time the tagger ran into it: "2
-    weeks ago" (3), "three days" (2); 0 when none (not "Peugeot 206")."""
+    weeks ago" (3), "three days" (2), "a week ago" (2, the article already left out); 0
+    when none (not "Peugeot 206")."""
     n = len(toks)
     k = n - 1 if toks[-1].lower_ == "ago" else n
     if k >= 3 and toks[k - 1].lemma_.lower() in _TIME_UNITS and toks[k - 2].like_num:
         return n - (k - 2)
+    unit = toks[k - 1] if k >= 2 else None
+    if (
+        unit is not None
+        and unit.lemma_.lower() in _TIME_UNITS
+        and unit.i > 0
+        and unit.doc[unit.i - 1].lower_ in {"a", "an"}
+    ):
+        return n - (k - 1)  # "Leo a week ago", its article left out of the name
     return 0
 
 
@@ -1380,10 +1391,14 @@ def _title_word_read_as_a_verb(word: Token, head: Token) -> bool:
 
 
 def _possessed(tok: Token, sent: Span) -> bool:
-    if any(c.dep_ == "poss" for c in tok.children):
+    """``tok`` has an owner ("my manager", "Tom's boss"), not a day ("Today's developer
+    problem")."""
+    if any(c.dep_ == "poss" and not a_day(c) for c in tok.children):
         return True
     before = sent.doc[max(sent.start, tok.i - 3) : tok.i]
-    return any(t.dep_ == "poss" or t.lower_ in FIRST_POSS | SECOND_POSS for t in before)
+    return any(
+        (t.dep_ == "poss" and not a_day(t)) or t.lower_ in FIRST_POSS | SECOND_POSS for t in before
+    )
 
 
 def _common_orgs(sent: Span, add: Any) -> None:

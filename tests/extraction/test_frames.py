@@ -2730,3 +2730,25 @@ def test_what_stole_the_speakers_heart_is_a_favourite(text: str, food: str, said
     found = said(text)
     held = {f[2] for f in found if f[1] == "favourite_food" and not f[3]}
     assert held == {food}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I'm seeing somebody, Blake, it's lovely so far.", "Blake"),
+        ("I'm seeing someone, Lara, things are lovely so far.", "Lara"),
+    ],
+)
+def test_a_name_given_after_someone_seen_is_the_partner(text: str, name: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "has_partner", name, False) in found, found
+
+
+def test_a_first_date_with_a_name_tagged_with_its_time_is_a_partner(said: Said) -> None:
+    found = said("Went on a second date with Bruno a week ago and it was lovely.")
+    assert [f for f in found if f[1:3] == ("has_partner", "Bruno") and not f[3]], found
+
+
+def test_a_days_job_problem_is_the_speakers_job(said: Said) -> None:
+    found = said("Today's staff nurse problem: three admissions at once.")
+    assert ("Noor", "works_as", "staff nurse", False) in found, found
