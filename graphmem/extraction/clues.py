@@ -2535,15 +2535,18 @@ _SPORT_THINGS = lx.words(
 
 
 def _s_gone(tok: Token) -> bool:
-    """A name followed by "'s gone", "'s history", "'s done" or "'s on hold", however
-    the parser read the "'s" (often as a possessive): "Clio's gone, BMW in the driveway",
-    "Keto's done, I eat carbs again", "Karate's on the back burner" (not "Tom's gone to
-    Paris", "Tom's gone vegan", "Tom's done", a person's)."""
+    """A name followed by "'s gone", "'s history", "'s done", "'s behind me" or "'s on
+    hold", however the parser read the "'s" (often as a possessive): "Clio's gone, BMW in
+    the driveway", "Keto's done, I eat carbs again", "Aldi's behind me", "Karate's on the
+    back burner" (not "Tom's gone to Paris", "Tom's gone vegan", "Tom's done", a
+    person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
     if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
         return False
     word = doc[i + 2].lower_
+    if word == "behind":  # "Aldi's behind me, I'm at Waitrose now"
+        return i + 3 < end and doc[i + 3].lower_ in {"me", "us"}
     if word == "on":  # "on hold", "on the back burner"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 6)] if t.lower_ not in _DETS]
         return bool(rest) and (rest[0] in _PAUSES or rest[:2] == ["back", "burner"])

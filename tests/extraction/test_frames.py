@@ -2752,3 +2752,9 @@ def test_a_first_date_with_a_name_tagged_with_its_time_is_a_partner(said: Said) 
 def test_a_days_job_problem_is_the_speakers_job(said: Said) -> None:
     found = said("Today's staff nurse problem: three admissions at once.")
     assert ("Noor", "works_as", "staff nurse", False) in found, found
+
+
+def test_a_value_said_behind_the_speaker_ended_however_parsed(said: Said) -> None:
+    found = said("Lidl's behind me now, thank goodness.")
+    assert ("Noor", "works_at", "Lidl", True) in found, found
+    assert ("Noor", "works_at", "Lidl", False) not in found, found
