@@ -327,7 +327,11 @@ def test_a_turn_naming_a_value_the_fact_took_later_is_a_lead() -> None:
 def test_a_value_read_later_answers_as_of_a_time_before(mem: GraphMem) -> None:
     # the first turn names the job in a way the extractor does not read; a later one does
     for ref, day, text in [
-        ("S1:1", "2022-01-10", "Today's backend developer problem: everyone wants it yesterday."),
+        (
+            "S1:1",
+            "2022-01-10",
+            "Standup ran long again, such is the backend developer way: everyone wants it now.",
+        ),
         ("S2:1", "2022-02-10", "Okay, bedtime for me. Night!"),
         ("S3:1", "2022-06-10", "Loving the backend developer role more every month."),
     ]:
