@@ -1156,8 +1156,14 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         put(Referent(ctx.speaker), ObjectClue("", (("sport", 1.0),), "old"))
     for types in _no_favourite(sent):  # "No favourite band right now": the one held
         put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))
-    if _couple_over(sent):  # "We broke up", "I'm single again": the partner, unnamed
-        put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old"))
+    ended_people = [
+        o
+        for o in groups.get(ctx.speaker, (Referent(ctx.speaker), []))[1]
+        if o.role == "old" and o.weight("person") >= _SURELY
+    ]  # "The divorce from Paul went through": Paul, named
+    if _couple_over(sent) and not ended_people:  # "We broke up", "I'm single again": the
+        # partner, unnamed, however the sentence scores ("We called it a day in June")
+        put(Referent(ctx.speaker), ObjectClue("", (("person", 1.0),), "old", cue="person"))
     replaced = any(t.lemma_.lower() in _REPLACING | _KNOCKS | {"beat"} for t in tokens(sent))
     return [
         _clue(
@@ -1790,8 +1796,11 @@ def _couple_over(sent: Span) -> bool:
         named = any(
             (c.dep_ in {"dobj", "conj"} and c.lower_ not in {"it", "things"})
             or (c.dep_ == "prep" and c.lower_ == "with")
+            or any(g.dep_ == "prep" and g.lower_ in {"of", "from"} for g in (c, *c.children))
+            or any(g.lower_ in {"him", "her", "them"} for g in (c, *c.children))
             for c in verb.children
-        )  # "We broke up with the band", but "We split up in May" is the couple
+        )  # "We broke up with the band", "we let him go" (a pet), "We moved out of
+        # Manchester", but "We split up in May" is the couple
         if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
             return True
         if (
@@ -2117,7 +2126,12 @@ def _called_it(verb: Token) -> bool:
         and it
         and all(c.lower_ in {"day", "quits", "time"} for c in others)
         and not any(c.dep_ == "prt" for c in verb.children)
-    )
+        and not any(t.lower_ in _PARTS_OF_A_DAY for t in verb.subtree)
+    )  # (not "We called it a night early", "a night" hung elsewhere)
+
+
+#: the parts of a day one calls it ("called it a night"): an evening over, no couple
+_PARTS_OF_A_DAY = frozenset({"night", "evening", "morning", "afternoon"})
 
 
 def _with_partner(verb: Token) -> bool:

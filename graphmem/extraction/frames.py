@@ -182,7 +182,8 @@ class FrameMatcher:
         # a predicate that requires words the text lacks is out of the running: "Settled
         # in Galway now" is close to where someone grew up, but says nothing of growing
         low = text.lower()
-        specs = [s for s in self.table().specs if not s.requires or _required(s.requires, low)]
+        every = self.table().specs
+        specs = [s for s in every if not s.requires or _required(s.requires, low)]
         top = max((scores[s.name] for s in specs), default=0.0)
         # what ended is judged among the predicates that can end: "Gave up tennis,
         # climbing is my thing now" is mostly about a favourite, but tennis was played
@@ -191,7 +192,8 @@ class FrameMatcher:
         # cycling lesson, I'm hooked" is mostly about a favourite, but cycling is done
         top_once = max((scores[s.name] for s in specs if s.kind != "preference"), default=0.0)
         pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
-        for spec in specs:
+        worded = {s.name for s in specs}
+        for spec in every:
             score = scores[spec.name]
             heard = score >= reg.frame_min_score and score >= none + reg.frame_margin
             # "I work at a bakery in Munich" is about work, not home
@@ -205,6 +207,9 @@ class FrameMatcher:
                 # value of that type's predicates however the sentence scores, and before
                 # others unless they score clearly higher ("I moved to Siemens")
                 cued = _cued(obj) and _covers(obj.cue, spec.object)
+                if spec.name not in worded and not (cued and not obj.text and obj.cue == "person"):
+                    continue  # but the unnamed partner of a couple the sentence says is
+                    # over is this predicate's however it is worded ("We called it a day")
                 if not cued and _surely_of_its_cue(obj):
                     continue  # "I'm at BBVA since Tuesday, my commute is shorter": a firm
                 focus = once_in_focus if obj.once else in_focus
@@ -263,7 +268,7 @@ class FrameMatcher:
             taken.add(j)  # an object goes to its best predicate, or to none
             picked.append((combined, obj))
         out: list[ExtractedMemory] = []
-        for spec in specs:
+        for spec in every:
             new = chosen.get((spec.name, "new"), [])
             old = chosen.get((spec.name, "old"), [])
             if spec.single and new:  # "moved from Lisbon to Porto": the new value closes it

@@ -2758,3 +2758,21 @@ def test_a_value_said_behind_the_speaker_ended_however_parsed(said: Said) -> Non
     found = said("Lidl's behind me now, thank goodness.")
     assert ("Noor", "works_at", "Lidl", True) in found, found
     assert ("Noor", "works_at", "Lidl", False) not in found, found
+
+
+def test_a_couple_over_ends_the_partner_however_worded(said: Said) -> None:
+    found = said("We called it a day back in February.")
+    assert [f for f in found if f[1] in {"has_partner", "married_to"} and f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We called it a night early, the band was awful.",
+        "Rex was so old, we let him go in March.",
+        "We finally moved out of Leeds, York feels like home.",
+    ],
+)
+def test_what_only_sounds_like_a_couple_ending_ends_no_partner(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"has_partner", "married_to"} and f[3]], found
