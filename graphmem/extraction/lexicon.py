@@ -58,7 +58,7 @@ SPORTS = _words(
     "horse_riding water_polo ultimate_frisbee softball field_hockey trail_running "
     "kayaking canoeing diving muay_thai mma capoeira aikido kung_fu "
     "paddleboarding orienteering roller_derby dodgeball korfball hurling five-a-side futsal "
-    "spinning zumba parkrun pickleball"
+    "spinning zumba pickleball"
 )
 #: a sport said by its verb ("I swim instead", "we cycle every weekend") -> its name
 SPORT_VERBS = {
