@@ -55,6 +55,7 @@ from graphmem.extraction.clauses import (
 from graphmem.extraction.copula import antecedent
 from graphmem.extraction.memories import first_child, subject_token
 from graphmem.extraction.mentions import (
+    DETERMINERS,
     JOB_LIFE,
     Mention,
     acts_on_me,
@@ -2562,7 +2563,7 @@ def _s_gone(tok: Token) -> bool:
     if word == "behind":  # "Aldi's behind me, I'm at Waitrose now"
         return i + 3 < end and doc[i + 3].lower_ in {"me", "us"}
     if word == "on":  # "on hold", "on the back burner"
-        rest = [t.lower_ for t in doc[i + 3 : min(end, i + 6)] if t.lower_ not in _DETS]
+        rest = [t.lower_ for t in doc[i + 3 : min(end, i + 6)] if t.lower_ not in DETERMINERS]
         return bool(rest) and (rest[0] in _PAUSES or rest[:2] == ["back", "burner"])
     if word in {"done", "over", "finished"}:
         if tok.text in lx.first_names():
@@ -2571,9 +2572,6 @@ def _s_gone(tok: Token) -> bool:
         return False
     after = doc[i + 3] if i + 3 < end else None
     return after is None or after.is_punct or after.pos_ in {"CCONJ", "X", "SPACE"}
-
-
-_DETS = frozenset({"the", "a"})
 
 
 def _ruined_for_me(tok: Token) -> bool:

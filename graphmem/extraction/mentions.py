@@ -134,7 +134,10 @@ _CARS = lx.CAR_MAKES | lx.CAR_MODELS
 #: every beginning of a lexicon phrase: a phrase can only start at a token in here
 _STARTS = frozenset(p[:k] for p in (*_LEXICON_TYPES, *_CARS) for k in range(1, len(p) + 1))
 _LONGEST = 5  # "five-a-side", five tokens
-_DETS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"})
+#: the words that open a noun phrase before its name ("the", "my", "this")
+DETERMINERS = frozenset(
+    {"a", "an", "the", "my", "our", "his", "her", "their", "your", "this", "that"}
+)
 _DIET_PHRASES = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lx.DIET_PHRASES, key=len, reverse=True)) + r")\b"
 )
@@ -455,7 +458,9 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
         toks = [
             t
             for t in ent
-            if (t.lower_ not in _DETS or (not t.whitespace_ and t.i < ent.end - 1))  # "A-Class"
+            if (
+                t.lower_ not in DETERMINERS or (not t.whitespace_ and t.i < ent.end - 1)
+            )  # "A-Class"
             and (t.dep_ != "case" or t.i < ent.end - 1 or names_the_place(t))  # "Tom's";
             # but "St Mungo's Hospital", "at Sainsbury's"
             and not (t.pos_ == "AUX" and t.lower_ in _IS)  # "Daniel's been my husband"
@@ -1268,7 +1273,7 @@ def _compact(head: Token) -> tuple[int, int, str]:
     """A noun with its compound and adjectival modifiers ("senior software engineer")."""
     left = head.i
     for child in head.lefts:
-        if child.dep_ in {"compound", "amod", "nmod"} and child.lower_ not in _DETS:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.lower_ not in DETERMINERS:
             left = min(left, child.left_edge.i)
     right = head.i + 1
     for child in head.rights:
@@ -1276,7 +1281,7 @@ def _compact(head: Token) -> tuple[int, int, str]:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 right = max(right, pobj.i + 1)
-    toks = [t for t in head.doc[left:right] if t.lower_ not in _DETS and t.dep_ != "poss"]
+    toks = [t for t in head.doc[left:right] if t.lower_ not in DETERMINERS and t.dep_ != "poss"]
     while toks and toks[0].lower_ in en.DROP_WORDS | {"new", "old", "first", "current"}:
         toks = toks[1:]
     return left, right, " ".join(t.text for t in toks)
@@ -1368,7 +1373,7 @@ def _modifier(tok: Token) -> bool:
             or tok.dep_ in _NOMINAL
             or tok.lower_ in lx.JOB_MODIFIERS
         )
-        and tok.lower_ not in _DETS
+        and tok.lower_ not in DETERMINERS
         and tok.lower_ not in en.DROP_WORDS
         and tok.lower_ not in {"new", "old", "first", "current", "former", "ex", "next", "last"}
         and tok.lower_ not in FIRST | FIRST_POSS | SECOND | SECOND_POSS
@@ -1511,7 +1516,7 @@ def _name_near(tok: Token, sent: Span) -> Token | None:
         tagged = name.pos_ in {"PROPN", "NOUN"} or (
             name.i == sent.start and (tok.head != name or name.text in lx.first_names())
         )  # not "Took the dog to the vet"
-        if tagged and name.text[:1].isupper() and name.is_alpha and name.lower_ not in _DETS:
+        if tagged and name.text[:1].isupper() and name.is_alpha and name.lower_ not in DETERMINERS:
             return name
     for dist in (1, 2, 3):
         for j in (tok.i + dist, tok.i - dist):
