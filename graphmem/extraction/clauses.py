@@ -214,6 +214,22 @@ def ent_text(tok: Token) -> str:
     return " ".join([*(c.text for c in parts), tok.text])
 
 
+def died(verb: Token) -> bool:
+    """The verb says its subject died: "Nibbles died", "Captain passed away", "Sheldon
+    passed on at 60" (not "I passed on the message", which has an object, nor "I passed
+    on the job", a preposition)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "die":
+        return True
+    if lemma != "pass":
+        return False
+    if any(c.lower_ == "away" for c in verb.children):
+        return True
+    return any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children) and not any(
+        c.dep_ == "dobj" for c in verb.children
+    )
+
+
 def on_a_day(verb: Token) -> bool:
     """The verb is said of a day or a time ("I'm seeing Muse on Friday", "seeing Tom
     tonight"), not of how long ("since March", "for a few weeks")."""

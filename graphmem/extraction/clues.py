@@ -33,6 +33,7 @@ from graphmem.extraction.clauses import (
     avowed,
     clause_of_its_own,
     could_forever,
+    died,
     enduring,
     ent_text,
     given,
@@ -1569,6 +1570,8 @@ def _phrasal_end(verb: Token) -> bool:
         return True  # "I got made redundant from Deloitte", "Deloitte made me redundant"
     if lemma == "give" and any(c.lower_ in {"me", "us"} for c in verb.children):
         return False  # "She gave me back my Kindle": the speaker's again
+    if lemma == "pass" and died(verb):
+        return True  # "Sheldon passed on at 60"
     return any(
         (lemma, c.lower_) in PHRASAL_ENDS
         for c in verb.children
@@ -1786,6 +1789,8 @@ def _couple_over(sent: Span) -> bool:
                 _unasserted(verb) or _negated(verb, verb)
             ):
                 return True
+        if _promise_called_off(noun):
+            return True
     for verb in tokens(sent):
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -1811,6 +1816,22 @@ def _couple_over(sent: Span) -> bool:
         ):
             return True
     return any(_single_said(tok) for tok in tokens(sent))
+
+
+def _promise_called_off(noun: Token) -> bool:
+    """ "Priya called off the engagement", "We broke off our engagement", "The wedding was
+    called off": the couple's promise undone (not "my sister called off her wedding")."""
+    if noun.lemma_.lower() not in {"engagement", "wedding"}:
+        return False
+    verb = noun.head
+    owners = [c.lower_ for c in noun.children if c.dep_ in {"poss", "det"}]
+    return (
+        noun.dep_ in {"dobj", "nsubjpass"}
+        and owners in (["the"], ["my"], ["our"])
+        and verb.lemma_.lower() in {"call", "break"}
+        and _phrasal_end(verb)
+        and not (_unasserted(verb) or _negated(verb, verb))
+    )
 
 
 def _single_said(tok: Token) -> bool:
@@ -2550,11 +2571,11 @@ _SPORT_THINGS = lx.words(
 
 
 def _s_gone(tok: Token) -> bool:
-    """A name followed by "'s gone", "'s history", "'s done", "'s behind me" or "'s on
-    hold", however the parser read the "'s" (often as a possessive): "Clio's gone, BMW in
-    the driveway", "Keto's done, I eat carbs again", "Aldi's behind me", "Karate's on the
-    back burner" (not "Tom's gone to Paris", "Tom's gone vegan", "Tom's done", a
-    person's)."""
+    """A name followed by "'s gone", "'s history", "'s done", "'s behind me", "'s a
+    thing of the past" or "'s on hold", however the parser read the "'s" (often as a
+    possessive): "Clio's gone, BMW in the driveway", "Keto's done, I eat carbs again",
+    "Aldi's behind me", "Karate's on the back burner" (not "Tom's gone to Paris", "Tom's
+    gone vegan", "Tom's done", a person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
     if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
@@ -2562,6 +2583,9 @@ def _s_gone(tok: Token) -> bool:
     word = doc[i + 2].lower_
     if word == "behind":  # "Aldi's behind me, I'm at Waitrose now"
         return i + 3 < end and doc[i + 3].lower_ in {"me", "us"}
+    if word == "a":  # "Badminton's a thing of the past"
+        rest = [t.lower_ for t in doc[i + 3 : min(end, i + 7)]]
+        return rest == ["thing", "of", "the", "past"]
     if word == "on":  # "on hold", "on the back burner"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 6)] if t.lower_ not in DETERMINERS]
         return bool(rest) and (rest[0] in _PAUSES or rest[:2] == ["back", "burner"])
@@ -3280,6 +3304,10 @@ def _pet_named(tok: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in lx.PET_NOUNS for c in tok.children):
         return True  # "Taking Hazel, our new spaniel, to puppy classes"
+    if tok.dep_ == "conj":  # "two cats, Luna and Milo", "two dogs, Rex and Bea": names of
+        # pets said in the plural, the first read as the pets' appositive or conjunct
+        pets = head.head if head.pos_ == "PROPN" and head.dep_ in {"appos", "conj"} else head
+        return pets.tag_ == "NNS" and pets.lemma_.lower() in lx.PET_NOUNS and pets.i < tok.i
     doc = tok.doc
     if (
         tok.i + 2 < tok.sent.end

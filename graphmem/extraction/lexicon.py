@@ -434,6 +434,13 @@ SLOT_NOUNS: dict[str, tuple[str, ...]] = {
     "degree": ("school", "field"),
     "diet": ("diet",),
     "boot": ("sport",),  # "hung up my boots"
+    "goggle": ("sport",),  # "hung up my goggles"
+    "goggles": ("sport",),
+    "racket": ("sport",),
+    "racquet": ("sport",),
+    "skate": ("sport",),
+    "cleat": ("sport",),
+    "kneepad": ("sport",),
 }
 #: verbs that often open a chat sentence with no subject ("Quit gaming", "Hung up my
 #: boots", "Joined Philips!", "Meet Biscuit!", "Walking Archie the dachshund ..."),

@@ -23,6 +23,7 @@ from graphmem.extraction.clauses import (
     Context,
     a_day,
     car_of,
+    died,
     mine,
     names_the_place,
     sentence_entities,
@@ -945,17 +946,15 @@ _FOR_ANIMALS = frozenset({"vet", "vets", "groomer", "groomers", "kennel", "kenne
 
 def _dying_subject(tok: Token) -> bool:
     """A capitalised word with no article that died ("Captain passed away last week",
-    "Nibbles died of old age"): a name the tagger took for a common noun."""
+    "Nibbles died of old age", "Sheldon passed on"): a name the tagger took for a common
+    noun."""
     verb = tok.head
     return (
         tok.dep_ == "nsubj"
         and tok.lower_ not in en.KIN
         and tok.lower_ not in _TITLES
         and not any(c.dep_ in {"det", "poss"} for c in tok.children)
-        and (
-            verb.lemma_.lower() == "die"
-            or (verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children))
-        )
+        and died(verb)
     )
 
 
@@ -1151,6 +1150,8 @@ def _lexicon(sent: Span, add: Any) -> None:
                 types = []  # "We're running out of milk", "I'm running late"
             if "language" in types and _of_a_thing(toks[last]):
                 types.remove("language")  # "that new Italian place": no language
+            if "activity" in types and last + 1 < len(toks) and lows[last + 1] == "dust":
+                types.remove("activity")  # "my racket's collecting dust": no hobby
             a, b = toks[i].i, toks[last].i + 1
             for object_type in types:
                 add(a, b, doc[a:b].text, object_type, 1.0)

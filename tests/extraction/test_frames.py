@@ -2776,3 +2776,43 @@ def test_a_couple_over_ends_the_partner_however_worded(said: Said) -> None:
 def test_what_only_sounds_like_a_couple_ending_ends_no_partner(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] in {"has_partner", "married_to"} and f[3]], found
+
+
+def test_a_pet_that_passed_on_ended(said: Said) -> None:
+    found = said("Our old tortoise Gus passed on last winter.")
+    assert ("Noor", "has_pet", "Gus", True) in found, found
+
+
+def test_passing_on_a_message_ends_nothing(said: Said) -> None:
+    found = said("I passed on the message to Tom.")
+    assert not [f for f in found if f[3]], found
+
+
+def test_a_sport_said_a_thing_of_the_past_ended(said: Said) -> None:
+    found = said("Karate's a thing of the past.")
+    assert ("Noor", "plays_sport", "Karate", True) in found, found
+
+
+def test_the_second_name_of_pets_said_in_the_plural_is_a_pet(said: Said) -> None:
+    found = said("We adopted two dogs, Rex and Bea.")
+    assert {f[2] for f in found if f[1] == "has_pet" and not f[3]} == {"Rex", "Bea"}, found
+
+
+def test_an_engagement_called_off_ends_the_partner(said: Said) -> None:
+    found = said("The engagement was called off in June.")
+    assert [f for f in found if f[1] in {"has_partner", "engaged_to"} and f[3]], found
+
+
+def test_someone_elses_wedding_called_off_ends_no_partner(said: Said) -> None:
+    found = said("My cousin called off her wedding.")
+    assert not [f for f in found if f[3]], found
+
+
+def test_sport_gear_hung_up_ends_the_sport(said: Said) -> None:
+    found = said("Hung up my skates for good after the season.")
+    assert [f for f in found if f[1] in {"plays_sport", "favourite_sport"} and f[3]], found
+
+
+def test_gear_collecting_dust_is_no_hobby_of_collecting(said: Said) -> None:
+    found = said("My old stamp albums are collecting dust.")
+    assert not [f for f in found if f[2] == "collecting"], found
