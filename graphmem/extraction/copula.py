@@ -251,16 +251,10 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         obj = phrase(attr, ctx)
         said = _identity(attr.lemma_.lower(), obj)
         out.add("fact", text, subject, said, obj, object_type="concept")
-        for prep in attr.children:
-            pobj = object_of(prep) if prep.dep_ == "prep" and prep.lower_ in {"at", "for"} else None
-            if pobj is not None and pobj.ent_type_ in {"ORG", "FAC"}:
+        for prep in firms_of(attr):  # "I'm a chef at Nando's"
+            if (firm := object_of(prep)) is not None:
                 out.add(
-                    "fact",
-                    text,
-                    subject,
-                    "works_at",
-                    phrase(pobj, ctx),
-                    object_type="organization",
+                    "fact", text, subject, "works_at", phrase(firm, ctx), object_type="organization"
                 )
     elif attr is not None and not vague and attr.like_num:
         out.add("fact", text, subject, "age", attr.text, object_type="other")
@@ -379,6 +373,19 @@ def _town_of(attr: Token) -> str | None:
     """The town whose people ``attr`` names ("Londoner", "New Yorker"), else None."""
     before = attr.doc[attr.i - 1].lower_ + " " if attr.i > attr.sent.start else ""
     return lx.DEMONYMS.get(before + attr.lower_) or lx.DEMONYMS.get(attr.lower_)
+
+
+def firms_of(title: Token) -> list[Token]:
+    """The "at Tesco" of "a chef at Tesco", "a nurse at the Royal Free": a firm by its
+    name (not "a carer for my mum")."""
+    return [
+        prep
+        for prep in title.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in {"at", "for"}
+        and (firm := object_of(prep)) is not None
+        and (firm.ent_type_ in {"ORG", "FAC"} or firm.pos_ == "PROPN")
+    ]
 
 
 def _identity(word: str, said: str | None = None) -> str:

@@ -43,6 +43,7 @@ from graphmem.extraction.copula import (
     chosen_favourite,
     copula,
     favourite_appos,
+    firms_of,
     kin,
     later_name,
     parents_met,
@@ -400,6 +401,14 @@ def _preference(
         )
 
 
+def _titles_worked_as(preps: list[Token]) -> list[Token]:
+    return [
+        title
+        for prep in preps
+        if prep.dep_ == "prep" and prep.lower_ == "as" and (title := object_of(prep)) is not None
+    ]
+
+
 def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -> None:
     prt = first_child(verb, "prt")
     full = f"{lemma} {prt.lower_}" if prt is not None else lemma
@@ -412,6 +421,8 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     if dobj is not None and (dobj.ent_type_ in {"TIME", "DATE"} or dobj.lemma_ in _SHIFTS):
         preps += list(dobj.children)  # "I work nights as a guard": when, not what
         dobj = None
+    if lemma == "work":  # "I work as a chef at Nando's": the firm, said of the title
+        preps += [p for title in _titles_worked_as(preps) for p in firms_of(title)]
     made: set[str] = set()
     for prep in preps:
         pobj = object_of(prep) if prep.dep_ == "prep" else None

@@ -2816,3 +2816,14 @@ def test_sport_gear_hung_up_ends_the_sport(said: Said) -> None:
 def test_gear_collecting_dust_is_no_hobby_of_collecting(said: Said) -> None:
     found = said("My old stamp albums are collecting dust.")
     assert not [f for f in found if f[2] == "collecting"], found
+
+
+def test_the_firm_of_a_title_worked_as_is_the_employer(said: Said) -> None:
+    found = said("I work as a sous chef at Hawksmoor these days.")
+    assert ("Noor", "works_at", "Hawksmoor", False) in found, found
+    assert ("Noor", "works_as", "sous chef", False) in found, found
+
+
+def test_whom_a_title_is_worked_for_is_no_employer(said: Said) -> None:
+    found = said("I work as a carer for my mum.")
+    assert not [f for f in found if f[1] == "works_at"], found
