@@ -41,6 +41,12 @@ DEFAULT_SLOTS: dict[str, str] = {
     "dates": "partner",
     "dating": "partner",
     "partner_of": "partner",
+    # "my favourite singer is Adele": the one favourite artist, whatever the word
+    "favourite_singer": "favourite_band",
+    "favourite_artist": "favourite_band",
+    "favourite_musician": "favourite_band",
+    "favourite_group": "favourite_band",
+    "favourite_rapper": "favourite_band",
 }
 
 #: default ranking of sources for the ``source`` policy (higher wins)

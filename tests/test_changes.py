@@ -882,3 +882,10 @@ def test_a_sport_swapped_with_a_day_before_it_ends(mem: GraphMem) -> None:
     assert ("rugby", "ended", "generated") in found, found
     assert ("squash", None, "generated") in found, found
     assert ("rugby", None, "generated") not in found, found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_favourite_singer_is_the_favourite_artist_a_new_one_replaces(mem: GraphMem) -> None:
+    found = _say(mem, "My favourite singer is Dua Lipa.", "Raye has overtaken Dua Lipa for me.")
+    current = [m for m in found if m.status is Status.GENERATED and m.predicate.startswith("fav")]
+    assert [(m.predicate, m.object) for m in current] == [("favourite_band", "Raye")], found
