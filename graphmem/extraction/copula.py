@@ -521,11 +521,27 @@ def _named_before(it: Token) -> Token | None:
     before = [
         t
         for t in _told_before(it)
-        if t.pos_ == "PROPN"
+        if (t.pos_ == "PROPN" or _capitalised_noun(t))
         and t.ent_type_ not in {"DATE", "GPE", "LOC", "FAC", "TIME"}
         and t.lower_ not in en.KIN
     ]  # "Saw Idles in Leeds. They're ...": Idles; "my nan's lasagne ... it's": no nan
     return before[-1] if before else None
+
+
+def _as_written(obj: str, topic: Token) -> str:
+    """``obj``, a phrase of ``topic`` that reads it (partly) lower-cased, as the sentence
+    writes it: "Perfect Days", not "Perfect days"."""
+    sent = topic.sent
+    at = sent.text.lower().find(obj.lower())
+    if at < 0:
+        return obj
+    return sent.text[at : at + len(obj)]
+
+
+def _capitalised_noun(tok: Token) -> bool:
+    """A title the tagger read as common nouns: "Saw Past Lives last night" (not a
+    sentence's first word)."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
 
 
 def _told_before(it: Token) -> list[Token]:
@@ -637,8 +653,9 @@ def _favourite_fact(
     obj = phrase(topic, ctx)
     if holder is None or obj is None:
         return
-    if obj == topic.lower_ and topic.text[:1].isupper() and not _kind_of(topic, ctx):
-        obj = topic.text  # "Queen is my favourite band": a name the tagger took for a noun
+    if topic.text[:1].isupper() and not _kind_of(topic, ctx):
+        obj = _as_written(obj, topic)  # "Queen is my favourite band", "Saw Past Lives,
+        # it's my favourite film": a name the tagger took for nouns
     if text is None:
         text = f"{obj} is {en.possessive(holder)} favourite {category.lower_}."
     head = category

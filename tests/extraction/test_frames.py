@@ -2827,3 +2827,8 @@ def test_the_firm_of_a_title_worked_as_is_the_employer(said: Said) -> None:
 def test_whom_a_title_is_worked_for_is_no_employer(said: Said) -> None:
     found = said("I work as a carer for my mum.")
     assert not [f for f in found if f[1] == "works_at"], found
+
+
+def test_a_title_read_as_common_nouns_is_the_favourite_it_points_back_to(said: Said) -> None:
+    found = said("Saw Poor Things on Sunday, it's my favourite film now.")
+    assert ("Noor", "favourite_film", "Poor Things", False) in found, found
