@@ -1139,7 +1139,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             put(subject, ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     food = back_on(sent)
     # whoever eats it ("I eat meat again, vegan didn't suit me": the root is "suit")
-    eater = next((t for t in tokens(sent) if t.lemma_.lower() in {"eat", "have"}), sent.root)
+    eater = food[1] if food is not None else sent.root
     while subject_token(eater) is None and eater.head.i != eater.i:
         eater = eater.head  # "Carla just went back to eating meat": Carla's
     said_by = subject_token(eater)
@@ -1875,9 +1875,11 @@ def _over(verb: Token) -> bool:
     if verb.lemma_ == "be" and any(
         c.lower_ in {"over", "gone", "history", "done", "finished", "dead", "retired"}
         and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
+        and not any(g.dep_ in {"det", "compound", "poss"} for g in c.children)
         for c in verb.children
     ):
         return True  # "Jonah and I are done", not "I'm a midwife now, finished the training"
+        # nor "My favourite book is The Secret History", a title
     if verb.lemma_ == "be" and any(
         c.dep_ == "prep"
         and c.lower_ == "behind"

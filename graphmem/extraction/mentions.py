@@ -151,14 +151,18 @@ _GIVE_UP = re.compile(
 _KEPT_OUT = "|".join(
     sorted(
         set(lx.DIET_GIVE_UP)
-        | lx.words("chicken beef pork fish bacon steak lamb ham turkey seafood burgers cheese eggs")
+        | lx.words("chicken beef pork fish bacon steak lamb ham turkey seafood burger cheese egg")
     )
 )
 _BACK_ON = re.compile(
-    r"\b(?:eating|eat|eats|ate|having)\s+(" + _KEPT_OUT + r")\s+again\b"
-    r"|\bback (?:on|to) (?:eating )?(" + _KEPT_OUT + r")\b"
+    r"\b(?:eating|eat|eats|ate|having)\s+(" + _KEPT_OUT + r")s?\s+again\b"
+    r"|\bback (?:on|to) (?:eating )?(" + _KEPT_OUT + r")s?\b"
     r"|\b(?:eating|eat|eats|ate) (?:literally |basically |pretty much |just about )?"
     r"(everything|anything) (?:again|now)\b"
+    r"|\b(meat)[ -]?eater again\b"  # "I'm a meat eater again"
+    r"|\b(?:had|ate|eaten|tried|having|eating) (?:a |an |some |my first )?(?:[a-z]+ )?("
+    + _KEPT_OUT
+    + r")s? for the first time in (?:years|ages|forever|a decade|a long time|\w+ years)\b"
 )
 
 
@@ -1625,11 +1629,14 @@ def _diet_name(diet: Token) -> tuple[int, int] | None:
 _DIET_PARTS = frozenset({"amod", "compound", "punct", "npadvmod", "nmod"})
 
 
-def back_on(sent: Span) -> str | None:
+def back_on(sent: Span) -> tuple[str, Token] | None:
     """The diet a sentence says someone stopped keeping ("eating meat again" ends
-    "vegetarian", "I eat everything again" any diet): the food they are back on, or
-    None."""
+    "vegetarian", "I eat everything again" any diet, "I'm a meat eater again", "Had a
+    steak for the first time in years"): the food they are back on and the word the
+    saying of it starts at, or None."""
     m = _BACK_ON.search(sent.text.lower())
     if m is None:
         return None
-    return m.group(1) or m.group(2) or m.group(3)
+    at = sent.start_char + m.start()
+    start = next(t for t in tokens(sent) if t.idx + len(t) > at)
+    return next(food for food in m.groups() if food), start

@@ -227,6 +227,13 @@ _WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this mor
           "yesterday evening": -1}  # fmt: skip
 
 
+#: words before "in three years" that make it a span ("the first time in", "the best
+#: night out in"), read within the clause
+_A_SPAN_BEFORE = re.compile(
+    r"\b(?:first|best|worst|only|longest|biggest|happiest)\b[^,.;!?]*$", re.IGNORECASE
+)
+
+
 def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[date, str] | None:
     g = m.groupdict()
     mon = g.get("mon")
@@ -288,6 +295,8 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
     if name == "relseason":
         offset = _OFFSETS[" ".join(g["rel"].lower().split())]
         return _season_start(today, SEASONS[g["season"].lower()], offset), "season"
+    if name == "in" and _A_SPAN_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
+        return None  # "my first swim in three years": how long since, not when
     if name in {"ago", "beensince", "in"}:
         n = _num(g["num"]) * (-1 if name in {"ago", "beensince"} else 1)
         unit = g["unit"].lower()

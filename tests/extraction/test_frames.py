@@ -2832,3 +2832,26 @@ def test_whom_a_title_is_worked_for_is_no_employer(said: Said) -> None:
 def test_a_title_read_as_common_nouns_is_the_favourite_it_points_back_to(said: Said) -> None:
     found = said("Saw Poor Things on Sunday, it's my favourite film now.")
     assert ("Noor", "favourite_film", "Poor Things", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tried lamb for the first time in years at the wedding.",
+        "Roast chicken won me over, I'm a meat-eater again.",
+    ],
+)
+def test_meat_eaten_again_said_otherwise_ends_the_diet(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "diet" and f[3]], found
+
+
+def test_someone_else_a_meat_eater_again_ends_no_diet_of_the_speakers(said: Said) -> None:
+    found = said("My flatmate is a meat eater again.")
+    assert not [f for f in found if f[0] == "Noor" and f[1] == "diet"], found
+
+
+def test_a_title_with_history_in_it_is_a_favourite_not_an_end(said: Said) -> None:
+    found = said("My favourite novel is The Secret History.")
+    assert [f for f in found if f[2] == "The Secret History" and not f[3]], found
+    assert not [f for f in found if f[3]], found

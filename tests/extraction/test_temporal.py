@@ -74,6 +74,8 @@ def test_resolves(text: str, span: str, day: str, granularity: str) -> None:
         "the other day",
         "a few days ago",
         "recently",
+        "my first swim in three years",
+        "the best night out in two years",
         "",
     ],
 )
