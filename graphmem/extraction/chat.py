@@ -333,12 +333,13 @@ def _named_so(tok: Any) -> bool:
 
 
 def _at_work(tok: Any) -> bool:
-    """Right after "my manager at", "a shift at", "work at": a firm, even when its name
-    is a word ("my boss at amazon"), but not "my boss at work"."""
+    """Right after "my manager at", "a shift at", "work at", "started at": a firm, even
+    when its name is a word ("my boss at amazon", "started at costa today"), but not "my
+    boss at work", "started at noon"."""
     doc = tok.doc
     if tok.i < 2 or doc[tok.i - 1].lower_ != "at" or tok.lower_ in _NOT_FIRMS:
         return False
-    return doc[tok.i - 2].lemma_.lower() in lx.WORKMATES | _WORK_NOUNS
+    return doc[tok.i - 2].lemma_.lower() in lx.WORKMATES | _WORK_NOUNS | {"start"}
 
 
 #: nouns of work that a firm's name follows: "a shift at", "my job at"
@@ -346,7 +347,7 @@ _WORK_NOUNS = frozenset({"job", "work", "internship", "contract", "role"})
 #: words after "at" that name no firm
 _NOT_FIRMS = frozenset(lx.SLOT_NOUNS) | words(
     "home school uni university college night lunch weekend weekends moment least all "
-    "first last times church hospital desk"
+    "first last times church hospital desk noon midnight dawn dusk lunchtime"
 )
 #: verbs whose object is often a firm: "since joining unilever", "i quit tesco"
 _FIRM_VERBS = frozenset({"join", "quit", "leave"})

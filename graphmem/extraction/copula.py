@@ -399,9 +399,15 @@ def _identity(word: str, said: str | None = None) -> str:
 
 
 def named_kin(name: Token) -> Token | None:
-    """Whose name "name" is: "my sister's name is Ada", or with "her"/"his" the unnamed
-    relative the sentence spoke of before ("I have a girlfriend now, her name's Priya")."""
+    """Whose name "name" is: "my sister's name is Ada" ("my sister name is Ada"), or with
+    "her"/"his" the unnamed relative the sentence spoke of before ("I have a girlfriend
+    now, her name's Priya")."""
     poss = first_child(name, "poss")
+    said_as_modifier = next(
+        (c for c in name.children if c.dep_ == "compound" and c.lemma_.lower() in en.KIN), None
+    )
+    if said_as_modifier is not None and poss is not None and poss.pos_ == "PRON":
+        return said_as_modifier  # a learner's "My husband name is Ahmed", no "'s"
     if poss is None or poss.lower_ not in {"her", "his", "their"}:
         return poss
     kin = antecedent(poss)
@@ -474,7 +480,11 @@ def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: To
     else:
         if subj.lemma_ == "name" and attr.pos_ == "PROPN":
             kin = named_kin(subj)
-            owner = owner_of(kin, ctx) or _had_by_speaker(kin, ctx) if kin is not None else None
+            owner = (
+                owner_of(kin, ctx) or owner_of(subj, ctx) or _had_by_speaker(kin, ctx)
+                if kin is not None
+                else None
+            )  # (the name's owner: "My husband name is Ahmed")
             if kin is not None and owner and kin.lemma_.lower() in en.KIN:
                 obj = phrase(attr, ctx)
                 text = f"{obj} is {en.possessive(owner)} {kin.lower_}."

@@ -2855,3 +2855,18 @@ def test_a_title_with_history_in_it_is_a_favourite_not_an_end(said: Said) -> Non
     found = said("My favourite novel is The Secret History.")
     assert [f for f in found if f[2] == "The Secret History" and not f[3]], found
     assert not [f for f in found if f[3]], found
+
+
+def test_a_firm_named_by_a_word_in_lower_case_where_work_started(said: Said) -> None:
+    found = said("finally started at shell this morning, nervous")
+    assert ("Noor", "works_at", "Shell", False) in found, found
+
+
+def test_a_time_started_at_is_no_firm(said: Said) -> None:
+    found = said("started at noon today, so tired")
+    assert not [f for f in found if f[1] == "works_at"], found
+
+
+def test_a_learners_name_of_kin_without_the_possessive_s(said: Said) -> None:
+    found = said("My wife name is Leila and she is nurse.")
+    assert ("Noor", "married_to", "Leila", False) in found, found
