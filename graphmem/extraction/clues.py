@@ -108,6 +108,7 @@ END_VERBS = frozenset(
         "abandon",
         "steal",
         "nick",
+        "repossess",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -1098,9 +1099,15 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "vehicle"  # "The old Golf was sent for scrap": a car, not a sport
         if not cue and role == "old" and _gathering_dust(root) and mention.weight("sport") >= 1:
             cue = "sport"  # "My yoga mat has been gathering dust": no more yoga
-        if not cue and role == "old" and favourite_now and favourite_now[1] == _ANY_FAVOURITE:
+        if (
+            not cue
+            and favourite_now
+            and favourite_now[1] == _ANY_FAVOURITE
+            and (role == "old" or (role == "new" and mention.end <= favourite_now[0].i))
+        ):
             kind = max(_ANY_FAVOURITE, key=mention.weight)
-            cue = kind if mention.weight(kind) >= 0.5 else ""  # the favourite it was
+            cue = kind if mention.weight(kind) >= 0.5 else ""  # the favourite it was, or is:
+            # "I love Stormzy, he's my favourite" (not a partner)
         if not cue and role == "old" and _surely_a_car(mention):
             cue = "vehicle"  # "Handed back the Countryman": a model the lexicon knows
         if not cue and role == "old" and _stint(root) == "last" and root.pos_ == "PROPN":
@@ -1520,6 +1527,12 @@ def _ended_above(verb: Token) -> bool:
         if cur.lemma_.lower() == "miss" and verb.tag_ == "VBG":
             return True  # "Sometimes I miss being vegetarian", "I miss living in Lisbon"
     return False
+
+
+def _taken_instead(tok: Token, verb: Token) -> bool:
+    """``tok`` is what the ended value was given up for: "I've ditched squash for
+    pickleball", the sport read as a verb that "for pickleball" hangs on."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == verb.i
 
 
 def _was_not_for_me(verb: Token) -> bool:
@@ -2797,7 +2810,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if lemma == "beat" and _in_object(tok, verb) and _beaten_by_a_value(verb):
             return "old"  # "Khachapuri beats tikka masala hands down"
-        if _ended_above(verb):
+        if _ended_above(verb) and not _taken_instead(tok, verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
         if lemma in _STOPS and (
             (
@@ -2805,9 +2818,16 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
                 and not any(c.dep_ == "det" for c in tok.children)
             )
             or (tok.head.lemma_ == "thing" and tok.head.dep_ == "dobj" and tok.head.head == verb)
+            or (
+                tok.dep_ == "compound"
+                and tok.head.lemma_.lower() in _SPORT_THINGS
+                and tok.head.dep_ == "dobj"
+                and tok.head.head == verb
+                and not any(c.dep_ == "det" for c in tok.head.children)
+            )
         ):
             return "old"  # "Stopped karate", "I stopped keto", "I've stopped the whole
-            # gluten-free thing", not "stopped the car"
+            # gluten-free thing", "stopped triathlon training", not "stopped the car"
         runner = subject_token(verb) if lemma == "escape" else None
         escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})

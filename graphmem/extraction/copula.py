@@ -187,6 +187,12 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         attr is not None and any(c.lower_ in _FAV for c in attr.children)
     )
     subject = None if fav else resolve(subj, ctx)
+    if subject is None and subj.lower_ == "we" and attr is not None and not negated:
+        town = _town_of(attr)  # "We're Mancunians now": where the speaker's household lives
+        if town is not None:
+            text = render(verb, ctx, Referent(ctx.speaker))
+            out.add("fact", text, Referent(ctx.speaker), "lives_in", town, object_type="place")
+        return
     if subject is None:
         if not negated and subj.lower_ not in FIRST | SECOND:
             _favourite(subj, attr if attr is not None else acomp, ctx, out, verb)
@@ -370,9 +376,9 @@ _BRITISH = {
 
 
 def _town_of(attr: Token) -> str | None:
-    """The town whose people ``attr`` names ("Londoner", "New Yorker"), else None."""
+    """The town whose people ``attr`` names ("Londoner", "New Yorkers"), else None."""
     before = attr.doc[attr.i - 1].lower_ + " " if attr.i > attr.sent.start else ""
-    return lx.DEMONYMS.get(before + attr.lower_) or lx.DEMONYMS.get(attr.lower_)
+    return lx.demonym_town(before + attr.lower_) or lx.demonym_town(attr.lower_)
 
 
 def firms_of(title: Token) -> list[Token]:
@@ -637,10 +643,16 @@ def favourite_appos(tok: Token, ctx: Context, out: Out) -> None:
     if not any(c.lower_ in _FAV for c in tok.children):
         return
     if tok.dep_ == "appos":
-        owned = any(c.dep_ == "poss" for c in tok.head.children)
-        if tok.lemma_.lower() in _MAKERS and tok.head.pos_ == "NOUN" and owned:
+        head = tok.head
+        maker = tok.lemma_.lower() in _MAKERS
+        if maker and (head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "LOC", "FAC"}):
+            # "OOO tomorrow, flying out to see BTS in Seoul, my favourite group": the
+            # name before it, not a word far back or the town
+            head = _named_before(tok) or head
+        owned = any(c.dep_ == "poss" for c in head.children)
+        if maker and head.pos_ == "NOUN" and owned:
             return  # "how I clean my flat, my favourite band": the band is not the flat
-        _favourite_fact(tok, tok.head, None, ctx, out)
+        _favourite_fact(tok, head, None, ctx, out)
         return
     # "I'm making my famous chili tonight, my favourite meal": beside the verb's object
     made = [c for c in tok.head.children if c.dep_ == "dobj"] if tok.head.pos_ == "VERB" else []

@@ -251,6 +251,14 @@ FIRM_WORDS = _words(
 )
 #: verbs of having a home: "where I live", "we've settled in Porto"
 DWELLING_VERBS = frozenset({"live", "reside", "settle"})
+
+
+def demonym_town(words: str) -> str | None:
+    """The town whose people ``words`` name, one or many: "Londoner", "Mancunians"."""
+    low = words.lower()
+    return DEMONYMS.get(low) or (DEMONYMS.get(low[:-1]) if low.endswith("s") else None)
+
+
 #: what the people of a town are called, and the town: "I'm officially a Londoner now"
 #: says where the speaker lives (only words that name nothing else)
 DEMONYMS = {

@@ -249,8 +249,8 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             }
     _names_given(sent, found)
     for start, end in found:
-        town = lx.DEMONYMS.get(sent.doc[start:end].text.lower())
-        if town is not None:  # "I'm officially a Londoner now": the town
+        town = lx.demonym_town(sent.doc[start:end].text)
+        if town is not None:  # "I'm officially a Londoner now", "We're Mancunians now"
             found[(start, end)] = {"place": (town, 1.0)}
     mentions = []
     for (start, end), readings in sorted(found.items()):

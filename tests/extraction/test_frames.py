@@ -2870,3 +2870,35 @@ def test_a_time_started_at_is_no_firm(said: Said) -> None:
 def test_a_learners_name_of_kin_without_the_possessive_s(said: Said) -> None:
     found = said("My wife name is Leila and she is nurse.")
     assert ("Noor", "married_to", "Leila", False) in found, found
+
+
+def test_what_a_sport_was_ditched_for_is_the_new_one(said: Said) -> None:
+    found = said("I've ditched squash for badminton.")
+    assert ("Noor", "plays_sport", "badminton", False) in found, found
+    assert ("Noor", "plays_sport", "badminton", True) not in found, found
+
+
+def test_a_sports_training_stopped_ends_the_sport(said: Said) -> None:
+    found = said("I've stopped rugby training for now.")
+    assert [f for f in found if f[2] == "rugby" and f[3]], found
+
+
+def test_a_repossessed_car_ended(said: Said) -> None:
+    found = said("The Audi got repossessed in March.")
+    assert [f for f in found if f[1] == "drives" and f[3]], found
+
+
+def test_the_speakers_household_named_by_its_townspeople(said: Said) -> None:
+    found = said("We're Glaswegians now, two winters in.")
+    assert ("Noor", "lives_in", "Glasgow", False) in found, found
+
+
+def test_a_name_the_speaker_calls_their_favourite_is_no_partner(said: Said) -> None:
+    found = said("I adore Dave, he's my favourite.")
+    assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
+
+
+def test_the_favourite_group_beside_a_town_is_the_name_before_it(said: Said) -> None:
+    found = said("Booked the train, going to see Stormzy in Leeds, my favourite artist.")
+    assert [f for f in found if f[1].startswith("favourite") and f[2] == "Stormzy"], found
+    assert not [f for f in found if f[1].startswith("favourite") and f[2] != "Stormzy"], found
