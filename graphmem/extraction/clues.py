@@ -2951,7 +2951,19 @@ def _cue(tok: Token, verb: Token | None) -> str:
     whom someone marries or dates ("I married Olu")."""
     if tok.head.lower_ == "to" and tok.head.i > 0 and tok.doc[tok.head.i - 1].lower_ == "home":
         return "place"  # "Caught the last ferry home to Nanaimo", however "to" was hung
+    if verb is None and _qualified_as(tok):
+        return "title"  # a chat's "Just qualified as an electrician", read as an adjective
     return (_verb_cue(tok, verb) if verb is not None else "") or _noun_cue(tok)
+
+
+def _qualified_as(tok: Token) -> bool:
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.lower_ == "qualified"
+        and prep.head.pos_ == "ADJ"
+    )
 
 
 def _verb_cue(tok: Token, verb: Token) -> str:

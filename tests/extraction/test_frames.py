@@ -2902,3 +2902,8 @@ def test_the_favourite_group_beside_a_town_is_the_name_before_it(said: Said) -> 
     found = said("Booked the train, going to see Stormzy in Leeds, my favourite artist.")
     assert [f for f in found if f[1].startswith("favourite") and f[2] == "Stormzy"], found
     assert not [f for f in found if f[1].startswith("favourite") and f[2] != "Stormzy"], found
+
+
+def test_a_subjectless_qualified_as_read_as_an_adjective_is_the_title(said: Said) -> None:
+    found = said("Just qualified as an electrician, so happy.")
+    assert ("Noor", "works_as", "electrician", False) in found, found
