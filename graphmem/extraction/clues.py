@@ -2427,15 +2427,16 @@ def _boundary_between(a: Token, b: Token) -> bool:
 
 
 def _and_i_ended(tok: Token) -> bool:
-    """ "<Name> and I" open a clause whose verb says the two are over, however the parser
-    hung the name: "Erik and I got divorced", "Erik and I are divorced now"."""
+    """ "<Name> and I" (or "me and <Name>, we") open a clause whose verb says the two are
+    over, however the parser hung the name: "Erik and I got divorced", "Erik and I are
+    divorced now", "me and Jack, we're not together anymore", a learner's "Me and Olga we
+    finish our relationship"."""
     doc = tok.doc
-    if tok.i + 3 >= tok.sent.end or [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]] != [
-        "and", "i"
-    ]:  # fmt: skip
+    start = _clause_after_the_couple(tok)
+    if start is None or start >= tok.sent.end:
         return False
     verb = next(
-        (t for t in doc[tok.i + 3 : tok.sent.end] if t.pos_ in {"VERB", "AUX"} or t.is_punct),
+        (t for t in doc[start : tok.sent.end] if t.pos_ in {"VERB", "AUX"} or t.is_punct),
         None,
     )
     if verb is None or verb.is_punct:
@@ -2448,7 +2449,24 @@ def _and_i_ended(tok: Token) -> bool:
         c.lower_ in _APART_WORDS for c in state.children if c.dep_ in {"acomp", "xcomp"}
     ):
         return True  # "Leah and I are getting divorced": the verb the auxiliary helps
-    return _over(verb) or _phrasal_end(verb)
+    if verb.lemma_.lower() in {"end", "finish"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _STINTS for c in verb.children
+    ):
+        return True  # "Me and Olga we finish our relationship"
+    return _over(verb) or _phrasal_end(verb) or _apart(verb)
+
+
+def _clause_after_the_couple(tok: Token) -> int | None:
+    """Where the clause of "<Name> and I ..." or "me and <Name>, we ..." goes on."""
+    doc = tok.doc
+    if [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]] == ["and", "i"]:
+        return tok.i + 3
+    if tok.i < 2 or [t.lower_ for t in doc[tok.i - 2 : tok.i]] != ["me", "and"]:
+        return None
+    j = tok.i + 1
+    if j < tok.sent.end and doc[j].text == ",":
+        j += 1
+    return j + 1 if j < tok.sent.end and doc[j].lower_ == "we" else None
 
 
 _GIVE_FORMS = frozenset({"give", "gives", "gave", "given", "giving"})

@@ -2907,3 +2907,16 @@ def test_the_favourite_group_beside_a_town_is_the_name_before_it(said: Said) -> 
 def test_a_subjectless_qualified_as_read_as_an_adjective_is_the_title(said: Said) -> None:
     found = said("Just qualified as an electrician, so happy.")
     assert ("Noor", "works_as", "electrician", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me and Callum, we're not together anymore.",
+        "Me and Callum we finish our relationship in spring.",
+    ],
+)
+def test_me_and_a_name_then_we_said_apart_ends_the_partner(text: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "has_partner", "Callum", True) in found, found
+    assert ("Noor", "has_partner", "Callum", False) not in found, found
