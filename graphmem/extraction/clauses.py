@@ -542,15 +542,17 @@ def told_news(verb: Token) -> bool:
 def avowed(verb: Token) -> bool:
     """A report verb by which the speaker asserts what it reports: amazement ("Can't
     believe I've been in Leeds a year", "I'm a radio presenter now, can you believe
-    it?") or news told with feeling ("Happy to say I'm at Roche now", "Sad to report
-    that Biscuit died")."""
+    it?", "Can you believe I'm driving a Kia now?") or news told with feeling ("Happy to
+    say I'm at Roche now", "Sad to report that Biscuit died")."""
     children = {c.lower_ for c in verb.children}
     if _hedge(verb, children):
         return True
     if verb.lemma_ == "believe":  # "Can't believe ...", and "..., can you believe it?"
         if children & {"ca", "can", "could"} and children & {"n't", "not"}:
             return True
-        return bool(children & {"can", "could"}) and {"you", "it"} <= children
+        asked = bool(children & {"can", "could"}) and "you" in children
+        # "..., can you believe it?", "Can you believe I'm driving a Kia now?"
+        return asked and ("it" in children or any(c.dep_ == "ccomp" for c in verb.children))
 
     if verb.lower_ == "guess":  # "Guess who's ...", also after a blanked "lol"
         return any(guessed(t) for t in verb.doc[verb.i + 1 : verb.i + 2])

@@ -1150,6 +1150,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     while subject_token(eater) is None and eater.head.i != eater.i:
         eater = eater.head  # "Carla just went back to eating meat": Carla's
     said_by = subject_token(eater)
+    if said_by is not None and food is not None and said_by.lemma_.lower() == food[0]:
+        said_by = None  # "Cheese is back on the menu": nobody's but the speaker's
     if food is not None and (said_by is None or _first_person(said_by)):
         # "I'm eating meat again": the diet that excluded it is over (not "Carla's")
         put(Referent(ctx.speaker), ObjectClue("", (("diet", 1.0),), "old"))
@@ -2605,10 +2607,10 @@ _SPORT_THINGS = lx.words(
 
 def _s_gone(tok: Token) -> bool:
     """A name followed by "'s gone", "'s history", "'s done", "'s behind me", "'s a
-    thing of the past" or "'s on hold", however the parser read the "'s" (often as a
-    possessive): "Clio's gone, BMW in the driveway", "Keto's done, I eat carbs again",
-    "Aldi's behind me", "Karate's on the back burner" (not "Tom's gone to Paris", "Tom's
-    gone vegan", "Tom's done", a person's)."""
+    thing of the past", "'s in the rear-view mirror" or "'s on hold", however the parser
+    read the "'s" (often as a possessive): "Clio's gone, BMW in the driveway", "Keto's
+    done, I eat carbs again", "Aldi's behind me", "Karate's on the back burner" (not
+    "Tom's gone to Paris", "Tom's gone vegan", "Tom's done", a person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
     if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
@@ -2616,6 +2618,9 @@ def _s_gone(tok: Token) -> bool:
     word = doc[i + 2].lower_
     if word == "behind":  # "Aldi's behind me, I'm at Waitrose now"
         return i + 3 < end and doc[i + 3].lower_ in {"me", "us"}
+    if word == "in":  # "Houston's in the rear-view mirror"
+        seen = "".join(doc[i + 3 : min(end, i + 8)].text.lower().replace("-", "").split())
+        return seen.startswith(("therearviewmirror", "myrearviewmirror"))
     if word == "a":  # "Badminton's a thing of the past"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 7)]]
         return rest == ["thing", "of", "the", "past"]

@@ -160,6 +160,7 @@ _BACK_ON = re.compile(
     r"|\b(?:eating|eat|eats|ate) (?:literally |basically |pretty much |just about )?"
     r"(everything|anything) (?:again|now)\b"
     r"|\b(meat)[ -]?eater again\b"  # "I'm a meat eater again"
+    r"|\b(" + _KEPT_OUT + r")s? (?:is|are|'s|’s) back on the menu\b"  # "Cheese is back on ..."
     r"|\b(?:had|ate|eaten|tried|having|eating) (?:a |an |some |my first )?(?:[a-z]+ )?("
     + _KEPT_OUT
     + r")s? for the first time in (?:years|ages|forever|a decade|a long time|\w+ years)\b"

@@ -2920,3 +2920,19 @@ def test_me_and_a_name_then_we_said_apart_ends_the_partner(text: str, said: Said
     found = said(text)
     assert ("Noor", "has_partner", "Callum", True) in found, found
     assert ("Noor", "has_partner", "Callum", False) not in found, found
+
+
+def test_a_town_in_the_rear_view_mirror_ended(said: Said) -> None:
+    found = said("Swindon's in the rear-view mirror, thank god.")
+    assert ("Noor", "lives_in", "Swindon", True) in found, found
+    assert ("Noor", "lives_in", "Swindon", False) not in found, found
+
+
+def test_a_food_back_on_the_menu_ends_the_diet(said: Said) -> None:
+    found = said("Bacon is back on the menu at ours.")
+    assert [f for f in found if f[1] == "diet" and f[3]], found
+
+
+def test_what_the_speaker_asks_to_be_believed_is_asserted(said: Said) -> None:
+    found = said("Can you believe I'm driving a Skoda Enyaq now?")
+    assert ("Noor", "drives", "Skoda Enyaq", False) in found, found
