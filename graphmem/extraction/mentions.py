@@ -562,11 +562,11 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
 def _a_word_opening(toks: list[Token], sent: Span) -> bool:
     """A capitalised word alone at the start of its sentence that names a slot or a
     favourite, no name: "Home's in Auckland", "Fave's Olivia Rodrigo these days"."""
-    return (
-        len(toks) == 1
-        and toks[0].i == sent.start
-        and (toks[0].lower_ in lx.SLOT_NOUNS or toks[0].lower_ in en.FAVOURITE)
-    )
+    return len(toks) == 1 and toks[0].i == sent.start and _slot_word(toks[0])
+
+
+def _slot_word(tok: Token) -> bool:
+    return tok.lower_ in lx.SLOT_NOUNS or tok.lower_ in en.FAVOURITE
 
 
 _IS = frozenset({"'s", "’s"})
@@ -574,13 +574,19 @@ _IS = frozenset({"'s", "’s"})
 
 def opening_word_is(tok: Token) -> bool:
     """``tok`` is a slot or favourite word that opens its sentence, its "'s" "is" whatever
-    the parser read: "Home's Dunedin now", "Fave's Olivia Rodrigo these days"."""
+    the parser read: "Home's Dunedin now", "Fave's Olivia Rodrigo these days", "My fave's
+    sushi now"."""
     sent = tok.sent
+    mine = (  # (but "my bf's fave is burgers" is the boyfriend's)
+        tok.i == sent.start + 1
+        and tok.doc[sent.start].lower_ == "my"
+        and tok.lower_ in en.FAVOURITE
+    )
     return (
-        tok.i == sent.start
+        (tok.i == sent.start or mine)
         and tok.i + 1 < sent.end
         and tok.doc[tok.i + 1].lower_ in _IS
-        and _a_word_opening([tok], sent)
+        and _slot_word(tok)
     )
 
 

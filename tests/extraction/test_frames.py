@@ -2936,3 +2936,8 @@ def test_a_food_back_on_the_menu_ends_the_diet(said: Said) -> None:
 def test_what_the_speaker_asks_to_be_believed_is_asserted(said: Said) -> None:
     found = said("Can you believe I'm driving a Skoda Enyaq now?")
     assert ("Noor", "drives", "Skoda Enyaq", False) in found, found
+
+
+def test_my_fave_with_its_s_read_as_a_possessive_is_the_favourite(said: Said) -> None:
+    found = said("My fave's bibimbap these days.")
+    assert ("Noor", "favourite_food", "bibimbap", False) in found, found
