@@ -1127,7 +1127,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             verb = tok.head if tok.dep_ == "oprd" else tok
             subject = _subject(tok, verb, ctx)
             if subject is not None:
-                if tok.lower_ in _JOBLESS:  # no employer and no job, whatever the frames
+                if tok.lower_ in _JOBLESS or _between_jobs(tok):  # no employer and no job
                     for kind in ("organization", "title"):
                         put(subject, ObjectClue("", ((kind, 1.0),), "old", cue=kind))
                 else:  # the working life the sentence is about
@@ -1432,12 +1432,24 @@ def _retiring(tok: Token) -> bool:
         return (tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be") or (
             tok.dep_ in {"oprd", "ccomp"} and tok.head.lemma_ == "make"
         )
+    if _between_jobs(tok):
+        return True
     if tok.lemma_.lower() != "retire" or _has_prep(tok, "to"):
         return False
     return tok.pos_ == "VERB" or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
 
 
 _JOBLESS = frozenset({"unemployed", "jobless", "redundant"})
+
+
+def _between_jobs(tok: Token) -> bool:
+    """ "I'm between jobs at the moment": no employer and no job."""
+    return (
+        tok.lower_ == "jobs"
+        and tok.head.lower_ == "between"
+        and tok.head.head.lemma_ == "be"
+        and tok.head.head.pos_ in {"AUX", "VERB"}
+    )
 
 
 def _gave_notice(tok: Token) -> bool:
@@ -1529,6 +1541,12 @@ def _ended_above(verb: Token) -> bool:
         if cur.lemma_.lower() == "miss" and verb.tag_ == "VBG":
             return True  # "Sometimes I miss being vegetarian", "I miss living in Lisbon"
     return False
+
+
+def _these_days(verb: Token) -> bool:
+    """The verb is said of "these days" or "at the moment"."""
+    text = " ".join(t.lower_ for t in verb.subtree)
+    return "these days" in text or "at the moment" in text
 
 
 def _taken_instead(tok: Token, verb: Token) -> bool:
@@ -2903,6 +2921,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Sushi used to be my favourite"
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
             return "old"
+        if _negated(verb, tok) and lemma in _PRACTISED and _these_days(verb):
+            return "old"  # "I'm not really playing basketball these days"
         if (
             lemma in _PRACTISED
             and _negated(verb, tok)
@@ -3906,6 +3926,7 @@ _OLD_MEANS_FORMER = (
     | lx.VEHICLE_NOUNS
     | frozenset(
         {"flat", "apartment", "house", "place", "job", "company", "employer", "firm", "car"}
+        | {"home", "workplace", "ride"}
     )
 )
 
@@ -3938,10 +3959,12 @@ def _former(tok: Token) -> bool:
         and (
             c.lower_ in exes
             or any(g.dep_ in {"amod", "compound"} and g.lower_ in _FORMER for g in c.children)
+            or _old_one(c, tok)
         )
         for c in tok.head.children
     ):
-        return True  # "Jonah is my ex now", "Pete is my ex boyfriend"
+        return True  # "Jonah is my ex now", "Pete is my ex boyfriend", "Starbucks is my
+        # old job now"
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 2) : tok.i]]
     if before == ["ex", "-"]:
         return True  # "I'm ex-vegan now", however the parser hung the "ex"

@@ -2941,3 +2941,18 @@ def test_what_the_speaker_asks_to_be_believed_is_asserted(said: Said) -> None:
 def test_my_fave_with_its_s_read_as_a_possessive_is_the_favourite(said: Said) -> None:
     found = said("My fave's bibimbap these days.")
     assert ("Noor", "favourite_food", "bibimbap", False) in found, found
+
+
+def test_between_jobs_ends_the_employer_and_the_job(said: Said) -> None:
+    found = said("I'm between jobs, so my CV is getting a polish.")
+    assert {f[1] for f in found if f[3]} >= {"works_at", "works_as"}, found
+
+
+def test_a_firm_said_to_be_the_old_job_ended(said: Said) -> None:
+    found = said("Primark is my old job now.")
+    assert ("Noor", "works_at", "Primark", True) in found, found
+
+
+def test_a_sport_not_played_these_days_ended(said: Said) -> None:
+    found = said("I'm not really playing netball these days.")
+    assert [f for f in found if f[2] == "netball" and f[3]], found
