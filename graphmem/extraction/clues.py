@@ -3212,6 +3212,8 @@ def _nowadays(verb: Token) -> bool:
 def _my_diet_now(tok: Token, verb: Token) -> bool:
     """A diet the speaker is, or is doing, in the present: "I'm flexitarian these days",
     "I'm doing carnivore now" (not "I did keto once", nor "Tom is vegan")."""
+    if tok.lower_ in lx.DIETS and tok.dep_ == "oprd" and modestly_put(verb):
+        return True  # "These days I'd call myself a flexitarian"
     subj = subject_token(verb)
     return (
         tok.lower_ in lx.DIETS

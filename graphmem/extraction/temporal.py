@@ -227,6 +227,8 @@ _WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this mor
           "yesterday evening": -1}  # fmt: skip
 
 
+#: "is so" before "last year": out of fashion
+_OUT_OF_FASHION = re.compile(r"(?:\bis|\bare|\bwas|\bwere|'s|’s|'re|’re)\s+so\s+$", re.IGNORECASE)
 #: words before "in three years" that make it a span ("the first time in", "the best
 #: night out in"), read within the clause
 _A_SPAN_BEFORE = re.compile(
@@ -286,6 +288,9 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
             offset = _OFFSETS[rel]
             direction_wd = "past" if offset < 0 else "future" if offset > 0 else "this"
         return _weekday_in_direction(today, weekday, direction_wd), "day"
+    if name == "relunit" and _OUT_OF_FASHION.search(m.string[max(0, m.start() - 12) : m.start()]):
+        return None  # "burritos are so last year": out of fashion, not a date (but "so last
+        # week I upgraded" is)
     if name == "relunit":
         return _period(today, g["unit"].lower(), _OFFSETS[" ".join(g["rel"].lower().split())])
     if name == "theseason":  # "over the summer": the latest one begun

@@ -2956,3 +2956,8 @@ def test_a_firm_said_to_be_the_old_job_ended(said: Said) -> None:
 def test_a_sport_not_played_these_days_ended(said: Said) -> None:
     found = said("I'm not really playing netball these days.")
     assert [f for f in found if f[2] == "netball" and f[3]], found
+
+
+def test_a_diet_the_speaker_would_call_themself_is_the_diet(said: Said) -> None:
+    found = said("Honestly I'd call myself a flexitarian now.")
+    assert ("Noor", "diet", "flexitarian", False) in found, found

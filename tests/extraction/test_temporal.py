@@ -76,6 +76,7 @@ def test_resolves(text: str, span: str, day: str, granularity: str) -> None:
         "recently",
         "my first swim in three years",
         "the best night out in two years",
+        "flares are so last year",
         "",
     ],
 )
