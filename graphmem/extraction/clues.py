@@ -1549,6 +1549,14 @@ def _these_days(verb: Token) -> bool:
     return "these days" in text or "at the moment" in text
 
 
+def _never_back(sent: Span) -> bool:
+    """The sentence says what got out was never found or never came back."""
+    return any(
+        t.lower_ == "never" and t.head.lemma_.lower() in {"find", "come", "return", "see"}
+        for t in tokens(sent)
+    )
+
+
 def _taken_instead(tok: Token, verb: Token) -> bool:
     """``tok`` is what the ended value was given up for: "I've ditched squash for
     pickleball", the sport read as a verb that "for pickleball" hangs on."""
@@ -2870,7 +2878,11 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Stopped karate", "I stopped keto", "I've stopped the whole
             # gluten-free thing", "stopped triathlon training", not "stopped the car"
         runner = subject_token(verb) if lemma == "escape" else None
-        escaped = runner is not None and tok.i in {t.i for t in runner.subtree}
+        escaped = (
+            runner is not None
+            and tok.i in {t.i for t in runner.subtree}
+            and not _never_back(verb.sent)  # "Sunny escaped and we never found him": lost
+        )
         swapped = lemma in _SWAPS and _through(tok, verb, {"for", "to"})
         # "Leo finally quit Google": who quits something is acting, not what ended (also
         # joined or set beside the subject: "Sorry sushi, poke bowls have stolen my heart")
@@ -3324,7 +3336,7 @@ def _noun_cue(tok: Token) -> str:
         return "vehicle"  # "Picked up the keys to my new Yaris"
     if _job_life(tok):
         return "title"  # "Barista life, my latte art is getting good", "Dental nurse problems"
-    if tok.pos_ == "PROPN" and _pet_named(tok):
+    if (tok.pos_ == "PROPN" and _pet_named(tok)) or _named_after_a_pet(tok):
         return "pet"  # "I've got a cat, Fudge, who follows me everywhere"
     if tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.lower_ in lx.DIETS:
         return "diet"  # a verbless "Officially a flexitarian now", "Flexitarian these days"
@@ -3374,6 +3386,19 @@ def _here_in(tok: Token) -> bool:
     if by.lower_ == "here":
         return True
     return by.lemma_.lower() in _HOME_MATES and any(c.lower_ in {"my", "our"} for c in by.children)
+
+
+def _named_after_a_pet(tok: Token) -> bool:
+    """ "We have a cat, Sunny.": a capitalised word right after a pet noun and a comma,
+    whatever the tagger read it as (here an adjective)."""
+    doc = tok.doc
+    return (
+        tok.i - 2 >= tok.sent.start
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i - 2].lower_ in lx.PET_NOUNS
+        and tok.text[:1].isupper()
+        and tok.dep_ not in {"nsubj", "nsubjpass"}
+    )
 
 
 def _pet_named(tok: Token) -> bool:

@@ -2961,3 +2961,13 @@ def test_a_sport_not_played_these_days_ended(said: Said) -> None:
 def test_a_diet_the_speaker_would_call_themself_is_the_diet(said: Said) -> None:
     found = said("Honestly I'd call myself a flexitarian now.")
     assert ("Noor", "diet", "flexitarian", False) in found, found
+
+
+def test_a_name_after_a_pet_and_a_comma_read_as_an_adjective_is_the_pet(said: Said) -> None:
+    found = said("We have a budgie, Sunny.")
+    assert ("Noor", "has_pet", "Sunny", False) in found, found
+
+
+def test_a_pet_that_escaped_and_never_came_back_ended(said: Said) -> None:
+    found = said("Our tortoise Shelby escaped in May and never came back.")
+    assert ("Noor", "has_pet", "Shelby", True) in found, found
