@@ -1931,7 +1931,7 @@ def _over(verb: Token) -> bool:
     if verb.lemma_ == "be" and any(
         c.dep_ == "prep"
         and c.lower_ == "off"
-        and any(g.dep_ == "pobj" and g.lower_ in {"table", "menu", "cards"} for g in c.children)
+        and any(g.dep_ == "pobj" and g.lower_ in _OFF_WHAT for g in c.children)
         for c in verb.children
     ):
         return True  # "Tennis is off the table now", "Pizza's off the menu for me"
@@ -2631,12 +2631,16 @@ _SPORT_THINGS = lx.words(
 )
 
 
+#: what a value is said to be off when it is over: "off the table", "off the menu"
+_OFF_WHAT = frozenset({"table", "menu", "cards"})
+
+
 def _s_gone(tok: Token) -> bool:
     """A name followed by "'s gone", "'s history", "'s done", "'s behind me", "'s a
-    thing of the past", "'s in the rear-view mirror" or "'s on hold", however the parser
-    read the "'s" (often as a possessive): "Clio's gone, BMW in the driveway", "Keto's
-    done, I eat carbs again", "Aldi's behind me", "Karate's on the back burner" (not
-    "Tom's gone to Paris", "Tom's gone vegan", "Tom's done", a person's)."""
+    thing of the past", "'s in the rear-view mirror", "'s off the cards" or "'s on hold",
+    however the parser read the "'s" (often as a possessive): "Clio's gone, BMW in the
+    driveway", "Keto's done, I eat carbs again", "Aldi's behind me", "Karate's on the back
+    burner" (not "Tom's gone to Paris", "Tom's gone vegan", "Tom's done", a person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
     if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
@@ -2650,6 +2654,9 @@ def _s_gone(tok: Token) -> bool:
     if word == "a":  # "Badminton's a thing of the past"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 7)]]
         return rest == ["thing", "of", "the", "past"]
+    if word == "off":  # "Kickboxing's off the cards", the "'s" read as a possessive
+        rest = [t.lower_ for t in doc[i + 3 : min(end, i + 5)] if t.lower_ not in DETERMINERS]
+        return bool(rest) and rest[0] in _OFF_WHAT
     if word == "on":  # "on hold", "on the back burner"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 6)] if t.lower_ not in DETERMINERS]
         return bool(rest) and (rest[0] in _PAUSES or rest[:2] == ["back", "burner"])

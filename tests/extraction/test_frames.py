@@ -2971,3 +2971,8 @@ def test_a_name_after_a_pet_and_a_comma_read_as_an_adjective_is_the_pet(said: Sa
 def test_a_pet_that_escaped_and_never_came_back_ended(said: Said) -> None:
     found = said("Our tortoise Shelby escaped in May and never came back.")
     assert ("Noor", "has_pet", "Shelby", True) in found, found
+
+
+def test_a_sport_off_the_cards_ended_however_parsed(said: Said) -> None:
+    found = said("Rowing's off the cards after the shoulder op.")
+    assert [f for f in found if f[2] == "Rowing" and f[3]], found
