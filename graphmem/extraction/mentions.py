@@ -156,7 +156,7 @@ _KEPT_OUT = "|".join(
 )
 _BACK_ON = re.compile(
     r"\b(?:eating|eat|eats|ate|having)\s+(" + _KEPT_OUT + r")s?\s+again\b"
-    r"|\bback (?:on|to) (?:eating )?(" + _KEPT_OUT + r")s?\b"
+    r"|\bback (?:on|to) (?:eating )?(?:red |white |fried |proper |real )?(" + _KEPT_OUT + r")s?\b"
     r"|\b(?:eating|eat|eats|ate) (?:literally |basically |pretty much |just about )?"
     r"(everything|anything) (?:again|now)\b"
     r"|\b(meat)[ -]?eater again\b"  # "I'm a meat eater again"

@@ -2976,3 +2976,8 @@ def test_a_pet_that_escaped_and_never_came_back_ended(said: Said) -> None:
 def test_a_sport_off_the_cards_ended_however_parsed(said: Said) -> None:
     found = said("Rowing's off the cards after the shoulder op.")
     assert [f for f in found if f[2] == "Rowing" and f[3]], found
+
+
+def test_back_on_red_meat_ends_the_diet(said: Said) -> None:
+    found = said("I'm back on red meat since the blood test.")
+    assert [f for f in found if f[1] == "diet" and f[3]], found
