@@ -1557,6 +1557,15 @@ def _never_back(sent: Span) -> bool:
     )
 
 
+def _gerund_swapped(tok: Token, verb: Token) -> bool:
+    return (
+        tok.i == verb.i
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _SWAPS
+        and _has_prep(verb, "for")
+    )
+
+
 def _taken_instead(tok: Token, verb: Token) -> bool:
     """``tok`` is what the ended value was given up for: "I've ditched squash for
     pickleball", the sport read as a verb that "for pickleball" hangs on."""
@@ -2563,17 +2572,22 @@ _WON_OVER = frozenset({"convert", "hooked", "sold", "smitten"})
 
 
 def _gathering_dust(tok: Token) -> bool:
-    """A sport whose gear gathers dust, read by the words after the gear: "The tennis
-    racket's gathering dust", "my climbing shoes have been collecting dust"."""
+    """A sport whose gear gathers dust or is in the bin, read by the words after the
+    gear: "The tennis racket's gathering dust", "my climbing shoes have been collecting
+    dust", "My football boots are in the bin"."""
     if tok.dep_ not in {"compound", "amod"} or tok.head.i != tok.i + 1:
         return False
     doc, end = tok.doc, tok.sent.end
     i = tok.head.i + 1
     while i < end and doc[i].lower_ in _DUST_FILLERS:
         i += 1
+    if [t.lower_ for t in doc[i : min(end, i + 3)]] == ["in", "the", "bin"]:
+        return tok.head.lemma_.lower() in _GEAR  # "My football boots are in the bin"
     return i + 1 < end and doc[i].lower_ in _GATHERING and doc[i + 1].lower_ == "dust"
 
 
+#: a sport's gear
+_GEAR = lx.words("boot shoe trainer racket racquet glove goggle mat club board bike kit stick")
 #: the forms of gathering (a noun to the tagger in "racket's gathering dust")
 _GATHERING = frozenset(
     {"gather", "gathers", "gathering", "gathered", "collect", "collects", "collecting"}
@@ -2866,6 +2880,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if lemma == "beat" and _in_object(tok, verb) and _beaten_by_a_value(verb):
             return "old"  # "Khachapuri beats tikka masala hands down"
+        if _gerund_swapped(tok, verb):
+            return "old"  # "I've traded running for rowing", "running" read as a verb
         if _ended_above(verb) and not _taken_instead(tok, verb):
             return "old"  # "gave up being vegan", "quit playing rugby"
         if lemma in _STOPS and (

@@ -2981,3 +2981,14 @@ def test_a_sport_off_the_cards_ended_however_parsed(said: Said) -> None:
 def test_back_on_red_meat_ends_the_diet(said: Said) -> None:
     found = said("I'm back on red meat since the blood test.")
     assert [f for f in found if f[1] == "diet" and f[3]], found
+
+
+def test_a_sport_traded_as_a_gerund_ended_and_its_replacement_new(said: Said) -> None:
+    found = said("I've traded running for swimming.")
+    assert [f for f in found if f[2] == "running" and f[3]], found
+    assert [f for f in found if f[2] == "swimming" and not f[3]], found
+
+
+def test_a_sports_gear_in_the_bin_ends_the_sport(said: Said) -> None:
+    found = said("My hockey stick is in the bin.")
+    assert [f for f in found if f[2] == "hockey" and f[3]], found
