@@ -1923,6 +1923,11 @@ def _over(verb: Token) -> bool:
         return False  # "The move to Ghent is done": the change is made, nothing ended;
         # "Another shift at Tesco, my feet are done": a shift is over, the job goes on
     if verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ == "more" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "Sadly Ziggy is no more"
+    if verb.lemma_ == "be" and any(
         c.lower_ in {"over", "gone", "history", "done", "finished", "dead", "retired"}
         and c.dep_ in {"acomp", "attr", "advmod", "prt", "prep"}
         and not any(g.dep_ in {"det", "compound", "poss"} for g in c.children)
@@ -2880,6 +2885,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Curry has replaced lasagne", "Lasagne has been dethroned"
         if lemma == "beat" and _in_object(tok, verb) and _beaten_by_a_value(verb):
             return "old"  # "Khachapuri beats tikka masala hands down"
+        if tok.head.lemma_.lower() == "wagon" and lemma == "fall":
+            return "old"  # "I've fallen off the vegan wagon"
         if _gerund_swapped(tok, verb):
             return "old"  # "I've traded running for rowing", "running" read as a verb
         if _ended_above(verb) and not _taken_instead(tok, verb):

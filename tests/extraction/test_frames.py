@@ -2992,3 +2992,13 @@ def test_a_sport_traded_as_a_gerund_ended_and_its_replacement_new(said: Said) ->
 def test_a_sports_gear_in_the_bin_ends_the_sport(said: Said) -> None:
     found = said("My hockey stick is in the bin.")
     assert [f for f in found if f[2] == "hockey" and f[3]], found
+
+
+def test_a_pet_that_is_no_more_ended(said: Said) -> None:
+    found = said("Sadly our rabbit Hopper is no more.")
+    assert ("Noor", "has_pet", "Hopper", True) in found, found
+
+
+def test_falling_off_a_diets_wagon_ends_it(said: Said) -> None:
+    found = said("Fell off the keto wagon at Christmas and never got back on.")
+    assert ("Noor", "diet", "keto", True) in found, found
