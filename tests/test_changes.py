@@ -889,3 +889,9 @@ def test_a_favourite_singer_is_the_favourite_artist_a_new_one_replaces(mem: Grap
     found = _say(mem, "My favourite singer is Dua Lipa.", "Raye has overtaken Dua Lipa for me.")
     current = [m for m in found if m.status is Status.GENERATED and m.predicate.startswith("fav")]
     assert [(m.predicate, m.object) for m in current] == [("favourite_band", "Raye")], found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_partner_out_of_the_picture_ends(mem: GraphMem) -> None:
+    found = _say(mem, "My boyfriend is Kit.", "Kit's out of the picture now.")
+    assert ("Kit", "ended", "generated") in _slot(found, "has_partner"), found

@@ -2656,10 +2656,11 @@ _OFF_WHAT = frozenset({"table", "menu", "cards"})
 
 def _s_gone(tok: Token) -> bool:
     """A name followed by "'s gone", "'s history", "'s done", "'s behind me", "'s a
-    thing of the past", "'s in the rear-view mirror", "'s off the cards" or "'s on hold",
-    however the parser read the "'s" (often as a possessive): "Clio's gone, BMW in the
-    driveway", "Keto's done, I eat carbs again", "Aldi's behind me", "Karate's on the back
-    burner" (not "Tom's gone to Paris", "Tom's gone vegan", "Tom's done", a person's)."""
+    thing of the past", "'s in the rear-view mirror", "'s off the cards", "'s out of the
+    picture" or "'s on hold", however the parser read the "'s" (often as a possessive):
+    "Clio's gone, BMW in the driveway", "Keto's done, I eat carbs again", "Aldi's behind
+    me", "Karate's on the back burner" (not "Tom's gone to Paris", "Tom's gone vegan",
+    "Tom's done", a person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
     if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
@@ -2673,6 +2674,8 @@ def _s_gone(tok: Token) -> bool:
     if word == "a":  # "Badminton's a thing of the past"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 7)]]
         return rest == ["thing", "of", "the", "past"]
+    if word == "out":  # "Dan's out of the picture now"
+        return [t.lower_ for t in doc[i + 3 : min(end, i + 6)]] == ["of", "the", "picture"]
     if word == "off":  # "Kickboxing's off the cards", the "'s" read as a possessive
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 5)] if t.lower_ not in DETERMINERS]
         return bool(rest) and rest[0] in _OFF_WHAT

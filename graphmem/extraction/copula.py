@@ -250,6 +250,9 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
     elif attr is not None and (town := _town_of(attr)) is not None:
         # "I'm officially a Londoner now": where the speaker lives
         out.add("fact", text, subject, "lives_in", town, object_type="place")
+    elif attr is not None and (sport := _sport_of(attr)) is not None:
+        # "I'm a keen cyclist": a sport the speaker does (not "a runner at the BBC", a job)
+        out.add("fact", text, subject, "plays_sport", sport, object_type="concept")
     elif attr is not None and (car := car_of(attr)) is not None:
         # "I'm a Skoda driver now", "a proud Tesla owner": no job
         out.add("fact", text, subject, "drives", lx.with_make(car), object_type="thing")
@@ -379,6 +382,13 @@ def _town_of(attr: Token) -> str | None:
     """The town whose people ``attr`` names ("Londoner", "New Yorkers"), else None."""
     before = attr.doc[attr.i - 1].lower_ + " " if attr.i > attr.sent.start else ""
     return lx.demonym_town(before + attr.lower_) or lx.demonym_town(attr.lower_)
+
+
+def _sport_of(attr: Token) -> str | None:
+    sport = lx.SPORT_PEOPLE.get(attr.lemma_.lower())
+    if sport is None or sport not in lx.SPORTS or any(c.dep_ == "prep" for c in attr.children):
+        return None
+    return sport
 
 
 def firms_of(title: Token) -> list[Token]:

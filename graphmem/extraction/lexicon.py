@@ -259,6 +259,24 @@ def demonym_town(words: str) -> str | None:
     return DEMONYMS.get(low) or (DEMONYMS.get(low[:-1]) if low.endswith("s") else None)
 
 
+#: who does a sport, and the sport: "I'm a keen cyclist" plays it
+SPORT_PEOPLE = {
+    "cyclist": "cycling",
+    "runner": "running",
+    "swimmer": "swimming",
+    "climber": "climbing",
+    "boulderer": "bouldering",
+    "skier": "skiing",
+    "snowboarder": "snowboarding",
+    "surfer": "surfing",
+    "golfer": "golf",
+    "rower": "rowing",
+    "boxer": "boxing",
+    "triathlete": "triathlon",
+    "fencer": "fencing",
+}
+
+
 #: what the people of a town are called, and the town: "I'm officially a Londoner now"
 #: says where the speaker lives (only words that name nothing else)
 DEMONYMS = {

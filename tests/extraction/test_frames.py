@@ -3002,3 +3002,13 @@ def test_a_pet_that_is_no_more_ended(said: Said) -> None:
 def test_falling_off_a_diets_wagon_ends_it(said: Said) -> None:
     found = said("Fell off the keto wagon at Christmas and never got back on.")
     assert ("Noor", "diet", "keto", True) in found, found
+
+
+def test_who_does_a_sport_said_of_the_speaker_plays_it(said: Said) -> None:
+    found = said("I'm a keen golfer these days.")
+    assert ("Noor", "plays_sport", "golf", False) in found, found
+
+
+def test_a_runner_at_a_firm_is_no_sport(said: Said) -> None:
+    found = said("I'm a runner at a film studio.")
+    assert not [f for f in found if f[1] == "plays_sport"], found
