@@ -298,6 +298,7 @@ def truecased(written: str, doc: Any, known: frozenset[str] = frozenset()) -> st
                 or (tok.lower_ not in known and _at_a_firm(tok))
                 or _at_work(tok)
                 or _named_so(tok)
+                or _named_after_a_partner(tok)
             ):
                 capital(tok.idx)
             i += 1
@@ -330,6 +331,22 @@ def _named_so(tok: Any) -> bool:
         and doc[tok.i - 1].lower_ in {"called", "named"}
         and doc[tok.i - 2].pos_ == "NOUN"
     )
+
+
+def _named_after_a_partner(tok: Any) -> bool:
+    """The name right after "my bf", "my husband" ...: "my bf jay made me breakfast" (a
+    name that is also a word), when a verb, a comma or "and" follows it."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 2].lower_ != "my" or doc[tok.i - 1].lower_ not in _PARTNERS:
+        return False
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return after is not None and (after.pos_ in {"VERB", "AUX"} or after.lower_ in {",", "and"})
+
+
+#: what a partner is called, before the partner's name
+_PARTNERS = words(
+    "bf gf boyfriend girlfriend husband wife hubby wifey partner fiance fiancé fiancee fiancée"
+)
 
 
 def _at_work(tok: Any) -> bool:

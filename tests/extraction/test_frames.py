@@ -3012,3 +3012,8 @@ def test_who_does_a_sport_said_of_the_speaker_plays_it(said: Said) -> None:
 def test_a_runner_at_a_firm_is_no_sport(said: Said) -> None:
     found = said("I'm a runner at a film studio.")
     assert not [f for f in found if f[1] == "plays_sport"], found
+
+
+def test_a_lower_case_name_after_my_partner_word_is_the_partner(said: Said) -> None:
+    found = said("my bf jay cooked dinner for us tonight")
+    assert ("Noor", "has_partner", "Jay", False) in found, found
