@@ -343,10 +343,11 @@ def _named_after_a_partner(tok: Any) -> bool:
     return after is not None and (after.pos_ in {"VERB", "AUX"} or after.lower_ in {",", "and"})
 
 
-#: what a partner is called, before the partner's name
-_PARTNERS = words(
-    "bf gf boyfriend girlfriend husband wife hubby wifey partner fiance fiancé fiancee fiancée"
-)
+#: what a partner is called, before the partner's name: the person slot's nouns
+_PARTNERS = frozenset(noun for noun, kinds in lx.SLOT_NOUNS.items() if kinds == ("person",)) - {
+    "ex",
+    "relationship",
+}
 
 
 def _at_work(tok: Any) -> bool:

@@ -1543,12 +1543,6 @@ def _ended_above(verb: Token) -> bool:
     return False
 
 
-def _these_days(verb: Token) -> bool:
-    """The verb is said of "these days" or "at the moment"."""
-    text = " ".join(t.lower_ for t in verb.subtree)
-    return "these days" in text or "at the moment" in text
-
-
 def _never_back(sent: Span) -> bool:
     """The sentence says what got out was never found or never came back."""
     return any(
@@ -2966,7 +2960,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Sushi used to be my favourite"
         if _negated(verb, tok) and (ending or lemma in STATE_VERBS or lemma == "have"):
             return "old"
-        if _negated(verb, tok) and lemma in _PRACTISED and _these_days(verb):
+        if _negated(verb, tok) and lemma in _PRACTISED and _nowadays(verb):
             return "old"  # "I'm not really playing basketball these days"
         if (
             lemma in _PRACTISED
