@@ -50,6 +50,11 @@ NUMBERS: dict[str, int] = {
     "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+#: holidays by name -> (month, day); Easter's day is worked out for each year
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "xmas": (12, 25), "new year's": (1, 1), "new year": (1, 1),
+    "halloween": (10, 31), "valentine's": (2, 14), "easter": (0, 0),
+}  # fmt: skip
 
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY_ABBREVIATIONS: dict[str, int] = {
@@ -212,10 +217,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bbeen\s+(?:about\s+|nearly\s+|over\s+)?" + _NUM + r"\s+" + _UNIT + r"\s+since\b",
     ),
     ("in", r"\b(?P<prep>in)\s+" + _NUM + r"\s+" + _UNIT + r"\b(?!\s+ago)"),
+    (
+        "holiday",
+        r"\b(?:(?P<prep>since|at|over|after|before|until|till|by|from|on|for)\s+)?"
+        r"(?:(?P<rel>last|this|next)\s+)?(?P<hol>" + "|".join(HOLIDAYS) + r")(?:\s+day)?\b",
+    ),
 )
 _COMPILED = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in _PATTERNS)
 _QUICK = re.compile(
     r"\d|day|night|morning|afternoon|evening|week|month|year|tomorrow|mon|tue|wed|thu|fri|sat|sun|"
+    r"christmas|xmas|easter|halloween|valentine|"
     + "|".join(MONTHS)
     + r"|spring|summer|fall|autumn|winter",
     re.IGNORECASE,
@@ -302,6 +313,8 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
         return _season_start(today, SEASONS[g["season"].lower()], offset), "season"
     if name == "in" and _A_SPAN_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
         return None  # "my first swim in three years": how long since, not when
+    if name == "holiday":
+        return _holiday(m, today, prefer)
     if name in {"ago", "beensince", "in"}:
         n = _num(g["num"]) * (-1 if name in {"ago", "beensince"} else 1)
         unit = g["unit"].lower()
@@ -313,6 +326,48 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
             return _add_months(date(today.year, today.month, 1), n), "month"
         return date(today.year + n, 1, 1), "year"
     return None  # pragma: no cover - every pattern name is handled above
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of ``year`` (Gregorian calendar, the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(m: re.Match[str], today: date, prefer: Prefer) -> tuple[date, str] | None:
+    """ "since Christmas", "at Easter", "last Halloween": the day of the holiday nearest
+    in the direction asked ("last" the latest one before today, "next" the first after
+    it, "this" this year's); a bare name needs a preposition or "last"/"this"/"next",
+    and "New Year" its capitals ("in the new year" is no day)."""
+    hol, rel, prep = m.group("hol"), m.group("rel"), m.group("prep")
+    if rel is None and prep is None:
+        return None
+    key = " ".join(hol.lower().split())
+    if key.startswith("new year") and not hol.startswith("New"):
+        return None
+
+    def on(year: int) -> date:
+        month, day = HOLIDAYS[key]
+        return _easter(year) if key == "easter" else date(year, month, day)
+
+    this = on(today.year)
+    if rel is not None and rel.lower() == "this":
+        return this, "day"
+    if rel is None and prep is not None and prep.lower() in {"until", "till", "by"}:
+        prefer = "future"  # "vegan until Christmas"
+    elif rel is None and prep is not None and prep.lower() == "since":
+        prefer = "past"
+    if (rel is not None and rel.lower() == "last") or (rel is None and prefer == "past"):
+        before = this < today or (rel is None and this == today)
+        return (this if before else on(today.year - 1)), "day"
+    return (this if this > today else on(today.year + 1)), "day"
 
 
 def find_dates(text: str, at: datetime, *, prefer: Prefer = "past") -> list[DateMention]:

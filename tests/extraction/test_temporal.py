@@ -54,6 +54,12 @@ AT = datetime(2023, 5, 8, 13, 56, tzinfo=UTC)
         ("last summer", "last summer", "2022-06-01", "season"),
         ("the summer of 2021", "the summer of 2021", "2021-06-01", "season"),
         ("in two weeks", "in two weeks", "2023-05-22", "week"),
+        ("we've been together since Easter", "since Easter", "2023-04-09", "day"),
+        ("my last Christmas in Oslo", "last Christmas", "2022-12-25", "day"),
+        ("dry until Christmas", "until Christmas", "2023-12-25", "day"),
+        ("off sugar since New Year", "since New Year", "2023-01-01", "day"),
+        ("a gift for Valentine's Day", "for Valentine's Day", "2023-02-14", "day"),
+        ("next Halloween", "next Halloween", "2023-10-31", "day"),
     ],
 )
 def test_resolves(text: str, span: str, day: str, granularity: str) -> None:
@@ -77,6 +83,8 @@ def test_resolves(text: str, span: str, day: str, granularity: str) -> None:
         "my first swim in three years",
         "the best night out in two years",
         "flares are so last year",
+        "Christmas jumpers are fun",
+        "see you in the new year",
         "",
     ],
 )
@@ -130,3 +138,12 @@ def test_describe() -> None:
 def test_a_date_ends_where_its_period_does(text: str, ends: str) -> None:
     [mention] = find_dates(text, AT)
     assert mention.ends == datetime.fromisoformat(ends).replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("year", "day"), [(2019, "2019-04-21"), (2024, "2024-03-31"), (2038, "2038-04-25")]
+)
+def test_easter_falls_on_its_sunday(year: int, day: str) -> None:
+    at = datetime(year, 12, 1, tzinfo=UTC)
+    [(_, value, _)] = resolve_dates("since Easter", at)
+    assert value.date().isoformat() == day
