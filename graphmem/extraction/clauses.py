@@ -686,9 +686,14 @@ def sentence_blocked(sent: Any) -> bool:
             and not _if_of_consequence(tok)
         ):
             return True  # but the speaker's "I suppose I'm a pescatarian now"
-        if tok.lower_ == "wish" and tok.pos_ == "VERB":
+        if tok.lower_ == "wish" and tok.pos_ == "VERB" and not _wished_luck(tok):
             return True
     return False
+
+
+def _wished_luck(wish: Token) -> bool:
+    """ "..., wish me luck": a send-off, no wish of the speaker's."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "luck" for c in wish.children)
 
 
 def could_forever(verb: Token) -> bool:

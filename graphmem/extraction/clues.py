@@ -964,6 +964,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         groups.setdefault(subject.name, (subject, []))[1].append(obj)
 
     used: set[int] = set()
+    # the date of the clause that states each named value, by subject and role
+    when: dict[str, list[tuple[str, DateMention | None]]] = {}
     # "I've moved on from The National and he's my favourite now": what ended was one
     favourite_now = next((said for verb in tokens(sent) if (said := _said_of(verb))), None)
     for mention in find_mentions(sent, ctx):
@@ -1115,6 +1117,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if couple or dated is not None:
             cue = "person"
         put(subject, ObjectClue(mention.text, readings, role, once, cue))
+        if date is not None:
+            when.setdefault(subject.name, []).append((role, _stated_when(root, verb, sent, ctx)))
     for tok in tokens(sent):  # "I quit my job", "sold the car": a value ended, unnamed
         if tok.i in planned:
             continue  # "... and our boss retires next spring"
@@ -1178,10 +1182,57 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     replaced = any(t.lemma_.lower() in _REPLACING | _KNOCKS | {"beat"} for t in tokens(sent))
     return [
         _clue(
-            sent, subject, _in_its_place(objects) if replaced else tuple(objects), sent.text, date
+            sent,
+            subject,
+            _in_its_place(objects) if replaced else tuple(objects),
+            sent.text,
+            _clue_date(when.get(subject.name), objects, date),
         )
         for subject, objects in groups.values()
     ]
+
+
+def _clue_date(
+    stated: list[tuple[str, DateMention | None]] | None,
+    objects: list[ObjectClue],
+    date: DateMention | None,
+) -> DateMention | None:
+    """The date of a subject's clue. A clue of new named values only takes the date of
+    the clause stating the first of them, or none if that clause has none ("my sister
+    got engaged at Christmas, and I'm dating Ethan now": Ethan is not from Christmas). A
+    clue with a value that ended (whose end and successor share the clue's one date:
+    "Rex died in May and we've got Kiwi now") takes the sentence's first date."""
+    if not stated or any(o.role != "new" or not o.text for o in objects):
+        return date
+    return stated[0][1]
+
+
+def _stated_when(root: Token, verb: Token | None, sent: Span, ctx: Context) -> DateMention | None:
+    """The date of the clause that states the value at ``root``: a date in the value's
+    own words ("a flat in Porto, where we've lived since May"), in its verb's clause, or
+    in a clause it hangs from (not one joined with a subject of its own: "I live in
+    Porto and Mum visits in May"); the sentence's dates for a verbless one."""
+    for tok in root.subtree:
+        if tok.i in ctx.date_at:
+            return ctx.date_at[tok.i]
+    cur = verb
+    for _ in range(8):
+        if cur is None or cur.head.i == cur.i:
+            break
+        for tok in clause_tokens(cur):
+            if tok.i in ctx.date_at:
+                return ctx.date_at[tok.i]
+        if cur.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+            return None
+        cur = _governor(cur.head)
+    return next(
+        (
+            ctx.date_at[t.i]
+            for t in tokens(sent)
+            if t.i in ctx.date_at and clause_of_its_own(t) is None
+        ),
+        None,
+    )
 
 
 def _in_its_place(objects: list[ObjectClue]) -> tuple[ObjectClue, ...]:
@@ -3913,8 +3964,20 @@ def _hailed(tok: Token, words: frozenset[str]) -> bool:
     return False
 
 
+#: the parts of a day told with "this" or "last" ("last night", "this morning")
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
 def _recent(verb: Token) -> bool:
-    return any(c.lower_ in {"just", "now", "finally", "recently"} for c in verb.children)
+    """A past verb told as just now or today ("Water polo was brutal today", "Netball
+    was great last night"): an episode of what still holds, not a state that ended."""
+    return any(
+        c.lower_ in {"just", "now", "finally", "recently", "today", "tonight", "yesterday"}
+        or (
+            c.lemma_.lower() in _DAY_PARTS and any(d.lower_ in {"this", "last"} for d in c.children)
+        )
+        for c in verb.children
+    )
 
 
 #: spans of time spent at a workplace ("first week at Bosch", "last day at Shell")
@@ -4437,6 +4500,8 @@ def _possessor(
                 continue  # "Clio's gone, BMW in the driveway": the Clio owns nothing; nor
                 # does home in "Home's Dunedin now" (but "Lucy's gone vegan" is Lucy's, the
                 # "'s" read as Lucy owning "vegan")
+            if child.tag_ == "NNS" and any(d.lower_ in {"a", "an"} for d in child.children):
+                continue  # "a beginners' fencing course", "a women's rugby team": a kind
             low = child.lower_
             if low in FIRST_POSS or low in OUR or guessed(child):
                 return Referent(ctx.speaker)  # and "Guess whose badge says Netflix now?"

@@ -1229,10 +1229,14 @@ def played(verb: Token) -> bool:
 
 def _no_sport(verb: Token) -> bool:
     """A sport's verb in a sense of no sport: with a particle ("running out of milk"),
-    late ("running late") or away ("The cat ran away")."""
+    late ("running late") or away ("The cat ran away"); not a chat's "Off to judo"."""
     return any(
         c.dep_ == "prt"
-        or (c.dep_ in {"advmod", "prep"} and c.lower_ in {"late", "out", "away", "off"})
+        or (
+            c.dep_ in {"advmod", "prep"}
+            and c.lower_ in {"late", "out", "away", "off"}
+            and c.i > verb.i
+        )
         for c in verb.children
     )
 

@@ -47,6 +47,12 @@ _PIECE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 #: forms the small model's lemmatizer gets wrong ("hates" -> "hat"), with their lemma
 _LEMMA_SLIPS = {"hates": "hate", "hated": "hate", "hating": "hate"}
+#: "my other half", "her better half": a partner, whatever "half" is elsewhere
+_PARTNER_HALF = [
+    {"LOWER": {"IN": ["my", "our", "his", "her", "your", "their"]}},
+    {"LOWER": {"IN": ["other", "better"]}},
+    {"LOWER": "half"},
+]
 
 
 @functools.cache
@@ -78,6 +84,7 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
                     [[{"LOWER": word, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG"]}}]],
                     {"LEMMA": lemma},
                 )
+            ruler.add([_PARTNER_HALF], {"LEMMA": "partner"}, index=2)
         if "parser" in nlp.pipe_names:
             if not Language.has_factory(_QUESTIONS):
                 Language.component(_QUESTIONS, func=split_questions)

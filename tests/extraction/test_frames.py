@@ -3017,3 +3017,57 @@ def test_a_runner_at_a_firm_is_no_sport(said: Said) -> None:
 def test_a_lower_case_name_after_my_partner_word_is_the_partner(said: Said) -> None:
     found = said("my bf jay cooked dinner for us tonight")
     assert ("Noor", "has_partner", "Jay", False) in found, found
+
+
+def test_a_sport_played_today_is_not_over(said: Said) -> None:
+    found = said("Lacrosse was brilliant fun today.")
+    sports = [f for f in found if f[1] in {"plays_sport", "favourite_sport"}]
+    assert sports and all(f[2] == "Lacrosse" and not f[3] for f in sports), found
+
+
+def test_a_chat_off_to_its_sport_plays_it(said: Said) -> None:
+    found = said("Off to judo again tonight, my knees hate me.")
+    assert ("Noor", "plays_sport", "judo", False) in found, found
+
+
+def test_wishing_luck_leaves_the_sentence_asserted(said: Said) -> None:
+    found = said("Starting at Unilever on Monday, wish me luck!")
+    assert ("Noor", "works_at", "Unilever", False) in found, found
+
+
+def test_a_course_for_a_kind_of_people_is_not_theirs(said: Said) -> None:
+    found = said("Booked onto an adults' swimming course and loving it.")
+    sports = [f for f in found if f[1] in {"plays_sport", "favourite_sport"}]
+    assert ("Noor", "swimming", False) in {(f[0], f[2], f[3]) for f in sports}, found
+
+
+def test_my_other_half_is_my_partner(said: Said) -> None:
+    found = said("My other half Callum is away with work.")
+    assert ("Noor", "has_partner", "Callum", False) in found, found
+
+
+def test_a_holiday_is_a_date_not_a_value(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Been seeing Rosa since Easter."
+    [partner] = [
+        m for m in facts(text, extractor, embedder, frames) if m.predicate == "has_partner"
+    ]
+    assert partner.object == "Rosa", partner
+    assert partner.valid_from == datetime(2024, 3, 31, tzinfo=UTC), partner  # Easter Sunday
+
+
+def test_a_date_in_another_clause_does_not_date_a_value(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Dad came over in June and my place in Derby is far too small for guests."
+    [home] = [m for m in facts(text, extractor, embedder, frames) if m.predicate == "lives_in"]
+    assert home.object == "Derby" and home.valid_from is None, home
+
+
+def test_a_date_in_the_clause_of_a_value_dates_it(
+    extractor: SpacyExtractor, embedder: Embedder, frames: FrameMatcher
+) -> None:
+    text = "Our trip in June was great, and I've been vegan since the spring."
+    [diet] = [m for m in facts(text, extractor, embedder, frames) if m.predicate == "diet"]
+    assert diet.object == "vegan" and diet.valid_from == datetime(2024, 3, 1, tzinfo=UTC), diet
