@@ -1056,7 +1056,14 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             # "My Nissan Leaf only gets 150 km a charge": the speaker's car, not acting
             # "Nina works for Airbus as a pilot": a name doing something to another value
             named = mention.weight("vehicle") >= 1.0 or mention.weight("pet") >= 1.0
-            if (
+            # "Phoebe Bridgers has dethroned Radiohead": whoever replaces a value is the
+            # new one, whatever its name could be
+            replacing = (
+                verb is not None
+                and verb.lemma_.lower() in _REPLACING
+                and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+            )
+            if not replacing and (
                 (owning and not _my_car(root))
                 or (_acts_on_value(verb) and not named)
                 or (
@@ -4048,11 +4055,18 @@ _OLD_MEANS_FORMER = (
 )
 
 
+#: words before "old" that mean aged and fondly kept, not former ("my trusty old Golf")
+_FOND = frozenset(
+    {"trusty", "faithful", "good", "dear", "beloved", "battered", "reliable", "same", "rusty"}
+)
+
+
 def _old_one(noun: Token, value: Token) -> bool:
     """``noun`` is called old in the sense of former: a workmate, a home, a job or a car
     ("my old colleagues"), or the value itself, named, after "my old" ("my old Civic")."""
-    if not any(c.dep_ == "amod" and c.lower_ == "old" for c in noun.children):
-        return False
+    old = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    if old is None or (old.i > 0 and old.nbor(-1).lower_ in _FOND):
+        return False  # (not "my trusty old Land Rover", aged and still driven)
     if noun.lemma_.lower() in _OLD_MEANS_FORMER:
         return True
     return (

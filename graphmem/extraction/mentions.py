@@ -1128,6 +1128,10 @@ def _lexicon_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
     return {w: tuple(ks) for w, ks in where.items()}, lx.CAR_MAKES | lx.CAR_MODELS
 
 
+#: prefixes a lexicon word keeps its sense after ("ex-vegan", "semi-vegetarian")
+_PREFIXES = frozenset({"ex", "semi", "non", "part", "full", "half", "pre", "post"})
+
+
 def _lexicon(sent: Span, add: Any) -> None:
     """Lexicon phrases, longest first: "dairy-free" is a diet, not the allergen "dairy".
     Token strings are read once per sentence (a long turn has thousands of them)."""
@@ -1159,6 +1163,14 @@ def _lexicon(sent: Span, add: Any) -> None:
             types = [t for t in _TYPE_ORDER if t in found]
             if n == 1 and toks[i].pos_ == "VERB" and "sport" in types and _no_sport(toks[i]):
                 types = []  # "We're running out of milk", "I'm running late"
+            if (
+                n == 1
+                and i > 1
+                and lows[i - 1] == "-"
+                and not spaces[i - 2]
+                and lows[i - 2] not in _PREFIXES
+            ):
+                types = []  # "couch-surfing", "in-laws": no sport, no field
             if "language" in types and _of_a_thing(toks[last]):
                 types.remove("language")  # "that new Italian place": no language
             if "activity" in types and last + 1 < len(toks) and lows[last + 1] == "dust":
@@ -1237,8 +1249,13 @@ def _no_sport(verb: Token) -> bool:
             and c.lower_ in {"late", "out", "away", "off"}
             and c.i > verb.i
         )
+        or (c.lower_ == "on" and any(g.lower_ in _RUN_ON for g in c.children))
         for c in verb.children
     )
+
+
+#: what someone runs on who is not running ("running on fumes", "on autopilot")
+_RUN_ON = frozenset({"fumes", "empty", "autopilot", "caffeine", "coffee", "adrenaline"})
 
 
 #: nouns a language's adjective goes with when the language is meant ("Italian class")

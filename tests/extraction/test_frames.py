@@ -3071,3 +3071,29 @@ def test_a_date_in_the_clause_of_a_value_dates_it(
     text = "Our trip in June was great, and I've been vegan since the spring."
     [diet] = [m for m in facts(text, extractor, embedder, frames) if m.predicate == "diet"]
     assert diet.object == "vegan" and diet.valid_from == datetime(2024, 3, 1, tzinfo=UTC), diet
+
+
+def test_a_name_that_dethrones_a_favourite_is_the_new_one(said: Said) -> None:
+    found = said("Kacey Musgraves has dethroned Coldplay.")
+    assert ("Noor", "favourite_band", "Kacey Musgraves", False) in found, found
+
+
+def test_a_trusty_old_car_is_still_driven(said: Said) -> None:
+    found = said("Getting around in my trusty old Range Rover.")
+    assert [f for f in found if f[1] == "drives" and not f[3]], found
+    assert not [f for f in found if f[1] == "drives" and f[3]], found
+
+
+def test_a_sport_kept_up_as_a_hobby_is_a_sport(said: Said) -> None:
+    found = said("Pilates has fixed my posture, honestly.")
+    sports = {(f[0], f[2], f[3]) for f in found if f[1] in {"plays_sport", "favourite_sport"}}
+    assert ("Noor", "Pilates", False) in sports, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sofa-surfing at a mate's until the new flat is ready.", "Honestly I'm running on fumes."],
+)
+def test_no_sport_in_sofa_surfing_or_running_on_fumes(said: Said, text: str) -> None:
+    found = said(text)
+    assert not [f for f in found if f[2] and f[2].lower() in {"surfing", "running"}], found
