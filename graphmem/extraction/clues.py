@@ -109,6 +109,7 @@ END_VERBS = frozenset(
         "steal",
         "nick",
         "repossess",
+        "lapse",
     }
 )
 #: verbs that end what their complement does ("stopped listening to Haim"); on their
@@ -146,6 +147,8 @@ PHRASAL_ENDS = frozenset(
         ("pack", "in"),
         ("fizzle", "out"),
         ("knock", "off"),
+        ("step", "away"),
+        ("step", "back"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -1957,6 +1960,14 @@ def _single_said(tok: Token) -> bool:
 _PAUSES = frozenset({"pause", "hold", "ice", "burner", "backburner", "hiatus"})
 
 
+def _on_pause(verb: Token) -> bool:
+    """ "on hold", "on ice", "on the back burner" said of the verb."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _PAUSES for g in c.children)
+        for c in verb.children
+    )
+
+
 def _era(noun: Token) -> bool:
     """ "My vegan days", "our Lyon days", "the Bosch days": a time of life that can end,
     not a spell of work ("Long day at Bosch, my feet are done")."""
@@ -2047,11 +2058,8 @@ def _over(verb: Token) -> bool:
     ):
         return True  # a chat's subjectless "Done with hockey, rugby now", "Joined a
         # volleyball team, done with tennis"
-    if verb.lemma_ == "be" and any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _PAUSES for g in c.children)
-        for c in verb.children
-    ):
-        return True  # "Running's on pause", "Tennis is on hold"
+    if verb.lemma_ in {"be", "put"} and _on_pause(verb):
+        return True  # "Running's on pause", "Tennis is on hold", "Fencing's been put on ice"
     if verb.lemma_ == "get" and any(
         c.dep_ in {"acomp", "auxpass", "xcomp"} and c.lemma_.lower() in END_VERBS
         for c in verb.children
@@ -2391,9 +2399,14 @@ def _governor(tok: Token) -> Token | None:
         if c.dep_ == "amod" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children):
             return c  # "my old flatmate abandoned veganism", the verb read as a modifier
     cur = tok
-    if tok.pos_ == "VERB" and tok.dep_ in {"dobj", "acomp"} and tok.head.i != tok.i:
+    if (
+        tok.pos_ == "VERB"
+        and tok.dep_ in {"dobj", "acomp", "pcomp", "pobj"}
+        and tok.head.i != tok.i
+    ):
         cur = tok.head  # "My sister took up rowing": a sport tagged a verb is an object
-        # ("I stopped keto": a diet tagged a verb, its complement)
+        # ("I stopped keto": a diet tagged a verb, its complement; "stepped away from
+        # rowing", of a preposition)
     for _ in range(12):
         if cur.pos_ in {"VERB", "AUX"} or _verb_read_as_a_name(cur):
             return cur
@@ -2942,6 +2955,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"  # "Khachapuri beats tikka masala hands down"
         if tok.head.lemma_.lower() == "wagon" and lemma == "fall":
             return "old"  # "I've fallen off the vegan wagon"
+        if lemma == "put" and tok.dep_ == "dobj" and _on_pause(verb):
+            return "old"  # "I've put tennis on hold"
         if _gerund_swapped(tok, verb):
             return "old"  # "I've traded running for rowing", "running" read as a verb
         if _ended_above(verb) and not _taken_instead(tok, verb):
@@ -3652,16 +3667,21 @@ def _taken(tok: Token) -> bool:
     )
 
 
+#: how a value hangs on its verb to be the verb's own
+_ATTACHED = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "csubj", "prep", "attr", "dative", "prt", "xcomp", "pcomp"}
+)
+#: adverbs a value hangs on through "from" ("stepped back from netball")
+_AWAY = frozenset({"away", "back", "out", "off"})
+
+
 def _attached(tok: Token, verb: Token) -> bool:
     """``tok`` is the verb's subject, object or prepositional object, or inside its
     complement ("gave up being vegan", "quit playing rugby"), not in a later clause."""
     cur = tok
     for _ in range(6):
         if cur.head.i == verb.i:
-            return cur.dep_ in {
-                "dobj", "nsubj", "nsubjpass", "csubj", "prep", "attr", "dative", "prt", "xcomp",
-                "pcomp",
-            }  # fmt: skip
+            return cur.dep_ in _ATTACHED or (cur.dep_ == "advmod" and cur.lower_ in _AWAY)
         if cur.head.i == cur.i:
             return False
         if cur.head.pos_ in {"VERB", "AUX"} and cur.head.dep_ not in {"xcomp", "pcomp"}:

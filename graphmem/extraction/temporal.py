@@ -206,7 +206,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|this evening|yesterday morning|yesterday afternoon|yesterday evening)\b",
     ),
     ("relwd", r"\b" + _REL + r"\s+" + _WD + r"\b"),
-    ("onwd", r"\b(?P<prep>on)\s+" + _WD + r"\b(?!s)"),
+    ("onwd", r"\b(?P<prep>on)\s+" + _WD + r"\b(?!s|\s+(?:morning|afternoon|evening|night)s)"),
     ("relunit", r"\b(?:the\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year)\b"),
     ("relseason", r"\b" + _REL + r"\s+" + _SEASON + r"\b"),
     ("theseason", r"\b(?P<prep>over|in|during|since)\s+the\s+" + _SEASON + r"\b"),

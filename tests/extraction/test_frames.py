@@ -3097,3 +3097,18 @@ def test_a_sport_kept_up_as_a_hobby_is_a_sport(said: Said) -> None:
 def test_no_sport_in_sofa_surfing_or_running_on_fumes(said: Said, text: str) -> None:
     found = said(text)
     assert not [f for f in found if f[2] and f[2].lower() in {"surfing", "running"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [
+        ("Hockey's been put on ice till my wrist heals.", "Hockey"),
+        ("I've put squash on the back burner.", "squash"),
+        ("Stepped away from cycling this year.", "cycling"),
+        ("I stepped back from rugby after the concussion.", "rugby"),
+        ("My Pilates habit has lapsed.", "Pilates"),
+    ],
+)
+def test_a_sport_paused_stepped_back_from_or_lapsed_ends(said: Said, text: str, sport: str) -> None:
+    found = said(text)
+    assert [f for f in found if f[2] == sport and f[3]], found

@@ -84,6 +84,7 @@ def test_resolves(text: str, span: str, day: str, granularity: str) -> None:
         "the best night out in two years",
         "flares are so last year",
         "Christmas jumpers are fun",
+        "a run with the club on Sunday mornings",
         "see you in the new year",
         "",
     ],
