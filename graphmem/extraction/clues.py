@@ -4331,12 +4331,12 @@ def _name_read_as_a_verb(tok: Token, verb: Token) -> bool:
 
 def _run_down(tok: Token) -> bool:
     """The subject of a copula whose complement runs it down: "Sushi is disgusting",
-    "Coldplay are so overrated"."""
+    "Coldplay are so overrated", "Keane feels a bit dated now"."""
     verb = tok.head
     return tok.dep_ in {"nsubj", "nsubjpass"} and (
         verb.lower_ in _RUN_DOWN  # "overrated" read as a passive
         or (
-            verb.lemma_ == "be"
+            verb.lemma_ in {"be", "feel", "seem", "sound", "get"}
             and any(
                 c.dep_ == "acomp"
                 and c.lower_ in _RUN_DOWN
@@ -4350,7 +4350,7 @@ def _run_down(tok: Token) -> bool:
 #: words that run a taste down
 _RUN_DOWN = lx.words(
     "disgusting gross overrated awful terrible horrible vile revolting nasty boring bland "
-    "inedible overhyped"
+    "inedible overhyped soft dull dated stale samey cringe cheesy tame"
 )
 
 

@@ -237,3 +237,18 @@ def snake(*parts: str) -> str | None:
 def possessive(name: str) -> str:
     """Melanie -> Melanie's; James -> James'."""
     return name + ("'" if name.endswith("s") else "'s")
+
+
+#: the dictionary's words (lower case) of the loaded pipeline's lemmatizer, if known
+_DICTIONARY: set[str] = set()
+
+
+def set_dictionary(words: set[str]) -> None:
+    """Register the words a dictionary knows (``in_dictionary``)."""
+    _DICTIONARY.update(words)
+
+
+def in_dictionary(low: str) -> bool:
+    """Whether ``low`` is a word of the dictionary ("music", "queen"), not a coined name
+    ("coldplay"); every word is when no dictionary is registered."""
+    return not _DICTIONARY or low in _DICTIONARY

@@ -837,6 +837,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or _subject_beside_a_pet(tok)
             or _said_to_be_mine(tok)
             or (tok.is_upper and acts_on_me(tok))  # "IKEA let me go", tagged a noun
+            or _coined_subject(tok)
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
@@ -863,6 +864,24 @@ def _name_like(tok: Token, sent: Span) -> bool:
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
         return not _opening_word(tok.lower_)
     return True
+
+
+def _coined_subject(tok: Token) -> bool:
+    """A capitalised subject opening its sentence that is no word of the dictionary nor
+    of a chat's fillers: a name, however tagged ("Coldplay is what I play most now",
+    "Metallica are dead to me"; not "Music is my life", "Omg")."""
+    low = tok.lower_
+    return (
+        tok.dep_ in {"nsubj", "nsubjpass"}
+        and tok.head.pos_ in {"VERB", "AUX"}
+        and tok.is_alpha
+        and len(low) >= 3
+        and not en.in_dictionary(low)
+        and not en.in_dictionary(tok.lemma_.lower())  # "Beagles are chaos"
+        and low not in _INTERJECTIONS
+        and low not in _LEXICON_TYPES
+        and not _opening_word(low)
+    )
 
 
 def _opening_word(low: str) -> bool:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from graphmem.extraction import english as en
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.chat import plain, split_after_colons, split_questions, truecased
 from graphmem.extraction.clauses import ENTITY_TYPES, Context, forget_memos, quoted_tokens
@@ -53,6 +54,21 @@ _PARTNER_HALF = [
     {"LOWER": {"IN": ["other", "better"]}},
     {"LOWER": "half"},
 ]
+
+
+def _register_dictionary(lemmatizer: Any) -> None:
+    """The words the lemmatizer's tables know, for telling a coined name that opens a
+    sentence ("Coldplay is what I play most") from a word."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    words: set[str] = set()
+    for known in lookups.get_table("lemma_index").values():
+        words.update(known)  # the words of each part of speech
+    if lookups.has_table("lemma_exc"):
+        for irregular in lookups.get_table("lemma_exc").values():
+            words.update(irregular)  # irregular forms -> their lemmas
+    en.set_dictionary(words)
 
 
 @functools.cache
@@ -85,6 +101,8 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
                     {"LEMMA": lemma},
                 )
             ruler.add([_PARTNER_HALF], {"LEMMA": "partner"}, index=2)
+        if "lemmatizer" in nlp.pipe_names:
+            _register_dictionary(nlp.get_pipe("lemmatizer"))
         if "parser" in nlp.pipe_names:
             if not Language.has_factory(_QUESTIONS):
                 Language.component(_QUESTIONS, func=split_questions)

@@ -3112,3 +3112,18 @@ def test_no_sport_in_sofa_surfing_or_running_on_fumes(said: Said, text: str) -> 
 def test_a_sport_paused_stepped_back_from_or_lapsed_ends(said: Said, text: str, sport: str) -> None:
     found = said(text)
     assert [f for f in found if f[2] == sport and f[3]], found
+
+
+def test_a_coined_name_opening_a_sentence_is_a_name(said: Said) -> None:
+    found = said("Stormzy is what I listen to most these days.")
+    assert ("Noor", "favourite_band", "Stormzy", False) in found, found
+
+
+def test_a_plural_word_opening_a_sentence_is_no_name(said: Said) -> None:
+    found = said("Took Biscuit for a walk. Spaniels are exhausting, honestly.")
+    assert not [f for f in found if f[2] == "Spaniels"], found
+
+
+def test_a_coined_name_run_down_is_no_favourite(said: Said) -> None:
+    found = said("Stormzy sounds a bit tame to me now.")  # read as a name, as above
+    assert not [f for f in found if f[2] == "Stormzy" and not f[3]], found
