@@ -228,6 +228,8 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         person = readings.get("person")
         if person is not None and start > sent.start and _kin_noun(sent.doc[start - 1]):
             found[(start, end)] = {"person": (person[0], 1.0)}  # "my uncle Pavel": no pet
+        elif person is not None and _a_person_and_i(sent.doc[end - 1]):
+            readings.pop("pet", None)  # "Ben and I got a puppy": a person, no pet
     for (start, end), readings in found.items():
         place = readings.get("place")
         if place is not None and _in_a_home(sent.doc[start:end].root):
@@ -918,6 +920,7 @@ def _subject_beside_a_pet(tok: Token) -> bool:
         tok.dep_ == "nsubj"
         and tok.i == tok.sent.start
         and tok.head.lemma_ != "be"  # "Paris was lovely, the dog loved the beach"
+        and not _a_person_and_i(tok)
         and tok.lemma_.lower() not in lx.PET_NOUNS
         and not any(c.dep_ in {"det", "poss", "amod", "compound", "prep"} for c in tok.children)
         and any(
@@ -1076,6 +1079,12 @@ def _and_i(tok: Token) -> bool:
     """ "<Word> and I" / "<Word> and me": the word names a party, a person or a firm."""
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
     return after in (["and", "i"], ["and", "me"])
+
+
+def _a_person_and_i(tok: Token) -> bool:
+    """ "Ben and I ...": a person's first name beside the speaker, who does what they
+    do together ("Omar and I adopted a kitten"), not the animal (but "Biscuit and I")."""
+    return _and_i(tok) and tok.text in lx.first_names()
 
 
 def _name_before_a_date(tok: Token) -> bool:
@@ -1542,6 +1551,8 @@ def _pets(sent: Span, add: Any) -> None:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "the dog conversation", "cat hair": no animal
         name = _pet_name(tok) or _name_near(tok, sent) or _only_name(sent)
+        if name is not None and _a_person_and_i(name):
+            name = None  # "Ben and I got a puppy": who got it, not its name
         if name is not None:
             add(name.i, name.i + 1, name.text, "pet", 1.0)
         elif tok.dep_ != "compound" and _held(tok):

@@ -3127,3 +3127,9 @@ def test_a_plural_word_opening_a_sentence_is_no_name(said: Said) -> None:
 def test_a_coined_name_run_down_is_no_favourite(said: Said) -> None:
     found = said("Stormzy sounds a bit tame to me now.")  # read as a name, as above
     assert not [f for f in found if f[2] == "Stormzy" and not f[3]], found
+
+
+def test_who_got_a_pet_with_the_speaker_is_no_pet(said: Said) -> None:
+    found = said("Omar and I just adopted a kitten!")
+    assert not [f for f in found if f[2] == "Omar"], found
+    assert [f for f in found if f[1] == "has_pet" and not f[3]], found
