@@ -895,3 +895,20 @@ def test_a_favourite_singer_is_the_favourite_artist_a_new_one_replaces(mem: Grap
 def test_a_partner_out_of_the_picture_ends(mem: GraphMem) -> None:
     found = _say(mem, "My boyfriend is Kit.", "Kit's out of the picture now.")
     assert ("Kit", "ended", "generated") in _slot(found, "has_partner"), found
+
+
+def test_a_partner_out_of_the_picture_gives_way(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "I'm with Jonas.",
+        "Jonas is out of the picture, Ben's my partner now.",
+    )
+    slot = _slot(found, "has_partner")
+    assert ("Ben", None, "generated") in slot, slot
+    assert ("Jonas", None, "generated") not in slot, slot
+
+
+def test_a_partner_in_the_past_ends(mem: GraphMem) -> None:
+    found = _say(mem, "My girlfriend is Lena.", "Lena's in the past; Ana makes me so happy.")
+    slot = _slot(found, "has_partner")
+    assert ("Lena", None, "generated") not in slot, slot

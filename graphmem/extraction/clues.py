@@ -2728,14 +2728,14 @@ def _s_gone(tok: Token) -> bool:
     "Tom's done", a person's)."""
     doc, end = tok.doc, tok.sent.end
     i = tok.i
-    if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s"}:
-        return False
+    if i + 2 >= end or doc[i + 1].lower_ not in {"'s", "’s", "is", "are"}:
+        return False  # (and "Jonas is out of the picture", the rest read as one phrase)
     word = doc[i + 2].lower_
     if word == "behind":  # "Aldi's behind me, I'm at Waitrose now"
         return i + 3 < end and doc[i + 3].lower_ in {"me", "us"}
-    if word == "in":  # "Houston's in the rear-view mirror"
+    if word == "in":  # "Houston's in the rear-view mirror", "Lena's in the past"
         seen = "".join(doc[i + 3 : min(end, i + 8)].text.lower().replace("-", "").split())
-        return seen.startswith(("therearviewmirror", "myrearviewmirror"))
+        return seen.startswith(("therearviewmirror", "myrearviewmirror", "thepast", "mypast"))
     if word == "a":  # "Badminton's a thing of the past"
         rest = [t.lower_ for t in doc[i + 3 : min(end, i + 7)]]
         return rest == ["thing", "of", "the", "past"]
