@@ -3183,6 +3183,14 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "activity"  # "got into climbing", "I'm really into rowing"
     if lemma in en.SERVING_AS and _through(tok, verb, {"as"}):
         return "title"  # "Just qualified as an electrician", "hired as an associate"
+    if (
+        lemma == "be"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "as"
+        and tok.head.head.i == verb.i
+        and any(c.lower_ in {"a", "an"} for c in tok.children)
+    ):
+        return "title"  # "I'm at KPMG now as an auditor"
     if lemma == "work" and _through(tok, verb, {"at", "for"}):
         return "organization"  # "Now working for Puma"
     if lemma in _BEGINNINGS and tok.pos_ == "PROPN" and _through(tok, verb, {"at"}):

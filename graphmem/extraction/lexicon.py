@@ -531,6 +531,7 @@ ANSWER_CUES: dict[str, frozenset[str]] = {
 #: living?" asks for a job, not a place; "What is she working as?" for a title)
 ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
     "title": ("for a living", "work as", "works as", "working as", "worked as"),
+    "organization": ("work for", "works for", "working for", "worked for"),
 }
 
 

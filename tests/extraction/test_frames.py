@@ -3133,3 +3133,9 @@ def test_who_got_a_pet_with_the_speaker_is_no_pet(said: Said) -> None:
     found = said("Omar and I just adopted a kitten!")
     assert not [f for f in found if f[2] == "Omar"], found
     assert [f for f in found if f[1] == "has_pet" and not f[3]], found
+
+
+def test_a_title_after_as_beside_a_firm_is_the_job(said: Said) -> None:
+    found = said("Quit Asos, I'm at Ocado now as a buyer.")
+    assert ("Noor", "works_as", "buyer", False) in found, found
+    assert ("Noor", "works_at", "Ocado", False) in found, found
