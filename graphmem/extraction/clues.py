@@ -911,6 +911,26 @@ def _seeing_someone_named(tok: Token) -> Token | None:
     return verb
 
 
+#: the family a partner is taken to meet
+_FAMILY = frozenset({"parent", "parents", "mum", "mom", "dad", "family", "folks"})
+
+
+def _met_my_family(tok: Token) -> Token | None:
+    """The verb of a named person's meeting the speaker's parents or family ("Ravi met my
+    parents last weekend"): someone the speaker is with; else None."""
+    verb = tok.head
+    if not tok.text[:1].isupper() or tok.dep_ != "nsubj" or verb.lemma_.lower() != "meet":
+        return None
+    family = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        and c.lemma_.lower() in _FAMILY
+        and any(g.lower_ in FIRST_POSS | OUR for g in c.children)
+    ]
+    return verb if family else None
+
+
 def _dating(tok: Token, verb: Token) -> bool:
     """``tok`` is whom the speaker is seeing: "I'm seeing Selma", "I've been seeing Ugo
     since March"; not a show on a day ("I'm seeing Muse on Friday")."""
@@ -977,7 +997,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if mention.start in planned:
             continue
         root = sent.doc[mention.start : mention.end].root
-        dated = _seeing_someone_named(root)  # "I'm seeing someone, Lara, it's going well"
+        # "I'm seeing someone, Lara, it's going well", "Ravi met my parents on Sunday"
+        dated = _seeing_someone_named(root) or _met_my_family(root)
         verb = dated or _governor(root)
         if (
             verb is not None

@@ -3139,3 +3139,8 @@ def test_a_title_after_as_beside_a_firm_is_the_job(said: Said) -> None:
     found = said("Quit Asos, I'm at Ocado now as a buyer.")
     assert ("Noor", "works_as", "buyer", False) in found, found
     assert ("Noor", "works_at", "Ocado", False) in found, found
+
+
+def test_who_met_the_speakers_parents_is_a_partner(said: Said) -> None:
+    found = said("Kwame met my parents on Saturday and they adored him.")
+    assert ("Noor", "has_partner", "Kwame", False) in found, found
