@@ -728,6 +728,26 @@ def _marvelled(sent: Any) -> bool:
     return bool(marks) and (len(marks) > 1 or len(marks[0].text) > 1 or "!" in sent.text)
 
 
+def reaches_now(span: Any) -> bool:
+    """A span of time ("for two years") that reaches up to now: told with a present
+    perfect ("I've lived in Leeds for six months", a chat's "Been at Tesco for three
+    years") or followed by "now", "already" or "so far" ("Vegan for a year now"); not
+    one that is over ("I lived in Oslo for two years") or a trip's ("in Spain for two
+    weeks")."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : min(span.end + 2, span.sent.end)]]
+    if after[:1] in (["now"], ["already"]) or after in (["so", "far"], ["and", "counting"]):
+        return True
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ != "VBN":
+        return False
+    return verb.i == verb.sent.start or any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.children
+    )
+
+
 def clause_of_its_own(tok: Token) -> Token | None:
     """The verb of a joined clause with a subject of its own that holds ``tok``, if
     any: "next weekend" in "I live in Porto and my sister's visiting next weekend"."""

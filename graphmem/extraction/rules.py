@@ -509,6 +509,8 @@ def _event(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     if lemma in en.PAST_STOP:
         return
     date = _clause_date(verb, ctx)
+    if date is not None and date.lasting:
+        date = None  # "I've had a corgi for two months": how long, not when something happened
     valid_from = date.value if date is not None else None
     if date is None and any(c.lower_ == "just" for c in verb.children):
         valid_from = midnight(ctx)

@@ -27,7 +27,13 @@ from typing import Any
 from graphmem.extraction import english as en
 from graphmem.extraction.base import ExtractedEntity, ExtractedMemory, Extraction, Utterance
 from graphmem.extraction.chat import plain, split_after_colons, split_questions, truecased
-from graphmem.extraction.clauses import ENTITY_TYPES, Context, forget_memos, quoted_tokens
+from graphmem.extraction.clauses import (
+    ENTITY_TYPES,
+    Context,
+    forget_memos,
+    quoted_tokens,
+    reaches_now,
+)
 from graphmem.extraction.clues import sentence_clues, speaks_of_self
 from graphmem.extraction.rules import extract_doc
 from graphmem.extraction.temporal import find_dates
@@ -181,9 +187,9 @@ class SpacyExtractor:
         ctx = Context(speaker=speaker, addressee=utterance.addressee, at=at)
         text = doc.text  # (made anew from the tokens at each access)
         ctx.quoted = quoted_tokens(doc) if '"' in text or "“" in text else frozenset()
-        for mention in find_dates(text, at):
+        for mention in find_dates(text, at, lasting=True):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
+            if span is not None and (not mention.lasting or reaches_now(span)):
                 for tok in span:
                     ctx.date_at[tok.i] = mention
         memories = extract_doc(doc, ctx)

@@ -81,6 +81,9 @@ class DateMention:
     granularity: str
     #: True when the span carries its own preposition or is adverbial ("yesterday")
     adverbial: bool = True
+    #: True for a span of time back from the reference time ("for two years"): when a
+    #: state that still holds began, if the clause says it still holds
+    lasting: bool = False
 
     @property
     def ends(self) -> datetime:
@@ -224,6 +227,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in _PATTERNS)
+#: a span of time back from now: "for two years", "for about six months", "for the past
+#: three weeks"
+_LASTING = re.compile(
+    r"\bfor\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|the\s+(?:past|last)\s+)?"
+    + _NUM
+    + r"\s+"
+    + _UNIT
+    + r"\b(?P<half>\s+and\s+a\s+half)?",
+    re.IGNORECASE,
+)
 _QUICK = re.compile(
     r"\d|day|night|morning|afternoon|evening|week|month|year|tomorrow|mon|tue|wed|thu|fri|sat|sun|"
     r"christmas|xmas|easter|halloween|valentine|"
@@ -328,6 +341,17 @@ def _resolve(name: str, m: re.Match[str], today: date, prefer: Prefer) -> tuple[
     return None  # pragma: no cover - every pattern name is handled above
 
 
+def _back(today: date, n: int, unit: str) -> tuple[date, str]:
+    """The start of a span of ``n`` ``unit`` reaching back to ``today``: the day for days,
+    the Monday for weeks, the month for months and years."""
+    if unit == "day":
+        return today - timedelta(days=n), "day"
+    if unit == "week":
+        return _monday(today - timedelta(weeks=n)), "week"
+    months = n * (12 if unit == "year" else 1)
+    return _add_months(date(today.year, today.month, 1), -months), "month"
+
+
 def _easter(year: int) -> date:
     """Easter Sunday of ``year`` (Gregorian calendar, the anonymous computus)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -370,12 +394,23 @@ def _holiday(m: re.Match[str], today: date, prefer: Prefer) -> tuple[date, str] 
     return (this if this > today else on(today.year + 1)), "day"
 
 
-def find_dates(text: str, at: datetime, *, prefer: Prefer = "past") -> list[DateMention]:
-    """All date expressions in ``text``, resolved against ``at``, in text order."""
+def find_dates(
+    text: str, at: datetime, *, prefer: Prefer = "past", lasting: bool = False
+) -> list[DateMention]:
+    """All date expressions in ``text``, resolved against ``at``, in text order; with
+    ``lasting``, spans of time back from ``at`` too ("for two years": two years before,
+    ``DateMention.lasting``)."""
     if not _QUICK.search(text):
         return []
     today = to_utc(at).date()
     found: list[tuple[int, int, DateMention]] = []
+    for m in _LASTING.finditer(text) if lasting else ():
+        unit = m.group("unit").lower()
+        half = bool(m.group("half")) and unit == "year"  # "for a year and a half"
+        n = _num(m.group("num")) * (12 if half else 1) + (6 if half else 0)
+        start, granularity = _back(today, n, "month" if half else unit)
+        mention = DateMention(m.group(0), m.start(), m.end(), _utc(start), granularity, True, True)
+        found.append((m.start(), -(m.end() - m.start()), mention))
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
             try:

@@ -3144,3 +3144,23 @@ def test_a_title_after_as_beside_a_firm_is_the_job(said: Said) -> None:
 def test_who_met_the_speakers_parents_is_a_partner(said: Said) -> None:
     found = said("Kwame met my parents on Saturday and they adored him.")
     assert ("Noor", "has_partner", "Kwame", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "since"),
+    [
+        ("I've worked at Arup for three years now.", "works_at", datetime(2021, 5, 1, tzinfo=UTC)),
+        ("Pescatarian for two years now, no regrets.", "diet", datetime(2022, 5, 1, tzinfo=UTC)),
+        ("I was vegan for three years.", "diet", None),  # over: no start of what holds
+    ],
+)
+def test_a_span_up_to_now_dates_the_start_of_what_holds(
+    text: str,
+    predicate: str,
+    since: datetime | None,
+    extractor: SpacyExtractor,
+    embedder: Embedder,
+    frames: FrameMatcher,
+) -> None:
+    found = [m for m in facts(text, extractor, embedder, frames) if m.predicate == predicate]
+    assert found and all(m.valid_from == since for m in found), found

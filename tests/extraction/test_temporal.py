@@ -148,3 +148,21 @@ def test_easter_falls_on_its_sunday(year: int, day: str) -> None:
     at = datetime(year, 12, 1, tzinfo=UTC)
     [(_, value, _)] = resolve_dates("since Easter", at)
     assert value.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "granularity"),
+    [
+        ("vegan for two years now", "2021-05-01", "month"),
+        ("in Derby for about six months", "2022-11-01", "month"),
+        ("for the past three weeks", "2023-04-17", "week"),
+        ("for a year and a half", "2021-11-01", "month"),
+    ],
+)
+def test_a_span_back_from_now_is_found_only_when_asked(
+    text: str, day: str, granularity: str
+) -> None:
+    assert find_dates(text, AT) == []
+    [mention] = find_dates(text, AT, lasting=True)
+    assert mention.lasting and mention.value.date().isoformat() == day
+    assert mention.granularity == granularity

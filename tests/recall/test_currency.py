@@ -364,3 +364,14 @@ def test_a_phrase_that_names_the_answer_type_outweighs_its_words(
     scores = mem.frames.asked(mem.frames.unnamed(vector, name), query)
     assert max(scores, key=lambda p: scores[p]) == top
     assert scores[top] - scores[below] > margin
+
+
+def test_a_state_said_to_have_lasted_answers_as_of_a_time_in_that_span(mem: GraphMem) -> None:
+    for ref, day, text in [
+        ("S1:1", "2024-05-10", "I've been at Ørsted for three years now."),
+        ("S1:2", "2024-05-10", "The canteen there does a great curry on Fridays."),
+    ]:
+        mem.add({"speaker": "Ines", "content": text, "ref": ref, "at": day})
+    [job] = [m for m in mem.memories() if m.predicate == "works_at"]
+    assert job.valid_from is not None and job.valid_from.year == 2021, job
+    assert _first_source(mem, "Where did Ines work in June 2022?", "2022-06-15") == "S1:1"
