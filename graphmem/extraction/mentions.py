@@ -142,10 +142,21 @@ DETERMINERS = frozenset(
 _DIET_PHRASES = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lx.DIET_PHRASES, key=len, reverse=True)) + r")\b"
 )
+_KEPT_OFF = "(" + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP) + ")"
 _GIVE_UP = re.compile(
     r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
-    r"|ditched|dropped|i'm off|i’m off|i am off|been off|staying off)\s+(?:eating\s+|having\s+)?"
-    r"(?:all\s+|any\s+)?(" + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP) + r")\b"
+    r"|ditched|dropped|i'm off|i’m off|i am off|been off|staying off)"
+    r"\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?" + _KEPT_OFF + r"\b"
+    # kept away from, but not only at times ("I don't eat meat on Fridays"): a diet
+    r"|\b(?:avoid|avoiding|avoids|steer clear of|steering clear of|not eating|not touching"
+    r"|haven't touched|haven’t touched|haven't had|haven’t had|don't eat|don’t eat|do not eat"
+    r"|no longer eat|zero)\s+(?:any\s+)?"
+    + _KEPT_OFF
+    + r"\b(?!\s+(?:on|during|before|after|at|in the|until|till|when|if)\b)"
+    # and what is off the menu or out of someone's life: "Dairy's out of my life now"
+    r"|\b"
+    + _KEPT_OFF
+    + r"(?:'s|’s|'re|’re| is| are)\s+(?:off the menu|out of my life|a no-go|banned)"
 )
 #: foods a diet keeps out: eating them again ends it
 _KEPT_OUT = "|".join(
@@ -1653,7 +1664,8 @@ def _diets(sent: Span, add: Any) -> None:
         add(start, end, lx.DIET_PHRASES[m.group(1)], "diet", 1.0, "new")
     for m in _GIVE_UP.finditer(text):
         start, end = token_span(m.start(), m.end())
-        add(start, end, lx.DIET_GIVE_UP[m.group(1)], "diet", 1.0, "new")
+        food = next(g for g in m.groups() if g)
+        add(start, end, lx.DIET_GIVE_UP[food], "diet", 1.0, "new")
     for tok in tokens(sent):
         if tok.lower_ in lx.DIET_WORDS:  # its role as the sentence gives it
             add(tok.i, tok.i + 1, lx.DIET_WORDS[tok.lower_], "diet", 1.0)

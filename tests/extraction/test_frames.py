@@ -3164,3 +3164,21 @@ def test_a_span_up_to_now_dates_the_start_of_what_holds(
 ) -> None:
     found = [m for m in facts(text, extractor, embedder, frames) if m.predicate == predicate]
     assert found and all(m.valid_from == since for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [
+        ("Steering clear of dairy these days.", "dairy-free"),
+        ("Haven't touched sugar in weeks.", "sugar-free"),
+        ("Carbs are off the menu for me now.", "low-carb"),
+        ("Zero gluten since the spring.", "gluten-free"),
+    ],
+)
+def test_a_food_kept_away_from_states_the_diet(said: Said, text: str, diet: str) -> None:
+    assert ("Noor", "diet", diet, False) in said(text)
+
+
+def test_a_food_skipped_only_at_times_is_no_diet(said: Said) -> None:
+    found = said("I don't eat meat on weekdays.")
+    assert not [f for f in found if f[1] == "diet"], found
