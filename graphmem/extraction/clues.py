@@ -1171,6 +1171,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         types = lx.SLOT_NOUNS.get(tok.lemma_.lower())
         if types is None or tok.i in used or tok.pos_ != "NOUN" or tok.dep_ == "compound":
             continue  # (not "city bus gang now": a modifier)
+        if tok.lower_ == "work" and not any(c.dep_ in {"det", "poss"} for c in tok.children):
+            continue  # "how I unwind after work": the working day, no job
         if any(c.dep_ == "compound" and c.i in used for c in tok.children):
             continue  # "my rugby boots": the value named
         verb = _governor(tok)
@@ -1433,7 +1435,11 @@ def _left_behind(tok: Token) -> bool:
     if reached and doc[k - 2].lemma_.lower() in {"promote", "appoint", "elect"}:
         return False  # "Got promoted to team lead, now I'm the one who ...": reached
     after = [t.lower_ for t in doc[tok.i + 1 : min(sent.end, tok.i + 4)]]
-    return after[:2] in ([",", "then"], [",", "now"]) or after[:3] == [",", "and", "now"]
+    if after[:2] == [",", "then"]:
+        # a value after it, not what came next that day ("volleyball, then the pub")
+        nxt = doc[tok.i + 3] if tok.i + 3 < sent.end else None
+        return nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in DETERMINERS
+    return after[:2] == [",", "now"] or after[:3] == [",", "and", "now"]
 
 
 def _written_off(tok: Token) -> bool:

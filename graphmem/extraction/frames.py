@@ -215,7 +215,7 @@ class FrameMatcher:
                 focus = once_in_focus if obj.once else in_focus
                 if not (cued or (ends_in_focus if obj.role == "old" else focus)):
                     continue
-                weight = obj.weight(spec.object)
+                weight = _weight(obj, spec.object)
                 if weight <= 0 or (obj.role == "new" and not cued and not fits(obj, spec.object)):
                     continue
                 if (
@@ -358,7 +358,17 @@ def own_values(clues: Sequence[Clue], speaker: str | None) -> tuple[tuple[str, s
 
 def fits(obj: ObjectClue, object_type: str) -> bool:
     """Whether ``obj`` is plausible enough as a new value of an ``object_type`` slot."""
-    return obj.weight(object_type) >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
+    return _weight(obj, object_type) >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
+
+
+#: types whose values are all values of a broader one: a sport is an activity
+_KINDS_OF = {"activity": ("sport",)}
+
+
+def _weight(obj: ObjectClue, object_type: str) -> float:
+    """How surely ``obj`` is of ``object_type``, or of a kind of it ("Padel is how I
+    unwind": a sport, so an activity; ``_most_specific`` then takes the sport's)."""
+    return max(obj.weight(t) for t in (object_type, *_KINDS_OF.get(object_type, ())))
 
 
 def _a_person_not_a_pet(

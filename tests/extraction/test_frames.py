@@ -3182,3 +3182,14 @@ def test_a_food_kept_away_from_states_the_diet(said: Said, text: str, diet: str)
 def test_a_food_skipped_only_at_times_is_no_diet(said: Said) -> None:
     found = said("I don't eat meat on weekdays.")
     assert not [f for f in found if f[1] == "diet"], found
+
+
+def test_a_sport_said_as_a_pastime_is_played(said: Said) -> None:
+    found = said("Padel is how I unwind after work.")
+    assert ("Noor", "plays_sport", "Padel", False) in found, found
+
+
+def test_what_came_next_that_day_leaves_the_value_standing(said: Said) -> None:
+    found = said("Saturdays are for netball, then a long lunch.")
+    assert [f for f in found if f[2] == "netball" and not f[3]], found
+    assert not [f for f in found if f[2] == "netball" and f[3]], found
