@@ -60,6 +60,7 @@ from graphmem.extraction.mentions import (
     JOB_LIFE,
     Mention,
     acts_on_me,
+    and_i,
     back_on,
     find_mentions,
     kept_elsewhere,
@@ -974,6 +975,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     # my sister's visiting next weekend"
     aside = _date_aside(sent, ctx)
     planned: set[int] = set()
+    if future and _moving_in_together(sent.root):
+        future, date = False, None  # "Sami and I are moving in together next month": a
+        # couple now, whenever the move is
     if future and not any(t.tag_ in {"VBD", "VBN"} for t in (aside.subtree if aside else sent)):
         if aside is None:
             return []  # "I start at Siemens next month": a plan, not yet a fact
@@ -997,6 +1001,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         if mention.start in planned:
             continue
         root = sent.doc[mention.start : mention.end].root
+        if planned and root.dep_ in {"ROOT", "nsubj", "npadvmod"} and and_i(root):
+            continue  # "Sami and I are moving to Leeds next month", "Sami" read apart
         # "I'm seeing someone, Lara, it's going well", "Ravi met my parents on Sunday"
         dated = _seeing_someone_named(root) or _met_my_family(root)
         verb = dated or _governor(root)
@@ -2308,6 +2314,25 @@ def _with_partner(verb: Token) -> bool:
     ):
         return True  # "We parted", and "Graham and I parted" read as two subjects
     return any(c.dep_ == "conj" and c.lower_ in FIRST | WE for s in subjects for c in s.children)
+
+
+def _moving_in_together(verb: Token) -> bool:
+    """ "Sami and I are moving in together", "We're moving in together in May": a couple
+    with the speaker in it plans to share a home."""
+    doc = verb.doc
+    couple = (
+        _with_partner(verb)
+        or any(  # (and "Sami and I", "Sami" read apart)
+            t.lower_ == "and" and t.i + 1 < verb.i and doc[t.i + 1].lower_ in {"i", "me"}
+            for t in doc[verb.sent.start : verb.i]
+        )
+    )
+    return (
+        verb.lemma_.lower() == "move"
+        and couple
+        and any(c.lower_ == "together" for c in verb.subtree)
+        and any(c.lower_ == "in" and c.dep_ in {"prt", "advmod", "prep"} for c in verb.children)
+    )
 
 
 #: what two people who were together are now

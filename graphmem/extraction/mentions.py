@@ -838,13 +838,13 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return True  # "Not Lukas anymore - it's Jonas now", "Marble the cat learnt to open
         # doors", whatever the tagger made of it
     if tok.pos_ == "INTJ" and tok.i == sent.start and tok.text in lx.first_names():
-        return _and_i(tok)  # "Leah and I are getting divorced", tagged an interjection
+        return and_i(tok)  # "Leah and I are getting divorced", tagged an interjection
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
         return (
             tok.text in lx.first_names()
-            or _and_i(tok)
+            or and_i(tok)
             or kept_elsewhere(tok)
             or _dying_subject(tok)
             or _subject_beside_a_pet(tok)
@@ -1086,7 +1086,7 @@ def _not_any_more(tok: Token, sent: Span) -> bool:
     )
 
 
-def _and_i(tok: Token) -> bool:
+def and_i(tok: Token) -> bool:
     """ "<Word> and I" / "<Word> and me": the word names a party, a person or a firm."""
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
     return after in (["and", "i"], ["and", "me"])
@@ -1095,7 +1095,7 @@ def _and_i(tok: Token) -> bool:
 def _a_person_and_i(tok: Token) -> bool:
     """ "Ben and I ...": a person's first name beside the speaker, who does what they
     do together ("Omar and I adopted a kitten"), not the animal (but "Biscuit and I")."""
-    return _and_i(tok) and tok.text in lx.first_names()
+    return and_i(tok) and tok.text in lx.first_names()
 
 
 def _name_before_a_date(tok: Token) -> bool:

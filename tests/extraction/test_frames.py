@@ -3193,3 +3193,13 @@ def test_what_came_next_that_day_leaves_the_value_standing(said: Said) -> None:
     found = said("Saturdays are for netball, then a long lunch.")
     assert [f for f in found if f[2] == "netball" and not f[3]], found
     assert not [f for f in found if f[2] == "netball" and f[3]], found
+
+
+def test_moving_in_together_next_month_says_who_the_partner_is_now(said: Said) -> None:
+    found = said("Tariq and I are moving in together next month!")
+    assert ("Noor", "has_partner", "Tariq", False) in found, found
+
+
+def test_a_name_beside_the_speaker_in_a_planned_move_is_no_home(said: Said) -> None:
+    found = said("Sami and I are moving to Leeds next month.")
+    assert not [f for f in found if f[1] == "lives_in"], found
