@@ -193,7 +193,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("sy", _ON + r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+)?" + _YEAR + r"\b"),
     (
         "m",
-        r"\b(?P<prep>in|during|since|until|till|by|from|(?:the\s+)?(?:start|beginning|end"
+        r"\b(?P<prep>in|during|since|until|till|by|from|as of|(?:the\s+)?(?:start|beginning|end"
         r"|middle)\s+of)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"\b",
     ),
     ("relm", r"\b" + _REL + r"\s+" + _MON + r"\b"),
@@ -209,7 +209,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|this evening|yesterday morning|yesterday afternoon|yesterday evening)\b",
     ),
     ("relwd", r"\b" + _REL + r"\s+" + _WD + r"\b"),
-    ("onwd", r"\b(?P<prep>on)\s+" + _WD + r"\b(?!s|\s+(?:morning|afternoon|evening|night)s)"),
+    ("onwd", r"\b(?P<prep>on|as of)\s+" + _WD + r"\b(?!s|\s+(?:morning|afternoon|evening|night)s)"),
     ("relunit", r"\b(?:the\s+)?" + _REL + r"\s+(?P<unit>week|weekend|month|year)\b"),
     ("relseason", r"\b" + _REL + r"\s+" + _SEASON + r"\b"),
     ("theseason", r"\b(?P<prep>over|in|during|since)\s+the\s+" + _SEASON + r"\b"),

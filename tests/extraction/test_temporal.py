@@ -60,6 +60,8 @@ AT = datetime(2023, 5, 8, 13, 56, tzinfo=UTC)
         ("off sugar since New Year", "since New Year", "2023-01-01", "day"),
         ("a gift for Valentine's Day", "for Valentine's Day", "2023-02-14", "day"),
         ("next Halloween", "next Halloween", "2023-10-31", "day"),
+        ("team lead as of Monday", "as of Monday", "2023-05-01", "day"),
+        ("vegan as of March", "as of March", "2023-03-01", "month"),
     ],
 )
 def test_resolves(text: str, span: str, day: str, granularity: str) -> None:
