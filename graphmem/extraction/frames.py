@@ -215,8 +215,13 @@ class FrameMatcher:
                 focus = once_in_focus if obj.once else in_focus
                 if not (cued or (ends_in_focus if obj.role == "old" else focus)):
                     continue
-                weight = _weight(obj, spec.object)
-                if weight <= 0 or (obj.role == "new" and not cued and not fits(obj, spec.object)):
+                # a value of a kind of the predicate's type (a sport for a pastime) where
+                # the sentence is plainly about that predicate ("Padel is how I unwind")
+                kinds = score >= none + _PLAINLY
+                weight = _weight(obj, spec.object, kinds)
+                if weight <= 0 or (
+                    obj.role == "new" and not cued and not fits(obj, spec.object, kinds)
+                ):
                     continue
                 if (
                     obj.role == "new"
@@ -356,19 +361,23 @@ def own_values(clues: Sequence[Clue], speaker: str | None) -> tuple[tuple[str, s
     return tuple(dict.fromkeys(found))
 
 
-def fits(obj: ObjectClue, object_type: str) -> bool:
-    """Whether ``obj`` is plausible enough as a new value of an ``object_type`` slot."""
-    return _weight(obj, object_type) >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
+def fits(obj: ObjectClue, object_type: str, kinds: bool = False) -> bool:
+    """Whether ``obj`` is plausible enough as a new value of an ``object_type`` slot
+    (with ``kinds``, as a value of a kind of that type)."""
+    weight = _weight(obj, object_type, kinds)
+    return weight >= _MIN_WEIGHT_BY_TYPE.get(object_type, _MIN_WEIGHT)
 
 
 #: types whose values are all values of a broader one: a sport is an activity
 _KINDS_OF = {"activity": ("sport",)}
 
 
-def _weight(obj: ObjectClue, object_type: str) -> float:
-    """How surely ``obj`` is of ``object_type``, or of a kind of it ("Padel is how I
-    unwind": a sport, so an activity; ``_most_specific`` then takes the sport's)."""
-    return max(obj.weight(t) for t in (object_type, *_KINDS_OF.get(object_type, ())))
+def _weight(obj: ObjectClue, object_type: str, kinds: bool = False) -> float:
+    """How surely ``obj`` is of ``object_type``, or, with ``kinds``, of a kind of it
+    ("Padel is how I unwind": a sport, so an activity; ``_most_specific`` then takes the
+    sport's predicate)."""
+    types = (object_type, *_KINDS_OF.get(object_type, ())) if kinds else (object_type,)
+    return max(obj.weight(t) for t in types)
 
 
 def _a_person_not_a_pet(
