@@ -1651,18 +1651,28 @@ def _pet_name(tok: Token) -> Token | None:
     return None
 
 
+#: a diet named outright ("keto", "gluten-free"), whose name a food kept out defers to
+_NAMED_DIET = re.compile(
+    r"\b(?:" + "|".join(re.escape(d) for d in sorted(lx.DIETS, key=len, reverse=True)) + r")\b"
+)
+
+
 def _diets(sent: Span, add: Any) -> None:
+    """Diets named, or stated by the food they keep out ("No meat for me", "Cut out
+    carbs completely") where the sentence names none ("Haven't touched carbs in months,
+    being keto suits me" is keto, not low-carb)."""
     text = sent.text.lower()
     offset = sent.start_char
+    implied = _NAMED_DIET.search(text) is None
 
     def token_span(a: int, b: int) -> tuple[int, int]:
         span = sent.doc.char_span(offset + a, offset + b, alignment_mode="expand")
         return (span.start, span.end) if span is not None else (sent.start, sent.start + 1)
 
-    for m in _DIET_PHRASES.finditer(text):
+    for m in _DIET_PHRASES.finditer(text) if implied else ():
         start, end = token_span(m.start(), m.end())
         add(start, end, lx.DIET_PHRASES[m.group(1)], "diet", 1.0, "new")
-    for m in _GIVE_UP.finditer(text):
+    for m in _GIVE_UP.finditer(text) if implied else ():
         start, end = token_span(m.start(), m.end())
         food = next(g for g in m.groups() if g)
         add(start, end, lx.DIET_GIVE_UP[food], "diet", 1.0, "new")

@@ -3203,3 +3203,9 @@ def test_moving_in_together_next_month_says_who_the_partner_is_now(said: Said) -
 def test_a_name_beside_the_speaker_in_a_planned_move_is_no_home(said: Said) -> None:
     found = said("Sami and I are moving to Leeds next month.")
     assert not [f for f in found if f[1] == "lives_in"], found
+
+
+def test_a_diet_named_beside_the_food_it_keeps_out_is_the_one_stated(said: Said) -> None:
+    found = said("Haven't touched bread or pasta in weeks, no carbs at all, being keto is easy.")
+    diets = {f[2] for f in found if f[1] == "diet"}
+    assert diets == {"keto"}, found
