@@ -2319,14 +2319,8 @@ def _with_partner(verb: Token) -> bool:
 def _moving_in_together(verb: Token) -> bool:
     """ "Sami and I are moving in together", "We're moving in together in May": a couple
     with the speaker in it plans to share a home."""
-    doc = verb.doc
-    couple = (
-        _with_partner(verb)
-        or any(  # (and "Sami and I", "Sami" read apart)
-            t.lower_ == "and" and t.i + 1 < verb.i and doc[t.i + 1].lower_ in {"i", "me"}
-            for t in doc[verb.sent.start : verb.i]
-        )
-    )
+    # (and "Sami and I", "Sami" read apart from the verb)
+    couple = _with_partner(verb) or any(and_i(t) for t in verb.doc[verb.sent.start : verb.i])
     return (
         verb.lemma_.lower() == "move"
         and couple
