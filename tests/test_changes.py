@@ -235,6 +235,10 @@ def test_the_end_of_a_past_value_closes_an_earlier_end(mem: GraphMem) -> None:
         ("My boyfriend Tom is great.", "Back to being single, I guess.", "has_partner"),
         ("My boyfriend Tom is great.", "Tom and I called it a day last month.", "has_partner"),
         ("My boyfriend Tom is great.", "Tom and I have wrapped things up.", "has_partner"),
+        ("My husband Tom is great.", "Tom and I are divorcing.", "married_to"),
+        ("My husband Tom is great.", "Tom and I are getting a divorce.", "married_to"),
+        ("My husband Tom is great.", "I filed for divorce in the spring.", "married_to"),
+        ("My boyfriend Tom is great.", "Tom and I separated over the summer.", "has_partner"),
     ],
 )
 def test_a_couple_that_ends_ends_the_partner(

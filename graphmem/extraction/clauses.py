@@ -71,8 +71,9 @@ class Context:
 
 def owner_of(tok: Token, ctx: Context) -> str | None:
     """The person a possessive determiner of ``tok`` points to (my -> speaker)."""
+    said = said_with_mine(tok)
     for child in tok.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and (said is None or child.i != said.i):
             low = child.lower_
             if low in FIRST_POSS or low in {"our", "ours"}:
                 return ctx.speaker
@@ -84,6 +85,19 @@ def owner_of(tok: Token, ctx: Context) -> str | None:
     return None
 
 
+def said_with_mine(tok: Token) -> Token | None:
+    """The name the parser took for a second owner of a noun said with "my" or "our":
+    "Sam's my boyfriend now" (Sam is the boyfriend, not his owner; not "Tom's my
+    boyfriend's dad"), else None."""
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if tok.dep_ == "poss" or len(owners) != 2 or owners[1].lower_ not in {"my", "our"}:
+        return None
+    name = owners[0]
+    if name.pos_ != "PROPN" or not any(c.lower_ in {"'s", "’s"} for c in name.children):
+        return None
+    return name
+
+
 def mine(tok: Token) -> bool:
     """``tok`` is said with "my" or "our"."""
     return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in tok.children)
@@ -91,6 +105,8 @@ def mine(tok: Token) -> bool:
 
 def name_of(tok: Token) -> str | None:
     """A proper name attached to a noun: appositive, compound, "named X"/"called X"."""
+    if (said := said_with_mine(tok)) is not None:
+        return ent_text(said)  # "Priya's my girlfriend now"
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return ent_text(child)
@@ -262,7 +278,10 @@ def is_person_name(tok: Token, ctx: Context) -> bool:
         return False
     if tok.text in {ctx.speaker, ctx.addressee}:
         return True
-    return tok.ent_type_ == "PERSON"
+    # a given name that is no word, however the tagger took it ("Ravi is my fiancé now")
+    return tok.ent_type_ == "PERSON" or (
+        tok.text in lx.first_names() and not en.in_dictionary(tok.lower_)
+    )
 
 
 def guessed(tok: Token) -> bool:

@@ -1947,6 +1947,8 @@ def _couple_over(sent: Span) -> bool:
         # Manchester", but "We split up in May" is the couple
         if subjects == ["we"] and not named and (_phrasal_end(verb) or _over(verb)):
             return True
+        if _divorce_sought(verb):
+            return True  # "I filed for divorce", "We're getting a divorce"
         if (
             subjects == ["i"]
             and verb.lemma_ == "be"
@@ -2076,13 +2078,13 @@ def _over(verb: Token) -> bool:
     ):
         return True  # "Luca is old news"
     if (
-        verb.lemma_ in {"part", "split"}
+        verb.lemma_ in _PARTING_VERBS
         and _with_partner(verb)
         and not any(c.dep_ == "dobj" for c in verb.children)
         and not _has_prep(verb, "into")
     ):
-        return True  # "Graham and I parted in the new year", "We split last spring" (not
-        # "we split the bill", "we split into two teams")
+        return True  # "Graham and I parted in the new year", "We split last spring", "Ana
+        # and I separated" (not "we split the bill", "we split into two teams")
     if (
         verb.lower_ in {"done", "finished"}
         and _has_prep(verb, "with")
@@ -2602,11 +2604,38 @@ def _and_i_ended(tok: Token) -> bool:
         c.lower_ in _APART_WORDS for c in state.children if c.dep_ in {"acomp", "xcomp"}
     ):
         return True  # "Leah and I are getting divorced": the verb the auxiliary helps
+    if verb.dep_ in {"aux", "auxpass"} and (
+        (
+            state.lemma_.lower() in _PARTING_VERBS
+            and state.dep_ != "amod"  # "Boots and I have parted ways": whoever Boots is
+            and not any(c.dep_ == "dobj" for c in state.children)
+        )
+        or _divorce_sought(state)
+    ):
+        return True  # "Leah and I are divorcing", "... are getting a divorce"
     if verb.lemma_.lower() in {"end", "finish"} and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _STINTS for c in verb.children
     ):
         return True  # "Me and Olga we finish our relationship"
-    return _over(verb) or _phrasal_end(verb) or _apart(verb)
+    return _over(verb) or _phrasal_end(verb) or _apart(verb) or _divorce_sought(verb)
+
+
+#: verbs of a couple parting ("We separated", not "we split the bill")
+_PARTING_VERBS = frozenset({"part", "split", "separate", "divorce"})
+#: nouns of a marriage's legal end
+_DIVORCES = frozenset({"divorce", "separation"})
+
+
+def _divorce_sought(verb: Token) -> bool:
+    """ "getting a divorce", "filed for divorce", "asked for a separation"."""
+    if verb.lemma_.lower() == "get":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _DIVORCES for c in verb.children)
+    return verb.lemma_.lower() in {"file", "ask", "apply"} and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.lemma_.lower() in _DIVORCES for g in c.children)
+        for c in verb.children
+    )
 
 
 def _clause_after_the_couple(tok: Token) -> int | None:

@@ -3209,3 +3209,32 @@ def test_a_diet_named_beside_the_food_it_keeps_out_is_the_one_stated(said: Said)
     found = said("I'm keto now, so no carbs for me.")
     diets = {f[2] for f in found if f[1] == "diet"}
     assert diets == {"keto"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Priya's my girlfriend now.", ("has_partner", "Priya")),
+        ("Anil's my fiancé, we're looking at venues.", ("engaged_to", "Anil")),
+        ("Ravi is my fiancé now.", ("engaged_to", "Ravi")),
+    ],
+)
+def test_a_name_said_to_be_the_speakers_partner_however_parsed(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == fact and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom is my boyfriend's dad.",
+        "My sister is getting a divorce.",
+        "I'm not getting a divorce, whatever Mum thinks.",
+        "We separated the recycling into three bins.",
+    ],
+)
+def test_no_partner_of_the_speakers_in_these(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"has_partner", "married_to", "engaged_to"}], found
