@@ -64,6 +64,8 @@ from graphmem.extraction.mentions import (
     back_on,
     find_mentions,
     kept_elsewhere,
+    music_made_by,
+    on_repeat,
     opening_word_is,
     owned_in_passing,
     owned_type,
@@ -3460,14 +3462,6 @@ def _title_since(tok: Token) -> bool:
     )
 
 
-def _on_repeat(tok: Token) -> bool:
-    """``tok`` is said to be played "on repeat" (or "on loop")."""
-    return any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in lx.ON_REPEAT for g in c.children)
-        for c in tok.children
-    )
-
-
 def _a_title_of_mine(noun: Token) -> bool:
     """A job title the speaker is said to be: "I'm a developer (at ...)", "As a nurse"."""
     return (
@@ -3525,8 +3519,9 @@ def _noun_cue(tok: Token) -> str:
         return "diet"  # a verbless "Officially a flexitarian now", "Flexitarian these days"
     if _title_since(tok):
         return "title"  # a verbless "Deputy head since September!"
-    if tok.dep_ == "ROOT" and _on_repeat(tok):
-        return "artist"  # a verbless "Wet Leg on repeat since Friday"
+    if (tok.dep_ == "ROOT" and on_repeat(tok)) or music_made_by(tok):
+        return "artist"  # a verbless "Wet Leg on repeat since Friday", "Listening to
+        # Parcels nonstop", "Phoenix is on repeat"
     if tok.pos_ == "PROPN" and where_i(tok) in _DWELLING:
         return "place"  # "a long way from Singapore, where I've been living since May"
     return ""

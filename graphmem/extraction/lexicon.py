@@ -396,6 +396,8 @@ VEHICLE_NOUNS = _words(
 )
 #: what a band or musician makes or plays: a name that qualifies one of these ("a Haim
 #: concert", "Wet Leg songs", "Daft Punk's new album") names an artist
+#: who makes music: "Parcels have become my comfort band"
+MUSIC_MAKERS = _words("band musician singer artist group rapper duo")
 MUSIC_NOUNS = _words(
     "song songs album albums record records vinyl vinyls concert concerts gig gigs tour "
     "track tracks playlist playlists lyrics lyric setlist discography single singles ep"

@@ -254,7 +254,9 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         span = sent.doc[start:end]
         if "nationality" in readings and _describes_a_thing(span.root):
             del readings["nationality"]  # "Korean fried chicken", but "a British citizen"
-        if "artist" in readings and (_music_made_by(span.root) or _music_made_by(span[-1])):
+        if "place" in readings and _moved_on_to(span.root) and not _a_town(span.text):
+            del readings["place"]  # "I've moved on to Big Thief": a taste, not a town
+        if "artist" in readings and (music_made_by(span.root) or music_made_by(span[-1])):
             # "Went to my first Haim concert", "Another Radiohead playlist made": whoever
             # made the music, no firm or town
             found[(start, end)] = {
@@ -434,19 +436,51 @@ def _describes_a_thing(tok: Token) -> bool:
     )
 
 
-def _music_made_by(tok: Token) -> bool:
+def music_made_by(tok: Token) -> bool:
     """A name of whoever made the music the sentence speaks of: one that qualifies a
     song, album or concert ("Wet Leg songs", "a Haim concert", "Adele's album"), whose
-    songs they are ("a playlist of Parcels", "songs by Haim") or who is listened to
-    ("listening to Portishead")."""
+    songs they are ("a playlist of Parcels", "songs by Haim"), who is listened to
+    ("listening to Portishead"), played on repeat or said to be a band."""
     head = tok.head
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
         return head.lower_ in lx.MUSIC_NOUNS
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        # "Parcels are the only band I care about", "Phoenix is on repeat", "Pond is all
+        # I listen to"
+        return on_repeat(head) or (
+            head.lemma_.lower() in {"be", "become"}
+            and any(
+                c.dep_ == "attr"
+                and (
+                    c.lemma_.lower() in lx.MUSIC_MAKERS
+                    or any(g.dep_ == "relcl" and g.lemma_.lower() == "listen" for g in c.children)
+                )
+                for c in head.children
+            )
+        )
     if tok.dep_ != "pobj":
         return False
     if head.lower_ in {"of", "by"}:
         return head.head.lower_ in lx.MUSIC_NOUNS
     return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
+
+
+def _moved_on_to(tok: Token) -> bool:
+    """``tok`` is what someone "moved on to" ("I've moved on to padel")."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else None
+    return (
+        verb is not None
+        and verb.lemma_.lower() == "move"
+        and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "on" for c in verb.children)
+    )
+
+
+def on_repeat(tok: Token) -> bool:
+    """``tok`` is said to be played "on repeat" (or "on loop")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in lx.ON_REPEAT for g in c.children)
+        for c in tok.children
+    )
 
 
 def _inside_larger(m: Mention, mentions: list[Mention]) -> bool:
@@ -839,6 +873,8 @@ def _name_like(tok: Token, sent: Span) -> bool:
         # doors", whatever the tagger made of it
     if tok.pos_ == "INTJ" and tok.i == sent.start and tok.text in lx.first_names():
         return and_i(tok)  # "Leah and I are getting divorced", tagged an interjection
+    if _opens_a_name(tok, sent):
+        return True  # "Wet Leg is on repeat", "Wet" tagged a verb
     if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
@@ -879,6 +915,24 @@ def _name_like(tok: Token, sent: Span) -> bool:
     return True
 
 
+def _opens_a_name(tok: Token, sent: Span) -> bool:
+    """A capitalised word opening a sentence as the modifier of the capitalised name right
+    after it, however tagged: a name's first word ("Wet Leg"; not "Sunny Barcelona",
+    "Lovely Tom": a town's or a person's name after a word of praise)."""
+    head = tok.head
+    return (
+        tok.i == sent.start
+        and tok.dep_ in {"compound", "amod"}
+        and tok.pos_ in {"ADJ", "VERB", "NOUN"}
+        and tok.text[:1].isupper()
+        and head.i == tok.i + 1
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and head.text not in lx.first_names()
+        and not _a_town(head.text)
+    )
+
+
 def _coined_subject(tok: Token) -> bool:
     """A capitalised subject opening its sentence that is no word of the dictionary nor
     of a chat's fillers: a name, however tagged ("Coldplay is what I play most now",
@@ -913,13 +967,17 @@ _MINE_AS = frozenset(lx.SLOT_NOUNS) | lx.PET_NOUNS | {"band", "team"} | en.FAVOU
 
 
 def _said_to_be_mine(tok: Token) -> bool:
-    """A capitalised subject said to be the speaker's band, car, home, pet ...:
-    "Radiohead is my band", the name tagged a common noun."""
-    return (
-        tok.dep_ == "nsubj"
-        and tok.head.lemma_ == "be"
-        and any(
-            c.dep_ == "attr" and c.lemma_.lower() in _MINE_AS and mine(c) for c in tok.head.children
+    """A capitalised subject said to be the speaker's band, car, home, pet ..., or to be
+    a band or music played: "Radiohead is my band", "Parcels are the best band around",
+    "Shame is on repeat", the name tagged a common noun."""
+    return tok.dep_ == "nsubj" and (
+        music_made_by(tok)
+        or (
+            tok.head.lemma_ in {"be", "become"}
+            and any(
+                c.dep_ == "attr" and c.lemma_.lower() in _MINE_AS and mine(c)
+                for c in tok.head.children
+            )
         )
     )
 

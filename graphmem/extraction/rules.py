@@ -555,6 +555,8 @@ def _event(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
         confidence=conf,
         object_type=obj_type(obj_tok, pred or ""),
     )
-    if mem is not None and lemma == "move" and prep_word == "to":
+    onward = prt is not None and prt.lower_ == "on" and obj not in lx.place_names()
+    if mem is not None and lemma == "move" and prep_word == "to" and not onward:
+        # (not "I've moved on to Khruangbin", a taste; but "moved on to Berlin" is a move)
         out[-1] = replace(mem, predicate="moved_to")
         out.append(replace(mem, kind="fact", predicate="lives_in", object_type="place"))

@@ -3238,3 +3238,39 @@ def test_a_name_said_to_be_the_speakers_partner_however_parsed(
 def test_no_partner_of_the_speakers_in_these(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] in {"has_partner", "married_to", "engaged_to"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Shame is on repeat this week.", "Shame"),
+        ("Big Thief is all I listen to now.", "Big Thief"),
+        ("Lump have become my comfort band.", "Lump"),
+        ("I listen to The Smile every day.", "The Smile"),
+        ("Pond are the only band I care about at the moment.", "Pond"),
+    ],
+)
+def test_a_name_whose_music_the_sentence_speaks_of_is_an_artist(
+    text: str, band: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("favourite_band", band) and not f[3]], found
+
+
+@pytest.mark.parametrize("text", ["Sunny Brighton was lovely.", "Lovely Tom came by with cake."])
+def test_a_word_of_praise_before_a_town_or_a_person_is_no_band(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "favourite_band"], found
+
+
+@pytest.mark.parametrize(
+    "text", ["I've moved on to Lankum.", "Moved on to Sampha, can't get enough."]
+)
+def test_what_the_speaker_moved_on_to_is_no_home(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"lives_in", "moved_to"}], found
+
+
+def test_moving_on_to_a_known_town_is_a_move(said: Said) -> None:
+    found = said("After Prague we moved on to Vienna for good.")
+    assert [f for f in found if f[1:3] == ("lives_in", "Vienna")], found
