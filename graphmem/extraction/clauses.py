@@ -274,14 +274,21 @@ def _opener(tok: Token) -> bool:
 
 
 def is_person_name(tok: Token, ctx: Context) -> bool:
-    if tok.pos_ not in {"PROPN", "NOUN"} or not tok.text[:1].isupper():
+    if not tok.text[:1].isupper():
         return False
-    if tok.text in {ctx.speaker, ctx.addressee}:
+    if tok.pos_ in {"PROPN", "NOUN"} and (
+        tok.text in {ctx.speaker, ctx.addressee} or tok.ent_type_ == "PERSON"
+    ):
         return True
-    # a given name that is no word, however the tagger took it ("Ravi is my fiancé now")
-    return tok.ent_type_ == "PERSON" or (
-        tok.text in lx.first_names() and not en.in_dictionary(tok.lower_)
+    # a given name that is no word, however the tagger took it ("Ravi is my fiancé now",
+    # "Sven is my boyfriend now", Sven tagged an adverb)
+    return (
+        tok.pos_ in _NAME_TAGS and tok.text in lx.first_names() and not en.in_dictionary(tok.lower_)
     )
+
+
+#: what the tagger takes a given name for
+_NAME_TAGS = frozenset({"PROPN", "NOUN", "ADV", "ADJ", "INTJ", "X", "VERB"})
 
 
 def guessed(tok: Token) -> bool:

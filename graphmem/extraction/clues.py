@@ -3387,6 +3387,8 @@ def _based_now(tok: Token, verb: Token) -> bool:
     subj = subject_token(verb)
     if subj is None or subj.lower_ not in {"i", "we"} or not _through(tok, verb, {"in"}):
         return False
+    if tok.head.lower_ != "in":
+        return False  # "I'm in a relationship with Aisha now": no town
     if verb.lower_ == "been":  # up to now: "I've been in Namur since May", "We've been
         # in Toulouse for a month now" (not "for three days": a visit)
         spans = [c for c in verb.children if c.lower_ in {"since", "for"}]

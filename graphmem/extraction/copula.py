@@ -95,6 +95,17 @@ def parents_met(sent: Any, ctx: Context, out: Out) -> None:
 _PARENTS = frozenset({"parent", "parents", "family", "folk", "folks", "mum", "mom", "dad"})
 
 
+def _named_as_kin(subj: Token, attr: Token | None, ctx: Context) -> bool:
+    """A capitalised name said to be someone's kin or pet ("Olu is my boyfriend")."""
+    return (
+        attr is not None
+        and subj.pos_ == "PROPN"
+        and subj.text[:1].isupper()
+        and attr.lemma_.lower() in en.KIN
+        and owner_of(attr, ctx) is not None
+    )
+
+
 def _name_like(tok: Token) -> bool:
     """A proper name, or a capitalised word the tagger took for something else ("Bramble",
     an adjective to it) that no entity type but a person's says is not a name."""
@@ -187,6 +198,10 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         attr is not None and any(c.lower_ in _FAV for c in attr.children)
     )
     subject = None if fav else resolve(subj, ctx)
+    if subject is None and not fav and _named_as_kin(subj, attr, ctx):
+        words = [t for t in subj.lefts if t.dep_ == "compound"] + [subj]
+        subject = Referent(" ".join(t.text for t in words))  # "Olu is my boyfriend now":
+        # a name, whoever is said to be one's kin (not "Daniel's" of "Daniel's been ...")
     if subject is None and subj.lower_ == "we" and attr is not None and not negated:
         town = _town_of(attr)  # "We're Mancunians now": where the speaker's household lives
         if town is not None:

@@ -875,7 +875,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return and_i(tok)  # "Leah and I are getting divorced", tagged an interjection
     if _opens_a_name(tok, sent):
         return True  # "Wet Leg is on repeat", "Wet" tagged a verb
-    if tok.pos_ in {"NOUN", "ADJ", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
+    if tok.pos_ in {"NOUN", "ADJ", "ADV", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
         return (
@@ -890,6 +890,13 @@ def _name_like(tok: Token, sent: Span) -> bool:
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
+    if (
+        tok.pos_ in {"ADV", "ADJ", "VERB", "X", "INTJ"}
+        and _capital_inside(tok, sent)
+        and tok.text in lx.first_names()
+        and not en.in_dictionary(tok.lower_)
+    ):
+        return True  # "I married Sven last month", Sven tagged an adverb
     if (
         tok.pos_ == "ADJ"
         and tok.dep_ in {"amod", "compound"}

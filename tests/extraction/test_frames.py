@@ -3274,3 +3274,21 @@ def test_what_the_speaker_moved_on_to_is_no_home(text: str, said: Said) -> None:
 def test_moving_on_to_a_known_town_is_a_move(said: Said) -> None:
     found = said("After Prague we moved on to Vienna for good.")
     assert [f for f in found if f[1:3] == ("lives_in", "Vienna")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Olu is my boyfriend now.", ("has_partner", "Olu")),
+        ("Sven is my husband now.", ("married_to", "Sven")),
+        ("I married Sven in the summer.", ("married_to", "Sven")),
+        ("I'm in a relationship with Mateo these days.", ("has_partner", "Mateo")),
+        ("Things are getting serious with Lukas.", ("has_partner", "Lukas")),
+    ],
+)
+def test_a_partner_however_the_tagger_took_the_name(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == fact and not f[3]], found
+    assert not [f for f in found if f[1] == "lives_in"], found
