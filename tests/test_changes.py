@@ -916,3 +916,14 @@ def test_a_partner_in_the_past_ends(mem: GraphMem) -> None:
     found = _say(mem, "My girlfriend is Lena.", "Lena's in the past; Ana makes me so happy.")
     slot = _slot(found, "has_partner")
     assert ("Lena", None, "generated") not in slot, slot
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    "then",
+    ["Shame have replaced Blur as my favourite.", "Shame have overtaken Blur for me."],
+)
+def test_a_name_that_replaced_the_favourite_is_the_new_one(mem: GraphMem, then: str) -> None:
+    found = _say(mem, "My favourite band is Blur.", then)
+    assert _slot(found, "favourite_band") >= {("Blur", "like", "superseded")}, found
+    assert ("Shame", "like", "generated") in _slot(found, "favourite_band"), found

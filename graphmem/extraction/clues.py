@@ -267,9 +267,7 @@ _BEGINNINGS = frozenset({"start", "begin"})
 #: when they open a subjectless sentence: "Took up archery")
 _TAKING_UP = frozenset({"take", "took", "pick", "picked"})
 #: verbs whose object is the value that gave way, whoever the subject
-_REPLACING = frozenset(
-    {"replace", "dethrone", "supplant", "overtake", "oust", "displace", "usurp", "unseat", "topple"}
-)
+_REPLACING = lx.REPLACING_VERBS
 _FAREWELLS = frozenset({"goodbye", "farewell", "bye", "adieu"})
 _FAREWELL_WORDS = _FAREWELLS | {"sorry", "so long", "rip", "rest easy"}
 _GREETINGS = frozenset({"hello", "hi", "welcome"})
@@ -1090,11 +1088,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             named = mention.weight("vehicle") >= 1.0 or mention.weight("pet") >= 1.0
             # "Phoebe Bridgers has dethroned Radiohead": whoever replaces a value is the
             # new one, whatever its name could be
-            replacing = (
-                verb is not None
-                and verb.lemma_.lower() in _REPLACING
-                and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
-            )
+            replacing = _in_place_of_a_name(root, verb)
             if not replacing and (
                 (owning and not _my_car(root))
                 or (_acts_on_value(verb) and not named)
@@ -2308,6 +2302,18 @@ def _called_it(verb: Token) -> bool:
 
 #: the parts of a day one calls it ("called it a night"): an evening over, no couple
 _PARTS_OF_A_DAY = frozenset({"night", "evening", "morning", "afternoon"})
+
+
+def _in_place_of_a_name(tok: Token, verb: Token | None) -> bool:
+    """``tok`` is the subject of a verb of replacing a named value ("Phoebe Bridgers has
+    dethroned Radiohead")."""
+    return (
+        verb is not None
+        and tok.dep_ == "nsubj"
+        and tok.head.i == verb.i
+        and verb.lemma_.lower() in _REPLACING
+        and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+    )
 
 
 def _with_partner(verb: Token) -> bool:

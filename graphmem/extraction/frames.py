@@ -192,6 +192,7 @@ class FrameMatcher:
         # cycling lesson, I'm hooked" is mostly about a favourite, but cycling is done
         top_once = max((scores[s.name] for s in specs if s.kind != "preference"), default=0.0)
         pairs: list[tuple[float, int, int, PredicateSpec, ObjectClue]] = []
+        favoured = bool(en.FAVOURITE & set(_WORD.findall(low)))
         worded = {s.name for s in specs}
         for spec in every:
             score = scores[spec.name]
@@ -246,6 +247,9 @@ class FrameMatcher:
                 combined = score - _TYPE_PENALTY * (1.0 - (1.0 if cued else weight))
                 if cued:
                     combined += _CUE_BONUS
+                if favoured and spec.kind == "preference":
+                    combined += _CUE_BONUS  # "Parcels have replaced Radiohead as my
+                    # favourite": a favourite, whatever else the name could be
                 stated = _most_specific(spec, obj, scores, specs, reg.frame_min_score)
                 pairs.append((combined, -len(obj.text), j, stated, obj))
         # a value the sentence names as over before one it leaves unnamed ("My last day

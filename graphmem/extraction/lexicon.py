@@ -396,6 +396,8 @@ VEHICLE_NOUNS = _words(
 )
 #: what a band or musician makes or plays: a name that qualifies one of these ("a Haim
 #: concert", "Wet Leg songs", "Daft Punk's new album") names an artist
+#: verbs whose object is the value that gave way, whoever the subject
+REPLACING_VERBS = _words("replace dethrone supplant overtake oust displace usurp unseat topple")
 #: who makes music: "Parcels have become my comfort band"
 MUSIC_MAKERS = _words("band musician singer artist group rapper duo")
 MUSIC_NOUNS = _words(

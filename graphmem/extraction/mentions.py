@@ -885,6 +885,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or _dying_subject(tok)
             or _subject_beside_a_pet(tok)
             or _said_to_be_mine(tok)
+            or _replaces_a_name(tok)
             or (tok.is_upper and acts_on_me(tok))  # "IKEA let me go", tagged a noun
             or _coined_subject(tok)
         )
@@ -986,6 +987,16 @@ def _said_to_be_mine(tok: Token) -> bool:
                 for c in tok.head.children
             )
         )
+    )
+
+
+def _replaces_a_name(tok: Token) -> bool:
+    """A capitalised subject that replaced a name: "Parcels have replaced Radiohead as my
+    favourite", the name tagged a common noun."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in lx.REPLACING_VERBS
+        and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.head.children)
     )
 
 
