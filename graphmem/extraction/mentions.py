@@ -875,6 +875,8 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return and_i(tok)  # "Leah and I are getting divorced", tagged an interjection
     if _opens_a_name(tok, sent):
         return True  # "Wet Leg is on repeat", "Wet" tagged a verb
+    if tok.text[:1].isupper() and tok.pos_ in {"NOUN", "ADJ", "X"} and _a_favourite_answered(tok):
+        return True  # "Favourite band right now: Parcels", tagged a common noun
     if tok.pos_ in {"NOUN", "ADJ", "ADV", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
         # now", tagged a common noun
@@ -988,6 +990,15 @@ def _said_to_be_mine(tok: Token) -> bool:
             )
         )
     )
+
+
+def _a_favourite_answered(tok: Token) -> bool:
+    """The first word after a favourite asked or announced: "My favourite band these
+    days? Parcels, no contest.", "Favourite band right now: Shame"."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text not in {"?", ":"}:
+        return False
+    return any(t.lower_ in en.FAVOURITE for t in doc[max(0, tok.i - 8) : tok.i])
 
 
 def _replaces_a_name(tok: Token) -> bool:

@@ -3292,3 +3292,11 @@ def test_a_partner_however_the_tagger_took_the_name(
     found = said(text)
     assert [f for f in found if f[1:3] == fact and not f[3]], found
     assert not [f for f in found if f[1] == "lives_in"], found
+
+
+@pytest.mark.parametrize(
+    "text", ["My favourite band these days? Shame, hands down.", "Favourite band right now: Shame."]
+)
+def test_a_favourite_asked_then_answered_is_the_favourite(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("favourite_band", "Shame") and not f[3]], found
