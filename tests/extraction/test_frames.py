@@ -3295,7 +3295,7 @@ def test_a_partner_however_the_tagger_took_the_name(
 
 
 @pytest.mark.parametrize(
-    "text", ["My favourite band these days? Shame, hands down.", "Favourite band right now: Shame."]
+    "text", ["My favourite band these days? Shame, easily.", "Favourite band right now: Shame."]
 )
 def test_a_favourite_asked_then_answered_is_the_favourite(text: str, said: Said) -> None:
     found = said(text)
