@@ -918,7 +918,8 @@ def _compact_words(head: Token, ctx: Context, *, lemma_head: bool = False) -> st
     elif head.pos_ == "PROPN" or head.ent_type_ in ENTITY_TYPES:
         words.append(head.text)
     else:
-        plural = head.tag_ == "NNS" and head.lower_.endswith("s")  # not "ramen" -> "raman"
+        # not "ramen" -> "raman", nor "pilates" -> "pilate": a word the lexicons know
+        plural = head.tag_ == "NNS" and head.lower_.endswith("s") and head.lower_ not in lx.SPORTS
         words.append(head.lemma_.lower() if lemma_head and plural else head.lower_)
     return " ".join("".join(words).split())
 

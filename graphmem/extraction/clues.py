@@ -2525,6 +2525,8 @@ def _unasserted(verb: Token) -> bool:
         return False  # "I'd call myself flexitarian these days"
     if verb.lemma_ == "ask" and _asked_out(verb):
         return False  # "Rafael asked me to be his girlfriend": what is asked is done
+    if _found_there(verb):
+        return False  # "Most evenings you'll find me at the climbing wall": a habit
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
     if verb.lemma_.lower() in _DESIRES:
@@ -2552,6 +2554,19 @@ def _unasserted(verb: Token) -> bool:
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
             return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
     return False
+
+
+def _found_there(verb: Token) -> bool:
+    """ "you'll find me at padel", "you can usually find me on a tennis court": where the
+    speaker is as a rule."""
+    subj = subject_token(verb)
+    return (
+        verb.lemma_.lower() == "find"
+        and subj is not None
+        and subj.lower_ == "you"
+        and any(c.dep_ == "dobj" and c.lower_ in {"me", "us"} for c in verb.children)
+        and any(c.dep_ == "prep" for c in verb.children)
+    )
 
 
 def _spliced(clause: Token, head: Token) -> bool:
@@ -4241,6 +4256,8 @@ def _subject(
     module docstring)."""
     if _here_in(tok):
         return Referent(ctx.speaker)  # "The neighbours here in Auckland are so friendly"
+    if verb is not None and _found_there(verb):
+        return Referent(ctx.speaker)  # "you'll find me on a tennis court": the speaker
     if verb is not None and _name_read_as_a_verb(tok, verb):
         return _subject(tok, tok.head, ctx, span)  # "seeing this guy Ravi", "Ravi" a verb
         # whose subject is "guy": the name is what the verb before it relates

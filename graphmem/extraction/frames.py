@@ -657,6 +657,10 @@ _REFINEMENTS = {
     "practises": (("plays_sport", lx.SPORTS), ("plays_instrument", lx.INSTRUMENTS)),
     "practices": (("plays_sport", lx.SPORTS), ("plays_instrument", lx.INSTRUMENTS)),
     "eats": (("diet", lx.DIETS),),  # "I eat pescatarian": a diet, not a food
+    # "I train for rowing most mornings", "I compete in fencing"
+    "trains_for": (("plays_sport", lx.SPORTS),),
+    "trains_in": (("plays_sport", lx.SPORTS),),
+    "competes_in": (("plays_sport", lx.SPORTS),),
 }
 
 

@@ -3300,3 +3300,23 @@ def test_a_partner_however_the_tagger_took_the_name(
 def test_a_favourite_asked_then_answered_is_the_favourite(text: str, said: Said) -> None:
     found = said(text)
     assert [f for f in found if f[1:3] == ("favourite_band", "Shame") and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [
+        ("I train for rowing most mornings.", "rowing"),
+        ("I compete in fencing at club level.", "fencing"),
+        ("On Sundays you'll find me on a squash court.", "squash"),
+    ],
+)
+def test_a_sport_trained_for_or_where_the_speaker_is_found_is_played(
+    text: str, sport: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[2] == sport and not f[3]], found
+
+
+def test_where_someone_is_asked_to_find_the_speaker_is_no_habit(said: Said) -> None:
+    found = said("Can you find me a squash court near the office?")
+    assert not [f for f in found if f[2] == "squash"], found
