@@ -89,7 +89,8 @@ def asked(
     if best < cfg.answer_min_similarity:
         return None
     predicates = [p for p, score in scores.items() if score >= best - cfg.answer_tie]
-    types = {spec.object for p in predicates if (spec := registry.spec(p)) is not None}
+    types: set[str] = {spec.object for p in predicates if (spec := registry.spec(p)) is not None}
+    types |= {kin for t in types for kin in ANSWERING_TYPES.get(t, ())}
     predicates += [
         p
         for p, score in scores.items()
@@ -106,6 +107,11 @@ def asked(
         slot = registry.slot(p)
         rank[slot] = max(rank.get(slot, -1.0), scores[p])
     return Asked(tuple(sorted(keys)), rank)
+
+
+#: value types that answer one another's questions: "What music is Maya into?" asks
+#: for a genre, and an artist she loves answers it too
+ANSWERING_TYPES = {"genre": ("artist",), "artist": ("genre",)}
 
 
 def _lasting(registry: PredicateRegistry, predicate: str) -> bool:

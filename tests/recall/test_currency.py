@@ -375,3 +375,29 @@ def test_a_state_said_to_have_lasted_answers_as_of_a_time_in_that_span(mem: Grap
     [job] = [m for m in mem.memories() if m.predicate == "works_at"]
     assert job.valid_from is not None and job.valid_from.year == 2021, job
     assert _first_source(mem, "Where did Ines work in June 2022?", "2022-06-15") == "S1:1"
+
+
+def test_a_question_for_a_genre_is_answered_by_the_artist_held_then(mem: GraphMem) -> None:
+    for ref, day, text in [
+        ("S1:1", "2022-02-10", "My favourite band is Elbow, always has been."),
+        ("S1:2", "2022-04-02", "We have a cat called Mochi."),
+        (
+            "S2:1",
+            "2023-03-10",
+            "These days I can't stop listening to Shame, my favourite band now.",
+        ),
+        ("S3:1", "2023-05-10", "Booked a table for Friday, can't wait."),
+    ]:
+        mem.add({"speaker": "Odile", "content": text, "ref": ref, "at": day})
+    assert _first_source(mem, "What music was Odile into in June 2023?", "2023-06-15") == "S2:1"
+    assert _first_source(mem, "What kind of music was Odile into in 2022?", "2022-06-15") == "S1:1"
+
+
+def test_a_question_for_music_asks_for_an_artist_too(mem: GraphMem) -> None:
+    query = "What music was Odile into?"
+    vector = mem.embedder.embed([query])[0]
+    scores = mem.frames.asked(mem.frames.unnamed(vector, "Odile"), query)
+    question = asked({"e1": "Odile"}, scores, mem.config.predicates, mem.config.recall, query)
+    assert question is not None
+    assert max(question.rank, key=lambda s: question.rank[s]) == "favourite_genre"
+    assert "favourite_band" in question.rank, question.rank
