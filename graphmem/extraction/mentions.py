@@ -145,18 +145,21 @@ _DIET_PHRASES = re.compile(
 _KEPT_OFF = "(" + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP) + ")"
 _GIVE_UP = re.compile(
     r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
-    r"|ditched|dropped|i'm off|i’m off|i am off|been off|staying off)"
+    r"|ditched|dropped|i'm off|i’m off|i am off|been off|staying off"
+    r"|said goodbye to|say goodbye to|saying goodbye to|kicked)"
     r"\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?" + _KEPT_OFF + r"\b"
     # kept away from, but not only at times ("I don't eat meat on Fridays"): a diet
     r"|\b(?:avoid|avoiding|avoids|steer clear of|steering clear of|not eating|not touching"
     r"|haven't touched|haven’t touched|haven't had|haven’t had|don't eat|don’t eat|do not eat"
-    r"|no longer eat|zero)\s+(?:any\s+)?"
+    r"|no longer eat|zero|no more|don't touch|don’t touch|do not touch|never touch"
+    r"|no longer touch)\s+(?:any\s+)?"
     + _KEPT_OFF
-    + r"\b(?!\s+(?:on|during|before|after|at|in the|until|till|when|if)\b)"
+    + r"\b(?!\s+(?:on|during|before|after|at|in the|until|till|when|if|tonight|today)\b)"
     # and what is off the menu or out of someone's life: "Dairy's out of my life now"
     r"|\b"
     + _KEPT_OFF
-    + r"(?:'s|’s|'re|’re| is| are)\s+(?:off the menu|out of my life|a no-go|banned)"
+    + r"(?:'s|’s|'re|’re| is| are)\s+(?:off the menu|off the table|off limits|off-limits"
+    r"|out of my life|a no-go|banned)"
 )
 #: foods a diet keeps out: eating them again ends it
 _KEPT_OUT = "|".join(

@@ -3320,3 +3320,22 @@ def test_a_sport_trained_for_or_where_the_speaker_is_found_is_played(
 def test_where_someone_is_asked_to_find_the_speaker_is_no_habit(said: Said) -> None:
     found = said("Can you find me a squash court near the office?")
     assert not [f for f in found if f[2] == "squash"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [
+        ("No more dairy for me, my skin is so much better.", "dairy-free"),
+        ("I don't touch gluten anymore.", "gluten-free"),
+        ("Sugar is off the table for me since the new year.", "sugar-free"),
+        ("Said goodbye to meat over the summer.", "vegetarian"),
+    ],
+)
+def test_a_food_kept_out_in_more_wordings_is_a_diet(text: str, diet: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("diet", diet) and not f[3]], found
+
+
+def test_a_food_skipped_for_one_evening_is_no_diet(said: Said) -> None:
+    found = said("No more sugar tonight, I've had enough cake.")
+    assert not [f for f in found if f[1] == "diet"], found
