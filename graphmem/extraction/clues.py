@@ -3147,6 +3147,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and not _taken(tok)
             and not _through(tok, verb, {"to", "into", "towards", "with"})
             and not _pointed_at(verb)
+            and _stint(tok) != "first"  # "My first day at SAP was a blur": begun
         ):
             return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea",
             # and "We drove to Geneva" went somewhere, "with my Volvo" in it
@@ -3524,7 +3525,9 @@ def _noun_cue(tok: Token) -> str:
             c.dep_ == "nsubj" and c.i < tok.i for c in verb.children
         ):
             return "title"  # "As a barista I can make a mean flat white"
-    if tok.ent_type_ == "ORG" and (_stint(tok) == "first" or _years_at(tok)):
+    if (tok.ent_type_ == "ORG" and _years_at(tok)) or (
+        tok.pos_ == "PROPN" and _stint(tok) == "first"
+    ):
         return "organization"  # "First week at Bosch done", "Ten years at Lufthansa"
     if _here_in(tok) or (tok.head.lower_ == "in" and tok.head.head.lower_ == "life"):
         return "place"  # "The neighbours here in Auckland", "three weeks into life in Lisbon"
@@ -4148,11 +4151,22 @@ def _stint(tok: Token) -> str:
     """ "first" for "First week at Bosch done", "last" for "Last day at Shell today", ""
     when ``tok`` is no place where a stint is spent."""
     prep = tok.head if tok.dep_ == "pobj" else None
+    noun = prep.head if prep is not None else None
     if tok.dep_ == "nsubj" and tok.head.dep_ == "pcomp":
         prep = tok.head.head  # "First week at Bosch done": the name read as a subject
-    if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in _STINT_NOUNS:
+        noun = prep.head
+    start = tok.left_edge.i
+    if prep is None and tok.dep_ == "nsubj" and start >= 2 and tok.doc[start - 1].lower_ == "at":
+        prep, noun = tok.doc[start - 1], tok.doc[start - 2]  # "First week at Stripe done",
+        # "at" read as the mark of a clause
+    if (
+        prep is None
+        or noun is None
+        or prep.lower_ != "at"
+        or noun.lemma_.lower() not in _STINT_NOUNS
+    ):
         return ""
-    words = {c.lower_ for c in prep.head.children if c.dep_ in {"amod", "nummod"}}
+    words = {c.lower_ for c in noun.children if c.dep_ in {"amod", "nummod"}}
     if words & _FIRSTS:
         return "first"
     return "last" if "last" in words or "final" in words else ""

@@ -3339,3 +3339,17 @@ def test_a_food_kept_out_in_more_wordings_is_a_diet(text: str, diet: str, said: 
 def test_a_food_skipped_for_one_evening_is_no_diet(said: Said) -> None:
     found = said("No more sugar tonight, I've had enough cake.")
     assert not [f for f in found if f[1] == "diet"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My first day at Ocado was a blur.",
+        "First day at Ocado was great, everyone's lovely.",
+        "First week at Monzo done.",
+    ],
+)
+def test_a_first_day_at_a_firm_told_in_the_past_begins_the_job(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "works_at" and not f[3]], found
+    assert not [f for f in found if f[1] == "works_at" and f[3]], found
