@@ -62,6 +62,7 @@ from graphmem.extraction.mentions import (
     acts_on_me,
     and_i,
     back_on,
+    commuted_to,
     find_mentions,
     kept_elsewhere,
     music_made_by,
@@ -3535,6 +3536,9 @@ def _noun_cue(tok: Token) -> str:
         return "person"  # "Had the best first date with Leo", the name read as a firm's
     if tok.head.lower_ == "to" and tok.head.head.lower_ == "ship" and tok.pos_ == "PROPN":
         return "organization"  # "Jumped ship to Klarna in March"
+    if commuted_to(tok) or _on_the_team(tok):
+        return "organization"  # "The commute to Canva is brutal", "I'm part of the
+        # Revolut team now"
     if _my_car(tok):
         return "vehicle"  # "Picked up the keys to my new Yaris"
     if _job_life(tok):
@@ -3551,6 +3555,19 @@ def _noun_cue(tok: Token) -> str:
     if tok.pos_ == "PROPN" and where_i(tok) in _DWELLING:
         return "place"  # "a long way from Singapore, where I've been living since May"
     return ""
+
+
+def _on_the_team(tok: Token) -> bool:
+    """A name on the team the speaker is part of: "I'm now part of the Canva team"."""
+    team = tok.head
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ == "compound"
+        and team.lemma_.lower() == "team"
+        and team.dep_ == "pobj"
+        and team.head.lower_ == "of"
+        and team.head.head.lemma_.lower() == "part"
+    )
 
 
 #: people of the speaker's home: "my neighbour in Austin" says where the speaker lives

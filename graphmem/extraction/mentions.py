@@ -259,6 +259,8 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             del readings["nationality"]  # "Korean fried chicken", but "a British citizen"
         if "place" in readings and _moved_on_to(span.root) and not _a_town(span.text):
             del readings["place"]  # "I've moved on to Big Thief": a taste, not a town
+        if "place" in readings and commuted_to(span.root):
+            del readings["place"]  # "The commute to Ocado is brutal": the workplace
         if "artist" in readings and (music_made_by(span.root) or music_made_by(span[-1])):
             # "Went to my first Haim concert", "Another Radiohead playlist made": whoever
             # made the music, no firm or town
@@ -466,6 +468,18 @@ def music_made_by(tok: Token) -> bool:
     if head.lower_ in {"of", "by"}:
         return head.head.lower_ in lx.MUSIC_NOUNS
     return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
+
+
+def commuted_to(tok: Token) -> bool:
+    """A name, not a town's, the speaker's commute goes to: the workplace."""
+    prep = tok.head
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() == "commute"
+        and not _a_town(tok.text)
+    )
 
 
 def _moved_on_to(tok: Token) -> bool:
@@ -771,6 +785,10 @@ def acts_on_me(tok: Token) -> bool:
     job", "BMW moved us to Munich", "Klarna let me go", "Meta laid me off", "Arup took
     me on"."""
     verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() == "make":  # "Canva made me an offer"
+        offer = [c for c in verb.children if c.lemma_.lower() == "offer" and c.dep_ != "nsubj"]
+        near = [*verb.children, *(g for o in offer for g in o.children)]
+        return bool(offer) and any(t.lower_ in {"me", "us"} for t in near)
     if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _DONE_BY_A_FIRM:
         return False
     if verb.lemma_.lower() == "let":  # "let me go": "me" the subject of "go"

@@ -3353,3 +3353,19 @@ def test_a_first_day_at_a_firm_told_in_the_past_begins_the_job(text: str, said: 
     found = said(text)
     assert [f for f in found if f[1] == "works_at" and not f[3]], found
     assert not [f for f in found if f[1] == "works_at" and f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Monzo made me an offer I couldn't say no to.", "Monzo"),
+        ("The commute to Ocado is brutal, two trains and a bus.", "Ocado"),
+        ("I'm part of the Monzo team now.", "Monzo"),
+    ],
+)
+def test_a_firm_named_by_what_it_does_for_the_speaker_is_the_employer(
+    text: str, firm: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("works_at", firm) and not f[3]], found
+    assert not [f for f in found if f[1] in {"lives_in", "supports_team"}], found
