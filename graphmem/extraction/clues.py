@@ -3226,11 +3226,10 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     if _id_says(verb) and tok.head.i == verb.i and tok.i > verb.i and _a_name(tok):
         return "organization"  # "my new badge says Microsoft"
     if (
-        lemma in {"upgrade", "downsize", "switch"}
-        and _through(tok, verb, {"to"})
-        and _car_name(tok)
-    ):
-        return "vehicle"  # "Finally upgraded to a RAV4"
+        (lemma in {"upgrade", "downsize", "switch"} and _through(tok, verb, {"to"}))
+        or (lemma in {"trade", "swap", "exchange", "part"} and _through(tok, verb, {"for"}))
+    ) and _car_name(tok):
+        return "vehicle"  # "Finally upgraded to a RAV4", "Traded my Focus in for a Golf"
     if lemma in {"drive", "own"} and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "I drive a Land Rover Defender"
     if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
@@ -3539,8 +3538,9 @@ def _noun_cue(tok: Token) -> str:
     if commuted_to(tok) or _on_the_team(tok):
         return "organization"  # "The commute to Canva is brutal", "I'm part of the
         # Revolut team now"
-    if _my_car(tok):
-        return "vehicle"  # "Picked up the keys to my new Yaris"
+    if _my_car(tok) or (_car_name(tok) and (_keys_to(tok) or _said_mine(tok))):
+        return "vehicle"  # "Picked up the keys to my new Yaris", "Got the keys to a Golf",
+        # "The Golf is finally mine"
     if _job_life(tok):
         return "title"  # "Barista life, my latte art is getting good", "Dental nurse problems"
     if (tok.pos_ == "PROPN" and _pet_named(tok)) or _named_after_a_pet(tok):
@@ -3658,6 +3658,27 @@ def _car_name(tok: Token) -> bool:
     pair |= {f"{low} {c.lower_}" for c in tok.rights if c.dep_ == "nummod"}
     known = low in lx.CAR_MODELS or low in lx.CAR_MAKES or bool(pair & lx.CAR_MODELS)
     return named and known
+
+
+def _keys_to(tok: Token) -> bool:
+    """ "the keys to a Golf", "to" hung on the noun or on the verb getting the keys."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "to":
+        return False
+    head = tok.head.head
+    return head.lemma_.lower() == "key" or any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "key" for c in head.children
+    )
+
+
+def _said_mine(tok: Token) -> bool:
+    """ "The Golf is finally mine", "The Niro's all ours"."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and any(c.dep_ in {"det", "poss"} for c in tok.children)  # (not "Golf is all mine")
+        and any(c.dep_ in {"attr", "acomp"} and c.lower_ in {"mine", "ours"} for c in verb.children)
+    )
 
 
 def _my_car_is(tok: Token) -> bool:
@@ -4269,6 +4290,8 @@ def _former(tok: Token) -> bool:
             return True  # "my old colleagues from Bosch", "I miss my old Civic"
         if cur.head.i == cur.i or cur.head.pos_ not in _NOUNISH | {"ADP"}:
             return False
+        if cur.head.lower_ in {"for", "to", "into"}:
+            return False  # "Traded in the old car for a Corolla": what it went for
         cur = cur.head
     return False
 

@@ -865,14 +865,18 @@ _CUTS = frozenset({",", "→", "->", "=>", "⟶"})
 
 
 def _split(entities: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
-    """The entities, those the tagger ran across a "from"/"to", a comma or an arrow cut
-    in two ("moved from Cadiz to Malaga", "a rabbit called Coco, Peanut sadly died" are
-    tagged one name)."""
+    """The entities, those the tagger ran across a "from"/"to", "for a", a comma or an
+    arrow cut in two ("moved from Cadiz to Malaga", "a rabbit called Coco, Peanut sadly
+    died", "traded my Focus for a Golf" are tagged one name)."""
     out = []
     for ent, label in entities:
         start = ent.start
         for tok in ent:
-            cut = (tok.pos_ == "ADP" and tok.lower_ in {"to", "from"}) or tok.text in _CUTS
+            cut = (
+                (tok.pos_ == "ADP" and tok.lower_ in {"to", "from"})
+                or tok.text in _CUTS
+                or (tok.lower_ == "for" and tok.nbor(1).lower_ in {"a", "an"})  # "my Focus
+            )  # for a Golf" (not "Teach for America")
             if cut and start < tok.i < ent.end - 1:
                 out.append((ent.doc[start : tok.i], label))
                 start = tok.i + 1

@@ -3369,3 +3369,22 @@ def test_a_firm_named_by_what_it_does_for_the_speaker_is_the_employer(
     found = said(text)
     assert [f for f in found if f[1:3] == ("works_at", firm) and not f[3]], found
     assert not [f for f in found if f[1] in {"lives_in", "supports_team"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "car"),
+    [
+        ("Part-exchanged my tired old hatchback for a Kia Niro.", "Kia Niro"),
+        ("Traded my Polo in for a Golf last week.", "Volkswagen Golf"),
+        ("Got the keys to a Yaris this morning!", "Toyota Yaris"),
+        ("The Octavia is finally mine, paid it off today.", "Skoda Octavia"),
+    ],
+)
+def test_a_car_got_in_exchange_or_by_its_keys_is_driven(text: str, car: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("drives", car) and not f[3]], found
+
+
+def test_a_sport_said_to_be_all_the_speakers_is_no_car(said: Said) -> None:
+    found = said("Golf is all mine on Sundays, the kids have the telly.")
+    assert not [f for f in found if f[1] == "drives"], found
