@@ -927,3 +927,9 @@ def test_a_name_that_replaced_the_favourite_is_the_new_one(mem: GraphMem, then: 
     found = _say(mem, "My favourite band is Blur.", then)
     assert _slot(found, "favourite_band") >= {("Blur", "like", "superseded")}, found
     assert ("Shame", "like", "generated") in _slot(found, "favourite_band"), found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_the_one_the_speaker_moves_in_with_next_month_is_the_partner(mem: GraphMem) -> None:
+    found = _say(mem, "My boyfriend Tom is great.", "I'm moving in with Sven in the spring.")
+    assert ("Sven", None, "generated") in _slot(found, "has_partner"), found

@@ -976,9 +976,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     # my sister's visiting next weekend"
     aside = _date_aside(sent, ctx)
     planned: set[int] = set()
-    if future and _moving_in_together(sent.root):
+    if date is not None and sent.root.tag_ not in {"VBD", "VBN"} and _moving_in_together(sent.root):
         future, date = False, None  # "Sami and I are moving in together next month": a
-        # couple now, whenever the move is
+        # couple now, whenever the move is (but "Moved in with Gabriel last month": then)
     if future and not any(t.tag_ in {"VBD", "VBN"} for t in (aside.subtree if aside else sent)):
         if aside is None:
             return []  # "I start at Siemens next month": a plan, not yet a fact
@@ -2328,14 +2328,23 @@ def _with_partner(verb: Token) -> bool:
 
 
 def _moving_in_together(verb: Token) -> bool:
-    """ "Sami and I are moving in together", "We're moving in together in May": a couple
-    with the speaker in it plans to share a home."""
+    """ "Sami and I are moving in together", "We're moving in together in May", "Moving
+    in with Leo next month": a couple with the speaker in it plans to share a home."""
     # (and "Sami and I", "Sami" read apart from the verb)
     couple = _with_partner(verb) or any(and_i(t) for t in verb.doc[verb.sent.start : verb.i])
+    subj = subject_token(verb)
+    with_someone = (subj is None or subj.lower_ in FIRST | WE) and any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in {"PERSON", "GPE", ""}
+            for g in c.children
+        )
+        for c in verb.children
+    )  # a name, not "my sister" nor "the Smiths"
     return (
         verb.lemma_.lower() == "move"
-        and couple
-        and any(c.lower_ == "together" for c in verb.subtree)
+        and ((couple and any(c.lower_ == "together" for c in verb.subtree)) or with_someone)
         and any(c.lower_ == "in" and c.dep_ in {"prt", "advmod", "prep"} for c in verb.children)
     )
 

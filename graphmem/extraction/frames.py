@@ -676,8 +676,10 @@ def _named_thing(
     "still rocking a Peugeot 206": ``rocks``): the verb relates, the name says which
     fact."""
     spec = registry.spec(m.predicate)
-    if spec is None or spec.object not in _NAMED_THINGS:
-        return False
+    worded = spec is not None and spec.object == "person" and bool(spec.requires)
+    if spec is None or (spec.object not in _NAMED_THINGS and not worded):
+        return False  # (and a person whose relation the sentence words: "moving in
+        # with Leo next month", ``moves_in_with``, says Leo is the partner)
     key = entity_key(m.object or "")
     return all(
         r.kind == "fact"
