@@ -3309,6 +3309,12 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "person"  # "I married Olu", the name read as a firm's
     if _dating(tok, verb):
         return "person"  # "I'm seeing Selma", the name read as a place
+    if (
+        verb.lower_ in {"engaged", "married"}
+        and tok.pos_ == "PROPN"
+        and _through(tok, verb, {"to"})
+    ):
+        return "person"  # "Got engaged to Nina last weekend!", the name read as a place
     if lemma == "ask" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _asked_out(verb):
         return "person"  # "Rafael asked me to be his girlfriend!"
     if lemma == "propose" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":

@@ -3388,3 +3388,8 @@ def test_a_car_got_in_exchange_or_by_its_keys_is_driven(text: str, car: str, sai
 def test_a_sport_said_to_be_all_the_speakers_is_no_car(said: Said) -> None:
     found = said("Golf is all mine on Sundays, the kids have the telly.")
     assert not [f for f in found if f[1] == "drives"], found
+
+
+def test_whom_the_speaker_got_engaged_to_is_the_partner_however_tagged(said: Said) -> None:
+    found = said("Got engaged to Oona last weekend!")
+    assert [f for f in found if f[2] == "Oona" and f[1] in {"has_partner", "engaged_to"}], found
