@@ -44,6 +44,9 @@ def kin(tok: Token, ctx: Context, out: Out) -> None:
         named = ent_text(tok.head)  # "Mango, my new parrot", "Bramble, my spaniel"
     if named is None and (bracket := _bracketed(tok)) is not None:
         named = ent_text(bracket)  # "Bramble (my rabbit) chewed through ..."
+    if named is None and (before := _named_before_a_comma(tok)) is not None:
+        named = ent_text(before)  # "Say hello to Pickle, our new rabbit!", the kin noun
+        # read as the verb's object
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if named is None and after is not None and _named_beside(tok, after):
         named = ent_text(after)  # "My fiancé Rahul wants ...", the noun read as a modifier
@@ -118,6 +121,20 @@ def _name_like(tok: Token) -> bool:
         and tok.ent_type_ in {"PERSON", ""}
         and tok.lower_ != "i"
     )
+
+
+def _named_before_a_comma(tok: Token) -> Token | None:
+    """The name right before ", my rabbit" when the parser hung the kin noun (said with
+    "my" or "our", and no subject) elsewhere than on the name."""
+    if not mine(tok) or tok.dep_ in {"nsubj", "nsubjpass", "appos", "poss"}:
+        return None
+    start = tok.left_edge.i
+    if start < 2 or tok.doc[start - 1].text != ",":
+        return None
+    name = tok.doc[start - 2]
+    if name.pos_ != "PROPN" or name.lower_ in en.KIN or not name.text[:1].isupper():
+        return None
+    return name
 
 
 def _bracketed(tok: Token) -> Token | None:

@@ -3393,3 +3393,22 @@ def test_a_sport_said_to_be_all_the_speakers_is_no_car(said: Said) -> None:
 def test_whom_the_speaker_got_engaged_to_is_the_partner_however_tagged(said: Said) -> None:
     found = said("Got engaged to Oona last weekend!")
     assert [f for f in found if f[2] == "Oona" and f[1] in {"has_partner", "engaged_to"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Say hello to Marzipan, our new rabbit!", ("has_pet", "Marzipan")),
+        ("That's Ilse in the photo, my girlfriend now.", ("has_partner", "Ilse")),
+    ],
+)
+def test_a_name_before_a_comma_and_my_kin_noun_is_that_kin(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == fact and not f[3]], found
+
+
+def test_a_name_before_my_kins_relative_is_not_my_kin(said: Said) -> None:
+    found = said("I met Tom, my sister's boyfriend.")
+    assert not [f for f in found if f[2] == "Tom" and f[1] == "has_sister"], found
