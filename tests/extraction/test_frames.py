@@ -3412,3 +3412,17 @@ def test_a_name_before_a_comma_and_my_kin_noun_is_that_kin(
 def test_a_name_before_my_kins_relative_is_not_my_kin(said: Said) -> None:
     found = said("I met Tom, my sister's boyfriend.")
     assert not [f for f in found if f[2] == "Tom" and f[1] == "has_sister"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("I've joined Monzo, first week was a whirlwind.", ("works_at", "Monzo")),
+        ("I joined a book club at the library.", ("member_of", "book club")),
+    ],
+)
+def test_a_firm_joined_is_the_employer_and_a_club_joined_a_membership(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == fact and not f[3]], found
