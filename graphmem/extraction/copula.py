@@ -94,6 +94,33 @@ def parents_met(sent: Any, ctx: Context, out: Out) -> None:
         out.add("fact", text, Referent(ctx.speaker), "has_partner", name, object_type="person")
 
 
+def loved_by(sent: Any, ctx: Context, out: Out) -> None:
+    """Whoever, named, loves the speaker, or said or told the speaker so, is the partner:
+    "Ravi said he loves me!", "Ravi told me he loves me" (not "Mum loves me", nor "Ravi
+    loves me like a brother", nor "Does Ravi love me?")."""
+    for verb in tokens(sent):
+        if verb.lemma_.lower() != "love" or is_negated(verb) or is_modal(verb):
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ == "me" for c in verb.children):
+            continue
+        if any(c.dep_ == "prep" for c in verb.children):
+            continue  # "... loves me like a brother", "... for who I am"
+        subj = subject_token(verb)
+        if subj is not None and subj.lower_ in {"he", "she"} and verb.dep_ == "ccomp":
+            teller = verb.head
+            told = teller.lemma_.lower() in {"say", "tell"} and not is_negated(teller)
+            subj = subject_token(teller) if told else None
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in en.KIN:
+            continue
+        if any(c.dep_ == "poss" for c in subj.children):
+            continue  # "my mum", "Tom's sister"
+        ref = resolve(subj, ctx)
+        if ref is None or ref.name == ctx.speaker:
+            continue
+        text = f"{en.possessive(ctx.speaker)} partner is {ref.name}."
+        out.add("fact", text, Referent(ctx.speaker), "has_partner", ref.name, object_type="person")
+
+
 #: a partner's family, as met
 _PARENTS = frozenset({"parent", "parents", "family", "folk", "folks", "mum", "mom", "dad"})
 

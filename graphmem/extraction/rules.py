@@ -46,6 +46,7 @@ from graphmem.extraction.copula import (
     firms_of,
     kin,
     later_name,
+    loved_by,
     parents_met,
 )
 from graphmem.extraction.memories import (
@@ -87,6 +88,7 @@ def extract_doc(doc: Any, ctx: Context) -> list[ExtractedMemory]:
             continue
         note_people(sent, ctx)
         parents_met(sent, ctx, out)
+        loved_by(sent, ctx, out)
         for tok in tokens(sent):
             if tok.i in ctx.quoted:
                 continue

@@ -3426,3 +3426,22 @@ def test_a_firm_joined_is_the_employer_and_a_club_joined_a_membership(
 ) -> None:
     found = said(text)
     assert [f for f in found if f[1:3] == fact and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [("Jonas said he loves me!", "Jonas"), ("Ilse told me she loves me last night.", "Ilse")],
+)
+def test_whoever_said_they_love_the_speaker_is_the_partner(
+    text: str, partner: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", partner) and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text", ["Mum loves me, whatever I do.", "Does Jonas love me?", "Jonas doesn't love me."]
+)
+def test_no_partner_from_a_love_that_is_kin_asked_or_denied(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "has_partner" and not f[3]], found
