@@ -71,6 +71,7 @@ from graphmem.extraction.mentions import (
     owned_in_passing,
     owned_type,
     played,
+    replaces_a_name,
     where_i,
 )
 from graphmem.extraction.render import clause_tokens
@@ -1089,7 +1090,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             named = mention.weight("vehicle") >= 1.0 or mention.weight("pet") >= 1.0
             # "Phoebe Bridgers has dethroned Radiohead": whoever replaces a value is the
             # new one, whatever its name could be
-            replacing = _in_place_of_a_name(root, verb)
+            replacing = verb is not None and root.head.i == verb.i and replaces_a_name(root)
             if not replacing and (
                 (owning and not _my_car(root))
                 or (_acts_on_value(verb) and not named)
@@ -2303,18 +2304,6 @@ def _called_it(verb: Token) -> bool:
 
 #: the parts of a day one calls it ("called it a night"): an evening over, no couple
 _PARTS_OF_A_DAY = frozenset({"night", "evening", "morning", "afternoon"})
-
-
-def _in_place_of_a_name(tok: Token, verb: Token | None) -> bool:
-    """``tok`` is the subject of a verb of replacing a named value ("Phoebe Bridgers has
-    dethroned Radiohead")."""
-    return (
-        verb is not None
-        and tok.dep_ == "nsubj"
-        and tok.head.i == verb.i
-        and verb.lemma_.lower() in _REPLACING
-        and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
-    )
 
 
 def _with_partner(verb: Token) -> bool:

@@ -912,7 +912,7 @@ def _name_like(tok: Token, sent: Span) -> bool:
             or _dying_subject(tok)
             or _subject_beside_a_pet(tok)
             or _said_to_be_mine(tok)
-            or _replaces_a_name(tok)
+            or replaces_a_name(tok)
             or (tok.is_upper and acts_on_me(tok))  # "IKEA let me go", tagged a noun
             or _coined_subject(tok)
         )
@@ -1026,9 +1026,10 @@ def _a_favourite_answered(tok: Token) -> bool:
     return any(t.lower_ in en.FAVOURITE for t in doc[max(0, tok.i - 8) : tok.i])
 
 
-def _replaces_a_name(tok: Token) -> bool:
-    """A capitalised subject that replaced a name: "Parcels have replaced Radiohead as my
-    favourite", the name tagged a common noun."""
+def replaces_a_name(tok: Token) -> bool:
+    """``tok`` is the subject of a verb of replacing a named value: "Phoebe Bridgers has
+    dethroned Radiohead", "Parcels have replaced Radiohead as my favourite" (a name,
+    whatever it was tagged)."""
     return (
         tok.dep_ == "nsubj"
         and tok.head.lemma_.lower() in lx.REPLACING_VERBS
