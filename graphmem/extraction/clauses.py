@@ -287,6 +287,20 @@ def is_person_name(tok: Token, ctx: Context) -> bool:
     )
 
 
+def name_like(tok: Token) -> bool:
+    """A proper name, or a capitalised word the tagger took for something else ("Bramble",
+    an adjective to it) that no entity type but a person's says is not a name."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and not tok.is_stop
+        and tok.ent_type_ in {"PERSON", ""}
+        and tok.lower_ != "i"
+    )
+
+
 #: what the tagger takes a given name for
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "ADV", "ADJ", "INTJ", "X", "VERB"})
 

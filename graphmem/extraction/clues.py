@@ -43,6 +43,7 @@ from graphmem.extraction.clauses import (
     is_reported,
     mine,
     modestly_put,
+    name_like,
     note_people,
     on_a_day,
     opens_the_sentence,
@@ -942,7 +943,7 @@ def _dating(tok: Token, verb: Token) -> bool:
         and verb.tag_ == "VBG"
         and tok.dep_ == "dobj"
         and tok.head == verb
-        and tok.pos_ == "PROPN"
+        and name_like(tok)
         and _by_me(verb)
     ):
         return False
@@ -3204,6 +3205,8 @@ def _cue(tok: Token, verb: Token | None) -> str:
     whom someone marries or dates ("I married Olu")."""
     if tok.head.lower_ == "to" and tok.head.i > 0 and tok.doc[tok.head.i - 1].lower_ == "home":
         return "place"  # "Caught the last ferry home to Nanaimo", however "to" was hung
+    if _a_couple_with_me(tok):
+        return "person"  # "Ugo and I are officially together", the name read as an adjective
     if verb is None and _qualified_as(tok):
         return "title"  # a chat's "Just qualified as an electrician", read as an adjective
     return (_verb_cue(tok, verb) if verb is not None else "") or _noun_cue(tok)
@@ -3294,19 +3297,16 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Started at BMW on Monday"
     if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
-    if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and tok.pos_ == "PROPN":
+    if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and name_like(tok):
         return "person"  # "I married Olu", the name read as a firm's
-    if _dating(tok, verb):
-        return "person"  # "I'm seeing Selma", the name read as a place
-    if (
-        verb.lower_ in {"engaged", "married"}
-        and tok.pos_ == "PROPN"
-        and _through(tok, verb, {"to"})
-    ):
+    if _dating(tok, verb) or _coupled(tok, verb):
+        return "person"  # "I'm seeing Selma", the name read as a place; "Things are
+        # getting serious with Hedda"
+    if verb.lower_ in {"engaged", "married"} and name_like(tok) and _through(tok, verb, {"to"}):
         return "person"  # "Got engaged to Nina last weekend!", the name read as a place
-    if lemma == "ask" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _asked_out(verb):
+    if lemma == "ask" and tok.dep_ == "nsubj" and name_like(tok) and _asked_out(verb):
         return "person"  # "Rafael asked me to be his girlfriend!"
-    if lemma == "propose" and tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+    if lemma == "propose" and tok.dep_ == "nsubj" and name_like(tok):
         asked = [g for c in verb.children if c.lower_ == "to" for g in c.children]
         if all(g.lower_ == "me" for g in asked) and first_child(verb, "dobj") is None:
             return "person"  # "Hugo proposed on the beach!", not "... proposed to Ana"
@@ -3314,6 +3314,41 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     if job and _through(tok, verb, {"at", "with"}):
         return "organization"  # "Started a job at Adidas", "signed a contract with Arup"
     return ""
+
+
+#: what a couple is said to be: "Ugo and I are together", "... an item now"
+_A_COUPLE = frozenset({"together", "official", "item", "couple", "engaged", "married"})
+
+
+def _coupled(tok: Token, verb: Token) -> bool:
+    """``tok`` names whom the speaker is getting serious with: "Things are getting serious
+    with <Name>"."""
+    return (
+        name_like(tok)
+        and verb.lemma_.lower() in {"get", "be"}
+        and any(c.dep_ == "acomp" and c.lower_ == "serious" for c in verb.children)
+        and _through(tok, verb, {"with"})
+    )
+
+
+def _a_couple_with_me(tok: Token) -> bool:
+    """``tok`` names whom the speaker is a couple with: "<Name> and I are (officially)
+    together", "... an item now", "... have been dating since March", however the
+    parser hung the name; not "... are together at the office"."""
+    if not (and_i(tok) and tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop):
+        return False  # (whatever entity the NER made of the name)
+    verb = tok.doc[tok.i + 2].head
+    if verb.i == tok.i:
+        verb = tok.head  # "I" hung on the name as its conjunct
+    if verb.dep_ in {"aux", "auxpass"}:
+        verb = verb.head  # "Ugo and I are engaged!", "I" hung on "are"
+    if verb.lemma_.lower() == "date" or verb.lower_ in _A_COUPLE:
+        return True  # "... have been dating since March", "... got married in June"
+    if any(c.dep_ == "prep" and c.lower_ not in {"since", "for"} for c in verb.children):
+        return False
+    return any(
+        c.lower_ in _A_COUPLE and c.dep_ in {"advmod", "acomp", "attr"} for c in verb.children
+    )
 
 
 def _asked_out(verb: Token) -> bool:

@@ -20,6 +20,7 @@ from graphmem.extraction.clauses import (
     is_modal,
     is_negated,
     mine,
+    name_like,
     name_of,
     owner_of,
     phrase,
@@ -40,7 +41,7 @@ _FAV = en.FAVOURITE
 def kin(tok: Token, ctx: Context, out: Out) -> None:
     """ "my sister Anna", "a brother named Leo" (object of have), "Mango, my new parrot"."""
     named = name_of(tok)
-    if named is None and tok.dep_ == "appos" and _name_like(tok.head):
+    if named is None and tok.dep_ == "appos" and name_like(tok.head):
         named = ent_text(tok.head)  # "Mango, my new parrot", "Bramble, my spaniel"
     if named is None and (bracket := _bracketed(tok)) is not None:
         named = ent_text(bracket)  # "Bramble (my rabbit) chewed through ..."
@@ -129,24 +130,11 @@ def _named_as_kin(subj: Token, attr: Token | None, ctx: Context) -> bool:
     """A capitalised name said to be someone's kin or pet ("Olu is my boyfriend")."""
     return (
         attr is not None
-        and subj.pos_ == "PROPN"
         and subj.text[:1].isupper()
+        and name_like(subj)
+        and subj.lower_ not in en.KIN
         and attr.lemma_.lower() in en.KIN
         and owner_of(attr, ctx) is not None
-    )
-
-
-def _name_like(tok: Token) -> bool:
-    """A proper name, or a capitalised word the tagger took for something else ("Bramble",
-    an adjective to it) that no entity type but a person's says is not a name."""
-    if tok.pos_ == "PROPN":
-        return True
-    return (
-        tok.text[:1].isupper()
-        and tok.is_alpha
-        and not tok.is_stop
-        and tok.ent_type_ in {"PERSON", ""}
-        and tok.lower_ != "i"
     )
 
 
@@ -173,7 +161,7 @@ def _bracketed(tok: Token) -> Token | None:
     if opening is None or opening.i == tok.sent.start:
         return None
     before = tok.doc[opening.i - 1]
-    return before if _name_like(before) else None
+    return before if name_like(before) else None
 
 
 def _capital_right_after(tok: Token, after: Token) -> bool:
@@ -355,7 +343,11 @@ def _with_now(verb: Token, pobj: Token) -> bool:
     """ "I'm with Dev these days", "She's with Marco now": a person one is with, as a
     state that holds now, is a partner (not "I'm with Tom at the cafe", nor "I'm with
     Vodafone now")."""
-    person = pobj.ent_type_ == "PERSON" or (pobj.ent_type_ == "" and pobj.text in lx.first_names())
+    person = (
+        pobj.ent_type_ == "PERSON"
+        or (pobj.ent_type_ == "" and pobj.text in lx.first_names())
+        or (pobj.ent_type_ == "GPE" and pobj.text not in lx.place_names())
+    )  # (a name the NER took for a place that is none: "I'm with Nina now")
     after = " ".join(t.lower_ for t in pobj.doc[pobj.i + 1 : pobj.i + 3])
     now = any(c.lower_ in {"now", "nowadays"} for c in verb.children) or after.startswith(
         ("now", "these days", "nowadays")

@@ -173,7 +173,7 @@ STOP_ATTRS = _words(
     "part one lot bit kind sort type way thing something anything everything nothing reason "
     "example piece game inspiration pleasure honor honour deal mess wreck blast fun help "
     "joy source step chance time moment sign reminder proof case point idea believer sucker "
-    "testament home convert history news"
+    "testament home convert history news couple item pair"
 )
 #: light verbs: past-tense uses are events only when a date is given
 LIGHT_VERBS = frozenset(

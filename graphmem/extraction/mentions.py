@@ -902,9 +902,13 @@ def _name_like(tok: Token, sent: Span) -> bool:
         return True  # "Wet Leg is on repeat", "Wet" tagged a verb
     if tok.text[:1].isupper() and tok.pos_ in {"NOUN", "ADJ", "X"} and _a_favourite_answered(tok):
         return True  # "Favourite band right now: Parcels", tagged a common noun
-    if tok.pos_ in {"NOUN", "ADJ", "ADV", "X"} and tok.text[:1].isupper() and tok.i == sent.start:
+    if (
+        tok.pos_ in {"NOUN", "ADJ", "ADV", "X", "VERB"}
+        and tok.text[:1].isupper()
+        and tok.i == sent.start
+    ):
         # "Matteo and I ...", "Boots and I have parted ways", "Biscuit lives with my mum
-        # now", tagged a common noun
+        # now", tagged a common noun ("Tove and I got married", a verb)
         return (
             tok.text in lx.first_names()
             or and_i(tok)

@@ -3445,3 +3445,35 @@ def test_whoever_said_they_love_the_speaker_is_the_partner(
 def test_no_partner_from_a_love_that_is_kin_asked_or_denied(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] == "has_partner" and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Siri is my girlfriend now.", ("has_partner", "Siri")),
+        ("I've been seeing Sade since the spring.", ("has_partner", "Sade")),
+        ("Ife and I are engaged!", ("has_partner", "Ife")),
+        ("Mosi and I are officially together.", ("has_partner", "Mosi")),
+        ("Ebbe and I have been dating for a month.", ("has_partner", "Ebbe")),
+        ("Rune and I got married in the autumn.", ("married_to", "Rune")),
+        ("It's getting serious with Ilkka.", ("has_partner", "Ilkka")),
+        ("I'm with Ugne these days.", ("has_partner", "Ugne")),
+    ],
+)
+def test_a_partner_by_a_name_no_list_knows(text: str, fact: tuple[str, str], said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == fact and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mum is my best friend, honestly.", "Dad is my hero."],
+)
+def test_no_partner_from_kin_said_to_be_a_friend(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
+
+
+def test_a_couple_is_no_kind_of_person(said: Said) -> None:
+    found = said("Marit and I are a couple now.")
+    assert not [f for f in found if f[1] == "is_a"], found
