@@ -76,7 +76,7 @@ from graphmem.extraction.mentions import (
     where_i,
 )
 from graphmem.extraction.render import clause_tokens
-from graphmem.extraction.temporal import DateMention
+from graphmem.extraction.temporal import WEEKDAYS, DateMention
 from graphmem.timeutil import shift
 
 if TYPE_CHECKING:
@@ -1126,6 +1126,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         cue = _cue(root, verb) if role == "new" and not (verb and _unasserted(verb)) else ""
         if cue == "place" and surely_no_town(mention):
             cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
+        if not cue and role == "new" and _named_in_a_romance(root, mention):
+            cue = "person"  # "Ilkka moved in with me last month", "The guy I'm dating,
+            # Rune, is a teacher": a name no list knows, where the sentence speaks of love
         if role == "new" and not cue:
             cue = cue_of_taste or owned_type(mention, root)  # "My manager at Halden wants
             # a deck by Monday"
@@ -3348,6 +3351,72 @@ def _a_couple_with_me(tok: Token) -> bool:
         return False
     return any(
         c.lower_ in _A_COUPLE and c.dep_ in {"advmod", "acomp", "attr"} for c in verb.children
+    )
+
+
+#: words of being a couple: a name beside them is a person's
+_ROMANCE = frozenset(
+    {w for w, p in en.KIN.items() if p in {"has_partner", "married_to"}}
+    | {
+        "date", "dating", "relationship", "anniversary", "couple", "engaged", "married",
+        "marry", "wed", "wedding", "propose", "kiss", "love", "together", "inseparable",
+        "honeymoon", "valentine", "romantic", "romance", "boyfriends", "girlfriends",
+    }
+)  # fmt: skip
+#: entity types no person's name has, whatever the sentence says
+_NO_PERSON = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "EVENT", "NORP", "LANGUAGE"})
+
+
+def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
+    """``tok`` names a person, though no list knows the name, where its own clause
+    speaks of love or dating and the name is no known place or firm, nor where something
+    is done ("I've got a new boyfriend called Ilkka", "Rune moved in with me"; not "My
+    girlfriend works at Halden", nor "Clam chowder is the new love of my life")."""
+    if (tok.dep_ not in _A_PERSONS_PLACES and not and_i(tok)) or tok.ent_type_ in _NO_PERSON:
+        return False
+    if any(
+        c.dep_ in {"compound", "amod"} and c.text.islower() and c.lemma_.lower() not in _ROMANCE
+        for c in tok.children
+    ):
+        return False  # "My old tabby Pickles ...", "her coworker Kenji": no partner
+    if mention.weight("person") <= 0 or any(
+        mention.weight(t) >= 1.0 for t in ("organization", "vehicle", "pet")
+    ):
+        return False
+    if tok.text in lx.place_names() or (
+        tok.i == tok.sent.start
+        and (en.in_dictionary(tok.lower_) or tok.pos_ != "PROPN")
+        and tok.text not in lx.first_names()
+        and not and_i(tok)
+    ):
+        return False  # (a word that opens a sentence: "Muddy, cold, love it")
+    if tok.lower_.removesuffix("s") in WEEKDAYS:
+        return False  # "... because Oliver works Thursdays"
+    cur = tok
+    while cur.head.i != cur.i and cur.pos_ not in {"VERB", "AUX"}:
+        if cur.dep_ == "conj" and cur.head.lower_ in {"me", "i"}:
+            break  # "Happy anniversary to me and Ilkka!"
+        if cur.lemma_.lower() in _ROMANCE:
+            return True  # "in a relationship with Rune", "a new boyfriend called Rune"
+        if cur.dep_ == "prep" and cur.lower_ != "with":
+            return False  # "... at Halden", "... to Kiruna"
+        cur = cur.head
+    return any(
+        t.lemma_.lower() in _ROMANCE
+        or t.lower_ in _ROMANCE
+        or (t.lemma_.lower() == "move" and _has_particle(t, "in") and _in_with_me(t))
+        for t in tok.sent
+    )  # ("Rune moved in with me", "Rune asked me out and we've been together since")
+
+
+#: where a person's name stands in a clause
+_A_PERSONS_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "oprd"})
+
+
+def _in_with_me(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ == "me" for g in c.children)
+        for c in verb.children
     )
 
 

@@ -3477,3 +3477,34 @@ def test_no_partner_from_kin_said_to_be_a_friend(text: str, said: Said) -> None:
 def test_a_couple_is_no_kind_of_person(said: Said) -> None:
     found = said("Marit and I are a couple now.")
     assert not [f for f in found if f[1] == "is_a"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("I've got a new boyfriend called Ebbe.", "Ebbe"),
+        ("I'm in a relationship with Ilkka these days.", "Ilkka"),
+        ("Ilkka asked me out and we've been together ever since.", "Ilkka"),
+        ("Dating Odile has been the best part of my year.", "Odile"),
+        ("Odile moved in with me in the autumn.", "Odile"),
+    ],
+)
+def test_a_name_no_list_knows_is_the_partner_where_the_sentence_speaks_of_love(
+    text: str, partner: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "has_partner" and f[2] == partner and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My boyfriend works at Halden Logistics now.",
+        "My lazy tabby Mosi sleeps all day and my boyfriend finds it hilarious.",
+        "Date nights are Fridays since Ebbe works Saturdays.",
+        "My girlfriend and I booked a cabin in Kiruna.",
+    ],
+)
+def test_no_partner_from_a_firm_pet_day_or_place_beside_talk_of_love(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] in {"has_partner", "married_to"} and f[2]], found
