@@ -66,6 +66,7 @@ from graphmem.extraction.mentions import (
     commuted_to,
     find_mentions,
     kept_elsewhere,
+    moved_from_a_stint,
     music_made_by,
     on_repeat,
     opening_word_is,
@@ -74,6 +75,7 @@ from graphmem.extraction.mentions import (
     played,
     replaces_a_name,
     where_i,
+    years_at,
 )
 from graphmem.extraction.render import clause_tokens
 from graphmem.extraction.temporal import WEEKDAYS, DateMention
@@ -263,6 +265,8 @@ _DWELLING = lx.DWELLING_VERBS
 _MEMBERS = {"resident": "place", "local": "place", "employee": "organization"}
 #: nouns of employment: where one has one is an organisation ("a new job at Adidas")
 _JOBS = frozenset({"job", "position", "role", "post", "internship", "contract", "gig", "shift"})
+#: nouns for a firm one works for
+_FIRMS = frozenset({"employer", "company", "firm", "workplace", "agency", "startup", "start-up"})
 #: the people, places and routines of someone's work: "my boss at X" works with them at X
 #: verbs whose object (or verb complement) is an activity someone began
 _BEGINNINGS = frozenset({"start", "begin"})
@@ -3240,6 +3244,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
     if lemma in _GETTING_ABOUT and _through(tok, verb, {"in"}) and _car_name(tok):
         return "vehicle"  # "I've been getting around in a Hyundai Ioniq 5 since then"
+    if lemma in _MOVES and _through(tok, verb, {"to"}) and moved_from_a_stint(tok):
+        return "organization"  # "After five years at Bosch I've moved to Ocado"
     if lemma in _MOVES and not any(
         c.dep_ == "dobj" or (c.dep_ in {"prt", "advmod"} and c.lower_ == "on")
         for c in verb.children
@@ -3298,7 +3304,7 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "organization"  # "Now working for Puma"
     if lemma in _BEGINNINGS and tok.pos_ == "PROPN" and _through(tok, verb, {"at"}):
         return "organization"  # "Started at BMW on Monday"
-    if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+    if lemma == "join" and tok.dep_ == "dobj" and tok.pos_ == "PROPN" and _joined_a_firm(tok, verb):
         return "organization"  # "Joined Carlsberg last month", not "joined Tom for lunch"
     if lemma in {"marry", "wed", "date"} and tok.dep_ == "dobj" and name_like(tok):
         return "person"  # "I married Olu", the name read as a firm's
@@ -3359,7 +3365,7 @@ _ROMANCE = frozenset(
     {w for w, p in en.KIN.items() if p in {"has_partner", "married_to"}}
     | {
         "date", "dating", "relationship", "anniversary", "couple", "engaged", "married",
-        "marry", "wed", "wedding", "propose", "kiss", "love", "together", "inseparable",
+        "marry", "wed", "wedding", "propose", "kiss", "together", "inseparable",
         "honeymoon", "valentine", "romantic", "romance", "boyfriends", "girlfriends",
     }
 )  # fmt: skip
@@ -3404,6 +3410,8 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
     return any(
         t.lemma_.lower() in _ROMANCE
         or t.lower_ in _ROMANCE
+        or (t.lemma_.lower() == "love" and t.pos_ == "NOUN")  # "the love of my life", not
+        # "... and love it"
         or (t.lemma_.lower() == "move" and _has_particle(t, "in") and _in_with_me(t))
         for t in tok.sent
     )  # ("Rune moved in with me", "Rune asked me out and we've been together since")
@@ -3608,6 +3616,8 @@ def _a_title_of_mine(noun: Token) -> bool:
 
 def _noun_cue(tok: Token) -> str:
     """The type a noun phrase shows its name to be, with or without a verb."""
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in _FIRMS and tok.pos_ == "PROPN":
+        return "organization"  # "My new employer, Zendesk, gave me a laptop"
     if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:
         return "place"  # "The move to Graz is done"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBERS:
@@ -3633,7 +3643,7 @@ def _noun_cue(tok: Token) -> str:
             c.dep_ == "nsubj" and c.i < tok.i for c in verb.children
         ):
             return "title"  # "As a barista I can make a mean flat white"
-    if (tok.ent_type_ == "ORG" and _years_at(tok)) or (
+    if (tok.ent_type_ == "ORG" and years_at(tok)) or (
         tok.pos_ == "PROPN" and _stint(tok) == "first"
     ):
         return "organization"  # "First week at Bosch done", "Ten years at Lufthansa"
@@ -4258,7 +4268,6 @@ def _recent(verb: Token) -> bool:
 
 
 #: spans of time spent at a workplace ("first week at Bosch", "last day at Shell")
-_STINT_NOUNS = frozenset({"day", "week", "month", "shift", "year"})
 _FIRSTS = frozenset({"first", "second", "third", "1st", "2nd", "3rd"})
 
 
@@ -4285,12 +4294,17 @@ def _my_years_at(tok: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in FIRST_POSS | OUR for c in prep.head.children)
 
 
-def _years_at(tok: Token) -> bool:
-    """ "Ten years at Lufthansa this spring": a counted stint at a firm, still going."""
-    prep = tok.head if tok.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in _STINT_NOUNS:
-        return False
-    return any(c.dep_ == "nummod" for c in prep.head.children)
+def _joined_a_firm(tok: Token, verb: Token) -> bool:
+    """ "Joined Carlsberg last month", "I joined Zendesk this week" (the name taken for a
+    person's); not "joined Tom for lunch", "joined Priya at the pub"."""
+    if tok.ent_type_ != "PERSON":
+        return True
+    return tok.text not in lx.first_names() and not any(
+        c.dep_ == "prep"
+        and c.lower_ in {"for", "on", "at", "in", "with"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+        for c in verb.children
+    )  # (but "... in the spring")
 
 
 def _stint(tok: Token) -> str:
@@ -4309,7 +4323,7 @@ def _stint(tok: Token) -> str:
         prep is None
         or noun is None
         or prep.lower_ != "at"
-        or noun.lemma_.lower() not in _STINT_NOUNS
+        or noun.lemma_.lower() not in lx.STINT_NOUNS
     ):
         return ""
     words = {c.lower_ for c in noun.children if c.dep_ in {"amod", "nummod"}}

@@ -539,6 +539,10 @@ ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: the spans of a stint at a firm: "first week at Bosch", "ten years at Lufthansa"
+STINT_NOUNS = frozenset({"day", "week", "month", "shift", "year"})
+
+
 @functools.cache
 def first_names() -> frozenset[str]:
     """Common given names of many languages and the 1990 US census's

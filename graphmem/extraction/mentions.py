@@ -1837,3 +1837,22 @@ def back_on(sent: Span) -> tuple[str, Token] | None:
     at = sent.start_char + m.start()
     start = next(t for t in tokens(sent) if t.idx + len(t) > at)
     return next(food for food in m.groups() if food), start
+
+
+def years_at(tok: Token) -> bool:
+    """ "Ten years at Lufthansa this spring": a counted stint at a firm."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "at" or prep.head.lemma_.lower() not in lx.STINT_NOUNS:
+        return False
+    return any(c.dep_ == "nummod" for c in prep.head.children)
+
+
+def moved_from_a_stint(tok: Token) -> bool:
+    """``tok``, no known place, is where the speaker moved after a stint the sentence
+    counts at a firm: "After five years at Bosch I've moved to Ocado" (not "... moved to
+    Munich"): a firm."""
+    if tok.text in lx.place_names() or tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return False
+    return any(
+        t.dep_ == "pobj" and t.i != tok.i and t.pos_ == "PROPN" and years_at(t) for t in tok.sent
+    )

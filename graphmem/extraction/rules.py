@@ -62,7 +62,7 @@ from graphmem.extraction.memories import (
     subject_token,
     with_conj,
 )
-from graphmem.extraction.mentions import owned_in_passing
+from graphmem.extraction.mentions import moved_from_a_stint, owned_in_passing
 from graphmem.extraction.render import clause_tokens, render
 from graphmem.extraction.temporal import DateMention, describe
 
@@ -558,7 +558,8 @@ def _event(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
         object_type=obj_type(obj_tok, pred or ""),
     )
     onward = prt is not None and prt.lower_ == "on" and obj not in lx.place_names()
-    if mem is not None and lemma == "move" and prep_word == "to" and not onward:
+    firm = obj_tok is not None and moved_from_a_stint(obj_tok)  # "... moved to Ocado"
+    if mem is not None and lemma == "move" and prep_word == "to" and not onward and not firm:
         # (not "I've moved on to Khruangbin", a taste; but "moved on to Berlin" is a move)
         out[-1] = replace(mem, predicate="moved_to")
         out.append(replace(mem, kind="fact", predicate="lives_in", object_type="place"))

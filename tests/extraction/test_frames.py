@@ -3508,3 +3508,32 @@ def test_a_name_no_list_knows_is_the_partner_where_the_sentence_speaks_of_love(
 def test_no_partner_from_a_firm_pet_day_or_place_beside_talk_of_love(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] in {"has_partner", "married_to"} and f[2]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("My new employer, Rakuten, sent me a welcome pack.", "Rakuten"),
+        ("After six years at Bosch I've moved to Zendesk.", "Zendesk"),
+        ("I joined Zendesk in the spring and love it.", "Zendesk"),
+    ],
+)
+def test_a_firm_the_ner_took_for_a_person_is_the_employer_where_the_sentence_says_so(
+    text: str, firm: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("works_at", firm) and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("After six years at Bosch I've moved to Lisbon.", "works_at"),
+        ("I joined Priya at the climbing wall.", "works_at"),
+    ],
+)
+def test_a_town_moved_to_or_a_friend_joined_is_no_employer(
+    text: str, kind: str, said: Said
+) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == kind and f[2] in {"Lisbon", "Priya"}], found
