@@ -2733,17 +2733,39 @@ def _stole_my_heart(tok: Token, verb: Token) -> bool:
 
 
 def _won_over(sent: Span) -> bool:
-    """The speaker says they are won over: "I'm a convert", "I'm hooked", "I'm sold"."""
+    """The speaker says they are won over: "I'm a convert", "I'm hooked", "I'm sold",
+    "now I'm hooked" (a passive), or listens to nothing else ("I haven't listened to
+    anything else")."""
     for tok in tokens(sent):
         if tok.lower_ in _WON_OVER and tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be":
             subj = subject_token(tok.head)
             if subj is not None and _first_person(subj):
                 return True
+        if tok.lower_ in _WON_OVER and tok.tag_ == "VBN":
+            subj = subject_token(tok)
+            if subj is not None and _first_person(subj):
+                return True
+        if tok.lemma_.lower() == "listen" and _nothing_else(tok):
+            subj = subject_token(tok)
+            if subj is not None and _first_person(subj):
+                return True
+    return False
+
+
+def _nothing_else(verb: Token) -> bool:
+    """ "... listened to nothing else", "haven't listened to anything else"."""
+    for prep in verb.children:
+        for obj in prep.children if prep.lower_ == "to" else ():
+            if [t.lower_ for t in obj.doc[obj.i : obj.i + 2]] in (
+                ["nothing", "else"],
+                ["anything", "else"],
+            ):
+                return obj.lower_ == "nothing" or any(c.dep_ == "neg" for c in verb.children)
     return False
 
 
 #: what someone won over by a taste says they are
-_WON_OVER = frozenset({"convert", "hooked", "sold", "smitten"})
+_WON_OVER = frozenset({"convert", "hooked", "sold", "smitten", "obsessed"})
 
 
 def _gathering_dust(tok: Token) -> bool:

@@ -261,13 +261,15 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
             del readings["place"]  # "I've moved on to Big Thief": a taste, not a town
         if "place" in readings and commuted_to(span.root):
             del readings["place"]  # "The commute to Ocado is brutal": the workplace
-        if "artist" in readings and (music_made_by(span.root) or music_made_by(span[-1])):
+        named = "artist" in readings or span.root.pos_ == "PROPN"  # ("Idles", a word)
+        if named and (music_made_by(span.root) or music_made_by(span[-1])):
             # "Went to my first Haim concert", "Another Radiohead playlist made": whoever
             # made the music, no firm or town
             found[(start, end)] = {
-                kind: (text, 1.0 if kind == "artist" else min(w, _NOT_A_MAKER))
+                kind: (text, min(w, _NOT_A_MAKER))
                 for kind, (text, w) in readings.items()
-            }
+                if kind != "artist"
+            } | {"artist": (readings.get("artist", (span.text, 0.0))[0], 1.0)}
     _names_given(sent, found)
     for start, end in found:
         town = lx.demonym_town(sent.doc[start:end].text)
@@ -449,9 +451,27 @@ def music_made_by(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
         return head.lower_ in lx.MUSIC_NOUNS
+    if tok.dep_ == "dobj":
+        # "I've got Idles on loop", "blasting Caribou", "went to see Slowdive live",
+        # "playing Big Thief at home" where the sentence speaks of music
+        lemma = head.lemma_.lower()
+        return (
+            on_repeat(head)
+            or lemma in _MUSIC_PLAYING
+            or (lemma == "see" and any(c.lower_ == "live" for c in head.children))
+            or (lemma == "play" and _speaks_of_music(tok.sent))
+        )
+    if tok.dep_ == "attr" and head.lemma_.lower() == "be":
+        # "The band I'm into these days is Idles"
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in lx.MUSIC_MAKERS
+    if tok.dep_ == "nsubj" and head.lower_ == "live" and head.head.lemma_.lower() == "see":
+        return True  # "Went to see Alvvays live", "live" read as a verb
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         # "Parcels are the only band I care about", "Phoenix is on repeat", "Pond is all
-        # I listen to"
+        # I listen to", "Idles just dropped an album"
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lx.MUSIC_NOUNS for c in head.children):
+            return head.lemma_.lower() in _RELEASING
         return on_repeat(head) or (
             head.lemma_.lower() in {"be", "become"}
             and any(
@@ -468,6 +488,18 @@ def music_made_by(tok: Token) -> bool:
     if head.lower_ in {"of", "by"}:
         return head.head.lower_ in lx.MUSIC_NOUNS
     return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
+
+
+#: verbs of playing recorded music loud or online: their named object is an artist
+_MUSIC_PLAYING = frozenset({"blast", "stream", "crank"})
+#: verbs of an artist's putting out a record
+_RELEASING = frozenset({"drop", "release", "put", "announce"})
+#: words that say a sentence is about music
+_MUSIC_WORDS = lx.MUSIC_NOUNS | lx.MUSIC_MAKERS | lx.ON_REPEAT | {"spotify", "listen", "music"}
+
+
+def _speaks_of_music(sent: Span) -> bool:
+    return any(t.lower_ in _MUSIC_WORDS or t.lemma_.lower() in _MUSIC_WORDS for t in sent)
 
 
 def commuted_to(tok: Token) -> bool:
@@ -1034,10 +1066,18 @@ def replaces_a_name(tok: Token) -> bool:
     """``tok`` is the subject of a verb of replacing a named value: "Phoebe Bridgers has
     dethroned Radiohead", "Parcels have replaced Radiohead as my favourite" (a name,
     whatever it was tagged)."""
-    return (
-        tok.dep_ == "nsubj"
-        and tok.head.lemma_.lower() in lx.REPLACING_VERBS
-        and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.head.children)
+    if tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() == "take":  # "... but Idles have taken its place"
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() == "place"
+            and any(g.dep_ == "poss" and g.lower_ in {"its", "their"} for g in c.children)
+            for c in verb.children
+        )
+    return verb.lemma_.lower() in lx.REPLACING_VERBS and any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children
     )
 
 

@@ -3537,3 +3537,32 @@ def test_a_town_moved_to_or_a_friend_joined_is_no_employer(
 ) -> None:
     found = said(text)
     assert not [f for f in found if f[1] == kind and f[2] in {"Lisbon", "Priya"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Bicep put out a record and I've listened to nothing else.", "Bicep"),
+        ("The band I can't get enough of lately is Wolf Alice.", "Wolf Alice"),
+        ("Blur were my band for years, but Caribou have taken their place.", "Caribou"),
+        ("Went to see Alvvays live and now I'm hooked.", "Alvvays"),
+    ],
+)
+def test_an_artist_by_what_the_sentence_says_of_their_music(
+    text: str, band: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("favourite_band", band) and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ravi put out a record of his gran's recipes.",
+        "My neighbour took my parking place again.",
+        "I haven't listened to anything Ravi said.",
+    ],
+)
+def test_no_favourite_band_from_a_record_or_a_place_taken(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "favourite_band"], found
