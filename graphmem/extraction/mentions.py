@@ -145,9 +145,10 @@ _DIET_PHRASES = re.compile(
 _KEPT_OFF = "(" + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP) + ")"
 _GIVE_UP = re.compile(
     r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
-    r"|ditched|dropped|i'm off|i’m off|i am off|been off|staying off"
-    r"|said goodbye to|say goodbye to|saying goodbye to|kicked)"
-    r"\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?" + _KEPT_OFF + r"\b"
+    r"|cut|cutting|ditched|dropped|i'm off|i’m off|i am off|been off|staying off"
+    r"|completely off|totally off|fully off"
+    r"|said goodbye to|say goodbye to|saying goodbye to|said no to|say no to|kicked)"
+    r"\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?" + _KEPT_OFF + r"\b(?!\s+(?:into|up|with)\b)"
     # kept away from, but not only at times ("I don't eat meat on Fridays"): a diet
     r"|\b(?:avoid|avoiding|avoids|steer clear of|steering clear of|not eating|not touching"
     r"|haven't touched|haven’t touched|haven't had|haven’t had|don't eat|don’t eat|do not eat"
@@ -159,7 +160,9 @@ _GIVE_UP = re.compile(
     r"|\b"
     + _KEPT_OFF
     + r"(?:'s|’s|'re|’re| is| are)\s+(?:off the menu|off the table|off limits|off-limits"
-    r"|out of my life|a no-go|banned)"
+    r"|out of my life|a no-go|banned|dead to me)"
+    # "Gluten? Not for me anymore."
+    r"|\b" + _KEPT_OFF + r"(?:\?|,|'s|’s| is| are)?\s+not for me (?:anymore|any more)\b"
 )
 #: foods a diet keeps out: eating them again ends it
 _KEPT_OUT = "|".join(

@@ -3566,3 +3566,24 @@ def test_an_artist_by_what_the_sentence_says_of_their_music(
 def test_no_favourite_band_from_a_record_or_a_place_taken(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] == "favourite_band"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [
+        ("Cutting gluten has changed my life.", "gluten-free"),
+        ("I've said no to dairy for good.", "dairy-free"),
+        ("Totally off sugar since the new year.", "sugar-free"),
+        ("Meat is dead to me now.", "vegetarian"),
+    ],
+)
+def test_a_food_cut_refused_or_dead_to_the_speaker_is_a_diet(
+    text: str, diet: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("diet", diet) and not f[3]], found
+
+
+def test_meat_cut_up_for_a_stew_is_no_diet(said: Said) -> None:
+    found = said("I cut meat into strips for the stir fry.")
+    assert not [f for f in found if f[1] == "diet"], found
