@@ -1121,7 +1121,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue
         used.update(range(mention.start, mention.end))
         # "Went to my first Haim gig and I'm a convert": a taste, though heard once
-        taste = role == "new" and mention.weight("artist") >= 1.0 and _won_over(sent)
+        only_this = role == "new" and mention.weight("artist") > 0 and _listens_to_no_other(sent)
+        taste = only_this or (role == "new" and mention.weight("artist") >= 1.0 and _won_over(sent))
         once = verb is not None and _once(verb) and not taste
         cue_of_taste = "artist" if taste else ""
         if role == "new" and verb is not None and _stole_my_heart(root, verb):
@@ -1130,6 +1131,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         cue = _cue(root, verb) if role == "new" and not (verb and _unasserted(verb)) else ""
         if cue == "place" and surely_no_town(mention):
             cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
+        if only_this and cue in {"", "activity"}:
+            cue = "artist"  # "I got into Bon Iver on Sunday and now it's all I listen to"
         if not cue and role == "new" and _named_in_a_romance(root, mention):
             cue = "person"  # "Ilkka moved in with me last month", "The guy I'm dating,
             # Rune, is a teacher": a name no list knows, where the sentence speaks of love
@@ -2734,8 +2737,7 @@ def _stole_my_heart(tok: Token, verb: Token) -> bool:
 
 def _won_over(sent: Span) -> bool:
     """The speaker says they are won over: "I'm a convert", "I'm hooked", "I'm sold",
-    "now I'm hooked" (a passive), or listens to nothing else ("I haven't listened to
-    anything else")."""
+    "now I'm hooked" (a passive)."""
     for tok in tokens(sent):
         if tok.lower_ in _WON_OVER and tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be":
             subj = subject_token(tok.head)
@@ -2745,10 +2747,20 @@ def _won_over(sent: Span) -> bool:
             subj = subject_token(tok)
             if subj is not None and _first_person(subj):
                 return True
-        if tok.lemma_.lower() == "listen" and _nothing_else(tok):
-            subj = subject_token(tok)
-            if subj is not None and _first_person(subj):
-                return True
+    return False
+
+
+def _listens_to_no_other(sent: Span) -> bool:
+    """The speaker listens to nothing else: "I haven't listened to anything else", "now
+    it's all I listen to"."""
+    for tok in tokens(sent):
+        if tok.lemma_.lower() != "listen":
+            continue
+        subj = subject_token(tok)
+        if subj is None or not _first_person(subj):
+            continue
+        if _nothing_else(tok) or (tok.dep_ == "relcl" and tok.head.lower_ == "all"):
+            return True
     return False
 
 

@@ -31,7 +31,7 @@ from graphmem.extraction.clauses import (
     tokens,
     with_its_case,
 )
-from graphmem.extraction.temporal import MONTHS, WEEKDAYS
+from graphmem.extraction.temporal import HOLIDAYS, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -982,11 +982,24 @@ def _name_like(tok: Token, sent: Span) -> bool:
         tok.ent_type_ in {"DATE", "TIME"}
         and not _name_before_a_date(tok)
         and not _a_town(tok.text)  # "Moved out of Manchester, bit nomadic for now": a date
+        and not _a_date_of_no_word(tok)
     ) or (tok.lower_ in _INTERJECTIONS):
         return False
     if tok.i == sent.start:  # "Unpacked the boxes", "Quit gaming": a capital, not a name
         return not _opening_word(tok.lower_)
     return True
+
+
+def _a_date_of_no_word(tok: Token) -> bool:
+    """A date the NER made of one coined name ("I got into Alvvays at the weekend"): no
+    month, day, feast or word."""
+    return (
+        tok.ent_iob_ == "B"
+        and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+        and tok.is_alpha
+        and tok.lower_.removesuffix("s") not in MONTHS.keys() | WEEKDAYS.keys() | HOLIDAYS.keys()
+        and not en.in_dictionary(tok.lower_)
+    )
 
 
 def _opens_a_name(tok: Token, sent: Span) -> bool:

@@ -3587,3 +3587,10 @@ def test_a_food_cut_refused_or_dead_to_the_speaker_is_a_diet(
 def test_meat_cut_up_for_a_stew_is_no_diet(said: Said) -> None:
     found = said("I cut meat into strips for the stir fry.")
     assert not [f for f in found if f[1] == "diet"], found
+
+
+def test_an_artist_got_into_and_now_all_the_speaker_listens_to_is_the_favourite(
+    said: Said,
+) -> None:
+    found = said("I got into Alvvays at the weekend and now it's all I listen to.")
+    assert [f for f in found if f[1:3] == ("favourite_band", "Alvvays") and not f[3]], found
