@@ -1096,18 +1096,26 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             # "Phoebe Bridgers has dethroned Radiohead": whoever replaces a value is the
             # new one, whatever its name could be
             replacing = verb is not None and root.head.i == verb.i and replaces_a_name(root)
-            if not replacing and (
-                (owning and not _my_car(root))
-                or (_acts_on_value(verb) and not named)
-                or (
-                    mention.weight("person") >= 0.9
-                    and not _pet_nearby(root)
-                    and not (_my_car(root) and lx.make_and_model(mention.text))
-                    and not _a_kind_first(root)  # "Keto is going well"
-                )  # "My Mini Cooper has a rust spot": a car, whatever the tagger says
+            arrived = _arrived_after_a_parting(root, verb)  # "Tom moved out, Ravi moved
+            # in": the new partner
+            if (
+                not replacing
+                and not arrived
+                and (
+                    (owning and not _my_car(root))
+                    or (_acts_on_value(verb) and not named)
+                    or (
+                        mention.weight("person") >= 0.9
+                        and not _pet_nearby(root)
+                        and not (_my_car(root) and lx.make_and_model(mention.text))
+                        and not _a_kind_first(root)  # "Keto is going well"
+                    )  # "My Mini Cooper has a rust spot": a car, whatever the tagger says
+                )
             ):
                 continue  # "Leo has a cat", "Tim loves Harry Potter": a person acting
             dropped = {"person"} if _pet_nearby(root) else {"person", "pet"}
+            if arrived:
+                dropped = {"pet"}
             readings = tuple((t, w) for t, w in readings if t not in dropped)
         if role == "old" and not mention.role and _a_couple_of_others(root):
             continue  # "Ben and Lisa broke up": their news, not the speaker's partner
@@ -1133,6 +1141,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "organization"  # "I moved to Siemens", "moved over to Honda": a firm
         if only_this and cue in {"", "activity"}:
             cue = "artist"  # "I got into Bon Iver on Sunday and now it's all I listen to"
+        if not cue and role == "new" and _arrived_after_a_parting(root, verb):
+            cue = "person"
         if not cue and role == "new" and _named_in_a_romance(root, mention):
             cue = "person"  # "Ilkka moved in with me last month", "The guy I'm dating,
             # Rune, is a teacher": a name no list knows, where the sentence speaks of love
@@ -3447,8 +3457,50 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
         or (t.lemma_.lower() == "love" and t.pos_ == "NOUN")  # "the love of my life", not
         # "... and love it"
         or (t.lemma_.lower() == "move" and _has_particle(t, "in") and _in_with_me(t))
+        or _in_my_life(t)
         for t in tok.sent
     )  # ("Rune moved in with me", "Rune asked me out and we've been together since")
+
+
+def _in_my_life(tok: Token) -> bool:
+    """ "the new man in my life", "a special woman in my life"."""
+    return tok.lemma_.lower() in {"man", "woman", "guy", "girl", "lady"} and any(
+        c.lower_ == "in"
+        and any(g.lower_ == "life" and first_child(g, "poss") is not None for g in c.children)
+        for c in tok.children
+    )
+
+
+def _arrived_after_a_parting(tok: Token, verb: Token | None) -> bool:
+    """``tok`` came along or moved in where the sentence tells of a parting: "Tom and I
+    went our separate ways, and then Ravi came along", "Tom moved out, Ravi moved in":
+    the new partner (not "Ravi moved in" alone, a flatmate perhaps)."""
+    if verb is None or tok.dep_ != "nsubj" or tok.head.i != verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    along = lemma == "come" and _moved(verb, "along")
+    if not (along or (lemma == "move" and _moved(verb, "in"))):
+        return False
+    return any(
+        t.lemma_.lower() in _BREAKUPS
+        or (t.lemma_.lower() == "break" and _has_particle(t, "up"))
+        or (t.lower_ == "ways" and any(c.lower_ == "separate" for c in t.children))
+        or (
+            t.lemma_.lower() == "move"
+            and _moved(t, "out")
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)
+        )  # "Tom moved out", not "My sister moved out"
+        for t in tok.sent
+    )
+
+
+def _moved(verb: Token, word: str) -> bool:
+    """ "moved in", "came along": the particle, however the parser hung it."""
+    return any(c.dep_ in {"prt", "advmod"} and c.lower_ == word for c in verb.children)
+
+
+#: words of a couple's parting
+_BREAKUPS = frozenset({"split", "divorce", "breakup", "break-up", "dump", "ex"})
 
 
 #: where a person's name stands in a clause

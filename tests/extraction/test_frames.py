@@ -3594,3 +3594,29 @@ def test_an_artist_got_into_and_now_all_the_speaker_listens_to_is_the_favourite(
 ) -> None:
     found = said("I got into Alvvays at the weekend and now it's all I listen to.")
     assert [f for f in found if f[1:3] == ("favourite_band", "Alvvays") and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonas and I split up in the spring, and then Mateo came along.",
+        "Jonas moved out in June, Mateo moved in.",
+        "Meet Mateo, the new man in my life.",
+    ],
+)
+def test_who_came_along_or_moved_in_after_a_breakup_is_the_partner(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", "Mateo") and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mateo moved in last week, he's a great flatmate.",
+        "My brother moved out and Mateo moved in, he pays the rent on time.",
+        "Then Mateo came along and ate all the cake.",
+    ],
+)
+def test_who_moved_in_or_came_along_without_a_breakup_is_no_partner(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "has_partner" and f[2] == "Mateo"], found
