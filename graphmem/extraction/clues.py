@@ -1143,9 +1143,10 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "artist"  # "I got into Bon Iver on Sunday and now it's all I listen to"
         if not cue and role == "new" and _arrived_after_a_parting(root, verb):
             cue = "person"
-        if not cue and role == "new" and _named_in_a_romance(root, mention):
+        if cue in {"", "organization"} and role == "new" and _named_in_a_romance(root, mention):
             cue = "person"  # "Ilkka moved in with me last month", "The guy I'm dating,
             # Rune, is a teacher": a name no list knows, where the sentence speaks of love
+            # (and "Since the breakup I've been with Odile": no firm)
         if role == "new" and not cue:
             cue = cue_of_taste or owned_type(mention, root)  # "My manager at Halden wants
             # a deck by Monday"
@@ -3397,6 +3398,9 @@ def _a_couple_with_me(tok: Token) -> bool:
         verb = verb.head  # "Ugo and I are engaged!", "I" hung on "are"
     if verb.lemma_.lower() == "date" or verb.lower_ in _A_COUPLE:
         return True  # "... have been dating since March", "... got married in June"
+    if verb.lemma_.lower() == "go" and _moved(verb, "out") and _for_a_while(verb):
+        return True  # "... have been going out for a month", not "... are going out for
+        # dinner"
     if any(c.dep_ == "prep" and c.lower_ not in {"since", "for"} for c in verb.children):
         return False
     return any(
@@ -3448,9 +3452,18 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
             break  # "Happy anniversary to me and Ilkka!"
         if cur.lemma_.lower() in _ROMANCE:
             return True  # "in a relationship with Rune", "a new boyfriend called Rune"
+        if cur.dep_ == "prep" and cur.lower_ == "for" and cur.head.lemma_.lower() == "fall":
+            return True  # "I've fallen for Siri"
         if cur.dep_ == "prep" and cur.lower_ != "with":
             return False  # "... at Halden", "... to Kiruna"
         cur = cur.head
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "with"
+        and tok.head.head.lemma_ == "be"
+        and any(t.lemma_.lower() in _BREAKUPS for t in tok.sent)
+    ):
+        return True  # "Since the breakup with Tom I've been with Siri"
     return any(
         t.lemma_.lower() in _ROMANCE
         or t.lower_ in _ROMANCE
@@ -3491,6 +3504,14 @@ def _arrived_after_a_parting(tok: Token, verb: Token | None) -> bool:
             and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)
         )  # "Tom moved out", not "My sister moved out"
         for t in tok.sent
+    )
+
+
+def _for_a_while(verb: Token) -> bool:
+    """A progressive that has gone on for a while: "have been going out", "since May"."""
+    return verb.tag_ == "VBG" and (
+        any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children)
+        or any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
     )
 
 

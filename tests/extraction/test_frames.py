@@ -3620,3 +3620,27 @@ def test_who_came_along_or_moved_in_after_a_breakup_is_the_partner(text: str, sa
 def test_who_moved_in_or_came_along_without_a_breakup_is_no_partner(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] == "has_partner" and f[2] == "Mateo"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the breakup with Jonas I've been with Ilkka.",
+        "Ilkka and I have been going out since Easter.",
+        "I've fallen for Siri and she feels the same.",
+    ],
+)
+def test_a_partner_gone_out_with_fallen_for_or_been_with_after_a_breakup(
+    text: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "has_partner" and not f[3] and f[2] != "Jonas"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ilkka and I are going out for dinner tonight.", "I've fallen for Porto all over again."],
+)
+def test_no_partner_from_a_night_out_or_a_town_fallen_for(text: str, said: Said) -> None:
+    found = said(text)
+    assert not [f for f in found if f[1] == "has_partner"], found
