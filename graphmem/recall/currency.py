@@ -213,6 +213,8 @@ def unexplained_turns(
     named: Mapping[str, str],
     registry: PredicateRegistry,
     later: Collection[str] = (),
+    *,
+    read_elsewhere: bool = False,
 ) -> list[Lead]:
     """Among the candidate episodes of ``records``, the turns of someone the query
     names from which no memory was read that talk about an asked fact (a stored topic
@@ -222,7 +224,9 @@ def unexplained_turns(
     "What food does Vera love most?") or name one of ``later``, values the fact is
     known to have taken later ("Today's backend developer problem: ..." before "I'm a
     backend developer" was read): the value may be in the turn, only the extractor
-    missed it."""
+    missed it. With ``read_elsewhere`` (when nothing holds at the time asked about), so
+    may a turn read only for other facts ("Everyone at Ericsson is off to the summer
+    party tomorrow" after "I got laid off from Canva")."""
     speakers = {n.lower() for n in named.values()}
     types = {spec.object for spec in registry.specs() if registry.slot(spec.name) in query.rank}
     out = []
@@ -246,7 +250,14 @@ def unexplained_turns(
         again = tuple(v for v in later if _names_whole(text, v))
         if score is None and not values and not again:
             continue
-        if not any(m.props.get("status") not in NOT_OF_RECORD for m in sources.get(rec.id, ())):
+        if not any(
+            m.props.get("status") not in NOT_OF_RECORD
+            and (
+                not read_elsewhere
+                or registry.slot(str(m.props.get("predicate") or "")) in query.rank
+            )
+            for m in sources.get(rec.id, ())
+        ):
             out.append(Lead(rec, score, values, again))
     return out
 

@@ -56,6 +56,7 @@ from graphmem.text import (
 )
 from graphmem.timeutil import Clock, encode, shift
 from graphmem.validity import LIVE_ENTITIES, of_record, said_by, valid_at
+from graphmem.versioning import ENDED
 
 _SPAN = {"day": 1, "weekend": 3, "week": 7, "month": 31, "season": 92, "year": 366}
 #: how a reason names each relation activation spread along (``Store.spread``)
@@ -312,7 +313,15 @@ class Searcher:
         # value; so may those that name a value the fact took later
         answer = found_answers[0] if found_answers else None
         later = later_values(expansion.keyed, question, registry, t)
-        leads = unexplained_turns(records, expansion.sources, question, named, registry, later)
+        leads = unexplained_turns(
+            records,
+            expansion.sources,
+            question,
+            named,
+            registry,
+            later,
+            read_elsewhere=answer is None or answer.props.get("polarity") == ENDED,
+        )
         newer = challengers(
             [lead for lead in leads if t is None or str(lead.turn.props.get("at") or "") <= t],
             answer,

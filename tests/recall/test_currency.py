@@ -401,3 +401,24 @@ def test_a_question_for_music_asks_for_an_artist_too(mem: GraphMem) -> None:
     assert question is not None
     assert max(question.rank, key=lambda s: question.rank[s]) == "favourite_genre"
     assert "favourite_band" in question.rank, question.rank
+
+
+def test_when_nothing_holds_a_turn_read_only_for_other_facts_is_a_lead_too() -> None:
+    registry = Config().predicates
+    work = Asked(("k",), {"works_at": 0.7})
+    records = {
+        r.id: r
+        for r in [
+            _turn("e1", "2024-03-01", "Quorvia team drinks!", {"works_at": 0.5}),
+            _turn("e2", "2024-03-02", "Quorvia pays me now", {"works_at": 0.6}),
+        ]
+    }
+    other = NodeRecord("m1", "u1", "Memory", {"status": "generated", "predicate": "likes"})
+    asked = NodeRecord("m2", "u1", "Memory", {"status": "generated", "predicate": "works_at"})
+    sources = {"e1": [other], "e2": [asked]}
+    held = unexplained_turns(records, sources, work, {"ent_i": "Ines"}, registry)
+    assert held == []  # while a version holds, only turns nothing was read from
+    ended = unexplained_turns(
+        records, sources, work, {"ent_i": "Ines"}, registry, read_elsewhere=True
+    )
+    assert [lead.turn.id for lead in ended] == ["e1"]  # not e2: read for the asked fact
