@@ -933,3 +933,15 @@ def test_a_name_that_replaced_the_favourite_is_the_new_one(mem: GraphMem, then: 
 def test_the_one_the_speaker_moves_in_with_next_month_is_the_partner(mem: GraphMem) -> None:
     found = _say(mem, "My boyfriend Tom is great.", "I'm moving in with Sven in the spring.")
     assert ("Sven", None, "generated") in _slot(found, "has_partner"), found
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    "text", ["Jonas is history.", "Jonas's history, honestly.", "I'm loving being single."]
+)
+def test_a_partner_said_to_be_history_or_a_single_life_enjoyed_ends_the_partner(
+    mem: GraphMem, text: str
+) -> None:
+    found = _say(mem, "My boyfriend Jonas is lovely.", text)
+    assert ("Jonas", "ended", "generated") in _slot(found, "has_partner"), found
+    assert not _slot(found, "studies"), found  # no history studied

@@ -1041,6 +1041,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "I'm reading about veganism": a topic, no diet of the speaker's
         if root.lower_ == "dust" and root.i > 0 and root.nbor(-1).lower_ in _GATHERING:
             continue  # "gathering dust": no allergy
+        if _history_of_a_name(root):
+            continue  # "Tom is history": an end, no subject studied
         if (
             root.dep_ in {"compound", "amod", "nmod"}
             and root.head.lemma_.lower() in lx.FOOD_VENUES
@@ -1345,12 +1347,22 @@ def _said_gone(tok: Token) -> bool:
     return i + 2 < tok.sent.end and doc[i + 1].lower_ in {"'s", "’s"} and doc[i + 2].lower_ in _GONE
 
 
+def _history_of_a_name(tok: Token) -> bool:
+    """The "history" of "Tom is history", "Tom's history": a name said to be over."""
+    if tok.lower_ != "history" or tok.i < 2:
+        return False
+    before, name = tok.nbor(-1), tok.nbor(-2)
+    return before.lower_ in {"'s", "’s", "is", "are", "was"} and name.pos_ == "PROPN"
+
+
 def _is_read_as_s(tok: Token) -> bool:
     """The "'s" after ``tok`` is "is", read as a possessive: "Lukas's my ex now" (the
     noun has a possessive of its own), "Keto's done" (the sentence's root is a state)."""
     head = tok.head
-    return any(c.dep_ == "poss" and c.i != tok.i for c in head.children) or (
-        head.dep_ == "ROOT" and head.lower_ in _GONE
+    return (
+        any(c.dep_ == "poss" and c.i != tok.i for c in head.children)
+        or (head.dep_ == "ROOT" and head.lower_ in _GONE)
+        or _s_gone(tok)  # "Tom's history, I'm enjoying being single"
     )
 
 
@@ -1995,20 +2007,21 @@ def _promise_called_off(noun: Token) -> bool:
 
 
 def _single_said(tok: Token) -> bool:
-    """A chat's verbless "Single again", "Officially single, long story", or "Back to
-    being single": the speaker's own state (not "a single room", "single malt")."""
+    """A chat's verbless "Single again", "Officially single, long story", "Back to being
+    single", or "I'm enjoying being single": the speaker's own state (not "a single
+    room", "single malt")."""
     if tok.lower_ != "single" or tok.pos_ != "ADJ":
         return False
     if tok.dep_ in {"ROOT", "dep", "advcl"}:  # ("Single again, he wanted kids")
         before = tok.doc[tok.sent.start : tok.i]
         return all(t.pos_ in {"ADV", "INTJ", "CCONJ"} for t in before)
     being = tok.head
-    return (
-        tok.dep_ == "acomp"
-        and being.lower_ == "being"
-        and being.head.lower_ == "to"
-        and being.head.head.lower_ == "back"
-    )
+    if tok.dep_ != "acomp" or being.lower_ != "being":
+        return False
+    if being.head.lemma_.lower() in {"enjoy", "love", "like"}:  # "I'm enjoying being single"
+        subj = subject_token(being.head)
+        return subj is not None and _first_person(subj) and not _negated(being.head, tok)
+    return being.head.lower_ == "to" and being.head.head.lower_ == "back"
 
 
 #: what a value put "on" is stopped for now: "Running's on pause"

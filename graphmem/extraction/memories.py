@@ -154,7 +154,7 @@ def activity(verb: Token, ctx: Context) -> str:
     prt = first_child(verb, "prt")
     if prt is not None:
         words.append(prt.lower_)
-    dobj = first_child(verb, "dobj", "attr")
+    dobj = first_child(verb, "dobj", "attr", "acomp")  # ("being single")
     if dobj is not None and (p := phrase(dobj, ctx)):
         words.append(p)
     return " ".join(words)

@@ -3644,3 +3644,8 @@ def test_a_partner_gone_out_with_fallen_for_or_been_with_after_a_breakup(
 def test_no_partner_from_a_night_out_or_a_town_fallen_for(text: str, said: Said) -> None:
     found = said(text)
     assert not [f for f in found if f[1] == "has_partner"], found
+
+
+def test_a_single_life_enjoyed_is_liked_as_a_whole(said: Said) -> None:
+    found = said("I'm enjoying being single for once.")
+    assert not [f for f in found if f[2] == "being"], found
