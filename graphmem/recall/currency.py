@@ -224,9 +224,9 @@ def unexplained_turns(
     "What food does Vera love most?") or name one of ``later``, values the fact is
     known to have taken later ("Today's backend developer problem: ..." before "I'm a
     backend developer" was read): the value may be in the turn, only the extractor
-    missed it. With ``read_elsewhere`` (when nothing holds at the time asked about), so
-    may a turn read only for other facts ("Everyone at Ericsson is off to the summer
-    party tomorrow" after "I got laid off from Canva")."""
+    missed it. With ``read_elsewhere`` (when what holds at the time asked about is the
+    fact's end), so may a turn read only for other facts ("Everyone at Ericsson is off
+    to the summer party tomorrow" after "I got laid off from Canva")."""
     speakers = {n.lower() for n in named.values()}
     types = {spec.object for spec in registry.specs() if registry.slot(spec.name) in query.rank}
     out = []

@@ -320,7 +320,7 @@ class Searcher:
             named,
             registry,
             later,
-            read_elsewhere=answer is None or answer.props.get("polarity") == ENDED,
+            read_elsewhere=answer is not None and answer.props.get("polarity") == ENDED,
         )
         newer = challengers(
             [lead for lead in leads if t is None or str(lead.turn.props.get("at") or "") <= t],
