@@ -3384,7 +3384,7 @@ def _verb_cue(tok: Token, verb: Token) -> str:
 
 
 #: what a couple is said to be: "Ugo and I are together", "... an item now"
-_A_COUPLE = frozenset({"together", "official", "item", "couple", "engaged", "married"})
+_A_COUPLE = frozenset({"together", "official", "item", "couple", "engaged", "married", "thing"})
 
 
 def _coupled(tok: Token, verb: Token) -> bool:
@@ -3414,8 +3414,11 @@ def _a_couple_with_me(tok: Token) -> bool:
     if verb.lemma_.lower() == "go" and _moved(verb, "out") and _for_a_while(verb):
         return True  # "... have been going out for a month", not "... are going out for
         # dinner"
-    if any(c.dep_ == "prep" and c.lower_ not in {"since", "for"} for c in verb.children):
-        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ not in {"since", "for"} and c.i > tok.i for c in verb.children
+    ):
+        return False  # "... are together at the office" (not "Not with Tom, Ilkka and I
+        # are a thing")
     return any(
         c.lower_ in _A_COUPLE and c.dep_ in {"advmod", "acomp", "attr"} for c in verb.children
     )
@@ -3467,6 +3470,8 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
             return True  # "in a relationship with Rune", "a new boyfriend called Rune"
         if cur.dep_ == "prep" and cur.lower_ == "for" and cur.head.lemma_.lower() == "fall":
             return True  # "I've fallen for Siri"
+        if cur.dep_ == "appos" and _someone_new(cur.head):
+            return True  # "I've met someone new: Siri"
         if cur.dep_ == "prep" and cur.lower_ != "with":
             return False  # "... at Halden", "... to Kiruna"
         cur = cur.head
@@ -3486,6 +3491,15 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
         or _in_my_life(t)
         for t in tok.sent
     )  # ("Rune moved in with me", "Rune asked me out and we've been together since")
+
+
+def _someone_new(tok: Token) -> bool:
+    """The "someone new" (or "someone special") the speaker met or is seeing."""
+    return (
+        tok.lower_ in {"someone", "somebody"}
+        and any(c.lower_ in {"new", "special", "lovely", "amazing"} for c in tok.children)
+        and tok.head.lemma_.lower() in {"meet", "see", "date", "find"}
+    )
 
 
 def _in_my_life(tok: Token) -> bool:

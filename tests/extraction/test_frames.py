@@ -3649,3 +3649,12 @@ def test_no_partner_from_a_night_out_or_a_town_fallen_for(text: str, said: Said)
 def test_a_single_life_enjoyed_is_liked_as_a_whole(said: Said) -> None:
     found = said("I'm enjoying being single for once.")
     assert not [f for f in found if f[2] == "being"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Not with Jonas anymore, Ilkka and I are a thing.", "I've met someone new, Siri, at work."],
+)
+def test_a_partner_by_a_couple_that_is_a_thing_or_someone_new_met(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "has_partner" and f[2] != "Jonas" and not f[3]], found
