@@ -945,3 +945,18 @@ def test_a_partner_said_to_be_history_or_a_single_life_enjoyed_ends_the_partner(
     found = _say(mem, "My boyfriend Jonas is lovely.", text)
     assert ("Jonas", "ended", "generated") in _slot(found, "has_partner"), found
     assert not _slot(found, "studies"), found  # no history studied
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_band_the_speaker_would_pick_over_the_favourite_replaces_it(mem: GraphMem) -> None:
+    found = _say(mem, "My favourite band is Blur.", "I'd pick Caribou over Blur any day now.")
+    assert _slot(found, "favourite_band") >= {
+        ("Blur", "like", "superseded"),
+        ("Caribou", "like", "generated"),
+    }, found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_lift_the_speaker_would_give_over_a_weekend_is_no_taste(mem: GraphMem) -> None:
+    found = _say(mem, "I'd pick Jonas up over the weekend if he asked.")
+    assert not [m for m in found if m.kind == "preference"], found

@@ -2550,6 +2550,20 @@ def _described_subject(tok: Token, verb: Token) -> bool:
 
 
 @per_token  # (asked of a verb once for each of its mentions)
+def _picked_over(verb: Token) -> bool:
+    """ "I'd pick Idles over Radiohead", "I'd choose tea over coffee any day": a
+    preference told as a choice the speaker would make, by a first person."""
+    if verb.lemma_.lower() not in {"pick", "choose", "take", "have", "prefer"}:
+        return False
+    subj = subject_token(verb)
+    return (
+        subj is not None
+        and _first_person(subj)
+        and any(c.dep_ == "prep" and c.lower_ == "over" for c in verb.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def _unasserted(verb: Token) -> bool:
     """Modal, reported, wished, planned or imperative: "I'd love to live in Rome", "I
     might quit", "Bring Helen to the barbecue!"."""
@@ -2561,6 +2575,8 @@ def _unasserted(verb: Token) -> bool:
         return False  # "Rafael asked me to be his girlfriend": what is asked is done
     if _found_there(verb):
         return False  # "Most evenings you'll find me at the climbing wall": a habit
+    if _picked_over(verb):
+        return False  # "I'd pick Idles over Radiohead any day": a taste stated
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
     if verb.lemma_.lower() in _DESIRES:
