@@ -278,9 +278,12 @@ def test_a_fact_of_the_rules_own_wording_is_no_slot_a_change_ends(mem: GraphMem)
     assert ("tennis", None, "superseded") in _slot(found, "plays_sport")
 
 
-def test_a_partner_the_rules_call_a_date_ends_with_the_slot(mem: GraphMem) -> None:
+def test_a_partner_being_dated_ends_with_the_slot(mem: GraphMem) -> None:
     found = _say(mem, "I'm dating Karin these days.", "Karin and I broke up.")
-    assert _slot(found, "dates") == {("Karin", None, "superseded"), ("Karin", "ended", "generated")}
+    assert _slot(found, "has_partner") == {
+        ("Karin", None, "superseded"),
+        ("Karin", "ended", "generated"),
+    }
     [end] = [m for m in found if m.polarity == "ended"]
     assert end.text == "Maya is no longer with Karin."  # the partner slot's wording
 

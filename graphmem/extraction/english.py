@@ -91,7 +91,8 @@ FACT_PREDICATES: dict[tuple[str, str], str] = {
     ("grow up", "in"): "grew_up_in", ("grow up", "on"): "grew_up_in",
     ("grow up", "near"): "grew_up_in", ("grow up", "outside"): "grew_up_in",
     ("bear", "in"): "born_in", ("come", "from"): "is_from",
-    ("be", "from"): "is_from", ("marry", ""): "married_to", ("study", "at"): "studies_at",
+    ("be", "from"): "is_from", ("marry", ""): "married_to", ("date", ""): "has_partner",
+    ("study", "at"): "studies_at",
     ("study", "in"): "studies_at", ("study", ""): "studies", ("belong", "to"): "member_of",
     ("volunteer", "at"): "volunteers_at", ("volunteer", "for"): "volunteers_at",
     ("volunteer", "with"): "volunteers_at", ("teach", "at"): "teaches_at",
@@ -105,7 +106,7 @@ SERVING_AS = frozenset(
     {"work", "qualify", "start", "hire", "employ", "retrain", "serve", "admit", "appoint"}
 )
 #: relations whose object is a person whatever the tagger takes the name for
-PERSON_PREDICATES = frozenset({"married_to", "engaged_to"})
+PERSON_PREDICATES = frozenset({"married_to", "engaged_to", "has_partner"})
 
 #: verbs that never make a generic fact or event (mental, light, speech, desire)
 STOP_VERBS = _words(

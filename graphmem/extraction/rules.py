@@ -462,10 +462,14 @@ def _facts(verb: Token, subject: Referent, ctx: Context, out: Out, lemma: str) -
     if dobj is None:
         return
     pred = en.FACT_PREDICATES.get((full, ""))
+    if pred == "has_partner" and verb.tag_ == "VBD":
+        pred = None  # "I dated Leo at uni": no partner now
     if pred is None and lemma not in en.STOP_VERBS:
         pred = en.snake(en.third_person(lemma), prt.lower_ if prt else "")
     for tok in with_conj(dobj):
         obj = phrase(tok, ctx)
+        if pred in en.PERSON_PREDICATES and tok.text[:1].isupper() and obj == tok.lower_:
+            obj = tok.text  # "I've been dating Pia": a name, however it was tagged
         if pred and obj:
             many = len(with_conj(dobj)) > 1
             word = en.third_person(lemma) if many else ""

@@ -403,7 +403,7 @@ RELATIONS = frozenset(KIN.values())
                 "favourite_band",
                 "Arctic Monkeys",
             ),
-            ("I'm seeing Noah now.", "dates", "Noah"),
+            ("I'm seeing Noah now.", "has_partner", "Noah"),
             # the hyphen of "second-hand" is no break before the question
             (
                 "I gave up judo and took up fencing, where do people buy a second-hand mask?",
@@ -3658,3 +3658,24 @@ def test_a_single_life_enjoyed_is_liked_as_a_whole(said: Said) -> None:
 def test_a_partner_by_a_couple_that_is_a_thing_or_someone_new_met(text: str, said: Said) -> None:
     found = said(text)
     assert [f for f in found if f[1] == "has_partner" and f[2] != "Jonas" and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("I'm dating Ebbe these days.", "Ebbe"),
+        ("I've been dating Odile since the spring.", "Odile"),
+        ("I'm seeing Mateo now, it's early days.", "Mateo"),
+    ],
+)
+def test_whom_the_speaker_is_dating_is_the_partner_not_a_date(
+    text: str, partner: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", partner) and not f[3]], found
+    assert not [f for f in found if f[1] == "dates"], found
+
+
+def test_whom_the_speaker_dated_once_is_no_partner_now(said: Said) -> None:
+    found = said("I dated Mateo at uni, years ago.")
+    assert not [f for f in found if f[1] == "has_partner" and not f[3]], found
