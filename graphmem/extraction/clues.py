@@ -3461,10 +3461,13 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
     if (tok.dep_ not in _A_PERSONS_PLACES and not and_i(tok)) or tok.ent_type_ in _NO_PERSON:
         return False
     if any(
-        c.dep_ in {"compound", "amod"} and c.text.islower() and c.lemma_.lower() not in _ROMANCE
+        c.dep_ in {"compound", "amod"}
+        and c.text.islower()
+        and en.KIN.get(c.lemma_.lower()) not in {"has_partner", "married_to"}
         for c in tok.children
     ):
-        return False  # "My old tabby Pickles ...", "her coworker Kenji": no partner
+        return False  # "My old tabby Pickles ...", "her coworker Kenji", "the wedding
+        # DJ": no partner (but "my boyfriend Tobias")
     if mention.weight("person") <= 0 or any(
         mention.weight(t) >= 1.0 for t in ("organization", "vehicle", "pet")
     ):

@@ -3679,3 +3679,8 @@ def test_whom_the_speaker_is_dating_is_the_partner_not_a_date(
 def test_whom_the_speaker_dated_once_is_no_partner_now(said: Said) -> None:
     found = said("I dated Mateo at uni, years ago.")
     assert not [f for f in found if f[1] == "has_partner" and not f[3]], found
+
+
+def test_a_wedding_dj_is_no_partner(said: Said) -> None:
+    found = said("The wedding DJ played our song twice and my aunt cried.")
+    assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
