@@ -3427,7 +3427,7 @@ def _a_couple_with_me(tok: Token) -> bool:
         verb = verb.head  # "Ugo and I are engaged!", "I" hung on "are"
     if verb.lemma_.lower() == "date" or verb.lower_ in _A_COUPLE:
         return True  # "... have been dating since March", "... got married in June"
-    if verb.lemma_.lower() == "go" and _moved(verb, "out") and _for_a_while(verb):
+    if verb.lemma_.lower() == "go" and _particle(verb, "out") and _for_a_while(verb):
         return True  # "... have been going out for a month", not "... are going out for
         # dinner"
     if any(
@@ -3537,8 +3537,8 @@ def _arrived_after_a_parting(tok: Token, verb: Token | None) -> bool:
     if verb is None or tok.dep_ != "nsubj" or tok.head.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
-    along = lemma == "come" and _moved(verb, "along")
-    if not (along or (lemma == "move" and _moved(verb, "in"))):
+    along = lemma == "come" and _particle(verb, "along")
+    if not (along or (lemma == "move" and _particle(verb, "in"))):
         return False
     return any(
         t.lemma_.lower() in _BREAKUPS
@@ -3546,7 +3546,7 @@ def _arrived_after_a_parting(tok: Token, verb: Token | None) -> bool:
         or (t.lower_ == "ways" and any(c.lower_ == "separate" for c in t.children))
         or (
             t.lemma_.lower() == "move"
-            and _moved(t, "out")
+            and _particle(t, "out")
             and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)
         )  # "Tom moved out", not "My sister moved out"
         for t in tok.sent
@@ -3561,7 +3561,7 @@ def _for_a_while(verb: Token) -> bool:
     )
 
 
-def _moved(verb: Token, word: str) -> bool:
+def _particle(verb: Token, word: str) -> bool:
     """ "moved in", "came along": the particle, however the parser hung it."""
     return any(c.dep_ in {"prt", "advmod"} and c.lower_ == word for c in verb.children)
 
