@@ -963,3 +963,34 @@ def test_a_band_the_speaker_would_pick_over_the_favourite_replaces_it(mem: Graph
 def test_a_lift_the_speaker_would_give_over_a_weekend_is_no_taste(mem: GraphMem) -> None:
     found = _say(mem, "I'd pick Jonas up over the weekend if he asked.")
     assert not [m for m in found if m.kind == "preference"], found
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    "then",
+    [
+        "My girlfriend and I broke up over the summer.",
+        "My partner and I split up.",
+        "Arvid lied to me for months, so I dumped him.",
+        "Arvid cheated, so I left him.",
+        "My boyfriend was awful to me, so I left him.",
+    ],
+)
+def test_a_couple_ended_by_the_kin_noun_or_a_him_the_speaker_left_ends_the_partner(
+    mem: GraphMem, then: str
+) -> None:
+    found = _say(mem, "My partner Arvid is a nurse.", then)
+    assert ("Arvid", "ended", "generated") in _slot(found, "has_partner"), found
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    "then",
+    ["My sister and I split the bill.", "Arvid introduced me to Linnea and I dumped him."],
+)
+def test_a_bill_split_or_a_him_with_another_name_between_ends_no_partner(
+    mem: GraphMem, then: str
+) -> None:
+    found = _say(mem, "My partner Arvid is a nurse.", then)
+    assert ("Arvid", None, "generated") in _slot(found, "has_partner"), found
+    assert ("Arvid", "ended", "generated") not in _slot(found, "has_partner"), found

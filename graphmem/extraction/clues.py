@@ -1967,6 +1967,11 @@ def _couple_over(sent: Span) -> bool:
         subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects not in (["we"], ["i"]) or _unasserted(verb):
             continue
+        him = _left_him(verb)
+        if him is not None and any(_my_partner(t) for t in sent.doc[sent.start : him.i]):
+            return True  # "My boyfriend cheated, so I left him"
+        if subjects == ["i"] and _and_my_partner(next(c for c in verb.children if c.lower_ == "i")):
+            subjects = ["we"]  # "My boyfriend and I broke up", the kin noun parsed apart
         if _negated(verb, verb) and not _apart(verb):
             continue  # "We're not over yet", but "We're not together anymore" is
         named = any(
@@ -1988,6 +1993,63 @@ def _couple_over(sent: Span) -> bool:
         ):
             return True
     return any(_single_said(tok) for tok in tokens(sent))
+
+
+#: verbs by which the speaker ends a couple with whom they name: "I left him"
+_LEAVINGS = frozenset({"leave", "dump", "ditch", "divorce"})
+
+
+def _left_him(verb: Token) -> Token | None:
+    """The "him" or "her" the speaker left, dumped or broke up with: "so I left him"."""
+    if [c.lower_ for c in verb.children if c.dep_ == "nsubj"] != ["i"] or _unasserted(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _LEAVINGS:
+        if any(
+            c.dep_ == "prep" and c.lower_ in {"at", "in", "on", "behind", "with"}
+            for c in verb.children
+        ):
+            return None  # "I left him at the station", "left him with my mum"
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _HIM), None)
+    if _phrasal_end(verb) or lemma in {"split", "separate"}:
+        return next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"with", "from"}
+                for g in c.children
+                if g.dep_ == "pobj" and g.lower_ in _HIM
+            ),
+            None,
+        )  # "I broke up with her"
+    return None
+
+
+_HIM = frozenset({"him", "her"})
+
+
+def _left_by_me(tok: Token) -> bool:
+    """``tok``, a name, is whom a later "him" or "her" of the sentence stands for that the
+    speaker left: "Tom cheated on me, so I dumped him" (no other name between)."""
+    for verb in tokens(tok.sent):
+        him = _left_him(verb) if verb.i > tok.i and verb.pos_ == "VERB" else None
+        if him is not None and not any(t.pos_ == "PROPN" for t in tok.doc[tok.i + 1 : him.i]):
+            return True
+    return False
+
+
+def _and_my_partner(i: Token) -> bool:
+    """ "My partner and I ...", however the parser hung the kin noun: the speaker's couple."""
+    if i.i < 3 or i.doc[i.i - 1].lower_ != "and":
+        return False
+    return _my_partner(i.doc[i.i - 2])
+
+
+def _my_partner(kin: Token) -> bool:
+    """ "my boyfriend", "my wife": the speaker's partner, unnamed."""
+    return en.KIN.get(kin.lemma_.lower()) in {"has_partner", "married_to", "engaged_to"} and any(
+        c.dep_ == "poss" and c.lower_ == "my" for c in kin.children
+    )
 
 
 def _promise_called_off(noun: Token) -> bool:
@@ -3009,6 +3071,8 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
     if _and_i_ended(tok):
         return "old"  # "Erik and I got divorced", the name read as an interjection
+    if tok.pos_ == "PROPN" and _left_by_me(tok):
+        return "old"  # "Tom cheated, so I left him"
     if kept_elsewhere(tok):
         return "old"  # "Biscuit lives with my mum now", "Mochi's with my ex now"
     if tok.dep_ == "nsubj" and tok.pos_ == "VERB" and tok.head.lemma_ == "be" and _over(tok.head):

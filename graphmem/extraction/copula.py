@@ -507,12 +507,15 @@ def later_name(kin: Token) -> Token | None:
 
 
 def _had_by_speaker(kin: Token, ctx: Context) -> str | None:
-    """ "I have a girlfriend", "I've got a new boyfriend": the speaker's relative."""
+    """ "I have a girlfriend", "I've got a new boyfriend", a chat's "Got a boyfriend now":
+    the speaker's relative."""
     verb = kin.head
-    subj = subject_token(verb) if kin.dep_ == "dobj" else None
-    if subj is not None and subj.lower_ in FIRST and verb.lemma_ in {"have", "get", "meet"}:
-        return ctx.speaker
-    return None
+    if kin.dep_ != "dobj" or verb.lemma_.lower() not in {"have", "get", "got", "meet", "met"}:
+        return None
+    subj = subject_token(verb)
+    if subj is None and verb.i == verb.sent.start and verb.text[:1].isupper():
+        return ctx.speaker  # the chat's dropped "I've"
+    return ctx.speaker if subj is not None and subj.lower_ in FIRST else None
 
 
 def _favourite(subj: Token, attr: Token | None, ctx: Context, out: Out, verb: Token) -> None:

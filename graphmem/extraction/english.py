@@ -33,7 +33,9 @@ KIN: dict[str, str] = {
     "fiancé": "engaged_to", "fiancee": "engaged_to", "fiancée": "engaged_to",
     "partner": "has_partner", "boyfriend": "has_partner", "girlfriend": "has_partner",
     "sweetheart": "has_partner", "bf": "has_partner", "gf": "has_partner",
-    "hubby": "married_to", "friend": "has_friend", "bff": "has_friend",
+    "beau": "has_partner", "fella": "has_partner", "bae": "has_partner",
+    "lover": "has_partner", "hubby": "married_to", "missus": "married_to",
+    "wifey": "married_to", "friend": "has_friend", "bff": "has_friend",
     "mate": "has_friend", "bestie": "has_friend", "buddy": "has_friend", "pal": "has_friend",
     "neighbour": "has_neighbour", "neighbor": "has_neighbour", "roommate": "has_roommate",
     "flatmate": "has_roommate", "housemate": "has_roommate", "colleague": "has_colleague",
@@ -53,11 +55,11 @@ PEOPLE = _words(
 SOMEONE = frozenset(KIN) | PEOPLE
 FEMALE = _words(
     "sister mom mother mum mama mommy daughter stepdaughter grandma grandmother granny nana "
-    "aunt niece granddaughter wife fiancee fiancée girlfriend gf"
+    "aunt niece granddaughter wife fiancee fiancée girlfriend gf missus wifey"
 )
 MALE = _words(
     "brother dad father papa daddy son stepson grandpa grandfather uncle nephew grandson "
-    "husband fiance fiancé boyfriend bf hubby"
+    "husband fiance fiancé boyfriend bf hubby beau fella"
 )
 PETS = frozenset(k for k, v in KIN.items() if v == "has_pet")
 #: the words for a favourite, chat's "fave" too

@@ -54,11 +54,12 @@ _PIECE_END = re.compile(r"(?<=[.!?\n])\s+")
 
 #: forms the small model's lemmatizer gets wrong ("hates" -> "hat"), with their lemma
 _LEMMA_SLIPS = {"hates": "hate", "hated": "hate", "hating": "hate"}
-#: "my other half", "her better half": a partner, whatever "half" is elsewhere
+#: "my other half", "her better half", "a significant other": a partner, whatever
+#: "half" or "other" is elsewhere
 _PARTNER_HALF = [
-    {"LOWER": {"IN": ["my", "our", "his", "her", "your", "their"]}},
-    {"LOWER": {"IN": ["other", "better"]}},
-    {"LOWER": "half"},
+    {"LOWER": {"IN": ["my", "our", "his", "her", "your", "their", "a"]}},
+    {"LOWER": {"IN": ["other", "better", "significant"]}},
+    {"LOWER": {"IN": ["half", "other"]}},
 ]
 
 
@@ -106,7 +107,7 @@ def load_pipeline(model: str = "en_core_web_sm") -> Any:
                     [[{"LOWER": word, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG"]}}]],
                     {"LEMMA": lemma},
                 )
-            ruler.add([_PARTNER_HALF], {"LEMMA": "partner"}, index=2)
+            ruler.add([_PARTNER_HALF], {"LEMMA": "partner", "POS": "NOUN", "TAG": "NN"}, index=2)
         if "lemmatizer" in nlp.pipe_names:
             _register_dictionary(nlp.get_pipe("lemmatizer"))
         if "parser" in nlp.pipe_names:

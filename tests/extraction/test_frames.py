@@ -3684,3 +3684,23 @@ def test_whom_the_speaker_dated_once_is_no_partner_now(said: Said) -> None:
 def test_a_wedding_dj_is_no_partner(said: Said) -> None:
     found = said("The wedding DJ played our song twice and my aunt cried.")
     assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bastien is my significant other.",
+        "I have a significant other now, his name is Bastien.",
+        "Got a boyfriend now, his name is Bastien.",
+        "My new beau is Bastien.",
+        "Bastien's my fella these days.",
+        "Still with Bastien, we're very happy.",
+        "Bastien is the one for me.",
+        "Falling hard for Bastien, to be honest.",
+        "I've got someone new, Bastien.",
+    ],
+)
+def test_a_partner_by_a_kin_phrase_or_a_chat_s_wording(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
+    assert not [f for f in found if f[1] == "favourite_band"], found
