@@ -994,3 +994,11 @@ def test_a_bill_split_or_a_him_with_another_name_between_ends_no_partner(
     found = _say(mem, "My partner Arvid is a nurse.", then)
     assert ("Arvid", None, "generated") in _slot(found, "has_partner"), found
     assert ("Arvid", "ended", "generated") not in _slot(found, "has_partner"), found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_band_streamed_nonstop_is_the_favourite_beside_the_verb_s_own_fact(
+    mem: GraphMem,
+) -> None:
+    found = _say(mem, "My favourite band is Blur.", "I've been streaming Yard Act nonstop.")
+    assert ("Yard Act", "like", "generated") in _slot(found, "favourite_band"), found

@@ -692,7 +692,7 @@ def _named_thing(
 
 
 #: the object types whose names say which fact a free verb states
-_NAMED_THINGS = frozenset({"organization", "vehicle"})
+_NAMED_THINGS = frozenset({"organization", "vehicle", "artist"})
 
 
 def _refined(m: ExtractedMemory) -> ExtractedMemory:
