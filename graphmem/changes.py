@@ -6,7 +6,8 @@ it, or, when the sentence names a value that fits the slot's type, gives the slo
 value as its new version (a multi-valued slot also ends the old value). A value no
 current fact holds, or that several slots hold, changes nothing. An end the frames
 placed in another slot than the one that holds the value is that slot's
-(``end_of_held``)."""
+(``end_of_held``), and where the turn's own memory ended the value, a single-valued
+slot still takes the new value no memory placed ("Goodbye Tom, hello Leo!")."""
 
 from __future__ import annotations
 
@@ -141,6 +142,21 @@ def record_past(
     return [end_memory(w, replace(past, object=change.old, ended=True), embed)]
 
 
+def _ended_in(w: Writer, subject_id: str, value: str, episode_id: str) -> NodeRecord | None:
+    """The end of ``value`` of a known slot that the turn ``episode_id`` wrote."""
+    key = entity_key(value)
+    registry = w.config.predicates
+    ends = [
+        m
+        for m in w.find_checked("Memory", "subject_id", subject_id, LIVE_STATUSES)
+        if m.props.get("polarity") == ENDED
+        and (m.props.get("object_key") or "") == key
+        and episode_id in (m.props.get("episode_ids") or ())
+        and registry.slot_spec(str(m.props.get("predicate") or "")) is not None
+    ]
+    return ends[0] if len({str(m.props["predicate"]) for m in ends}) == 1 else None
+
+
 def write_change(
     w: Writer,
     change: Change,
@@ -152,6 +168,10 @@ def write_change(
     ``base``: the outcomes, none if no current fact holds the old value."""
     subject_id = _subject_id(change, base, resolver)
     old = holder(w, subject_id, change.old) if subject_id is not None else None
+    ended_here = None
+    if old is None and subject_id is not None and change.new:
+        ended_here = _ended_in(w, subject_id, change.old, base.episode_ids[0])
+        old = ended_here  # "Goodbye Tom, hello Leo!": the turn's own memory ended Tom
     registry = w.config.predicates
     spec = registry.slot_spec(str(old.props["predicate"])) if old is not None else None
     if old is None or spec is None or subject_id is None:
@@ -160,6 +180,8 @@ def write_change(
     base = _in_slot(base, change, subject_id, spec, kind)
     new = next((o for o in change.new if fits(o, spec.object)), None)
     out: list[Outcome] = []
+    if ended_here is not None and (new is None or not registry.is_single_valued(spec.name)):
+        return out  # ended already; only a single-valued slot's next value follows
     if new is None or not registry.is_single_valued(spec.name):
         if spec.ended is None:
             return []  # a value that cannot stop holding (where someone was born)

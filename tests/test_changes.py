@@ -997,6 +997,15 @@ def test_a_bill_split_or_a_him_with_another_name_between_ends_no_partner(
 
 
 @WORDINGS_ON_ONE_STORE
+def test_a_partner_said_goodbye_to_gives_the_slot_to_the_one_said_hello_to(
+    mem: GraphMem,
+) -> None:
+    found = _say(mem, "My partner Arvid is a nurse.", "Goodbye Arvid, hello Linnea!")
+    assert ("Arvid", "ended", "superseded") in _slot(found, "has_partner"), found
+    assert ("Linnea", None, "generated") in _slot(found, "has_partner"), found
+
+
+@WORDINGS_ON_ONE_STORE
 def test_a_band_streamed_nonstop_is_the_favourite_beside_the_verb_s_own_fact(
     mem: GraphMem,
 ) -> None:

@@ -413,10 +413,25 @@ def changes(
             for m in memories
             if m.subject == clue.subject and m.object and not m.ended
         }
+        unplaced = tuple(o for o in new if all(entity_key(o.text) != k for k, _ in placed))
         for obj in clue.objects:
             if obj.role not in ("old", "rejected") or not obj.text:
                 continue
             if (clue.subject, entity_key(obj.text)) in ended:
+                if obj.role == "old" and unplaced:
+                    # "Goodbye Tom, hello Leo!": a memory ends Tom; the writer gives the
+                    # slot that held him the value no memory placed
+                    out.append(
+                        Change(
+                            subject=clue.subject,
+                            subject_text=clue.subject_text,
+                            old=obj.text,
+                            new=unplaced,
+                            subject_type=clue.subject_type,
+                            confidence=clue.confidence,
+                            valid_from=clue.valid_from,
+                        )
+                    )
                 continue
             slots = [
                 spec.name
