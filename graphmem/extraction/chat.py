@@ -236,7 +236,7 @@ def _split_tail(doc: Any, texts: list[str], start: int, end: int) -> None:
     tail = [t.lower_ for t in doc[cut + 1 : end] if not t.is_space]
     if not tail:
         return
-    if (len(tail) <= 4 and tail[-1] in _TAGGED) or (len(tail) <= 3 and set(tail) & _TAG_WORDS):
+    if (len(tail) <= 3 and tail[-1] in _TAGGED) or (len(tail) <= 3 and set(tail) & _TAG_WORDS):
         return  # a tag question asks whether the statement holds: "You love jazz, don't
         # you?", "You live in Leeds, right?"
     if not _opens_question(list(doc[cut + 1 : cut + 3])) and len(tail) > 3:

@@ -1025,7 +1025,12 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                 put(Referent(ctx.speaker), ObjectClue(mention.text, ((kind, 1.0),), cue=kind))
             continue
         role = mention.role or _role(root, verb, ending)
-        negated = verb is not None and _negated(verb, root) and not _cannot_stop(verb)
+        negated = (
+            verb is not None
+            and _negated(verb, root)
+            and not _cannot_stop(verb)
+            and not (verb.lemma_ == "believe" and avowed(verb))
+        )  # (but "Can't believe Leo and I ...", the name read as what is believed)
         if role == "new" and negated and not mention.role:
             continue  # "I never went to college", "I don't enjoy running": nothing holds
         subject = _subject(root, verb, ctx, range(mention.start, mention.end))
@@ -2639,6 +2644,9 @@ def _unasserted(verb: Token) -> bool:
         return False  # "Most evenings you'll find me at the climbing wall": a habit
     if _picked_over(verb):
         return False  # "I'd pick Idles over Radiohead any day": a taste stated
+    if verb.lemma_ == "believe" and avowed(verb):
+        return False  # "Can't believe Leo and I have been together a year", the name
+        # read as what is believed
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
     if verb.lemma_.lower() in _DESIRES:

@@ -3704,3 +3704,22 @@ def test_a_partner_by_a_kin_phrase_or_a_chat_s_wording(text: str, said: Said) ->
     found = said(text)
     assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
     assert not [f for f in found if f[1] == "favourite_band"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't believe Bastien and I have been together two years.",
+        "I'm with Bastien now, did I tell you?",
+        "My heart belongs to Bastien.",
+    ],
+)
+def test_a_partner_told_with_amazement_a_question_tacked_on_or_a_heart_given(
+    text: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
+
+
+def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
+    assert not said("You moved to Graz, didn't you?")
