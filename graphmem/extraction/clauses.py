@@ -590,6 +590,8 @@ def avowed(verb: Token) -> bool:
     if verb.lemma_ == "believe":  # "Can't believe ...", and "..., can you believe it?"
         if children & {"ca", "can", "could"} and children & {"n't", "not"}:
             return True
+        if {"it", "or", "not"} <= children:
+            return True  # "I'm vegan now, believe it or not"
         asked = bool(children & {"can", "could"}) and "you" in children
         # "..., can you believe it?", "Can you believe I'm driving a Kia now?"
         return asked and ("it" in children or any(c.dep_ == "ccomp" for c in verb.children))

@@ -2665,6 +2665,8 @@ def _unasserted(verb: Token) -> bool:
         if avowed(cur) or glad_to_hear(cur) or modestly_put(cur) or told_of_myself(cur, came):
             return False  # "Can't believe I've been in Leeds a year", "Dad will be glad
             # to hear I'm vegan now", "I'd say I'm vegetarian now", "I told Mum I'm vegan"
+        if cur.lemma_.lower() == "try" and came.lemma_.lower() in {"stick", "stay", "keep"}:
+            return False  # "Trying to stick to keto", "trying to stay vegan": kept to now
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
         wisher = subject_token(cur)
         if planned and opens_the_sentence(came) and not (wisher and _first_person(wisher)):

@@ -3723,3 +3723,22 @@ def test_a_partner_told_with_amazement_a_question_tacked_on_or_a_heart_given(
 
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Trying to stick to paleo these days.", ("diet", "paleo")),
+        ("I'm trying to stay pescatarian.", ("diet", "pescatarian")),
+        ("I'm a flexitarian now, believe it or not.", ("diet", "flexitarian")),
+    ],
+)
+def test_a_diet_kept_to_or_told_believe_it_or_not(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == fact and not f[3]], found
+
+
+def test_a_diet_tried_for_is_not_yet_held(said: Said) -> None:
+    assert not [f for f in said("I'm trying to go pescatarian.") if f[1] == "diet"]
