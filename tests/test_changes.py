@@ -1011,3 +1011,21 @@ def test_a_band_streamed_nonstop_is_the_favourite_beside_the_verb_s_own_fact(
 ) -> None:
     found = _say(mem, "My favourite band is Blur.", "I've been streaming Yard Act nonstop.")
     assert ("Yard Act", "like", "generated") in _slot(found, "favourite_band"), found
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    ("first", "then", "predicate", "old", "new"),
+    [
+        ("I work at Ocado.", "Moved jobs: from Ocado to Monzo.", "works_at", "Ocado", "Monzo"),
+        ("I work at Ocado.", "Switched jobs from Ocado to Monzo.", "works_at", "Ocado", "Monzo"),
+        ("I'm vegan.", "Changed diets from vegan to paleo.", "diet", "vegan", "paleo"),
+    ],
+)
+def test_a_chat_s_change_with_its_verb_read_as_an_adjective_moves_the_slot_on(
+    mem: GraphMem, first: str, then: str, predicate: str, old: str, new: str
+) -> None:
+    found = _slot(_say(mem, first, then), predicate)
+    assert (old, None, "superseded") in found, found
+    assert (new, None, "generated") in found, found
+    assert not any(o == "Changed" for o, _, _ in found), found

@@ -1628,10 +1628,19 @@ def _changing(tok: Token) -> bool:
     for _ in range(4):
         if cur.lemma_.lower() in CHANGE_VERBS | END_VERBS | _LEAVING_NOUNS:
             return True
+        if any(c.dep_ == "amod" and _a_change_said_as_adjective(c) for c in cur.children):
+            return True  # a chat's "Moved jobs: from Bosch to Ocado", "moved" an adjective
         if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
+
+
+def _a_change_said_as_adjective(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.i == tok.sent.start and any(
+        form in CHANGE_VERBS for form in (low.removesuffix("d"), low.removesuffix("ed"))
+    )
 
 
 def _through(tok: Token, verb: Token, words: set[str]) -> bool:
@@ -3406,6 +3415,8 @@ def _verb_cue(tok: Token, verb: Token) -> str:
     hired = lemma in {"hire", "employ", "recruit", "poach"} or lemma.startswith("headhunt")
     if hired and _through(tok, verb, {"by"}):
         return "organization"  # "I was hired by Nestlé in the spring"
+    if lemma == "clock" and _particle(verb, "in") and _through(tok, verb, {"at"}):
+        return "organization"  # "These days I clock in at Monzo"
     if verb.lower_ in _BEEN and _a_name(tok) and _since_at(tok, verb):
         return "organization"  # "since Monday I've been at Telefónica", "I'm at BBVA since"
     if _at_a_firm_these_days(tok, verb):

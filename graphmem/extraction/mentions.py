@@ -1861,7 +1861,7 @@ def _diets(sent: Span, add: Any) -> None:
 #: words before "diet" that say how good or new it is, not which diet it is
 _DIET_EPITHETS = lx.words(
     "healthy healthier balanced good bad strict new normal proper crazy weird special "
-    "whole my your his her our their this that same usual"
+    "whole my your his her our their this that same usual changed switched"
 )
 
 

@@ -3742,3 +3742,8 @@ def test_a_diet_kept_to_or_told_believe_it_or_not(
 
 def test_a_diet_tried_for_is_not_yet_held(said: Said) -> None:
     assert not [f for f in said("I'm trying to go pescatarian.") if f[1] == "diet"]
+
+
+def test_the_firm_clocked_in_at_is_the_workplace(said: Said) -> None:
+    found = said("These days I clock in at Klarna.")
+    assert [f for f in found if f[1:3] == ("works_at", "Klarna") and not f[3]], found
