@@ -35,6 +35,9 @@ _ASIDE = re.compile(
 _I = re.compile(r"(?<![\w'’.])i(?=$|[\s,!?;:'’]|\.(?!e\.))")  # not "i.e."
 #: chat's "bc" for "because", written "as" (the same length: offsets are kept); not "BC"
 _BECAUSE = re.compile(r"(?<![\w'’/])bc(?![\w'’/])")
+#: an abbreviation whose last period a sentence's own follows ("I moved to D.C..", a
+#: value ending in a period written before a full stop): the tokenizer would cut it
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})\.(?=\s|$)")
 
 
 def _emoji(ch: str) -> bool:
@@ -50,12 +53,13 @@ def _emoji(ch: str) -> bool:
 
 def plain(text: str) -> str:
     """``text`` with the same length, asides and emoji blanked, "i" written "I", "bc"
-    written "as".
+    written "as", a full stop right after an abbreviation's last period blanked.
 
     A blank between two words becomes a comma ("rip nibbles 🐹 got a bunny" ->
     "rip nibbles , got a bunny") so that the parser sees where one thought ends; at the
     edge of a sentence it is only space.
     """
+    text = _ABBREVIATION_STOP.sub(r"\1 ", text)  # "D.C.." -> "D.C. "
     if text.isascii() and not (_ASIDE.search(text) or _I.search(text) or _BECAUSE.search(text)):
         return text
     chars = list(text)

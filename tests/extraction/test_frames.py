@@ -3747,3 +3747,10 @@ def test_a_diet_tried_for_is_not_yet_held(said: Said) -> None:
 def test_the_firm_clocked_in_at_is_the_workplace(said: Said) -> None:
     found = said("These days I clock in at Klarna.")
     assert [f for f in found if f[1:3] == ("works_at", "Klarna") and not f[3]], found
+
+
+def test_a_full_stop_typed_after_an_abbreviation_keeps_the_name_whole(said: Said) -> None:
+    found = said("I moved to Washington D.C.. Love it here.")
+    assert ("Noor", "lives_in", "Washington D.C.", False) in found, found
+    found = said("My favourite band is Sleater K.K..")
+    assert ("Noor", "favourite_band", "Sleater K.K.", False) in found, found
