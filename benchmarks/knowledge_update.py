@@ -154,6 +154,7 @@ def change_recorded(ref: str, old_keys: Sequence[str], memories: Sequence[Memory
 class ChangeTally:
     changes: dict[str, list[bool]] = field(default_factory=lambda: {"change": [], "end": []})
     by_attribute: dict[str, list[bool]] = field(default_factory=dict)
+    by_style: dict[str, dict[str, list[bool]]] = field(default_factory=dict)
     covered: dict[str, list[bool]] = field(default_factory=dict)
 
     def add(self, conv: Conversation, memories: Sequence[MemoryLike]) -> None:
@@ -164,6 +165,9 @@ class ChangeTally:
                 recorded = change_recorded(s.ref, s.old.keys, memories)
                 self.changes[s.kind].append(recorded)
                 self.by_attribute.setdefault(s.attribute, []).append(recorded)
+                if s.kind == "change":
+                    styles = self.by_style.setdefault(s.attribute, {})
+                    styles.setdefault(s.style or "unknown", []).append(recorded)
 
     def summary(self) -> dict[str, Any]:
         def share(xs: Sequence[bool]) -> float:
@@ -181,6 +185,18 @@ class ChangeTally:
                 a: {"statements": len(v), "recorded": share(v)}
                 for a in ATTRIBUTES
                 if (v := self.by_attribute.get(a, []))
+            },
+            # old -> new changes by the style of their wording: only "names_old" says
+            # that the old value is over
+            "changes_recorded_by_style": {
+                style: {"statements": len(v), "recorded": share(v)}
+                for style in sorted({s for d in self.by_style.values() for s in d})
+                if (v := [x for d in self.by_style.values() for x in d.get(style, [])])
+            },
+            "changes_recorded_by_attribute_and_style": {
+                a: {st: {"statements": len(v), "recorded": share(v)} for st, v in sorted(d.items())}
+                for a in ATTRIBUTES
+                if (d := self.by_style.get(a))
             },
             "statement_turns": len(every_statement),
             "with_memory": share(every_statement),
@@ -449,6 +465,19 @@ def markdown(report: dict[str, Any]) -> str:
         + ". Pets and sports are many-valued in graphmem (a person keeps several of each), "
         'so a new one said without the old one\'s end ("Meet Bean, my new gecko") is added '
         "beside it and supersedes nothing, though the generator counts it as a change.",
+        "- Old → new changes by the style of their wording (only `names_old` wordings say "
+        "that the old value is over): "
+        + ", ".join(
+            f"{st} {v['recorded']:.3f} of {v['statements']}"
+            for st, v in c["changes_recorded_by_style"].items()
+        )
+        + "; pets and sports: "
+        + ", ".join(
+            f"{a} " + " / ".join(f"{st} {v['recorded']:.3f}" for st, v in styles.items())
+            for a, styles in c["changes_recorded_by_attribute_and_style"].items()
+            if a in ("pet", "sport")
+        )
+        + ".",
         f"- Statement turns that produced any memory: **{c['with_memory']:.3f}** of "
         f"{c['statement_turns']} ("
         + ", ".join(f"{k} {v['with_memory']:.3f}" for k, v in c["with_memory_by_kind"].items())

@@ -268,6 +268,7 @@ class Statement:
     said_at: datetime
     valid_from: datetime
     time_phrase: str | None
+    style: str = ""  # the wording's: plain, indirect, names_old (first/change only)
 
 
 @dataclass(frozen=True)
@@ -484,7 +485,15 @@ class _Writer:
         turn = self.add(session, "U", fill(wording.text, slots))
         assert ev.valid_from is not None
         return Statement(
-            turn.ref, ev.attribute, ev.kind, ev.value, ev.old, turn.at, ev.valid_from, phrase
+            turn.ref,
+            ev.attribute,
+            ev.kind,
+            ev.value,
+            ev.old,
+            turn.at,
+            ev.valid_from,
+            phrase,
+            wording.style,
         )
 
     def reaction(self, session: Session, ev: _Event) -> None:

@@ -300,7 +300,7 @@ def test_change_tally_counts_changes_ends_and_coverage() -> None:
     at = datetime(2023, 1, 1, tzinfo=UTC)
     statements = [
         Statement("S1:1", "city", "first", lisbon, None, at, at, None),
-        Statement("S5:1", "city", "change", porto, lisbon, at, at, None),
+        Statement("S5:1", "city", "change", porto, lisbon, at, at, None, "plain"),
         Statement("S9:1", "city", "end", None, porto, at, at, None),
     ]
     conv = Conversation("u", "Maya", "Ben", [], statements, {}, [])
@@ -315,6 +315,16 @@ def test_change_tally_counts_changes_ends_and_coverage() -> None:
     assert s["recorded_by_kind"]["change"] == {"statements": 1, "recorded": 1.0}
     assert s["recorded_by_kind"]["end"] == {"statements": 1, "recorded": 0.0}
     assert s["statement_turns"] == 3 and s["with_memory"] == pytest.approx(0.6667)
+    assert s["changes_recorded_by_style"] == {"plain": {"statements": 1, "recorded": 1.0}}
+    assert s["changes_recorded_by_attribute_and_style"] == {
+        "city": {"plain": {"statements": 1, "recorded": 1.0}}
+    }
+
+
+def test_statements_carry_the_style_of_their_wording() -> None:
+    [conv] = generate(1, 0, "A")
+    changes = [s for s in conv.statements if s.kind == "change"]
+    assert changes and all(s.style in {"plain", "indirect", "names_old"} for s in changes)
 
 
 # --------------------------------------------------------------------------- baselines
