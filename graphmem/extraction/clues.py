@@ -1030,6 +1030,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             and _negated(verb, root)
             and not _cannot_stop(verb)
             and not (verb.lemma_ == "believe" and avowed(verb))
+            and not _never_changing(verb)
         )  # (but "Can't believe Leo and I ...", the name read as what is believed)
         if role == "new" and negated and not mention.role:
             continue  # "I never went to college", "I don't enjoy running": nothing holds
@@ -2050,6 +2051,13 @@ def _left_by_me(tok: Token) -> bool:
         if him is not None and not any(t.pos_ == "PROPN" for t in tok.doc[tok.i + 1 : him.i]):
             return True
     return False
+
+
+def _never_changing(verb: Token) -> bool:
+    """ "X, still my favourite band, never changing": what does not change holds."""
+    return verb.lemma_.lower() == "change" and not any(
+        c.dep_ in {"dobj", "prep", "prt"} for c in verb.children
+    )
 
 
 def _and_my_partner(i: Token) -> bool:

@@ -274,6 +274,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 if kind != "artist"
             } | {"artist": (readings.get("artist", (span.text, 0.0))[0], 1.0)}
     _names_given(sent, found)
+    _the_of_a_band(sent, found)
     for start, end in found:
         town = lx.demonym_town(sent.doc[start:end].text)
         if town is not None:  # "I'm officially a Londoner now", "We're Mancunians now"
@@ -286,6 +287,22 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
         readings_w = tuple((t, w) for t, (_, w) in readings.items())
         mentions.append(Mention(text, start, end, readings_w, fixed.get((start, end))))
     return [m for m in mentions if not _inside_larger(m, mentions)]
+
+
+def _the_of_a_band(sent: Span, found: dict[tuple[int, int], dict[str, tuple[str, float]]]) -> None:
+    """A name surely a band's keeps the "the" before it, at a sentence's start too: "The
+    National is my favourite band" is The National, not National."""
+    for (start, end), readings in list(found.items()):
+        artist = readings.get("artist")
+        if artist is None or artist[1] < 1.0 or start <= sent.start:
+            continue
+        the = sent.doc[start - 1]
+        if the.lower_ != "the" or the.dep_ != "det" or the.head.i not in range(start, end):
+            continue
+        if not artist[0][:1].isupper() or (start - 1, end) in found:
+            continue
+        del found[(start, end)]
+        found[(start - 1, end)] = readings | {"artist": (f"The {artist[0]}", artist[1])}
 
 
 def _names_given(sent: Span, found: dict[tuple[int, int], dict[str, tuple[str, float]]]) -> None:
@@ -452,6 +469,8 @@ def music_made_by(tok: Token) -> bool:
     songs they are ("a playlist of Parcels", "songs by Haim"), who is listened to
     ("listening to Portishead"), played on repeat or said to be a band."""
     head = tok.head
+    if _my_favourite_beside(tok):
+        return True  # "Radiohead still my favourite band", no verb
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
         return head.lower_ in lx.MUSIC_NOUNS
     if tok.dep_ == "dobj":
@@ -491,6 +510,17 @@ def music_made_by(tok: Token) -> bool:
     if head.lower_ in {"of", "by"}:
         return head.head.lower_ in lx.MUSIC_NOUNS
     return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
+
+
+def _my_favourite_beside(tok: Token) -> bool:
+    """A verbless "X still my favourite band", however the parser hung "band" on X."""
+    return any(
+        c.dep_ in {"appos", "dobj"}
+        and c.lemma_.lower() in lx.MUSIC_MAKERS
+        and any(g.lower_ in en.FAVOURITE for g in c.children)
+        and any(g.dep_ == "poss" and g.lower_ == "my" for g in c.children)
+        for c in tok.children
+    )
 
 
 #: verbs of playing recorded music loud or online: their named object is an artist
@@ -1057,13 +1087,16 @@ def _said_to_be_mine(tok: Token) -> bool:
     """A capitalised subject said to be the speaker's band, car, home, pet ..., or to be
     a band or music played: "Radiohead is my band", "Parcels are the best band around",
     "Shame is on repeat", the name tagged a common noun."""
-    return tok.dep_ == "nsubj" and (
-        music_made_by(tok)
-        or (
-            tok.head.lemma_ in {"be", "become"}
-            and any(
-                c.dep_ == "attr" and c.lemma_.lower() in _MINE_AS and mine(c)
-                for c in tok.head.children
+    return _my_favourite_beside(tok) or (
+        tok.dep_ == "nsubj"
+        and (
+            music_made_by(tok)
+            or (
+                tok.head.lemma_ in {"be", "become"}
+                and any(
+                    c.dep_ == "attr" and c.lemma_.lower() in _MINE_AS and mine(c)
+                    for c in tok.head.children
+                )
             )
         )
     )

@@ -423,7 +423,7 @@ RELATIONS = frozenset(KIN.values())
             (
                 "The Killers are my favourite band, so I'm going to Vegas, itinerary ideas?",
                 "favourite_band",
-                "Killers",
+                "The Killers",
             ),
             # a relation named inside a question is the speaker's all the same
             ("Can you help me plan a surprise for my fiancé Tobias?", "engaged_to", "Tobias"),
@@ -3754,3 +3754,17 @@ def test_a_full_stop_typed_after_an_abbreviation_keeps_the_name_whole(said: Said
     assert ("Noor", "lives_in", "Washington D.C.", False) in found, found
     found = said("My favourite band is Sleater K.K..")
     assert ("Noor", "favourite_band", "Sleater K.K.", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("The Vaccines are my favourite band.", "The Vaccines"),
+        ("The Vaccines still my favourite band, never changing.", "The Vaccines"),
+        ("Sault still my favourite band, never changing.", "Sault"),
+    ],
+)
+def test_a_band_keeps_its_the_and_a_verbless_favourite_is_read(
+    text: str, band: str, said: Said
+) -> None:
+    assert ("Noor", "favourite_band", band, False) in said(text)
