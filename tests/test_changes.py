@@ -1029,3 +1029,24 @@ def test_a_chat_s_change_with_its_verb_read_as_an_adjective_moves_the_slot_on(
     assert (old, None, "superseded") in found, found
     assert (new, None, "generated") in found, found
     assert not any(o == "Changed" for o, _, _ in found), found
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    ("then", "slot"),
+    [
+        (
+            "Discovered steak on Thursday and now I can't stop.",
+            {("moussaka", "like", "superseded"), ("steak", "like", "generated")},
+        ),
+        (
+            "Got food poisoning from moussaka on holiday, never again.",
+            {("moussaka", "like", "superseded"), ("moussaka", "ended", "generated")},
+        ),
+    ],
+)
+def test_a_food_one_cannot_stop_eating_or_was_poisoned_by_moves_the_favourite_on(
+    mem: GraphMem, then: str, slot: set[tuple[str, str, str]]
+) -> None:
+    found = _say(mem, "My favourite food is moussaka.", then)
+    assert _slot(found, "favourite_food") == slot, found

@@ -14,6 +14,7 @@ vector. They decide what a sentence's objects are, whose they are, and their rol
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -1141,6 +1142,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         taste = only_this or (role == "new" and mention.weight("artist") >= 1.0 and _won_over(sent))
         once = verb is not None and _once(verb) and not taste
         cue_of_taste = "artist" if taste else ""
+        if role == "new" and mention.weight("food") >= 1.0 and _hooked(sent):
+            cue_of_taste = "food"  # "Discovered risotto and now I can't stop"
         if role == "new" and verb is not None and _stole_my_heart(root, verb):
             kind = max(_ANY_FAVOURITE, key=mention.weight)  # "Khachapuri has stolen my
             cue_of_taste = kind if mention.weight(kind) >= 0.9 else ""  # heart"
@@ -2879,6 +2882,18 @@ def _won_over(sent: Span) -> bool:
     return False
 
 
+def _hooked(sent: Span) -> bool:
+    """Won over ("I'm hooked", "I'm a convert") or a bare "now I can't stop"."""
+    return _won_over(sent) or any(
+        tok.lemma_ == "stop"
+        and _cannot_stop(tok)
+        and not any(c.dep_ in {"xcomp", "dobj", "prep"} for c in tok.children)
+        and (subj := subject_token(tok)) is not None
+        and _first_person(subj)
+        for tok in tokens(sent)
+    )
+
+
 def _listens_to_no_other(sent: Span) -> bool:
     """The speaker listens to nothing else: "I haven't listened to anything else", "now
     it's all I listen to"."""
@@ -3024,6 +3039,18 @@ def _s_gone(tok: Token) -> bool:
     return after is None or after.is_punct or after.pos_ in {"CCONJ", "X", "SPACE"}
 
 
+def _poisoned_by(tok: Token) -> bool:
+    """A food the speaker got poisoned by and will "never again" have."""
+    prep = tok.head
+    words = [t.lower_ for t in tok.sent]
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and any(t.lemma_.lower() == "poisoning" for t in (prep.head, *prep.head.children))
+        and any(a == "never" and b == "again" for a, b in itertools.pairwise(words))
+    )
+
+
 def _ruined_for_me(tok: Token) -> bool:
     """What something ruined for the speaker: "Food poisoning ruined lasagne for me",
     "That trip spoilt sushi for me forever" (read by the words, which the small parser
@@ -3115,8 +3142,9 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         for c in tok.head.children
     ):
         return "rejected"  # "It's surfing these days, not yoga": not the one chosen
-    if _ruined_for_me(tok):
-        return "old"  # "Food poisoning ruined lasagne for me"
+    if _ruined_for_me(tok) or _poisoned_by(tok):
+        return "old"  # "Food poisoning ruined lasagne for me", "Got food poisoning from
+        # paella, never again"
     if _s_gone(tok):
         return "old"  # "Clio's gone, BMW in the driveway!", "civic's gone, ..."
     if _where_i_used_to_live(tok):
