@@ -1154,6 +1154,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             cue = "artist"  # "I got into Bon Iver on Sunday and now it's all I listen to"
         if not cue and role == "new" and _arrived_after_a_parting(root, verb):
             cue = "person"
+        if not cue and role == "new" and _a_title_starting(root, verb, mention):
+            cue = "title"  # "New role: research scientist, starting immediately"
         if cue in {"", "organization"} and role == "new" and _named_in_a_romance(root, mention):
             cue = "person"  # "Ilkka moved in with me last month", "The guy I'm dating,
             # Rune, is a teacher": a name no list knows, where the sentence speaks of love
@@ -2880,6 +2882,18 @@ def _won_over(sent: Span) -> bool:
             if subj is not None and _first_person(subj):
                 return True
     return False
+
+
+def _a_title_starting(tok: Token, verb: Token | None, mention: Mention) -> bool:
+    """A title said to start, with no one else said to: "QA lead, starting Monday"."""
+    return (
+        verb is not None
+        and verb.lemma_ == "start"
+        and verb.tag_ == "VBG"
+        and tok.dep_ == "nsubj"
+        and tok.head.i == verb.i
+        and mention.weight("title") >= 1.0
+    )
 
 
 def _hooked(sent: Span) -> bool:

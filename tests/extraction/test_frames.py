@@ -3768,3 +3768,8 @@ def test_a_band_keeps_its_the_and_a_verbless_favourite_is_read(
     text: str, band: str, said: Said
 ) -> None:
     assert ("Noor", "favourite_band", band, False) in said(text)
+
+
+def test_a_title_said_to_start_is_the_job(said: Said) -> None:
+    found = said("HR sent the letter: PhD researcher, starting immediately.")
+    assert ("Noor", "works_as", "phd researcher", False) in found, found
