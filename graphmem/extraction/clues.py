@@ -986,6 +986,9 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     if date is not None and sent.root.tag_ not in {"VBD", "VBN"} and _moving_in_together(sent.root):
         future, date = False, None  # "Sami and I are moving in together next month": a
         # couple now, whenever the move is (but "Moved in with Gabriel last month": then)
+    if future and _event_trained_for(sent, ctx):
+        future, date = False, None  # "Training for a judo tournament next month": the
+        # training is now, the tournament then
     if future and not any(t.tag_ in {"VBD", "VBN"} for t in (aside.subtree if aside else sent)):
         if aside is None:
             return []  # "I start at Siemens next month": a plan, not yet a fact
@@ -2563,6 +2566,21 @@ def _date_aside(sent: Span, ctx: Context) -> Token | None:
     return clause_of_its_own(first) if first is not None else None
 
 
+def _event_trained_for(sent: Span, ctx: Context) -> bool:
+    """The sentence's date is that of an event trained or prepared for: the date hangs
+    from the noun the verb is for ("Training for a judo tournament next month")."""
+    dated = [t for t in tokens(sent) if t.i in ctx.date_at]
+    if not dated:
+        return False
+    event = dated[-1].head
+    while (event.i in ctx.date_at or event.dep_ in {"amod", "compound"}) and (
+        event.head.i != event.i
+    ):
+        event = event.head  # (the noun's own head: "an archery tournament" read as
+        # "archery" qualified by "tournament")
+    return event.pos_ == "NOUN" and _trained_for(event)
+
+
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:
     for tok in tokens(sent):
         mention = ctx.date_at.get(tok.i)
@@ -3902,8 +3920,51 @@ def _a_title_of_mine(noun: Token) -> bool:
     )
 
 
+#: what one goes to or has of an activity one does: "judo practice", "a pottery class"
+_DOING_NOUNS = frozenset(
+    {"practice", "session", "sessions", "class", "classes", "lesson", "lessons", "training",
+     "club", "league", "gear", "kit", "coach", "instructor"}
+)  # fmt: skip
+
+
+#: events of a sport trained for
+_EVENTS = frozenset({"tournament", "competition", "championship", "race", "match", "grading"})
+
+
+def _trained_for(event: Token) -> bool:
+    """ "training for a judo tournament": the event a verb of preparing is for."""
+    prep = event.head
+    return (
+        event.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in {"train", "training", "prepare", "practise", "practice"}
+    )
+
+
+def _done_by_its_noun(tok: Token) -> bool:
+    """An activity the speaker goes to, has the gear of, or trains for an event of:
+    "Off to archery practice", "training for a judo tournament" (not "My son's judo
+    practice", nor "Callum from the running club")."""
+    if tok.dep_ in {"compound", "amod", "nmod"}:
+        noun = tok.head
+        if noun.lower_ not in _DOING_NOUNS and not _trained_for(noun):
+            return False
+    elif tok.dep_ == "pobj" and _trained_for(tok):
+        noun = tok  # "an archery tournament", parsed as "archery" qualified
+        if not any(c.dep_ == "amod" and c.lower_ in _EVENTS for c in tok.children):
+            return False
+    else:
+        return False
+    return all(c.lower_ in {"my", "our"} for c in noun.children if c.dep_ == "poss") and not (
+        noun.dep_ == "pobj" and noun.head.lower_ == "from"
+    )
+
+
 def _noun_cue(tok: Token) -> str:
     """The type a noun phrase shows its name to be, with or without a verb."""
+    if _done_by_its_noun(tok):
+        return "activity"  # "Off to archery practice", "Bought new archery gear" (not
+        # "Callum from the running club": where someone is from)
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in _FIRMS and tok.pos_ == "PROPN":
         return "organization"  # "My new employer, Zendesk, gave me a laptop"
     if _changed_to(tok) and tok.head.head.lemma_.lower() in {"move", "relocation"}:

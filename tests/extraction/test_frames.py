@@ -3773,3 +3773,25 @@ def test_a_band_keeps_its_the_and_a_verbless_favourite_is_read(
 def test_a_title_said_to_start_is_the_job(said: Said) -> None:
     found = said("HR sent the letter: PhD researcher, starting immediately.")
     assert ("Noor", "works_as", "phd researcher", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Off to archery practice, talk later.",
+        "Bought new archery gear, it's getting serious.",
+        "Training for an archery tournament next month.",
+    ],
+)
+def test_a_sport_practised_or_trained_for_is_played(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1] == "plays_sport" and f[2] == "archery" and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text", ["My son's archery practice ran late.", "Mads from the archery club called."]
+)
+def test_someone_else_s_practice_or_a_club_someone_is_from_is_no_sport(
+    text: str, said: Said
+) -> None:
+    assert not [f for f in said(text) if f[0] == "Noor" and "sport" in f[1]]
