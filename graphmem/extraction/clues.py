@@ -900,18 +900,33 @@ _NAMING_DEPS = frozenset({"oprd", "dobj", "attr", "npadvmod"})
 
 
 def _by_me(verb: Token) -> bool:
-    """The word right before ``verb`` and its auxiliaries is "I"."""
+    """The word right before ``verb`` and its auxiliaries is "I", or a chat's verb opens
+    its sentence with no subject ("Dating someone new")."""
     k = min([c.i for c in verb.children if c.dep_ == "aux"] + [verb.i]) - 1
-    return k >= verb.sent.start and verb.doc[k].lower_ == "i"
+    if k < verb.sent.start:
+        return verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.doc[k].lower_ == "i"
 
 
 def _seeing_someone_named(tok: Token) -> Token | None:
     """The verb of the speaker's seeing or dating someone named right after: "I'm seeing
     someone, Lara, it's going really well" (the name parsed apart); else None."""
     doc = tok.doc
-    if tok.pos_ != "PROPN" or tok.i < tok.sent.start + 2 or doc[tok.i - 1].text != ",":
+    if tok.pos_ != "PROPN" or tok.i < tok.sent.start + 2:
         return None
-    someone = doc[tok.i - 2]
+    if [t.lower_ for t in doc[max(tok.sent.start, tok.i - 3) : tok.i]] in (
+        ["his", "name", "'s"], ["her", "name", "'s"], ["his", "name", "is"],
+        ["her", "name", "is"],
+    ):  # fmt: skip
+        # "Dating someone new - his name's Kenji", the name read as the root
+        someone = next(
+            (t for t in doc[max(0, tok.i - 12) : tok.i] if t.lower_ in {"someone", "somebody"}),
+            doc[tok.i - 1],
+        )  # (in the sentence before too: "Dating someone new - his name's Kenji")
+    elif doc[tok.i - 1].text == ",":
+        someone = doc[tok.i - 2]
+    else:
+        return None
     verb = someone.head
     if someone.lower_ not in {"someone", "somebody"} or someone.dep_ != "dobj":
         return None

@@ -3795,3 +3795,12 @@ def test_someone_else_s_practice_or_a_club_someone_is_from_is_no_sport(
     text: str, said: Said
 ) -> None:
     assert not [f for f in said(text) if f[0] == "Noor" and "sport" in f[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Seeing someone, Bastien, it's going well.", "Been seeing someone - his name's Bastien."],
+)
+def test_the_someone_a_chat_says_it_is_seeing_is_named_after(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
