@@ -1050,3 +1050,14 @@ def test_a_food_one_cannot_stop_eating_or_was_poisoned_by_moves_the_favourite_on
 ) -> None:
     found = _say(mem, "My favourite food is moussaka.", then)
     assert _slot(found, "favourite_food") == slot, found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_who_came_along_after_a_single_spell_is_the_new_partner(mem: GraphMem) -> None:
+    found = _say(
+        mem,
+        "My partner Arvid is a nurse.",
+        "After Arvid I thought I'd stay single forever, then Linnea came along.",
+    )
+    assert ("Linnea", None, "generated") in _slot(found, "has_partner"), found
+    assert ("Arvid", None, "superseded") in _slot(found, "has_partner"), found

@@ -3712,6 +3712,8 @@ def _arrived_after_a_parting(tok: Token, verb: Token | None) -> bool:
         t.lemma_.lower() in _BREAKUPS
         or (t.lemma_.lower() == "break" and _has_particle(t, "up"))
         or (t.lower_ == "ways" and any(c.lower_ == "separate" for c in t.children))
+        or (along and t.lower_ == "single")  # "I thought I'd be single forever, then Ravi
+        # came along" (but "I'm single, Ravi moved in": a flatmate)
         or (
             t.lemma_.lower() == "move"
             and _particle(t, "out")
