@@ -1061,3 +1061,26 @@ def test_who_came_along_after_a_single_spell_is_the_new_partner(mem: GraphMem) -
     )
     assert ("Linnea", None, "generated") in _slot(found, "has_partner"), found
     assert ("Arvid", None, "superseded") in _slot(found, "has_partner"), found
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    ("first", "then", "predicate", "old"),
+    [
+        ("My partner Arvid is a nurse.", "Arvid and I didn't work out.", "has_partner", "Arvid"),
+        ("My partner Arvid is a nurse.", "We didn't work out in the end.", "has_partner", "Arvid"),
+        ("My partner Arvid is a nurse.", "I kicked Arvid out last week.", "has_partner", "Arvid"),
+        ("I work at Ocado.", "I was made redundant by Ocado.", "works_at", "Ocado"),
+    ],
+)
+def test_a_couple_that_did_not_work_out_or_a_partner_kicked_out_or_a_layoff_ends(
+    mem: GraphMem, first: str, then: str, predicate: str, old: str
+) -> None:
+    found = _slot(_say(mem, first, then), predicate)
+    assert (old, "ended", "generated") in found, found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_workout_that_did_not_happen_ends_no_partner(mem: GraphMem) -> None:
+    found = _say(mem, "My partner Arvid is a nurse.", "We didn't work out at the gym today.")
+    assert _slot(found, "has_partner") == {("Arvid", None, "generated")}, found

@@ -158,6 +158,7 @@ PHRASAL_ENDS = frozenset(
         ("knock", "off"),
         ("step", "away"),
         ("step", "back"),
+        ("kick", "out"),
     }
 )
 #: verbs of change: "from X" names the old value, "to X" the new one
@@ -2010,6 +2011,8 @@ def _couple_over(sent: Span) -> bool:
             return True  # "My boyfriend cheated, so I left him"
         if subjects == ["i"] and _and_my_partner(next(c for c in verb.children if c.lower_ == "i")):
             subjects = ["we"]  # "My boyfriend and I broke up", the kin noun parsed apart
+        if _did_not_work_out(verb):
+            return True  # "We didn't work out"
         if _negated(verb, verb) and not _apart(verb):
             continue  # "We're not over yet", but "We're not together anymore" is
         named = any(
@@ -2484,6 +2487,18 @@ def _moving_in_together(verb: Token) -> bool:
 _APART_WORDS = frozenset({"divorced", "separated"})
 
 
+def _did_not_work_out(verb: Token) -> bool:
+    """ "We didn't work out", "Tom and I didn't work out": the couple is over."""
+    return (
+        verb.lemma_.lower() == "work"
+        and _particle(verb, "out")
+        and _negated(verb, verb)
+        and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != "in") for c in verb.children
+        )  # (but "We didn't work out at the gym")
+    )
+
+
 def _apart(verb: Token) -> bool:
     """ "Chris and I are no longer together", "We're not together anymore"."""
     return (
@@ -2817,6 +2832,8 @@ def _and_i_ended(tok: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in _STINTS for c in verb.children
     ):
         return True  # "Me and Olga we finish our relationship"
+    if verb.dep_ == "aux" and _did_not_work_out(state):
+        return True  # "Tom and I didn't work out"
     return _over(verb) or _phrasal_end(verb) or _apart(verb) or _divorce_sought(verb)
 
 
@@ -3239,8 +3256,10 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             return "old"
         if word == "off" and governor.lemma_ == "be":
             return "old"  # "I'm off carnivore"
-        if word == "from" and governor.lower_ in _JOBLESS:
-            return "old"  # "I got made redundant from Deloitte"
+        if word in {"from", "by"} and (
+            governor.lower_ in _JOBLESS or any(c.lower_ in _JOBLESS for c in governor.children)
+        ):
+            return "old"  # "I got made redundant from Deloitte", "... by Bosch"
         if word == "for" and governor.lemma_.lower() in _REHOMING:
             return "old"  # "found a new home for Biscuit"
         if word in {"to", "for", "into", "with"} and (
