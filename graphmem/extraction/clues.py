@@ -2719,8 +2719,9 @@ def _unasserted(verb: Token) -> bool:
         # read as what is believed
     if (is_modal(verb) and not enduring(verb)) or is_reported(verb):
         return True
-    if verb.lemma_.lower() in _DESIRES:
-        return True  # "I'm considering a career in nursing"
+    if verb.lemma_.lower() in _DESIRES and not _our_wedding(verb):
+        return True  # "I'm considering a career in nursing" (but "Leo and I are planning
+        # our wedding": the couple is)
     if _told_to(verb) or _proposed(verb):
         return True
     cur = verb
@@ -3601,6 +3602,16 @@ def _coupled(tok: Token, verb: Token) -> bool:
     )
 
 
+def _our_wedding(verb: Token) -> bool:
+    """ "planning our wedding", "booked our honeymoon": a couple's own doing."""
+    return verb.lemma_.lower() in {"plan", "organise", "organize", "book"} and any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in {"wedding", "honeymoon"}
+        and any(g.dep_ == "poss" and g.lower_ == "our" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _a_couple_with_me(tok: Token) -> bool:
     """``tok`` names whom the speaker is a couple with: "<Name> and I are (officially)
     together", "... an item now", "... have been dating since March", however the
@@ -3612,8 +3623,9 @@ def _a_couple_with_me(tok: Token) -> bool:
         verb = tok.head  # "I" hung on the name as its conjunct
     if verb.dep_ in {"aux", "auxpass"}:
         verb = verb.head  # "Ugo and I are engaged!", "I" hung on "are"
-    if verb.lemma_.lower() == "date" or verb.lower_ in _A_COUPLE:
-        return True  # "... have been dating since March", "... got married in June"
+    if verb.lemma_.lower() == "date" or verb.lower_ in _A_COUPLE or _our_wedding(verb):
+        return True  # "... have been dating since March", "... got married in June", "...
+        # are planning our wedding"
     if verb.lemma_.lower() == "go" and _particle(verb, "out") and _for_a_while(verb):
         return True  # "... have been going out for a month", not "... are going out for
         # dinner"

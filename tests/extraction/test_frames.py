@@ -3804,3 +3804,9 @@ def test_someone_else_s_practice_or_a_club_someone_is_from_is_no_sport(
 def test_the_someone_a_chat_says_it_is_seeing_is_named_after(text: str, said: Said) -> None:
     found = said(text)
     assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
+
+
+def test_the_one_the_speaker_plans_a_wedding_with_is_the_partner(said: Said) -> None:
+    found = said("Bastien and I are planning our wedding.")
+    assert [f for f in found if f[1] in {"has_partner", "married_to"} and f[2] == "Bastien"]
+    assert not said("I'm planning my cousin's wedding.")
