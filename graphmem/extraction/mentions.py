@@ -483,8 +483,8 @@ def music_made_by(tok: Token) -> bool:
             or (lemma == "see" and any(c.lower_ == "live" for c in head.children))
             or (lemma == "play" and _speaks_of_music(tok.sent))
         )
-    if tok.dep_ == "attr" and head.lemma_.lower() == "be":
-        # "The band I'm into these days is Idles"
+    if tok.dep_ in {"attr", "acomp"} and head.lemma_.lower() == "be":
+        # "The band I'm into these days is Idles", "... is Slowdive" (an adjective)
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.lemma_.lower() in lx.MUSIC_MAKERS
     if tok.dep_ == "nsubj" and head.lower_ == "live" and head.head.lemma_.lower() == "see":
@@ -987,6 +987,13 @@ def _name_like(tok: Token, sent: Span) -> bool:
         )
     if tok.pos_ == "NOUN" and _capital_inside(tok, sent):
         return True  # "now it's all Oasis": a capital inside a sentence, tagged a noun
+    if (
+        tok.pos_ in {"ADJ", "VERB", "ADV", "X"}
+        and _capital_inside(tok, sent)
+        and not en.in_dictionary(tok.lower_)
+        and music_made_by(tok)
+    ):
+        return True  # "My go-to band these days is Slowdive", tagged an adjective
     if (
         tok.pos_ in {"ADV", "ADJ", "VERB", "X", "INTJ"}
         and _capital_inside(tok, sent)

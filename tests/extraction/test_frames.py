@@ -3810,3 +3810,10 @@ def test_the_one_the_speaker_plans_a_wedding_with_is_the_partner(said: Said) -> 
     found = said("Bastien and I are planning our wedding.")
     assert [f for f in found if f[1] in {"has_partner", "married_to"} and f[2] == "Bastien"]
     assert not said("I'm planning my cousin's wedding.")
+
+
+def test_a_band_named_by_a_word_no_dictionary_has_though_tagged_an_adjective(
+    said: Said,
+) -> None:
+    found = said("My go-to band these days is Slowdive.")
+    assert ("Noor", "favourite_band", "Slowdive", False) in found, found
