@@ -67,6 +67,7 @@ from graphmem.extraction.mentions import (
     commuted_to,
     find_mentions,
     kept_elsewhere,
+    listening_summed_up,
     moved_from_a_stint,
     music_made_by,
     on_repeat,
@@ -2513,6 +2514,8 @@ def _once(verb: Token) -> bool:
     not a lasting state or a change of taste ("got into jazz", "now I love it")."""
     if not (verb.tag_ == "VBD" or _past_opener(verb)) or _taste_changed(verb):
         return False
+    if listening_summed_up(verb):
+        return False  # "My music stats were all Idles": a year's listening, no one-off
     if verb.lemma_.lower() == "win" and _has_particle(verb, "over"):
         return False  # "Blur won me over": a taste changed
     # with a verbless remark on it: "Had pizza again last night, still my favourite"
@@ -3415,6 +3418,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
             and not _through(tok, verb, {"to", "into", "towards", "with"})
             and not _pointed_at(verb)
             and _stint(tok) != "first"  # "My first day at SAP was a blur": begun
+            and not listening_summed_up(verb)  # "My music stats were all Idles": a taste
         ):
             return "old"  # "I lived in Oslo for years", but "Going vegan was a good idea",
             # and "We drove to Geneva" went somewhere, "with my Volvo" in it

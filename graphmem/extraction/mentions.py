@@ -486,7 +486,9 @@ def music_made_by(tok: Token) -> bool:
     if tok.dep_ in {"attr", "acomp"} and head.lemma_.lower() == "be":
         # "The band I'm into these days is Idles", "... is Slowdive" (an adjective)
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.lemma_.lower() in lx.MUSIC_MAKERS
+        return (subj is not None and subj.lemma_.lower() in lx.MUSIC_MAKERS) or listening_summed_up(
+            head
+        )
     if tok.dep_ == "nsubj" and head.lower_ == "live" and head.head.lemma_.lower() == "see":
         return True  # "Went to see Alvvays live", "live" read as a verb
     if tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -510,6 +512,17 @@ def music_made_by(tok: Token) -> bool:
     if head.lower_ in {"of", "by"}:
         return head.head.lower_ in lx.MUSIC_NOUNS
     return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
+
+
+def listening_summed_up(verb: Token) -> bool:
+    """A "be" whose subject sums up what the speaker listened to: "My year-end music stats
+    were basically just Radiohead", "My Spotify Wrapped was all Idles"."""
+    return any(
+        (c.dep_ == "nsubj" and c.lemma_.lower() in {"stat", "stats"}
+         and any(g.lower_ in {"music", "spotify", "listening"} for g in c.children))
+        or (c.dep_ in {"nsubj", "csubj"} and c.lower_ == "wrapped")
+        for c in verb.children
+    )  # fmt: skip
 
 
 def _my_favourite_beside(tok: Token) -> bool:

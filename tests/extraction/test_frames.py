@@ -3817,3 +3817,8 @@ def test_a_band_named_by_a_word_no_dictionary_has_though_tagged_an_adjective(
 ) -> None:
     found = said("My go-to band these days is Slowdive.")
     assert ("Noor", "favourite_band", "Slowdive", False) in found, found
+
+
+def test_a_year_of_listening_summed_up_is_the_favourite_band(said: Said) -> None:
+    found = said("My year-end music stats were basically just Slowdive.")
+    assert ("Noor", "favourite_band", "Slowdive", False) in found, found
