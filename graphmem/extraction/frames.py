@@ -418,37 +418,29 @@ def changes(
             if obj.role not in ("old", "rejected") or not obj.text:
                 continue
             if (clue.subject, entity_key(obj.text)) in ended:
-                if obj.role == "old" and unplaced:
-                    # "Goodbye Tom, hello Leo!": a memory ends Tom; the writer gives the
-                    # slot that held him the value no memory placed
-                    out.append(
-                        Change(
-                            subject=clue.subject,
-                            subject_text=clue.subject_text,
-                            old=obj.text,
-                            new=unplaced,
-                            subject_type=clue.subject_type,
-                            confidence=clue.confidence,
-                            valid_from=clue.valid_from,
-                        )
-                    )
-                continue
-            slots = [
-                spec.name
-                for o in (new if obj.role == "old" else ())
-                for key, predicate in placed
-                if key == entity_key(o.text)
-                and (spec := registry.spec(predicate)) is not None
-                and registry.is_single_valued(predicate)
-                and spec.ended is not None
-                and obj.weight(spec.object) >= _MIN_WEIGHT  # the new value shows the type
-            ]
+                if obj.role != "old" or not unplaced:
+                    continue
+                # "Goodbye Tom, hello Leo!": a memory ends Tom; the writer gives the slot
+                # that held him the value no memory placed
+                given, slots = unplaced, []
+            else:
+                given = new
+                slots = [
+                    spec.name
+                    for o in (new if obj.role == "old" else ())
+                    for key, predicate in placed
+                    if key == entity_key(o.text)
+                    and (spec := registry.spec(predicate)) is not None
+                    and registry.is_single_valued(predicate)
+                    and spec.ended is not None
+                    and obj.weight(spec.object) >= _MIN_WEIGHT  # the new value shows the type
+                ]
             out.append(
                 Change(
                     subject=clue.subject,
                     subject_text=clue.subject_text,
                     old=obj.text,
-                    new=new,
+                    new=given,
                     subject_type=clue.subject_type,
                     confidence=clue.confidence,
                     valid_from=clue.valid_from,
