@@ -2717,6 +2717,8 @@ def _unasserted(verb: Token) -> bool:
         return False  # "Most evenings you'll find me at the climbing wall": a habit
     if _picked_over(verb):
         return False  # "I'd pick Idles over Radiohead any day": a taste stated
+    if _answer_if_asked(verb):
+        return False  # "If you asked me for one band, it'd be Idles": the answer held
     if verb.lemma_ == "believe" and avowed(verb):
         return False  # "Can't believe Leo and I have been together a year", the name
         # read as what is believed
@@ -2750,6 +2752,19 @@ def _unasserted(verb: Token) -> bool:
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
             return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
     return False
+
+
+def _answer_if_asked(verb: Token) -> bool:
+    """What the speaker would answer if asked: "If you asked me for one band, it'd be
+    Idles", "Ask me my favourite band and I'll say Idles"."""
+    if not any(
+        c.dep_ == "aux" and c.lower_ in {"'d", "would", "'ll", "will"} for c in verb.children
+    ):
+        return False
+    return verb.lemma_.lower() in {"be", "say"} and any(
+        t.lemma_.lower() == "ask" and any(c.lower_ == "me" for c in t.children)
+        for t in verb.doc[max(0, verb.i - 12) : verb.i]
+    )  # (the asking may be parsed as a sentence of its own)
 
 
 def _found_there(verb: Token) -> bool:

@@ -526,7 +526,10 @@ def listening_summed_up(verb: Token) -> bool:
 
 
 def _my_favourite_beside(tok: Token) -> bool:
-    """A verbless "X still my favourite band", however the parser hung "band" on X."""
+    """A verbless "X still my favourite band", however the parser hung "band" on X (a
+    name, not "Ask me my favourite band")."""
+    if tok.pos_ != "PROPN" and en.in_dictionary(tok.lower_):
+        return False
     return any(
         c.dep_ in {"appos", "dobj"}
         and c.lemma_.lower() in lx.MUSIC_MAKERS

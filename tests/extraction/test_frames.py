@@ -3822,3 +3822,15 @@ def test_a_band_named_by_a_word_no_dictionary_has_though_tagged_an_adjective(
 def test_a_year_of_listening_summed_up_is_the_favourite_band(said: Said) -> None:
     found = said("My year-end music stats were basically just Slowdive.")
     assert ("Noor", "favourite_band", "Slowdive", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you asked me for one band, it'd be Idles.",
+        "Ask me my favourite band now and I'll say Idles.",
+    ],
+)
+def test_the_answer_the_speaker_would_give_if_asked_is_held(text: str, said: Said) -> None:
+    assert ("Noor", "favourite_band", "Idles", False) in said(text)
+    assert not said("Ask me tomorrow and I'll say yes.")
