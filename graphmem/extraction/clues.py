@@ -4022,6 +4022,8 @@ def _done_by_its_noun(tok: Token) -> bool:
             return False
     else:
         return False
+    if any(c.lower_ in {"trial", "taster", "free"} for c in noun.children):
+        return False  # "did a free trial hot yoga session": a try, not a pastime
     return all(c.lower_ in {"my", "our"} for c in noun.children if c.dep_ == "poss") and not (
         noun.dep_ == "pobj" and noun.head.lower_ == "from"
     )

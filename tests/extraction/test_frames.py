@@ -3789,7 +3789,12 @@ def test_a_sport_practised_or_trained_for_is_played(text: str, said: Said) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["My son's archery practice ran late.", "Mads from the archery club called."]
+    "text",
+    [
+        "My son's archery practice ran late.",
+        "Mads from the archery club called.",
+        "Did a free trial archery session, my arms hurt.",
+    ],
 )
 def test_someone_else_s_practice_or_a_club_someone_is_from_is_no_sport(
     text: str, said: Said
