@@ -3721,6 +3721,27 @@ def test_a_partner_told_with_amazement_a_question_tacked_on_or_a_heart_given(
     assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm totally smitten with Bastien.",
+        "Bastien has well and truly swept me off my feet.",
+        "Bastien stole my heart at the book club.",
+        "Bastien is my person now.",
+        "Happily taken by Bastien, sorry everyone.",
+    ],
+)
+def test_a_partner_told_in_the_words_of_romance(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("has_partner", "Bastien") and not f[3]], found
+    assert not [f for f in found if f[1].startswith("favourite_")], found
+
+
+def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
+    found = said("Sat next to Bastien at the conference today.")
+    assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
