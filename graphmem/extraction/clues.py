@@ -2743,6 +2743,8 @@ def _unasserted(verb: Token) -> bool:
             # to hear I'm vegan now", "I'd say I'm vegetarian now", "I told Mum I'm vegan"
         if cur.lemma_.lower() == "try" and came.lemma_.lower() in {"stick", "stay", "keep"}:
             return False  # "Trying to stick to keto", "trying to stay vegan": kept to now
+        if _decided_done(cur, came):
+            return False  # "Decided to go vegan last month": a decision made and kept
         planned = cur.lemma_.lower() in _PLAN_VERBS and reports(cur, came)
         wisher = subject_token(cur)
         if planned and opens_the_sentence(came) and not (wisher and _first_person(wisher)):
@@ -2752,6 +2754,24 @@ def _unasserted(verb: Token) -> bool:
         if cur.lemma_.lower() == "go" and cur.tag_ == "VBG" and came.dep_ == "xcomp":
             return True  # "I'm going to move to Rome", not "Been on dates, it's going well"
     return False
+
+
+#: what a past decision does at once: going, being, stopping, giving up, switching
+_DONE_AT_ONCE = frozenset({"go", "be", "stop", "quit", "give", "cut", "ditch", "drop", "switch"})
+
+
+def _decided_done(decided: Token, came: Token) -> bool:
+    """The speaker's decision in the past to go, be, stop or give something up at once:
+    done ("Decided to go vegan last month", "I decided that meat isn't for me"); not a move
+    decided on, which takes time ("Decided to move to Leeds"), nor the cat's decision."""
+    decider = subject_token(decided)
+    return (
+        decided.lemma_.lower() == "decide"
+        and decided.tag_ in {"VBD", "VBN"}
+        and not is_modal(decided)
+        and (decider is None or _first_person(decider))
+        and came.lemma_.lower() in _DONE_AT_ONCE
+    )
 
 
 def _answer_if_asked(verb: Token) -> bool:

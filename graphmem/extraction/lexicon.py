@@ -129,6 +129,9 @@ DIET_PHRASES: dict[str, str] = {
     "no carbs": "low-carb",
     "no sugar": "sugar-free",
     "no grains": "grain-free",
+    "carb-free": "low-carb",
+    "carbs-free": "low-carb",
+    "carb free": "low-carb",
     "only fish": "pescatarian",
 }
 #: everyday words for a diet and the names of its practice: word -> the diet's name ("the

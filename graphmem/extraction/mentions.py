@@ -147,15 +147,32 @@ _GIVE_UP = re.compile(
     r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
     r"|cut|cutting|ditched|dropped|i'm off|i’m off|i am off|been off|staying off"
     r"|completely off|totally off|fully off"
-    r"|said goodbye to|say goodbye to|saying goodbye to|said no to|say no to|kicked)"
+    r"|said goodbye to|say goodbye to|saying goodbye to|said no to|say no to|kicked"
+    r"|cold turkey on|(?:took|taken|takes|taking|take|put|puts|putting) me off"
+    r"|(?:living|life|live|lived|lives|months|years|going|gone) without)"
     r"\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?" + _KEPT_OFF + r"\b(?!\s+(?:into|up|with)\b)"
+    # a habit kicked, a food swapped out: "Kicked my sugar habit", "Swapped carbs for veg"
+    r"|\b(?:kicked|quit|ditched|dropped|broke|beat|gave up) (?:my|the) "
+    + _KEPT_OFF
+    + r" (?:habit|addiction)\b"
+    r"|\b(?:swapped|swapping|swap|swaps|traded|replaced|substituted) (?:out )?(?:all )?"
+    + _KEPT_OFF
+    + r" (?:for|with)\b"
+    # and what is gone from a diet: "Dairy made me ill, so it's gone from my diet"
+    r"|\b" + _KEPT_OFF + r"\b[^.!?]{0,60}\b(?:it's|it’s|it is|they're|they’re|they are)"
+    r" (?:gone from|out of|off) my (?:diet|plate|menu|life)\b"
+    # a label read for it: "Reading every label for gluten these days"
+    r"|\b(?:check|checks|checking|checked|read|reads|reading|scan|scanning) (?:every|each|all the"
+    r"|the|food) labels? for " + _KEPT_OFF + r"\b"
     # kept away from, but not only at times ("I don't eat meat on Fridays"): a diet
     r"|\b(?:avoid|avoiding|avoids|steer clear of|steering clear of|not eating|not touching"
     r"|haven't touched|haven’t touched|haven't had|haven’t had|don't eat|don’t eat|do not eat"
     r"|no longer eat|zero|no more|don't touch|don’t touch|do not touch|never touch"
-    r"|no longer touch)\s+(?:any\s+)?"
+    r"|no longer touch|haven't eaten|haven’t eaten|have not eaten|hasn't eaten|don't do"
+    r"|don’t do|doesn't do|doesn’t do|do not do|does not do|can't do|can’t do)\s+(?:any\s+)?"
     + _KEPT_OFF
-    + r"\b(?!\s+(?:on|during|before|after|at|in the|until|till|when|if|tonight|today)\b)"
+    + r"\b(?!\s+(?:on|during|before|after|at|in the|until|till|when|if|tonight|today"
+    r"|since (?:breakfast|lunch|dinner|this morning|last night|yesterday))\b)"
     # and what is off the menu or out of someone's life: "Dairy's out of my life now"
     r"|\b"
     + _KEPT_OFF
@@ -163,6 +180,7 @@ _GIVE_UP = re.compile(
     r"|out of my life|a no-go|banned|dead to me)"
     # "Gluten? Not for me anymore."
     r"|\b" + _KEPT_OFF + r"(?:\?|,|'s|’s| is| are)?\s+not for me (?:anymore|any more)\b"
+    r"|\b" + _KEPT_OFF + r" (?:isn't|isn’t|wasn't|wasn’t|is not|was not|aren't|weren't) for me\b"
 )
 #: foods a diet keeps out: eating them again ends it
 _KEPT_OUT = "|".join(

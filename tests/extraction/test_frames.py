@@ -3742,6 +3742,60 @@ def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
     assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
 
 
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [
+        ("Been living without dairy since the new year.", "dairy-free"),
+        ("Haven't eaten gluten since my diagnosis.", "gluten-free"),
+        ("The dietitian took me off sugar in the autumn.", "sugar-free"),
+        ("Went cold turkey on dairy after the holidays.", "dairy-free"),
+        ("Finally kicked my sugar habit.", "sugar-free"),
+        ("Swapped dairy for oat milk and never looked back.", "dairy-free"),
+        ("Checking every label for gluten, it's tedious.", "gluten-free"),
+        ("Honestly, my stomach doesn't do dairy any more.", "dairy-free"),
+        ("Gluten gave me cramps for years, so it's out of my diet now.", "gluten-free"),
+        ("Six months carb-free!", "low-carb"),
+    ],
+)
+def test_a_diet_told_by_the_food_it_keeps_out(text: str, diet: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("diet", diet) and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swapped the beef for tofu in the chili tonight.",
+        "I haven't eaten gluten since breakfast, I'm starving.",
+        "Went a week without sugar for a bet.",
+    ],
+)
+def test_a_food_left_out_once_is_no_diet(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] == "diet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "diet"),
+    [
+        ("Decided to go pescatarian over the summer.", "pescatarian"),
+        ("I decided that dairy isn't for me.", "dairy-free"),
+    ],
+)
+def test_a_diet_decided_on_in_the_past_is_kept(text: str, diet: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("diet", diet) and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've decided to move to Tromso.", "My dog has decided the sofa is his bed now."],
+)
+def test_a_move_decided_on_or_a_pet_s_decision_is_no_fact_of_the_speaker(
+    text: str, said: Said
+) -> None:
+    assert not [f for f in said(text) if f[1] in {"lives_in", "has_pet"} and f[2] != "dog"]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
