@@ -3583,6 +3583,7 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         and verb.pos_ == "VERB"
         and any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
         and played(verb)
+        and not music_made_by(verb)  # ("listening to Radiohead", read as a verb)
     ):
         return "activity"  # "I've been surfing every weekend", "I swim instead": done
     if lemma in _BEGINNINGS and _in_object(tok, verb):

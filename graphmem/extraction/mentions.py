@@ -509,6 +509,12 @@ def music_made_by(tok: Token) -> bool:
         )
     if tok.dep_ == "nsubj" and head.lower_ == "live" and head.head.lemma_.lower() == "see":
         return True  # "Went to see Alvvays live", "live" read as a verb
+    if (
+        tok.dep_ in {"advcl", "xcomp"}
+        and head.lemma_.lower() == "listen"
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i - 1 for c in tok.children)
+    ):
+        return True  # "I've been listening to Radiohead a lot", read as "to" and a verb
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         # "Parcels are the only band I care about", "Phoenix is on repeat", "Pond is all
         # I listen to", "Idles just dropped an album"
@@ -525,11 +531,48 @@ def music_made_by(tok: Token) -> bool:
                 for c in head.children
             )
         )
+    if _loved_in_music(tok):
+        return True
     if tok.dep_ != "pobj":
         return False
     if head.lower_ in {"of", "by"}:
         return head.head.lower_ in lx.MUSIC_NOUNS
     return head.lower_ == "to" and head.head.lemma_.lower() == "listen"
+
+
+#: words of loving or being hooked that take what is loved as an object or through a
+#: preposition ("fallen for", "obsessed with", "hooked on", "can't get enough of")
+_LOVING = frozenset(
+    {"love", "adore", "fall", "obsess", "obsessed", "hook", "hooked", "enough", "discover", "crazy"}
+)
+#: the other things a name beside a word of music may be: a book, a show, a team
+_OTHER_WORKS = lx.words(
+    "book books novel novels author film films movie movies show shows series episode "
+    "episodes season team match game games podcast"
+)
+
+
+def _loved_in_music(tok: Token) -> bool:
+    """A name (no one's first name, no town) loved, fallen for or hooked on in a sentence
+    that speaks of music and of nothing else one could love: the artist ("I've fallen hard
+    for Wolf Alice, their new record is perfect", "Can't get enough of Big Thief, been
+    listening nonstop"; not "Went to a gig with Callum")."""
+    named = any(c.dep_ == "compound" for c in tok.children)  # ("Wolf Alice": no Alice)
+    if not (tok.pos_ == "PROPN" or (named and tok.text[:1].isupper())):
+        return False
+    if tok.text in lx.first_names() and not named:
+        return False
+    if _a_town(tok.text):
+        return False
+    sent = tok.sent
+    if not _speaks_of_music(sent) or any(t.lower_ in _OTHER_WORKS for t in sent):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in {"for", "with", "on", "of", "about"}:
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in _LOVING or head.lower_ in _LOVING
 
 
 def listening_summed_up(verb: Token) -> bool:

@@ -3796,6 +3796,31 @@ def test_a_move_decided_on_or_a_pet_s_decision_is_no_fact_of_the_speaker(
     assert not [f for f in said(text) if f[1] in {"lives_in", "has_pet"} and f[2] != "dog"]
 
 
+def test_a_band_listened_to_though_tagged_a_verb_after_to(said: Said) -> None:
+    found = said("Lately I've been listening to Stormzy a lot.")
+    assert ("Noor", "favourite_band", "Stormzy", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("I've fallen hard for Wolf Alice, their new record is perfect.", "Wolf Alice"),
+        ("Can't get enough of Big Thief, been listening nonstop.", "Big Thief"),
+    ],
+)
+def test_a_name_fallen_for_in_a_sentence_of_music_is_the_band(
+    text: str, band: str, said: Said
+) -> None:
+    found = said(text)
+    assert ("Noor", "favourite_band", band, False) in found, found
+    assert not [f for f in found if f[1] in {"favourite_book", "has_partner"}], found
+
+
+def test_a_name_loved_beside_a_show_is_no_band(said: Said) -> None:
+    found = said("I'm obsessed with Severance, the new season is on repeat at ours.")
+    assert not [f for f in found if f[1] == "favourite_band"], found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
