@@ -4072,10 +4072,11 @@ def _noun_cue(tok: Token) -> str:
     ):  # "My manager at Heineken wants the report", "Onboarding at Arup" (tagged a verb)
         return "organization"
     mate = tok.head.lemma_.lower() in lx.WORKMATES
-    if tok.dep_ == "compound" and mate and tok.ent_type_ == "ORG":
+    if tok.dep_ in {"compound", "amod"} and mate and (tok.ent_type_ == "ORG" or _a_name(tok)):
         owner = [c.lower_ for c in tok.head.children if c.dep_ == "poss"]
         if owner and owner[0] in {"my", "our"}:
-            return "organization"  # "Our Nike team is flying to Portland"
+            return "organization"  # "Our Nike team is flying to Portland", "My Zeiss
+            # lanyard" (tagged an adjective)
     if tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
         verb = tok.head.head
         if tok.head.i < verb.i and not any(

@@ -427,6 +427,9 @@ WORKMATES = frozenset(
         "review",
         "desk",
         "contract",
+        "lanyard",
+        "badge",
+        "payslip",
     }
 )
 #: nouns that stand for a slot when its value is not named ("I quit my job", "sold the

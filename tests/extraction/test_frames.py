@@ -3821,6 +3821,21 @@ def test_a_name_loved_beside_a_show_is_no_band(said: Said) -> None:
     assert not [f for f in found if f[1] == "favourite_band"], found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My Brightwater lanyard still feels weird to wear.",
+        "Finally got my Brightwater badge this morning.",
+        "My first payslip from Brightwater came through.",
+    ],
+)
+def test_a_firm_named_on_the_speaker_s_lanyard_badge_or_payslip_employs_them(
+    text: str, said: Said
+) -> None:
+    found = said(text)
+    assert ("Noor", "works_at", "Brightwater", False) in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
