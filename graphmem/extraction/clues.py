@@ -4748,21 +4748,26 @@ def _joined_a_firm(tok: Token, verb: Token) -> bool:
 
 
 def _stint(tok: Token) -> str:
-    """ "first" for "First week at Bosch done", "last" for "Last day at Shell today", ""
-    when ``tok`` is no place where a stint is spent."""
+    """ "first" for "First week at Bosch done" or "my first month as a nurse", "last" for
+    "Last day at Shell today", "" when ``tok`` is no place or title of a stint."""
     prep = tok.head if tok.dep_ == "pobj" else None
     noun = prep.head if prep is not None else None
     if tok.dep_ == "nsubj" and tok.head.dep_ == "pcomp":
         prep = tok.head.head  # "First week at Bosch done": the name read as a subject
         noun = prep.head
     start = tok.left_edge.i
-    if prep is None and tok.dep_ == "nsubj" and start >= 2 and tok.doc[start - 1].lower_ == "at":
+    if (
+        prep is None
+        and tok.dep_ == "nsubj"
+        and start >= 2
+        and tok.doc[start - 1].lower_ in {"at", "as"}
+    ):
         prep, noun = tok.doc[start - 1], tok.doc[start - 2]  # "First week at Stripe done",
-        # "at" read as the mark of a clause
+        # "at" read as the mark of a clause ("My first week as a copywriter was a blur")
     if (
         prep is None
         or noun is None
-        or prep.lower_ != "at"
+        or prep.lower_ not in {"at", "as"}
         or noun.lemma_.lower() not in lx.STINT_NOUNS
     ):
         return ""

@@ -3836,6 +3836,18 @@ def test_a_firm_named_on_the_speaker_s_lanyard_badge_or_payslip_employs_them(
     assert ("Noor", "works_at", "Brightwater", False) in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        ("My first week as a sous chef was a whirlwind.", False),
+        ("My last day as a sous chef was emotional.", True),
+    ],
+)
+def test_a_first_or_last_stint_as_a_title(text: str, ended: bool, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "works_as", "sous chef", ended) in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
