@@ -3539,7 +3539,7 @@ def _verb_cue(tok: Token, verb: Token) -> str:
         return "vehicle"  # "Finally upgraded to a RAV4", "Traded my Focus in for a Golf"
     if lemma in {"drive", "own"} and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "I drive a Land Rover Defender"
-    if lemma in _ACQUIRING and _in_object(tok, verb) and _car_name(tok):
+    if _acquired(verb) and _in_object(tok, verb) and _car_name(tok):
         return "vehicle"  # "Picked up a secondhand Yaris", "Leased a Polestar 2"
     if lemma in _GETTING_ABOUT and _through(tok, verb, {"in"}) and _car_name(tok):
         return "vehicle"  # "I've been getting around in a Hyundai Ioniq 5 since then"
@@ -3834,6 +3834,16 @@ def _asked_out(verb: Token) -> bool:
 
 #: verbs of getting a thing for oneself
 _ACQUIRING = frozenset({"buy", "get", "pick", "lease", "collect", "order"})
+
+
+def _acquired(verb: Token) -> bool:
+    """A verb of buying or getting, or "took delivery of"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _ACQUIRING or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "delivery" for c in verb.children)
+    )
+
+
 #: verbs of going about in a car ("getting around in a Leaf", "cruising in my Mini")
 _GETTING_ABOUT = frozenset({"get", "drive", "ride", "cruise", "zip", "commute", "roll"})
 

@@ -1512,7 +1512,7 @@ def _lexicon(sent: Span, add: Any) -> None:
             if "sport" in types and b < sent.end and doc[b].lower_ in lx.SPORTS:
                 add(a, b + 1, doc[a : b + 1].text, "sport", 1.0)  # "five-a-side football"
                 covered.add(last + 1)
-            if n <= 2 and forms & _CARS:
+            if n <= 2 and {words, written} & _CARS:  # (not "seats", a plural of Seat)
                 end = b
                 # "a Toyota Corolla", "my old VW Golf": take the make with its model
                 while end < sent.end and (

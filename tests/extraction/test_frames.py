@@ -3848,6 +3848,16 @@ def test_a_first_or_last_stint_as_a_title(text: str, ended: bool, said: Said) ->
     assert ("Noor", "works_as", "sous chef", ended) in found, found
 
 
+def test_seats_are_no_car_make(said: Said) -> None:
+    found = said("The Duster has heated seats.")
+    assert not [f for f in found if f[1] == "drives" and "seat" in f[2].lower()], found
+
+
+def test_a_car_taken_delivery_of_is_driven(said: Said) -> None:
+    found = said("Took delivery of a Sandero this week.")
+    assert ("Noor", "drives", "Dacia Sandero", False) in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
