@@ -1104,6 +1104,7 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                 v.lemma_.lower() in _MAILING
                 for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))
             )
+            and not _calls_me_kin(verb)
         ):
             continue  # "Bosch keeps sending me their newsletter": no employer for that
         if (
@@ -1477,6 +1478,16 @@ def _with_me(tok: Token, ctx: Context) -> bool:
         and any(c.lower_ in FIRST_POSS | OUR for c in other.children if c.dep_ == "poss")
         for other in tok.sent
     )  # "My partner Freya says hi", not "My best mate Jo has moved to Galway"
+
+
+def _calls_me_kin(verb: Token) -> bool:
+    """ "Leo calls me his girlfriend now": a naming of the speaker as kin, no call."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr", "xcomp"}]
+    return (
+        verb.lemma_.lower() == "call"
+        and any(c.lower_ in {"me", "us"} for c in objects)
+        and any(c.lemma_.lower() in en.KIN for c in objects)
+    )
 
 
 def _to_me(prep: Token) -> bool:

@@ -36,6 +36,8 @@ else:
     Token = Any
 
 _FAV = en.FAVOURITE
+#: relations each side has of the other: who is someone's partner has them for a partner
+_MUTUAL = frozenset({"has_partner", "married_to"})
 
 
 def kin(tok: Token, ctx: Context, out: Out) -> None:
@@ -271,14 +273,12 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         return
     if attr is not None and attr.lemma_.lower() in en.KIN and owner_of(attr, ctx):
         owner = Referent(owner_of(attr, ctx) or "")
-        out.add(
-            "fact",
-            render(verb, ctx, subject),
-            owner,
-            en.KIN[attr.lemma_.lower()],
-            subject.name,
-            object_type=subject.type,
-        )
+        relation = en.KIN[attr.lemma_.lower()]
+        text = render(verb, ctx, subject)
+        if relation in _MUTUAL and subject.name == ctx.speaker != owner.name:
+            owner, subject = subject, Referent(owner.name)  # "I'm Leo's girlfriend now": Leo
+            # is the speaker's partner, told from the speaker's side
+        out.add("fact", text, owner, relation, subject.name, object_type=subject.type)
         return
     text = render(verb, ctx, subject)
     # vague, possessed or plural attributes ("a thing", "my life", "friends") say nothing

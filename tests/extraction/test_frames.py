@@ -3737,6 +3737,27 @@ def test_a_partner_told_in_the_words_of_romance(text: str, said: Said) -> None:
     assert not [f for f in found if f[1].startswith("favourite_")], found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Bastien on an app in March, and now we see each other every weekend.",
+        "Bastien makes my heart skip.",
+        "I'm Bastien's girlfriend now!",
+        "Bastien calls me his girlfriend now, eek.",
+    ],
+)
+def test_a_partner_met_on_an_app_in_the_heart_or_named_from_their_side(
+    text: str, said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[:3] == ("Noor", "has_partner", "Bastien") and not f[3]], found
+
+
+def test_someone_else_s_girlfriend_or_a_call_is_no_partner_of_the_speaker(said: Said) -> None:
+    assert not [f for f in said("Ana is Bastien's girlfriend.") if f[0] == "Noor"]
+    assert not [f for f in said("Bastien calls me every day.") if f[1] == "has_partner"]
+
+
 def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
     found = said("Sat next to Bastien at the conference today.")
     assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
