@@ -202,6 +202,19 @@ _BACK_ON = re.compile(
 )
 
 
+#: a name ending in initials, whose last period is its own ("Fontaines D.C.")
+_INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
+def _trimmed(text: str) -> str:
+    """``text`` on one line without the punctuation around it, but with the period of
+    initials that end it ("Fontaines D.C. in my headphones")."""
+    text = " ".join(text.split()).strip(" ,;:!?\"'")
+    kept = _INITIALS_END.search(text) is not None
+    text = text.strip(" .,;:!?\"'")
+    return text + "." if kept and text and not text.endswith(".") else text
+
+
 def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     """Every typed mention of ``sent``, in text order; overlapping readings of one span
     are merged."""
@@ -211,7 +224,7 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
     def add(
         start: int, end: int, text: str, object_type: str, weight: float, role: str | None = None
     ) -> None:
-        text = " ".join(text.split()).strip(" ,.;:!?\"'")
+        text = _trimmed(text)
         if not text or text in {ctx.speaker, ctx.addressee}:
             return
         slot = found.setdefault((start, end), {})
@@ -504,8 +517,11 @@ def music_made_by(tok: Token) -> bool:
     if tok.dep_ in {"attr", "acomp"} and head.lemma_.lower() == "be":
         # "The band I'm into these days is Idles", "... is Slowdive" (an adjective)
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        return (subj is not None and subj.lemma_.lower() in lx.MUSIC_MAKERS) or listening_summed_up(
-            head
+        return (
+            (subj is not None and subj.lemma_.lower() in lx.MUSIC_MAKERS)
+            or listening_summed_up(head)
+            or _played_on(head)
+            or _played_on(tok)  # (the place hung on the name)
         )
     if tok.dep_ == "nsubj" and head.lower_ == "live" and head.head.lemma_.lower() == "see":
         return True  # "Went to see Alvvays live", "live" read as a verb
@@ -573,6 +589,21 @@ def _loved_in_music(tok: Token) -> bool:
     elif tok.dep_ != "dobj":
         return False
     return head.lemma_.lower() in _LOVING or head.lower_ in _LOVING
+
+
+#: where music plays: "it's all Idles on my playlist", "... in my headphones"
+_PLAYED_ON = lx.MUSIC_NOUNS | lx.words("headphones earphones earbuds speakers stereo")
+
+
+def _played_on(verb: Token) -> bool:
+    """A "be" of what is on the speaker's playlist or in their headphones: "Lately it's
+    all Vampire Weekend on my playlist"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"on", "in"}
+        and any(g.lower_ in _PLAYED_ON or g.lemma_.lower() in _PLAYED_ON for g in c.children)
+        for c in verb.children
+    )
 
 
 def listening_summed_up(verb: Token) -> bool:

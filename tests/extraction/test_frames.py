@@ -1020,7 +1020,7 @@ def test_a_band_the_tagger_takes_for_a_place_can_be_a_favourite(
     text = "These days I can't stop listening to Fontaines D.C., best band around."
     found = stated(facts(text, extractor, embedder, frames))
     assert [f for f in found if f[1] == "favourite_band"] == [
-        ("Noor", "favourite_band", "Fontaines D.C", False)
+        ("Noor", "favourite_band", "Fontaines D.C.", False)
     ], found
 
 
@@ -3877,6 +3877,23 @@ def test_seats_are_no_car_make(said: Said) -> None:
 def test_a_car_taken_delivery_of_is_driven(said: Said) -> None:
     found = said("Took delivery of a Sandero this week.")
     assert ("Noor", "drives", "Dacia Sandero", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lately it's all Arcade Fire on my playlist.",
+        "It's Arcade Fire in my headphones all day.",
+    ],
+)
+def test_a_band_on_the_speaker_s_playlist_or_in_their_headphones(text: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "favourite_band", "Arcade Fire", False) in found, found
+
+
+def test_a_name_ending_in_initials_keeps_its_last_period(said: Said) -> None:
+    found = said("Lately it's only Stella K.D. in my headphones.")
+    assert ("Noor", "favourite_band", "Stella K.D.", False) in found, found
 
 
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
