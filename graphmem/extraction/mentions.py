@@ -1951,6 +1951,13 @@ def _pet_name(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in {"appos", "compound"} and child.text[:1].isupper() and child.i > tok.i:
             return child
+        if (
+            child.dep_ in {"amod", "compound", "nmod"}
+            and child.i == tok.i - 2
+            and tok.doc[tok.i - 1].lower_ == "the"
+            and _capital_inside(child, tok.sent)
+        ):
+            return child  # "It's Bramble the cat now", the name read as the cat's modifier
         if child.dep_ == "acl" and child.lower_ in {"named", "called"}:
             for grand in child.children:
                 if grand.dep_ in {"oprd", "dobj", "attr", "npadvmod"} and grand.text[:1].isupper():
@@ -1958,6 +1965,8 @@ def _pet_name(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "appos" and head.text[:1].isupper() and head.pos_ == "PROPN":
         return head
+    if tok.dep_ == "appos" and _capital_inside(head, tok.sent) and head.pos_ in {"ADJ", "NOUN"}:
+        return head  # "I adopted Bramble, a little cat", the name tagged an adjective
     for other in tok.sent:
         if other.lemma_ == "name" and other.head.lemma_ == "be":  # "her name is Pepper"
             attr = next((c for c in other.head.children if c.dep_ in {"attr", "acomp"}), None)

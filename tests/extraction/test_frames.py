@@ -3896,6 +3896,18 @@ def test_a_name_ending_in_initials_keeps_its_last_period(said: Said) -> None:
     assert ("Noor", "favourite_band", "Stella K.D.", False) in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the old boy passed, I adopted Bramble, a little cat.",
+        "It's Bramble the cat now, the old boy went to my parents'.",
+    ],
+)
+def test_a_pet_named_by_a_word_the_tagger_takes_for_an_adjective(text: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "has_pet", "Bramble", False) in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
