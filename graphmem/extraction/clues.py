@@ -1003,9 +1003,10 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
     if date is not None and sent.root.tag_ not in {"VBD", "VBN"} and _moving_in_together(sent.root):
         future, date = False, None  # "Sami and I are moving in together next month": a
         # couple now, whenever the move is (but "Moved in with Gabriel last month": then)
-    if future and _event_trained_for(sent, ctx):
+    if future and (_event_trained_for(sent, ctx) or _another_of_many(sent)):
         future, date = False, None  # "Training for a judo tournament next month": the
-        # training is now, the tournament then
+        # training is now, the tournament then; "Another netball match this weekend": one
+        # more of a habit
     if future and not any(t.tag_ in {"VBD", "VBN"} for t in (aside.subtree if aside else sent)):
         if aside is None:
             return []  # "I start at Siemens next month": a plan, not yet a fact
@@ -2571,14 +2572,21 @@ def _taste_changed(verb: Token) -> bool:
 
 
 #: where music that is always played stays: "Their album hasn't left my headphones"
-_PLAYED_ON = frozenset({"headphone", "head", "playlist", "ear", "rotation", "speaker", "car"})
+_PLAYED_ON = lx.LISTENED_ON | {"head", "ear", "car"}
 
 
 def _cannot_stop(verb: Token) -> bool:
     """ "I can't stop listening to Wet Leg", "Can't get enough of Tame Impala", "Wet
-    Leg's album hasn't left my headphones", "Can't beat a Sunday roast": emphatic."""
+    Leg's album hasn't left my headphones", "Can't beat a Sunday roast", "..., can't
+    wait": emphatic."""
     if verb.lemma_ == "leave" and any(c.dep_ == "neg" for c in verb.children):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _PLAYED_ON for c in verb.children)
+    if verb.lemma_ == "wait" and not any(
+        c.dep_ in {"xcomp", "ccomp", "prep", "advcl"} for c in verb.children
+    ):  # "Another netball match this weekend, can't wait": eager, no wait for anything
+        return any(c.dep_ == "neg" for c in verb.children) and any(
+            c.lower_ in {"ca", "can"} for c in verb.children
+        )
     if verb.lemma_ == "beat" and not any(c.dep_ == "nsubj" for c in verb.children):
         # "Can't beat a proper Sunday roast": nothing does
         return any(c.dep_ == "neg" for c in verb.children) and any(
@@ -2623,6 +2631,15 @@ def _event_trained_for(sent: Span, ctx: Context) -> bool:
         event = event.head  # (the noun's own head: "an archery tournament" read as
         # "archery" qualified by "tournament")
     return event.pos_ == "NOUN" and _trained_for(event)
+
+
+def _another_of_many(sent: Span) -> bool:
+    """ "Another netball match this weekend", "another judo session tomorrow": one more
+    of what the speaker does, whatever day it falls on."""
+    return any(
+        t.lower_ in _EVENTS | _DOING_NOUNS and any(c.lower_ == "another" for c in t.children)
+        for t in tokens(sent)
+    )
 
 
 def _first_date(sent: Span, ctx: Context) -> DateMention | None:

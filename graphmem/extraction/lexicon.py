@@ -403,6 +403,11 @@ VEHICLE_NOUNS = _words(
 REPLACING_VERBS = _words("replace dethrone supplant overtake oust displace usurp unseat topple")
 #: who makes music: "Parcels have become my comfort band"
 MUSIC_MAKERS = _words("band musician singer artist group rapper duo")
+#: where the speaker hears music: "on my playlist", "in my headphones"
+LISTENED_ON = _words(
+    "headphone headphones earphone earphones earbud earbuds speaker speakers stereo playlist "
+    "rotation"
+)
 MUSIC_NOUNS = _words(
     "song songs album albums record records vinyl vinyls concert concerts gig gigs tour "
     "track tracks playlist playlists lyrics lyric setlist discography single singles ep"

@@ -592,7 +592,7 @@ def _loved_in_music(tok: Token) -> bool:
 
 
 #: where music plays: "it's all Idles on my playlist", "... in my headphones"
-_PLAYED_ON = lx.MUSIC_NOUNS | lx.words("headphones earphones earbuds speakers stereo")
+_PLAYED_ON = lx.MUSIC_NOUNS | lx.LISTENED_ON
 
 
 def _played_on(verb: Token) -> bool:

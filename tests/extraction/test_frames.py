@@ -3908,6 +3908,22 @@ def test_a_pet_named_by_a_word_the_tagger_takes_for_an_adjective(text: str, said
     assert ("Noor", "has_pet", "Bramble", False) in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Another lacrosse match this weekend, can't wait.", "Another lacrosse session tomorrow."],
+)
+def test_one_more_of_a_sport_on_a_day_to_come_is_played(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[1:3] == ("plays_sport", "lacrosse") and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text", ["Can't wait to move to Tromso.", "Moving to Tromso next month, can't wait."]
+)
+def test_a_move_looked_forward_to_is_no_home_yet(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] == "lives_in"]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
