@@ -1081,6 +1081,22 @@ def test_a_couple_that_did_not_work_out_or_a_partner_kicked_out_or_a_layoff_ends
 
 
 @WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    ("first", "then", "predicate", "old"),
+    [
+        ("I work at Ocado.", "Honestly I don't miss Ocado at all.", "works_at", "Ocado"),
+        ("I live in Tromso.", "I still miss Tromso every single day.", "lives_in", "Tromso"),
+    ],
+)
+def test_a_firm_or_a_town_not_missed_or_still_missed_is_left(
+    mem: GraphMem, first: str, then: str, predicate: str, old: str
+) -> None:
+    found = _slot(_say(mem, first, then), predicate)
+    assert (old, None, "generated") not in found, found  # ended, or superseded by the new
+    assert (old, "ended", "generated") in found or (old, None, "superseded") in found, found
+
+
+@WORDINGS_ON_ONE_STORE
 def test_a_workout_that_did_not_happen_ends_no_partner(mem: GraphMem) -> None:
     found = _say(mem, "My partner Arvid is a nurse.", "We didn't work out at the gym today.")
     assert _slot(found, "has_partner") == {("Arvid", None, "generated")}, found

@@ -1047,6 +1047,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
                 put(Referent(ctx.speaker), ObjectClue(mention.text, ((kind, 1.0),), cue=kind))
             continue
         role = mention.role or _role(root, verb, ending)
+        if role == "new" and verb is not None and _missed(root, verb, mention):
+            role = "old"  # "still miss Biscuit every day", "I miss Lisbon": not here now
         negated = (
             verb is not None
             and _negated(verb, root)
@@ -1479,6 +1481,27 @@ def _with_me(tok: Token, ctx: Context) -> bool:
         and any(c.lower_ in FIRST_POSS | OUR for c in other.children if c.dep_ == "poss")
         for other in tok.sent
     )  # "My partner Freya says hi", not "My best mate Jo has moved to Galway"
+
+
+#: what is missed as a taste, not as someone or somewhere the speaker is apart from
+_TASTES_MISSED = frozenset({"food", "artist", "work", "sport", "activity", "diet", "drink"})
+
+
+def _missed(tok: Token, verb: Token, mention: Any) -> bool:
+    """Whom or what the speaker still misses, or does not miss, so is apart from ("still
+    miss Biscuit every day", "I don't miss Bosch at all"); not what is missed at times ("I
+    miss Tom when he travels"), nor a taste ("I still miss sushi")."""
+    if verb.lemma_.lower() != "miss" or not _in_object(tok, verb) or tok.dep_ == "poss":
+        return False
+    subj = subject_token(verb)
+    if subj is not None and subj.lower_ not in FIRST | WE:
+        return False
+    if any(c.dep_ == "advcl" for c in verb.children):
+        return False  # "... when I travel", "... while I'm away"
+    if not any(c.lower_ == "still" or c.dep_ == "neg" for c in verb.children):
+        return False  # "I miss Tom so much": away for now, it may be
+    top = max(mention.readings, key=lambda tw: tw[1])[0]
+    return top not in _TASTES_MISSED
 
 
 def _calls_me_kin(verb: Token) -> bool:

@@ -3924,6 +3924,18 @@ def test_a_move_looked_forward_to_is_no_home_yet(text: str, said: Said) -> None:
     assert not [f for f in said(text) if f[1] == "lives_in"]
 
 
+def test_a_pet_still_missed_is_over(said: Said) -> None:
+    found = said("I still miss Hobbes every day, but the new kitten helps.")
+    assert ("Noor", "has_pet", "Hobbes", True) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["I miss Bastien so much, he's away all week.", "I still miss sushi from that place."]
+)
+def test_someone_away_for_now_or_a_dish_missed_is_not_over(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[3]]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
