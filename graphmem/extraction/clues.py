@@ -4730,13 +4730,26 @@ def _after(tok: Token) -> bool:
     cur = tok
     for _ in range(6):
         if cur.dep_ == "prep" and cur.lower_ in {"after", "before"}:
-            return True
+            lasted = any(t.ent_type_ == "DATE" for t in cur.subtree)  # "after years in ..."
+            return lasted or not _a_moment_ago(tok.sent)  # (not "Sore after tennis last
+            # night")
         # "after six years of being vegetarian", not "sore after swimming last night"
         gerund = cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "of"
         if cur.head.i == cur.i or (cur.pos_ in {"VERB", "AUX"} and not gerund):
             return False
         cur = cur.head
     return False
+
+
+def _a_moment_ago(sent: Span) -> bool:
+    """The sentence tells of a moment just past ("last night", "this morning",
+    "yesterday"), not of a stint: what came after is no end of it."""
+    return any(
+        t.ent_type_ == "TIME"
+        or t.lower_ in {"yesterday", "today", "tonight", "earlier"}
+        or (t.lower_ in _DAY_PARTS and any(c.lower_ in {"last", "this"} for c in t.children))
+        for t in sent
+    )
 
 
 def _hailed(tok: Token, words: frozenset[str]) -> bool:

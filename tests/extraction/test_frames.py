@@ -3936,6 +3936,20 @@ def test_someone_away_for_now_or_a_dish_missed_is_not_over(text: str, said: Said
     assert not [f for f in said(text) if f[3]]
 
 
+@pytest.mark.parametrize(
+    "text", ["Sore everywhere after lacrosse last night.", "Starving after lacrosse yesterday."]
+)
+def test_worn_out_after_a_sport_just_played_is_no_end_of_it(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[2] == "lacrosse" and not f[3]], found
+    assert not [f for f in found if f[3]], found
+
+
+def test_after_years_somewhere_the_stint_is_over(said: Said) -> None:
+    found = said("After years in Tromso, we moved to Bergen last night.")
+    assert ("Noor", "lives_in", "Bergen", False) in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
