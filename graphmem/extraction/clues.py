@@ -1472,9 +1472,12 @@ def _with_me(tok: Token, ctx: Context) -> bool:
     person = tok.ent_type_ == "PERSON" or tok.text in lx.first_names()
     words = _own_clause(verb) if person else verb.subtree
     said = [t for t in words if t.i > tok.i and t.i not in ctx.quoted]
-    if any(t.lower_ in FIRST | WE | OUR | FIRST_POSS and not _of_kin(t) for t in said):
+    if any(
+        t.lower_ in FIRST | WE | OUR | FIRST_POSS and not _of_kin(t) and not _a_landmark(t)
+        for t in said
+    ):
         return True  # "Kone made me an offer", "Dana surprised me", not "Alfie lives
-        # with my son's family"
+        # with my son's family" nor "Callum lives next to my office"
     return any(
         abs(other.i - tok.i) <= 2
         and en.KIN.get(other.lemma_.lower()) in _CLOSE
@@ -1669,6 +1672,20 @@ def _own_clause(verb: Token) -> list[Token]:
         for t in c.subtree
     }
     return [t for t in verb.subtree if t.i not in joined]
+
+
+#: prepositions of where something is beside a landmark ("next to my office")
+_NEAR = frozenset({"near", "nearby", "next", "opposite", "behind", "beside", "across", "by"})
+
+
+def _a_landmark(tok: Token) -> bool:
+    """A possessive of a place someone else is near ("my" of "lives next to my office",
+    "works opposite our flat"): a landmark, no tie to the speaker."""
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in _NEAR or (prep.lower_ in {"to", "from"} and prep.head.lower_ in _NEAR)
 
 
 def _of_kin(tok: Token) -> bool:

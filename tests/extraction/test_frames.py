@@ -3950,6 +3950,15 @@ def test_after_years_somewhere_the_stint_is_over(said: Said) -> None:
     assert ("Noor", "lives_in", "Bergen", False) in found, found
 
 
+@pytest.mark.parametrize(
+    "text", ["Callum lives next to my office.", "Callum works opposite our flat."]
+)
+def test_someone_near_the_speaker_s_office_or_flat_is_no_home_of_theirs(
+    text: str, said: Said
+) -> None:
+    assert not [f for f in said(text) if f[:2] == ("Noor", "lives_in")]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
