@@ -1096,6 +1096,8 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             continue  # "... so add a green curry for him": an order, no taste
         if _someone_elses(root):
             continue  # "I ran into Tom, my sister's boyfriend": the sister's, no value
+        if _as_a_friend(root):
+            continue  # "Lucky to have Callum as a friend", "Callum as my flatmate"
         readings = mention.readings
         is_home = verb is not None and _home_is(verb)  # "Lyon is home now"
         asked = verb is not None and verb.lemma_ == "ask" and _asked_out(verb)
@@ -1360,6 +1362,30 @@ def _of_an_organisation(tok: Token) -> bool:
     if prep.lower_ == "at" and noun.lemma_.lower() in lx.WORKMATES:
         return False  # "my department at Lufthansa", "our office at Arup": the firm
     return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
+
+
+#: the relations of a partner
+_PARTNERS = frozenset({"has_partner", "married_to", "engaged_to"})
+#: the people a name may be "as", other than a partner
+_AS_OTHERS = lx.words(
+    "friend mate pal buddy flatmate roommate housemate colleague coworker neighbour neighbor"
+)
+
+
+def _as_a_friend(tok: Token) -> bool:
+    """A person named as a friend, flatmate or colleague ("Lucky to have Callum as a
+    friend", "My life with Callum as my flatmate is chaos"): that, and no value."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or doc[k].lower_ != "as":
+        return False
+    k += 1
+    while k < len(doc) and doc[k].lower_ in {"a", "an", "the", "my", "our", "his", "her"}:
+        k += 1
+    if k >= len(doc):
+        return False
+    noun = doc[k].lemma_.lower()
+    return noun in _AS_OTHERS or en.KIN.get(noun, "has_partner") not in _PARTNERS
 
 
 def _someone_elses(tok: Token) -> bool:

@@ -3758,6 +3758,26 @@ def test_someone_else_s_girlfriend_or_a_call_is_no_partner_of_the_speaker(said: 
     assert not [f for f in said("Bastien calls me every day.") if f[1] == "has_partner"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still crazy about Callum.",
+        "Life with Callum is pretty great these days.",
+        "Happier than ever with Callum.",
+    ],
+)
+def test_a_partner_told_of_as_the_speaker_s_happiness(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[:3] == ("Noor", "has_partner", "Callum") and not f[3]], found
+
+
+@pytest.mark.parametrize(
+    "text", ["Lucky to have Callum as a friend.", "My life with Callum as my flatmate is chaos."]
+)
+def test_someone_named_as_a_friend_or_flatmate_is_no_partner(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] in {"has_partner", "lives_in", "favourite_book"}]
+
+
 def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
     found = said("Sat next to Bastien at the conference today.")
     assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
