@@ -220,6 +220,14 @@ def _kin_fact(tok: Token, named: str, owner_name: str, out: Out) -> None:
         out.add("fact", text, Referent(owner_name), relation, named, object_type=kind)
 
 
+def _a_name(tok: Token) -> bool:
+    """A proper noun, or a capitalised word no dictionary has ("My partner is Ugo", Ugo
+    tagged an adjective)."""
+    return tok.pos_ == "PROPN" or (
+        tok.text[:1].isupper() and not tok.is_upper and not en.in_dictionary(tok.lower_)
+    )
+
+
 def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> None:
     if verb.tag_ == "VBD" or (
         any(c.dep_ == "aux" for c in verb.children) and not (enduring(verb) or _since(verb))
@@ -266,8 +274,8 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
     holder = owner_of(subj, ctx)
     # the parser sometimes takes the name for an adjective ("My girlfriend is Sara")
     name = attr if attr is not None else acomp
-    if holder and name is not None and name.pos_ == "PROPN" and subj.lemma_.lower() in en.KIN:
-        named = phrase(name, ctx)
+    if holder and name is not None and _a_name(name) and subj.lemma_.lower() in en.KIN:
+        named = phrase(name, ctx) if name.pos_ == "PROPN" else name.text
         if named:  # "My husband is Tom": Tom is the speaker's husband
             _kin_fact(subj, named, holder, out)
         return

@@ -3778,6 +3778,11 @@ def test_someone_named_as_a_friend_or_flatmate_is_no_partner(text: str, said: Sa
     assert not [f for f in said(text) if f[1] in {"has_partner", "lives_in", "favourite_book"}]
 
 
+def test_a_partner_named_by_a_word_the_tagger_takes_for_an_adjective(said: Said) -> None:
+    found = said("My partner is Ulo.")
+    assert ("Noor", "has_partner", "Ulo", False) in found, found
+
+
 def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
     found = said("Sat next to Bastien at the conference today.")
     assert not [f for f in found if f[1] in {"has_partner", "married_to"}], found
