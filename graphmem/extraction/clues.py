@@ -1364,8 +1364,6 @@ def _of_an_organisation(tok: Token) -> bool:
     return noun.lemma_.lower() in lx.ORG_SITES | lx.SCHOOL_WORDS or noun.ent_type_ == "ORG"
 
 
-#: the relations of a partner
-_PARTNERS = frozenset({"has_partner", "married_to", "engaged_to"})
 #: the people a name may be "as", other than a partner
 _AS_OTHERS = lx.words(
     "friend mate pal buddy flatmate roommate housemate colleague coworker neighbour neighbor"
@@ -1385,7 +1383,7 @@ def _as_a_friend(tok: Token) -> bool:
     if k >= len(doc):
         return False
     noun = doc[k].lemma_.lower()
-    return noun in _AS_OTHERS or en.KIN.get(noun, "has_partner") not in _PARTNERS
+    return noun in _AS_OTHERS or en.KIN.get(noun, "has_partner") not in en.PARTNERS
 
 
 def _someone_elses(tok: Token) -> bool:
@@ -1685,7 +1683,7 @@ def _gave_notice(tok: Token) -> bool:
 
 
 #: the relations a named relative beside "my" is the speaker's value of
-_CLOSE = frozenset({"has_partner", "married_to", "engaged_to", "has_pet"})
+_CLOSE = en.PARTNERS | {"has_pet"}
 
 
 def _own_clause(verb: Token) -> list[Token]:
@@ -2174,7 +2172,7 @@ def _and_my_partner(i: Token) -> bool:
 
 def _my_partner(kin: Token) -> bool:
     """ "my boyfriend", "my wife": the speaker's partner, unnamed."""
-    return en.KIN.get(kin.lemma_.lower()) in {"has_partner", "married_to", "engaged_to"} and any(
+    return en.KIN.get(kin.lemma_.lower()) in en.PARTNERS and any(
         c.dep_ == "poss" and c.lower_ == "my" for c in kin.children
     )
 

@@ -36,8 +36,6 @@ else:
     Token = Any
 
 _FAV = en.FAVOURITE
-#: relations each side has of the other: who is someone's partner has them for a partner
-_MUTUAL = frozenset({"has_partner", "married_to"})
 
 
 def kin(tok: Token, ctx: Context, out: Out) -> None:
@@ -283,7 +281,7 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         owner = Referent(owner_of(attr, ctx) or "")
         relation = en.KIN[attr.lemma_.lower()]
         text = render(verb, ctx, subject)
-        if relation in _MUTUAL and subject.name == ctx.speaker != owner.name:
+        if relation in en.PARTNERS and subject.name == ctx.speaker != owner.name:
             owner, subject = subject, Referent(owner.name)  # "I'm Leo's girlfriend now": Leo
             # is the speaker's partner, told from the speaker's side
         out.add("fact", text, owner, relation, subject.name, object_type=subject.type)

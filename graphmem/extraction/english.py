@@ -80,6 +80,8 @@ STATE_ADJ = _words(
     "vegan vegetarian single married divorced widowed retired pregnant engaged transgender "
     "trans gay lesbian bisexual queer nonbinary non-binary sober unemployed self-employed"
 )
+#: the relations of a partner, which each side has of the other
+PARTNERS = frozenset({"has_partner", "married_to", "engaged_to"})
 #: "be + ADJ + to X": predicate
 ADJ_RELATIONS = {"allergic": "allergic_to", "married": "married_to", "engaged": "engaged_to"}
 
