@@ -21,6 +21,7 @@ import re
 import unicodedata
 from typing import Any
 
+from graphmem.extraction import english as en
 from graphmem.extraction import lexicon as lx
 from graphmem.extraction.lexicon import words
 
@@ -190,12 +191,16 @@ def split_after_colons(doc: Any) -> Any:
 
 
 def _keep_and_i(doc: Any) -> None:
-    """A sentence that opens with "<Name> and I" goes on past the name ("Since April.
-    Nico and I fizzled out"): the parser would end it at the name."""
-    for i in range(1, len(doc) - 2):
+    """A sentence goes on past the name of "<Name> and I" ("Since April. Nico and I
+    fizzled out", "Last month Lena and I made it official"): the parser would end it at
+    the name."""
+    for i in range(len(doc) - 2):
         name, conj, me = doc[i], doc[i + 1], doc[i + 2]
-        opening = doc[i - 1].text in {".", "!", "?"} and name.text[:1].isupper()
-        if opening and conj.lower_ == "and" and me.lower_ in {"i", "me"}:
+        if not (name.text[:1].isupper() and conj.lower_ == "and" and me.lower_ in {"i", "me"}):
+            continue
+        opening = i == 0 or doc[i - 1].text in {".", "!", "?"}
+        if opening or name.text in lx.first_names() or not en.in_dictionary(name.lower_):
+            # (not "I quit it at Easter and I'm gluten-free now")
             conj.is_sent_start = False
             me.is_sent_start = False
 

@@ -3789,7 +3789,11 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
     speaks of love or dating and the name is no known place or firm, nor where something
     is done ("I've got a new boyfriend called Ilkka", "Rune moved in with me"; not "My
     girlfriend works at Halden", nor "Clam chowder is the new love of my life")."""
-    if (tok.dep_ not in _A_PERSONS_PLACES and not and_i(tok)) or tok.ent_type_ in _NO_PERSON:
+    beside_me = and_i(tok) and tok.is_alpha  # "Three weeks ago Ugo and I went on our first
+    # date": a name beside the speaker's, whatever entity the NER made of it
+    if (tok.dep_ not in _A_PERSONS_PLACES and not and_i(tok)) or (
+        tok.ent_type_ in _NO_PERSON and not beside_me
+    ):
         return False
     if any(
         c.dep_ in {"compound", "amod"}
@@ -3800,7 +3804,8 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
         return False  # "My old tabby Pickles ...", "her coworker Kenji", "the wedding
         # DJ": no partner (but "my boyfriend Tobias")
     if mention.weight("person") <= 0 or any(
-        mention.weight(t) >= 1.0 for t in ("organization", "vehicle", "pet")
+        mention.weight(t) >= 1.0
+        for t in ("vehicle", "pet", *(() if beside_me else ("organization",)))
     ):
         return False
     if tok.text in lx.place_names() or (
@@ -3915,12 +3920,15 @@ def _in_with_me(verb: Token) -> bool:
 
 
 def _asked_out(verb: Token) -> bool:
-    """ "... asked me to be his girlfriend", "asked me to be her partner"."""
+    """ "... asked me to be his girlfriend", "asked me to be her partner", "asked me to
+    be exclusive"."""
     if not any(c.dep_ == "dobj" and c.lower_ == "me" for c in verb.children):
         return False
     be = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "be"), None)
     return be is not None and any(
-        c.dep_ == "attr" and en.KIN.get(c.lemma_.lower()) == "has_partner" for c in be.children
+        (c.dep_ == "attr" and en.KIN.get(c.lemma_.lower()) == "has_partner")
+        or (c.dep_ == "acomp" and c.lower_ == "exclusive")
+        for c in be.children
     )
 
 

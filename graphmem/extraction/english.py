@@ -33,7 +33,7 @@ KIN: dict[str, str] = {
     "fiancé": "engaged_to", "fiancee": "engaged_to", "fiancée": "engaged_to",
     "partner": "has_partner", "boyfriend": "has_partner", "girlfriend": "has_partner",
     "sweetheart": "has_partner", "bf": "has_partner", "gf": "has_partner",
-    "beau": "has_partner", "fella": "has_partner", "bae": "has_partner",
+    "beau": "has_partner", "fella": "has_partner", "bae": "has_partner", "boo": "has_partner",
     "lover": "has_partner", "hubby": "married_to", "missus": "married_to",
     "wifey": "married_to", "friend": "has_friend", "bff": "has_friend",
     "mate": "has_friend", "bestie": "has_friend", "buddy": "has_friend", "pal": "has_friend",

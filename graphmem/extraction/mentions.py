@@ -758,8 +758,11 @@ def _names(sent: Span, ctx: Context, add: Any) -> None:
             add(start, end, text, object_type, min(weight, _FIRM_PLACE) if firm else weight)
         if firm:
             add(start, end, text, "organization", 1.0)
-        if label != "PERSON" and (toks[0].text in lx.first_names() or _named(toks[-1])):
-            add(start, end, text, "person", 0.9)  # "Hedda" tagged a place
+        if label != "PERSON" and (
+            toks[0].text in lx.first_names() or _named(toks[-1]) or _coined_and_i(toks)
+        ):
+            add(start, end, text, "person", 0.9)  # "Hedda" tagged a place, "Wiebke and I"
+            # a firm
         if len(toks) == 1 and (
             _subject_beside_a_pet(toks[0]) or _named_the_pet(toks[0]) or _does_what_pets_do(toks[0])
         ):
@@ -1411,6 +1414,18 @@ def and_i(tok: Token) -> bool:
     """ "<Word> and I" / "<Word> and me": the word names a party, a person or a firm."""
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
     return after in (["and", "i"], ["and", "me"])
+
+
+def _coined_and_i(toks: list[Token]) -> bool:
+    """One word no dictionary has, the speaker's fellow subject: "<Wiebke> and I are very
+    happy" (not "signed a lease in Hoboken and I've been here since")."""
+    return (
+        len(toks) == 1
+        and and_i(toks[0])
+        and toks[0].dep_ not in {"pobj", "dobj"}
+        and not en.in_dictionary(toks[0].lower_)
+        and toks[0].text not in lx.place_names()
+    )
 
 
 def _a_person_and_i(tok: Token) -> bool:

@@ -3984,6 +3984,29 @@ def test_someone_near_the_speaker_s_office_or_flat_is_no_home_of_theirs(
     assert not [f for f in said(text) if f[:2] == ("Noor", "lives_in")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month Radek and I made things official.",  # the parser ended it at "Radek"
+        "Wiebke asked me to be exclusive and I said yes.",
+        "It's been a month since Radek asked me out, and we're still going strong.",
+        "Radek has been staying at mine most nights.",
+        "I'm off the market, Radek snapped me up.",
+        "Radek and I went from friends to more than friends in June.",
+        "Wiebke and I started dating last month.",  # "Wiebke" tagged a firm
+        "Wiebke and I have been going steady since the new year.",
+    ],
+)
+def test_a_partner_told_without_a_word_for_one(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[0] == "Noor" and f[1] == "has_partner" and not f[3]], found
+
+
+def test_a_date_beside_and_i_still_ends_its_sentence(said: Said) -> None:
+    found = said("My dad did Atkins, but I quit it at Easter and I'm gluten-free now.")
+    assert ("Noor", "diet", "gluten-free", False) in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
