@@ -3801,6 +3801,12 @@ def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
         ("Honestly, my stomach doesn't do dairy any more.", "dairy-free"),
         ("Gluten gave me cramps for years, so it's out of my diet now.", "gluten-free"),
         ("Six months carb-free!", "low-carb"),
+        ("Meat hasn't crossed my lips since my trip to Kerala.", "vegetarian"),
+        ("Three months since I last ate sugar.", "sugar-free"),
+        ("I'm done with gluten, my gut thanks me.", "gluten-free"),
+        ("Goodbye dairy, hello oat lattes.", "dairy-free"),
+        ("Not a bite of meat since Christmas.", "vegetarian"),
+        ("We binned all the sugar from the cupboards in January.", "sugar-free"),
     ],
 )
 def test_a_diet_told_by_the_food_it_keeps_out(text: str, diet: str, said: Said) -> None:
@@ -3814,6 +3820,7 @@ def test_a_diet_told_by_the_food_it_keeps_out(text: str, diet: str, said: Said) 
         "Swapped the beef for tofu in the chili tonight.",
         "I haven't eaten gluten since breakfast, I'm starving.",
         "Went a week without sugar for a bet.",
+        "I'm done with sugar for today, that cake was huge.",
     ],
 )
 def test_a_food_left_out_once_is_no_diet(text: str, said: Said) -> None:
