@@ -515,7 +515,9 @@ def music_made_by(tok: Token) -> bool:
     if _my_favourite_beside(tok):
         return True  # "Radiohead still my favourite band", no verb
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
-        return head.lower_ in lx.MUSIC_NOUNS
+        return head.lower_ in lx.MUSIC_NOUNS or (
+            tok.dep_ == "compound" and head.text.islower() and music_made_by(head)
+        )  # "listening to Parcels nonstop", the adverb read as a noun the name qualifies
     if tok.dep_ == "dobj":
         # "I've got Idles on loop", "blasting Caribou", "went to see Slowdive live",
         # "playing Big Thief at home" where the sentence speaks of music
@@ -971,7 +973,7 @@ def _joined_or_left(tok: Token) -> bool:
 def acts_on_me(tok: Token) -> bool:
     """``tok`` is the subject of what a firm does to the speaker: "Tesla offered me a
     job", "BMW moved us to Munich", "Klarna let me go", "Meta laid me off", "Arup took
-    me on"."""
+    me on", "Monzo pays my bills"."""
     verb = tok.head
     if tok.dep_ == "nsubj" and verb.lemma_.lower() == "make":  # "Canva made me an offer"
         offer = [c for c in verb.children if c.lemma_.lower() == "offer" and c.dep_ != "nsubj"]
@@ -984,6 +986,13 @@ def acts_on_me(tok: Token) -> bool:
             c.lemma_ == "go" and any(g.lower_ in {"me", "us"} for g in c.children)
             for c in verb.children
         )
+    if verb.lemma_.lower() == "pay" and any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in {"bill", "salary", "wage", "rent", "mortgage"}
+        and any(g.dep_ == "poss" and g.lower_ in {"my", "our"} for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "Canva pays my bills at the moment"
     if verb.lemma_.lower() == "take" and not any(
         c.lower_ == "on" and (c.dep_ == "prt" or not list(c.children)) for c in verb.children
     ):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from graphmem.embedding import Embedder
 from graphmem.extraction.base import Clue, ExtractedMemory, Extraction, ObjectClue, Utterance
 from graphmem.extraction.english import KIN
 from graphmem.extraction.frames import FrameMatcher
+from graphmem.extraction.mentions import music_made_by
 from graphmem.extraction.spacy_extractor import SpacyExtractor
 from graphmem.stores.vectors import products
 from graphmem.validation import Message
@@ -4012,6 +4014,18 @@ def test_a_partner_told_without_a_word_for_one(text: str, said: Said) -> None:
 def test_a_date_beside_and_i_still_ends_its_sentence(said: Said) -> None:
     found = said("My dad did Atkins, but I quit it at Easter and I'm gluten-free now.")
     assert ("Noor", "diet", "gluten-free", False) in found, found
+
+
+def test_a_firm_that_pays_the_speaker_s_rent_is_the_employer(said: Said) -> None:
+    found = said("Brightwater pays my rent, more or less.")
+    assert ("Noor", "works_at", "Brightwater", False) in found, found
+    assert not [f for f in found if f[1] == "lives_in"], found
+
+
+def test_a_name_listened_to_though_hung_on_the_adverb_after_it(nlp: Any) -> None:
+    doc = nlp("I've been listening to Suede nonstop.")
+    assert doc[5].dep_ == "compound"  # the parse this guards: "Suede" qualifies "nonstop"
+    assert music_made_by(doc[5])
 
 
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
