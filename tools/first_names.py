@@ -1,11 +1,14 @@
 """Add to ``graphmem/data/first_names.txt`` the given names of the 1990 US census (public
 domain, as the ``names`` package ships them), leaving out those that are also a place,
-a month or day, an English word (the spaCy model's WordNet index, its stop words) or a
-word of the extractor's lexicons ("Paris", "May", "Long", "Mercedes"). The names already
-in the file stay. The extractor reads the file
-(``lexicon.first_names``); this script is only for refreshing it:
+a month or day, a stop word, a word of the extractor's lexicons ("Paris", "May",
+"Mercedes") or a common English word: one of the spaCy model's WordNet index that is
+frequent in English text (Zipf frequency 4 or more in ``wordfreq``'s English list:
+"Long", "Rose", "Grace", "Mark"). WordNet also lists many people as nouns ("Nina",
+"Flora", "Bruno"), which are names, not words. The names already in the file stay.
+The extractor reads the file (``lexicon.first_names``); this script is only for
+refreshing it:
 
-    pip install names==0.3.0 && python tools/first_names.py
+    pip install names==0.3.0 wordfreq==3.1.1 && python tools/first_names.py
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
 import graphmem.extraction.lexicon as lx
 from graphmem.extraction.spacy_extractor import SpacyExtractor
@@ -35,11 +39,21 @@ def census() -> set[str]:
     return out
 
 
+#: the Zipf frequency from which a word is a common one (the scale's own high-frequency
+#: band starts at 4: about one in 100,000 words of text)
+COMMON = 4.0
+
+
 def english_words() -> set[str]:
-    """The words of the spaCy model's lemma index (WordNet's nouns, verbs, adjectives and
-    adverbs) and of the extractor's lexicons."""
+    """The common words of the spaCy model's lemma index (WordNet's nouns, verbs,
+    adjectives and adverbs) and the words of the extractor's lexicons."""
     index = SpacyExtractor().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    out: set[str] = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos)}
+    out: set[str] = {
+        w
+        for pos in ("noun", "verb", "adj", "adv")
+        for w in index.get(pos)
+        if zipf_frequency(w, "en") >= COMMON
+    }
     for name, value in vars(lx).items():
         if name.isupper() and isinstance(value, (set, frozenset)):
             out |= {w for w in value if isinstance(w, str)}

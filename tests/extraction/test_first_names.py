@@ -9,3 +9,9 @@ def test_census_names_are_in_and_place_or_month_words_are_not() -> None:
     assert {"Thelma", "Thaddeus", "Rufus", "Aarav"} <= names
     assert not {"Paris", "May", "June", "Long", "Mercedes", "Sunday"} & names
     assert not any(n.startswith("#") for n in names)
+
+
+def test_names_wordnet_lists_as_people_are_in_but_common_words_are_not() -> None:
+    names = lx.first_names()
+    assert {"Helena", "Marina", "Hazel"} <= names  # WordNet nouns, but rare as words
+    assert not {"Cliff", "Cherry", "Destiny", "Harmony", "Penny"} & names  # common words

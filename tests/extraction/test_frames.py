@@ -4028,6 +4028,19 @@ def test_a_name_listened_to_though_hung_on_the_adverb_after_it(nlp: Any) -> None
     assert music_made_by(doc[5])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Been going out with Helena for a few weeks.",
+        "Helena kissed me at midnight and now we're dating.",
+        "Date night with Marina again, our fourth this month.",
+    ],
+)
+def test_a_partner_with_a_name_wordnet_also_lists(text: str, said: Said) -> None:
+    found = said(text)
+    assert [f for f in found if f[0] == "Noor" and f[1] == "has_partner" and not f[3]], found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
