@@ -3844,6 +3844,7 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
         # "... and love it"
         or (t.lemma_.lower() == "move" and _has_particle(t, "in") and _in_with_me(t))
         or _in_my_life(t)
+        or (t.lemma_.lower() == "go" and _particle(t, "out") and _for_a_while(t))
         for t in tok.sent
     )  # ("Rune moved in with me", "Rune asked me out and we've been together since")
 

@@ -221,7 +221,10 @@ class FrameMatcher:
                 kinds = score >= none + _PLAINLY
                 weight = _weight(obj, spec.object, kinds)
                 if weight <= 0 or (
-                    obj.role == "new" and not cued and not fits(obj, spec.object, kinds)
+                    obj.role == "new"
+                    and not cued
+                    and not fits(obj, spec.object, kinds)
+                    and not _a_name_where_worded(obj, spec, score, top, none, text)
                 ):
                     continue
                 if (
@@ -382,6 +385,25 @@ def _weight(obj: ObjectClue, object_type: str, kinds: bool = False) -> float:
     sport's predicate)."""
     types = (object_type, *_KINDS_OF.get(object_type, ())) if kinds else (object_type,)
     return max(obj.weight(t) for t in types)
+
+
+def _a_name_where_worded(
+    obj: ObjectClue, spec: PredicateSpec, score: float, top: float, none: float, text: str
+) -> bool:
+    """A name no list knows, no surer of another type than a person's, as the person of
+    a predicate whose own words the sentence has and which it is plainly about: "Been
+    going out with Hedda for a few weeks" (not a capitalised opening word: "shoutout to
+    everyone at work, valentines week nearly broke us")."""
+    person = obj.weight("person")
+    return (
+        spec.object == "person"
+        and not text.startswith(obj.text)
+        and bool(spec.requires)
+        and score >= top
+        and score >= none + _PLAINLY
+        and person >= _MIN_WEIGHT
+        and all(w <= person for _, w in obj.readings)
+    )
 
 
 def _a_person_not_a_pet(

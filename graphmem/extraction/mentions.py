@@ -1439,14 +1439,21 @@ def and_i(tok: Token) -> bool:
 
 def _coined_and_i(toks: list[Token]) -> bool:
     """One word no dictionary has, the speaker's fellow subject: "<Wiebke> and I are very
-    happy" (not "signed a lease in Hoboken and I've been here since")."""
+    happy", "Me and <Wiebke> are going steady" (not "signed a lease in Hoboken and I've
+    been here since")."""
     return (
         len(toks) == 1
-        and and_i(toks[0])
+        and (and_i(toks[0]) or _me_and(toks[0]))
         and toks[0].dep_ not in {"pobj", "dobj"}
         and not en.in_dictionary(toks[0].lower_)
         and toks[0].text not in lx.place_names()
     )
+
+
+def _me_and(tok: Token) -> bool:
+    """ "me and <Word>", "I and <Word>"."""
+    before = [t.lower_ for t in tok.doc[max(tok.i - 2, 0) : tok.i]]
+    return before in (["me", "and"], ["i", "and"])
 
 
 def _a_person_and_i(tok: Token) -> bool:

@@ -4041,6 +4041,30 @@ def test_a_partner_with_a_name_wordnet_also_lists(text: str, said: Said) -> None
     assert [f for f in found if f[0] == "Noor" and f[1] == "has_partner" and not f[3]], found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Been going out with Sigrun for a few weeks.",  # "Sigrun" tagged a place
+        "Me and Sigrun are going steady.",
+        "Honestly, it's Sigrun and me these days.",
+    ],
+)
+def test_a_partner_whose_name_no_list_knows(text: str, said: Said) -> None:
+    found = said(text)
+    assert ("Noor", "has_partner", "Sigrun", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shoutout to the whole team, valentines week nearly broke us",
+        "Went out with Sigrun for drinks.",
+    ],
+)
+def test_an_opening_word_or_a_night_out_is_no_partner(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] == "has_partner"]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
