@@ -2970,6 +2970,22 @@ def _and_i_ended(tok: Token) -> bool:
 
 #: verbs of a couple parting ("We separated", not "we split the bill")
 _PARTING_VERBS = frozenset({"part", "split", "separate", "divorce"})
+
+
+def _we_parted_named_after(tok: Token) -> bool:
+    """The couple named after "we" parted: "We broke up, Tom and me, a few weeks ago"."""
+    verb = tok.head
+    return (
+        and_i(tok)
+        and tok.dep_ in {"npadvmod", "appos", "dobj", "dep"}
+        and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children)
+        and (
+            verb.lemma_.lower() in _PARTING_VERBS
+            or (verb.lemma_.lower() == "break" and _particle(verb, "up"))
+        )
+    )
+
+
 #: nouns of a marriage's legal end
 _DIVORCES = frozenset({"divorce", "separation"})
 
@@ -3265,13 +3281,21 @@ def _ruined_for_me(tok: Token) -> bool:
 
 
 def _stepped_down_as(tok: Token) -> bool:
-    """The title's words follow "stepped down as", whatever the parse ("I stepped down
-    as team lead in March": "team" read as a subject)."""
+    """The title's words follow "stepped down as" or "quit being", whatever the parse ("I
+    stepped down as team lead in March": "team" read as a subject)."""
     i, start = tok.i, tok.sent.start
     while i - 1 >= start and tok.doc[i - 1].pos_ in {"NOUN", "ADJ", "DET", "PROPN"}:
         i -= 1
     words = [t.lower_ for t in tok.doc[max(start, i - 2) : i]]
-    return words == ["down", "as"] and tok.doc[i - 3].lemma_.lower() == "step"
+    if words == ["down", "as"] and tok.doc[i - 3].lemma_.lower() == "step":
+        return True
+    # "Quit being a data analyst", "stopped being vegan", "gave up being a manager"
+    before = [t for t in tok.doc[max(start, i - 3) : i] if t.lower_ != "up"]
+    return (
+        len(before) >= 2
+        and before[-1].lower_ == "being"
+        and before[-2].lemma_.lower() in {"quit", "stop", "give"}
+    )
 
 
 def _bought_off_me(tok: Token, verb: Token) -> bool:
@@ -3318,7 +3342,7 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         # gathering dust" (read as a possessive)
     if _given_up_right_before(tok) or _stepped_down_as(tok) or _untouched_since(tok):
         return "old"  # "Gave up on being gluten-free, trying vegetarian instead"
-    if _and_i_ended(tok):
+    if _and_i_ended(tok) or _we_parted_named_after(tok):
         return "old"  # "Erik and I got divorced", the name read as an interjection
     if tok.pos_ == "PROPN" and _left_by_me(tok):
         return "old"  # "Tom cheated, so I left him"
@@ -3369,6 +3393,13 @@ def _role(tok: Token, verb: Token | None, ending: bool) -> str:
         governor = prep.head
         if word == "to" and governor.lemma_.lower() in _FAREWELLS:
             return "old"  # "said goodbye to Lyon"
+        if (
+            word == "at"
+            and governor.lemma_.lower() == "finish"
+            and first_child(governor, "dobj") is None
+        ):
+            return "old"  # "Finished up at Bosch, taking the summer off" (not "finished
+            # my shift at Tesco")
         if word in {"over", "than"}:
             return "rejected"  # "I prefer tea over coffee": not the one chosen
         if word == "from" and governor.lemma_ == "take" and _has_particle(governor, "over"):

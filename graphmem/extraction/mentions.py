@@ -206,6 +206,7 @@ _BACK_ON = re.compile(
     r"|\bback (?:on|to) (?:eating )?(?:red |white |fried |proper |real )?(" + _KEPT_OUT + r")s?\b"
     r"|\b(?:eating|eat|eats|ate) (?:literally |basically |pretty much |just about )?"
     r"(everything|anything) (?:again|now)\b"
+    r"|\bback to eating (everything|anything)\b"  # "I'm back to eating everything"
     r"|\b(meat)[ -]?eater again\b"  # "I'm a meat eater again"
     r"|\b(" + _KEPT_OUT + r")s? (?:is|are|'s|’s) back on the menu\b"  # "Cheese is back on ..."
     r"|\b(?:had|ate|eaten|tried|having|eating) (?:a |an |some |my first )?(?:[a-z]+ )?("

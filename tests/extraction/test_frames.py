@@ -4065,6 +4065,35 @@ def test_an_opening_word_or_a_night_out_is_no_partner(text: str, said: Said) -> 
     assert not [f for f in said(text) if f[1] == "has_partner"]
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Quit being a shift supervisor, figuring out what's next.",
+            ("works_as", "shift supervisor"),
+        ),
+        ("We broke up, Bastien and me, in the spring.", ("has_partner", "Bastien")),
+        ("Finished up at Ocado, taking the summer off.", ("", "Ocado")),
+    ],
+)
+def test_a_value_left_by_quitting_being_it_finishing_up_or_breaking_up(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    found = said(text)
+    assert [f for f in found if f[1].startswith(fact[0]) and f[2] == fact[1] and f[3]], found
+    assert not [f for f in found if f[2] == fact[1] and not f[3]], found
+
+
+def test_eating_everything_again_ends_the_diet(said: Said) -> None:
+    found = said("Couldn't keep up the keto thing, so I'm back to eating everything.")
+    assert [f for f in found if f[1] == "diet" and f[3]], found
+
+
+def test_finishing_a_shift_at_work_ends_no_job(said: Said) -> None:
+    found = said("Finished my shift at Ocado, knackered.")
+    assert not [f for f in found if f[2] == "Ocado" and f[3]], found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
