@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from graphmem.codec import entity_key
 from graphmem.config import PredicateSpec
-from graphmem.extraction.base import Change, ExtractedMemory
+from graphmem.extraction.base import Change, ExtractedMemory, ObjectClue
 from graphmem.extraction.frames import ENTITY_TYPE, fits
 from graphmem.models import LIVE_STATUSES, Kind
 from graphmem.resolution import Resolver
@@ -101,6 +101,65 @@ def _unnamed_end_of_held(
     return replace(cand, kind=str(m.props["kind"]), predicate=str(m.props["predicate"]), text="")
 
 
+def _new_taste(
+    w: Writer,
+    change: Change,
+    base: Candidate,
+    subject_id: str | None,
+    resolver: Resolver,
+    embed: Callable[[str], Vector],
+) -> list[Outcome]:
+    """A taste of a kind the sentence left open ("I'm all about Parcels now"): the new
+    value of the one single-valued favourite the subject holds whose type it fits (a
+    band, if the subject has a favourite band and no favourite show it could also be);
+    nothing if none or several fit."""
+    if subject_id is None:
+        return []
+    registry = w.config.predicates
+    held = {
+        spec.name: spec
+        for m in w.find_checked("Memory", "subject_id", subject_id, LIVE_STATUSES)
+        if m.props.get("polarity") != ENDED
+        and m.props.get("kind") == Kind.PREFERENCE
+        and (spec := registry.slot_spec(str(m.props.get("predicate") or ""))) is not None
+        and registry.is_single_valued(spec.name)
+    }
+    fitting = [(spec, o) for spec in held.values() for o in change.new if fits(o, spec.object)]
+    if len({spec.name for spec, _ in fitting}) != 1:
+        return []
+    spec, new = fitting[0]
+    base = _in_slot(base, change, subject_id, spec, Kind.PREFERENCE)
+    key = base.sp_key(registry)
+    if key is None or any(
+        (m.props.get("object_key") or "") == entity_key(new.text) for m in w.live_memories(key)
+    ):
+        return []  # held already: a restatement
+    return [_stated(w, base, spec, change, new, resolver, embed)]
+
+
+def _stated(
+    w: Writer,
+    base: Candidate,
+    spec: PredicateSpec,
+    change: Change,
+    new: ObjectClue,
+    resolver: Resolver,
+    embed: Callable[[str], Vector],
+) -> Outcome:
+    """The slot of ``base`` given the value ``new``, as a new version."""
+    text = spec.render(spec.text, change.subject_text, new.text)
+    object_type = ENTITY_TYPE.get(spec.object, "concept")
+    stated = replace(
+        base,
+        text=text,
+        object=new.text,
+        object_id=resolver.resolve(new.text, object_type, episode_id=base.episode_ids[0]),
+        polarity="like" if base.kind == Kind.PREFERENCE else None,
+        embedding=embed(text),
+    )
+    return write_memory(w, stated, embed)
+
+
 def _subject_id(change: Change, base: Candidate, resolver: Resolver) -> str | None:
     return resolver.resolve(change.subject, change.subject_type, episode_id=base.episode_ids[0])
 
@@ -167,6 +226,8 @@ def write_change(
     """Write ``change`` (see the module) with the source, episode, ref and time of
     ``base``: the outcomes, none if no current fact holds the old value."""
     subject_id = _subject_id(change, base, resolver)
+    if not change.old:
+        return _new_taste(w, change, base, subject_id, resolver, embed)
     old = holder(w, subject_id, change.old) if subject_id is not None else None
     ended_here = None
     if old is None and subject_id is not None and change.new:
@@ -191,15 +252,5 @@ def write_change(
         return out
     if any((m.props.get("object_key") or "") == entity_key(new.text) for m in w.live_memories(key)):
         return out  # the sentence's own frame has stated it
-    text = spec.render(spec.text, change.subject_text, new.text)
-    object_type = ENTITY_TYPE.get(spec.object, "concept")
-    stated = replace(
-        base,
-        text=text,
-        object=new.text,
-        object_id=resolver.resolve(new.text, object_type, episode_id=base.episode_ids[0]),
-        polarity="like" if kind == Kind.PREFERENCE else None,
-        embedding=embed(text),
-    )
-    out.append(write_memory(w, stated, embed))
+    out.append(_stated(w, base, spec, change, new, resolver, embed))
     return out

@@ -1100,3 +1100,33 @@ def test_a_firm_or_a_town_not_missed_or_still_missed_is_left(
 def test_a_workout_that_did_not_happen_ends_no_partner(mem: GraphMem) -> None:
     found = _say(mem, "My partner Arvid is a nurse.", "We didn't work out at the gym today.")
     assert _slot(found, "has_partner") == {("Arvid", None, "generated")}, found
+
+
+def test_a_taste_of_an_open_kind_is_the_new_value_of_the_one_favourite_it_can_be(
+    mem: GraphMem,
+) -> None:
+    found = _say(mem, "My favourite band is Slayer.", "I'm all about Elbow now.")
+    assert _slot(found, "favourite_band") == {
+        ("Slayer", "like", "superseded"),
+        ("Elbow", "like", "generated"),
+    }
+
+
+@WORDINGS_ON_ONE_STORE
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("My favourite band is Slayer.", "Honestly I'm all about Lisbon now."),  # a town
+        (
+            "My favourite band is Slayer. My favourite show is Severance.",
+            "I'm all about Elbow now.",
+        ),
+        ("I live in Leeds.", "I'm all about Elbow now."),  # no favourite held
+    ],
+)
+def test_a_taste_of_an_open_kind_changes_nothing_where_no_one_favourite_fits(
+    mem: GraphMem, first: str, then: str
+) -> None:
+    found = _say(mem, first, then)
+    assert not [m for m in found if m.refs == ["t1"] or "t1" in m.refs], found
+    assert not [m for m in found if m.status.value == "superseded"], found

@@ -79,6 +79,10 @@ class ObjectClue:
     #: sentence says: "place" for where someone moved ("Moved south to Barcelona"),
     #: "activity" for what someone took up ("I started surfing"); empty: none
     cue: str = ""
+    #: said as the speaker's new taste in words that fit any kind of favourite ("I'm all
+    #: about Parcels now"): where the sentence places it nowhere, the writer gives it to
+    #: the one favourite the speaker holds that it can be (``Change`` with no old value)
+    taste: bool = False
 
     def weight(self, object_type: str) -> float:
         return max((w for t, w in self.readings if t == object_type), default=0.0)
@@ -123,7 +127,10 @@ class Change:
     """A value a sentence states as over without showing whose value it was ("Used to
     be all Haim, now it's all The National", "Not at Bosch any more"): the writer looks
     among the subject's current facts for the one that holds ``old``, and ends it, or
-    gives its slot the value of ``new`` that fits the slot's type (``frames.fits``)."""
+    gives its slot the value of ``new`` that fits the slot's type (``frames.fits``).
+    With no ``old``, ``new`` is a taste of a kind the sentence leaves open ("I'm all
+    about Parcels now"): the writer gives it to the one single-valued favourite of the
+    subject's whose type it fits, if there is exactly one."""
 
     subject: str
     subject_text: str

@@ -15,6 +15,7 @@ vector. They decide what a sentence's objects are, whose they are, and their rol
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -1267,6 +1268,21 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
             for o in objects
         ]  # and the new one is a sport whatever else its name could be ("Muay Thai")
         put(Referent(ctx.speaker), ObjectClue("", (("sport", 1.0),), "old"))
+    if _a_taste_of_any_kind(sent) and ctx.speaker in groups:
+        objects = groups[ctx.speaker][1]
+        objects[:] = [
+            replace(o, taste=True)
+            if o.role == "new"
+            and o.text
+            and not o.cue
+            and not o.once
+            and o.text.split()[0] not in lx.first_names()
+            and o.text not in lx.place_names()
+            and o.weight("pet") < _SURELY
+            else o
+            for o in objects
+        ]  # "I'm all about Parcels now": a taste, of whatever kind the speaker holds (not
+        # someone's name, nor a town's: "Can't get enough of Lena", "all about Lisbon")
     for types in _no_favourite(sent):  # "No favourite band right now": the one held
         put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     ended_people = [
@@ -3064,6 +3080,23 @@ def _stole_my_heart(tok: Token, verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+#: words of a taste that fit any kind of favourite: a band, a dish, a show, a team
+_TASTE = re.compile(
+    r"\b(?:obsessed with|all about|can't get enough of|can’t get enough of|hooked on"
+    r"|converted to|(?:really|so|properly|totally) into|got into|getting into"
+    r"|(?:my|a|the) new obsession|my jam|on repeat|non-?stop|moved on to|top of my list"
+    r"|my number one|nobody beats|nothing beats|(?:a|an) (?:big|huge|massive) [\w.' ]{2,30} fan"
+    r"|fan now|person now)\b"
+)
+
+
+def _a_taste_of_any_kind(sent: Span) -> bool:
+    """The sentence tells of a taste in words any kind of favourite could take: "I'm
+    all about Parcels now", "Can't get enough of Massive Attack", "Big Phoenix fan now"
+    (not a romance: "I've fallen for Ugo")."""
+    return _TASTE.search(sent.text.lower()) is not None
 
 
 def _won_over(sent: Span) -> bool:

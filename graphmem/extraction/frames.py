@@ -436,6 +436,21 @@ def changes(
             if m.subject == clue.subject and m.object and not m.ended
         }
         unplaced = tuple(o for o in new if all(entity_key(o.text) != k for k, _ in placed))
+        tastes = tuple(o for o in unplaced if o.taste)
+        if tastes and not placed and not any(o.role in ("old", "rejected") for o in clue.objects):
+            # "I'm all about Parcels now", where the sentence placed nothing: the writer
+            # gives it to the one favourite the subject holds that it can be
+            out.append(
+                Change(
+                    subject=clue.subject,
+                    subject_text=clue.subject_text,
+                    old="",
+                    new=tastes,
+                    subject_type=clue.subject_type,
+                    confidence=clue.confidence,
+                    valid_from=clue.valid_from,
+                )
+            )
         for obj in clue.objects:
             if obj.role not in ("old", "rejected") or not obj.text:
                 continue
