@@ -1130,3 +1130,10 @@ def test_a_taste_of_an_open_kind_changes_nothing_where_no_one_favourite_fits(
     found = _say(mem, first, then)
     assert not [m for m in found if m.refs == ["t1"] or "t1" in m.refs], found
     assert not [m for m in found if m.status.value == "superseded"], found
+
+
+@WORDINGS_ON_ONE_STORE
+def test_a_taste_of_an_open_kind_is_no_fact_of_another_kind(mem: GraphMem) -> None:
+    found = _say(mem, "My favourite band is Slayer.", "I've been obsessed with Foals for weeks.")
+    assert not _slot(found, "has_pet"), found  # "Foals" read as a pet's name
+    assert ("Foals", "like", "generated") in _slot(found, "favourite_band"), found

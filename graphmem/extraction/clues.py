@@ -1273,16 +1273,17 @@ def _clues(sent: Span, ctx: Context) -> list[Clue]:
         objects[:] = [
             replace(o, taste=True)
             if o.role == "new"
-            and o.text
+            and o.text[:1].isupper()
             and not o.cue
             and not o.once
             and o.text.split()[0] not in lx.first_names()
             and o.text not in lx.place_names()
-            and o.weight("pet") < _SURELY
+            and all(t in _NAMED_TYPES or w < _SURELY for t, w in o.readings)
             else o
             for o in objects
-        ]  # "I'm all about Parcels now": a taste, of whatever kind the speaker holds (not
-        # someone's name, nor a town's: "Can't get enough of Lena", "all about Lisbon")
+        ]  # "I'm all about Parcels now": a name's taste, of whatever kind the speaker
+        # holds (not someone's name, nor a town's: "Can't get enough of Lena", "all about
+        # Lisbon"; nor a word a lexicon types: "all about Muay Thai", "Paleo")
     for types in _no_favourite(sent):  # "No favourite band right now": the one held
         put(Referent(ctx.speaker), ObjectClue("", tuple((t, 1.0) for t in types), "old"))
     ended_people = [
@@ -3086,10 +3087,14 @@ def _stole_my_heart(tok: Token, verb: Token) -> bool:
 _TASTE = re.compile(
     r"\b(?:obsessed with|all about|can't get enough of|can’t get enough of|hooked on"
     r"|converted to|(?:really|so|properly|totally) into|got into|getting into"
-    r"|(?:my|a|the) new obsession|my jam|on repeat|non-?stop|moved on to|top of my list"
+    r"|(?:my|a|the) new obsession|my jam|on repeat|non-?stop|top of my list"
     r"|my number one|nobody beats|nothing beats|(?:a|an) (?:big|huge|massive) [\w.' ]{2,30} fan"
-    r"|fan now|person now)\b"
+    r"|fan now|(?:a|an) [\w.' ]{2,30} person now)\b"
 )
+
+
+#: the types a name may have whatever the name: the NER's guesses, and an artist's
+_NAMED_TYPES = frozenset({"organization", "place", "person", "artist", "team", "work"})
 
 
 def _a_taste_of_any_kind(sent: Span) -> bool:

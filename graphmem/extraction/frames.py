@@ -213,6 +213,8 @@ class FrameMatcher:
                     # over is this predicate's however it is worded ("We called it a day")
                 if not cued and _surely_of_its_cue(obj):
                     continue  # "I'm at BBVA since Tuesday, my commute is shorter": a firm
+                if obj.taste and not cued and spec.kind != "preference" and spec.object != "person":
+                    continue  # "Been obsessed with Parcels since March": a taste, not a job
                 focus = once_in_focus if obj.once else in_focus
                 if not (cued or (ends_in_focus if obj.role == "old" else focus)):
                     continue

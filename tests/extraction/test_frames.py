@@ -4094,6 +4094,22 @@ def test_finishing_a_shift_at_work_ends_no_job(said: Said) -> None:
     assert not [f for f in found if f[2] == "Ocado" and f[3]], found
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "I'm all about kickboxing these days, I'm sore everywhere.",
+            ("plays_sport", "kickboxing"),
+        ),
+        ("Keto has made me obsessed with reading labels.", ("diet", "Keto")),
+    ],
+)
+def test_a_value_a_lexicon_types_said_in_words_of_taste_keeps_its_type(
+    text: str, fact: tuple[str, str], said: Said
+) -> None:
+    assert ("Noor", *fact, False) in said(text)
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
