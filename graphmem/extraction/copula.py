@@ -291,7 +291,7 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
     # durable about the subject
     vague = attr is not None and (
         attr.lemma_.lower() in en.STOP_ATTRS
-        or first_child(attr, "poss") is not None
+        or ((held_by := first_child(attr, "poss")) is not None and not _a_group_s(held_by))
         or attr.tag_ in {"NNS", "NNPS"}
         or any(c.dep_ == "det" and c.lower_ in {"that", "this"} for c in attr.children)
     )  # (nor "I'm that person now": a demonstrative points, it names no kind)
@@ -311,6 +311,9 @@ def copula(verb: Token, subj: Token, negated: bool, ctx: Context, out: Out) -> N
         out.add("fact", text, subject, "drives", lx.with_make(car), object_type="thing")
     elif attr is not None and not vague and attr.pos_ in {"NOUN", "PROPN"}:
         obj = phrase(attr, ctx)
+        if first_child(attr, "poss") is not None:  # "the team's new account manager": the
+            # role, without the group it is held in
+            obj = " ".join(t.text for t in [*attr.lefts, attr] if t.dep_ == "compound" or t == attr)
         said = _identity(attr.lemma_.lower(), obj)
         out.add("fact", text, subject, said, obj, object_type="concept")
         for prep in firms_of(attr):  # "I'm a chef at Nando's"
@@ -433,6 +436,17 @@ _BRITISH = {
     "meal": "food",
     "dish": "food",
 }
+
+
+#: the groups a role is held in: "I'm the team's new account manager"
+_GROUPS = frozenset(
+    {"team", "company", "firm", "department", "office", "school", "startup", "agency", "club"}
+)
+
+
+def _a_group_s(owner: Token) -> bool:
+    """A possessive of the group a role is held in ("the team's"), not a person's."""
+    return owner.lemma_.lower() in _GROUPS and owner.pos_ == "NOUN"
 
 
 def _town_of(attr: Token) -> str | None:

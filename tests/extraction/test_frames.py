@@ -4110,6 +4110,12 @@ def test_a_value_a_lexicon_types_said_in_words_of_taste_keeps_its_type(
     assert ("Noor", *fact, False) in said(text)
 
 
+def test_a_role_held_in_a_group_is_the_speaker_s_title(said: Said) -> None:
+    found = said("I'm the department's new payroll officer.")
+    assert ("Noor", "works_as", "payroll officer", False) in found, found
+    assert not [f for f in said("I'm my sister's new flatmate.") if f[1] == "works_as"]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
