@@ -286,6 +286,21 @@ def find_mentions(sent: Span, ctx: Context) -> list[Mention]:
                 if kind in readings:
                     readings[kind] = (readings[kind][0], min(readings[kind][1], _NOT_A_CAR))
     for (start, end), readings in found.items():
+        site = sent.doc[end] if end < sent.end else None
+        if (
+            site is not None
+            and site.lemma_.lower() in _FIRM_SITES
+            and sent.doc[end - 1].dep_ == "compound"
+            and not _a_town(sent.doc[start:end].text)
+        ):  # "The Zalando office has a rooftop terrace": a firm's, not a town (but "the
+            # Berlin office")
+            name = sent.doc[start:end].text
+            found[(start, end)] = {"organization": (name, 1.0)} | {
+                kind: (text, min(w, _FIRM_PLACE))
+                for kind, (text, w) in readings.items()
+                if kind != "organization"
+            }
+    for (start, end), readings in found.items():
         person = readings.get("person")
         if person is not None and start > sent.start and _kin_noun(sent.doc[start - 1]):
             found[(start, end)] = {"person": (person[0], 1.0)}  # "my uncle Pavel": no pet
@@ -917,6 +932,8 @@ def _firm(toks: list[Token]) -> bool:
 
 #: any reading of a firm's name as a place is at most this ("Northwind Freight")
 _FIRM_PLACE = 0.3
+#: the sites a firm's name qualifies: "the Zalando office", "Siemens HQ"
+_FIRM_SITES = lx.words("office offices headquarters hq campus warehouse factory canteen intranet")
 
 
 #: the artist reading of "<Name> and the <Name>": most such names are bands ("Florence

@@ -4116,6 +4116,14 @@ def test_a_role_held_in_a_group_is_the_speaker_s_title(said: Said) -> None:
     assert not [f for f in said("I'm my sister's new flatmate.") if f[1] == "works_as"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The Brightwater office has a rooftop terrace, I'm spoiled.", "Brightwater HQ is huge."],
+)
+def test_a_name_that_qualifies_an_office_is_a_firm_not_a_home(text: str, said: Said) -> None:
+    assert not [f for f in said(text) if f[1] == "lives_in"]
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
