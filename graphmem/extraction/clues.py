@@ -5163,6 +5163,8 @@ def _subject(
     low = subj.lower_
     if low in FIRST or low in WE or _first_person(subj) or _also_i(verb):
         return Referent(ctx.speaker)  # "I", "we", "my partner and I"
+    if low.removesuffix("s") in WEEKDAYS and verb.lemma_ == "be":
+        return Referent(ctx.speaker)  # "Every Friday is taco night now": the speaker's
     if subj.lemma_.lower() == "name":
         return _someones_name(subj, ctx)
     if low in SECOND | _STANDING_FOR:

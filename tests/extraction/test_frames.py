@@ -4124,6 +4124,12 @@ def test_a_name_that_qualifies_an_office_is_a_firm_not_a_home(text: str, said: S
     assert not [f for f in said(text) if f[1] == "lives_in"]
 
 
+def test_a_weekday_a_dish_is_eaten_on_is_no_one_s(said: Said) -> None:
+    found = said("Every Friday is shawarma night now.")
+    assert not [f for f in found if f[0] == "Friday"], found
+    assert [f for f in found if f[0] == "Noor" and f[1] == "favourite_food"], found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
