@@ -3849,6 +3849,8 @@ _ROMANCE = frozenset(
         "honeymoon", "valentine", "romantic", "romance", "boyfriends", "girlfriends",
     }
 )  # fmt: skip
+#: words of dating, not of kin: beside them even a name tagged a firm is a person's
+_DATING = _ROMANCE - frozenset(en.KIN)
 #: entity types no person's name has, whatever the sentence says
 _NO_PERSON = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "EVENT", "NORP", "LANGUAGE"})
 
@@ -3860,8 +3862,17 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
     girlfriend works at Halden", nor "Clam chowder is the new love of my life")."""
     beside_me = and_i(tok) and tok.is_alpha  # "Three weeks ago Ugo and I went on our first
     # date": a name beside the speaker's, whatever entity the NER made of it
+    # a one-word name no dictionary or gazetteer has, tagged a firm, may be a person's
+    # where its own clause speaks of dating ("Date night with Ugo again")
+    coined = (
+        mention.end - mention.start == 1
+        and tok.is_alpha
+        and not en.in_dictionary(tok.lower_)
+        and tok.text not in lx.place_names()
+        and tok.ent_type_ in {"ORG", "PRODUCT", "WORK_OF_ART", ""}
+    )
     if (tok.dep_ not in _A_PERSONS_PLACES and not and_i(tok)) or (
-        tok.ent_type_ in _NO_PERSON and not beside_me
+        tok.ent_type_ in _NO_PERSON and not beside_me and not coined
     ):
         return False
     if any(
@@ -3874,9 +3885,12 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
         # DJ": no partner (but "my boyfriend Tobias")
     if mention.weight("person") <= 0 or any(
         mention.weight(t) >= 1.0
-        for t in ("vehicle", "pet", *(() if beside_me else ("organization",)))
+        for t in ("vehicle", "pet", *(() if beside_me or coined else ("organization",)))
     ):
         return False
+    firm_like = not beside_me and (
+        tok.ent_type_ in _NO_PERSON or mention.weight("organization") >= 1.0
+    )
     if tok.text in lx.place_names() or (
         tok.i == tok.sent.start
         and (en.in_dictionary(tok.lower_) or tok.pos_ != "PROPN")
@@ -3899,6 +3913,13 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
         if cur.dep_ == "prep" and cur.lower_ != "with":
             return False  # "... at Halden", "... to Kiruna"
         cur = cur.head
+    if firm_like:  # only dating in the name's own clause, no one's partner by kin
+        return any(
+            t.lemma_.lower() in _DATING
+            or t.lower_ in _DATING
+            or (t.lemma_.lower() == "go" and _particle(t, "out") and _for_a_while(t))
+            for t in cur.subtree
+        )  # "Date night with Ugo again", not "My boyfriend loves Ikea"
     if (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "with"
