@@ -145,13 +145,14 @@ _DIET_PHRASES = re.compile(
 _KEPT_OFF = "(" + "|".join(re.escape(p) for p in lx.DIET_GIVE_UP) + ")"
 _GIVE_UP = re.compile(
     r"\b(?:stopped|stop|quit|quitting|gave up|give up|given up|giving up|cut out|cutting out"
+    r"|eliminated|eliminating|(?:feel|feeling|felt|i'm|i’m) (?:so much |much |way )?better without"
     r"|cut|cutting|ditched|dropped|i'm off|i’m off|i am off|been off|staying off"
     r"|completely off|totally off|fully off"
     r"|said goodbye to|say goodbye to|saying goodbye to|said no to|say no to|kicked"
     r"|bye bye|bye-bye|goodbye|farewell to|(?:i'm|i’m|i am) done with|finished with"
     r"|cold turkey on|(?:took|taken|takes|taking|take|put|puts|putting) me off"
     r"|(?:living|life|live|lived|lives|months|years|going|gone) without)"
-    r"\s+(?:eating\s+|having\s+)?(?:all\s+|any\s+)?"
+    r"\s+(?:eating\s+|having\s+|buying\s+|cooking with\s+)?(?:all\s+|any\s+)?"
     + _KEPT_OFF
     + r"\b(?!\s+(?:into|up|with|for (?:today|tonight|the day|the week|lent))\b)"
     # a habit kicked, a food swapped out: "Kicked my sugar habit", "Swapped carbs for veg"
@@ -181,7 +182,8 @@ _GIVE_UP = re.compile(
     # and what is off the menu or out of someone's life: "Dairy's out of my life now"
     r"|\b"
     + _KEPT_OFF
-    + r"(?:'s|’s|'re|’re| is| are)\s+(?:off the menu|off the table|off limits|off-limits"
+    + r"(?:'s|’s|'re|’re| is| are| has been| have been|'s been|’s been)\s+(?:off the menu"
+    r"|off the table|off limits|off-limits"
     r"|out of my life|a no-go|banned|dead to me"
     r"|(?:not |never )?(?:passed|crossed|touched) my lips)"
     # "Hasn't passed my lips since Easter", "Cleared all the sugar out of the cupboards"

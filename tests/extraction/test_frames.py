@@ -3809,6 +3809,10 @@ def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
         ("Goodbye dairy, hello oat lattes.", "dairy-free"),
         ("Not a bite of meat since Christmas.", "vegetarian"),
         ("We binned all the sugar from the cupboards in January.", "sugar-free"),
+        ("Dairy has been out of my life since the autumn.", "dairy-free"),
+        ("Stopped buying meat after the farm visit.", "vegetarian"),
+        ("Eliminated gluten on my GP's advice.", "gluten-free"),
+        ("I feel so much better without sugar, so that's that.", "sugar-free"),
     ],
 )
 def test_a_diet_told_by_the_food_it_keeps_out(text: str, diet: str, said: Said) -> None:
