@@ -1587,7 +1587,11 @@ def _left_behind(tok: Token) -> bool:
         # a value after it, not what came next that day ("volleyball, then the pub")
         nxt = doc[tok.i + 3] if tok.i + 3 < sent.end else None
         return nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in DETERMINERS
-    return after[:2] == [",", "now"] or after[:3] == [",", "and", "now"]
+    if after[:2] == [",", "now"] or after[:3] == [",", "and", "now"]:
+        k = tok.i + (3 if after[1] == "now" else 4)
+        return not (k < sent.end and doc[k].lower_ in {"we", "we're", "we’re"})  # but "a
+        # date with Lena, and now we're a couple": what went on with her goes on
+    return False
 
 
 def _written_off(tok: Token) -> bool:

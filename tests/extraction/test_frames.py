@@ -4140,6 +4140,12 @@ def test_a_name_tagged_a_firm_where_its_own_clause_speaks_of_dating(said: Said) 
     assert not [f for f in said("My boyfriend loves Ikea.") if f[1] == "has_partner"]
 
 
+def test_a_date_that_went_on_to_a_couple_is_no_end(said: Said) -> None:
+    found = said("In May I went on a date with Bastien, and now we're a couple.")
+    assert ("Noor", "has_partner", "Bastien", False) in found, found
+    assert ("Noor", "has_partner", "Bastien", True) not in found, found
+
+
 def test_a_tag_question_still_asks_whether_the_statement_holds(said: Said) -> None:
     assert not said("You moved to Graz, didn't you?")
 
