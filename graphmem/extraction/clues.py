@@ -3922,8 +3922,10 @@ def _named_in_a_romance(tok: Token, mention: Mention) -> bool:
             t.lemma_.lower() in _DATING
             or t.lower_ in _DATING
             or (t.lemma_.lower() == "go" and _particle(t, "out") and _for_a_while(t))
+            or (t.lemma_.lower() == "move" and _has_particle(t, "in") and _in_with_me(t))
             for t in cur.subtree
-        )  # "Date night with Ugo again", not "My boyfriend loves Ikea"
+        )  # "Date night with Ugo again", "Kofi moved in with me", not "My boyfriend loves
+        # Ikea"
     if (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "with"

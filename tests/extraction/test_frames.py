@@ -4137,6 +4137,9 @@ def test_a_weekday_a_dish_is_eaten_on_is_no_one_s(said: Said) -> None:
 def test_a_name_tagged_a_firm_where_its_own_clause_speaks_of_dating(said: Said) -> None:
     found = said("Date night with Tancredi again, our fourth this month.")
     assert [f for f in found if f[1:3] == ("has_partner", "Tancredi") and not f[3]], found
+    found = said("Tancredi moved in with me in May.")
+    assert [f for f in found if f[1:3] == ("has_partner", "Tancredi") and not f[3]], found
+    assert not [f for f in found if f[1] == "lives_in"], found
     assert not [f for f in said("My boyfriend loves Ikea.") if f[1] == "has_partner"]
 
 
