@@ -3803,7 +3803,7 @@ def test_sitting_next_to_someone_is_no_romance(said: Said) -> None:
         ("Honestly, my stomach doesn't do dairy any more.", "dairy-free"),
         ("Gluten gave me cramps for years, so it's out of my diet now.", "gluten-free"),
         ("Six months carb-free!", "low-carb"),
-        ("Meat hasn't crossed my lips since my trip to Kerala.", "vegetarian"),
+        ("Meat hasn't crossed my lips since my trip to Penang.", "vegetarian"),
         ("Three months since I last ate sugar.", "sugar-free"),
         ("I'm done with gluten, my gut thanks me.", "gluten-free"),
         ("Goodbye dairy, hello oat lattes.", "dairy-free"),
@@ -3883,16 +3883,16 @@ def test_a_name_loved_beside_a_show_is_no_band(said: Said) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "My Brightwater lanyard still feels weird to wear.",
-        "Finally got my Brightwater badge this morning.",
-        "My first payslip from Brightwater came through.",
+        "My Larkfield lanyard still feels weird to wear.",
+        "Finally got my Larkfield badge this morning.",
+        "My first payslip from Larkfield came through.",
     ],
 )
 def test_a_firm_named_on_the_speaker_s_lanyard_badge_or_payslip_employs_them(
     text: str, said: Said
 ) -> None:
     found = said(text)
-    assert ("Noor", "works_at", "Brightwater", False) in found, found
+    assert ("Noor", "works_at", "Larkfield", False) in found, found
 
 
 @pytest.mark.parametrize(
@@ -4021,8 +4021,8 @@ def test_a_date_beside_and_i_still_ends_its_sentence(said: Said) -> None:
 
 
 def test_a_firm_that_pays_the_speaker_s_rent_is_the_employer(said: Said) -> None:
-    found = said("Brightwater pays my rent, more or less.")
-    assert ("Noor", "works_at", "Brightwater", False) in found, found
+    found = said("Larkfield pays my rent, more or less.")
+    assert ("Noor", "works_at", "Larkfield", False) in found, found
     assert not [f for f in found if f[1] == "lives_in"], found
 
 
@@ -4073,8 +4073,8 @@ def test_an_opening_word_or_a_night_out_is_no_partner(text: str, said: Said) -> 
     ("text", "fact"),
     [
         (
-            "Quit being a shift supervisor, figuring out what's next.",
-            ("works_as", "shift supervisor"),
+            "Quit being a night porter, figuring out what's next.",
+            ("works_as", "night porter"),
         ),
         ("We broke up, Bastien and me, in the spring.", ("has_partner", "Bastien")),
         ("Finished up at Ocado, taking the summer off.", ("", "Ocado")),
@@ -4122,14 +4122,14 @@ def test_a_role_held_in_a_group_is_the_speaker_s_title(said: Said) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The Brightwater office has a rooftop terrace, I'm spoiled.", "Brightwater HQ is huge."],
+    ["The Larkfield office has a rooftop terrace, I'm spoiled.", "Larkfield HQ is huge."],
 )
 def test_a_name_that_qualifies_an_office_is_a_firm_not_a_home(text: str, said: Said) -> None:
     assert not [f for f in said(text) if f[1] == "lives_in"]
 
 
 def test_a_weekday_a_dish_is_eaten_on_is_no_one_s(said: Said) -> None:
-    found = said("Every Friday is shawarma night now.")
+    found = said("Every Friday is laksa night now.")
     assert not [f for f in found if f[0] == "Friday"], found
     assert [f for f in found if f[0] == "Noor" and f[1] == "favourite_food"], found
 
